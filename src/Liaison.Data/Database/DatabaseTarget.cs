@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Liaison.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database to use: <c>sqlite:PATH</c> or <c>postgres:NPGSQL-CONNECTION-STRING</c>, from
+/// <c>--db</c> or <c>LIAISON_DB</c>; without either, a SQLite file in the user's data folder.
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string EnvironmentVariable = "LIAISON_DB";
+
+    /// <summary>~/.local/share/liaison/liaison.db on Linux.</summary>
+    public static string DefaultSqlitePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "liaison", "liaison.db");
+
+    public bool IsDefault { get; init; }
+
+    public static DatabaseTarget Default => Sqlite(DefaultSqlitePath) with { IsDefault = true };
+
+    public static DatabaseTarget Sqlite(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
+
+    public static DatabaseTarget Resolve(string? option, string? environment) =>
+        !string.IsNullOrWhiteSpace(option) ? Parse(option)
+        : !string.IsNullOrWhiteSpace(environment) ? Parse(environment)
+        : Default;
+
+    public static DatabaseTarget Parse(string text)
+    {
+        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = text["sqlite:".Length..];
+            if (path.Length == 0)
+            {
+                throw new FormatException("sqlite: needs a file path, e.g. sqlite:/var/lib/liaison/liaison.db");
+            }
+            return Sqlite(path);
+        }
+        if (text.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = text["postgres:".Length..];
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(cs);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"postgres: connection string is not valid: {e.Message}", e);
+            }
+            return new DatabaseTarget(DatabaseProvider.Postgres, cs);
+        }
+        throw new FormatException($"'{text}': the database must be sqlite:PATH or postgres:CONNECTION-STRING");
+    }
+
+    /// <summary>Where the data lives, for messages: never prints a password.</summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite:" + new SqliteConnectionStringBuilder(ConnectionString).DataSource,
+        _ => DescribePostgres(ConnectionString),
+    };
+
+    private static string DescribePostgres(string cs)
+    {
+        var b = new NpgsqlConnectionStringBuilder(cs);
+        return $"postgres:Host={b.Host};Port={b.Port};Database={b.Database};Username={b.Username}";
+    }
+
+    public DbContextOptions<LiaisonDb> Options()
+    {
+        var builder = new DbContextOptionsBuilder<LiaisonDb>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    /// <summary>The one place that knows how each provider is set up.</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource));
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Liaison.Data.Sqlite"));
+        }
+        else
+        {
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Liaison.Data.Postgres"));
+        }
+        builder.UseSnakeCaseNamingConvention();
+    }
+
+    public LiaisonDb CreateContext() => new(Options());
+}

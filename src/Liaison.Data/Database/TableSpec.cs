@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Liaison.Data.Database;
+
+/// <summary>
+/// How bulk writes see one entity's table: names and getters taken from the EF model, so that the
+/// fast paths can never drift from the mapping that migrations create.
+/// </summary>
+public sealed class TableSpec<T>
+    where T : class
+{
+    internal TableSpec(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, IReadOnlyList<Func<T, object?>> getters)
+    {
+        Table = table;
+        KeyColumns = keyColumns;
+        Columns = columns;
+        Getters = getters;
+    }
+
+    public string Table { get; }
+    public IReadOnlyList<string> KeyColumns { get; }
+    public IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<Func<T, object?>> Getters { get; }
+
+    /// <summary>INSERT ... ON CONFLICT (keys) DO UPDATE: the same text in PostgreSQL and SQLite.</summary>
+    public string UpsertTail() =>
+        $" ON CONFLICT ({string.Join(", ", KeyColumns)}) DO UPDATE SET " +
+        string.Join(", ", Columns.Where(c => !KeyColumns.Contains(c)).Select(c => $"{c} = excluded.{c}"));
+}
+
+public static class TableSpec
+{
+    /// <summary>
+    /// A spec writing <paramref name="properties"/> and matching rows on <paramref name="keyProperties"/>
+    /// (a unique index). Generated ids are left to the database.
+    /// </summary>
+    public static TableSpec<T> For<T>(DbContext db, string[] keyProperties, params string[] properties)
+        where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        string Column(string p) => (entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped")).GetColumnName(store)!;
+        return new TableSpec<T>(
+            table,
+            keyProperties.Select(Column).ToList(),
+            properties.Select(Column).ToList(),
+            properties.Select(Getter<T>).ToList());
+    }
+
+    /// <summary>Reads a property as the database stores it: enums as their integer value.</summary>
+    private static Func<T, object?> Getter<T>(string property)
+    {
+        var info = typeof(T).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {property}");
+        var x = Expression.Parameter(typeof(T));
+        Expression value = Expression.Property(x, info);
+        var type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
+        if (type.IsEnum)
+        {
+            var target = Nullable.GetUnderlyingType(info.PropertyType) is null ? typeof(int) : typeof(int?);
+            value = Expression.Convert(value, target);
+        }
+        return Expression.Lambda<Func<T, object?>>(Expression.Convert(value, typeof(object)), x).Compile();
+    }
+
+}

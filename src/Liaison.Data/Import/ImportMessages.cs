@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Liaison.Data.Import;
+
+/// <summary>The words of every import refusal, in both languages.</summary>
+public static class ImportMessages
+{
+    private static readonly Dictionary<ImportReason, (string Zh, string En)> Texts = new()
+    {
+        [ImportReason.FileNotFound] = ("文件不存在", "file not found"),
+        [ImportReason.UnsupportedFormat] = ("不支持的文件类型“{0}”，请使用 .csv、.csv.gz 或 .xlsx", "unsupported file type '{0}': use .csv, .csv.gz or .xlsx"),
+        [ImportReason.WrongEncoding] = ("文件编码错误：此处的字节不是有效的 {0}，请另存为 UTF-8 后重试", "wrong encoding: these bytes are not valid {0}; save the file as UTF-8 and try again"),
+        [ImportReason.TruncatedGzip] = ("gzip 文件不完整或已损坏：{0}", "the gzip file is truncated or damaged: {0}"),
+        [ImportReason.LineTooLong] = ("一行超过 {0} 个字符，文件可能已损坏或不是表格", "a line is longer than {0} characters: the file is damaged or not a table"),
+        [ImportReason.UnterminatedQuote] = ("引号未闭合，直到文件结尾", "a quoted field is not closed before the end of the file"),
+        [ImportReason.EmptyFile] = ("文件是空的，没有表头", "the file is empty: no header row"),
+        [ImportReason.MissingColumn] = ("缺少列“{0}”（表头：{1}）", "missing column '{0}' (header: {1})"),
+        [ImportReason.EmptyValue] = ("不能为空", "must not be empty"),
+        [ImportReason.MalformedCode] = ("代码“{0}”格式错误：{1} 级代码应为 {2} 位数字", "malformed code '{0}': a {1} code has {2} digits"),
+        [ImportReason.UnknownLevel] = ("层级“{0}”无效，应为 {1}", "unknown level '{0}': expected {1}"),
+        [ImportReason.LevelNotBelowParent] = ("层级 {0} 不是上级 {1}（{2}）的下一级", "level {0} is not one below its parent {1} ({2})"),
+        [ImportReason.UnknownParent] = ("上级代码 {0} 在文件和数据库中都不存在", "unknown parent {0}: in neither the file nor the database"),
+        [ImportReason.CodeNotUnderParent] = ("代码 {0} 不以上级代码 {1} 开头", "code {0} does not start with its parent's code {1}"),
+        [ImportReason.DuplicateKey] = ("“{0}”重复，第 {1} 行已出现", "duplicate '{0}': already on line {1}"),
+        [ImportReason.InvalidValue] = ("值“{0}”无效，应为 {1}", "invalid value '{0}': expected {1}"),
+        [ImportReason.UnknownVillage] = ("村代码 {0} 不存在，请先导入行政区划", "unknown village {0}: import the divisions first"),
+        [ImportReason.NotAVillage] = ("{0}（{1}）不是村或社区", "{0} ({1}) is not a village or community"),
+        [ImportReason.UnknownDivision] = ("行政区划代码 {0} 不存在", "unknown division {0}"),
+        [ImportReason.UnknownUnit] = ("单位编码 {0} 不存在，请先导入单位", "unknown unit {0}: import the units first"),
+        [ImportReason.UnknownRoot] = ("--root {0} 不在文件中", "--root {0} is not in the file"),
+        [ImportReason.TooManyProblems] = ("错误太多，只列出前 {0} 个", "too many problems: only the first {0} are listed"),
+    };
+
+    public static string Render(ImportProblem p, UiLanguage language)
+    {
+        var en = language == UiLanguage.English;
+        var (zh, english) = Texts[p.Reason];
+        var text = string.Format(CultureInfo.InvariantCulture, en ? english : zh, p.Args.Cast<object>().ToArray());
+        var place = en
+            ? p.File + (p.Line is { } l ? $", line {l}" : "") + (p.Column is { } c ? $", column {c}" : "")
+            : p.File + (p.Line is { } lz ? $" 第 {lz} 行" : "") + (p.Column is { } cz ? $"，列“{cz}”" : "");
+        return en ? $"{place}: {text}" : $"{place}：{text}";
+    }
+}

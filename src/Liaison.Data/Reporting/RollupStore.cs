@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Liaison.Data.Database;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Liaison.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Liaison.Data.Reporting;
+
+/// <summary>
+/// Keeps <see cref="DivisionRollup"/> rows equal to what the raw records say. Called inside the
+/// transaction of every write that changes a counted record, so that readers never see a
+/// half-updated picture.
+/// </summary>
+public static class RollupStore
+{
+    private const int ThreeOlds = (int)HouseholdCategories.ThreeOlds;
+    private const int ThreeKinds = (int)HouseholdCategories.ThreeHouseholds;
+    private const int Poor = (int)HouseholdCategory.Poor;
+
+    /// <summary>Recomputes every indicator for every division. Needs an open transaction.</summary>
+    public static async Task RefreshAsync(LiaisonDb db, CancellationToken ct)
+    {
+        var values = Rollup.ToAllLevels(await LeavesAsync(db, ct));
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM division_rollups", ct);
+        var spec = TableSpec.For<DivisionRollup>(db, [nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId)],
+            nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId), nameof(DivisionRollup.Value));
+        await BulkWriter.UpsertAsync(db, spec,
+            values.Select(v => new DivisionRollup { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Value = v.Value }), null, ct);
+    }
+
+    /// <summary>
+    /// Each indicator's values where they are recorded (the lowest division that carries them),
+    /// computed from raw records. <see cref="Rollup.ToAllLevels"/> sums them up the tree.
+    /// </summary>
+    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, CancellationToken ct)
+    {
+        var leaves = new List<RollupValue>();
+        // Divisions are counted at their parent: a village row carries no "villages" figure itself.
+        await ReadAsync(db, $"""
+            SELECT parent_code, level, village_kind, party_org_grade, count(*) FROM divisions
+            WHERE parent_code IS NOT NULL AND level >= {(int)DivisionLevel.County}
+            GROUP BY parent_code, level, village_kind, party_org_grade
+            """, r =>
+        {
+            var parent = r.GetString(0);
+            var level = (DivisionLevel)r.GetInt32(1);
+            var n = r.GetInt64(4);
+            var indicator = level switch
+            {
+                DivisionLevel.County => Indicators.Counties,
+                DivisionLevel.Township => Indicators.Townships,
+                _ when !r.IsDBNull(2) && r.GetInt32(2) == (int)VillageKind.Community => Indicators.Communities,
+                _ => Indicators.Villages,
+            };
+            leaves.Add(new(parent, indicator.Id, n));
+            if (level == DivisionLevel.Village && !r.IsDBNull(3) && r.GetInt32(3) == (int)PartyOrgGrade.Backward)
+            {
+                leaves.Add(new(parent, Indicators.BackwardVillages.Id, n));
+            }
+        }, ct);
+        await ReadAsync(db, "SELECT division_code, count(*) FROM units GROUP BY division_code",
+            r => leaves.Add(new(r.GetString(0), Indicators.Units.Id, r.GetInt64(1))), ct);
+        await ReadAsync(db, """
+            SELECT u.division_code, count(*),
+                   sum(CASE WHEN c.is_police THEN 1 ELSE 0 END), sum(CASE WHEN c.is_reserve THEN 1 ELSE 0 END)
+            FROM cadres c JOIN units u ON u.id = c.unit_id GROUP BY u.division_code
+            """, r =>
+        {
+            var code = r.GetString(0);
+            leaves.Add(new(code, Indicators.Cadres.Id, r.GetInt64(1)));
+            leaves.Add(new(code, Indicators.PoliceOfficers.Id, r.GetInt64(2)));
+            leaves.Add(new(code, Indicators.ReserveCadres.Id, r.GetInt64(3)));
+        }, ct);
+        await ReadAsync(db, $"""
+            SELECT village_code, count(*), sum(member_count),
+                   sum(CASE WHEN (categories & {ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
+                   sum(CASE WHEN (categories & {ThreeKinds}) <> 0 THEN 1 ELSE 0 END),
+                   sum(CASE WHEN (categories & {Poor}) <> 0 THEN 1 ELSE 0 END)
+            FROM households GROUP BY village_code
+            """, r =>
+        {
+            var code = r.GetString(0);
+            leaves.Add(new(code, Indicators.Households.Id, r.GetInt64(1)));
+            leaves.Add(new(code, Indicators.Residents.Id, r.GetInt64(2)));
+            leaves.Add(new(code, Indicators.ThreeOldsHouseholds.Id, r.GetInt64(3)));
+            leaves.Add(new(code, Indicators.ThreeKindsHouseholds.Id, r.GetInt64(4)));
+            leaves.Add(new(code, Indicators.PoorHouseholds.Id, r.GetInt64(5)));
+        }, ct);
+        return leaves;
+    }
+
+    private static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+
+    /// <summary>The stored figures of one division, by indicator id; missing means zero.</summary>
+    public static async Task<Dictionary<string, long>> ForDivisionAsync(LiaisonDb db, string code, CancellationToken ct) =>
+        await db.Rollups.AsNoTracking().Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct);
+}

@@ -1,0 +1,45 @@
+namespace Liaison.Domain.People;
+
+/// <summary>Household categories used by the visit rules: the three olds (三老) and three households (三户).</summary>
+[Flags]
+public enum HouseholdCategory
+{
+    None = 0,
+    /// <summary>老党员</summary>
+    OldPartyMember = 1,
+    /// <summary>老干部</summary>
+    OldCadre = 2,
+    /// <summary>老模范</summary>
+    OldModelWorker = 4,
+    /// <summary>困难户</summary>
+    Poor = 8,
+    /// <summary>富裕户</summary>
+    Wealthy = 16,
+    /// <summary>上访户</summary>
+    Petitioner = 32,
+}
+
+/// <summary>A household (农户) of a village. The head's name and phone are personal data.</summary>
+public sealed class Household
+{
+    public long Id { get; set; }
+    public required string VillageCode { get; set; }
+    /// <summary>House number (门牌号), unique within the village; imports update by it.</summary>
+    public required string HouseNo { get; set; }
+    public required string HeadName { get; set; }
+    public string? HeadPhone { get; set; }
+    public int MemberCount { get; set; }
+    public HouseholdCategory Categories { get; set; }
+}
+
+public static class HouseholdCategories
+{
+    public const HouseholdCategory ThreeOlds = HouseholdCategory.OldPartyMember | HouseholdCategory.OldCadre | HouseholdCategory.OldModelWorker;
+    public const HouseholdCategory ThreeHouseholds = HouseholdCategory.Poor | HouseholdCategory.Wealthy | HouseholdCategory.Petitioner;
+
+    public static IReadOnlyList<HouseholdCategory> All { get; } =
+    [
+        HouseholdCategory.OldPartyMember, HouseholdCategory.OldCadre, HouseholdCategory.OldModelWorker,
+        HouseholdCategory.Poor, HouseholdCategory.Wealthy, HouseholdCategory.Petitioner,
+    ];
+}

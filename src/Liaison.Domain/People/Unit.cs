@@ -1,0 +1,37 @@
+namespace Liaison.Domain.People;
+
+/// <summary>The government level a unit belongs to.</summary>
+public enum UnitLevel
+{
+    City = 2,
+    County = 3,
+    Township = 4,
+}
+
+/// <summary>Unit category; drives First Secretary matching (DOMAIN.md section 1).</summary>
+public enum UnitCategory
+{
+    /// <summary>党政部门 — matched to difficult villages.</summary>
+    PartyGovernment = 1,
+    /// <summary>政法部门 — police, courts, procuratorate, justice; matched to disorderly villages.</summary>
+    PoliticalLegal = 2,
+    /// <summary>经济部门 — matched to poor villages.</summary>
+    Economic = 3,
+    /// <summary>农科部门 — matched to specialised villages.</summary>
+    AgricultureScience = 4,
+    /// <summary>其他</summary>
+    Other = 5,
+}
+
+/// <summary>A government body (机关单位) that sends cadres.</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+    /// <summary>The unit's own code, unique, used by imports to refer to it (e.g. its organisation code).</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public UnitLevel Level { get; set; }
+    public UnitCategory Category { get; set; }
+    /// <summary>The division whose government the unit belongs to (city, county or township).</summary>
+    public required string DivisionCode { get; set; }
+}
