@@ -82,8 +82,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnName("village_kind");
 
                     b.Property<int>("VillageType")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("village_type");
+                        .HasColumnName("village_type")
+                        .HasDefaultValueSql("0");
 
                     b.HasKey("Code")
                         .HasName("pk_divisions");

@@ -77,8 +77,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnName("village_kind");
 
                     b.Property<int>("VillageType")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("village_type");
+                        .HasColumnName("village_type")
+                        .HasDefaultValueSql("0");
 
                     b.HasKey("Code")
                         .HasName("pk_divisions");

@@ -15,6 +15,9 @@ internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
         b.Property(d => d.ParentCode).HasMaxLength(12);
         b.HasIndex(d => d.ParentCode);
         b.HasIndex(d => d.Name);
+        // Imports of the code list write no profile: new rows start with none.
+        // The sentinel is a value never used, so EF always writes the real value and only COPY relies on the default.
+        b.Property(d => d.VillageType).HasDefaultValueSql("0").HasSentinel((VillageType)(-1));
         // No foreign key to the parent: imports write a whole tree in one statement and the
         // importer checks every parent itself, with a message that names the line.
     }

@@ -9,8 +9,9 @@ public readonly record struct TabularRow(long Line, IReadOnlyList<string> Cells)
 /// <summary>A CSV (.csv, .csv.gz) or xlsx file read as a header and rows, whatever its format.</summary>
 public sealed class TabularFile
 {
-    private TabularFile(string path, IReadOnlyList<string> header, IEnumerable<TabularRow> rows)
+    private TabularFile(string path, IReadOnlyList<string> header, IEnumerable<TabularRow> rows, Func<double>? fraction)
     {
+        ReadFraction = fraction ?? (() => 0);
         Path = path;
         Name = System.IO.Path.GetFileName(path);
         Header = header;
@@ -20,6 +21,9 @@ public sealed class TabularFile
     public string Path { get; }
     public string Name { get; }
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>How much of the file has been read, 0 to 1, for progress bars.</summary>
+    public Func<double> ReadFraction { get; }
 
     /// <summary>The data rows, read lazily once; the cell list of a CSV row is reused between rows.</summary>
     public IEnumerable<TabularRow> Rows { get; }
@@ -46,7 +50,7 @@ public sealed class TabularFile
             var ext = System.IO.Path.GetExtension(path);
             throw new ImportRefusedException(new ImportProblem(name, null, null, ImportReason.UnsupportedFormat, ext.Length == 0 ? name : ext));
         }
-        var (reader, encodingName) = TextSource.Open(path, allowGb18030);
+        var (reader, encodingName, fraction) = TextSource.Open(path, allowGb18030);
         var csv = new CsvRecordReader(reader, name, encodingName);
         var header = new List<string>();
         if (!csv.Read(header))
@@ -54,7 +58,7 @@ public sealed class TabularFile
             reader.Dispose();
             throw new ImportRefusedException(new ImportProblem(name, 1, null, ImportReason.EmptyFile));
         }
-        return new TabularFile(path, header.Select(CleanHeader).ToList(), CsvRows(reader, csv));
+        return new TabularFile(path, header.Select(CleanHeader).ToList(), CsvRows(reader, csv), fraction);
     }
 
     private static IEnumerable<TabularRow> CsvRows(TextReader reader, CsvRecordReader csv)
@@ -92,10 +96,12 @@ public sealed class TabularFile
             header.RemoveAt(header.Count - 1);
         }
         var width = header.Count;
+        var done = 0;
         var data = rows.Skip(1)
             .Select((r, i) => new TabularRow(i + 2, keys.Take(width).Select(k => CellText(r.TryGetValue(k, out var v) ? v : null)).ToList()))
-            .Where(r => r.Cells.Any(c => c.Length > 0));
-        return new TabularFile(path, header, data);
+            .Where(r => r.Cells.Any(c => c.Length > 0))
+            .Select(r => { done++; return r; });
+        return new TabularFile(path, header, data, () => (double)done / rows.Count);
     }
 
     private static string CellText(object? value) => value switch

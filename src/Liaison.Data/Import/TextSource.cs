@@ -26,25 +26,32 @@ public static class TextSource
     public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Opens the file for reading as text; the encoding's name is returned for messages.</summary>
-    public static (TextReader Reader, string EncodingName) Open(string path, bool allowGb18030)
+    /// <summary>
+    /// Opens the file for reading as text; the encoding's name is returned for messages, and how
+    /// much of the file (on disk) has been read, for progress bars.
+    /// </summary>
+    public static (TextReader Reader, string EncodingName, Func<double> Fraction) Open(string path, bool allowGb18030)
     {
         var name = Path.GetFileName(path);
         var encoding = Detect(path, name, allowGb18030);
-        var stream = OpenBytes(path, name);
-        return (new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), encoding.WebName == "utf-8" ? "UTF-8" : "GB18030");
+        var (stream, file) = OpenBytes(path, name);
+        var length = Math.Max(1, file.Length);
+        return (new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
+            encoding.WebName == "utf-8" ? "UTF-8" : "GB18030",
+            () => (double)file.Position / length);
     }
 
-    private static Stream OpenBytes(string path, string name)
+    private static (Stream Stream, FileStream File) OpenBytes(string path, string name)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return IsGzip(path) ? new VerifiedGzipStream(file, name) : file;
+        return (IsGzip(path) ? new VerifiedGzipStream(file, name) : file, file);
     }
 
     private static Encoding Detect(string path, string name, bool allowGb18030)
     {
         var sample = new byte[SniffBytes];
         int n;
-        using (var s = OpenBytes(path, name))
+        using (var s = OpenBytes(path, name).Stream)
         {
             n = s.ReadAtLeast(sample, SniffBytes, throwOnEndOfStream: false);
         }

@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Liaison.Data.Postgres.Migrations
+namespace Liaison.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Foundation : Migration
@@ -15,9 +14,9 @@ namespace Liaison.Data.Postgres.Migrations
                 name: "division_rollups",
                 columns: table => new
                 {
-                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    indicator_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    value = table.Column<long>(type: "bigint", nullable: false)
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    indicator_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,15 +27,15 @@ namespace Liaison.Data.Postgres.Migrations
                 name: "divisions",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    level = table.Column<int>(type: "integer", nullable: false),
-                    parent_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    village_kind = table.Column<int>(type: "integer", nullable: true),
-                    latitude = table.Column<double>(type: "double precision", nullable: true),
-                    longitude = table.Column<double>(type: "double precision", nullable: true),
-                    village_type = table.Column<int>(type: "integer", nullable: false),
-                    party_org_grade = table.Column<int>(type: "integer", nullable: true)
+                    code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false),
+                    parent_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    village_kind = table.Column<int>(type: "INTEGER", nullable: true),
+                    latitude = table.Column<double>(type: "REAL", nullable: true),
+                    longitude = table.Column<double>(type: "REAL", nullable: true),
+                    village_type = table.Column<int>(type: "INTEGER", nullable: false, defaultValueSql: "0"),
+                    party_org_grade = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,14 +46,14 @@ namespace Liaison.Data.Postgres.Migrations
                 name: "households",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    house_no = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    head_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    head_phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    member_count = table.Column<int>(type: "integer", nullable: false),
-                    categories = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    house_no = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    head_name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    head_phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    member_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    categories = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,13 +70,13 @@ namespace Liaison.Data.Postgres.Migrations
                 name: "units",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    level = table.Column<int>(type: "integer", nullable: false),
-                    category = table.Column<int>(type: "integer", nullable: false),
-                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false),
+                    category = table.Column<int>(type: "INTEGER", nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,18 +93,18 @@ namespace Liaison.Data.Postgres.Migrations
                 name: "cadres",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    unit_id = table.Column<int>(type: "integer", nullable: false),
-                    rank = table.Column<int>(type: "integer", nullable: false),
-                    is_reserve = table.Column<bool>(type: "boolean", nullable: false),
-                    is_police = table.Column<bool>(type: "boolean", nullable: false),
-                    is_newly_promoted = table.Column<bool>(type: "boolean", nullable: false),
-                    birth_year = table.Column<int>(type: "integer", nullable: false),
-                    gender = table.Column<int>(type: "integer", nullable: false),
-                    phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_reserve = table.Column<bool>(type: "INTEGER", nullable: false),
+                    is_police = table.Column<bool>(type: "INTEGER", nullable: false),
+                    is_newly_promoted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    birth_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Liaison.Data;
+using Liaison.Data.Database;
+using Liaison.Data.Import;
+using Npgsql;
+using Spectre.Console;
+
+namespace Liaison.App.Cli;
+
+/// <summary>Exit codes of <c>liaison</c>.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Usage = 1;
+    public const int Refused = 2;
+    public const int Failed = 3;
+}
+
+/// <summary>
+/// What every command shares: the database, the language, JSON or human output, a progress bar,
+/// and one way of reporting refusals and failures.
+/// </summary>
+public sealed class CommandRunner(ParseResult parse)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public DatabaseTarget Target { get; } = CliOptions.Target(parse);
+    public UiLanguage Language { get; } = CliOptions.Language(parse);
+    public bool Json { get; } = parse.GetValue(CliOptions.Json);
+    public bool English => Language == UiLanguage.English;
+
+    public string Say(string zh, string en) => English ? en : zh;
+
+    public T? Value<T>(Argument<T> argument) => parse.GetValue(argument);
+
+    public T? Value<T>(Option<T> option) => parse.GetValue(option);
+
+    /// <summary>Runs a command body; maps refusals and failures to messages and exit codes.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Action(Func<CommandRunner, CancellationToken, Task<int>> body) =>
+        async (parse, ct) =>
+        {
+            var runner = new CommandRunner(parse);
+            try
+            {
+                return await body(runner, ct);
+            }
+            catch (ImportRefusedException e)
+            {
+                return runner.Refused(e.Problems);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                return runner.Fail(e.Message);
+            }
+        };
+
+    public int Refused(IReadOnlyList<ImportProblem> problems)
+    {
+        if (Json)
+        {
+            Print(new
+            {
+                error = "refused",
+                problems = problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, reason = p.Reason.ToString(), message = p.Message(Language) }),
+            });
+        }
+        else
+        {
+            Console.Error.WriteLine(Say("导入被拒绝，数据库未作任何更改：", "Import refused; the database is unchanged:"));
+            foreach (var p in problems)
+            {
+                Console.Error.WriteLine("  " + p.Message(Language));
+            }
+        }
+        return ExitCodes.Refused;
+    }
+
+    public int Fail(string message)
+    {
+        if (Json)
+        {
+            Print(new { error = "failed", message });
+        }
+        else
+        {
+            Console.Error.WriteLine(Say("错误：", "error: ") + message);
+        }
+        return ExitCodes.Failed;
+    }
+
+    public static void Print(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>
+    /// Runs long work under a progress bar when a person watches a terminal; silent for --json and pipes.
+    /// Stages are shown with their own bars in the order they start.
+    /// </summary>
+    public async Task<T> WithProgressAsync<T>(string title, Func<Action<ImportProgress>, Task<T>> work)
+    {
+        if (Json || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await work(_ => { });
+        }
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                ProgressTask? last = null;
+                var result = await work(p =>
+                {
+                    if (!tasks.TryGetValue(p.Stage, out var task))
+                    {
+                        if (last is not null)
+                        {
+                            last.Value = last.MaxValue;
+                        }
+                        task = ctx.AddTask(Markup.Escape(title + " · " + p.Stage), maxValue: 1);
+                        tasks[p.Stage] = task;
+                        last = task;
+                    }
+                    task.Value = p.Total > 0 ? Math.Min(1, p.Done / p.Total) : 0;
+                });
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                }
+                return result;
+            });
+    }
+
+    public LiaisonDb OpenDb() => Target.CreateContext();
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace Liaison.App.Cli;
+
+/// <summary>The command tree of <c>liaison</c>. Each area adds its commands in its own file.</summary>
+public static class LiaisonCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Liaison 驻村联系服务平台 — the cadre village-liaison programme of a city")
+        {
+            CliOptions.Db, CliOptions.Lang, CliOptions.Json,
+        };
+        var serve = ServeCommand.Build();
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(ImportCommands.Build());
+        root.Subcommands.Add(TemplateCommands.Build());
+        root.Subcommands.Add(DemoCommands.Build());
+        foreach (var option in serve.Options)
+        {
+            if (!root.Options.Contains(option))
+            {
+                root.Options.Add(option);
+            }
+        }
+        // No command means serve, with serve's options.
+        root.Action = serve.Action;
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Exceptions reach the caller (and WebApplicationFactory) instead of being printed by the parser.
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        return await Build().Parse(args).InvokeAsync(config);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Liaison.Data;
+using Liaison.Data.Database;
+using Microsoft.AspNetCore.Localization;
+
+namespace Liaison.App.Web;
+
+/// <summary>Builds the web app: pages, API and the services behind them.</summary>
+public static class WebApp
+{
+    /// <summary>Configuration key of the database (sqlite:PATH / postgres:...); empty means $LIAISON_DB or the default file.</summary>
+    public const string DbKey = "Liaison:Db";
+
+    public static WebApplication Create(string? db, string urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection([new(DbKey, db ?? "")]);
+        builder.WebHost.UseUrls(urls);
+        // Serves wwwroot from the project under `dotnet run` in any environment; a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var services = builder.Services;
+        // Read when first needed, so that a test host's settings win over the command line's.
+        services.AddSingleton(sp => DatabaseTarget.Resolve(sp.GetRequiredService<IConfiguration>()[DbKey], Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable)));
+        services.AddDbContext<LiaisonDb>((sp, options) => sp.GetRequiredService<DatabaseTarget>().Configure(options));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<FirstStart>();
+        services.AddScoped<LiaisonQueries>();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddLocalization();
+        // Chinese text as text, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Apply);
+        app.UseRequestLocalization(Localization());
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1"));
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    private static RequestLocalizationOptions Localization()
+    {
+        string[] cultures = ["zh-CN", "en"];
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture("zh-CN")
+            .AddSupportedCultures(cultures)
+            .AddSupportedUICultures(cultures);
+        // The choice made with the language switch (a cookie) wins; otherwise zh-CN, not the browser's guess.
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        return options;
+    }
+
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}

@@ -1,0 +1,58 @@
+using Liaison.Data.Database;
+using Liaison.Data.Import;
+using Liaison.Data.People;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Demo;
+
+/// <summary>What <c>liaison demo seed</c> wrote.</summary>
+public sealed record DemoSeedResult(long Divisions, long Units, long Cadres, long Households, double Seconds);
+
+/// <summary>Writes a generated demo city into an empty database, in one transaction.</summary>
+public static class DemoSeeder
+{
+    public static async Task<DemoSeedResult> SeedAsync(LiaisonDb db, DemoScale scale, int seed, Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (await db.Units.AnyAsync(ct) || await db.Cadres.AnyAsync(ct) || await db.Households.AnyAsync(ct))
+        {
+            throw new InvalidOperationException("the database already holds units, cadres or households: seed the demo into a new database");
+        }
+        progress?.Invoke(new ImportProgress("generate", 0, 1));
+        var city = DemoGenerator.Generate(scale, seed);
+        var total = city.HouseholdTotal;
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        progress?.Invoke(new ImportProgress("divisions", 0, 1));
+        await BulkWriter.UpsertAsync(db, TableSpec.For<Division>(db, [nameof(Division.Code)],
+                nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind),
+                nameof(Division.Latitude), nameof(Division.Longitude), nameof(Division.VillageType), nameof(Division.PartyOrgGrade)),
+            city.Divisions, null, ct);
+
+        progress?.Invoke(new ImportProgress("units", 0, 1));
+        await BulkWriter.UpsertAsync(db, TableSpec.For<Unit>(db, [nameof(Unit.Code)],
+            nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode)), city.Units, null, ct);
+        var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+
+        progress?.Invoke(new ImportProgress("cadres", 0, city.Cadres.Count));
+        foreach (var (cadre, unitCode) in city.Cadres)
+        {
+            cadre.UnitId = unitIds[unitCode];
+        }
+        await BulkWriter.UpsertAsync(db, CadreImporter.CadreSpec(db), city.Cadres.Select(c => c.Cadre),
+            n => progress?.Invoke(new ImportProgress("cadres", n, city.Cadres.Count)), ct);
+
+        await BulkWriter.UpsertAsync(db, HouseholdImporter.HouseholdSpec(db), city.Households(),
+            n => progress?.Invoke(new ImportProgress("households", n, total)), ct);
+
+        progress?.Invoke(new ImportProgress("rollups", 0, 1));
+        await RollupStore.RefreshAsync(db, ct);
+        await tx.CommitAsync(ct);
+        progress?.Invoke(new ImportProgress("done", 1, 1));
+        return new DemoSeedResult(city.Divisions.Count, city.Units.Count, city.Cadres.Count, total, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+}

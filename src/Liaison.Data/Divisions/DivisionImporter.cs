@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Liaison.Data.Database;
+using Liaison.Data.Import;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Divisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Divisions;
+
+/// <summary>What <c>liaison import divisions</c> did: rows written, by level.</summary>
+public sealed record DivisionImportResult(long Rows, IReadOnlyDictionary<string, long> ByLevel, double Seconds);
+
+/// <summary>
+/// <c>liaison import divisions FILE [--root CODE]</c>: the NBS code list (code,name,level,parent_code,village_kind),
+/// CSV or .csv.gz. The whole file is read and checked before anything is written, because a
+/// parent may come after its children; re-import updates by code.
+/// </summary>
+public static class DivisionImporter
+{
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new("code", true, "代码", "code"),
+        new("name", true, "名称", "name"),
+        new("level", true, "层级", "level"),
+        new("parent", true, "上级代码", "parent_code"),
+        new("village_kind", false, "村类型", "village_kind"),
+    ];
+
+    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false);
+        var map = ColumnMap.Bind(file, Columns, language);
+        var problems = new ImportProblems(file.Name);
+        var rows = Read(file, map, problems, language, progress);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CheckParentsAsync(db, rows, problems, ct);
+        problems.ThrowIfAny();
+        var kept = root is null ? rows.Values.Select(r => r.Division).ToList() : KeepSubtree(rows, root, file.Name);
+        var spec = TableSpec.For<Division>(db, [nameof(Division.Code)],
+            nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind));
+        await BulkWriter.UpsertAsync(db, spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
+        progress?.Invoke(new ImportProgress("rollups", 1, 1));
+        await RollupStore.RefreshAsync(db, ct);
+        await tx.CommitAsync(ct);
+        var byLevel = Enum.GetValues<DivisionLevel>().ToDictionary(DivisionCode.LevelName, l => (long)kept.Count(d => d.Level == l));
+        return new DivisionImportResult(kept.Count, byLevel, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    private sealed record Row(Division Division, long Line);
+
+    private static Dictionary<string, Row> Read(TabularFile file, ColumnMap map, ImportProblems problems, UiLanguage language, Action<ImportProgress>? progress)
+    {
+        var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
+        var levels = string.Join("/", Enum.GetValues<DivisionLevel>().Select(DivisionCode.LevelName));
+        long n = 0;
+        foreach (var tabular in file.Rows)
+        {
+            if (++n % 20_000 == 0)
+            {
+                progress?.Invoke(new ImportProgress("read", file.ReadFraction(), 1));
+            }
+            var row = new RowReader(tabular, map, problems, language);
+            var code = row.Required("code");
+            var name = row.Text("name", 100, required: true);
+            var levelText = row.Required("level");
+            var parent = row.Optional("parent");
+            if (code.Length == 0 || levelText.Length == 0)
+            {
+                continue;
+            }
+            if (!DivisionCode.TryParseLevel(levelText, out var level))
+            {
+                row.Problem("level", ImportReason.UnknownLevel, levelText, levels);
+                continue;
+            }
+            if (!DivisionCode.IsWellFormed(code, level))
+            {
+                row.Problem("code", ImportReason.MalformedCode, code, levelText, DivisionCode.LengthOf(level).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (level == DivisionLevel.Province ? parent.Length > 0 : parent.Length == 0)
+            {
+                row.Problem("parent", parent.Length == 0 ? ImportReason.EmptyValue : ImportReason.InvalidValue, parent, language == UiLanguage.English ? "empty for a province" : "省级应为空");
+                continue;
+            }
+            if (parent.Length > 0 && !DivisionCode.IsInSubtree(code, parent))
+            {
+                row.Problem("parent", ImportReason.CodeNotUnderParent, code, parent);
+                continue;
+            }
+            if (rows.TryGetValue(code, out var first))
+            {
+                row.Problem("code", ImportReason.DuplicateKey, code, first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (name.Length == 0)
+            {
+                continue;
+            }
+            VillageKind? kind = null;
+            if (level == DivisionLevel.Village)
+            {
+                var kindText = row.Optional("village_kind");
+                kind = kindText.ToLowerInvariant() switch
+                {
+                    "village" => VillageKind.Village,
+                    "community" => VillageKind.Community,
+                    "" => VillageKindOf(name),
+                    _ => null,
+                };
+                if (kind is null)
+                {
+                    row.Problem("village_kind", ImportReason.InvalidValue, kindText, "village/community");
+                    continue;
+                }
+            }
+            rows.Add(code, new Row(new Division { Code = code, Name = name, Level = level, ParentCode = parent.Length == 0 ? null : parent, VillageKind = kind }, tabular.Line));
+        }
+        return rows;
+    }
+
+    /// <summary>As the NBS list does it: a village committee's name ends in 村委会 or 村民委员会.</summary>
+    public static VillageKind VillageKindOf(string name) =>
+        name.EndsWith("村委会", StringComparison.Ordinal) || name.EndsWith("村民委员会", StringComparison.Ordinal) ? VillageKind.Village : VillageKind.Community;
+
+    /// <summary>Every parent must exist, in the file or already in the database, one level up.</summary>
+    private static async Task CheckParentsAsync(LiaisonDb db, Dictionary<string, Row> rows, ImportProblems problems, CancellationToken ct)
+    {
+        var missing = rows.Values.Select(r => r.Division.ParentCode).OfType<string>().Where(p => !rows.ContainsKey(p)).Distinct().ToList();
+        var known = new Dictionary<string, DivisionLevel>(StringComparer.Ordinal);
+        foreach (var chunk in missing.Chunk(1000))
+        {
+            foreach (var d in await db.Divisions.AsNoTracking().Where(d => chunk.Contains(d.Code)).Select(d => new { d.Code, d.Level }).ToListAsync(ct))
+            {
+                known[d.Code] = d.Level;
+            }
+        }
+        foreach (var (division, line) in rows.Values.OrderBy(r => r.Line))
+        {
+            if (division.ParentCode is not { } parent)
+            {
+                continue;
+            }
+            DivisionLevel parentLevel;
+            if (rows.TryGetValue(parent, out var p))
+            {
+                parentLevel = p.Division.Level;
+            }
+            else if (!known.TryGetValue(parent, out parentLevel))
+            {
+                problems.Add(line, "parent_code", ImportReason.UnknownParent, parent);
+                continue;
+            }
+            if (parentLevel != division.Level - 1)
+            {
+                problems.Add(line, "level", ImportReason.LevelNotBelowParent, DivisionCode.LevelName(division.Level), parent, DivisionCode.LevelName(parentLevel));
+            }
+        }
+    }
+
+    /// <summary>The subtree of <paramref name="root"/> and the root's ancestors.</summary>
+    private static List<Division> KeepSubtree(Dictionary<string, Row> rows, string root, string fileName)
+    {
+        if (!rows.ContainsKey(root))
+        {
+            throw new ImportRefusedException(new ImportProblem(fileName, null, null, ImportReason.UnknownRoot, root));
+        }
+        var ancestors = DivisionCode.Ancestors(root).ToHashSet(StringComparer.Ordinal);
+        return rows.Values.Select(r => r.Division)
+            .Where(d => DivisionCode.IsInSubtree(d.Code, root) || ancestors.Contains(d.Code))
+            .ToList();
+    }
+}

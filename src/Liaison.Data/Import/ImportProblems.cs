@@ -1,0 +1,31 @@
+namespace Liaison.Data.Import;
+
+/// <summary>Collects the problems of one import; past <see cref="Limit"/> it stops the import at once.</summary>
+public sealed class ImportProblems(string file)
+{
+    public const int Limit = 100;
+
+    private readonly List<ImportProblem> _list = [];
+
+    public string File { get; } = file;
+    public bool Any => _list.Count > 0;
+    public IReadOnlyList<ImportProblem> List => _list;
+
+    public void Add(long? line, string? column, ImportReason reason, params string[] args)
+    {
+        _list.Add(new ImportProblem(File, line, column, reason, args));
+        if (_list.Count >= Limit)
+        {
+            _list.Add(new ImportProblem(File, null, null, ImportReason.TooManyProblems, Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            throw new ImportRefusedException(_list);
+        }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new ImportRefusedException(_list);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Liaison.Data.Database;
+using Liaison.Data.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Import;
+
+/// <summary>What an import did, printed as JSON by <c>--json</c>.</summary>
+public sealed record ImportResult(long Rows, double Seconds);
+
+/// <summary>
+/// The frame of every row-by-row import (units, cadres, households): header check, rows parsed
+/// and validated as they stream into the database inside one transaction, and a rollback of
+/// everything when any row was refused. The feature importers say only how a row reads.
+/// </summary>
+public abstract class TableImporter<T>
+    where T : class
+{
+    /// <summary>The columns of the file, in template order.</summary>
+    public abstract IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>Loads what rows are checked against (villages, units) before reading.</summary>
+    protected virtual Task PrepareAsync(LiaisonDb db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Reads one row; null when it has problems (already recorded).</summary>
+    protected abstract T? Parse(RowReader row);
+
+    /// <summary>The row's natural key, unique within a file and in the table.</summary>
+    protected abstract string Key(T item);
+
+    /// <summary>The column named in a duplicate-key message.</summary>
+    protected abstract string KeyColumn { get; }
+
+    protected abstract TableSpec<T> Spec(LiaisonDb db);
+
+    public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true);
+        var map = ColumnMap.Bind(file, Columns, language);
+        var problems = new ImportProblems(file.Name);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PrepareAsync(db, ct);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        long rows = 0;
+        IEnumerable<T> Valid()
+        {
+            foreach (var row in file.Rows)
+            {
+                var reader = new RowReader(row, map, problems, language);
+                var item = Parse(reader);
+                if (item is null)
+                {
+                    continue;
+                }
+                var key = Key(item);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    reader.Problem(KeyColumn, ImportReason.DuplicateKey, key, first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    continue;
+                }
+                seen.Add(key, row.Line);
+                // After the first problem nothing more is written: the rest is only checked.
+                if (!problems.Any)
+                {
+                    rows++;
+                    yield return item;
+                }
+            }
+        }
+        await BulkWriter.UpsertAsync(db, Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
+        problems.ThrowIfAny();
+        progress?.Invoke(new ImportProgress("rollups", 1, 1));
+        await RollupStore.RefreshAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult(rows, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+}

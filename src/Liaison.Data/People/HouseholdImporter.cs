@@ -1,0 +1,76 @@
+using Liaison.Data.Database;
+using Liaison.Data.Import;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.People;
+
+/// <summary><c>liaison import households</c>: households by village and house number.</summary>
+public sealed class HouseholdImporter : TableImporter<Household>
+{
+    private Dictionary<string, DivisionLevel> _divisions = [];
+
+    private static readonly (string Key, HouseholdCategory Category)[] CategoryColumns =
+        HouseholdCategories.All.Select(c => (c.ToString(), c)).ToArray();
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("village", true, "村代码", "village_code", "村（社区）代码"),
+        new("house_no", true, "门牌号", "house_no"),
+        new("head_name", true, "户主姓名", "head_name"),
+        new("head_phone", false, "户主电话", "head_phone", "联系电话"),
+        new("members", true, "家庭人口", "member_count"),
+        .. CategoryColumns.Select(c => new ImportColumn(c.Key, false, Terms.HouseholdCategoryTerms[c.Category].Zh, Terms.HouseholdCategoryTerms[c.Category].En.Replace(' ', '_'))),
+    ];
+
+    protected override string KeyColumn => "house_no";
+
+    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
+        _divisions = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.Township)
+            .ToDictionaryAsync(d => d.Code, d => d.Level, ct);
+
+    protected override Household? Parse(RowReader row)
+    {
+        var village = row.Required("village");
+        if (village.Length > 0)
+        {
+            if (!_divisions.TryGetValue(village, out var level))
+            {
+                row.Problem("village", ImportReason.UnknownVillage, village);
+                village = "";
+            }
+            else if (level != DivisionLevel.Village)
+            {
+                row.Problem("village", ImportReason.NotAVillage, village, Terms.Levels[level].In(row.English));
+                village = "";
+            }
+        }
+        var houseNo = row.Text("house_no", 40, required: true);
+        var head = row.Text("head_name", 50, required: true);
+        var members = row.Number("members", 1, 99, required: true);
+        var categories = HouseholdCategory.None;
+        foreach (var (key, category) in CategoryColumns)
+        {
+            if (row.YesNo(key))
+            {
+                categories |= category;
+            }
+        }
+        var phone = row.Phone("head_phone");
+        if (village.Length == 0 || houseNo.Length == 0 || head.Length == 0 || members == 0)
+        {
+            return null;
+        }
+        return new Household { VillageCode = village, HouseNo = houseNo, HeadName = head, HeadPhone = phone, MemberCount = members, Categories = categories };
+    }
+
+    protected override string Key(Household item) => item.VillageCode + "/" + item.HouseNo;
+
+    protected override TableSpec<Household> Spec(LiaisonDb db) => HouseholdSpec(db);
+
+    public static TableSpec<Household> HouseholdSpec(LiaisonDb db) => TableSpec.For<Household>(db, [nameof(Household.VillageCode), nameof(Household.HouseNo)],
+        nameof(Household.VillageCode), nameof(Household.HouseNo), nameof(Household.HeadName), nameof(Household.HeadPhone),
+        nameof(Household.MemberCount), nameof(Household.Categories));
+}

@@ -1,0 +1,61 @@
+using Liaison.Data.Database;
+using Liaison.Data.Import;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.People;
+
+/// <summary><c>liaison import units</c>: units by their code, each in an existing division of its level.</summary>
+public sealed class UnitImporter : TableImporter<Unit>
+{
+    private Dictionary<string, DivisionLevel> _divisions = [];
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("code", true, "单位编码", "code"),
+        new("name", true, "单位名称", "name"),
+        new("level", true, "层级", "level"),
+        new("category", true, "类别", "category"),
+        new("division", true, "所属行政区划代码", "division_code", "行政区划代码"),
+    ];
+
+    protected override string KeyColumn => "code";
+
+    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
+        _divisions = await db.Divisions.AsNoTracking().Where(d => d.Level <= DivisionLevel.Township)
+            .ToDictionaryAsync(d => d.Code, d => d.Level, ct);
+
+    protected override Unit? Parse(RowReader row)
+    {
+        var code = row.Text("code", 40, required: true);
+        var name = row.Text("name", 100, required: true);
+        var level = row.Choice("level", Terms.UnitLevels);
+        var category = row.Choice("category", Terms.UnitCategories);
+        var division = row.Required("division");
+        if (division.Length > 0 && level != default)
+        {
+            if (!_divisions.TryGetValue(division, out var divisionLevel))
+            {
+                row.Problem("division", ImportReason.UnknownDivision, division);
+                return null;
+            }
+            if ((int)divisionLevel != (int)level)
+            {
+                row.Problem("division", ImportReason.InvalidValue, division, (row.English ? "a division of level " : "层级为") + Terms.UnitLevels[level].In(row.English) + (row.English ? "" : "的行政区划"));
+                return null;
+            }
+        }
+        if (code.Length == 0 || name.Length == 0 || level == default || category == default || division.Length == 0)
+        {
+            return null;
+        }
+        return new Unit { Code = code, Name = name, Level = level, Category = category, DivisionCode = division };
+    }
+
+    protected override string Key(Unit item) => item.Code;
+
+    protected override TableSpec<Unit> Spec(LiaisonDb db) => TableSpec.For<Unit>(db, [nameof(Unit.Code)],
+        nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode));
+}
