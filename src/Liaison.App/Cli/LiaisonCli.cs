@@ -31,6 +31,10 @@ public static class LiaisonCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (ServeCommand.IsHostSettings(args))
+        {
+            return await ServeCommand.ServeAsync(null, ServeCommand.DefaultUrls, args, CancellationToken.None);
+        }
         // Exceptions reach the caller (and WebApplicationFactory) instead of being printed by the parser.
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         return await Build().Parse(args).InvokeAsync(config);

@@ -17,20 +17,32 @@ public static class ServeCommand
     public static Command Build()
     {
         var serve = new Command("serve", "启动网页服务（默认命令）/ run the web app (the default command)") { Urls };
-        serve.SetAction(async (parse, ct) =>
-        {
-            var app = WebApp.Create(parse.GetValue(CliOptions.Db), parse.GetValue(Urls) ?? DefaultUrls);
-            app.Lifetime.ApplicationStarted.Register(() =>
-            {
-                foreach (var url in app.Urls)
-                {
-                    Console.WriteLine($"Liaison 驻村联系服务平台: {url}");
-                }
-                Console.WriteLine("按 Ctrl+C 停止 / press Ctrl+C to stop");
-            });
-            await app.RunAsync(ct);
-            return ExitCodes.Ok;
-        });
+        serve.SetAction((parse, ct) => ServeAsync(parse.GetValue(CliOptions.Db), parse.GetValue(Urls) ?? DefaultUrls, [], ct));
         return serve;
     }
+
+    public static async Task<int> ServeAsync(string? db, string urls, string[] hostSettings, CancellationToken ct)
+    {
+        var app = WebApp.Create(db, urls, hostSettings);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Liaison 驻村联系服务平台: {url}");
+            }
+            Console.WriteLine("按 Ctrl+C 停止 / press Ctrl+C to stop");
+        });
+        await app.RunAsync(ct);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Arguments that are all ASP.NET host settings (<c>--key=value</c>, as test hosts and operators
+    /// pass them, e.g. <c>--Kestrel:Limits:MaxRequestBodySize=1000000</c>) mean: serve with them.
+    /// </summary>
+    public static bool IsHostSettings(string[] args) =>
+        args.Length > 0 && args.All(a => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=', StringComparison.Ordinal) > 2
+            && !OwnOptions.Contains(a[2..a.IndexOf('=', StringComparison.Ordinal)]));
+
+    private static readonly HashSet<string> OwnOptions = new(StringComparer.OrdinalIgnoreCase) { "db", "lang", "json", "urls" };
 }

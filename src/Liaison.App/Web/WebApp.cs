@@ -11,10 +11,15 @@ public static class WebApp
     /// <summary>Configuration key of the database (sqlite:PATH / postgres:...); empty means $LIAISON_DB or the default file.</summary>
     public const string DbKey = "Liaison:Db";
 
-    public static WebApplication Create(string? db, string urls)
+    public static WebApplication Create(string? db, string urls, string[] hostSettings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection([new(DbKey, db ?? "")]);
+        // Published, wwwroot sits beside the executable; a host that names its own content root wins.
+        var ownRoot = hostSettings.Any(a => a.StartsWith("--contentRoot=", StringComparison.OrdinalIgnoreCase));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostSettings, ContentRootPath = ownRoot ? null : AppContext.BaseDirectory });
+        if (db is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new(DbKey, db)]);
+        }
         builder.WebHost.UseUrls(urls);
         // Serves wwwroot from the project under `dotnet run` in any environment; a no-op once published.
         builder.WebHost.UseStaticWebAssets();

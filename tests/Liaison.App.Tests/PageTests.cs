@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Liaison.Domain.Divisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Tests;
+
+[Collection("app")]
+public partial class PageTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_home_dashboard_shows_the_county_with_its_figures_in_chinese()
+    {
+        var html = await app.Client().GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("汶上县", html, StringComparison.Ordinal);
+        Assert.Contains("农户", html, StringComparison.Ordinal);
+        await using var db = app.Target.CreateContext();
+        var households = await db.Households.CountAsync();
+        Assert.Contains(households.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_remembers_english_and_only_redirects_locally()
+    {
+        var client = app.Client();
+        var html = await client.GetStringAsync("/lang/en?returnUrl=%2Fdivisions%2F370830");
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Households", html, StringComparison.Ordinal);
+        Assert.Contains("Subdivisions", html, StringComparison.Ordinal);
+        Assert.Contains("Households", await client.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var noFollow = app.Client(followRedirects: false);
+        var evil = await noFollow.GetAsync("/lang/en?returnUrl=%2F%2Fevil.example%2F");
+        Assert.Equal("/", evil.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_division_browser_walks_county_township_village()
+    {
+        await using var db = app.Target.CreateContext();
+        var township = await db.Divisions.Where(d => d.Level == DivisionLevel.Township).OrderBy(d => d.Code).FirstAsync();
+        var village = await db.Divisions.Where(d => d.ParentCode == township.Code).OrderBy(d => d.Code).FirstAsync();
+        var client = app.Client();
+
+        var county = await client.GetStringAsync("/divisions/370830");
+        Assert.Contains($"/divisions/{township.Code}", county, StringComparison.Ordinal);
+        var townshipPage = await client.GetStringAsync($"/divisions/{township.Code}");
+        Assert.Contains(village.Name, townshipPage, StringComparison.Ordinal);
+        Assert.Contains("济宁市", townshipPage, StringComparison.Ordinal);
+        var villagePage = await client.GetStringAsync($"/divisions/{village.Code}");
+        Assert.Contains("村情", villagePage, StringComparison.Ordinal);
+        Assert.Contains("1号", villagePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Personal_data_is_masked_on_the_village_page()
+    {
+        await using var db = app.Target.CreateContext();
+        var household = await db.Households.Where(h => h.HeadPhone != null).OrderBy(h => h.Id).FirstAsync();
+        var html = await app.Client().GetStringAsync($"/divisions/{household.VillageCode}");
+
+        Assert.DoesNotMatch(FullPhone(), html);
+        Assert.DoesNotContain(household.HeadPhone!, html, StringComparison.Ordinal);
+        Assert.Contains(household.HeadPhone![..3] + "****" + household.HeadPhone[^4..], html, StringComparison.Ordinal);
+        if (household.HeadName.Length > 1)
+        {
+            Assert.DoesNotContain(">" + household.HeadName + "<", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Search_finds_by_name_and_by_code()
+    {
+        var client = app.Client();
+        Assert.Contains("/divisions/370830", await client.GetStringAsync("/search?q=%E6%B1%B6%E4%B8%8A"), StringComparison.Ordinal);
+        var byCode = await client.GetStringAsync("/search?q=370830001");
+        Assert.Contains("/divisions/370830001", byCode, StringComparison.Ordinal);
+        Assert.Contains("没有找到", await client.GetStringAsync("/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E5%9C%B0%E6%96%B9"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_divisions_answer_404_on_pages_and_api()
+    {
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/divisions/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/divisions/999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_gives_a_division_with_its_figures_and_children()
+    {
+        var dto = await app.Client().GetFromJsonAsync<Features.Divisions.DivisionDto>("/api/v1/divisions/370830");
+
+        Assert.NotNull(dto);
+        Assert.Equal("汶上县", dto.Name);
+        Assert.Equal("county", dto.Level);
+        await using var db = app.Target.CreateContext();
+        Assert.Equal(await db.Households.LongCountAsync(), dto.Figures["households"]);
+        Assert.Equal(await db.Divisions.CountAsync(d => d.ParentCode == "370830"), dto.Children.Count);
+        Assert.Equal(dto.Figures["households"], dto.Children.Sum(c => c.Figures.GetValueOrDefault("households")));
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers_and_pages_load_nothing_from_outside()
+    {
+        var response = await app.Client().GetAsync("/");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(OutsideAsset(), html);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/lib/htmx.min.js")]
+    [InlineData("/lib/echarts.min.js")]
+    [InlineData("/css/site.css")]
+    [InlineData("/js/site.js")]
+    public async Task Front_end_assets_are_served_locally(string path)
+    {
+        var response = await app.Client().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 500, path);
+    }
+
+    [GeneratedRegex(@"(?<!\d)140\d{8}(?!\d)")]
+    private static partial Regex FullPhone();
+
+    [GeneratedRegex(@"(src|href)=""https?://", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideAsset();
+}
