@@ -30,7 +30,10 @@ public sealed class CommandRunner(ParseResult parse)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public DatabaseTarget Target { get; } = CliOptions.Target(parse);
+    private DatabaseTarget? _target;
+
+    /// <summary>Resolved when first used, so that a malformed --db is reported like any other error.</summary>
+    public DatabaseTarget Target => _target ??= CliOptions.Target(parse);
     public UiLanguage Language { get; } = CliOptions.Language(parse);
     public bool Json { get; } = parse.GetValue(CliOptions.Json);
     public bool English => Language == UiLanguage.English;

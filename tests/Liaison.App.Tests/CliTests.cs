@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Liaison.App.Cli;
+using Liaison.Data.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Liaison.App.Tests;
+
+[CollectionDefinition("console", DisableParallelization = true)]
+public sealed class ConsoleGroup;
+
+/// <summary>The commands as a script calls them: exit codes, JSON on stdout, messages on stderr.</summary>
+[Collection("console")]
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("liaison-cli-").FullName;
+
+    private string Db => "sqlite:" + Path.Combine(_dir, "cli.db");
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            var code = await LiaisonCli.RunAsync(args);
+            return (code, o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    private string Jining()
+    {
+        var path = Path.Combine(_dir, "jining.csv");
+        using var stream = typeof(Liaison.Data.Demo.JiningDivisions).Assembly.GetManifestResourceStream("jining-3708.csv")!;
+        using var file = File.Create(path);
+        stream.CopyTo(file);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_divisions_prints_one_json_object_with_the_counts_by_level()
+    {
+        var (code, stdout, _) = await RunAsync("import", "divisions", Jining(), "--db", Db, "--json");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(5099, json.RootElement.GetProperty("rows").GetInt64());
+        var byLevel = json.RootElement.GetProperty("byLevel");
+        Assert.Equal(12, byLevel.GetProperty("county").GetInt64());
+        Assert.Equal(158, byLevel.GetProperty("township").GetInt64());
+        Assert.Equal(4927, byLevel.GetProperty("village").GetInt64());
+        Assert.Equal(1, byLevel.GetProperty("province").GetInt64());
+        Assert.True(json.RootElement.GetProperty("seconds").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task A_refused_import_exits_2_and_names_the_line_in_the_chosen_language()
+    {
+        var bad = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(bad, "code,name,level,parent_code,village_kind\n37,山东省,province,,\n3708,济宁市,city,99,\n");
+
+        var (zh, _, zhErr) = await RunAsync("import", "divisions", bad, "--db", Db);
+        var (en, _, enErr) = await RunAsync("import", "divisions", bad, "--db", Db, "--lang", "en");
+        var (json, jsonOut, _) = await RunAsync("import", "divisions", bad, "--db", Db, "--json");
+
+        Assert.Equal(ExitCodes.Refused, zh);
+        Assert.Contains("bad.csv 第 3 行", zhErr, StringComparison.Ordinal);
+        Assert.Contains("数据库未作任何更改", zhErr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, en);
+        Assert.Contains("bad.csv, line 3", enErr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, json);
+        using var doc = JsonDocument.Parse(jsonOut);
+        var problem = doc.RootElement.GetProperty("problems")[0];
+        Assert.Equal(3, problem.GetProperty("line").GetInt64());
+        Assert.Equal("CodeNotUnderParent", problem.GetProperty("reason").GetString());
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        Assert.Equal(0, await db.Divisions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_template_filled_in_imports_back()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);
+        foreach (var kind in new[] { "units", "cadres", "households" })
+        {
+            var path = Path.Combine(_dir, kind + ".xlsx");
+            var (code, stdout, _) = await RunAsync("template", kind, "--out", path, "--json");
+            Assert.Equal(ExitCodes.Ok, code);
+            Assert.True(File.Exists(path));
+            Assert.Contains(kind == "households" ? "户主姓名" : "单位编码", stdout, StringComparison.Ordinal);
+
+            var (imported, importOut, importErr) = await RunAsync("import", kind, path, "--db", Db, "--json");
+            Assert.True(imported == ExitCodes.Ok, importErr + importOut);
+            using var json = JsonDocument.Parse(importOut);
+            Assert.Equal(1, json.RootElement.GetProperty("rows").GetInt64());
+        }
+        var headers = MiniExcel.Query(Path.Combine(_dir, "households.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().First().Keys;
+        Assert.Equal(new Liaison.Data.People.HouseholdImporter().Columns.Select(c => c.ZhHeader), headers);
+    }
+
+    [Fact]
+    public async Task Demo_seed_and_db_migrate_report_what_they_did()
+    {
+        var (migrated, migrateOut, _) = await RunAsync("db", "migrate", "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Ok, migrated);
+        Assert.Contains("Foundation", migrateOut, StringComparison.Ordinal);
+
+        var (code, stdout, _) = await RunAsync("demo", "seed", "--scale", "small", "--seed", "3", "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(stdout);
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        Assert.Equal(await db.Households.LongCountAsync(), json.RootElement.GetProperty("households").GetInt64());
+        Assert.Equal(await db.Cadres.LongCountAsync(), json.RootElement.GetProperty("cadres").GetInt64());
+        Assert.Equal(await db.Units.LongCountAsync(), json.RootElement.GetProperty("units").GetInt64());
+        Assert.Equal(await db.Divisions.LongCountAsync(), json.RootElement.GetProperty("divisions").GetInt64());
+
+        var (again, againOut, _) = await RunAsync("demo", "seed", "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Failed, again);
+        Assert.Contains("already holds", againOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_database_option_is_a_clear_error()
+    {
+        var (code, _, stderr) = await RunAsync("db", "migrate", "--db", "mysql:x", "--lang", "en");
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("sqlite:PATH or postgres:", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, true);
+    }
+}
