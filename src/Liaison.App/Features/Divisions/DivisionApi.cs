@@ -1,6 +1,6 @@
+using Liaison.App.Web;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
-using Liaison.App.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.App.Features.Divisions;
