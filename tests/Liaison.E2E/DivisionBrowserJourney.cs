@@ -9,6 +9,8 @@ public class DivisionBrowserJourney(BrowserFixture app)
     public async Task A_visitor_browses_from_the_county_to_a_village_in_chinese_and_switches_to_english()
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        // Generous: CI machines are shared, and a loaded 2-core machine parses ECharts slowly.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
@@ -27,7 +29,7 @@ public class DivisionBrowserJourney(BrowserFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "county.png"), FullPage = true });
 
         await page.ClickAsync("table.children a >> text=中都街道");
-        await page.WaitForURLAsync("**/divisions/370830001");
+        await page.WaitForURLAsync("**/divisions/370830001", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("table.children tbody tr a").First.ClickAsync();
         await page.WaitForSelectorAsync("table.households");
         Assert.Contains("村情", await page.Locator(".profile h2").InnerTextAsync(), StringComparison.Ordinal);
@@ -45,6 +47,7 @@ public class DivisionBrowserJourney(BrowserFixture app)
     public async Task Typing_in_the_search_box_lists_matches_as_you_type()
     {
         await using var context = await app.Browser.NewContextAsync();
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/");
         await page.FillAsync("header input[name=q]", "中都");

@@ -124,7 +124,7 @@ public sealed class CommandRunner(ParseResult parse)
                         {
                             last.Value = last.MaxValue;
                         }
-                        task = ctx.AddTask(Markup.Escape(title + " · " + p.Stage), maxValue: 1);
+                        task = ctx.AddTask(Markup.Escape(title + " · " + StageName(p.Stage)), maxValue: 1);
                         tasks[p.Stage] = task;
                         last = task;
                     }
@@ -139,4 +139,20 @@ public sealed class CommandRunner(ParseResult parse)
     }
 
     public LiaisonDb OpenDb() => Target.CreateContext();
+
+    private static readonly Dictionary<string, (string Zh, string En)> Stages = new()
+    {
+        ["read"] = ("读取", "reading"),
+        ["write"] = ("写入", "writing"),
+        ["rows"] = ("读取并写入", "rows"),
+        ["rollups"] = ("更新汇总", "rollups"),
+        ["generate"] = ("生成", "generating"),
+        ["divisions"] = ("行政区划", "divisions"),
+        ["units"] = ("单位", "units"),
+        ["cadres"] = ("干部", "cadres"),
+        ["households"] = ("农户", "households"),
+        ["done"] = ("完成", "done"),
+    };
+
+    private string StageName(string stage) => Stages.TryGetValue(stage, out var s) ? Say(s.Zh, s.En) : stage;
 }
