@@ -10,15 +10,10 @@ namespace Liaison.App.Tests;
 [CollectionDefinition("console", DisableParallelization = true)]
 public sealed class ConsoleGroup;
 
-/// <summary>The commands as a script calls them: exit codes, JSON on stdout, messages on stderr.</summary>
-[Collection("console")]
-public sealed class CliTests : IDisposable
+/// <summary>Runs <c>liaison</c> in-process with its output captured; tests using it share the "console" collection.</summary>
+public static class CliRunner
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("liaison-cli-").FullName;
-
-    private string Db => "sqlite:" + Path.Combine(_dir, "cli.db");
-
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
@@ -36,6 +31,17 @@ public sealed class CliTests : IDisposable
             Console.SetError(stderr);
         }
     }
+}
+
+/// <summary>The commands as a script calls them: exit codes, JSON on stdout, messages on stderr.</summary>
+[Collection("console")]
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("liaison-cli-").FullName;
+
+    private string Db => "sqlite:" + Path.Combine(_dir, "cli.db");
+
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 
     private string Jining()
     {

@@ -83,7 +83,10 @@ public class PeopleImportTests
         using (files)
         {
             var importer = new HouseholdImporter();
-            await importer.ImportAsync(db, files.Text("a.csv", HouseholdHeader + "370830100201,1号,王芳,,4,,,,,,\n"), UiLanguage.Chinese, null, default);
+            var progress = new List<ImportProgress>();
+            await importer.ImportAsync(db, files.Text("a.csv", HouseholdHeader + "370830100201,1号,王芳,,4,,,,,,\n"), UiLanguage.Chinese, progress.Add, default);
+            Assert.Contains(progress, p => p.Stage == "rows" && p.Done == 1);
+            Assert.Equal("rollups", progress[^1].Stage);
             await importer.ImportAsync(db, files.Text("b.csv", HouseholdHeader + "370830100201,1号,王芳,,5,,,,是,,\n370830100201,2号,赵强,,1,,,,,,\n"), UiLanguage.Chinese, null, default);
 
             Assert.Equal(2, await db.Households.CountAsync());

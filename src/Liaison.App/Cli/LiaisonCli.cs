@@ -16,6 +16,7 @@ public static class LiaisonCli
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(ImportCommands.Build());
         root.Subcommands.Add(TemplateCommands.Build());
+        root.Subcommands.Add(ExportCommands.Build());
         root.Subcommands.Add(DemoCommands.Build());
         foreach (var option in serve.Options)
         {

@@ -38,7 +38,8 @@ public static class TextSource
         var length = Math.Max(1, file.Length);
         return (new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
             encoding.WebName == "utf-8" ? "UTF-8" : "GB18030",
-            () => (double)file.Position / length);
+            // After the last row the file is closed: then all of it has been read.
+            () => file.CanSeek ? (double)file.Position / length : 1);
     }
 
     private static (Stream Stream, FileStream File) OpenBytes(string path, string name)

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Liaison.Data.Export;
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.People;
+
+/// <summary>
+/// <c>liaison export units|cadres|households</c>: the import's own columns, so that a file can be
+/// edited and imported again. Personal data (cadres' phones, households' heads and phones) is
+/// masked, as on screen.
+/// </summary>
+public static class PeopleExports
+{
+    public static Task<long> UnitsAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
+        TableExport.WriteAsync(path, Headers(new UnitImporter().Columns, language), Units(db, division, language == UiLanguage.English, ct), ct);
+
+    public static Task<long> CadresAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
+        TableExport.WriteAsync(path, Headers(new CadreImporter(TimeProvider.System).Columns, language), Cadres(db, division, language == UiLanguage.English, ct), ct);
+
+    public static Task<long> HouseholdsAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
+        TableExport.WriteAsync(path, Headers(new HouseholdImporter().Columns, language), Households(db, division, language == UiLanguage.English, ct), ct);
+
+    private static List<string> Headers(IReadOnlyList<Import.ImportColumn> columns, UiLanguage language) => columns.Select(c => c.Header(language)).ToList();
+
+    private static string YesNo(bool value, bool en) => en ? (value ? "yes" : "no") : (value ? "是" : "否");
+
+    private static async IAsyncEnumerable<string[]> Units(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = db.Units.AsNoTracking();
+        if (division is not null)
+        {
+            query = query.Where(u => u.DivisionCode.StartsWith(division));
+        }
+        await foreach (var u in query.OrderBy(u => u.Code).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return [u.Code, u.Name, Terms.UnitLevels[u.Level].In(en), Terms.UnitCategories[u.Category].In(en), u.DivisionCode];
+        }
+    }
+
+    private static async IAsyncEnumerable<string[]> Cadres(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = from c in db.Cadres.AsNoTracking() join u in db.Units.AsNoTracking() on c.UnitId equals u.Id select new { c, u.Code, u.DivisionCode };
+        if (division is not null)
+        {
+            query = query.Where(x => x.DivisionCode.StartsWith(division));
+        }
+        await foreach (var x in query.OrderBy(x => x.c.Code).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var c = x.c;
+            yield return [c.Code, c.Name, x.Code, Terms.Ranks[c.Rank].In(en), YesNo(c.IsReserve, en), YesNo(c.IsPolice, en), YesNo(c.IsNewlyPromoted, en),
+                c.BirthYear.ToString(CultureInfo.InvariantCulture), Terms.Genders[c.Gender].In(en), PersonalData.MaskPhone(c.Phone)];
+        }
+    }
+
+    private static async IAsyncEnumerable<string[]> Households(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = db.Households.AsNoTracking();
+        if (division is not null)
+        {
+            query = query.Where(h => h.VillageCode.StartsWith(division));
+        }
+        await foreach (var h in query.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return [h.VillageCode, h.HouseNo, PersonalData.MaskName(h.HeadName), PersonalData.MaskPhone(h.HeadPhone), h.MemberCount.ToString(CultureInfo.InvariantCulture),
+                .. HouseholdCategories.All.Select(cat => YesNo(h.Categories.HasFlag(cat), en))];
+        }
+    }
+
+    /// <summary>Whether the division exists, for a clear message before an empty export.</summary>
+    public static Task<bool> DivisionExistsAsync(LiaisonDb db, string code, CancellationToken ct) => db.Divisions.AnyAsync(d => d.Code == code, ct);
+
+}
