@@ -104,6 +104,14 @@ public partial class PageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_api_is_described_by_an_openapi_document()
+    {
+        var doc = await app.Client().GetStringAsync("/api/v1/openapi.json");
+        Assert.Contains("\"openapi\"", doc, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/divisions/{code}", doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_answer_carries_the_security_headers_and_pages_load_nothing_from_outside()
     {
         var response = await app.Client().GetAsync("/");

@@ -34,6 +34,7 @@ public static class WebApp
         services.AddScoped<LiaisonQueries>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddProblemDetails();
+        services.AddOpenApi("v1");
         services.AddLocalization();
         // Chinese text as text, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -46,7 +47,8 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapLanguageSwitch();
-        Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1"));
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions"));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
