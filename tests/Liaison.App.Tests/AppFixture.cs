@@ -1,26 +1,22 @@
 using Liaison.App.Web;
 using Liaison.Data.Database;
-using Liaison.Data.Demo;
+using Liaison.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Liaison.App.Tests;
 
 /// <summary>The web app over its own SQLite file holding the small demo (seed 1).</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "liaison-app-" + Guid.NewGuid().ToString("N") + ".db");
+    private TempSqlite _file = null!;
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-    public DatabaseTarget Target => DatabaseTarget.Sqlite(DbPath);
+    public DatabaseTarget Target => _file.Target;
 
     public async Task InitializeAsync()
     {
-        await using (var db = Target.CreateContext())
-        {
-            await Schema.MigrateAsync(db, default);
-            await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
-        }
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, "sqlite:" + DbPath));
+        _file = await TempSqlite.WithSmallDemoAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
     }
 
     public HttpClient Client(bool followRedirects = true) =>
@@ -29,11 +25,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { DbPath, DbPath + "-wal", DbPath + "-shm" })
-        {
-            File.Delete(f);
-        }
+        await _file.DisposeAsync();
     }
 }
 

@@ -1,5 +1,5 @@
 using Liaison.Data.Database;
-using Microsoft.Data.Sqlite;
+using Liaison.Tests.Shared;
 
 namespace Liaison.Data.Tests;
 
@@ -16,12 +16,12 @@ public sealed class Providers : TheoryData<string>
 /// <summary>A fresh, migrated database of one provider, deleted afterwards.</summary>
 public sealed class TestDb : IAsyncDisposable
 {
-    private readonly string? _sqlitePath;
+    private readonly TempSqlite? _sqlite;
 
-    private TestDb(DatabaseTarget target, string? sqlitePath)
+    private TestDb(DatabaseTarget target, TempSqlite? sqlite)
     {
         Target = target;
-        _sqlitePath = sqlitePath;
+        _sqlite = sqlite;
     }
 
     public DatabaseTarget Target { get; }
@@ -35,8 +35,8 @@ public sealed class TestDb : IAsyncDisposable
         }
         else
         {
-            var path = Path.Combine(Path.GetTempPath(), "liaison-test-" + Guid.NewGuid().ToString("N") + ".db");
-            db = new TestDb(DatabaseTarget.Sqlite(path), path);
+            var file = new TempSqlite();
+            db = new TestDb(file.Target, file);
         }
         if (migrate)
         {
@@ -48,16 +48,5 @@ public sealed class TestDb : IAsyncDisposable
 
     public LiaisonDb Open() => Target.CreateContext();
 
-    public ValueTask DisposeAsync()
-    {
-        if (_sqlitePath is not null)
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-            {
-                File.Delete(f);
-            }
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _sqlite?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

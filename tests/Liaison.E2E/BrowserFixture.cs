@@ -1,11 +1,9 @@
 using System.Net;
 using Liaison.App.Web;
-using Liaison.Data.Database;
-using Liaison.Data.Demo;
+using Liaison.Tests.Shared;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -14,7 +12,7 @@ namespace Liaison.E2E;
 /// <summary>The app on real Kestrel (127.0.0.1, a free port) over the small demo, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "liaison-e2e-" + Guid.NewGuid().ToString("N") + ".db");
+    private TempSqlite _file = null!;
     private WebApplicationFactory<Program> _factory = null!;
     private IPlaywright _playwright = null!;
 
@@ -26,13 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var target = DatabaseTarget.Sqlite(_dbPath);
-        await using (var db = target.CreateContext())
-        {
-            await Schema.MigrateAsync(db, default);
-            await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
-        }
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, "sqlite:" + _dbPath));
+        _file = await TempSqlite.WithSmallDemoAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -50,11 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
-        {
-            File.Delete(f);
-        }
+        await _file.DisposeAsync();
     }
 }
 
