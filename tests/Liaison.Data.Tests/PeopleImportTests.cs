@@ -148,6 +148,27 @@ public class PeopleImportTests
         }
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_bad_last_row_after_many_batches_leaves_no_household_written(string provider)
+    {
+        var (t, db, files) = await ReadyAsync(provider);
+        await using (t)
+        await using (db)
+        using (files)
+        {
+            var good = string.Concat(Enumerable.Range(1, 9_000).Select(i => $"370830100201,{i}号,王芳,,4,,,,,,\n"));
+            var path = files.Text("h.csv", HouseholdHeader + good + "370830100201,9001号,,,4,,,,,,\n");
+
+            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter().ImportAsync(db, path, UiLanguage.Chinese, null, default));
+
+            Assert.Equal(9_002, e.Problems.Single().Line);
+            db.ChangeTracker.Clear();
+            Assert.Equal(0, await db.Households.CountAsync());
+            Assert.False((await RollupStore.ForDivisionAsync(db, "370830", default)).ContainsKey("households"));
+        }
+    }
+
     [Fact]
     public async Task Many_problems_are_all_reported_up_to_the_limit()
     {

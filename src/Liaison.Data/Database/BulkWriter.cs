@@ -12,6 +12,9 @@ namespace Liaison.Data.Database;
 /// </summary>
 public static class BulkWriter
 {
+    /// <summary>Rows handed from the reading thread to the writer at a time; progress is reported per batch.</summary>
+    private const int BatchSize = 2_000;
+
     /// <summary>Inserts or updates (by the spec's key) every row; reports rows written.</summary>
     public static async Task UpsertAsync<T>(LiaisonDb db, TableSpec<T> spec, IEnumerable<T> rows, Action<long>? progress, CancellationToken ct)
         where T : class
@@ -54,26 +57,19 @@ public static class BulkWriter
     {
         await using var writer = await pg.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         long n = 0;
-        var getters = spec.Getters;
-        foreach (var row in rows)
+        var writers = spec.CopyWriters;
+        await foreach (var batch in ReadAhead.BatchesAsync(rows, BatchSize, ct))
         {
-            writer.StartRow();
-            foreach (var get in getters)
+            foreach (var row in batch)
             {
-                var value = get(row);
-                if (value is null)
+                writer.StartRow();
+                foreach (var write in writers)
                 {
-                    writer.WriteNull();
-                }
-                else
-                {
-                    writer.Write(value);
+                    write(writer, row);
                 }
             }
-            if (++n % 10_000 == 0)
-            {
-                progress?.Invoke(n);
-            }
+            n += batch.Length;
+            progress?.Invoke(n);
         }
         await writer.CompleteAsync(ct);
         progress?.Invoke(n);
@@ -90,18 +86,18 @@ public static class BulkWriter
         cmd.Prepare();
         long count = 0;
         var getters = spec.Getters;
-        foreach (var row in rows)
+        await foreach (var batch in ReadAhead.BatchesAsync(rows, BatchSize, ct))
         {
-            for (var i = 0; i < getters.Count; i++)
+            foreach (var row in batch)
             {
-                parameters[i].Value = getters[i](row) ?? DBNull.Value;
+                for (var i = 0; i < getters.Count; i++)
+                {
+                    parameters[i].Value = getters[i](row) ?? DBNull.Value;
+                }
+                cmd.ExecuteNonQuery();
             }
-            cmd.ExecuteNonQuery();
-            if (++count % 10_000 == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Invoke(count);
-            }
+            count += batch.Length;
+            progress?.Invoke(count);
         }
         progress?.Invoke(count);
     }

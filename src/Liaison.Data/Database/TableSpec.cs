@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace Liaison.Data.Database;
 
@@ -12,18 +13,22 @@ namespace Liaison.Data.Database;
 public sealed class TableSpec<T>
     where T : class
 {
-    internal TableSpec(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, IReadOnlyList<Func<T, object?>> getters)
+    internal TableSpec(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, IReadOnlyList<Func<T, object?>> getters, IReadOnlyList<Action<NpgsqlBinaryImporter, T>> copyWriters)
     {
         Table = table;
         KeyColumns = keyColumns;
         Columns = columns;
         Getters = getters;
+        CopyWriters = copyWriters;
     }
 
     public string Table { get; }
     public IReadOnlyList<string> KeyColumns { get; }
     public IReadOnlyList<string> Columns { get; }
     public IReadOnlyList<Func<T, object?>> Getters { get; }
+
+    /// <summary>Typed writers for binary COPY: no boxing, no type lookup per value.</summary>
+    public IReadOnlyList<Action<NpgsqlBinaryImporter, T>> CopyWriters { get; }
 
     /// <summary>INSERT ... ON CONFLICT (keys) DO UPDATE: the same text in PostgreSQL and SQLite.</summary>
     public string UpsertTail() =>
@@ -48,8 +53,57 @@ public static class TableSpec
             table,
             keyProperties.Select(Column).ToList(),
             properties.Select(Column).ToList(),
-            properties.Select(Getter<T>).ToList());
+            properties.Select(Getter<T>).ToList(),
+            properties.Select(CopyWriter<T>).ToList());
     }
+
+    /// <summary>A writer of one property into binary COPY, typed as the database stores it (enums as integers).</summary>
+    private static Action<NpgsqlBinaryImporter, T> CopyWriter<T>(string property)
+    {
+        var info = typeof(T).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)!;
+        var x = Expression.Parameter(typeof(T));
+        Expression value = Expression.Property(x, info);
+        var underlying = Nullable.GetUnderlyingType(info.PropertyType);
+        var stored = (underlying ?? info.PropertyType).IsEnum ? typeof(int) : underlying ?? info.PropertyType;
+        var target = underlying is not null ? typeof(Nullable<>).MakeGenericType(stored) : stored;
+        if (target != info.PropertyType)
+        {
+            value = Expression.Convert(value, target);
+        }
+        var getter = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), target), value, x).Compile();
+        var maker = underlying is not null ? nameof(NullableValueWriter) : stored.IsValueType ? nameof(ValueWriter) : nameof(ReferenceWriter);
+        return (Action<NpgsqlBinaryImporter, T>)typeof(TableSpec).GetMethod(maker, BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(typeof(T), stored).Invoke(null, [getter])!;
+    }
+
+    private static Action<NpgsqlBinaryImporter, T> ValueWriter<T, TValue>(Func<T, TValue> get)
+        where TValue : struct => (w, row) => w.Write(get(row));
+
+    private static Action<NpgsqlBinaryImporter, T> NullableValueWriter<T, TValue>(Func<T, TValue?> get)
+        where TValue : struct => (w, row) =>
+        {
+            if (get(row) is { } v)
+            {
+                w.Write(v);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+        };
+
+    private static Action<NpgsqlBinaryImporter, T> ReferenceWriter<T, TValue>(Func<T, TValue?> get)
+        where TValue : class => (w, row) =>
+        {
+            if (get(row) is { } v)
+            {
+                w.Write(v);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+        };
 
     /// <summary>Reads a property as the database stores it: enums as their integer value.</summary>
     private static Func<T, object?> Getter<T>(string property)
