@@ -35,7 +35,7 @@ public static class DivisionImporter
         var rows = Read(file, map, problems, language, progress);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await CheckParentsAsync(db, rows, problems, ct);
+        await CheckParentsAsync(db, rows, map, problems, ct);
         problems.ThrowIfAny();
         var kept = root is null ? rows.Values.Select(r => r.Division).ToList() : KeepSubtree(rows, root, file.Name);
         var spec = TableSpec.For<Division>(db, [nameof(Division.Code)],
@@ -126,7 +126,7 @@ public static class DivisionImporter
         name.EndsWith("村委会", StringComparison.Ordinal) || name.EndsWith("村民委员会", StringComparison.Ordinal) ? VillageKind.Village : VillageKind.Community;
 
     /// <summary>Every parent must exist, in the file or already in the database, one level up.</summary>
-    private static async Task CheckParentsAsync(LiaisonDb db, Dictionary<string, Row> rows, ImportProblems problems, CancellationToken ct)
+    private static async Task CheckParentsAsync(LiaisonDb db, Dictionary<string, Row> rows, ColumnMap map, ImportProblems problems, CancellationToken ct)
     {
         var missing = rows.Values.Select(r => r.Division.ParentCode).OfType<string>().Where(p => !rows.ContainsKey(p)).Distinct().ToList();
         var known = new Dictionary<string, DivisionLevel>(StringComparer.Ordinal);
@@ -150,12 +150,12 @@ public static class DivisionImporter
             }
             else if (!known.TryGetValue(parent, out parentLevel))
             {
-                problems.Add(line, "parent_code", ImportReason.UnknownParent, parent);
+                problems.Add(line, map.HeaderOf("parent"), ImportReason.UnknownParent, parent);
                 continue;
             }
             if (parentLevel != division.Level - 1)
             {
-                problems.Add(line, "level", ImportReason.LevelNotBelowParent, DivisionCode.LevelName(division.Level), parent, DivisionCode.LevelName(parentLevel));
+                problems.Add(line, map.HeaderOf("level"), ImportReason.LevelNotBelowParent, DivisionCode.LevelName(division.Level), parent, DivisionCode.LevelName(parentLevel));
             }
         }
     }
