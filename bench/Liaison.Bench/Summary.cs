@@ -64,16 +64,17 @@ internal static class Summary
             }
             var anchor = samples.Where(s => s.Bench == d.AnchorBench && s.Role == "anchor").ToList();
             var failed = figure.Concat(anchor).FirstOrDefault(s => !s.Ok);
-            double? f = null, a = null, ratio = null;
+            double? f = null, ratio = null;
+            // An anchor that ran is shown even when the figure failed: it says what the figure should approach.
+            double? a = anchor.Count == 0 || anchor.Any(s => !s.Ok) ? null : Median(anchor.Select(s => d.Rate ? s.Rate : s.Wall));
             string result;
             if (failed is not null)
             {
-                result = $"ERROR ({failed.Role} rep {failed.Rep}: {failed.Status})";
+                result = $"ERROR ({failed.Role} rep {failed.Rep}: {failed.Status.Trim()})";
             }
             else
             {
                 f = Median(figure.Select(s => d.Rate ? s.Rate : s.Wall));
-                a = anchor.Count == 0 ? null : Median(anchor.Select(s => d.Rate ? s.Rate : s.Wall));
                 ratio = a is null ? null : f / a;
                 var pass = d.Rate ? ratio >= d.Target : f <= d.Target;
                 result = pass ? "pass" : "FAIL";
