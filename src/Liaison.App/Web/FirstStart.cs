@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Web;
 
 /// <summary>
-/// On the default SQLite file, the first start creates the schema and seeds the small demo, so
-/// that `dotnet run` shows something at once. Any other database must be migrated on purpose.
+/// SQLite, the embedded database, is brought up to date at start; on the default file an empty
+/// database also gets the small demo, so that `dotnet run` shows something at once. PostgreSQL
+/// must be migrated on purpose (`liaison db migrate`), by whoever runs it.
 /// </summary>
 public sealed class FirstStart(IServiceProvider services, DatabaseTarget target) : IHostedService
 {
@@ -15,7 +16,7 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
-        if (!target.IsDefault)
+        if (target.Provider == DatabaseProvider.Postgres)
         {
             var pending = await Schema.PendingAsync(db, cancellationToken);
             if (pending.Count > 0)
@@ -25,7 +26,7 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target)
             return;
         }
         await Schema.MigrateAsync(db, cancellationToken);
-        if (!await db.Divisions.AnyAsync(cancellationToken))
+        if (target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
         {
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
             var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken);
