@@ -1,20 +1,40 @@
+using Liaison.Data.Accounts;
+using Liaison.Data.Audit;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data;
 
 /// <summary>The one DbContext of Liaison, for PostgreSQL and SQLite alike.</summary>
-public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : DbContext(options)
+public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : IdentityUserContext<Account, int>(options)
 {
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Reporting.DivisionRollup> Rollups => Set<Reporting.DivisionRollup>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LiaisonDb).Assembly);
+        // SQLite cannot compare or order DateTimeOffset text; stored as a number it can.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's own tables first (accounts, their claims, logins and tokens), then ours.
+        base.OnModelCreating(builder);
+        builder.Entity<Account>().ToTable("accounts");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("account_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<int>>().ToTable("account_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("account_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(LiaisonDb).Assembly);
     }
 }

@@ -135,6 +135,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_passes_on_a_fresh_demo_and_names_the_entry_altered_by_hand()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("demo", "seed", "--db", Db, "--json")).Code);
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);
+        var (ok, okOut, _) = await RunAsync("audit", "verify", "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Ok, ok);
+        Assert.Contains("\"intact\":true", okOut, StringComparison.Ordinal);
+
+        await using (var db = DatabaseTarget.Parse(Db).CreateContext())
+        {
+            var first = await db.AuditEntries.OrderBy(e => e.Id).FirstAsync();
+            await db.AuditEntries.Where(e => e.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Actor, "someone-else"));
+        }
+        SqliteConnection.ClearAllPools();
+
+        var (broken, _, err) = await RunAsync("audit", "verify", "--db", Db, "--lang", "en");
+        Assert.Equal(AuditCommands.Broken, broken);
+        Assert.Contains("first broken entry id=1", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_database_option_is_a_clear_error()
     {
         var (code, _, stderr) = await RunAsync("db", "migrate", "--db", "mysql:x", "--lang", "en");

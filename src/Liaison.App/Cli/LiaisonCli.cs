@@ -18,6 +18,7 @@ public static class LiaisonCli
         root.Subcommands.Add(TemplateCommands.Build());
         root.Subcommands.Add(ExportCommands.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(AuditCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

@@ -1,3 +1,4 @@
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
 using Liaison.Data.People;
@@ -14,9 +15,9 @@ public sealed record DemoSeedResult(long Divisions, long Units, long Cadres, lon
 /// <summary>Writes a generated demo city into an empty database, in one transaction.</summary>
 public static class DemoSeeder
 {
-    public static async Task<DemoSeedResult> SeedAsync(LiaisonDb db, DemoScale scale, int seed, Action<ImportProgress>? progress, CancellationToken ct)
+    public static async Task<DemoSeedResult> SeedAsync(LiaisonDb db, DemoScale scale, int seed, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null, TimeProvider? clock = null)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         if (await db.Units.AnyAsync(ct) || await db.Cadres.AnyAsync(ct) || await db.Households.AnyAsync(ct))
         {
             throw new InvalidOperationException("the database already holds units, cadres or households: seed the demo into a new database");
@@ -51,8 +52,11 @@ public static class DemoSeeder
 
         progress?.Invoke(new ImportProgress("rollups", 0, 1));
         await RollupStore.RefreshAsync(db, ct);
+        await AuditLog.AppendAsync(db, clock ?? TimeProvider.System, actor ?? Actor.Cli,
+            new AuditRecord("demo.seed", "demo", scale.ToString().ToLowerInvariant(), null, null,
+                new { scale = scale.ToString().ToLowerInvariant(), seed, divisions = city.Divisions.Count, units = city.Units.Count, cadres = city.Cadres.Count, households = total }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("done", 1, 1));
-        return new DemoSeedResult(city.Divisions.Count, city.Units.Count, city.Cadres.Count, total, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        return new DemoSeedResult(city.Divisions.Count, city.Units.Count, city.Cadres.Count, total, Math.Round(watch.Elapsed.TotalSeconds, 3));
     }
 }

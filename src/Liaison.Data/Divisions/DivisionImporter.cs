@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
 using Liaison.Data.Reporting;
@@ -26,9 +27,9 @@ public static class DivisionImporter
         new("village_kind", false, "村类型", "village_kind"),
     ];
 
-    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct)
+    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null, TimeProvider? clock = null)
     {
-        var clock = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false);
         var map = ColumnMap.Bind(file, Columns, language);
         var problems = new ImportProblems(file.Name);
@@ -43,9 +44,10 @@ public static class DivisionImporter
         await BulkWriter.UpsertAsync(db, spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
+        await AuditLog.AppendAsync(db, clock ?? TimeProvider.System, actor ?? Actor.Cli, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);
         await tx.CommitAsync(ct);
         var byLevel = Enum.GetValues<DivisionLevel>().ToDictionary(DivisionCode.LevelName, l => (long)kept.Count(d => d.Level == l));
-        return new DivisionImportResult(kept.Count, byLevel, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        return new DivisionImportResult(kept.Count, byLevel, Math.Round(watch.Elapsed.TotalSeconds, 3));
     }
 
     private sealed record Row(Division Division, long Line);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,14 @@ public sealed record ImportResult(long Rows, double Seconds);
 /// and validated as they stream into the database inside one transaction, and a rollback of
 /// everything when any row was refused. The feature importers say only how a row reads.
 /// </summary>
-public abstract class TableImporter<T>
+public abstract class TableImporter<T>(TimeProvider? clock = null)
     where T : class
 {
+    protected TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>The kind of record, as the audit log names it: units, cadres, households.</summary>
+    protected abstract string Entity { get; }
+
     /// <summary>The columns of the file, in template order.</summary>
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
@@ -33,7 +39,7 @@ public abstract class TableImporter<T>
 
     protected abstract TableSpec<T> Spec(LiaisonDb db);
 
-    public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var clock = Stopwatch.StartNew();
         var file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true);
@@ -73,6 +79,7 @@ public abstract class TableImporter<T>
         problems.ThrowIfAny();
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
+        await AuditLog.AppendAsync(db, Clock, actor ?? Actor.Cli, ImportAudit.Record("import." + Entity, Entity, path, rows), ct);
         await tx.CommitAsync(ct);
         return new ImportResult(rows, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import cadres</c>: cadres by staff number, each of an existing unit.</summary>
-public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>
+public sealed class CadreImporter(TimeProvider? clock = null) : TableImporter<Cadre>(clock)
 {
     private Dictionary<string, int> _units = [];
 
@@ -25,6 +25,8 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>
         new("phone", false, "手机号码", "phone", "电话"),
     ];
 
+    protected override string Entity => "cadres";
+
     protected override string KeyColumn => "code";
 
     protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
@@ -41,7 +43,7 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>
             row.Problem("unit", ImportReason.UnknownUnit, unitCode);
         }
         var rank = row.Choice("rank", Terms.Ranks);
-        var year = clock.GetUtcNow().Year;
+        var year = Clock.GetUtcNow().Year;
         var birthYear = row.Number("birth_year", year - 80, year - 16, required: true);
         var gender = row.Choice("gender", Terms.Genders);
         var cadre = new Cadre

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import households</c>: households by village and house number.</summary>
-public sealed class HouseholdImporter : TableImporter<Household>
+public sealed class HouseholdImporter(TimeProvider? clock = null) : TableImporter<Household>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
 
@@ -24,6 +24,8 @@ public sealed class HouseholdImporter : TableImporter<Household>
         new("members", true, "家庭人口", "member_count"),
         .. CategoryColumns.Select(c => new ImportColumn(c.Key, false, Terms.HouseholdCategoryTerms[c.Category].Zh, Terms.HouseholdCategoryTerms[c.Category].En.Replace(' ', '_'))),
     ];
+
+    protected override string Entity => "households";
 
     protected override string KeyColumn => "house_no";
 

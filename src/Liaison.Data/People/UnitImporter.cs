@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import units</c>: units by their code, each in an existing division of its level.</summary>
-public sealed class UnitImporter : TableImporter<Unit>
+public sealed class UnitImporter(TimeProvider? clock = null) : TableImporter<Unit>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
 
@@ -20,6 +20,8 @@ public sealed class UnitImporter : TableImporter<Unit>
         new("category", true, "类别", "category"),
         new("division", true, "所属行政区划代码", "division_code", "行政区划代码"),
     ];
+
+    protected override string Entity => "units";
 
     protected override string KeyColumn => "code";
 

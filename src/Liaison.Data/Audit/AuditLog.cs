@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Audit;
+
+/// <summary>Who is acting: an account's user name, or the operator of a command on the server.</summary>
+public sealed record Actor(string Name)
+{
+    /// <summary>A command run on the server by its operator.</summary>
+    public static Actor Cli { get; } = new("cli:" + Environment.UserName);
+
+    /// <summary>Liaison itself, e.g. the first start seeding the demo.</summary>
+    public static Actor System { get; } = new("system");
+}
+
+/// <summary>What happened, before it is chained into the log.</summary>
+public sealed record AuditRecord(string Action, string Entity, string? EntityKey, string? DivisionCode, object? Before, object? After);
+
+/// <summary>The first entry whose hash or link does not match, if any.</summary>
+public sealed record AuditVerification(long Entries, long? FirstBrokenId, string? Reason, string? LastHash);
+
+/// <summary>
+/// The hash-chained audit log. Entries are appended in the writer's own transaction, one writer at
+/// a time (an advisory lock on PostgreSQL; SQLite transactions are serialised anyway).
+/// </summary>
+public static class AuditLog
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private const long ChainLock = 0x4C49_4149_534F_4E01; // "LIAISON" + 1
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task AppendAsync(LiaisonDb db, TimeProvider clock, Actor actor, AuditRecord record, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("audit entries are written in the transaction of the change they record");
+        }
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        }
+        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        var entry = new AuditEntry
+        {
+            // Stored to the millisecond so that both databases give back exactly what was hashed.
+            At = Truncate(clock.GetUtcNow()),
+            Actor = actor.Name,
+            Action = record.Action,
+            Entity = record.Entity,
+            EntityKey = record.EntityKey,
+            DivisionCode = record.DivisionCode,
+            Before = record.Before is null ? null : JsonSerializer.Serialize(record.Before, Json),
+            After = record.After is null ? null : JsonSerializer.Serialize(record.After, Json),
+            PreviousHash = previous,
+            Hash = "",
+        };
+        entry.Hash = HashOf(entry);
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        db.Entry(entry).State = EntityState.Detached;
+    }
+
+    /// <summary>Recomputes the chain from the first entry; names the first entry that does not match.</summary>
+    public static async Task<AuditVerification> VerifyAsync(LiaisonDb db, CancellationToken ct)
+    {
+        var previous = Genesis;
+        long count = 0;
+        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (e.PreviousHash != previous)
+            {
+                return new AuditVerification(count, e.Id, "link: previous_hash does not match the entry before it (an entry was changed, removed or inserted)", previous);
+            }
+            if (HashOf(e) != e.Hash)
+            {
+                return new AuditVerification(count, e.Id, "content: the entry's hash does not match its content", previous);
+            }
+            previous = e.Hash;
+        }
+        return new AuditVerification(count, null, null, previous);
+    }
+
+    public static string HashOf(AuditEntry e)
+    {
+        var text = string.Join('\n',
+            e.PreviousHash,
+            e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            e.Actor, e.Action, e.Entity, e.EntityKey ?? "", e.DivisionCode ?? "", e.Before ?? "", e.After ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+}

@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using Liaison.Data.Audit;
+
+namespace Liaison.Data.Import;
+
+/// <summary>How an import is recorded in the audit log: the file (name, size, SHA-256) and the rows it wrote.</summary>
+public static class ImportAudit
+{
+    public static AuditRecord Record(string action, string entity, string path, long rows)
+    {
+        using var file = File.OpenRead(path);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+        return new AuditRecord(action, entity, Path.GetFileName(path), null, null,
+            new { file = Path.GetFileName(path), bytes = new FileInfo(path).Length, sha256, rows });
+    }
+}

@@ -1,0 +1,64 @@
+namespace Liaison.Domain.Access;
+
+/// <summary>What an account is for. Each account has exactly one role and one scope.</summary>
+public enum Role
+{
+    /// <summary>系统管理员: everything, everywhere.</summary>
+    Admin = 1,
+    /// <summary>驻村办: the programme office of a city, county or township (the township party committee works here too).</summary>
+    Office = 2,
+    /// <summary>单位管理员: a department's own cadres.</summary>
+    UnitAdmin = 3,
+    /// <summary>干部: their own records and the villages they are tied to.</summary>
+    Cadre = 4,
+    /// <summary>督查: supervision, reading over a division subtree.</summary>
+    Inspector = 5,
+}
+
+/// <summary>What a role may do; checked by policies named after each value.</summary>
+public enum Ability
+{
+    /// <summary>Read the divisions, figures and records within scope.</summary>
+    Read,
+    /// <summary>See villagers' names and phones and cadres' phones unmasked (each reveal is audited).</summary>
+    RevealPersonalData,
+    /// <summary>Read the audit log within scope.</summary>
+    ReadAudit,
+    /// <summary>Manage accounts.</summary>
+    ManageAccounts,
+}
+
+public static class Roles
+{
+    private static readonly Dictionary<Role, Ability[]> Grants = new()
+    {
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit],
+        [Role.UnitAdmin] = [Ability.Read],
+        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData],
+        [Role.Inspector] = [Ability.Read],
+    };
+
+    public static bool May(Role role, Ability ability) => Grants.TryGetValue(role, out var p) && p.Contains(ability);
+
+    public static IReadOnlyList<Role> With(Ability ability) => Grants.Where(g => g.Value.Contains(ability)).Select(g => g.Key).ToList();
+
+    public static bool TryParse(string text, out Role role)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "admin" or "系统管理员": role = Role.Admin; return true;
+            case "office" or "驻村办": role = Role.Office; return true;
+            case "unit-admin" or "unitadmin" or "单位管理员": role = Role.UnitAdmin; return true;
+            case "cadre" or "干部": role = Role.Cadre; return true;
+            case "inspector" or "督查": role = Role.Inspector; return true;
+            default: role = default; return false;
+        }
+    }
+
+    public static string Name(Role role) => role switch
+    {
+        Role.UnitAdmin => "unit-admin",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+}
