@@ -1,6 +1,7 @@
 using Liaison.App.Web;
 using Liaison.Data.Database;
 using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Liaison.App.Tests;
@@ -13,14 +14,48 @@ public sealed class AppFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public DatabaseTarget Target => _file.Target;
 
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
+
     public async Task InitializeAsync()
     {
         _file = await TempSqlite.WithSmallDemoAsync();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
+        await TestAccounts.CreateAsync(_file.Target);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production")
+            .UseSetting(WebApp.DbKey, _file.DbSetting)
+            .UseSetting("Liaison:RateLimits:SignInPerMinute", "100000"));
     }
 
-    public HttpClient Client(bool followRedirects = true) =>
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient Anonymous(bool followRedirects = true) =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    /// <summary>A fresh client signed in as one of <see cref="TestAccounts.All"/>; redirects are not followed.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, bool followRedirects = false)
+    {
+        var client = Anonymous(followRedirects: false);
+        var response = await TestAccounts.SignInAsync(client, userName);
+        Assert.True(TestAccounts.IsSignedIn(response), $"{userName} could not sign in: {response.StatusCode}");
+        if (!followRedirects)
+        {
+            return client;
+        }
+        // The same cookies in a client that follows redirects.
+        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
+        var following = Anonymous(followRedirects: true);
+        following.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        return following;
+    }
+
+    /// <summary>The county office's client, signed in once and shared by the tests that only read.</summary>
+    public async Task<HttpClient> Client()
+    {
+        if (!_signedIn.TryGetValue("office", out var client))
+        {
+            _signedIn["office"] = client = await SignedInAsync("office", followRedirects: true);
+        }
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

@@ -8,14 +8,14 @@ namespace Liaison.App.Tests;
 public class FirstStartTests
 {
     [Fact]
-    public async Task A_new_sqlite_file_is_migrated_at_start_and_the_home_page_explains_what_to_do()
+    public async Task A_new_sqlite_file_is_migrated_at_start_and_asks_for_a_sign_in()
     {
         await using var file = new TempSqlite();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, file.DbSetting));
 
         var html = await factory.CreateClient().GetStringAsync("/");
 
-        Assert.Contains("liaison demo seed", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Password\"", html, StringComparison.Ordinal);
         await using var db = file.Target.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         // Only the default file gets the demo by itself: a file the user named stays as they made it.

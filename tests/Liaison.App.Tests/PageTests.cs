@@ -12,7 +12,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task The_home_dashboard_shows_the_county_with_its_figures_in_chinese()
     {
-        var html = await app.Client().GetStringAsync("/");
+        var html = await (await app.Client()).GetStringAsync("/");
 
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
         Assert.Contains("汶上县", html, StringComparison.Ordinal);
@@ -25,14 +25,14 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task The_language_switch_remembers_english_and_only_redirects_locally()
     {
-        var client = app.Client();
+        var client = await app.SignedInAsync("office", followRedirects: true);
         var html = await client.GetStringAsync("/lang/en?returnUrl=%2Fdivisions%2F370830");
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("Households", html, StringComparison.Ordinal);
         Assert.Contains("Subdivisions", html, StringComparison.Ordinal);
         Assert.Contains("Households", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
-        var noFollow = app.Client(followRedirects: false);
+        var noFollow = app.Anonymous(followRedirects: false);
         var evil = await noFollow.GetAsync("/lang/en?returnUrl=%2F%2Fevil.example%2F");
         Assert.Equal("/", evil.Headers.Location?.OriginalString);
     }
@@ -43,7 +43,7 @@ public partial class PageTests(AppFixture app)
         await using var db = app.Target.CreateContext();
         var township = await db.Divisions.Where(d => d.Level == DivisionLevel.Township).OrderBy(d => d.Code).FirstAsync();
         var village = await db.Divisions.Where(d => d.ParentCode == township.Code).OrderBy(d => d.Code).FirstAsync();
-        var client = app.Client();
+        var client = await app.Client();
 
         var county = await client.GetStringAsync("/divisions/370830");
         Assert.Contains($"/divisions/{township.Code}", county, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public partial class PageTests(AppFixture app)
     {
         await using var db = app.Target.CreateContext();
         var household = await db.Households.Where(h => h.HeadPhone != null).OrderBy(h => h.Id).FirstAsync();
-        var html = await app.Client().GetStringAsync($"/divisions/{household.VillageCode}");
+        var html = await (await app.Client()).GetStringAsync($"/divisions/{household.VillageCode}");
 
         Assert.DoesNotMatch(FullPhone(), html);
         Assert.DoesNotContain(household.HeadPhone!, html, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task Search_finds_by_name_and_by_code()
     {
-        var client = app.Client();
+        var client = await app.Client();
         Assert.Contains("/divisions/370830", await client.GetStringAsync("/search?q=%E6%B1%B6%E4%B8%8A"), StringComparison.Ordinal);
         var byCode = await client.GetStringAsync("/search?q=370830001");
         Assert.Contains("/divisions/370830001", byCode, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task Unknown_divisions_answer_404_on_pages_and_api()
     {
-        var client = app.Client();
+        var client = await app.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/divisions/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/divisions/999999")).StatusCode);
     }
@@ -92,7 +92,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task The_api_gives_a_division_with_its_figures_and_children()
     {
-        var dto = await app.Client().GetFromJsonAsync<Features.Divisions.DivisionDto>("/api/v1/divisions/370830");
+        var dto = await (await app.Client()).GetFromJsonAsync<Features.Divisions.DivisionDto>("/api/v1/divisions/370830");
 
         Assert.NotNull(dto);
         Assert.Equal("汶上县", dto.Name);
@@ -106,7 +106,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task The_api_is_described_by_an_openapi_document()
     {
-        var doc = await app.Client().GetStringAsync("/api/v1/openapi.json");
+        var doc = await (await app.Client()).GetStringAsync("/api/v1/openapi.json");
         Assert.Contains("\"openapi\"", doc, StringComparison.Ordinal);
         Assert.Contains("/api/v1/divisions/{code}", doc, StringComparison.Ordinal);
     }
@@ -114,7 +114,7 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task Every_answer_carries_the_security_headers_and_pages_load_nothing_from_outside()
     {
-        var response = await app.Client().GetAsync("/");
+        var response = await (await app.Client()).GetAsync("/");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public partial class PageTests(AppFixture app)
     [InlineData("/js/site.js")]
     public async Task Front_end_assets_are_served_locally(string path)
     {
-        var response = await app.Client().GetAsync(path);
+        var response = await (await app.Client()).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 500, path);
     }

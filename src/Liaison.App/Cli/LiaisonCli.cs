@@ -19,6 +19,8 @@ public static class LiaisonCli
         root.Subcommands.Add(ExportCommands.Build());
         root.Subcommands.Add(DemoCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
+        root.Subcommands.Add(UserCommands.Users());
+        root.Subcommands.Add(UserCommands.Tokens());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

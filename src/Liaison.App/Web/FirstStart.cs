@@ -1,5 +1,8 @@
+using Liaison.App.Auth;
 using Liaison.Data;
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Domain.Access;
 using Liaison.Data.Demo;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,10 +32,30 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target)
         if (target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
         {
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
-            var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken);
+            var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken, Actor.System);
             Console.WriteLine($"  {result.Divisions} divisions, {result.Units} units, {result.Cadres} cadres, {result.Households} households ({result.Seconds} s)");
+            var accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), cancellationToken);
+            PrintAndKeep(accounts, target);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The demo logins go to the console and to a file beside the database that only its owner can read.</summary>
+    private static void PrintAndKeep(List<(string Name, Role Role, string Scope, string Password)> accounts, DatabaseTarget target)
+    {
+        var lines = accounts.Select(a => $"{a.Name,-16} {a.Password}  {Roles.Name(a.Role),-11} {a.Scope}").ToList();
+        Console.WriteLine("演示账户 / demo accounts (user name, password, role, scope):");
+        foreach (var line in lines)
+        {
+            Console.WriteLine("  " + line);
+        }
+        var path = Path.Combine(Path.GetDirectoryName(DatabaseTarget.DefaultSqlitePath)!, "demo-accounts.txt");
+        File.WriteAllLines(path, ["# Liaison demo accounts for " + target.Describe(), .. lines]);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        Console.WriteLine($"  (also in {path})");
+    }
 }

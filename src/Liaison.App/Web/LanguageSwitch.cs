@@ -5,7 +5,7 @@ namespace Liaison.App.Web;
 /// <summary><c>/lang/en</c> or <c>/lang/zh-CN</c>: remembers the choice in a cookie and goes back.</summary>
 public static class LanguageSwitch
 {
-    public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+    public static RouteHandlerBuilder MapLanguageSwitch(this IEndpointRouteBuilder app) =>
         app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             var chosen = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";

@@ -1,10 +1,14 @@
+using Liaison.App.Auth;
 using Liaison.App.Features.Divisions;
 using Liaison.Data;
 
 namespace Liaison.App.Web;
 
-/// <summary>The query roots a request may use, one per area; registered per request.</summary>
-public sealed class LiaisonQueries(LiaisonDb db)
+/// <summary>
+/// The query roots a request may use, one per area, each narrowed to the signed-in person's
+/// jurisdiction: the one place where scope is applied to reads.
+/// </summary>
+public sealed class LiaisonQueries(LiaisonDb db, Jurisdiction jurisdiction)
 {
-    public DivisionQueries Divisions { get; } = new(db);
+    public DivisionQueries Divisions { get; } = new(db, jurisdiction.Scope);
 }

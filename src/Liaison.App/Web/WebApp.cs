@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.App.Auth;
 using Liaison.Data;
 using Liaison.Data.Database;
 using Microsoft.AspNetCore.Localization;
@@ -24,6 +25,7 @@ public static class WebApp
         // Serves wwwroot from the project under `dotnet run` in any environment; a no-op once published.
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
         var services = builder.Services;
         // Read when first needed, so that a test host's settings win over the command line's.
@@ -32,7 +34,17 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddScoped<AccountAdmin>();
+        services.AddLiaisonAuth(builder.Configuration);
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/", Policies.Read);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+        });
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         services.AddLocalization();
@@ -43,13 +55,17 @@ public static class WebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Apply);
+        app.Use(RequestLimits.Apply);
         app.UseRequestLocalization(Localization());
-        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
-        app.MapLanguageSwitch();
-        app.MapOpenApi("/api/{documentName}/openapi.json");
-        Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions"));
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapLanguageSwitch().AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Read);
+        Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions").RequireAuthorization(Policies.Read));
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Liaison.Data;
+using Liaison.Domain.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -12,19 +13,36 @@ public sealed record DivisionFigures(Division Division, IReadOnlyDictionary<stri
 }
 
 /// <summary>
-/// Every read of the division tree for pages and the API goes through here: the one place where
-/// an account's jurisdiction will narrow what can be seen.
+/// Every read of the division tree and its households for pages and the API goes through here,
+/// narrowed to a scope: what lies outside it is not found, exactly as if it did not exist.
+/// A null scope (nobody signed in) sees nothing.
 /// </summary>
-public sealed class DivisionQueries(LiaisonDb db)
+public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
 {
     public const int PageSize = 50;
 
-    public Task<Division?> FindAsync(string code, CancellationToken ct) =>
-        db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+    private bool Covers(string? code) => code is not null && scope?.Covers(code) == true;
 
-    /// <summary>The node a dashboard starts from: down from the top while there is only one way to go.</summary>
+    public async Task<Division?> FindAsync(string code, CancellationToken ct) =>
+        Covers(code) ? await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) : null;
+
+    /// <summary>Whether a division is within scope, for links: ancestors above the scope are shown as names only.</summary>
+    public bool InScope(string code) => Covers(code);
+
+    /// <summary>
+    /// The node a dashboard starts from: the scope's root, or for everything, down from the top
+    /// while there is only one way to go.
+    /// </summary>
     public async Task<Division?> HomeAsync(CancellationToken ct)
     {
+        if (scope is null)
+        {
+            return null;
+        }
+        if (scope.DivisionCode is { } root)
+        {
+            return await FindAsync(root, ct);
+        }
         var current = await SingleChildAsync(null, ct);
         while (current is not null && current.Level < DivisionLevel.Township)
         {
@@ -45,7 +63,9 @@ public sealed class DivisionQueries(LiaisonDb db)
     }
 
     public async Task<IReadOnlyDictionary<string, long>> FiguresAsync(string code, CancellationToken ct) =>
-        await db.Rollups.AsNoTracking().Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct);
+        Covers(code)
+            ? await db.Rollups.AsNoTracking().Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct)
+            : new Dictionary<string, long>();
 
     public async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
         await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
@@ -57,9 +77,17 @@ public sealed class DivisionQueries(LiaisonDb db)
         return found.OrderBy(d => d.Level).ToList();
     }
 
+    /// <summary>The children of a division in scope; for null, the top of what the scope sees.</summary>
     public async Task<List<DivisionFigures>> ChildrenAsync(string? code, CancellationToken ct)
     {
-        var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == code).OrderBy(d => d.Code).ToListAsync(ct);
+        if (scope is null || (code is not null && !Covers(code)))
+        {
+            return [];
+        }
+        var top = code is null && scope.DivisionCode is not null;
+        var children = await db.Divisions.AsNoTracking()
+            .Where(d => top ? d.Code == scope.DivisionCode : d.ParentCode == code)
+            .OrderBy(d => d.Code).ToListAsync(ct);
         var codes = children.Select(c => c.Code).ToList();
         var figures = (await db.Rollups.AsNoTracking().Where(r => codes.Contains(r.DivisionCode)).ToListAsync(ct))
             .ToLookup(r => r.DivisionCode);
@@ -70,11 +98,15 @@ public sealed class DivisionQueries(LiaisonDb db)
     public async Task<List<Division>> SearchAsync(string text, int limit, CancellationToken ct)
     {
         var q = text.Trim();
-        if (q.Length == 0)
+        if (q.Length == 0 || scope is null)
         {
             return [];
         }
         var query = db.Divisions.AsNoTracking();
+        if (scope.DivisionCode is { } root)
+        {
+            query = query.Where(d => d.Code.StartsWith(root));
+        }
         query = q.All(char.IsAsciiDigit)
             ? query.Where(d => d.Code.StartsWith(q))
             : query.Where(d => d.Name.Contains(q));
@@ -84,6 +116,10 @@ public sealed class DivisionQueries(LiaisonDb db)
     /// <summary>A page of a village's households, by house number order of entry; optionally filtered by house number.</summary>
     public async Task<(List<Household> Rows, int Total)> HouseholdsAsync(string villageCode, int page, string? houseNo, CancellationToken ct)
     {
+        if (!Covers(villageCode))
+        {
+            return ([], 0);
+        }
         var query = db.Households.AsNoTracking().Where(h => h.VillageCode == villageCode);
         if (!string.IsNullOrWhiteSpace(houseNo))
         {

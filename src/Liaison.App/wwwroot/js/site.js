@@ -16,6 +16,11 @@
     });
     window.addEventListener("resize", function () { chart.resize(); });
   }
+  // htmx requests carry the anti-forgery token from the page's meta tag.
+  document.addEventListener("htmx:configRequest", function (e) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) e.detail.headers["X-CSRF-TOKEN"] = meta.content;
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-chart]").forEach(draw);
   });

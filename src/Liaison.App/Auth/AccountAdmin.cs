@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using Liaison.Data;
+using Liaison.Data.Accounts;
+using Liaison.Data.Audit;
+using Liaison.Data.Database;
+using Liaison.Domain.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Auth;
+
+/// <summary>A new account as asked for: who, which role, which scope ("*", a division code, or unit:ID / unit:CODE).</summary>
+public sealed record NewAccount(string UserName, Role Role, string Scope, string? DisplayName = null, string? Password = null);
+
+/// <summary>
+/// Managing accounts and tokens, the same way from the command line, the first start and tests:
+/// every change checked, written with its audit entry in one transaction.
+/// </summary>
+public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeProvider clock)
+{
+    /// <summary>Services for managing accounts outside the web app (commands, first start of a command).</summary>
+    public static ServiceProvider Services(DatabaseTarget target)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<LiaisonDb>(o => target.Configure(o));
+        services.AddIdentityCore<Account>(AuthSetup.Rules)
+            .AddEntityFrameworkStores<LiaisonDb>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<AccountAdmin>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Creates the account; returns the password (the one given, or a new random one, shown once).</summary>
+    public async Task<string> AddAsync(NewAccount request, Actor actor, CancellationToken ct)
+    {
+        var account = new Account
+        {
+            UserName = request.UserName,
+            Role = request.Role,
+            DisplayName = request.DisplayName ?? request.UserName,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        await ApplyScopeAsync(account, request.Role, request.Scope, ct);
+        var password = request.Password ?? NewPassword();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Check(await users.CreateAsync(account, password));
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("account.add", "account", account.UserName, account.ScopeDivisionCode, null,
+            new { account.UserName, role = Roles.Name(account.Role), scope = request.Scope, account.DisplayName }), ct);
+        await tx.CommitAsync(ct);
+        return password;
+    }
+
+    public async Task SetDisabledAsync(string userName, bool disabled, Actor actor, CancellationToken ct)
+    {
+        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = account.IsDisabled;
+        account.IsDisabled = disabled;
+        Check(await users.UpdateAsync(account));
+        if (disabled)
+        {
+            // Live sessions end at their next request; tokens stop at once.
+            Check(await users.UpdateSecurityStampAsync(account));
+            await RevokeTokensAsync(account.Id, ct);
+        }
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord(disabled ? "account.disable" : "account.enable", "account", userName, account.ScopeDivisionCode,
+            new { disabled = before }, new { disabled }), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Makes a bearer token for an account; the token is returned once and only its hash is kept.</summary>
+    public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(string userName, string name, int days, Actor actor, CancellationToken ct)
+    {
+        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        if (account.IsDisabled)
+        {
+            throw new InvalidOperationException($"{userName} is disabled");
+        }
+        if (days is < 1 or > 366)
+        {
+            throw new InvalidOperationException("a token lives 1 to 366 days");
+        }
+        var secret = ApiTokenText.New();
+        var now = clock.GetUtcNow();
+        var token = new ApiToken { AccountId = account.Id, Name = name, TokenHash = ApiTokenText.Hash(secret), Prefix = secret[..10], CreatedAt = now, ExpiresAt = now.AddDays(days) };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("token.create", "api-token", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), account.ScopeDivisionCode, null,
+            new { account = userName, name, token.Prefix, expires = token.ExpiresAt }), ct);
+        await tx.CommitAsync(ct);
+        return (token, secret);
+    }
+
+    public async Task RevokeTokenAsync(int id, Actor actor, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new InvalidOperationException($"no token {id}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        token.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("token.revoke", "api-token", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, new { token.Prefix }), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task RevokeTokensAsync(int accountId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+    }
+
+    /// <summary>Checks that the scope fits the role and exists: administrators see everything; offices and inspectors a division; unit administrators a unit.</summary>
+    private async Task ApplyScopeAsync(Account account, Role role, string scope, CancellationToken ct)
+    {
+        scope = scope.Trim();
+        if (role == Role.Admin)
+        {
+            if (scope is not ("*" or ""))
+            {
+                throw new InvalidOperationException("an administrator's scope is everything: --scope *");
+            }
+            return;
+        }
+        if (scope.StartsWith("unit:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (role != Role.UnitAdmin)
+            {
+                throw new InvalidOperationException("only a unit administrator has a unit as scope");
+            }
+            var key = scope[5..];
+            var unit = int.TryParse(key, out var id)
+                ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
+                : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == key, ct);
+            account.ScopeUnitId = (unit ?? throw new InvalidOperationException($"no unit {key}")).Id;
+            return;
+        }
+        if (role == Role.UnitAdmin)
+        {
+            throw new InvalidOperationException("a unit administrator's scope is a unit: --scope unit:ID or unit:CODE");
+        }
+        _ = Domain.Access.Scope.Division(scope);
+        if (!await db.Divisions.AnyAsync(d => d.Code == scope, ct))
+        {
+            throw new InvalidOperationException($"no division {scope}");
+        }
+        account.ScopeDivisionCode = scope;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes (no 0/O, 1/l/I).</summary>
+    public static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Create(16, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+            }
+        });
+    }
+}

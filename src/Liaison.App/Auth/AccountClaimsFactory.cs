@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Liaison.Data;
+using Liaison.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.App.Auth;
+
+/// <summary>Adds role and scope to the principal; re-run at every request by the security-stamp check.</summary>
+public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<IdentityOptions> options, LiaisonDb db)
+    : UserClaimsPrincipalFactory<Account>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(LiaisonClaims.Role, user.Role.ToString()));
+        if (user.ScopeUnitId is { } unitId)
+        {
+            var division = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync();
+            identity.AddClaim(new Claim(LiaisonClaims.ScopeUnit, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // A unit that no longer exists leaves a scope of nothing (no division claim).
+            if (division is not null)
+            {
+                identity.AddClaim(new Claim(LiaisonClaims.ScopeDivision, division));
+            }
+        }
+        else if (user.ScopeDivisionCode is { } code)
+        {
+            identity.AddClaim(new Claim(LiaisonClaims.ScopeDivision, code));
+        }
+        return identity;
+    }
+}
+
+/// <summary>A disabled account cannot sign in, and the security-stamp check throws out its live sessions.</summary>
+public sealed class LiaisonSignInManager(
+    UserManager<Account> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<Account> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<Account>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<Account> confirmation)
+    : SignInManager<Account>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(Account user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<Account?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: false } ? user : null;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using Liaison.Data;
+using Liaison.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.App.Auth;
+
+/// <summary>Making and checking bearer tokens: <c>lsn_</c> and 40 random characters; only the SHA-256 is kept.</summary>
+public static class ApiTokenText
+{
+    public const string Prefix = "lsn_";
+
+    public static string New() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(30));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary><c>Authorization: Bearer lsn_…</c> for scripts and the phone app: valid while not expired, not revoked and the account not disabled.</summary>
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    LiaisonDb db, IUserClaimsPrincipalFactory<Account> claims, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Name = "Token";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var token = header["Bearer ".Length..].Trim();
+        var hash = ApiTokenText.Hash(token);
+        var now = clock.GetUtcNow();
+        var found = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
+        {
+            return AuthenticateResult.Fail("the token is unknown, revoked or expired");
+        }
+        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == found.AccountId, Context.RequestAborted);
+        if (account is null || account.IsDisabled || (account.LockoutEnd is { } end && end > now))
+        {
+            return AuthenticateResult.Fail("the account is disabled");
+        }
+        var principal = await claims.CreateAsync(account);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Name));
+    }
+}

@@ -1,0 +1,36 @@
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Liaison.Domain.Access;
+using Liaison.Domain.Divisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Auth;
+
+/// <summary>One account per role on the demo, scoped to real divisions of the seeded county.</summary>
+public static class DemoAccounts
+{
+    /// <summary>Creates them; returns (user name, role, scope, password) for the first start to print.</summary>
+    public static async Task<List<(string Name, Role Role, string Scope, string Password)>> CreateAsync(LiaisonDb db, AccountAdmin admin, CancellationToken ct)
+    {
+        var county = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code).FirstAsync(ct);
+        var township = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == county.Code).OrderBy(d => d.Code).FirstAsync(ct);
+        var village = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == township.Code && d.Level == DivisionLevel.Village).OrderBy(d => d.Code).FirstAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.DivisionCode == county.Code).OrderBy(u => u.Code).FirstAsync(ct);
+        (string Name, Role Role, string Scope, string Display)[] wanted =
+        [
+            ("admin", Role.Admin, "*", "系统管理员"),
+            ("county-office", Role.Office, county.Code, county.Name + "驻村办"),
+            ("township-office", Role.Office, township.Code, township.Name + "党委"),
+            ("unit-admin", Role.UnitAdmin, "unit:" + unit.Code, unit.Name + "管理员"),
+            ("cadre", Role.Cadre, village.Code, village.Name + "驻村干部"),
+            ("inspector", Role.Inspector, county.Code, county.Name + "督查组"),
+        ];
+        var made = new List<(string, Role, string, string)>();
+        foreach (var (name, role, scope, display) in wanted)
+        {
+            var password = await admin.AddAsync(new NewAccount(name, role, scope, display), Actor.System, ct);
+            made.Add((name, role, scope, password));
+        }
+        return made;
+    }
+}

@@ -1,0 +1,40 @@
+using Liaison.Domain.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Liaison.App.Auth;
+
+/// <summary>One authorization policy per ability; every endpoint names one (or allows anonymous access).</summary>
+public static class Policies
+{
+    public const string Read = "read";
+    public const string Reveal = "reveal";
+    public const string Audit = "audit";
+    public const string Accounts = "accounts";
+
+    public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
+    {
+        [Read] = Ability.Read,
+        [Reveal] = Ability.RevealPersonalData,
+        [Audit] = Ability.ReadAudit,
+        [Accounts] = Ability.ManageAccounts,
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var (name, ability) in Abilities)
+        {
+            options.AddPolicy(name, p => p
+                .AddAuthenticationSchemes(SchemeNames.Default)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => LiaisonClaims.RoleOf(c.User) is { } role && Roles.May(role, ability) && LiaisonClaims.ScopeOf(c.User) is not null));
+        }
+        // Anything that forgets to name a policy is closed, not open.
+        options.FallbackPolicy = options.GetPolicy(Read);
+    }
+}
+
+public static class SchemeNames
+{
+    /// <summary>Chooses the bearer token when the request carries one, the sign-in cookie otherwise.</summary>
+    public const string Default = "Liaison";
+}

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using Liaison.App.Auth;
+using Liaison.Data.Audit;
+using Liaison.Domain.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Cli;
+
+/// <summary><c>liaison users add|list|disable|enable</c> and <c>liaison tokens create|list|revoke</c>.</summary>
+public static class UserCommands
+{
+    public static Command Users()
+    {
+        var name = new Option<string>("--name") { Description = "用户名 / user name", Required = true };
+        var role = new Option<string>("--role") { Description = "角色 / role: admin, office, unit-admin, cadre, inspector", Required = true };
+        var scope = new Option<string>("--scope") { Description = "范围 / scope: * (admin), a division code (e.g. 370830), or unit:ID / unit:CODE", Required = true };
+        var display = new Option<string?>("--display-name") { Description = "显示名称 / display name" };
+        var password = new Option<string?>("--password") { Description = "密码（省略则随机生成并显示一次）/ password (default: a random one, shown once)" };
+        var add = new Command("add", "新建账户 / add an account") { name, role, scope, display, password };
+        add.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            if (!Roles.TryParse(run.Value(role)!, out var r))
+            {
+                return run.Fail(run.Say($"角色“{run.Value(role)}”无效：admin、office、unit-admin、cadre、inspector", $"unknown role '{run.Value(role)}': admin, office, unit-admin, cadre, inspector"));
+            }
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope_ = services.CreateAsyncScope();
+            var secret = await scope_.ServiceProvider.GetRequiredService<AccountAdmin>()
+                .AddAsync(new NewAccount(run.Value(name)!, r, run.Value(scope)!, run.Value(display), run.Value(password)), Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { name = run.Value(name), role = Roles.Name(r), scope = run.Value(scope), password = run.Value(password) is null ? secret : null });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"已创建账户 {run.Value(name)}（{Roles.Name(r)}，范围 {run.Value(scope)}）", $"Account {run.Value(name)} added ({Roles.Name(r)}, scope {run.Value(scope)})"));
+                if (run.Value(password) is null)
+                {
+                    Console.WriteLine(run.Say("初始密码（只显示这一次）：", "Initial password (shown this once): ") + secret);
+                }
+            }
+            return ExitCodes.Ok;
+        }));
+
+        var list = new Command("list", "列出账户 / list accounts");
+        list.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var accounts = await db.Users.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(ct);
+            var rows = accounts.Select(a => new
+            {
+                name = a.UserName,
+                role = Roles.Name(a.Role),
+                scope = a.ScopeUnitId is { } u ? $"unit:{u}" : a.ScopeDivisionCode ?? "*",
+                displayName = a.DisplayName,
+                disabled = a.IsDisabled,
+                totp = a.TwoFactorEnabled,
+                lockedUntil = a.LockoutEnd,
+            }).ToList();
+            if (run.Json)
+            {
+                CommandRunner.Print(new { accounts = rows });
+            }
+            else
+            {
+                foreach (var a in rows)
+                {
+                    Console.WriteLine($"{a.name,-24} {a.role,-11} {a.scope,-14} {(a.disabled ? run.Say("已停用", "disabled") : "")} {(a.totp ? "TOTP" : "")} {a.displayName}");
+                }
+            }
+            return ExitCodes.Ok;
+        }));
+
+        var users = new Command("users", "账户 / accounts") { add, list };
+        users.Subcommands.Add(Toggle("disable", "停用账户（立即结束其会话和令牌）/ disable an account (ends its sessions and tokens at once)", true));
+        users.Subcommands.Add(Toggle("enable", "重新启用账户 / enable an account again", false));
+        return users;
+    }
+
+    private static Command Toggle(string verb, string description, bool disable)
+    {
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var command = new Command(verb, description) { name };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(run.Value(name)!, disable, Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { name = run.Value(name), disabled = disable });
+            }
+            else
+            {
+                Console.WriteLine(disable ? run.Say($"已停用 {run.Value(name)}", $"{run.Value(name)} disabled") : run.Say($"已启用 {run.Value(name)}", $"{run.Value(name)} enabled"));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Tokens()
+    {
+        var user = new Option<string>("--user") { Description = "账户 / account", Required = true };
+        var name = new Option<string>("--name") { Description = "令牌用途 / what the token is for", Required = true };
+        var days = new Option<int>("--days") { Description = "有效天数 / days valid", DefaultValueFactory = _ => 90 };
+        var create = new Command("create", "为脚本或手机应用生成 API 令牌 / make an API token for a script or the phone app") { user, name, days };
+        create.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope = services.CreateAsyncScope();
+            var (token, secret) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateTokenAsync(run.Value(user)!, run.Value(name)!, run.Value(days), Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { id = token.Id, token = secret, expires = token.ExpiresAt });
+            }
+            else
+            {
+                Console.WriteLine(run.Say("令牌（只显示这一次，请妥善保存）：", "Token (shown this once; keep it safe): ") + secret);
+                Console.WriteLine(run.Say($"编号 {token.Id}，有效期至 {token.ExpiresAt:yyyy-MM-dd}", $"id {token.Id}, expires {token.ExpiresAt:yyyy-MM-dd}"));
+            }
+            return ExitCodes.Ok;
+        }));
+        var list = new Command("list", "列出令牌 / list tokens");
+        list.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var tokens = await (from t in db.ApiTokens.AsNoTracking() join a in db.Users.AsNoTracking() on t.AccountId equals a.Id
+                                orderby t.Id select new { id = t.Id, account = a.UserName, name = t.Name, prefix = t.Prefix, expires = t.ExpiresAt, revoked = t.RevokedAt }).ToListAsync(ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { tokens });
+            }
+            else
+            {
+                foreach (var t in tokens)
+                {
+                    Console.WriteLine($"{t.id,5} {t.account,-20} {t.prefix}… {t.name,-20} {t.expires:yyyy-MM-dd} {(t.revoked is null ? "" : run.Say("已作废", "revoked"))}");
+                }
+            }
+            return ExitCodes.Ok;
+        }));
+        var id = new Argument<int>("ID") { Description = "令牌编号 / token id" };
+        var revoke = new Command("revoke", "作废令牌 / revoke a token") { id };
+        revoke.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().RevokeTokenAsync(run.Value(id), Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { id = run.Value(id), revoked = true });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"令牌 {run.Value(id)} 已作废", $"token {run.Value(id)} revoked"));
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("tokens", "API 令牌 / API tokens") { create, list, revoke };
+    }
+
+    private static async Task<ServiceProvider> ServicesAsync(CommandRunner run, CancellationToken ct)
+    {
+        await using (var db = run.OpenDb())
+        {
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+        }
+        return AccountAdmin.Services(run.Target);
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Liaison.App.Auth;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Liaison.App.Features.Account;
+
+/// <summary>Sign-in by user name and password; a second step when the account has TOTP on.</summary>
+[EnableRateLimiting(AuthSetup.SignInLimit)]
+public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, LiaisonDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty, Required, StringLength(100)]
+    public string UserName { get; set; } = "";
+
+    [BindProperty, Required, StringLength(200), DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Error = Web.Ui.T("请输入用户名和密码。", "Enter your user name and password.");
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
+        await AuditSignInAsync(result);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturn(ReturnUrl));
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = SafeReturn(ReturnUrl) });
+        }
+        // One answer for a wrong name, a wrong password and a disabled account: nothing to learn from it.
+        Error = result.IsLockedOut
+            ? Web.Ui.T("尝试次数过多，账户已暂时锁定，请稍后再试。", "Too many attempts: the account is locked for a while.")
+            : Web.Ui.T("用户名或密码不正确。", "Wrong user name or password.");
+        return Page();
+    }
+
+    private async Task AuditSignInAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var outcome = result.Succeeded ? "ok" : result.RequiresTwoFactor ? "second-factor" : result.IsLockedOut ? "locked-out" : "refused";
+        await AuditLog.AppendAsync(db, clock, new Actor(UserName.Length > 100 ? UserName[..100] : UserName),
+            new AuditRecord("account.sign-in", "account", UserName.Length > 100 ? UserName[..100] : UserName, null, null, new { outcome, ip = HttpContext.Connection.RemoteIpAddress?.ToString() }), default);
+        await tx.CommitAsync();
+    }
+
+    public static string SafeReturn(string? url) =>
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

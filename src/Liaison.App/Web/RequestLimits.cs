@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Liaison.App.Web;
+
+/// <summary>
+/// Requests larger than any form or API call needs are refused before they are read (413): pages
+/// and the API take small bodies; big files go through the command line.
+/// </summary>
+public static class RequestLimits
+{
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    public static Task Apply(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        // Chunked bodies carry no length: the server stops reading them at the same limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+        return next();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Liaison.App.Auth;
+using Liaison.Data.Audit;
+using Liaison.Data.Database;
+using Liaison.Domain.Access;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Tests.Shared;
+
+/// <summary>
+/// One account per role on the small demo (county 370830), each with a twin scoped to another
+/// part of the tree, for the web tests and the browser journeys.
+/// </summary>
+public static partial class TestAccounts
+{
+    public const string Password = "correct-horse-battery";
+
+    /// <summary>The county of the small demo; everything in scope for the "in" accounts lies under it.</summary>
+    public const string County = "370830";
+
+    /// <summary>(user name, role, scope). The office and inspector twins see one township only.</summary>
+    public static readonly (string Name, Role Role, string Scope)[] All =
+    [
+        ("admin", Role.Admin, "*"),
+        ("office", Role.Office, County),
+        ("township-office", Role.Office, "370830001"),
+        ("unit-admin", Role.UnitAdmin, "unit:370830U001"),
+        ("cadre", Role.Cadre, "370830001001"),
+        ("inspector", Role.Inspector, County),
+        ("other-inspector", Role.Inspector, "370830102"),
+    ];
+
+    public static async Task CreateAsync(DatabaseTarget target)
+    {
+        await using var services = AccountAdmin.Services(target);
+        await using var scope = services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+        foreach (var (name, role, s) in All)
+        {
+            await admin.AddAsync(new NewAccount(name, role, s, null, Password), Actor.System, default);
+        }
+    }
+
+    /// <summary>Signs a client in through the real form, anti-forgery token and all.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = Token().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The anti-forgery token of a page's form.</summary>
+    public static string FormToken(string html) => Token().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    public static bool IsSignedIn(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString == "/";
+}
