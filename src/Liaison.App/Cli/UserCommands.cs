@@ -127,8 +127,10 @@ public static class UserCommands
         {
             await using var db = run.OpenDb();
             await ImportCommands.EnsureSchemaAsync(run, db, ct);
-            var tokens = await (from t in db.ApiTokens.AsNoTracking() join a in db.Users.AsNoTracking() on t.AccountId equals a.Id
-                                orderby t.Id select new { id = t.Id, account = a.UserName, name = t.Name, prefix = t.Prefix, expires = t.ExpiresAt, revoked = t.RevokedAt }).ToListAsync(ct);
+            var tokens = await (from t in db.ApiTokens.AsNoTracking()
+                                join a in db.Users.AsNoTracking() on t.AccountId equals a.Id
+                                orderby t.Id
+                                select new { id = t.Id, account = a.UserName, name = t.Name, prefix = t.Prefix, expires = t.ExpiresAt, revoked = t.RevokedAt }).ToListAsync(ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { tokens });

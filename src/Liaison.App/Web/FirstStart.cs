@@ -2,8 +2,8 @@ using Liaison.App.Auth;
 using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
-using Liaison.Domain.Access;
 using Liaison.Data.Demo;
+using Liaison.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Web;
