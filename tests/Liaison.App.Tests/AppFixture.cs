@@ -33,18 +33,13 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A fresh client signed in as one of <see cref="TestAccounts.All"/>; redirects are not followed.</summary>
     public async Task<HttpClient> SignedInAsync(string userName, bool followRedirects = false)
     {
-        var client = Anonymous(followRedirects: false);
-        var response = await TestAccounts.SignInAsync(client, userName);
+        var response = await TestAccounts.SignInAsync(Anonymous(followRedirects: false), userName);
         Assert.True(TestAccounts.IsSignedIn(response), $"{userName} could not sign in: {response.StatusCode}");
-        if (!followRedirects)
-        {
-            return client;
-        }
-        // The same cookies in a client that follows redirects.
+        // The sign-in cookie goes with every request of the new client, whatever its cookie jar does.
         var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        var following = Anonymous(followRedirects: true);
-        following.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
-        return following;
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        return client;
     }
 
     /// <summary>The county office's client, signed in once and shared by the tests that only read.</summary>

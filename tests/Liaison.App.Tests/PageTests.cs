@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Liaison.Domain.Divisions;
+using Liaison.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
@@ -25,7 +26,8 @@ public partial class PageTests(AppFixture app)
     [Fact]
     public async Task The_language_switch_remembers_english_and_only_redirects_locally()
     {
-        var client = await app.SignedInAsync("office", followRedirects: true);
+        var client = app.Anonymous();
+        await TestAccounts.SignInAsync(client, "office");
         var html = await client.GetStringAsync("/lang/en?returnUrl=%2Fdivisions%2F370830");
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("Households", html, StringComparison.Ordinal);

@@ -19,6 +19,18 @@ public sealed class SecurityModel(UserManager<Data.Accounts.Account> users, Sign
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
+    /// <summary>Makes a new authenticator key. Identity renews the security stamp with it, so this browser is signed in again.</summary>
+    public async Task<IActionResult> OnPostSetupTotpAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Challenge();
+        }
+        await users.ResetAuthenticatorKeyAsync(Me);
+        await signIn.RefreshSignInAsync(Me);
+        return RedirectToPage();
+    }
+
     /// <summary>Turns TOTP on once the person proves their app shows the right code.</summary>
     public async Task<IActionResult> OnPostEnableTotpAsync()
     {
@@ -33,6 +45,7 @@ public sealed class SecurityModel(UserManager<Data.Accounts.Account> users, Sign
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(Me, true);
+        await signIn.RefreshSignInAsync(Me);
         await AuditAsync("account.totp-on");
         Message = Web.Ui.T("两步验证已开启。", "The second step is on.");
         return Page();
@@ -46,6 +59,7 @@ public sealed class SecurityModel(UserManager<Data.Accounts.Account> users, Sign
         }
         await users.SetTwoFactorEnabledAsync(Me, false);
         await users.ResetAuthenticatorKeyAsync(Me);
+        await signIn.RefreshSignInAsync(Me);
         await AuditAsync("account.totp-off");
         return RedirectToPage();
     }
@@ -72,15 +86,8 @@ public sealed class SecurityModel(UserManager<Data.Accounts.Account> users, Sign
             return false;
         }
         Me = me;
-        if (!me.TwoFactorEnabled)
-        {
-            AuthenticatorKey = await users.GetAuthenticatorKeyAsync(me);
-            if (AuthenticatorKey is null)
-            {
-                await users.ResetAuthenticatorKeyAsync(me);
-                AuthenticatorKey = await users.GetAuthenticatorKeyAsync(me);
-            }
-        }
+        // Reading the page changes nothing: a key is made only when asked for (it renews the security stamp).
+        AuthenticatorKey = me.TwoFactorEnabled ? null : await users.GetAuthenticatorKeyAsync(me);
         return true;
     }
 

@@ -1,0 +1,164 @@
+using System.Net;
+using Liaison.App.Auth;
+using Liaison.Domain.Access;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.App.Tests;
+
+/// <summary>
+/// Every endpoint of the application × every role × in scope / out of scope, generated from the
+/// application's own endpoint list. An endpoint without a declared policy, or one this table does
+/// not know how to call, fails the test: nothing new slips past.
+/// </summary>
+[Collection("app")]
+public class AuthorizationMatrixTests(AppFixture app)
+{
+    /// <summary>How to call each route, given a division code the caller may or may not see.</summary>
+    private static readonly Dictionary<string, Func<string, string>> Samples = new()
+    {
+        ["/"] = _ => "/",
+        ["/divisions"] = _ => "/divisions",
+        ["/divisions/{code}"] = code => $"/divisions/{code}",
+        ["/search"] = code => $"/search?q={code}",
+        ["/audit"] = code => $"/audit?division={code}",
+        ["/account/login"] = _ => "/account/login",
+        ["/account/login-2fa"] = _ => "/account/login-2fa",
+        ["/account/denied"] = _ => "/account/denied",
+        ["/account/logout"] = _ => "/account/logout",
+        ["/account/security"] = _ => "/account/security",
+        ["/lang/{culture}"] = _ => "/lang/en?returnUrl=%2F",
+        ["/healthz"] = _ => "/healthz",
+        ["/api/v1/divisions/{code}"] = code => $"/api/v1/divisions/{code}",
+        ["/api/v1/divisions"] = code => $"/api/v1/divisions?q={code}",
+        ["/api/v1/indicators"] = _ => "/api/v1/indicators",
+        ["/api/{documentName}/openapi.json"] = _ => "/api/v1/openapi.json",
+        ["/divisions/{village}/households/{id}/reveal"] = code => $"/divisions/{code}/households/1/reveal",
+    };
+
+    /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
+    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}"];
+
+    /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
+    private static readonly Dictionary<string, (string In, string? Out)> Codes = new()
+    {
+        ["admin"] = ("370830", null),
+        ["office"] = ("370830", "3708"),
+        ["township-office"] = ("370830001", "370830002"),
+        ["unit-admin"] = ("370830", "3708"),
+        ["cadre"] = ("370830001001", "370830001002"),
+        ["inspector"] = ("370830", "3708"),
+        ["other-inspector"] = ("370830102", "370830001"),
+    };
+
+    private List<(string Pattern, string[] Methods, string? Policy, bool Anonymous)> Endpoints()
+    {
+        var source = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null && !IsDevelopmentAssetFallback(e))
+            .Select(e => (
+                Pattern: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET"],
+                Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                Anonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .GroupBy(e => e.Pattern).Select(g => g.First())
+            .ToList();
+    }
+
+    /// <summary>
+    /// Where front-end files come from the project folder (`dotnet run`), the static-asset system
+    /// adds a catch-all for files it has not indexed. It declares nothing, so the fallback policy
+    /// (signed in, may read) closes it; the test below shows that.
+    /// </summary>
+    private static bool IsDevelopmentAssetFallback(RouteEndpoint e) =>
+        e.Metadata.Any(m => m.GetType().Name == "FallbackMetadata") && e.RoutePattern.RawText == "{**path:file}";
+
+    [Fact]
+    public async Task Unknown_files_are_closed_to_anonymous_callers_like_everything_undeclared()
+    {
+        var response = await app.Anonymous(followRedirects: false).GetAsync("/no-such-file.txt");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_endpoint_declares_a_policy_or_anonymous_access_and_is_in_the_matrix()
+    {
+        var endpoints = Endpoints();
+        Assert.True(endpoints.Count >= 15, $"only {endpoints.Count} endpoints found");
+        Assert.All(endpoints, e =>
+        {
+            Assert.True(e.Anonymous || e.Policy is not null, $"{e.Pattern} declares no policy");
+            Assert.True(e.Anonymous || Policies.Abilities.ContainsKey(e.Policy!), $"{e.Pattern}: unknown policy {e.Policy}");
+            Assert.True(Samples.ContainsKey(e.Pattern), $"{e.Pattern} is not in the authorization matrix: add how to call it to Samples");
+        });
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_its_policy_says()
+    {
+        var failures = new List<string>();
+        var cases = 0;
+        var endpoints = Endpoints().Where(e => e.Methods.Contains("GET")).ToList();
+        var anonymous = app.Anonymous(followRedirects: false);
+        foreach (var e in endpoints)
+        {
+            var path = Samples[e.Pattern]("370830");
+            var status = (await anonymous.GetAsync(path)).StatusCode;
+            cases++;
+            var expected = e.Anonymous ? "2xx/3xx" : e.Pattern.StartsWith("/api", StringComparison.Ordinal) ? "401" : "302 to sign-in";
+            var ok = e.Anonymous ? (int)status < 400 || (e.Pattern == "/account/denied" && status == HttpStatusCode.Forbidden) : e.Pattern.StartsWith("/api", StringComparison.Ordinal) ? status == HttpStatusCode.Unauthorized : status == HttpStatusCode.Redirect;
+            if (!ok)
+            {
+                failures.Add($"anonymous GET {path}: {(int)status}, expected {expected}");
+            }
+        }
+        foreach (var (name, role, _) in TestAccounts.All)
+        {
+            var client = await app.SignedInAsync(name);
+            var (inCode, outCode) = Codes[name];
+            foreach (var e in endpoints.Where(e => !e.Anonymous))
+            {
+                var allowed = Roles.May(role, Policies.Abilities[e.Policy!]);
+                foreach (var (code, inside) in new[] { (inCode, true), (outCode, false) })
+                {
+                    if (code is null || (!inside && !Scoped.Contains(e.Pattern)))
+                    {
+                        continue;
+                    }
+                    var path = Samples[e.Pattern](code);
+                    var response = await client.GetAsync(path);
+                    var status = response.StatusCode;
+                    cases++;
+                    var expected = !allowed ? Forbidden(e.Pattern) : inside ? Success(e.Pattern) : [HttpStatusCode.NotFound];
+                    var location = response.Headers.Location?.OriginalString ?? "";
+                    // A redirect is a success only when it does not send the caller to sign in or to "not allowed".
+                    var wrongRedirect = status == HttpStatusCode.Redirect && e.Pattern != "/account/logout" && (allowed
+                        ? location.Contains("/account/", StringComparison.Ordinal)
+                        : !location.Contains("/account/denied", StringComparison.Ordinal));
+                    if (!expected.Contains(status) || wrongRedirect)
+                    {
+                        failures.Add($"{name} ({role}) GET {path}: {(int)status}, expected {string.Join("/", expected.Select(s => (int)s))}");
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
+        Assert.True(cases > 90, $"only {cases} cases");
+    }
+
+    /// <summary>Not allowed: the API says 403; a page sends the caller to /account/denied.</summary>
+    private static HttpStatusCode[] Forbidden(string pattern) =>
+        pattern.StartsWith("/api", StringComparison.Ordinal) ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
+
+    /// <summary>Allowed: the page itself, or for a reveal of a household that is not in that village, not found.</summary>
+    private static HttpStatusCode[] Success(string pattern) => pattern switch
+    {
+        "/divisions/{village}/households/{id}/reveal" => [HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed],
+        "/account/logout" => [HttpStatusCode.Redirect],
+        "/divisions" => [HttpStatusCode.Redirect],
+        _ => [HttpStatusCode.OK],
+    };
+}
