@@ -25,6 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _file = await TempSqlite.WithSmallDemoAsync();
+        await TestAccounts.CreateAsync(_file.Target);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -36,6 +37,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>Signs a page in through the login form, as a person would.</summary>
+    public async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("input[name=UserName]", userName);
+        await page.FillAsync("input[name=Password]", TestAccounts.Password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForSelectorAsync("header .me");
     }
 
     public async Task DisposeAsync()

@@ -15,6 +15,7 @@ public class DivisionBrowserJourney(BrowserFixture app)
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
 
+        await app.SignInAsync(page, "office");
         await page.GotoAsync(app.BaseUrl + "/divisions");
         Assert.EndsWith("/divisions/370830", page.Url, StringComparison.Ordinal);
         Assert.Equal("汶上县", (await page.Locator("h1").InnerTextAsync()).Split(' ')[0].Trim());
@@ -49,7 +50,7 @@ public class DivisionBrowserJourney(BrowserFixture app)
         await using var context = await app.Browser.NewContextAsync();
         context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/");
+        await app.SignInAsync(page, "inspector");
         await page.FillAsync("header input[name=q]", "中都");
         var first = page.Locator("#quick-results a").First;
         await first.WaitForAsync(new() { State = WaitForSelectorState.Visible });

@@ -1,0 +1,43 @@
+using System.Net;
+using Liaison.App.Web;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Tests;
+
+/// <summary>1,000 failed sign-ins in a minute: the address is slowed to a stop, the account locked, and every try recorded.</summary>
+public class SignInLimitTests
+{
+    [Fact]
+    public async Task A_thousand_failed_sign_ins_in_a_minute_are_throttled_and_lock_the_account()
+    {
+        await using var file = await TempSqlite.WithSmallDemoAsync();
+        await TestAccounts.CreateAsync(file.Target);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/login");
+        var token = TestAccounts.FormToken(form);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "office",
+                ["Password"] = "wrong-password-" + i,
+                ["__RequestVerificationToken"] = token,
+            }));
+            statuses.Add(response.StatusCode);
+        }
+
+        // The first few are answered (the form again), the rest refused: 10 a minute from one address.
+        Assert.Equal(9, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(991, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        await using var db = file.Target.CreateContext();
+        var office = await db.Users.SingleAsync(u => u.UserName == "office");
+        Assert.NotNull(office.LockoutEnd);
+        Assert.True(office.LockoutEnd > TimeProvider.System.GetUtcNow().AddMinutes(10));
+        Assert.Equal(9, await db.AuditEntries.CountAsync(e => e.Action == "account.sign-in" && e.EntityKey == "office"));
+    }
+}
