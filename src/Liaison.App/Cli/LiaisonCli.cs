@@ -21,6 +21,7 @@ public static class LiaisonCli
         root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(UserCommands.Users());
         root.Subcommands.Add(UserCommands.Tokens());
+        root.Subcommands.Add(KeyCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

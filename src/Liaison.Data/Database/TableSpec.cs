@@ -48,13 +48,39 @@ public static class TableSpec
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        string Column(string p) => (entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped")).GetColumnName(store)!;
+        IProperty Property(string p) => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped");
+        string Column(string p) => Property(p).GetColumnName(store)!;
+        // A column with a converter (personal data: encrypted) is written as the converter stores it.
+        Func<T, object?> Stored(string p) => Converted(Getter<T>(p), Property(p).GetValueConverter());
+        Action<NpgsqlBinaryImporter, T> Copy(string p) => Property(p).GetValueConverter() is { } c ? ConvertedCopy(Getter<T>(p), c) : CopyWriter<T>(p);
         return new TableSpec<T>(
             table,
             keyProperties.Select(Column).ToList(),
             properties.Select(Column).ToList(),
-            properties.Select(Getter<T>).ToList(),
-            properties.Select(CopyWriter<T>).ToList());
+            properties.Select(Stored).ToList(),
+            properties.Select(Copy).ToList());
+    }
+
+    private static Func<T, object?> Converted<T>(Func<T, object?> get, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
+        converter is null ? get : row => get(row) is { } v ? converter.ConvertToProvider(v) : null;
+
+    private static Action<NpgsqlBinaryImporter, T> ConvertedCopy<T>(Func<T, object?> get, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter converter)
+    {
+        if (converter.ProviderClrType != typeof(string))
+        {
+            throw new NotSupportedException($"bulk writes convert to text only, not {converter.ProviderClrType.Name}");
+        }
+        return (w, row) =>
+        {
+            if (get(row) is { } v)
+            {
+                w.Write((string)converter.ConvertToProvider(v)!);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+        };
     }
 
     /// <summary>A writer of one property into binary COPY, typed as the database stores it (enums as integers).</summary>

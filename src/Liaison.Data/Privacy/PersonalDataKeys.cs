@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Liaison.Data.Privacy;
+
+/// <summary>
+/// The keys that encrypt personal data at rest (AES-256-GCM), kept in a file outside the database:
+/// <c>$LIAISON_KEYS</c>, or <c>~/.config/liaison/personal-data-keys.json</c>. The file holds every key
+/// ever used (so old values still decrypt) and names the primary one (used for new values).
+/// Rotation: <c>liaison keys rotate</c> adds a new primary key; <c>liaison keys reencrypt</c>
+/// rewrites stored values with it; then old keys may be removed from the file.
+/// </summary>
+public sealed class PersonalDataKeys
+{
+    public const string EnvironmentVariable = "LIAISON_KEYS";
+    private const string Marker = "p1:";
+
+    private static readonly Lock Gate = new();
+    private static PersonalDataKeys? _current;
+
+    private readonly Dictionary<string, byte[]> _keys;
+
+    private PersonalDataKeys(string path, string primary, Dictionary<string, byte[]> keys)
+    {
+        Path = path;
+        Primary = primary;
+        _keys = keys;
+    }
+
+    public string Path { get; }
+    public string Primary { get; }
+    public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+
+    public static string DefaultPath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "liaison", "personal-data-keys.json");
+
+    public static string ConfiguredPath => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } p ? p : DefaultPath;
+
+    /// <summary>The process's key ring, loaded (or made, on first use) from the configured file.</summary>
+    public static PersonalDataKeys Current
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _current ??= LoadOrCreate(ConfiguredPath);
+            }
+        }
+    }
+
+    /// <summary>Forgets the loaded ring, so that the next use reads the file again (after a rotation).</summary>
+    public static void Reload()
+    {
+        lock (Gate)
+        {
+            _current = null;
+        }
+    }
+
+    public static PersonalDataKeys LoadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            Write(path, "k1", new Dictionary<string, byte[]> { ["k1"] = RandomNumberGenerator.GetBytes(32) });
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var primary = doc.RootElement.GetProperty("primary").GetString() ?? throw new InvalidDataException($"{path}: no primary key");
+        var keys = doc.RootElement.GetProperty("keys").EnumerateObject().ToDictionary(p => p.Name, p => Convert.FromBase64String(p.Value.GetString()!));
+        if (!keys.TryGetValue(primary, out var k) || k.Length != 32 || keys.Values.Any(v => v.Length != 32))
+        {
+            throw new InvalidDataException($"{path}: every key must be 32 bytes and the primary key must be listed");
+        }
+        return new PersonalDataKeys(path, primary, keys);
+    }
+
+    /// <summary>Adds a new key and makes it the primary one; returns its id.</summary>
+    public static string Rotate(string path)
+    {
+        var ring = LoadOrCreate(path);
+        var id = "k" + (ring._keys.Keys.Select(k => int.TryParse(k.AsSpan(1), out var n) ? n : 0).Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var keys = new Dictionary<string, byte[]>(ring._keys) { [id] = RandomNumberGenerator.GetBytes(32) };
+        Write(path, id, keys);
+        Reload();
+        return id;
+    }
+
+    private static void Write(string path, string primary, Dictionary<string, byte[]> keys)
+    {
+        var json = JsonSerializer.Serialize(new { primary, keys = keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)) });
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, json);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static bool IsProtected(string? stored) => stored is not null && stored.StartsWith(Marker, StringComparison.Ordinal);
+
+    /// <summary>p1:KEYID:base64(nonce ‖ ciphertext ‖ tag).</summary>
+    public string Protect(string plain)
+    {
+        var key = _keys[Primary];
+        var data = Encoding.UTF8.GetBytes(plain);
+        var output = new byte[12 + data.Length + 16];
+        var nonce = output.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(nonce, data, output.AsSpan(12, data.Length), output.AsSpan(12 + data.Length), Encoding.ASCII.GetBytes(Primary));
+        return Marker + Primary + ":" + Convert.ToBase64String(output);
+    }
+
+    public string Unprotect(string stored)
+    {
+        if (!IsProtected(stored))
+        {
+            // Written before encryption existed, or by hand: readable as it is, and rewritten by `keys reencrypt`.
+            return stored;
+        }
+        var rest = stored.AsSpan(Marker.Length);
+        var colon = rest.IndexOf(':');
+        var id = rest[..colon].ToString();
+        if (!_keys.TryGetValue(id, out var key))
+        {
+            throw new CryptographicException($"personal data was encrypted with key {id}, which is not in {Path}");
+        }
+        var bytes = Convert.FromBase64String(rest[(colon + 1)..].ToString());
+        var plain = new byte[bytes.Length - 28];
+        using var aes = new AesGcm(key, 16);
+        aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Encoding.ASCII.GetBytes(id));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    public bool IsCurrent(string stored) => stored.StartsWith(Marker + Primary + ":", StringComparison.Ordinal);
+}
