@@ -33,12 +33,12 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A fresh client signed in as one of <see cref="TestAccounts.All"/>; redirects are not followed.</summary>
     public async Task<HttpClient> SignedInAsync(string userName, bool followRedirects = false)
     {
-        var response = await TestAccounts.SignInAsync(Anonymous(followRedirects: false), userName);
-        Assert.True(TestAccounts.IsSignedIn(response), $"{userName} could not sign in: {response.StatusCode}");
-        // The sign-in cookie goes with every request of the new client, whatever its cookie jar does.
-        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        var client = Anonymous(followRedirects);
+        var response = await TestAccounts.SignInAsync(client, userName);
+        var signedIn = followRedirects
+            ? response.StatusCode == System.Net.HttpStatusCode.OK && response.RequestMessage?.RequestUri?.AbsolutePath == "/"
+            : TestAccounts.IsSignedIn(response);
+        Assert.True(signedIn, $"{userName} could not sign in: {response.StatusCode}");
         return client;
     }
 

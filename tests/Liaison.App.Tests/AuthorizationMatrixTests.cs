@@ -35,7 +35,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/divisions"] = code => $"/api/v1/divisions?q={code}",
         ["/api/v1/indicators"] = _ => "/api/v1/indicators",
         ["/api/{documentName}/openapi.json"] = _ => "/api/v1/openapi.json",
-        ["/divisions/{village}/households/{id}/reveal"] = code => $"/divisions/{code}/households/1/reveal",
+        ["/divisions/{village}/households/{id:long}/reveal"] = code => $"/divisions/{code}/households/1/reveal",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -156,7 +156,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     /// <summary>Allowed: the page itself, or for a reveal of a household that is not in that village, not found.</summary>
     private static HttpStatusCode[] Success(string pattern) => pattern switch
     {
-        "/divisions/{village}/households/{id}/reveal" => [HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed],
+        "/divisions/{village}/households/{id:long}/reveal" => [HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed],
         "/account/logout" => [HttpStatusCode.Redirect],
         "/divisions" => [HttpStatusCode.Redirect],
         _ => [HttpStatusCode.OK],

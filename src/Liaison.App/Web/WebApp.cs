@@ -41,6 +41,7 @@ public static class WebApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");

@@ -113,6 +113,12 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
         return await query.OrderBy(d => d.Level).ThenBy(d => d.Code).Take(limit).ToListAsync(ct);
     }
 
+    /// <summary>One household of a village in scope, or null.</summary>
+    public Task<Household?> HouseholdAsync(string villageCode, long id, CancellationToken ct) =>
+        Covers(villageCode)
+            ? db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id && h.VillageCode == villageCode, ct)
+            : Task.FromResult<Household?>(null);
+
     /// <summary>A page of a village's households, by house number order of entry; optionally filtered by house number.</summary>
     public async Task<(List<Household> Rows, int Total)> HouseholdsAsync(string villageCode, int page, string? houseNo, CancellationToken ct)
     {

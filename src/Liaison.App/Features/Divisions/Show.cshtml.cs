@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.App.Features.Divisions;
 
 /// <summary>One division: its figures and children, or for a village its profile and households.</summary>
-public sealed class ShowModel(LiaisonQueries queries) : PageModel
+public sealed class ShowModel(LiaisonQueries queries, Auth.Jurisdiction jurisdiction) : PageModel
 {
+    public bool CanReveal => jurisdiction.May(Domain.Access.Ability.RevealPersonalData);
+
     public Division Division { get; private set; } = null!;
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
     public List<Division> Ancestors { get; private set; } = [];

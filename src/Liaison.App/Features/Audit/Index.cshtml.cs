@@ -1,0 +1,69 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Audit;
+
+/// <summary>
+/// The audit log for the programme office: filtered by person, record and period, newest first.
+/// An office reads the entries of its own subtree; an administrator reads all.
+/// </summary>
+public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction) : PageModel
+{
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Key { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Division { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public List<AuditEntry> Entries { get; private set; } = [];
+    public bool More { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (jurisdiction.Scope is { DivisionCode: { } root })
+        {
+            query = query.Where(e => e.DivisionCode != null && e.DivisionCode.StartsWith(root));
+        }
+        if (!string.IsNullOrWhiteSpace(Actor))
+        {
+            query = query.Where(e => e.Actor == Actor.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(Entity))
+        {
+            query = query.Where(e => e.Entity == Entity.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(Key))
+        {
+            query = query.Where(e => e.EntityKey == Key.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(Division))
+        {
+            var d = Division.Trim();
+            query = query.Where(e => e.DivisionCode != null && e.DivisionCode.StartsWith(d));
+        }
+        if (From is { } from)
+        {
+            var start = ChinaTime.StartOfDay(from);
+            query = query.Where(e => e.At >= start);
+        }
+        if (To is { } to)
+        {
+            var end = ChinaTime.StartOfDay(to.AddDays(1));
+            query = query.Where(e => e.At < end);
+        }
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = await query.OrderByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        More = rows.Count > PageSize;
+        Entries = rows.Take(PageSize).ToList();
+    }
+}

@@ -1,0 +1,6 @@
+using Liaison.Domain.People;
+
+namespace Liaison.App.Features.Divisions;
+
+/// <summary>A household's row on the village page: masked unless revealed, with a reveal button for those who may.</summary>
+public sealed record HouseholdRow(Household Household, bool Revealed, bool CanReveal);

@@ -1,0 +1,11 @@
+namespace Liaison.App.Web;
+
+/// <summary>Dates as the programme counts them: calendar days in Asia/Shanghai (UTC+8, no daylight saving).</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
+    public static string Format(DateTimeOffset t) => t.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}
