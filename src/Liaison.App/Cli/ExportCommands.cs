@@ -1,40 +1,62 @@
 using System.CommandLine;
 using Liaison.Data;
+using Liaison.Data.Audit;
 using Liaison.Data.People;
+using Liaison.Domain.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Cli;
 
-/// <summary><c>liaison export units|cadres|households --out FILE [--division CODE]</c>: xlsx or CSV, personal data masked.</summary>
+/// <summary>
+/// <c>liaison export units|cadres|households --out FILE [--division CODE] [--as USER] [--unmasked]</c>:
+/// xlsx or CSV. <c>--as</c> applies an account's jurisdiction (its scope, and whether it may see
+/// personal data) exactly as the web app would; without it the operator of the server exports.
+/// Every export is audited; an unmasked one names itself so.
+/// </summary>
 public static class ExportCommands
 {
     public static Command Build()
     {
-        var export = new Command("export", "导出为 xlsx 或 CSV（个人信息已遮蔽）/ export to xlsx or CSV (personal data masked)");
+        var export = new Command("export", "导出为 xlsx 或 CSV（个人信息默认遮蔽）/ export to xlsx or CSV (personal data masked unless asked and allowed)");
         export.Subcommands.Add(One("units", PeopleExports.UnitsAsync));
         export.Subcommands.Add(One("cadres", PeopleExports.CadresAsync));
         export.Subcommands.Add(One("households", PeopleExports.HouseholdsAsync));
         return export;
     }
 
-    private static Command One(string name, Func<LiaisonDb, string, string?, UiLanguage, CancellationToken, Task<long>> write)
+    private static Command One(string name, Func<LiaisonDb, ExportRequest, CancellationToken, Task<long>> write)
     {
         var output = new Option<string>("--out", "-o") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
         var division = new Option<string?>("--division") { Description = "只导出该行政区划（含下级）/ only this division's subtree" };
-        var command = new Command(name, $"导出 {name} / export {name}") { output, division };
+        var asUser = new Option<string?>("--as") { Description = "以该账户的权限范围导出 / export within this account's jurisdiction" };
+        var unmasked = new Option<bool>("--unmasked") { Description = "导出完整个人信息（需有权限，记入审计）/ personal data in full (if allowed; audited)" };
+        var command = new Command(name, $"导出 {name} / export {name}") { output, division, asUser, unmasked };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             var path = run.Value(output)!;
             var code = run.Value(division);
             await using var db = run.OpenDb();
             await ImportCommands.EnsureSchemaAsync(run, db, ct);
-            if (code is not null && !await PeopleExports.DivisionExistsAsync(db, code, ct))
+            var (actor, scopeRoot, mayReveal) = await WhoAsync(db, run.Value(asUser), ct);
+            if (code is not null && (!await db.Divisions.AnyAsync(d => d.Code == code, ct) || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))))
             {
+                // Outside the account's jurisdiction reads as absent, as on the web.
                 return run.Fail(run.Say($"行政区划 {code} 不存在", $"unknown division {code}"));
             }
-            var rows = await write(db, path, code, run.Language, ct);
+            if (run.Value(unmasked) && !mayReveal)
+            {
+                return run.Fail(run.Say($"{actor.Name} 无权导出完整个人信息", $"{actor.Name} may not export personal data unmasked"));
+            }
+            var rows = await write(db, new ExportRequest(path, code ?? scopeRoot, run.Language, run.Value(unmasked)), ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await AuditLog.AppendAsync(db, TimeProvider.System, actor,
+                    new AuditRecord(run.Value(unmasked) ? "export.unmasked" : "export", name, Path.GetFileName(path), code ?? scopeRoot, null, new { file = Path.GetFileName(path), rows, unmasked = run.Value(unmasked) }), ct);
+                await tx.CommitAsync(ct);
+            }
             if (run.Json)
             {
-                CommandRunner.Print(new { file = Path.GetFullPath(path), rows });
+                CommandRunner.Print(new { file = Path.GetFullPath(path), rows, unmasked = run.Value(unmasked) });
             }
             else
             {
@@ -43,5 +65,24 @@ public static class ExportCommands
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The operator of the server (everything, may reveal), or the named account's scope and role.</summary>
+    private static async Task<(Actor Actor, string? ScopeRoot, bool MayReveal)> WhoAsync(LiaisonDb db, string? userName, CancellationToken ct)
+    {
+        if (userName is null)
+        {
+            return (Actor.Cli, null, true);
+        }
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, ct)
+            ?? throw new InvalidOperationException($"no account named {userName}");
+        if (account.IsDisabled)
+        {
+            throw new InvalidOperationException($"{userName} is disabled");
+        }
+        var root = account.ScopeUnitId is { } unitId
+            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct)
+            : account.ScopeDivisionCode;
+        return (new Actor(Actor.Cli.Name + " as " + userName), root, Roles.May(account.Role, Ability.RevealPersonalData));
     }
 }

@@ -7,21 +7,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.People;
 
+/// <summary>What an export may contain: the subtree it is limited to, and whether personal data leaves unmasked.</summary>
+public sealed record ExportRequest(string Path, string? Division, UiLanguage Language, bool Unmasked);
+
 /// <summary>
 /// <c>liaison export units|cadres|households</c>: the import's own columns, so that a file can be
 /// edited and imported again. Personal data (cadres' phones, households' heads and phones) is
-/// masked, as on screen.
+/// masked, as on screen, unless the request may and asks to see it (and then it is audited by the caller).
 /// </summary>
 public static class PeopleExports
 {
-    public static Task<long> UnitsAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
-        TableExport.WriteAsync(path, Headers(new UnitImporter().Columns, language), Units(db, division, language == UiLanguage.English, ct), ct);
+    public static Task<long> UnitsAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new UnitImporter().Columns, r.Language), Units(db, r.Division, r.Language == UiLanguage.English, ct), ct);
 
-    public static Task<long> CadresAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
-        TableExport.WriteAsync(path, Headers(new CadreImporter(TimeProvider.System).Columns, language), Cadres(db, division, language == UiLanguage.English, ct), ct);
+    public static Task<long> CadresAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new CadreImporter(TimeProvider.System).Columns, r.Language), Cadres(db, r.Division, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
-    public static Task<long> HouseholdsAsync(LiaisonDb db, string path, string? division, UiLanguage language, CancellationToken ct) =>
-        TableExport.WriteAsync(path, Headers(new HouseholdImporter().Columns, language), Households(db, division, language == UiLanguage.English, ct), ct);
+    public static Task<long> HouseholdsAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new HouseholdImporter().Columns, r.Language), Households(db, r.Division, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
     private static List<string> Headers(IReadOnlyList<Import.ImportColumn> columns, UiLanguage language) => columns.Select(c => c.Header(language)).ToList();
 
@@ -40,7 +43,7 @@ public static class PeopleExports
         }
     }
 
-    private static async IAsyncEnumerable<string[]> Cadres(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Cadres(LiaisonDb db, string? division, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
     {
         var query = from c in db.Cadres.AsNoTracking() join u in db.Units.AsNoTracking() on c.UnitId equals u.Id select new { c, u.Code, u.DivisionCode };
         if (division is not null)
@@ -51,11 +54,11 @@ public static class PeopleExports
         {
             var c = x.c;
             yield return [c.Code, c.Name, x.Code, Terms.Ranks[c.Rank].In(en), YesNo(c.IsReserve, en), YesNo(c.IsPolice, en), YesNo(c.IsNewlyPromoted, en),
-                c.BirthYear.ToString(CultureInfo.InvariantCulture), Terms.Genders[c.Gender].In(en), PersonalData.MaskPhone(c.Phone)];
+                c.BirthYear.ToString(CultureInfo.InvariantCulture), Terms.Genders[c.Gender].In(en), unmasked ? c.Phone ?? "" : PersonalData.MaskPhone(c.Phone)];
         }
     }
 
-    private static async IAsyncEnumerable<string[]> Households(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Households(LiaisonDb db, string? division, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
     {
         var query = db.Households.AsNoTracking();
         if (division is not null)
@@ -64,7 +67,7 @@ public static class PeopleExports
         }
         await foreach (var h in query.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return [h.VillageCode, h.HouseNo, PersonalData.MaskName(h.HeadName), PersonalData.MaskPhone(h.HeadPhone), h.MemberCount.ToString(CultureInfo.InvariantCulture),
+            yield return [h.VillageCode, h.HouseNo, unmasked ? h.HeadName : PersonalData.MaskName(h.HeadName), unmasked ? h.HeadPhone ?? "" : PersonalData.MaskPhone(h.HeadPhone), h.MemberCount.ToString(CultureInfo.InvariantCulture),
                 .. HouseholdCategories.All.Select(cat => YesNo(h.Categories.HasFlag(cat), en))];
         }
     }
