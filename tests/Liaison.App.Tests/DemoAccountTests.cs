@@ -1,0 +1,37 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.App.Tests;
+
+public class DemoAccountTests
+{
+    [Fact]
+    public async Task Each_demo_account_signs_in_with_its_printed_password_and_starts_at_its_scope()
+    {
+        await using var file = await TempSqlite.WithSmallDemoAsync();
+        List<(string Name, Domain.Access.Role Role, string Scope, string Password)> accounts;
+        await using (var services = AccountAdmin.Services(file.Target))
+        await using (var scope = services.CreateAsyncScope())
+        await using (var db = file.Target.CreateContext())
+        {
+            accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), default);
+        }
+        Assert.Equal(Enum.GetValues<Domain.Access.Role>().Length, accounts.Select(a => a.Role).Distinct().Count());
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "1000"));
+        var homes = new Dictionary<string, string>
+        {
+            ["admin"] = "汶上县", ["county-office"] = "汶上县", ["township-office"] = "中都街道",
+            ["unit-admin"] = "汶上县", ["cadre"] = "南门社区居民委员会", ["inspector"] = "汶上县",
+        };
+        foreach (var (name, _, _, password) in accounts)
+        {
+            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name, password)), name);
+            Assert.Contains($"<h1>{homes[name]}", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        }
+    }
+}
