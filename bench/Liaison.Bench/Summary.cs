@@ -22,8 +22,11 @@ internal static class Summary
     /// One benchmark: where its anchor samples come from, whether it is judged in seconds (lower is
     /// better, target a limit on the figure) or in rows per second (target a share of the anchor's rate).
     /// </summary>
-    private sealed record Definition(string Name, string Title, string Figure, string Anchor, string AnchorBench, bool Rate, double Target)
+    private sealed record Definition(string Name, string Title, string Figure, string Anchor, string AnchorBench, bool Rate, double Target, string? FigureBench = null)
     {
+        /// <summary>Where the figure's samples come from: its own name unless it compares another's figure with a second anchor.</summary>
+        public string FigureSamples => FigureBench ?? Name;
+
         public string TargetText => Rate
             ? $"≥ {Target.ToString("P0", CultureInfo.InvariantCulture)} of anchor rate"
             : $"≤ {Target.ToString(CultureInfo.InvariantCulture)} s";
@@ -32,7 +35,8 @@ internal static class Summary
     private static readonly Definition[] Definitions =
     [
         new("divisions", "national divisions → PostgreSQL (665,276 rows)", "liaison import divisions china-2023.csv.gz", "psql \\copy of the same rows (plain CSV)", "divisions", Rate: false, Target: 20),
-        new("households", "city households → PostgreSQL (1.81 M rows)", "liaison import households", "psql \\copy of the same rows", "households", Rate: true, Target: 0.70),
+        new("households", "city households → PostgreSQL (1.81 M rows)", "liaison import households", "psql \\copy of the same rows, names and phones in clear", "households", Rate: true, Target: 0.70),
+        new("households-stored", "city households → PostgreSQL, against the rows as stored", "liaison import households", "psql \\copy of the same rows as the table stores them (names and phones encrypted, about 3× the bytes)", "households-stored", Rate: true, Target: 0.70, FigureBench: "households"),
         new("seed-sqlite", "demo seed --scale city → SQLite", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
         new("seed-postgres", "demo seed --scale city → PostgreSQL", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
     ];
@@ -57,7 +61,7 @@ internal static class Summary
         phases.Append("| --- | --- | --- | --- |\n");
         foreach (var d in Definitions)
         {
-            var figure = samples.Where(s => s.Bench == d.Name && s.Role == "figure").ToList();
+            var figure = samples.Where(s => s.Bench == d.FigureSamples && s.Role == "figure").ToList();
             if (figure.Count == 0)
             {
                 continue;

@@ -24,8 +24,12 @@ public class DemoAccountTests
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "1000"));
         var homes = new Dictionary<string, string>
         {
-            ["admin"] = "汶上县", ["county-office"] = "汶上县", ["township-office"] = "中都街道",
-            ["unit-admin"] = "汶上县", ["cadre"] = "南门社区居民委员会", ["inspector"] = "汶上县",
+            ["admin"] = "汶上县",
+            ["county-office"] = "汶上县",
+            ["township-office"] = "中都街道",
+            ["unit-admin"] = "汶上县",
+            ["cadre"] = "南门社区居民委员会",
+            ["inspector"] = "汶上县",
         };
         foreach (var (name, _, _, password) in accounts)
         {

@@ -58,7 +58,7 @@ public static class BulkWriter
         await using var writer = await pg.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         long n = 0;
         var writers = spec.CopyWriters;
-        await foreach (var batch in ReadAhead.BatchesAsync(rows, BatchSize, ct))
+        await foreach (var batch in ReadAhead.BatchesAsync(rows.Select(spec.Prepare), BatchSize, ct))
         {
             foreach (var row in batch)
             {
@@ -86,7 +86,7 @@ public static class BulkWriter
         cmd.Prepare();
         long count = 0;
         var getters = spec.Getters;
-        await foreach (var batch in ReadAhead.BatchesAsync(rows, BatchSize, ct))
+        await foreach (var batch in ReadAhead.BatchesAsync(rows.Select(spec.Prepare), BatchSize, ct))
         {
             foreach (var row in batch)
             {

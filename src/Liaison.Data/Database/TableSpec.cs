@@ -13,11 +13,15 @@ namespace Liaison.Data.Database;
 public sealed class TableSpec<T>
     where T : class
 {
-    internal TableSpec(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, IReadOnlyList<Func<T, object?>> getters, IReadOnlyList<Action<NpgsqlBinaryImporter, T>> copyWriters)
+    private readonly IReadOnlyList<Func<T, object?>> _converted;
+
+    internal TableSpec(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, IReadOnlyList<Func<T, object?>> converted,
+        IReadOnlyList<Func<Prepared<T>, object?>> getters, IReadOnlyList<Action<NpgsqlBinaryImporter, Prepared<T>>> copyWriters)
     {
         Table = table;
         KeyColumns = keyColumns;
         Columns = columns;
+        _converted = converted;
         Getters = getters;
         CopyWriters = copyWriters;
     }
@@ -25,16 +29,40 @@ public sealed class TableSpec<T>
     public string Table { get; }
     public IReadOnlyList<string> KeyColumns { get; }
     public IReadOnlyList<string> Columns { get; }
-    public IReadOnlyList<Func<T, object?>> Getters { get; }
+
+    /// <summary>Each column's value as stored, for parameterised inserts.</summary>
+    public IReadOnlyList<Func<Prepared<T>, object?>> Getters { get; }
 
     /// <summary>Typed writers for binary COPY: no boxing, no type lookup per value.</summary>
-    public IReadOnlyList<Action<NpgsqlBinaryImporter, T>> CopyWriters { get; }
+    public IReadOnlyList<Action<NpgsqlBinaryImporter, Prepared<T>>> CopyWriters { get; }
+
+    /// <summary>
+    /// Computes the values that columns with a converter store (personal data: encrypted). Bulk
+    /// writers call it on the reading thread, so that encryption runs beside the database, not
+    /// between its writes.
+    /// </summary>
+    public Prepared<T> Prepare(T row)
+    {
+        if (_converted.Count == 0)
+        {
+            return new Prepared<T>(row, null);
+        }
+        var stored = new object?[_converted.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = _converted[i](row);
+        }
+        return new Prepared<T>(row, stored);
+    }
 
     /// <summary>INSERT ... ON CONFLICT (keys) DO UPDATE: the same text in PostgreSQL and SQLite.</summary>
     public string UpsertTail() =>
         $" ON CONFLICT ({string.Join(", ", KeyColumns)}) DO UPDATE SET " +
         string.Join(", ", Columns.Where(c => !KeyColumns.Contains(c)).Select(c => $"{c} = excluded.{c}"));
 }
+
+/// <summary>A row with the stored form of its converted columns, ready to write.</summary>
+public readonly record struct Prepared<T>(T Row, object?[]? Stored);
 
 public static class TableSpec
 {
@@ -50,37 +78,43 @@ public static class TableSpec
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         IProperty Property(string p) => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped");
         string Column(string p) => Property(p).GetColumnName(store)!;
-        // A column with a converter (personal data: encrypted) is written as the converter stores it.
-        Func<T, object?> Stored(string p) => Converted(Getter<T>(p), Property(p).GetValueConverter());
-        Action<NpgsqlBinaryImporter, T> Copy(string p) => Property(p).GetValueConverter() is { } c ? ConvertedCopy(Getter<T>(p), c) : CopyWriter<T>(p);
-        return new TableSpec<T>(
-            table,
-            keyProperties.Select(Column).ToList(),
-            properties.Select(Column).ToList(),
-            properties.Select(Stored).ToList(),
-            properties.Select(Copy).ToList());
-    }
-
-    private static Func<T, object?> Converted<T>(Func<T, object?> get, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
-        converter is null ? get : row => get(row) is { } v ? converter.ConvertToProvider(v) : null;
-
-    private static Action<NpgsqlBinaryImporter, T> ConvertedCopy<T>(Func<T, object?> get, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter converter)
-    {
-        if (converter.ProviderClrType != typeof(string))
+        // A column with a converter (personal data: encrypted) is written as the converter stores
+        // it, computed once per row by Prepare; the others are read straight from the row.
+        var converted = new List<Func<T, object?>>();
+        var getters = new List<Func<Prepared<T>, object?>>();
+        var copyWriters = new List<Action<NpgsqlBinaryImporter, Prepared<T>>>();
+        foreach (var p in properties)
         {
-            throw new NotSupportedException($"bulk writes convert to text only, not {converter.ProviderClrType.Name}");
-        }
-        return (w, row) =>
-        {
-            if (get(row) is { } v)
+            var get = Getter<T>(p);
+            if (Property(p).GetValueConverter() is { } converter)
             {
-                w.Write((string)converter.ConvertToProvider(v)!);
+                if (converter.ProviderClrType != typeof(string))
+                {
+                    throw new NotSupportedException($"bulk writes convert to text only, not {converter.ProviderClrType.Name}");
+                }
+                var slot = converted.Count;
+                converted.Add(row => get(row) is { } v ? converter.ConvertToProvider(v) : null);
+                getters.Add(r => r.Stored![slot]);
+                copyWriters.Add((w, r) =>
+                {
+                    if (r.Stored![slot] is string v)
+                    {
+                        w.Write(v);
+                    }
+                    else
+                    {
+                        w.WriteNull();
+                    }
+                });
             }
             else
             {
-                w.WriteNull();
+                var write = CopyWriter<T>(p);
+                getters.Add(r => get(r.Row));
+                copyWriters.Add((w, r) => write(w, r.Row));
             }
-        };
+        }
+        return new TableSpec<T>(table, keyProperties.Select(Column).ToList(), properties.Select(Column).ToList(), converted, getters, copyWriters);
     }
 
     /// <summary>A writer of one property into binary COPY, typed as the database stores it (enums as integers).</summary>

@@ -21,6 +21,10 @@ public sealed class PersonalDataKeys
 
     private readonly Dictionary<string, byte[]> _keys;
 
+    // AesGcm is not thread-safe and costly to make (key schedule): one per thread, ring and key.
+    [ThreadStatic]
+    private static Dictionary<(PersonalDataKeys, string), AesGcm>? t_ciphers;
+
     private PersonalDataKeys(string path, string primary, Dictionary<string, byte[]> keys)
     {
         Path = path;
@@ -103,15 +107,39 @@ public sealed class PersonalDataKeys
     /// <summary>p1:KEYID:base64(nonce ‖ ciphertext ‖ tag).</summary>
     public string Protect(string plain)
     {
-        var key = _keys[Primary];
-        var data = Encoding.UTF8.GetBytes(plain);
-        var output = new byte[12 + data.Length + 16];
-        var nonce = output.AsSpan(0, 12);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, 16);
-        aes.Encrypt(nonce, data, output.AsSpan(12, data.Length), output.AsSpan(12 + data.Length), Encoding.ASCII.GetBytes(Primary));
-        return Marker + Primary + ":" + Convert.ToBase64String(output);
+        var length = Encoding.UTF8.GetByteCount(plain);
+        var size = 12 + length + 16;
+        Span<byte> output = size <= 512 ? stackalloc byte[size] : new byte[size];
+        NextNonce(output[..12]);
+        Span<byte> data = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(plain, data);
+        Cipher(Primary).Encrypt(output[..12], data, output.Slice(12, length), output[(12 + length)..], Aad(Primary));
+        return string.Concat(Marker, Primary, ":", Convert.ToBase64String(output));
     }
+
+    // GCM nonces must never repeat under one key. Each thread takes 8 random bytes and counts the
+    // other 4 (NIST SP 800-38D, deterministic construction): no random draw per value, and new random
+    // bytes before the counter could wrap.
+    [ThreadStatic]
+    private static byte[]? t_noncePrefix;
+
+    [ThreadStatic]
+    private static uint t_nonceCounter;
+
+    private static void NextNonce(Span<byte> nonce)
+    {
+        if (t_noncePrefix is null || t_nonceCounter == uint.MaxValue)
+        {
+            t_noncePrefix = RandomNumberGenerator.GetBytes(8);
+            t_nonceCounter = 0;
+        }
+        t_noncePrefix.CopyTo(nonce);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(nonce[8..], ++t_nonceCounter);
+    }
+
+    private byte[] Aad(string id) => _aad.GetOrAdd(id, k => Encoding.ASCII.GetBytes(k));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _aad = new();
 
     public string Unprotect(string stored)
     {
@@ -123,15 +151,24 @@ public sealed class PersonalDataKeys
         var rest = stored.AsSpan(Marker.Length);
         var colon = rest.IndexOf(':');
         var id = rest[..colon].ToString();
-        if (!_keys.TryGetValue(id, out var key))
+        if (!_keys.ContainsKey(id))
         {
             throw new CryptographicException($"personal data was encrypted with key {id}, which is not in {Path}");
         }
         var bytes = Convert.FromBase64String(rest[(colon + 1)..].ToString());
         var plain = new byte[bytes.Length - 28];
-        using var aes = new AesGcm(key, 16);
-        aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Encoding.ASCII.GetBytes(id));
+        Cipher(id).Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Aad(id));
         return Encoding.UTF8.GetString(plain);
+    }
+
+    private AesGcm Cipher(string id)
+    {
+        var ciphers = t_ciphers ??= [];
+        if (!ciphers.TryGetValue((this, id), out var cipher))
+        {
+            ciphers[(this, id)] = cipher = new AesGcm(_keys[id], 16);
+        }
+        return cipher;
     }
 
     public bool IsCurrent(string stored) => stored.StartsWith(Marker + Primary + ":", StringComparison.Ordinal);
