@@ -12,6 +12,8 @@ public sealed class CsvRecordReader(TextReader reader, string fileName, string e
 {
     public const int DefaultMaxRecordChars = 1 << 16;
 
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create([',', '"', '\r', '\n', TextSource.BadByte]);
+
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _field = new();
     private int _pos;
@@ -48,6 +50,24 @@ public sealed class CsvRecordReader(TextReader reader, string fileName, string e
         var fieldStart = true;
         while (Fill())
         {
+            if (!quoted)
+            {
+                // Plain text up to the next character that matters is copied in one piece.
+                var run = _buffer.AsSpan(_pos, _len - _pos).IndexOfAny(Special);
+                var plain = run < 0 ? _len - _pos : run;
+                if (plain > 0)
+                {
+                    recordChars += plain;
+                    if (recordChars > maxRecordChars)
+                    {
+                        throw new ImportRefusedException(new ImportProblem(fileName, RecordLine, null, ImportReason.LineTooLong, maxRecordChars.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    }
+                    _field.Append(_buffer, _pos, plain);
+                    _pos += plain;
+                    fieldStart = false;
+                    continue;
+                }
+            }
             var c = _buffer[_pos++];
             if (++recordChars > maxRecordChars)
             {

@@ -27,6 +27,15 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
     public bool YesNo(string key)
     {
         var v = map.Cell(row, key);
+        // The usual answers first, without lower-casing (a million rows have six of these each).
+        if (v.Length == 0 || v == "否")
+        {
+            return false;
+        }
+        if (v == "是")
+        {
+            return true;
+        }
         switch (v.ToLowerInvariant())
         {
             case "" or "否" or "n" or "no" or "false" or "0" or "×":
