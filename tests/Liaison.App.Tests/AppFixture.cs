@@ -20,11 +20,23 @@ public sealed class AppFixture : IAsyncLifetime
     {
         _file = await TempSqlite.WithSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseEnvironment("Production")
-            .UseSetting(WebApp.DbKey, _file.DbSetting)
-            .UseSetting("Liaison:RateLimits:SignInPerMinute", "100000"));
+        Factory = Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"));
     }
+
+    /// <summary>The web app as production runs it, over a SQLite file of the caller's, with extra settings.</summary>
+    public static WebApplicationFactory<Program> Host(TempSqlite file, params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting);
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+
+    /// <summary>A client of such a host that keeps cookies and does not follow redirects.</summary>
+    public static HttpClient ClientOf(WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client that is not signed in.</summary>
     public HttpClient Anonymous(bool followRedirects = true) =>

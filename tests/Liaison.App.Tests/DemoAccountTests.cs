@@ -1,8 +1,5 @@
 using Liaison.App.Auth;
-using Liaison.App.Web;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.App.Tests;
@@ -21,7 +18,7 @@ public class DemoAccountTests
             accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), default);
         }
         Assert.Equal(Enum.GetValues<Domain.Access.Role>().Length, accounts.Select(a => a.Role).Distinct().Count());
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "1000"));
+        await using var factory = AppFixture.Host(file, ("Liaison:RateLimits:SignInPerMinute", "1000"));
         var homes = new Dictionary<string, string>
         {
             ["admin"] = "汶上县",
@@ -33,7 +30,7 @@ public class DemoAccountTests
         };
         foreach (var (name, _, _, password) in accounts)
         {
-            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            var client = AppFixture.ClientOf(factory);
             Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name, password)), name);
             Assert.Contains($"<h1>{homes[name]}", await client.GetStringAsync("/"), StringComparison.Ordinal);
         }

@@ -1,8 +1,5 @@
 using System.Net;
-using Liaison.App.Web;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
@@ -15,8 +12,8 @@ public class ErrorTests
     {
         await using var file = await TempSqlite.WithSmallDemoAsync();
         await TestAccounts.CreateAsync(file.Target);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting));
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await using var factory = AppFixture.Host(file);
+        var client = AppFixture.ClientOf(factory);
         Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, "office")));
         string village;
         await using (var db = file.Target.CreateContext())

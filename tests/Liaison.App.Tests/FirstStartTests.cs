@@ -1,6 +1,4 @@
-using Liaison.App.Web;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
@@ -11,7 +9,7 @@ public class FirstStartTests
     public async Task A_new_sqlite_file_is_migrated_at_start_and_asks_for_a_sign_in()
     {
         await using var file = new TempSqlite();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, file.DbSetting));
+        await using var factory = AppFixture.Host(file);
 
         var html = await factory.CreateClient().GetStringAsync("/");
 

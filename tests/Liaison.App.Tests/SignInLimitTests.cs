@@ -1,8 +1,5 @@
 using System.Net;
-using Liaison.App.Web;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
@@ -15,8 +12,8 @@ public class SignInLimitTests
     {
         await using var file = await TempSqlite.WithSmallDemoAsync();
         await TestAccounts.CreateAsync(file.Target);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting));
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await using var factory = AppFixture.Host(file);
+        var client = AppFixture.ClientOf(factory);
         var form = await client.GetStringAsync("/account/login");
         var token = TestAccounts.FormToken(form);
         var statuses = new List<HttpStatusCode>();
