@@ -11,4 +11,6 @@ namespace Liaison.App.Web;
 public sealed class LiaisonQueries(LiaisonDb db, Jurisdiction jurisdiction)
 {
     public DivisionQueries Divisions { get; } = new(db, jurisdiction.Scope);
+
+    public Features.Audit.AuditQueries Audit { get; } = new(db, jurisdiction.Scope);
 }

@@ -1,6 +1,4 @@
-using Liaison.App.Auth;
 using Liaison.App.Web;
-using Liaison.Data;
 using Liaison.Data.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +10,7 @@ namespace Liaison.App.Features.Audit;
 /// The audit log for the programme office: filtered by person, record and period, newest first.
 /// An office reads the entries of its own subtree; an administrator reads all.
 /// </summary>
-public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction) : PageModel
+public sealed class IndexModel(LiaisonQueries queries) : PageModel
 {
     public const int PageSize = 100;
 
@@ -29,11 +27,7 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (jurisdiction.Scope is { DivisionCode: { } root })
-        {
-            query = query.Where(e => e.DivisionCode != null && e.DivisionCode.StartsWith(root));
-        }
+        var query = queries.Audit.Entries().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Actor))
         {
             query = query.Where(e => e.Actor == Actor.Trim());
