@@ -48,7 +48,9 @@ public abstract class TableImporter<T>(TimeProvider? clock = null)
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await PrepareAsync(db, ct);
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Keys seen so far, by a 128-bit hash (a collision among millions of keys is less likely than
+        // a memory error): no strings kept alive, so a million-row import does not grow the old heap.
+        var seen = new Dictionary<UInt128, long>();
         long rows = 0;
         IEnumerable<T> Valid()
         {
@@ -61,12 +63,13 @@ public abstract class TableImporter<T>(TimeProvider? clock = null)
                     continue;
                 }
                 var key = Key(item);
-                if (seen.TryGetValue(key, out var first))
+                var hash = System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.AsSpan()));
+                if (seen.TryGetValue(hash, out var first))
                 {
                     reader.Problem(KeyColumn, ImportReason.DuplicateKey, key, first.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     continue;
                 }
-                seen.Add(key, row.Line);
+                seen.Add(hash, row.Line);
                 // After the first problem nothing more is written: the rest is only checked.
                 if (!problems.Any)
                 {
