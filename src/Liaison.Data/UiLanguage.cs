@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Liaison.Data;
 
@@ -13,9 +12,4 @@ public static class UiLanguages
 {
     public static UiLanguage Parse(string? text) =>
         text is not null && (text.StartsWith("en", StringComparison.OrdinalIgnoreCase)) ? UiLanguage.English : UiLanguage.Chinese;
-
-    public static UiLanguage Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? UiLanguage.English : UiLanguage.Chinese;
-
-    public static CultureInfo Culture(this UiLanguage language) =>
-        CultureInfo.GetCultureInfo(language == UiLanguage.English ? "en" : "zh-CN");
 }

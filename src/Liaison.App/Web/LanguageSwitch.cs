@@ -13,7 +13,6 @@ public static class LanguageSwitch
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             // Only a local path: the switch must not become an open redirect.
-            var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return TypedResults.LocalRedirect(back);
+            return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
 }

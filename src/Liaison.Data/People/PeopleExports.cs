@@ -72,7 +72,4 @@ public static class PeopleExports
         }
     }
 
-    /// <summary>Whether the division exists, for a clear message before an empty export.</summary>
-    public static Task<bool> DivisionExistsAsync(LiaisonDb db, string code, CancellationToken ct) => db.Divisions.AnyAsync(d => d.Code == code, ct);
-
 }

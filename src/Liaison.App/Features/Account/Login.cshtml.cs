@@ -39,11 +39,11 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Liai
         await AuditSignInAsync(result);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturn(ReturnUrl));
+            return LocalRedirect(Web.LocalUrl.OrRoot(ReturnUrl));
         }
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = SafeReturn(ReturnUrl) });
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Web.LocalUrl.OrRoot(ReturnUrl) });
         }
         // One answer for a wrong name, a wrong password and a disabled account: nothing to learn from it.
         Error = result.IsLockedOut
@@ -60,7 +60,4 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Liai
             new AuditRecord("account.sign-in", "account", UserName.Length > 100 ? UserName[..100] : UserName, null, null, new { outcome, ip = HttpContext.Connection.RemoteIpAddress?.ToString() }), default);
         await tx.CommitAsync();
     }
-
-    public static string SafeReturn(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }

@@ -29,7 +29,7 @@ public sealed class LoginTwoFactorModel(SignInManager<Data.Accounts.Account> sig
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded)
         {
-            return LocalRedirect(LoginModel.SafeReturn(ReturnUrl));
+            return LocalRedirect(Web.LocalUrl.OrRoot(ReturnUrl));
         }
         Error = result.IsLockedOut
             ? Web.Ui.T("尝试次数过多，账户已暂时锁定。", "Too many attempts: the account is locked for a while.")

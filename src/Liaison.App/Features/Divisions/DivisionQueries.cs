@@ -26,9 +26,6 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
     public async Task<Division?> FindAsync(string code, CancellationToken ct) =>
         Covers(code) ? await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) : null;
 
-    /// <summary>Whether a division is within scope, for links: ancestors above the scope are shown as names only.</summary>
-    public bool InScope(string code) => Covers(code);
-
     /// <summary>
     /// The node a dashboard starts from: the scope's root, or for everything, down from the top
     /// while there is only one way to go.

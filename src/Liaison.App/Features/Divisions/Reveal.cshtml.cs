@@ -2,7 +2,6 @@ using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Audit;
-using Liaison.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,8 +14,6 @@ namespace Liaison.App.Features.Divisions;
 public sealed class RevealModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     private static readonly string[] Fields = ["head_name", "head_phone"];
-
-    public Household Household { get; private set; } = null!;
 
     public IActionResult OnGet() => StatusCode(StatusCodes.Status405MethodNotAllowed);
 
@@ -33,7 +30,6 @@ public sealed class RevealModel(LiaisonQueries queries, LiaisonDb db, Jurisdicti
                 new AuditRecord("personal-data.reveal", "household", id.ToString(System.Globalization.CultureInfo.InvariantCulture), village, null, new { fields = Fields }), ct);
             await tx.CommitAsync(ct);
         }
-        Household = household;
         return Partial("_HouseholdRow", new HouseholdRow(household, Revealed: true, CanReveal: false));
     }
 }
