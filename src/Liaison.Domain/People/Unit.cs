@@ -35,3 +35,20 @@ public sealed class Unit
     /// <summary>The division whose government the unit belongs to (city, county or township).</summary>
     public required string DivisionCode { get; set; }
 }
+
+public static class UnitCategories
+{
+    /// <summary>
+    /// The village type a unit's strengths fit (DOMAIN.md section 2.6): party and government units to
+    /// difficult villages, political-legal to disorderly, economic to poor, agriculture and science
+    /// to specialised; none for other units.
+    /// </summary>
+    public static Divisions.VillageType MatchingVillageType(UnitCategory category) => category switch
+    {
+        UnitCategory.PartyGovernment => Divisions.VillageType.Difficult,
+        UnitCategory.PoliticalLegal => Divisions.VillageType.Disorderly,
+        UnitCategory.Economic => Divisions.VillageType.Poor,
+        UnitCategory.AgricultureScience => Divisions.VillageType.Specialised,
+        _ => Divisions.VillageType.None,
+    };
+}

@@ -67,6 +67,15 @@ public static class Terms
         [CadreRank.Ordinary] = new("一般干部", "ordinary cadre"),
     };
 
+    public static IReadOnlyDictionary<Liaisons.TieKind, Term> TieKinds { get; } = new Dictionary<Liaisons.TieKind, Term>
+    {
+        [Liaisons.TieKind.ContactPoint] = new("联系点", "contact point"),
+        [Liaisons.TieKind.Pairing] = new("联建村", "paired village"),
+        [Liaisons.TieKind.BackwardVillage] = new("包保后进村", "backward village taken"),
+        [Liaisons.TieKind.Police] = new("民警联村", "police liaison"),
+        [Liaisons.TieKind.Stationed] = new("驻村干部", "stationed cadre"),
+    };
+
     public static IReadOnlyDictionary<Gender, Term> Genders { get; } = new Dictionary<Gender, Term>
     {
         [Gender.Male] = new("男", "male"),

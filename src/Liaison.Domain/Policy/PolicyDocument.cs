@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Liaison.Domain.Policy;
+
+/// <summary>One reason a policy document is refused: the rule it breaks, where, and why in both languages.</summary>
+public sealed record PolicyProblem(string Rule, string Path, string Zh, string En, long? Line = null)
+{
+    public string Message(bool english) =>
+        (Line is { } l ? (english ? $"line {l}, " : $"第 {l} 行，") : "") + (Path.Length > 0 ? Path + ": " : "") + (english ? En : Zh) + $" [{Rule}]";
+}
+
+/// <summary>
+/// The policy as a JSON document: what <c>liaison policy show --json</c> prints and
+/// <c>liaison policy set FILE</c> reads. A file may give only what differs from Jining's rules;
+/// everything it leaves out keeps the default.
+/// </summary>
+public static class PolicyDocument
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(ProgrammePolicy policy) => JsonSerializer.Serialize(policy, Options);
+
+    /// <summary>Reads a document; on any problem returns them and no policy.</summary>
+    public static (ProgrammePolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Parse(string json)
+    {
+        JsonNode? given;
+        try
+        {
+            given = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Deserialising what was given, alone, finds unknown fields and wrong types with their line.
+            JsonSerializer.Deserialize<ProgrammePolicy>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, [Problem(e)]);
+        }
+        if (given is not JsonObject file || !file.TryGetPropertyValue("year", out var yearNode) || yearNode is null)
+        {
+            return (null, [new PolicyProblem("policy.year", "year", "缺少年度（year）：政策按年度制定", "the year is missing: a policy is set per year")]);
+        }
+        var year = yearNode.GetValue<int>();
+        var merged = JsonNode.Parse(ToJson(ProgrammePolicy.Jining(year)))!.AsObject();
+        Merge(merged, file);
+        var policy = merged.Deserialize<ProgrammePolicy>(Options)!;
+        var problems = PolicyValidation.Validate(policy);
+        return problems.Count > 0 ? (null, problems) : (policy, []);
+    }
+
+    private static PolicyProblem Problem(JsonException e)
+    {
+        var path = (e.Path ?? "").TrimStart('$', '.');
+        var line = e.LineNumber is { } l ? l + 1 : (long?)null;
+        var unknown = e.Message.Contains("could not be mapped", StringComparison.Ordinal);
+        return unknown
+            ? new PolicyProblem("policy.field", path, "未知字段（拼写错误或不适用于本版本）", "unknown field (a typo, or not part of this version)", line)
+            : new PolicyProblem("policy.syntax", path, "不是合法的 JSON，或值的类型不对：" + e.Message, "not valid JSON, or a value of the wrong type: " + e.Message, line);
+    }
+
+    /// <summary>Objects merge field by field; anything else (numbers, lists) is replaced whole.</summary>
+    private static void Merge(JsonObject into, JsonObject from)
+    {
+        foreach (var (key, value) in from.ToList())
+        {
+            if (value is JsonObject child && into[key] is JsonObject existing)
+            {
+                Merge(existing, child);
+            }
+            else
+            {
+                into[key] = value?.DeepClone();
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Liaison.Domain.Policy;
+
+/// <summary>The checks a policy document passes before it is stored: ranges, and rules that contradict each other.</summary>
+public static class PolicyValidation
+{
+    public static IReadOnlyList<PolicyProblem> Validate(ProgrammePolicy p)
+    {
+        var problems = new List<PolicyProblem>();
+        void Add(bool bad, string rule, string path, string zh, string en)
+        {
+            if (bad)
+            {
+                problems.Add(new PolicyProblem(rule, path, zh, en));
+            }
+        }
+
+        Add(p.Year is < 2000 or > 2100, "policy.year", "year", "年度须在 2000–2100 之间", "the year must lie between 2000 and 2100");
+        Quota(p.ContactPoints.CityLeader, "contactPoints.cityLeader");
+        Quota(p.ContactPoints.CountyLeader, "contactPoints.countyLeader");
+        Quota(p.ContactPoints.UnitLeader, "contactPoints.unitLeader");
+        Add(p.ContactPoints.CountyLeader.Counties > 0 && p.ContactPoints.CountyLeader.WithinOwnDivision, "contact.within", "contactPoints.countyLeader.counties",
+            "县级领导须在本县内联系，不能再联系县市区", "a county leader linking places inside the own county cannot link a county");
+        Add(p.ContactPoints.UnitLeader.Counties > 0 || p.ContactPoints.UnitLeader.Townships > 0, "contact.unit.village", "contactPoints.unitLeader",
+            "部门单位领导班子成员只联系村", "unit leaders link villages only");
+        Add(p.ContactPoints.UnitLeader.Villages > 0 && p.ContactPoints.UnitLevels.Count == 0, "contact.unit.village", "contactPoints.unitLevels",
+            "规定了部门单位领导联系村，却没有指定哪一级单位", "unit leaders link villages, but no unit level is named");
+        Add(p.ContactPoints.StayLengthDays is < 1 or > 60, "contact.residence", "contactPoints.stayLengthDays", "每次集中驻村天数须在 1–60 之间", "a concentrated stay lasts 1 to 60 days");
+
+        var pairing = p.Pairing;
+        Add(pairing.VillagesPerUnit is < 0 or > 5, "pairing.one", "pairing.villagesPerUnit", "每个机关党组织联建村数须在 0–5 之间", "villages per unit must lie between 0 and 5");
+        Add(pairing.VillagesPerUnit > 0 && pairing.UnitLevels.Count == 0, "pairing.one", "pairing.unitLevels", "规定了联建村，却没有指定哪一级单位", "pairings are required, but no unit level is named");
+        Add(pairing.StaysPerHalfYear is < 0 or > 6, "pairing.stay", "pairing.staysPerHalfYear", "每半年集中驻村次数须在 0–6 之间", "stays per half-year must lie between 0 and 6");
+        Add(pairing.StayDays is < 1 or > 30, "pairing.stay", "pairing.stayDays", "每次集中驻村天数须在 1–30 之间", "a stay lasts 1 to 30 days");
+        Add(pairing.StaysPerHalfYear * pairing.StayDays > 150, "pairing.stay", "pairing", "每半年的集中驻村天数超过半年", "the stays of a half-year do not fit in a half-year");
+
+        var backward = p.Backward;
+        Add(backward.Share is < 0 or > 1 || double.IsNaN(backward.Share), "backward.share", "backward.share", "后进村比例须在 0 到 1 之间（10% 写作 0.1）", "the backward share lies between 0 and 1 (10% is 0.1)");
+        Add(backward.VillagesPerTownshipLeader is < 0 or > 5, "backward.one", "backward.villagesPerTownshipLeader", "每名乡镇班子成员包保村数须在 0–5 之间", "villages per township leader must lie between 0 and 5");
+        Add(backward.Share > 0 && backward.VillagesPerTownshipLeader == 0, "backward.taken", "backward",
+            "规定了后进村，却不让乡镇班子成员包保：后进村将无人包保", "backward villages are ranked, but township leaders take none: nobody would take them");
+        Add(!Enum.IsDefined(backward.Rounding), "backward.share", "backward.rounding", "取整方式须为 up、down 或 nearest", "rounding is up, down or nearest");
+
+        Add(p.Police.VillagesPerOfficer is < 0 or > 5, "police.one", "police.villagesPerOfficer", "每名民警联系村数须在 0–5 之间", "villages per police officer must lie between 0 and 5");
+        Add(p.Coverage.MinimumPerVillage is < 0 or > 10, "coverage.village", "coverage.minimumPerVillage", "每村最少驻村干部数须在 0–10 之间", "the minimum per village lies between 0 and 10");
+        Add(!Enum.IsDefined(p.Edits.OnViolation), "policy.edits", "edits.onViolation", "须为 warn（保存并提示）或 refuse（拒绝）", "warn (save and show) or refuse");
+        return problems;
+
+        void Quota(LeaderQuota q, string path)
+        {
+            Add(q.Counties is < 0 or > 5 || q.Townships is < 0 or > 5 || q.Villages is < 0 or > 5, "contact.quota", path,
+                "每名领导联系的县、乡镇、村数各须在 0–5 之间", "counties, townships and villages per leader each lie between 0 and 5");
+            Add(q.MinResidenceDays is < 0 or > 366, "contact.residence", path + ".minResidenceDays", "驻村天数须在 0–366 之间", "residence days lie between 0 and 366");
+            Add(q.MinResidenceDays > 0 && q.Villages == 0, "contact.residence", path,
+                "规定了驻村天数，却没有联系村：无处驻村", "residence days are required, but no village is linked to reside in");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using Liaison.Domain.People;
+
+namespace Liaison.Domain.Policy;
+
+/// <summary>
+/// Every number and rule a city sets for its programme in one year (ARCHITECTURE.md: policy is
+/// data). <see cref="Jining"/> is the default: the rules of the source article (DOMAIN.md section 2).
+/// Later capabilities add their sections here.
+/// </summary>
+public sealed record ProgrammePolicy
+{
+    public int Year { get; init; }
+    /// <summary>A title for people, e.g. the city's document name.</summary>
+    public string Title { get; init; } = "";
+    public ContactPointRules ContactPoints { get; init; } = new();
+    public PairingRules Pairing { get; init; } = new();
+    public BackwardVillageRules Backward { get; init; } = new();
+    public PoliceRules Police { get; init; } = new();
+    public CoverageRules Coverage { get; init; } = new();
+    public EditRules Edits { get; init; } = new();
+    public PublicSupervision Public { get; init; } = new();
+
+    /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
+    public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
+}
+
+/// <summary>联系点: which leaders link which places, how many, within which division, and their residence days.</summary>
+public sealed record ContactPointRules
+{
+    /// <summary>Each city-level leader links one county, one township and one village; resides at least 10 days.</summary>
+    public LeaderQuota CityLeader { get; init; } = new() { Counties = 1, Townships = 1, Villages = 1, MinResidenceDays = 10 };
+    /// <summary>Each county-level leader links one township and one village inside the county; at least 14 days.</summary>
+    public LeaderQuota CountyLeader { get; init; } = new() { Townships = 1, Villages = 1, MinResidenceDays = 14, WithinOwnDivision = true };
+    /// <summary>Each city or county unit leader links one village.</summary>
+    public LeaderQuota UnitLeader { get; init; } = new() { Villages = 1, WithinOwnDivision = true };
+    /// <summary>The unit levels whose leaders take a contact point (市直、县直部门).</summary>
+    public IReadOnlyList<UnitLevel> UnitLevels { get; init; } = [UnitLevel.City, UnitLevel.County];
+    /// <summary>A leader's township lies in the leader's county, the village in the township.</summary>
+    public bool Nested { get; init; } = true;
+    /// <summary>The planner splits residence days into concentrated stays of at most this many days.</summary>
+    public int StayLengthDays { get; init; } = 5;
+}
+
+/// <summary>How many places of each level one leader links.</summary>
+public sealed record LeaderQuota
+{
+    public int Counties { get; init; }
+    public int Townships { get; init; }
+    public int Villages { get; init; }
+    /// <summary>Minimum days a year living in the linked village (0: no minimum).</summary>
+    public int MinResidenceDays { get; init; }
+    /// <summary>The places lie in the division of the leader's unit (a county leader's, inside the county).</summary>
+    public bool WithinOwnDivision { get; init; }
+}
+
+/// <summary>联建村: each unit's party organisation pairs with a village and stays there every half-year.</summary>
+public sealed record PairingRules
+{
+    public IReadOnlyList<UnitLevel> UnitLevels { get; init; } = [UnitLevel.City, UnitLevel.County];
+    public int VillagesPerUnit { get; init; } = 1;
+    /// <summary>Concentrated stays of the unit's members in the village, per half-year.</summary>
+    public int StaysPerHalfYear { get; init; } = 1;
+    public int StayDays { get; init; } = 3;
+    public bool WithinOwnDivision { get; init; } = true;
+    /// <summary>Prefer a village whose needs match the unit's category (the First Secretary principle).</summary>
+    public bool MatchCategory { get; init; } = true;
+}
+
+/// <summary>倒排后进村 / 包村: the bottom share of each township's villages, each taken by a township leader.</summary>
+public sealed record BackwardVillageRules
+{
+    public double Share { get; init; } = 0.10;
+    public ShareRounding Rounding { get; init; } = ShareRounding.Up;
+    /// <summary>Every township with villages has at least one backward village.</summary>
+    public bool AtLeastOne { get; init; } = true;
+    /// <summary>每名乡镇党政班子成员包保一个后进村.</summary>
+    public int VillagesPerTownshipLeader { get; init; } = 1;
+    /// <summary>Communities (社区) are ranked and taken like villages.</summary>
+    public bool IncludeCommunities { get; init; }
+    public RankingWeights Ranking { get; init; } = new();
+
+    /// <summary>How many backward villages a township of <paramref name="villages"/> ranked villages has.</summary>
+    public int CountFor(int villages)
+    {
+        if (villages == 0 || Share <= 0)
+        {
+            return 0;
+        }
+        var exact = villages * Share;
+        // Shares like 0.1 are not exact in binary: 30 * 0.1 must be 3, not 3.0000000000000004 rounded up to 4.
+        var rounded = Math.Round(exact, 9);
+        var n = Rounding switch
+        {
+            ShareRounding.Up => (int)Math.Ceiling(rounded),
+            ShareRounding.Down => (int)Math.Floor(rounded),
+            _ => (int)Math.Round(rounded, MidpointRounding.AwayFromZero),
+        };
+        return Math.Min(villages, AtLeastOne ? Math.Max(1, n) : n);
+    }
+}
+
+public enum ShareRounding
+{
+    /// <summary>向上取整</summary>
+    Up = 1,
+    /// <summary>向下取整</summary>
+    Down = 2,
+    /// <summary>四舍五入</summary>
+    Nearest = 3,
+}
+
+/// <summary>
+/// Need points of a village for the backward ranking: the more points, the lower it ranks.
+/// Assessment results join these when issue 8's assessment exists.
+/// </summary>
+public sealed record RankingWeights
+{
+    public int BackwardOrganisation { get; init; } = 30;
+    public int GeneralOrganisation { get; init; } = 10;
+    public int UngradedOrganisation { get; init; } = 10;
+    public int Difficult { get; init; } = 6;
+    public int Disorderly { get; init; } = 6;
+    public int Poor { get; init; } = 4;
+    public int Specialised { get; init; } = -2;
+}
+
+/// <summary>公安民警联村: every police officer links villages near the station.</summary>
+public sealed record PoliceRules
+{
+    public int VillagesPerOfficer { get; init; } = 1;
+    public bool WithinOwnDivision { get; init; } = true;
+}
+
+/// <summary>Every village has at least this many tied cadres; the planner fills gaps with stationed cadres (驻村干部).</summary>
+public sealed record CoverageRules
+{
+    public int MinimumPerVillage { get; init; } = 1;
+    public bool IncludeCommunities { get; init; } = true;
+    public bool FillWithStationedCadres { get; init; } = true;
+}
+
+/// <summary>What happens to a hand edit that breaks a rule.</summary>
+public sealed record EditRules
+{
+    public EditViolationHandling OnViolation { get; init; } = EditViolationHandling.Warn;
+}
+
+public enum EditViolationHandling
+{
+    /// <summary>Saved, with the violation shown and listed by the checker.</summary>
+    Warn = 1,
+    /// <summary>Refused, nothing saved.</summary>
+    Refuse = 2,
+}
+
+/// <summary>What the public contact-point page shows beside the list.</summary>
+public sealed record PublicSupervision
+{
+    /// <summary>The programme office's supervision telephone, published with the list.</summary>
+    public string Telephone { get; init; } = "0537-12380";
+    public bool ShowUnitLeaders { get; init; } = true;
+}
