@@ -17,6 +17,9 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : IdentityUse
     public DbSet<Reporting.DivisionRollup> Rollups => Set<Reporting.DivisionRollup>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Liaisons.LiaisonTie> LiaisonTies => Set<Domain.Liaisons.LiaisonTie>();
+    public DbSet<Domain.Liaisons.PlannedStay> PlannedStays => Set<Domain.Liaisons.PlannedStay>();
+    public DbSet<Policy.PolicyVersion> PolicyVersions => Set<Policy.PolicyVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -57,6 +57,10 @@ public sealed class CommandRunner(ParseResult parse)
             {
                 return runner.Refused(e.Problems);
             }
+            catch (Data.Policy.PolicyRefusedException e)
+            {
+                return runner.Refused(e.Problems);
+            }
             catch (Exception e) when (e is FormatException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 return runner.Fail(e.Message);
@@ -79,6 +83,23 @@ public sealed class CommandRunner(ParseResult parse)
             foreach (var p in problems)
             {
                 Console.Error.WriteLine("  " + p.Message(Language));
+            }
+        }
+        return ExitCodes.Refused;
+    }
+
+    public int Refused(IReadOnlyList<Domain.Policy.PolicyProblem> problems)
+    {
+        if (Json)
+        {
+            Print(new { error = "refused", problems = problems.Select(p => new { rule = p.Rule, file = p.File, line = p.Line, path = p.Path, message = p.Message(English) }) });
+        }
+        else
+        {
+            Console.Error.WriteLine(Say("政策文件被拒绝，未作任何更改：", "Policy refused; nothing was changed:"));
+            foreach (var p in problems)
+            {
+                Console.Error.WriteLine("  " + p.Message(English));
             }
         }
         return ExitCodes.Refused;
@@ -152,6 +173,8 @@ public sealed class CommandRunner(ParseResult parse)
         ["cadres"] = ("干部", "cadres"),
         ["households"] = ("农户", "households"),
         ["done"] = ("完成", "done"),
+        ["load"] = ("读取花名册与联系计划", "loading roster and plan"),
+        ["plan"] = ("编制计划", "planning"),
     };
 
     private string StageName(string stage) => Stages.TryGetValue(stage, out var s) ? Say(s.Zh, s.En) : stage;

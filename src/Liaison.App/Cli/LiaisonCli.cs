@@ -22,6 +22,9 @@ public static class LiaisonCli
         root.Subcommands.Add(UserCommands.Users());
         root.Subcommands.Add(UserCommands.Tokens());
         root.Subcommands.Add(KeyCommands.Build());
+        root.Subcommands.Add(Features.Policy.PolicyCommands.Build());
+        root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Plan());
+        root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Check());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

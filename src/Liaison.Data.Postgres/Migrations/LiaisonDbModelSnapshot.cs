@@ -271,6 +271,37 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Data.Policy.PolicyVersion", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("Year", "Version")
+                        .HasName("pk_policy_versions");
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Data.Reporting.DivisionRollup", b =>
                 {
                     b.Property<string>("DivisionCode")
@@ -347,6 +378,125 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_divisions_parent_code");
 
                     b.ToTable("divisions", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("locked");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason_en");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_liaison_ties");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_liaison_ties_cadre_id");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_liaison_ties_division_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_liaison_ties_unit_id");
+
+                    b.HasIndex("Year", "Until")
+                        .HasDatabaseName("ix_liaison_ties_year_until");
+
+                    b.ToTable("liaison_ties", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.PlannedStay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("TieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tie_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_stays");
+
+                    b.HasIndex("TieId")
+                        .HasDatabaseName("ix_planned_stays_tie_id");
+
+                    b.ToTable("planned_stays", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>
@@ -603,6 +753,38 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_liaison_ties_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_liaison_ties_divisions_division_code");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_liaison_ties_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.PlannedStay", b =>
+                {
+                    b.HasOne("Liaison.Domain.Liaisons.LiaisonTie", null)
+                        .WithMany()
+                        .HasForeignKey("TieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planned_stays_liaison_ties_tie_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>

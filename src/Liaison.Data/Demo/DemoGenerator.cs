@@ -60,10 +60,11 @@ public static class DemoGenerator
                 unitLeaders: countyUnits.Count * profile.UnitLeadersPerCountyUnit, police: Share(police * 35 / 100, counties, countyIndex[county.Code]),
                 total: Share(countyOrdinary, counties, countyIndex[county.Code]));
         }
+        var townshipLeaders = TownshipLeaders(all, profile.TownshipLeaders, townshipIndex);
         foreach (var township in divisions.Where(d => d.Level == DivisionLevel.Township))
         {
             var townshipUnits = UnitNames.Township.Select((t, i) => Add(units, township, UnitLevel.Township, t.Category, township.Name + t.Suffix, i + 1)).ToList();
-            people.Staff(townshipUnits, leaders: Share(profile.TownshipLeaders, townships, townshipIndex[township.Code]), leaderRank: CadreRank.TownshipLeader,
+            people.Staff(townshipUnits, leaders: townshipLeaders[township.Code], leaderRank: CadreRank.TownshipLeader,
                 unitLeaders: 0, police: Share(police - police * 15 / 100 - police * 35 / 100, townships, townshipIndex[township.Code]),
                 total: Share(townshipOrdinary, townships, townshipIndex[township.Code]));
         }
@@ -81,6 +82,19 @@ public static class DemoGenerator
 
     /// <summary>Part <paramref name="index"/> of an even split of <paramref name="total"/> into <paramref name="parts"/>: the parts add up exactly.</summary>
     private static int Share(int total, int parts, int index) => total / parts + (index % parts < total % parts ? 1 : 0);
+
+    /// <summary>
+    /// Township leadership members per township: a large township has a larger leadership, at
+    /// least one member per tenth of its villages (so that each backward village can be taken),
+    /// the rest of the city's total split evenly.
+    /// </summary>
+    private static Dictionary<string, int> TownshipLeaders(List<Division> all, int total, Dictionary<string, int> townshipIndex)
+    {
+        var villages = all.Where(d => d.Level == DivisionLevel.Village).GroupBy(d => d.ParentCode!).ToDictionary(g => g.Key, g => g.Count());
+        var baseline = townshipIndex.Keys.ToDictionary(t => t, t => Math.Max(1, (villages.GetValueOrDefault(t) + 9) / 10));
+        var rest = Math.Max(0, total - baseline.Values.Sum());
+        return baseline.ToDictionary(kv => kv.Key, kv => kv.Value + Share(rest, townshipIndex.Count, townshipIndex[kv.Key]));
+    }
 
     /// <summary>The position of a division among all of its level in the whole city, so that a county's share is the same at either scale.</summary>
     private static Dictionary<string, int> Positions(List<Division> all, DivisionLevel level) =>

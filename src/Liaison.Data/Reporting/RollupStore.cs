@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Liaison.Data.Database;
 using Liaison.Domain.Divisions;
+using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -20,23 +21,84 @@ public static class RollupStore
     private const int Poor = (int)HouseholdCategory.Poor;
 
     /// <summary>Recomputes every indicator for every division. Needs an open transaction.</summary>
-    public static async Task RefreshAsync(LiaisonDb db, CancellationToken ct)
+    public static Task RefreshAsync(LiaisonDb db, CancellationToken ct) => RefreshAsync(db, RollupFamily.All, ct);
+
+    /// <summary>
+    /// Recomputes the indicators of some families only: a tie edited by hand need not recount
+    /// 1.8 million households. Needs an open transaction.
+    /// </summary>
+    public static async Task RefreshAsync(LiaisonDb db, RollupFamily families, CancellationToken ct)
     {
-        var values = Rollup.ToAllLevels(await LeavesAsync(db, ct));
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM division_rollups", ct);
+        var values = Rollup.ToAllLevels(await LeavesAsync(db, families, ct));
+        if (families == RollupFamily.All)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM division_rollups", ct);
+        }
+        else
+        {
+            var ids = IndicatorsOf(families);
+            await db.Rollups.Where(r => ids.Contains(r.IndicatorId)).ExecuteDeleteAsync(ct);
+        }
         var spec = TableSpec.For<DivisionRollup>(db, [nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId)],
             nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId), nameof(DivisionRollup.Value));
         await BulkWriter.UpsertAsync(db, spec,
             values.Select(v => new DivisionRollup { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Value = v.Value }), null, ct);
     }
 
+    /// <summary>The indicators a family computes.</summary>
+    public static List<string> IndicatorsOf(RollupFamily families)
+    {
+        var ids = new List<Indicator>();
+        if (families.HasFlag(RollupFamily.Divisions))
+        {
+            ids.AddRange([Indicators.Counties, Indicators.Townships, Indicators.Villages, Indicators.Communities, Indicators.BackwardVillages]);
+        }
+        if (families.HasFlag(RollupFamily.People))
+        {
+            ids.AddRange([Indicators.Units, Indicators.Cadres, Indicators.PoliceOfficers, Indicators.ReserveCadres]);
+        }
+        if (families.HasFlag(RollupFamily.Households))
+        {
+            ids.AddRange([Indicators.Households, Indicators.Residents, Indicators.ThreeOldsHouseholds, Indicators.ThreeKindsHouseholds, Indicators.PoorHouseholds]);
+        }
+        if (families.HasFlag(RollupFamily.Liaisons))
+        {
+            ids.AddRange(LiaisonIndicators.Values.Distinct());
+            ids.Add(Indicators.CoveredVillages);
+        }
+        return ids.Select(i => i.Id).ToList();
+    }
+
+    public static Task<List<RollupValue>> LeavesAsync(LiaisonDb db, CancellationToken ct) => LeavesAsync(db, RollupFamily.All, ct);
+
     /// <summary>
     /// Each indicator's values where they are recorded (the lowest division that carries them),
     /// computed from raw records. <see cref="Rollup.ToAllLevels"/> sums them up the tree.
     /// </summary>
-    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, CancellationToken ct)
+    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, RollupFamily families, CancellationToken ct)
     {
         var leaves = new List<RollupValue>();
+        if (families.HasFlag(RollupFamily.Divisions))
+        {
+            await DivisionLeavesAsync(db, leaves, ct);
+        }
+        if (families.HasFlag(RollupFamily.People))
+        {
+            await PeopleLeavesAsync(db, leaves, ct);
+        }
+        if (families.HasFlag(RollupFamily.Households))
+        {
+            await HouseholdLeavesAsync(db, leaves, ct);
+        }
+        if (families.HasFlag(RollupFamily.Liaisons))
+        {
+            await LiaisonLeavesAsync(db, leaves, ct);
+        }
+        return leaves;
+    }
+
+    private static async Task DivisionLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    {
         // Divisions are counted at their parent: a village row carries no "villages" figure itself.
         await ReadAsync(db, $"""
             SELECT parent_code, level, village_kind, party_org_grade, count(*) FROM divisions
@@ -60,6 +122,10 @@ public static class RollupStore
                 leaves.Add(new(parent, Indicators.BackwardVillages.Id, n));
             }
         }, ct);
+    }
+
+    private static async Task PeopleLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    {
         await ReadAsync(db, "SELECT division_code, count(*) FROM units GROUP BY division_code",
             r => leaves.Add(new(r.GetString(0), Indicators.Units.Id, r.GetInt64(1))), ct);
         await ReadAsync(db, """
@@ -73,6 +139,10 @@ public static class RollupStore
             leaves.Add(new(code, Indicators.PoliceOfficers.Id, r.GetInt64(2)));
             leaves.Add(new(code, Indicators.ReserveCadres.Id, r.GetInt64(3)));
         }, ct);
+    }
+
+    private static async Task HouseholdLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    {
         await ReadAsync(db, $"""
             SELECT village_code, count(*), sum(member_count),
                    sum(CASE WHEN (categories & {ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
@@ -88,7 +158,47 @@ public static class RollupStore
             leaves.Add(new(code, Indicators.ThreeKindsHouseholds.Id, r.GetInt64(4)));
             leaves.Add(new(code, Indicators.PoorHouseholds.Id, r.GetInt64(5)));
         }, ct);
-        return leaves;
+    }
+
+    /// <summary>Which indicator counts a village-level tie: contact points by the leader's rank, other kinds by kind.</summary>
+    private static readonly Dictionary<(TieKind, CadreRank?), Indicator> LiaisonIndicators = new()
+    {
+        [(TieKind.ContactPoint, CadreRank.CityLeader)] = Indicators.CityLeaderPoints,
+        [(TieKind.ContactPoint, CadreRank.CountyLeader)] = Indicators.CountyLeaderPoints,
+        [(TieKind.ContactPoint, CadreRank.UnitLeader)] = Indicators.UnitLeaderPoints,
+        [(TieKind.Pairing, null)] = Indicators.Pairings,
+        [(TieKind.BackwardVillage, null)] = Indicators.BackwardTaken,
+        [(TieKind.Police, null)] = Indicators.PoliceLiaisons,
+        [(TieKind.Stationed, null)] = Indicators.StationedCadres,
+    };
+
+    /// <summary>
+    /// The newest year's plan, counted at the villages it ties (a leader's county and township
+    /// links are not contact points of their own). Reports for other years read the ties themselves.
+    /// </summary>
+    private static async Task LiaisonLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    {
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        await ReadAsync(db, $"""
+            SELECT t.division_code, t.kind, c.rank, count(*)
+            FROM liaison_ties t JOIN divisions d ON d.code = t.division_code LEFT JOIN cadres c ON c.id = t.cadre_id
+            WHERE t.until IS NULL AND d.level = {(int)DivisionLevel.Village}
+              AND t.year = (SELECT max(year) FROM liaison_ties WHERE until IS NULL)
+            GROUP BY t.division_code, t.kind, c.rank
+            """, r =>
+        {
+            var code = r.GetString(0);
+            var kind = (TieKind)r.GetInt32(1);
+            CadreRank? rank = kind == TieKind.ContactPoint && !r.IsDBNull(2) ? (CadreRank)r.GetInt32(2) : null;
+            if (LiaisonIndicators.TryGetValue((kind, rank), out var indicator))
+            {
+                leaves.Add(new(code, indicator.Id, r.GetInt64(3)));
+            }
+            if (covered.Add(code))
+            {
+                leaves.Add(new(code, Indicators.CoveredVillages.Id, 1));
+            }
+        }, ct);
     }
 
     private static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
@@ -112,4 +222,15 @@ public static class RollupStore
     /// <summary>The stored figures of one division, by indicator id; missing means zero.</summary>
     public static async Task<Dictionary<string, long>> ForDivisionAsync(LiaisonDb db, string code, CancellationToken ct) =>
         await db.Rollups.AsNoTracking().Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct);
+}
+
+/// <summary>Groups of indicators computed from the same records, refreshed together.</summary>
+[Flags]
+public enum RollupFamily
+{
+    Divisions = 1,
+    People = 2,
+    Households = 4,
+    Liaisons = 8,
+    All = Divisions | People | Households | Liaisons,
 }

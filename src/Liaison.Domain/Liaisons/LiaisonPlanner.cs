@@ -156,9 +156,16 @@ public static class LiaisonPlanner
                 foreach (var leader in leaders[township.Code])
                 {
                     var missing = rules.VillagesPerTownshipLeader - Of(_byCadre, leader.Id).Count(t => t.Kind == TieKind.BackwardVillage);
-                    for (var i = 0; i < missing && queue.Count > 0; i++)
+                    for (var i = 0; i < missing && ranking.Count > 0; i++)
                     {
-                        var r = queue.Dequeue();
+                        // More leaders than villages: they share, the most backward village first.
+                        var r = queue.Count > 0 ? queue.Dequeue()
+                            : ranking.Where(x => !Of(_byCadre, leader.Id).Any(t => t.DivisionCode == x.Village.Code))
+                                .MinBy(x => (_kindLoad.GetValueOrDefault((TieKind.BackwardVillage, x.Village.Code)), x.Position));
+                        if (r is null)
+                        {
+                            break;
+                        }
                         var (zh, en) = r.Backward
                             ? ($"后进村：{township.Name}倒排第 {r.Position}/{r.Of}（{r.Explain(false)}）", $"backward village: rank {r.Position} of {r.Of} from the bottom in {township.Name} ({r.Explain(true)})")
                             : ($"后进村均已有人包保，包保倒排其次的村：第 {r.Position}/{r.Of}（{r.Explain(false)}）", $"the backward villages are all taken; takes the next from the bottom: rank {r.Position} of {r.Of} ({r.Explain(true)})");

@@ -5,10 +5,15 @@ using System.Text.Json.Serialization;
 namespace Liaison.Domain.Policy;
 
 /// <summary>One reason a policy document is refused: the rule it breaks, where, and why in both languages.</summary>
-public sealed record PolicyProblem(string Rule, string Path, string Zh, string En, long? Line = null)
+public sealed record PolicyProblem(string Rule, string Path, string Zh, string En, long? Line = null, string? File = null)
 {
-    public string Message(bool english) =>
-        (Line is { } l ? (english ? $"line {l}, " : $"第 {l} 行，") : "") + (Path.Length > 0 ? Path + ": " : "") + (english ? En : Zh) + $" [{Rule}]";
+    /// <summary>"policy.json:5 backward.share: reason [rule]": file and line when known, the field, why, the rule.</summary>
+    public string Message(bool english)
+    {
+        var line = Line is { } l ? (File is null ? (english ? $"line {l}" : $"第 {l} 行") : $"{File}:{l}") : File;
+        var where = string.Join(" ", new[] { line, Path.Length > 0 ? Path : null }.Where(x => x is not null));
+        return (where.Length > 0 ? where + ": " : "") + (english ? En : Zh) + $" [{Rule}]";
+    }
 }
 
 /// <summary>

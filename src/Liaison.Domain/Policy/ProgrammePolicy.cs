@@ -75,8 +75,8 @@ public sealed record BackwardVillageRules
     public bool AtLeastOne { get; init; } = true;
     /// <summary>每名乡镇党政班子成员包保一个后进村.</summary>
     public int VillagesPerTownshipLeader { get; init; } = 1;
-    /// <summary>Communities (社区) are ranked and taken like villages.</summary>
-    public bool IncludeCommunities { get; init; }
+    /// <summary>Communities (社区) are ranked and taken like villages, so that subdistricts' leaders take one too.</summary>
+    public bool IncludeCommunities { get; init; } = true;
     public RankingWeights Ranking { get; init; } = new();
 
     /// <summary>How many backward villages a township of <paramref name="villages"/> ranked villages has.</summary>

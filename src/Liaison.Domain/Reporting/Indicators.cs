@@ -18,10 +18,20 @@ public static class Indicators
     public static readonly Indicator PoorHouseholds = new("households_poor", "困难户", "Poor households", "户", "", "困难户数", "Households marked poor");
     public static readonly Indicator BackwardVillages = new("villages_backward_org", "后进党组织村", "Villages with a backward party organisation", "个", "", "党组织定级为后进的村", "Villages whose party organisation is graded backward");
 
+    public static readonly Indicator CityLeaderPoints = new("ties_contact_city", "市级领导班子成员联系点", "City leaders' contact points", "个", "", "本年度联系计划中市级领导班子成员联系的村", "Villages linked by city-level leaders in the year's plan");
+    public static readonly Indicator CountyLeaderPoints = new("ties_contact_county", "县级领导班子成员联系点", "County leaders' contact points", "个", "", "本年度联系计划中县级领导班子成员联系的村", "Villages linked by county-level leaders in the year's plan");
+    public static readonly Indicator UnitLeaderPoints = new("ties_contact_unit", "部门单位领导班子成员联系点", "Unit leaders' contact points", "个", "", "本年度联系计划中部门单位领导班子成员联系的村", "Villages linked by unit leaders in the year's plan");
+    public static readonly Indicator Pairings = new("ties_pairing", "机关党组织联建村", "Unit pairings", "个", "", "机关党组织与村的联建关系数", "Pairings of units' party organisations with villages");
+    public static readonly Indicator BackwardTaken = new("ties_backward", "乡镇领导班子成员包保村", "Villages taken by township leaders", "个", "", "乡镇党政班子成员包保村的关系数", "Ties of township leaders to the villages they take");
+    public static readonly Indicator PoliceLiaisons = new("ties_police", "联系村民警", "Police liaisons", "名", "", "直接联系村的民警数", "Police officers' ties to villages");
+    public static readonly Indicator StationedCadres = new("ties_stationed", "驻村干部", "Stationed cadres", "名", "", "为实现全覆盖派驻的干部数", "Cadres stationed so that every village has one");
+    public static readonly Indicator CoveredVillages = new("villages_covered", "有干部驻村的村（社区）", "Villages with a tied cadre", "个", "", "本年度联系计划中至少有一名干部联系的村（社区）", "Villages and communities with at least one tie in the year's plan");
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
         Households, Residents, ThreeOldsHouseholds, ThreeKindsHouseholds, PoorHouseholds, BackwardVillages,
+        CityLeaderPoints, CountyLeaderPoints, UnitLeaderPoints, Pairings, BackwardTaken, PoliceLiaisons, StationedCadres, CoveredVillages,
     ];
 
     public static Indicator? Find(string id) => All.FirstOrDefault(i => i.Id == id);

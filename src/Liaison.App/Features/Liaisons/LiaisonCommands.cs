@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Liaison.App.Cli;
+using Liaison.App.Features.Policy;
+using Liaison.App.Web;
+using Liaison.Data.Audit;
+using Liaison.Data.Liaisons;
+using Liaison.Domain.Liaisons;
+
+namespace Liaison.App.Features.Liaisons;
+
+/// <summary><c>liaison plan liaisons [--year Y] [--explain]</c> and <c>liaison check [--year Y]</c>.</summary>
+public static class LiaisonCommands
+{
+    /// <summary>The check found violations (like <c>audit verify</c> finding a broken chain).</summary>
+    public const int Violations = 4;
+
+    private const int ShownPerRule = 10;
+
+    public static Command Plan()
+    {
+        var year = PolicyCommands.YearOption();
+        var explain = new Option<bool>("--explain") { Description = "逐条列出每项安排及理由 / list every change with its reason" };
+        var liaisons = new Command("liaisons", "按政策编制全部联系安排（保留手工和仍然有效的安排）/ plan every liaison mechanism (keeps hand-made and still valid ties)") { year, explain };
+        liaisons.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var planYear = PolicyCommands.YearOf(run, year);
+            var result = await run.WithProgressAsync(run.Say("联系计划", "liaison plan"), async progress =>
+            {
+                progress(new Data.Import.ImportProgress("plan", 0, 1));
+                var r = await LiaisonStore.PlanAsync(db, TimeProvider.System, Actor.Cli, planYear, ChinaTime.Today(TimeProvider.System), ct);
+                progress(new Data.Import.ImportProgress("plan", 1, 1));
+                return r;
+            });
+            var o = result.Outcome;
+            if (run.Json)
+            {
+                CommandRunner.Print(new
+                {
+                    year = result.Year, policyVersion = result.PolicyVersion, kept = o.Kept.Count, added = o.Added.Count, ended = o.Ended.Count, stays = o.Stays.Count,
+                    addedByKind = Enum.GetValues<TieKind>().ToDictionary(KindKey, k => o.Added.Count(t => t.Kind == k)),
+                    changes = Changes(run, result),
+                    violations = result.Check.Violations.Count,
+                    coverage = result.Check.Coverage,
+                    gaps = result.Check.Violations.Select(v => ToJson(run, v)),
+                    seconds = Math.Round(result.Seconds, 3),
+                });
+            }
+            else
+            {
+                Console.WriteLine(run.Say(
+                    $"{result.Year} 年度联系计划：保留 {o.Kept.Count} 项，新增 {o.Added.Count} 项，结束 {o.Ended.Count} 项，安排集中驻村 {o.Stays.Count} 次（{result.Seconds:0.0} 秒）。",
+                    $"Liaison plan {result.Year}: kept {o.Kept.Count}, added {o.Added.Count}, ended {o.Ended.Count}, {o.Stays.Count} stays planned ({result.Seconds:0.0} s)."));
+                foreach (var kind in Enum.GetValues<TieKind>().Where(k => o.Added.Any(t => t.Kind == k)))
+                {
+                    Console.WriteLine($"  + {Domain.Shared.Terms.TieKinds[kind].In(run.English)} {o.Added.Count(t => t.Kind == kind)}");
+                }
+                if (run.Value(explain))
+                {
+                    foreach (var change in Changes(run, result))
+                    {
+                        Console.WriteLine($"  {change.Sign} {change.Kind} {change.Who} → {change.Place}: {change.Reason}");
+                    }
+                }
+                PrintCoverage(run, result.Check);
+                if (!result.Check.IsClean)
+                {
+                    Console.WriteLine(run.Say("计划仍有缺口（花名册不足或手工安排违反规则）：", "The plan still has gaps (too few people on the roster, or hand-made ties that break rules):"));
+                    PrintViolations(run, result.Check);
+                }
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("plan", "编制计划 / planning") { liaisons };
+    }
+
+    public static Command Check()
+    {
+        var year = PolicyCommands.YearOption();
+        var check = new Command("check", "按政策检查联系计划，列出全部违规 / check the liaison plan against the policy and list every violation (exit 4 when there are any)") { year };
+        check.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var watch = Stopwatch.StartNew();
+            var (result, _, policy) = await LiaisonStore.CheckAsync(db, PolicyCommands.YearOf(run, year), ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new
+                {
+                    year = policy.Policy.Year, policyVersion = policy.Version,
+                    violations = result.Violations.Select(v => ToJson(run, v)),
+                    coverage = result.Coverage,
+                    byKind = result.ByKind.ToDictionary(kv => KindKey(kv.Key), kv => kv.Value),
+                    byRule = result.Violations.GroupBy(v => v.Rule.Id).ToDictionary(g => g.Key, g => g.Count()),
+                    seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
+                });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"{policy.Policy.Year} 年度联系计划检查：违规 {result.Violations.Count} 项。", $"Liaison plan {policy.Policy.Year}: {result.Violations.Count} violations."));
+                foreach (var (kind, n) in result.ByKind)
+                {
+                    Console.WriteLine($"  {Domain.Shared.Terms.TieKinds[kind].In(run.English)} {n}");
+                }
+                PrintCoverage(run, result);
+                PrintViolations(run, result);
+            }
+            return result.IsClean ? ExitCodes.Ok : Violations;
+        }));
+        return check;
+    }
+
+    private static string KindKey(TieKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    private static object ToJson(CommandRunner run, Violation v) => new
+    {
+        rule = v.Rule.Id, text = v.Rule.Text(run.English), detail = v.Detail(run.English),
+        people = v.People, units = v.Units, places = v.Places, ties = v.Ties,
+    };
+
+    private static void PrintCoverage(CommandRunner run, CheckResult check) =>
+        Console.WriteLine(run.Say($"覆盖：{check.Coverage.Covered}/{check.Coverage.Villages} 个村（社区）有干部联系。", $"Coverage: {check.Coverage.Covered} of {check.Coverage.Villages} villages have a tied cadre."));
+
+    private static void PrintViolations(CommandRunner run, CheckResult check)
+    {
+        foreach (var group in check.Violations.GroupBy(v => v.Rule))
+        {
+            Console.WriteLine($"[{group.Key.Id}] {group.Key.Text(run.English)} — {group.Count()}");
+            foreach (var v in group.Take(ShownPerRule))
+            {
+                Console.WriteLine("    " + v.Detail(run.English));
+            }
+            if (group.Count() > ShownPerRule)
+            {
+                Console.WriteLine(run.Say($"    …另有 {group.Count() - ShownPerRule} 项（--json 列出全部）", $"    … {group.Count() - ShownPerRule} more (--json lists all)"));
+            }
+        }
+    }
+
+    private sealed record Change(string Sign, string Kind, string Who, string Place, string? Reason);
+
+    private static IEnumerable<Change> Changes(CommandRunner run, PlanRun result)
+    {
+        var world = result.World;
+        string Who(LiaisonTie t) =>
+            t.CadreId is { } c && world.CadresById.TryGetValue(c, out var cadre) ? $"{cadre.Name}({cadre.Code})"
+            : t.UnitId is { } u && world.Units.TryGetValue(u, out var unit) ? $"{unit.Name}({unit.Code})" : "?";
+        Change Of(string sign, LiaisonTie t, string? reason) =>
+            new(sign, Domain.Shared.Terms.TieKinds[t.Kind].In(run.English), Who(t), $"{world.NameOf(t.DivisionCode)}({t.DivisionCode})", reason);
+        return result.Outcome.Added.Select(t => Of("+", t, t.ReasonIn(run.English)))
+            .Concat(result.Outcome.Ended.Select(e => Of("-", e.Tie, run.English ? e.ReasonEn : e.ReasonZh)));
+    }
+}

@@ -1,0 +1,91 @@
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+
+namespace Liaison.Domain.Policy;
+
+/// <summary>A section of the policy in words.</summary>
+public sealed record PolicySection(string Heading, IReadOnlyList<string> Lines);
+
+/// <summary>The policy as people read it: the same numbers as the document, in sentences, in either language.</summary>
+public static class PolicyText
+{
+    private static string Percent(double share) => (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    public static IReadOnlyList<PolicySection> Describe(ProgrammePolicy p, bool en)
+    {
+        var c = p.ContactPoints;
+        string Levels(IEnumerable<UnitLevel> levels) => string.Join(en ? " and " : "、", levels.Select(l => l switch
+        {
+            UnitLevel.City => en ? "city" : "市直",
+            UnitLevel.County => en ? "county" : "县直",
+            _ => en ? "township" : "乡镇",
+        }));
+        string Quota(LeaderQuota q, Term who)
+        {
+            var parts = new List<string>();
+            if (q.Counties > 0) parts.Add(en ? $"{q.Counties} county" : $"{q.Counties} 个县市区");
+            if (q.Townships > 0) parts.Add(en ? $"{q.Townships} township" : $"{q.Townships} 个乡镇");
+            if (q.Villages > 0) parts.Add(en ? $"{q.Villages} village" : $"{q.Villages} 个村");
+            var links = parts.Count == 0 ? (en ? "no contact point" : "不设联系点") : string.Join(en ? ", " : "、", parts);
+            var within = q.WithinOwnDivision ? (en ? ", within the division of the leader's unit" : "，均在本人单位所在行政区划内") : "";
+            var days = q.MinResidenceDays > 0 ? (en ? $"; lives in the village at least {q.MinResidenceDays} days a year" : $"；每年在联系村驻村不少于 {q.MinResidenceDays} 天") : "";
+            return en ? $"Each {who.En} links {links}{within}{days}." : $"每名{who.Zh}联系{links}{within}{days}。";
+        }
+        var b = p.Backward;
+        var rounding = b.Rounding switch
+        {
+            ShareRounding.Up => en ? "rounded up" : "向上取整",
+            ShareRounding.Down => en ? "rounded down" : "向下取整",
+            _ => en ? "rounded to nearest" : "四舍五入",
+        };
+        var w = b.Ranking;
+        return
+        [
+            new(en ? "Leader contact points (联系点)" : "领导班子成员联系点",
+            [
+                Quota(c.CityLeader, Terms.Ranks[CadreRank.CityLeader]),
+                Quota(c.CountyLeader, Terms.Ranks[CadreRank.CountyLeader]),
+                Quota(c.UnitLeader, new Term(Levels(c.UnitLevels) + "部门单位领导班子成员", Levels(c.UnitLevels) + " unit leader")),
+                c.Nested ? (en ? "A leader's township lies in the leader's county, the village in the township." : "联系的乡镇在联系的县市区内，联系的村在联系的乡镇内。") : (en ? "Contact points need not nest." : "联系点不要求层层对应。"),
+                en ? $"Residence days are planned as concentrated stays of at most {c.StayLengthDays} days." : $"驻村天数按每次不超过 {c.StayLengthDays} 天集中安排。",
+            ]),
+            new(en ? "Unit party-organisation pairing (联建村)" : "机关党组织联建村",
+            [
+                en ? $"Each {Levels(p.Pairing.UnitLevels)} unit's party organisation pairs with {p.Pairing.VillagesPerUnit} village{(p.Pairing.WithinOwnDivision ? " within the unit's division" : "")}."
+                   : $"每个{Levels(p.Pairing.UnitLevels)}单位机关党组织联建 {p.Pairing.VillagesPerUnit} 个村{(p.Pairing.WithinOwnDivision ? "（在单位所在行政区划内）" : "")}。",
+                en ? $"Every half-year the unit's members stay in the village together {p.Pairing.StaysPerHalfYear} time(s), {p.Pairing.StayDays} days each."
+                   : $"每半年组织党员集中驻村 {p.Pairing.StaysPerHalfYear} 次，每次 {p.Pairing.StayDays} 天。",
+                p.Pairing.MatchCategory
+                    ? (en ? "Villages are matched to the unit's strengths: party & government to difficult, political-legal to disorderly, economic to poor, agriculture & science to specialised villages."
+                          : "按单位优势与村情相匹配：党政部门对难村，政法部门对乱村，经济部门对穷村，农科部门对专业村。")
+                    : (en ? "Villages are not matched by unit category." : "不按单位类别匹配村。"),
+            ]),
+            new(en ? "Backward villages (倒排后进村)" : "乡镇班子成员包保后进村",
+            [
+                en ? $"In each township the bottom {Percent(b.Share)} of villages ({rounding}{(b.AtLeastOne ? ", at least one" : "")}) are backward villages{(b.IncludeCommunities ? "; communities count as villages" : "")}."
+                   : $"每个乡镇按 {Percent(b.Share)} 的比例倒排后进村（{rounding}{(b.AtLeastOne ? "，至少 1 个" : "")}）{(b.IncludeCommunities ? "，社区与村同样参与排名" : "")}。",
+                en ? $"Each township leader takes {b.VillagesPerTownshipLeader} village, the backward ones first; every backward village has a leader."
+                   : $"每名乡镇党政班子成员包保 {b.VillagesPerTownshipLeader} 个村，先包保后进村，每个后进村都有人包保。",
+                en ? $"Ranking points: backward party organisation {w.BackwardOrganisation}, general {w.GeneralOrganisation}, not graded {w.UngradedOrganisation}; difficult {w.Difficult}, disorderly {w.Disorderly}, poor {w.Poor}, specialised {w.Specialised}. Most points rank lowest."
+                   : $"排名计分：党组织后进 {w.BackwardOrganisation}、一般 {w.GeneralOrganisation}、未定级 {w.UngradedOrganisation}；难村 {w.Difficult}、乱村 {w.Disorderly}、穷村 {w.Poor}、专业村 {w.Specialised}。得分越高排名越靠后。",
+            ]),
+            new(en ? "Police liaison (民警联村)" : "公安民警联村",
+            [
+                en ? $"Each police officer links {p.Police.VillagesPerOfficer} village{(p.Police.WithinOwnDivision ? " within the division of the officer's unit, near the station" : "")}."
+                   : $"每名民警直接联系 {p.Police.VillagesPerOfficer} 个村{(p.Police.WithinOwnDivision ? "，在所在单位辖区内就近联系" : "")}。",
+            ]),
+            new(en ? "Coverage (全覆盖)" : "全覆盖",
+            [
+                en ? $"Every village{(p.Coverage.IncludeCommunities ? " and community" : "")} has at least {p.Coverage.MinimumPerVillage} tied cadre{(p.Coverage.FillWithStationedCadres ? "; gaps are filled with stationed cadres from the township's, county's or city's units" : "")}."
+                   : $"每个村{(p.Coverage.IncludeCommunities ? "（社区）" : "")}至少有 {p.Coverage.MinimumPerVillage} 名干部驻村{(p.Coverage.FillWithStationedCadres ? "；空缺由乡镇、县、市单位派驻干部补齐" : "")}。",
+            ]),
+            new(en ? "Edits and publication" : "调整与公开",
+            [
+                p.Edits.OnViolation == EditViolationHandling.Refuse
+                    ? (en ? "A hand edit that breaks a rule is refused." : "违反规则的手工调整不予保存。")
+                    : (en ? "A hand edit that breaks a rule is saved, and the violation is shown and listed by the check." : "违反规则的手工调整予以保存，并提示和列入检查结果。"),
+                en ? $"Leaders' contact points are published for public supervision; supervision telephone {p.Public.Telephone}." : $"领导干部联系点向社会公开，接受群众监督；监督电话 {p.Public.Telephone}。",
+            ]),
+        ];
+    }
+}
