@@ -128,8 +128,15 @@ public static class LiaisonPlanner
         {
             var tie = new LiaisonTie
             {
-                Year = world.Year, Kind = kind, CadreId = cadre?.Id, UnitId = kind == TieKind.Pairing ? unit?.Id : null, DivisionCode = place.Code,
-                Since = since, Origin = TieOrigin.Planner, Reason = zh, ReasonEn = en,
+                Year = world.Year,
+                Kind = kind,
+                CadreId = cadre?.Id,
+                UnitId = kind == TieKind.Pairing ? unit?.Id : null,
+                DivisionCode = place.Code,
+                Since = since,
+                Origin = TieOrigin.Planner,
+                Reason = zh,
+                ReasonEn = en,
             };
             Added.Add(tie);
             Count(tie);

@@ -39,7 +39,12 @@ public static class LiaisonCommands
             {
                 CommandRunner.Print(new
                 {
-                    year = result.Year, policyVersion = result.PolicyVersion, kept = o.Kept.Count, added = o.Added.Count, ended = o.Ended.Count, stays = o.Stays.Count,
+                    year = result.Year,
+                    policyVersion = result.PolicyVersion,
+                    kept = o.Kept.Count,
+                    added = o.Added.Count,
+                    ended = o.Ended.Count,
+                    stays = o.Stays.Count,
                     addedByKind = Enum.GetValues<TieKind>().ToDictionary(KindKey, k => o.Added.Count(t => t.Kind == k)),
                     changes = Changes(run, result),
                     violations = result.Check.Violations.Count,
@@ -90,7 +95,8 @@ public static class LiaisonCommands
             {
                 CommandRunner.Print(new
                 {
-                    year = policy.Policy.Year, policyVersion = policy.Version,
+                    year = policy.Policy.Year,
+                    policyVersion = policy.Version,
                     violations = result.Violations.Select(v => ToJson(run, v)),
                     coverage = result.Coverage,
                     byKind = result.ByKind.ToDictionary(kv => KindKey(kv.Key), kv => kv.Value),
@@ -117,8 +123,13 @@ public static class LiaisonCommands
 
     private static object ToJson(CommandRunner run, Violation v) => new
     {
-        rule = v.Rule.Id, text = v.Rule.Text(run.English), detail = v.Detail(run.English),
-        people = v.People, units = v.Units, places = v.Places, ties = v.Ties,
+        rule = v.Rule.Id,
+        text = v.Rule.Text(run.English),
+        detail = v.Detail(run.English),
+        people = v.People,
+        units = v.Units,
+        places = v.Places,
+        ties = v.Ties,
     };
 
     private static void PrintCoverage(CommandRunner run, CheckResult check) =>

@@ -33,7 +33,11 @@ public static class PolicyCommands
             {
                 CommandRunner.Print(new
                 {
-                    year = effective.Policy.Year, version = effective.Version, isDefault = effective.IsDefault, setAt = effective.SetAt, setBy = effective.SetBy,
+                    year = effective.Policy.Year,
+                    version = effective.Version,
+                    isDefault = effective.IsDefault,
+                    setAt = effective.SetAt,
+                    setBy = effective.SetBy,
                     document = System.Text.Json.JsonSerializer.SerializeToElement(effective.Policy, PolicyDocument.Options),
                 });
             }
