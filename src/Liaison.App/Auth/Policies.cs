@@ -10,6 +10,7 @@ public static class Policies
     public const string Reveal = "reveal";
     public const string Audit = "audit";
     public const string Accounts = "accounts";
+    public const string Plan = "plan";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -17,6 +18,7 @@ public static class Policies
         [Reveal] = Ability.RevealPersonalData,
         [Audit] = Ability.ReadAudit,
         [Accounts] = Ability.ManageAccounts,
+        [Plan] = Ability.EditPlan,
     };
 
     public static void Add(AuthorizationOptions options)

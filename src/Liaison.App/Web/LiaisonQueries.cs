@@ -13,4 +13,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Jurisdiction jurisdiction)
     public DivisionQueries Divisions { get; } = new(db, jurisdiction.Scope);
 
     public Features.Audit.AuditQueries Audit { get; } = new(db, jurisdiction.Scope);
+
+    public Features.Liaisons.PlanQueries Plan { get; } = new(db, jurisdiction.Scope);
 }

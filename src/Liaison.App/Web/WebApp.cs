@@ -42,6 +42,9 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
+            o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
+            // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
+            o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");

@@ -26,14 +26,16 @@ public enum Ability
     ReadAudit,
     /// <summary>Manage accounts.</summary>
     ManageAccounts,
+    /// <summary>Change the liaison plan by hand (each change with a reason, audited).</summary>
+    EditPlan,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan],
         [Role.UnitAdmin] = [Ability.Read],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData],
         [Role.Inspector] = [Ability.Read],

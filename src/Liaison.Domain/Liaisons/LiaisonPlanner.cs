@@ -62,7 +62,7 @@ public static class LiaisonPlanner
                 var mine = tie.Origin == TieOrigin.Planner && !tie.Locked;
                 if (problem is not null && mine)
                 {
-                    Ended.Add(new EndedTie(tie, "不再有效：" + problem.Rule.Zh + "（" + problem.DetailZh + "）", "no longer valid: " + problem.Rule.En + " (" + problem.DetailEn + ")"));
+                    Ended.Add(new EndedTie(tie, $"不再有效 [{problem.Rule.Id}]：{problem.DetailZh}", $"no longer valid [{problem.Rule.Id}]: {problem.DetailEn}"));
                     continue;
                 }
                 if (mine && Surplus(tie))

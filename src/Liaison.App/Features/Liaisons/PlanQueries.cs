@@ -1,0 +1,88 @@
+using Liaison.Data;
+using Liaison.Data.Liaisons;
+using Liaison.Domain.Access;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Liaisons;
+
+/// <summary>A tie as pages show it: with its person or unit and its place named.</summary>
+public sealed record TieRow(LiaisonTie Tie, string? CadreCode, string? CadreName, CadreRank? Rank, string? UnitCode, string? UnitName, string PlaceName, DivisionLevel PlaceLevel, int PlannedDays);
+
+/// <summary>A cadre on the plan pages.</summary>
+public sealed record PersonView(Cadre Cadre, Unit Unit);
+
+/// <summary>
+/// Reads of the liaison plan for pages, narrowed to a scope: ties are seen where their division
+/// is in scope, people where their unit's division or one of their ties is.
+/// </summary>
+public sealed class PlanQueries(LiaisonDb db, Scope? scope)
+{
+    private bool Covers(string? code) => code is not null && scope?.Covers(code) == true;
+
+    /// <summary>The ties of a year at one division, current first, then the ended ones (its history).</summary>
+    public async Task<List<TieRow>> AtAsync(string code, int year, CancellationToken ct) =>
+        Covers(code) ? await RowsAsync(db.LiaisonTies.Where(t => t.DivisionCode == code && t.Year == year), ct) : [];
+
+    public async Task<PersonView?> PersonAsync(string cadreCode, CancellationToken ct)
+    {
+        if (scope is null)
+        {
+            return null;
+        }
+        var found = await (from c in db.Cadres.AsNoTracking()
+                           join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                           where c.Code == cadreCode
+                           select new { c, u }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        var visible = Covers(found.u.DivisionCode)
+            || (await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == found.c.Id).Select(t => t.DivisionCode).ToListAsync(ct)).Any(Covers);
+        return visible ? new PersonView(found.c, found.u) : null;
+    }
+
+    /// <summary>A person's ties of every year, newest first; only for a person this scope may see.</summary>
+    public async Task<List<TieRow>> OfPersonAsync(PersonView person, CancellationToken ct) =>
+        await RowsAsync(db.LiaisonTies.Where(t => t.CadreId == person.Cadre.Id), ct);
+
+    public async Task<TieRow?> TieAsync(long id, CancellationToken ct)
+    {
+        var rows = await RowsAsync(db.LiaisonTies.Where(t => t.Id == id), ct);
+        return rows.FirstOrDefault(r => Covers(r.Tie.DivisionCode));
+    }
+
+    public async Task<List<PlannedStay>> StaysAsync(long tieId, CancellationToken ct) =>
+        await db.PlannedStays.AsNoTracking().Where(s => s.TieId == tieId).OrderBy(s => s.StartsOn).ToListAsync(ct);
+
+    /// <summary>The year's violations that involve a place in the division's subtree.</summary>
+    public async Task<(CheckResult Check, List<Violation> Here)> ViolationsAsync(string code, int year, CancellationToken ct)
+    {
+        if (!Covers(code))
+        {
+            return (new CheckResult([], new Coverage(0, 0), new Dictionary<TieKind, int>()), []);
+        }
+        var (check, _, _) = await LiaisonStore.CheckAsync(db, year, ct);
+        return (check, check.Violations.Where(v => v.Places.Any(p => DivisionCode.IsInSubtree(p.Code, code))).ToList());
+    }
+
+    private async Task<List<TieRow>> RowsAsync(IQueryable<LiaisonTie> ties, CancellationToken ct)
+    {
+        var rows = await (from t in ties.AsNoTracking()
+                          join d in db.Divisions.AsNoTracking() on t.DivisionCode equals d.Code
+                          join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id into cs
+                          from c in cs.DefaultIfEmpty()
+                          join u in db.Units.AsNoTracking() on t.UnitId ?? c.UnitId equals u.Id into us
+                          from u in us.DefaultIfEmpty()
+                          orderby t.Until != null, t.Kind, t.Id
+                          select new { t, CadreCode = c == null ? null : c.Code, CadreName = c == null ? null : c.Name, Rank = c == null ? (CadreRank?)null : c.Rank, UnitCode = u == null ? null : u.Code, UnitName = u == null ? null : u.Name, d.Name, d.Level })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.t.Id).ToList();
+        var days = await db.PlannedStays.AsNoTracking().Where(s => ids.Contains(s.TieId)).GroupBy(s => s.TieId)
+            .Select(g => new { g.Key, Days = g.Sum(s => s.Days) }).ToDictionaryAsync(x => x.Key, x => x.Days, ct);
+        return rows.Select(r => new TieRow(r.t, r.CadreCode, r.CadreName, r.Rank, r.UnitCode, r.UnitName, r.Name, r.Level, days.GetValueOrDefault(r.t.Id))).ToList();
+    }
+}

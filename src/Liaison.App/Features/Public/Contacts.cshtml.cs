@@ -1,0 +1,59 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Policy;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Public;
+
+/// <summary>One leader's published contact points.</summary>
+public sealed record PublishedLeader(string Name, CadreRank Rank, string Unit, IReadOnlyList<(DivisionLevel Level, string Code, string Name)> Points);
+
+/// <summary>
+/// The leaders' contact points as the programme publishes them for public supervision
+/// (DOMAIN.md section 2.1): open to everyone, no sign-in. It reads the whole city on purpose, and
+/// only what is published: names, posts and places; never phones or other personal data.
+/// </summary>
+[EnableRateLimiting(AuthSetup.PublicLimit)]
+public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? County { get; set; }
+
+    public int Year { get; private set; }
+    public string Telephone { get; private set; } = "";
+    public List<(string Code, string Name)> Counties { get; private set; } = [];
+    public List<PublishedLeader> Leaders { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year = ChinaTime.Today(clock).Year;
+        var policy = (await PolicyStore.GetAsync(db, Year, ct)).Policy;
+        Telephone = policy.Public.Telephone;
+        Counties = (await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code)
+            .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => (d.Code, d.Name)).ToList();
+        CadreRank[] ranks = policy.Public.ShowUnitLeaders ? [CadreRank.CityLeader, CadreRank.CountyLeader, CadreRank.UnitLeader] : [CadreRank.CityLeader, CadreRank.CountyLeader];
+        var year = Year;
+        var rows = await (from t in db.LiaisonTies.AsNoTracking()
+                          join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
+                          join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                          join d in db.Divisions.AsNoTracking() on t.DivisionCode equals d.Code
+                          where t.Year == year && t.Until == null && t.Kind == TieKind.ContactPoint && ranks.Contains(c.Rank)
+                          select new { c.Id, c.Name, c.Rank, Unit = u.Name, d.Level, DivisionCode = d.Code, Place = d.Name })
+            .ToListAsync(ct);
+        var county = County is { Length: 6 } ? County : null;
+        Leaders = rows.GroupBy(r => r.Id)
+            // A county's page lists the leaders whose contact points lie in it, city leaders included.
+            .Where(g => county is null || g.Any(r => DivisionCode.IsInSubtree(r.DivisionCode, county)))
+            .Select(g => new PublishedLeader(g.First().Name, g.First().Rank, g.First().Unit,
+                g.OrderBy(r => r.Level).Select(r => (r.Level, r.DivisionCode, r.Place)).ToList()))
+            .OrderBy(l => l.Rank).ThenBy(l => l.Points.Count > 0 ? l.Points[0].Code : "", StringComparer.Ordinal).ThenBy(l => l.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}
