@@ -18,7 +18,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _file = await TempSqlite.WithSmallDemoAsync();
+        _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
         Factory = Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"));
     }

@@ -36,10 +36,18 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/indicators"] = _ => "/api/v1/indicators",
         ["/api/{documentName}/openapi.json"] = _ => "/api/v1/openapi.json",
         ["/divisions/{village}/households/{id:long}/reveal"] = code => $"/divisions/{code}/households/1/reveal",
+        ["/plan"] = _ => "/plan",
+        ["/plan/{code}"] = code => $"/plan/{code}",
+        ["/plan/check"] = code => $"/plan/check?code={code}",
+        ["/plan/people/{code}"] = _ => "/plan/people/C000001",
+        ["/plan/ties/{id:long}"] = _ => "/plan/ties/1",
+        ["/plan/edit"] = _ => "/plan/edit?tie=1",
+        ["/policy"] = _ => "/policy",
+        ["/public/contacts"] = _ => "/public/contacts",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
-    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}"];
+    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()
@@ -158,6 +166,9 @@ public class AuthorizationMatrixTests(AppFixture app)
     {
         "/divisions/{village}/households/{id:long}/reveal" => [HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed],
         "/account/logout" => [HttpStatusCode.Redirect],
+        "/plan" => [HttpStatusCode.Redirect],
+        // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
+        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
         _ => [HttpStatusCode.OK],
     };

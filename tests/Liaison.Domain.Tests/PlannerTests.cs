@@ -117,6 +117,22 @@ public class PlannerTests
     }
 
     [Fact]
+    public void A_locked_planner_tie_is_kept_even_when_it_breaks_a_rule()
+    {
+        var first = PlanWorlds.Planned(PlanWorlds.World());
+        var leader = first.Cadres.First(c => c.Rank == CadreRank.CountyLeader && first.UnitOf(c)!.DivisionCode == "370801");
+        var village = first.Ties.Single(t => t.CadreId == leader.Id && t.DivisionCode.Length == 12);
+        var locked = new LiaisonTie { Id = village.Id, Year = village.Year, Kind = village.Kind, CadreId = leader.Id, DivisionCode = "370802001201", Origin = TieOrigin.Planner, Locked = true };
+        var world = PlanWorlds.With(first, first.Ties.Where(t => t.Id != village.Id).Append(locked));
+
+        var outcome = LiaisonPlanner.Plan(world, PlanWorlds.Today);
+
+        Assert.Contains(locked, outcome.Kept);
+        Assert.Empty(outcome.Ended);
+        Assert.Contains(LiaisonChecker.Check(PlanWorlds.Apply(world, outcome)).Violations, v => v.Rule.Id == "contact.within");
+    }
+
+    [Fact]
     public void Too_few_township_leaders_give_a_plan_with_the_gap_listed_never_a_crash()
     {
         // 30% backward share: 3 backward villages per township, 2 leaders.

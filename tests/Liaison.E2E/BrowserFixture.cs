@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _file = await TempSqlite.WithSmallDemoAsync();
+        _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

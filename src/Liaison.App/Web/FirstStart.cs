@@ -13,7 +13,7 @@ namespace Liaison.App.Web;
 /// database also gets the small demo, so that `dotnet run` shows something at once. PostgreSQL
 /// must be migrated on purpose (`liaison db migrate`), by whoever runs it.
 /// </summary>
-public sealed class FirstStart(IServiceProvider services, DatabaseTarget target) : IHostedService
+public sealed class FirstStart(IServiceProvider services, DatabaseTarget target, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +34,10 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target)
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
             var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken, Actor.System);
             Console.WriteLine($"  {result.Divisions} divisions, {result.Units} units, {result.Cadres} cadres, {result.Households} households ({result.Seconds} s)");
+            // The demo shows a liaison plan too, as `liaison plan liaisons` makes it.
+            var today = ChinaTime.Today(clock);
+            var plan = await Data.Liaisons.LiaisonStore.PlanAsync(db, clock, Actor.System, today.Year, today, cancellationToken);
+            Console.WriteLine($"  {today.Year} liaison plan: {plan.Outcome.Added.Count} ties, {plan.Check.Coverage.Covered}/{plan.Check.Coverage.Villages} villages covered");
             var accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), cancellationToken);
             PrintAndKeep(accounts, target);
         }

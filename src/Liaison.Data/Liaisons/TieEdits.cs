@@ -79,8 +79,16 @@ public static class TieEdits
                 }
                 created = new LiaisonTie
                 {
-                    Year = a.Year, Kind = a.Kind, CadreId = a.Kind == TieKind.Pairing ? null : cadre.Id, UnitId = a.Kind == TieKind.Pairing ? cadre.UnitId : null,
-                    DivisionCode = a.DivisionCode, Since = Since(a.Year, today), Origin = TieOrigin.Manual, Reason = reason, ChangedAt = now, ChangedBy = actor.Name,
+                    Year = a.Year,
+                    Kind = a.Kind,
+                    CadreId = a.Kind == TieKind.Pairing ? null : cadre.Id,
+                    UnitId = a.Kind == TieKind.Pairing ? cadre.UnitId : null,
+                    DivisionCode = a.DivisionCode,
+                    Since = Since(a.Year, today),
+                    Origin = TieOrigin.Manual,
+                    Reason = reason,
+                    ChangedAt = now,
+                    ChangedBy = actor.Name,
                 };
                 break;
         }
@@ -131,7 +139,7 @@ public static class TieEdits
         }
         var after = created ?? (old is null ? null : await db.LiaisonTies.AsNoTracking().FirstAsync(t => t.Id == old.Id, ct));
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord(action, "liaison-tie", (created ?? old)!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (created ?? old)!.DivisionCode, old is null ? null : Snapshot(old), after is null ? null : Snapshot(after)), ct);
+            (created ?? old)!.DivisionCode, old is null ? null : Snapshot(old), new { tie = after is null ? null : Snapshot(after), reason }), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new TieEditResult(true, created ?? after, brought);
@@ -145,13 +153,32 @@ public static class TieEdits
 
     private static LiaisonTie Copy(LiaisonTie old, string divisionCode, DateOnly today, DateTimeOffset now, Actor actor, string reason) => new()
     {
-        Year = old.Year, Kind = old.Kind, CadreId = old.CadreId, UnitId = old.UnitId, DivisionCode = divisionCode, Since = Since(old.Year, today),
-        Origin = TieOrigin.Manual, Locked = old.Locked, Reason = reason, ChangedAt = now, ChangedBy = actor.Name,
+        Year = old.Year,
+        Kind = old.Kind,
+        CadreId = old.CadreId,
+        UnitId = old.UnitId,
+        DivisionCode = divisionCode,
+        Since = Since(old.Year, today),
+        Origin = TieOrigin.Manual,
+        Locked = old.Locked,
+        Reason = reason,
+        ChangedAt = now,
+        ChangedBy = actor.Name,
     };
 
     private static object Snapshot(LiaisonTie t) => new
     {
-        id = t.Id, year = t.Year, kind = t.Kind.ToString(), cadreId = t.CadreId, unitId = t.UnitId, division = t.DivisionCode,
-        since = t.Since, until = t.Until, origin = t.Origin.ToString(), locked = t.Locked, reason = t.Reason, endReason = t.EndReason,
+        id = t.Id,
+        year = t.Year,
+        kind = t.Kind.ToString(),
+        cadreId = t.CadreId,
+        unitId = t.UnitId,
+        division = t.DivisionCode,
+        since = t.Since,
+        until = t.Until,
+        origin = t.Origin.ToString(),
+        locked = t.Locked,
+        reason = t.Reason,
+        endReason = t.EndReason,
     };
 }
