@@ -36,7 +36,14 @@ public sealed class PlanEditTests : IAsyncLifetime
     {
         var html = await client.GetStringAsync(page);
         form["__RequestVerificationToken"] = TestAccounts.FormToken(html);
-        return await client.PostAsync(page + (page.Contains('?') ? "&" : "?") + "handler=" + handler, new FormUrlEncodedContent(form));
+        // Where the browser posts: the form's own action, with the form's hidden fields.
+        var action = System.Text.RegularExpressions.Regex.Match(html, $"action=\"([^\"]*handler={handler})\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(action), $"no {handler} form on {page}");
+        foreach (System.Text.RegularExpressions.Match hidden in System.Text.RegularExpressions.Regex.Matches(html, "type=\"hidden\" name=\"(tie|person)\" value=\"([^\"]+)\""))
+        {
+            form[hidden.Groups[1].Value] = hidden.Groups[2].Value;
+        }
+        return await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(form));
     }
 
     [Fact]
