@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
 # Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
@@ -26,11 +26,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite or seed-postgres" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite or plan-postgres" >&2; exit 1 ;; esac
 
 selected() { # selected NAME: is benchmark NAME part of this run?
-  [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; }
+  [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
 }
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -67,10 +67,11 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # ---- build -------------------------------------------------------------------------------------
 if [ -z "$LIAISON" ]; then
-  log "building src/Liaison.App (Release)"
-  dotnet build "$REPO/src/Liaison.App" -c Release -nologo -v quiet >"$WORK/build-app.log" 2>&1 \
+  # As it is deployed (README): published for the platform, compiled ahead of time.
+  log "publishing src/Liaison.App (Release, linux-x64, ReadyToRun)"
+  dotnet publish "$REPO/src/Liaison.App" -c Release -r linux-x64 -o "$WORK/app" -nologo -v quiet >"$WORK/build-app.log" 2>&1 \
     || { cat "$WORK/build-app.log" >&2; exit 1; }
-  LIAISON="$REPO/src/Liaison.App/bin/Release/net10.0/liaison"
+  LIAISON="$WORK/app/liaison"
 fi
 [ -x "$LIAISON" ] || { echo "run.sh: $LIAISON is not an executable liaison" >&2; exit 1; }
 log "building bench/Liaison.Bench (Release)"
@@ -128,6 +129,22 @@ fresh_db() { # fresh_db PREFIX: a new, migrated database; prints its name
 }
 drop_db() { "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres "$1"; }
 quiesce() { psql_ -d postgres -c CHECKPOINT; sync; } # nothing of the previous step is written during the next
+
+# ---- the planned city, seeded once per database, copied fresh for every repetition -----------------
+PLAN_YEAR=2026
+if selected plan-sqlite; then
+  log "seeding the city demo into SQLite for the plan benchmarks (not timed)"
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "sqlite:$WORK/plan-template.db" >/dev/null
+  sqlite_checkpoint() { "$LIAISON" db status --json --db "sqlite:$1" >/dev/null; }
+  sqlite_checkpoint "$WORK/plan-template.db"
+fi
+if selected plan-postgres; then
+  log "seeding the city demo into PostgreSQL for the plan benchmarks (not timed)"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres plan_template
+  "$LIAISON" db migrate --json --db "$(conn plan_template)" >/dev/null
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn plan_template)" >/dev/null
+  psql_ -d plan_template -c ANALYZE
+fi
 
 # ---- timing ------------------------------------------------------------------------------------
 RAW="$WORK/raw.tsv"
@@ -233,6 +250,38 @@ for rep in $(seq 1 "$REPS"); do
       check "seed-postgres rep $rep households" "$HOUSEHOLD_ROWS" "$(psql_ -d "$db" -Atc 'SELECT count(*) FROM households')"
     fi
     drop_db "$db"
+  fi
+done
+
+# The plan: `plan liaisons` on the freshly seeded city, then `check` on the plan it made, each
+# beside `db status` on the same database (process start, connection, schema check: the fixed part).
+plan_round() { # plan_round NAME REP DB-ARGUMENT
+  local name=$1 rep=$2 target=$3 villages
+  timed "plan-$name" anchor "$rep" 0 "$LIAISON" db status --json --db "$target"
+  timed "plan-$name" figure "$rep" 0 "$LIAISON" plan liaisons --year "$PLAN_YEAR" --json --db "$target"
+  if [ "$TIMED_OK" = 1 ]; then
+    check "plan-$name rep $rep violations" 0 "$(grep -o '"violations":[0-9]*' "$WORK/out.txt" | cut -d: -f2)"
+  fi
+  quiesce
+  timed "check-$name" anchor "$rep" 0 "$LIAISON" db status --json --db "$target"
+  timed "check-$name" figure "$rep" 0 "$LIAISON" check --year "$PLAN_YEAR" --json --db "$target"
+  if [ "$TIMED_OK" = 1 ]; then
+    villages="$(grep -o '"villages":[0-9]*' "$WORK/out.txt" | head -1 | cut -d: -f2) $(grep -o '"covered":[0-9]*' "$WORK/out.txt" | head -1 | cut -d: -f2)"
+    check "check-$name rep $rep coverage" "4927 4927" "$villages"
+  fi
+}
+for rep in $(seq 1 "$REPS"); do
+  if selected plan-sqlite; then
+    cp "$WORK/plan-template.db" "$WORK/plan.db"
+    quiesce
+    plan_round sqlite "$rep" "sqlite:$WORK/plan.db"
+    rm -f "$WORK/plan.db" "$WORK/plan.db-wal" "$WORK/plan.db-shm"
+  fi
+  if selected plan-postgres; then
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres -T plan_template "plan_$rep"
+    quiesce
+    plan_round postgres "$rep" "$(conn "plan_$rep")"
+    drop_db "plan_$rep"
   fi
 done
 

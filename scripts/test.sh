@@ -47,7 +47,7 @@ if ! grep -qE "^(Passed|Failed)!" "$log/test.log"; then failed=$((failed+1)); rc
 
 publish_smoke() {
   local out; out=$(mktemp -d /tmp/liaison-publish.XXXXXX)
-  dotnet publish src/Liaison.App -c Release -o "$out/app" &&
+  dotnet publish src/Liaison.App -c Release -r linux-x64 -o "$out/app" &&
   "$out/app/liaison" --help | grep -q "import" &&
   "$out/app/liaison" import divisions src/Liaison.Data/Demo/jining-3708.csv --db "sqlite:$out/p.db" --json | grep -q '"village":4927' &&
   rm -rf "$out"

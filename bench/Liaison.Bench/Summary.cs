@@ -39,6 +39,10 @@ internal static class Summary
         new("households-stored", "city households → PostgreSQL, against the rows as stored", "liaison import households", "psql \\copy of the same rows as the table stores them (names and phones encrypted, about 3× the bytes)", "households-stored", Rate: true, Target: 0.70, FigureBench: "households"),
         new("seed-sqlite", "demo seed --scale city → SQLite", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
         new("seed-postgres", "demo seed --scale city → PostgreSQL", "liaison demo seed --scale city", "psql \\copy of the households rows (from households)", "households", Rate: false, Target: 90),
+        new("plan-sqlite", "plan liaisons, city demo, SQLite", "liaison plan liaisons (from nothing: 11,000 ties)", "liaison db status on the same database (process start, connection, schema check)", "plan-sqlite", Rate: false, Target: 10),
+        new("check-sqlite", "check, city demo, SQLite", "liaison check (the plan just made)", "liaison db status on the same database", "check-sqlite", Rate: false, Target: 2),
+        new("plan-postgres", "plan liaisons, city demo, PostgreSQL", "liaison plan liaisons (from nothing: 11,000 ties)", "liaison db status on the same database (process start, connection, schema check)", "plan-postgres", Rate: false, Target: 10),
+        new("check-postgres", "check, city demo, PostgreSQL", "liaison check (the plan just made)", "liaison db status on the same database", "check-postgres", Rate: false, Target: 2),
     ];
 
     private static readonly JsonSerializerOptions Json = new()

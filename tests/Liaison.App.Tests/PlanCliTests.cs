@@ -44,6 +44,20 @@ public sealed class PlanCliTests : IDisposable
             Assert.True(check.RootElement.GetProperty("byKind").GetProperty("police").GetInt32() > 0);
         }
 
+        // The plan as a spreadsheet: one row per current tie, no personal data.
+        var sheet = Path.Combine(_dir, "ties.csv");
+        var (exportCode, exportOut, _) = await CliRunner.RunAsync("export", "ties", "--year", "2026", "--out", sheet, "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Ok, exportCode);
+        var lines = await File.ReadAllLinesAsync(sheet);
+        Assert.StartsWith("年度,联系方式,干部编号", lines[0], StringComparison.Ordinal);
+        await using (var db = Data.Database.DatabaseTarget.Resolve(Db, null).CreateContext())
+        {
+            Assert.Equal(await db.LiaisonTies.CountAsync(), lines.Length - 1);
+            var phones = await db.Cadres.Select(c => c.Phone).Take(50).ToListAsync();
+            Assert.All(phones, p => Assert.DoesNotContain(p!, string.Join("\n", lines), StringComparison.Ordinal));
+        }
+        Assert.Contains($"\"rows\":{lines.Length - 1}", exportOut, StringComparison.Ordinal);
+
         // A police officer given a second village by hand, behind the planner's back.
         await using (var db = Data.Database.DatabaseTarget.Resolve(Db, null).CreateContext())
         {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Cli;
 
 /// <summary>
-/// <c>liaison export units|cadres|households --out FILE [--division CODE] [--as USER] [--unmasked]</c>:
+/// <c>liaison export units|cadres|households|ties --out FILE [--division CODE] [--as USER] [--unmasked]</c>:
 /// xlsx or CSV. <c>--as</c> applies an account's jurisdiction (its scope, and whether it may see
 /// personal data) exactly as the web app would; without it the operator of the server exports.
 /// Every export is audited; an unmasked one names itself so.
@@ -21,16 +21,23 @@ public static class ExportCommands
         export.Subcommands.Add(One("units", PeopleExports.UnitsAsync));
         export.Subcommands.Add(One("cadres", PeopleExports.CadresAsync));
         export.Subcommands.Add(One("households", PeopleExports.HouseholdsAsync));
+        var year = Features.Policy.PolicyCommands.YearOption();
+        var ties = One("ties", (db, r, ct) => Data.Liaisons.TieExport.WriteAsync(db, r, r.Year!.Value, ct), year);
+        export.Subcommands.Add(ties);
         return export;
     }
 
-    private static Command One(string name, Func<LiaisonDb, ExportRequest, CancellationToken, Task<long>> write)
+    private static Command One(string name, Func<LiaisonDb, ExportRequest, CancellationToken, Task<long>> write, Option<int?>? year = null)
     {
         var output = new Option<string>("--out", "-o") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
         var division = new Option<string?>("--division") { Description = "只导出该行政区划（含下级）/ only this division's subtree" };
         var asUser = new Option<string?>("--as") { Description = "以该账户的权限范围导出 / export within this account's jurisdiction" };
         var unmasked = new Option<bool>("--unmasked") { Description = "导出完整个人信息（需有权限，记入审计）/ personal data in full (if allowed; audited)" };
         var command = new Command(name, $"导出 {name} / export {name}") { output, division, asUser, unmasked };
+        if (year is not null)
+        {
+            command.Options.Add(year);
+        }
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             var path = run.Value(output)!;
@@ -47,7 +54,8 @@ public static class ExportCommands
             {
                 return run.Fail(run.Say($"{actor.Name} 无权导出完整个人信息", $"{actor.Name} may not export personal data unmasked"));
             }
-            var rows = await write(db, new ExportRequest(path, code ?? scopeRoot, run.Language, run.Value(unmasked)), ct);
+            var request = new ExportRequest(path, code ?? scopeRoot, run.Language, run.Value(unmasked)) { Year = year is null ? null : Features.Policy.PolicyCommands.YearOf(run, year) };
+            var rows = await write(db, request, ct);
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 await AuditLog.AppendAsync(db, TimeProvider.System, actor,

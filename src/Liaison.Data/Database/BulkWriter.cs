@@ -32,6 +32,42 @@ public static class BulkWriter
         }
     }
 
+    /// <summary>
+    /// Reserves <paramref name="count"/> ids of a table's generated key inside the caller's
+    /// transaction, so that rows written in bulk can be referred to (a tie's stays) before they exist.
+    /// PostgreSQL takes them from the column's sequence; SQLite, whose writers are serialised, counts
+    /// on from the largest id.
+    /// </summary>
+    public static async Task<long[]> ReserveIdsAsync(LiaisonDb db, string table, int count, CancellationToken ct)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("ids are reserved inside the writer's transaction");
+        var ids = new long[count];
+        if (connection is NpgsqlConnection)
+        {
+            cmd.CommandText = $"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {count})";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            for (var i = 0; await reader.ReadAsync(ct); i++)
+            {
+                ids[i] = reader.GetInt64(0);
+            }
+            return ids;
+        }
+        cmd.CommandText = $"SELECT coalesce(max(id), 0) FROM {table}";
+        var max = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = max + 1 + i;
+        }
+        return ids;
+    }
+
     private static async Task PostgresUpsertAsync<T>(NpgsqlConnection pg, TableSpec<T> spec, IEnumerable<T> rows, Action<long>? progress, CancellationToken ct)
         where T : class
     {

@@ -88,15 +88,17 @@ public static class TableSpec
             var get = Getter<T>(p);
             if (Property(p).GetValueConverter() is { } converter)
             {
-                if (converter.ProviderClrType != typeof(string))
-                {
-                    throw new NotSupportedException($"bulk writes convert to text only, not {converter.ProviderClrType.Name}");
-                }
                 var slot = converted.Count;
                 converted.Add(row => get(row) is { } v ? converter.ConvertToProvider(v) : null);
                 getters.Add(r => r.Stored![slot]);
+                var text = converter.ProviderClrType == typeof(string);
                 copyWriters.Add((w, r) =>
                 {
+                    // Converters to other types exist on SQLite only (times as numbers), which COPY never meets.
+                    if (!text)
+                    {
+                        throw new NotSupportedException($"binary COPY writes converted text only, not {converter.ProviderClrType.Name}");
+                    }
                     if (r.Stored![slot] is string v)
                     {
                         w.Write(v);

@@ -1,4 +1,5 @@
 using Liaison.Data.Audit;
+using Liaison.Data.Database;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
@@ -9,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.Liaisons;
 
 /// <summary>What a planner run did, for the command's report.</summary>
-public sealed record PlanRun(int Year, int PolicyVersion, PlanOutcome Outcome, CheckResult Check, LiaisonWorld World, double Seconds);
+public sealed record PlanRun(int Year, int PolicyVersion, PlanOutcome Outcome, CheckResult Check, LiaisonWorld World, double Seconds)
+{
+    /// <summary>Seconds spent in each phase: load, plan, write, check (for the benchmark's report).</summary>
+    public IReadOnlyDictionary<string, double> Phases { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>Loads the plan's world from the database and writes the planner's and people's changes back.</summary>
 public static class LiaisonStore
@@ -49,51 +54,60 @@ public static class LiaisonStore
     public static async Task<PlanRun> PlanAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var phases = new Dictionary<string, double>();
+        var lap = started;
+        void Lap(string phase)
+        {
+            var now = clock.GetTimestamp();
+            phases[phase] = Math.Round(clock.GetElapsedTime(lap, now).TotalSeconds, 3);
+            lap = now;
+        }
         var (world, policy) = await LoadAsync(db, year, ct);
+        Lap("load");
         var since = year == today.Year ? today : new DateOnly(year, 1, 1);
         var outcome = LiaisonPlanner.Plan(world, since);
+        Lap("plan");
         if (!outcome.ChangesNothing)
         {
             await ApplyAsync(db, clock, actor, year, outcome, today, ct);
         }
+        Lap("write");
         var after = outcome.ChangesNothing ? world : await LoadWorldAsync(db, policy.Policy, withTies: true, ct);
         var check = LiaisonChecker.Check(after);
-        return new PlanRun(year, policy.Version, outcome, check, after, clock.GetElapsedTime(started).TotalSeconds);
+        Lap("check");
+        return new PlanRun(year, policy.Version, outcome, check, after, clock.GetElapsedTime(started).TotalSeconds) { Phases = phases };
     }
+
+    private static TableSpec<LiaisonTie> TieSpec(LiaisonDb db) => TableSpec.For<LiaisonTie>(db, [nameof(LiaisonTie.Id)],
+        nameof(LiaisonTie.Id), nameof(LiaisonTie.Year), nameof(LiaisonTie.Kind), nameof(LiaisonTie.CadreId), nameof(LiaisonTie.UnitId), nameof(LiaisonTie.DivisionCode),
+        nameof(LiaisonTie.Since), nameof(LiaisonTie.Until), nameof(LiaisonTie.Origin), nameof(LiaisonTie.Locked), nameof(LiaisonTie.Reason), nameof(LiaisonTie.ReasonEn),
+        nameof(LiaisonTie.EndReason), nameof(LiaisonTie.ChangedAt), nameof(LiaisonTie.ChangedBy));
 
     private static async Task ApplyAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, PlanOutcome outcome, DateOnly today, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var previous = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var ended in outcome.Ended)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var ended in outcome.Ended)
-            {
-                var reason = ended.ReasonZh.Length > 500 ? ended.ReasonZh[..500] : ended.ReasonZh;
-                await db.LiaisonTies.Where(t => t.Id == ended.Tie.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(t => t.Until, today).SetProperty(t => t.EndReason, reason)
-                    .SetProperty(t => t.ChangedAt, now).SetProperty(t => t.ChangedBy, actor.Name), ct);
-            }
-            foreach (var tie in outcome.Added)
-            {
-                tie.ChangedAt = now;
-                tie.ChangedBy = actor.Name;
-            }
-            db.LiaisonTies.AddRange(outcome.Added);
-            await db.SaveChangesAsync(ct);
-            db.PlannedStays.AddRange(outcome.Stays.Select(s => new PlannedStay { TieId = s.Tie.Id, StartsOn = s.StartsOn, Days = s.Days }));
-            await db.SaveChangesAsync(ct);
-            await RollupStore.RefreshAsync(db, RollupFamily.Liaisons, ct);
-            await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.liaisons", "liaison-plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-                new { added = outcome.Added.Count, ended = outcome.Ended.Select(e => new { id = e.Tie.Id, reason = e.ReasonZh }), stays = outcome.Stays.Count }), ct);
-            await tx.CommitAsync(ct);
+            var reason = ended.ReasonZh.Length > TieEdits.MaxReason ? ended.ReasonZh[..TieEdits.MaxReason] : ended.ReasonZh;
+            await db.LiaisonTies.Where(t => t.Id == ended.Tie.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(t => t.Until, today).SetProperty(t => t.EndReason, reason)
+                .SetProperty(t => t.ChangedAt, now).SetProperty(t => t.ChangedBy, actor.Name), ct);
         }
-        finally
+        // Thousands of ties at once: written in bulk with ids reserved first, so that the stays can name them.
+        var ids = await BulkWriter.ReserveIdsAsync(db, "liaison_ties", outcome.Added.Count, ct);
+        for (var i = 0; i < ids.Length; i++)
         {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = previous;
+            outcome.Added[i].Id = ids[i];
+            outcome.Added[i].ChangedAt = now;
+            outcome.Added[i].ChangedBy = actor.Name;
         }
+        await BulkWriter.UpsertAsync(db, TieSpec(db), outcome.Added, null, ct);
+        var stays = TableSpec.For<PlannedStay>(db, [nameof(PlannedStay.Id)], nameof(PlannedStay.TieId), nameof(PlannedStay.StartsOn), nameof(PlannedStay.Days));
+        await BulkWriter.UpsertAsync(db, stays, outcome.Stays.Select(s => new PlannedStay { TieId = s.Tie.Id, StartsOn = s.StartsOn, Days = s.Days }), null, ct);
+        await RollupStore.RefreshAsync(db, RollupFamily.Liaisons, ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.liaisons", "liaison-plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
+            new { added = outcome.Added.Count, ended = outcome.Ended.Select(e => new { id = e.Tie.Id, reason = e.ReasonZh }), stays = outcome.Stays.Count }), ct);
+        await tx.CommitAsync(ct);
     }
 }

@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary>What an export may contain: the subtree it is limited to, and whether personal data leaves unmasked.</summary>
-public sealed record ExportRequest(string Path, string? Division, UiLanguage Language, bool Unmasked);
+public sealed record ExportRequest(string Path, string? Division, UiLanguage Language, bool Unmasked)
+{
+    /// <summary>The plan year, for exports of a year's records.</summary>
+    public int? Year { get; init; }
+}
 
 /// <summary>
 /// <c>liaison export units|cadres|households</c>: the import's own columns, so that a file can be

@@ -51,6 +51,7 @@ public static class LiaisonCommands
                     coverage = result.Check.Coverage,
                     gaps = result.Check.Violations.Select(v => ToJson(run, v)),
                     seconds = Math.Round(result.Seconds, 3),
+                    phases = result.Phases,
                 });
             }
             else
