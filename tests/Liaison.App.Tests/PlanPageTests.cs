@@ -62,6 +62,23 @@ public class PlanPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_township_plan_shows_its_backward_ranking_with_reasons_and_who_takes_each()
+    {
+        await using var db = app.Target.CreateContext();
+        var tie = await db.LiaisonTies.Where(t => t.Kind == TieKind.BackwardVillage && t.Reason!.StartsWith("后进村：")).OrderBy(t => t.Id).FirstAsync();
+        var leader = await db.Cadres.SingleAsync(c => c.Id == tie.CadreId);
+        var village = await db.Divisions.SingleAsync(d => d.Code == tie.DivisionCode);
+
+        var html = WebUtility.HtmlDecode(await (await app.Client()).GetStringAsync($"/plan/{tie.DivisionCode[..9]}"));
+
+        Assert.Contains("倒排后进村", html, StringComparison.Ordinal);
+        var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr class=\"gap\">(?:(?!</tr>).)*{village.Name}(?:(?!</tr>).)*</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains(leader.Name, row, StringComparison.Ordinal);
+        Assert.Contains("后进村", row, StringComparison.Ordinal);
+        Assert.Matches("党组织|难村|乱村|穷村", row);
+    }
+
+    [Fact]
     public async Task A_persons_page_lists_the_ties_and_a_tie_page_its_stays()
     {
         await using var db = app.Target.CreateContext();

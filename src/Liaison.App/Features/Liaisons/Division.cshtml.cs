@@ -13,6 +13,7 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock) : 
     public List<TieRow> Ties { get; private set; } = [];
     public List<Divisions.DivisionFigures> Children { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
+    public List<(Domain.Liaisons.RankedVillage Rank, List<string> TakenBy)> Ranking { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -33,6 +34,10 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock) : 
         if (division.Level < DivisionLevel.Village)
         {
             Children = await queries.Divisions.ChildrenAsync(code, ct);
+        }
+        if (division.Level == DivisionLevel.Township)
+        {
+            Ranking = await queries.Plan.RankingAsync(code, PlanYear, ct);
         }
         return Page();
     }

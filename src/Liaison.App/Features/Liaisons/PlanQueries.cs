@@ -58,6 +58,27 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
     public async Task<List<PlannedStay>> StaysAsync(long tieId, CancellationToken ct) =>
         await db.PlannedStays.AsNoTracking().Where(s => s.TieId == tieId).OrderBy(s => s.StartsOn).ToListAsync(ct);
 
+    /// <summary>
+    /// A township's backward ranking under the year's policy (倒排后进村), most in need first, with
+    /// the points behind each place and who takes it.
+    /// </summary>
+    public async Task<List<(RankedVillage Rank, List<string> TakenBy)>> RankingAsync(string township, int year, CancellationToken ct)
+    {
+        if (!Covers(township) || township.Length != 9)
+        {
+            return [];
+        }
+        var policy = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy;
+        var places = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == township)
+            .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
+        var takers = (await (from t in db.LiaisonTies.AsNoTracking()
+                             join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
+                             where t.Year == year && t.Until == null && t.Kind == TieKind.BackwardVillage && t.DivisionCode.StartsWith(township)
+                             select new { t.DivisionCode, c.Name }).ToListAsync(ct))
+            .ToLookup(x => x.DivisionCode, x => x.Name);
+        return VillageRanking.Rank(policy.Backward, places).Select(r => (r, takers[r.Village.Code].ToList())).ToList();
+    }
+
     /// <summary>The year's violations that involve a place in the division's subtree.</summary>
     public async Task<(CheckResult Check, List<Violation> Here)> ViolationsAsync(string code, int year, CancellationToken ct)
     {
