@@ -44,10 +44,12 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
         ["/public/contacts"] = _ => "/public/contacts",
+        ["/api/v1/plan/divisions/{code}"] = code => $"/api/v1/plan/divisions/{code}",
+        ["/api/v1/plan/people/{code}"] = _ => "/api/v1/plan/people/C000001",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
-    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check"];
+    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()
@@ -168,7 +170,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
         _ => [HttpStatusCode.OK],
     };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Tests.Shared;
@@ -92,6 +93,27 @@ public class PlanPageTests(AppFixture app)
         var tie = await client.GetStringAsync($"/plan/ties/{village.Id}");
         Assert.Contains("集中驻村安排", tie, StringComparison.Ordinal);
         Assert.Contains("14 天", tie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_gives_a_villages_ties_and_a_persons_ties_as_json()
+    {
+        await using var db = app.Target.CreateContext();
+        // An ordinary officer: one tie, the police one.
+        var tie = await (from t in db.LiaisonTies
+                         join c in db.Cadres on t.CadreId equals c.Id
+                         where t.Kind == TieKind.Police && c.Rank == CadreRank.Ordinary
+                         orderby t.Id
+                         select t).FirstAsync();
+        var cadre = await db.Cadres.SingleAsync(c => c.Id == tie.CadreId);
+        var client = await app.Client();
+
+        var atVillage = await client.GetFromJsonAsync<List<Features.Liaisons.TieDto>>($"/api/v1/plan/divisions/{tie.DivisionCode}?year={tie.Year}");
+        Assert.Contains(atVillage!, t => t.Id == tie.Id && t.Kind == "police" && t.CadreCode == cadre.Code && t.Reason == tie.Reason);
+        var ofPerson = await client.GetFromJsonAsync<List<Features.Liaisons.TieDto>>($"/api/v1/plan/people/{cadre.Code}");
+        Assert.Equal(tie.DivisionCode, Assert.Single(ofPerson!).DivisionCode);
+        var outside = await app.SignedInAsync("other-inspector");
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/api/v1/plan/divisions/370830001")).StatusCode);
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public static class WebApp
         app.MapLanguageSwitch().AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Read);
         Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions").RequireAuthorization(Policies.Read));
+        Features.Liaisons.PlanApi.Map(app.MapGroup("/api/v1").WithTags("plan").RequireAuthorization(Policies.Read));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         return app;
     }
