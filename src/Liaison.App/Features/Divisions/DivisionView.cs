@@ -11,17 +11,21 @@ public static class DivisionView
         DivisionLevel.Village =>
         [
             Indicators.Households, Indicators.Residents, Indicators.ThreeOldsHouseholds, Indicators.ThreeKindsHouseholds, Indicators.PoorHouseholds,
+            Indicators.PoliceLiaisons, Indicators.StationedCadres,
         ],
         DivisionLevel.Township =>
         [
             Indicators.Villages, Indicators.Communities, Indicators.Households, Indicators.Residents, Indicators.Units, Indicators.Cadres,
             Indicators.PoliceOfficers, Indicators.ThreeOldsHouseholds, Indicators.ThreeKindsHouseholds, Indicators.BackwardVillages,
+            Indicators.CoveredVillages, Indicators.BackwardTaken, Indicators.PoliceLiaisons,
         ],
         _ =>
         [
             Indicators.Counties, Indicators.Townships, Indicators.Villages, Indicators.Communities, Indicators.Households, Indicators.Residents,
             Indicators.Units, Indicators.Cadres, Indicators.PoliceOfficers, Indicators.ReserveCadres, Indicators.ThreeOldsHouseholds,
             Indicators.ThreeKindsHouseholds, Indicators.BackwardVillages,
+            Indicators.CoveredVillages, Indicators.CityLeaderPoints, Indicators.CountyLeaderPoints, Indicators.UnitLeaderPoints, Indicators.Pairings,
+            Indicators.BackwardTaken, Indicators.PoliceLiaisons,
         ],
     };
 
