@@ -26,6 +26,20 @@ public class CheckerTests
     }
 
     [Fact]
+    public void An_officer_with_no_village_is_named_in_the_jurisdiction_of_the_station_though_no_place_is_involved()
+    {
+        var officer = Planned.Cadres.First(c => c.IsPolice && c.Rank == CadreRank.Ordinary);
+        var station = Planned.UnitOf(officer)!.DivisionCode;
+        var check = CheckWith(ties => ties.Where(t => t.CadreId != officer.Id));
+
+        var v = Assert.Single(check.Violations, v => v.Rule.Id == "police.one");
+        Assert.Empty(v.Places);
+        Assert.True(v.Concerns(station));
+        Assert.True(v.Concerns(station[..6]));
+        Assert.False(v.Concerns(station[..6] == "370801" ? "370802" : "370801"));
+    }
+
+    [Fact]
     public void A_county_leader_tied_outside_the_county_breaks_contact_within()
     {
         var leader = Planned.Cadres.First(c => c.Rank == CadreRank.CountyLeader && Planned.UnitOf(c)!.DivisionCode == "370801");

@@ -203,7 +203,7 @@ public static class LiaisonChecker
             {
                 found.Add(new Violation(rule, $"{cadre.Name}（{Rank(cadre)}）联系{zh} {have.Count} 个，应为 {want} 个", $"{cadre.Name} ({Shared.Terms.Ranks[cadre.Rank].En}) has {have.Count} {en}, {want} required",
                     [new Named(cadre.Code, cadre.Name)], unit is null ? [] : [new Named(unit.Code, unit.Name)],
-                    have.Select(t => new Named(t.DivisionCode, world.NameOf(t.DivisionCode))).ToList(), have.Select(t => t.Id).ToList()));
+                    have.Select(t => new Named(t.DivisionCode, world.NameOf(t.DivisionCode))).ToList(), have.Select(t => t.Id).ToList(), unit?.DivisionCode));
             }
         }
     }
@@ -218,7 +218,7 @@ public static class LiaisonChecker
             if (pairings.Count != rules.VillagesPerUnit)
             {
                 found.Add(new Violation(LiaisonRules.PairingOne, $"{unit.Name}联建村 {pairings.Count} 个，应为 {rules.VillagesPerUnit} 个", $"{unit.Name} pairs with {pairings.Count} villages, {rules.VillagesPerUnit} required",
-                    [], [new Named(unit.Code, unit.Name)], pairings.Select(t => new Named(t.DivisionCode, world.NameOf(t.DivisionCode))).ToList(), pairings.Select(t => t.Id).ToList()));
+                    [], [new Named(unit.Code, unit.Name)], pairings.Select(t => new Named(t.DivisionCode, world.NameOf(t.DivisionCode))).ToList(), pairings.Select(t => t.Id).ToList(), unit.DivisionCode));
             }
             foreach (var tie in pairings)
             {
@@ -255,16 +255,16 @@ public static class LiaisonChecker
             found.Add(new Violation(LiaisonRules.BackwardTaken,
                 $"{township.Name}的后进村无人包保：{string.Join("、", untaken.Select(r => $"{r.Village.Name}（倒排第 {r.Position}）"))}{shortZh}",
                 $"backward villages of {township.Name} not taken: {string.Join(", ", untaken.Select(r => $"{r.Village.Name} (rank {r.Position} from the bottom)"))}{shortEn}",
-                [], [], [new Named(township.Code, township.Name), .. untaken.Select(r => new Named(r.Village.Code, r.Village.Name))], []));
+                [], [], [new Named(township.Code, township.Name), .. untaken.Select(r => new Named(r.Village.Code, r.Village.Name))], [], township.Code));
         }
     }
 
     private static Violation At(LiaisonWorld world, LiaisonRule rule, IReadOnlyList<string> places, string zh, string en) =>
-        new(rule, zh, en, [], [], places.Select(p => new Named(p, world.NameOf(p))).ToList(), []);
+        new(rule, zh, en, [], [], places.Select(p => new Named(p, world.NameOf(p))).ToList(), [], places[0]);
 
     private static Violation For(LiaisonWorld world, LiaisonRule rule, LiaisonTie tie, RosterCadre? cadre, RosterUnit? unit, string zh, string en) =>
         new(rule, zh, en, cadre is null ? [] : [new Named(cadre.Code, cadre.Name)], unit is null ? [] : [new Named(unit.Code, unit.Name)],
-            [new Named(tie.DivisionCode, world.NameOf(tie.DivisionCode))], [tie.Id]);
+            [new Named(tie.DivisionCode, world.NameOf(tie.DivisionCode))], [tie.Id], unit?.DivisionCode ?? tie.DivisionCode);
 
     private static string Who(RosterCadre? cadre, RosterUnit? unit) => cadre?.Name ?? unit?.Name ?? "?";
 

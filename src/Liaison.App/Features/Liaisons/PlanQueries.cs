@@ -87,7 +87,7 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
             return (new CheckResult([], new Coverage(0, 0), new Dictionary<TieKind, int>()), []);
         }
         var (check, _, _) = await LiaisonStore.CheckAsync(db, year, ct);
-        return (check, check.Violations.Where(v => v.Places.Any(p => DivisionCode.IsInSubtree(p.Code, code))).ToList());
+        return (check, check.Violations.Where(v => v.Concerns(code)).ToList());
     }
 
     private async Task<List<TieRow>> RowsAsync(IQueryable<LiaisonTie> ties, CancellationToken ct)
