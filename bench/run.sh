@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
 # Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite or plan-postgres" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres or match" >&2; exit 1 ;; esac
 
 selected() { # selected NAME: is benchmark NAME part of this run?
   [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
@@ -284,6 +284,47 @@ for rep in $(seq 1 "$REPS"); do
     drop_db "plan_$rep"
   fi
 done
+
+# The First Secretary match: Liaison's solver against SciPy's linear_sum_assignment on the same
+# cost matrices (the city demo's 3,377 selected cadres × 4,927 villages; every pair allowed, and
+# county- and township-sent cadres kept in their county). Each side times its own solve only and
+# prints the total cost, which must be equal: the figure recorded is the solve's seconds.
+if selected match; then
+  PY=/usr/bin/python3
+  if ! "$PY" -c 'import scipy' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+      log "installing python3-scipy (Debian) for the match anchor"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-scipy >"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log" >&2; exit 1; }
+    else
+      echo "run.sh: the match benchmark needs SciPy: apt-get install python3-scipy" >&2; exit 1
+    fi
+  fi
+  for variant in all county; do
+    "$BENCH" fs-matrix 1 "$WORK/match-$variant.bin" "$variant" >&2
+  done
+  solve_timed() { # solve_timed BENCH ROLE REP CMD...: records the solve's own seconds; checks the total
+    local bench=$1 role=$2 rep=$3 out inside total; shift 3
+    out=$("$@") || { printf '%s\t%s\t%s\t0\t0\t\t%s\n' "$bench" "$role" "$rep" "exit: $out" >>"$RAW"; return; }
+    inside=$(echo "$out" | grep -o '"seconds": *[0-9.]*' | grep -o '[0-9.]*$')
+    total=$(echo "$out" | grep -o '"total": *[0-9]*' | grep -o '[0-9]*$')
+    printf '%s\t%s\t%s\t%s\t0\t%s\tok\n' "$bench" "$role" "$rep" "$inside" "$inside" >>"$RAW"
+    log "$bench $role rep $rep: ${inside}s, total cost $total"
+    eval "expected=\${MATCH_TOTAL_$bench_key:-}"
+    if [ -z "$expected" ]; then eval "MATCH_TOTAL_$bench_key=$total"; else check "$bench $role rep $rep total cost" "$expected" "$total"; fi
+  }
+  for rep in $(seq 1 "$REPS"); do
+    for variant in all county; do
+      bench_key=${variant}
+      for role in $( [ $((rep % 2)) = 1 ] && echo "anchor figure" || echo "figure anchor" ); do
+        if [ "$role" = anchor ]; then
+          solve_timed "match-$variant" anchor "$rep" "$PY" "$REPO/bench/lsap.py" "$WORK/match-$variant.bin"
+        else
+          solve_timed "match-$variant" figure "$rep" "$BENCH" lsap "$WORK/match-$variant.bin"
+        fi
+      done
+    done
+  done
+fi
 
 # ---- report ------------------------------------------------------------------------------------
 cp "$RAW" "$RESULTS/$STAMP.raw.tsv"

@@ -28,6 +28,8 @@ internal static class Program
                 ["households-csv", var seed, var liaison, var copy] => Households(int.Parse(seed, CultureInfo.InvariantCulture), liaison, copy),
                 ["divisions-csv", var input, var output] => Divisions(input, output),
                 ["summarize", var raw, var markdown, var json, .. var meta] => Summary.Run(raw, markdown, json, meta),
+                ["fs-matrix", var seed, var output, var variant] when variant is "all" or "county" => MatchBench.Matrix(int.Parse(seed, CultureInfo.InvariantCulture), output, variant),
+                ["lsap", var input] => MatchBench.Solve(input),
                 _ => Usage(),
             };
         }
@@ -40,7 +42,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
+        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
         return 1;
     }
 

@@ -19,6 +19,7 @@ public sealed record ProgrammePolicy
     public CoverageRules Coverage { get; init; } = new();
     public EditRules Edits { get; init; } = new();
     public PublicSupervision Public { get; init; } = new();
+    public FirstSecretaryRules FirstSecretaries { get; init; } = new();
 
     /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
     public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
@@ -159,4 +160,39 @@ public sealed record PublicSupervision
     /// <summary>The programme office's supervision telephone, published with the list.</summary>
     public string Telephone { get; init; } = "0537-12380";
     public bool ShowUnitLeaders { get; init; } = true;
+}
+
+/// <summary>第一书记: how many each level sends, which villages need one, and what a good match costs.</summary>
+public sealed record FirstSecretaryRules
+{
+    /// <summary>Jining sent 112 from the city, 1,664 from counties, 1,602 from townships.</summary>
+    public int CityQuota { get; init; } = 112;
+    public int CountyQuota { get; init; } = 1_664;
+    public int TownshipQuota { get; init; } = 1_602;
+    /// <summary>Villages whose party organisation has one of these grades need a First Secretary.</summary>
+    public IReadOnlyList<Divisions.PartyOrgGrade> NeedGrades { get; init; } = [Divisions.PartyOrgGrade.Backward];
+    /// <summary>Villages of any of these types need one too.</summary>
+    public IReadOnlyList<Divisions.VillageType> NeedTypes { get; init; } =
+        [Divisions.VillageType.Difficult, Divisions.VillageType.Disorderly, Divisions.VillageType.Poor, Divisions.VillageType.Specialised];
+    /// <summary>A cadre never goes to the township of the home village (回避).</summary>
+    public bool AvoidHomeTownship { get; init; } = true;
+    public MatchWeights Weights { get; init; } = new();
+}
+
+/// <summary>
+/// Integer cost terms of sending a cadre to a village; the match minimises their sum. Whole
+/// numbers, so that the total is exact and any other solver can check it.
+/// </summary>
+public sealed record MatchWeights
+{
+    /// <summary>The unit's category does not fit the village's type (party and government to difficult villages, ...).</summary>
+    public int CategoryMismatch { get; init; } = 100;
+    /// <summary>Units of other categories fit no type in particular.</summary>
+    public int OtherCategory { get; init; } = 50;
+    /// <summary>Per need point the village lacks against the neediest (the backward ranking's points): the neediest first.</summary>
+    public int PerNeedPoint { get; init; } = 2;
+    /// <summary>Per kilometre between the unit's seat and the village, where both have coordinates.</summary>
+    public int PerKilometre { get; init; } = 1;
+    /// <summary>The unit already has a tie in the village's township: spread a unit's people across townships.</summary>
+    public int SameUnitTownship { get; init; } = 30;
 }
