@@ -169,14 +169,21 @@ public sealed record FirstSecretaryRules
     public int CityQuota { get; init; } = 112;
     public int CountyQuota { get; init; } = 1_664;
     public int TownshipQuota { get; init; } = 1_602;
-    /// <summary>Villages whose party organisation has one of these grades need a First Secretary.</summary>
-    public IReadOnlyList<Divisions.PartyOrgGrade> NeedGrades { get; init; } = [Divisions.PartyOrgGrade.Backward];
+    /// <summary>Villages whose party organisation has one of these grades need a First Secretary (not the advanced ones).</summary>
+    public IReadOnlyList<Divisions.PartyOrgGrade> NeedGrades { get; init; } = [Divisions.PartyOrgGrade.Backward, Divisions.PartyOrgGrade.General];
     /// <summary>Villages of any of these types need one too.</summary>
     public IReadOnlyList<Divisions.VillageType> NeedTypes { get; init; } =
         [Divisions.VillageType.Difficult, Divisions.VillageType.Disorderly, Divisions.VillageType.Poor, Divisions.VillageType.Specialised];
     /// <summary>A cadre never goes to the township of the home village (回避).</summary>
     public bool AvoidHomeTownship { get; init; } = true;
     public MatchWeights Weights { get; init; } = new();
+    /// <summary>Reserve cadres and newly promoted leaders without grassroots experience are selected first.</summary>
+    public bool PreferReserveAndNewlyPromoted { get; init; } = true;
+
+    /// <summary>Whether a village needs a First Secretary under these rules.</summary>
+    public bool Needs(Liaisons.Place village) =>
+        village.Level == Divisions.DivisionLevel.Village
+        && ((village.Grade is { } g && NeedGrades.Contains(g)) || NeedTypes.Any(t => village.Type.HasFlag(t)));
 }
 
 /// <summary>
