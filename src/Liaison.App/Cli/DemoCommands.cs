@@ -29,6 +29,6 @@ public static class DemoCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("demo", "演示数据 / demo data") { seedCommand };
+        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand() };
     }
 }

@@ -25,6 +25,7 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.Policy.PolicyCommands.Build());
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Plan());
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Check());
+        root.Subcommands.Add(Features.Secretaries.SecretaryCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

@@ -664,6 +664,202 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer")
+                        .HasColumnName("quota");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_calls");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_secretary_calls_division_code");
+
+                    b.HasIndex("Year", "DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_secretary_calls_year_division_code");
+
+                    b.ToTable("secretary_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_id");
+
+                    b.Property<int?>("Coordination")
+                        .HasColumnType("integer")
+                        .HasColumnName("coordination");
+
+                    b.Property<string>("HomeDivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("home_division_code");
+
+                    b.Property<int?>("Innovation")
+                        .HasColumnType("integer")
+                        .HasColumnName("innovation");
+
+                    b.Property<int?>("MassWork")
+                        .HasColumnType("integer")
+                        .HasColumnName("mass_work");
+
+                    b.Property<int?>("PoliticalQuality")
+                        .HasColumnType("integer")
+                        .HasColumnName("political_quality");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("status_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_candidates");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_secretary_candidates_cadre_id");
+
+                    b.HasIndex("CallId", "CadreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_secretary_candidates_call_id_cadre_id");
+
+                    b.ToTable("secretary_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryPosting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("CostCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost_category");
+
+                    b.Property<int>("CostDistance")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost_distance");
+
+                    b.Property<int>("CostNeed")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost_need");
+
+                    b.Property<int>("CostSpread")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost_spread");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_postings");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_secretary_postings_cadre_id");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_secretary_postings_call_id");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_secretary_postings_village_code");
+
+                    b.HasIndex("Year", "Until")
+                        .HasDatabaseName("ix_secretary_postings_year_until");
+
+                    b.ToTable("secretary_postings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +1011,57 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_units_divisions_division_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>
+                {
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_calls_divisions_division_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCandidate", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_candidates_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Secretaries.SecretaryCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_candidates_secretary_calls_call_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryPosting", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_postings_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Secretaries.SecretaryCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_postings_secretary_calls_call_id");
+
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_postings_divisions_village_code");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>

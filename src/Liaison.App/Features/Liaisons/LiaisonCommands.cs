@@ -79,7 +79,7 @@ public static class LiaisonCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("plan", "编制计划 / planning") { liaisons };
+        return new Command("plan", "编制计划 / planning") { liaisons, Secretaries.SecretaryCommands.Plan() };
     }
 
     public static Command Check()

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Liaison.Data.Audit;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Policy;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Liaisons;
+using Liaison.Domain.Policy;
+using Liaison.Domain.Secretaries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Secretaries;
+
+/// <summary>What a match run did.</summary>
+public sealed record MatchRun(int Year, MatchResult Result, int Kept, int Added, int Ended, MatchCosts Model, double Seconds);
+
+/// <summary>The First Secretary cycle in the database: calls, selection, the match and its postings.</summary>
+public static class SecretaryStore
+{
+    /// <summary>Opens the year's calls sized by the policy, unless they are open already; returns them.</summary>
+    public static async Task<List<SecretaryCall>> OpenCallsAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
+    {
+        var existing = await db.SecretaryCalls.Where(c => c.Year == year).OrderBy(c => c.Level).ThenBy(c => c.DivisionCode).ToListAsync(ct);
+        if (existing.Count > 0)
+        {
+            return existing;
+        }
+        var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
+        var rules = policy.Policy.FirstSecretaries;
+        var city = world.Places.Values.Where(p => p.Level == DivisionLevel.City).Select(p => p.Code).Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new InvalidOperationException("no city in the divisions: import divisions first");
+        var sizes = Calls.Size(rules, city, world.Counties, world.Townships, Needy(world, rules));
+        var now = clock.GetUtcNow();
+        var calls = sizes.Select(s => new SecretaryCall { Year = year, Level = s.Level, DivisionCode = s.DivisionCode, Quota = s.Quota, OpenedAt = now }).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.SecretaryCalls.AddRange(calls);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.calls", "secretary-call", year.ToString(CultureInfo.InvariantCulture), null, null,
+            new { calls = calls.Count, quota = calls.Sum(c => c.Quota), byLevel = calls.GroupBy(c => c.Level.ToString()).ToDictionary(g => g.Key, g => g.Sum(c => c.Quota)) }), ct);
+        await tx.CommitAsync(ct);
+        return calls;
+    }
+
+    private static List<Place> Needy(LiaisonWorld world, FirstSecretaryRules rules) =>
+        world.Places.Values.Where(rules.Needs).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+
+    /// <summary>Fills every call's quota on merit; each candidate's outcome and reason are stored. Audited.</summary>
+    public static async Task<(int Selected, int NotSelected)> SelectAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
+    {
+        var policy = (await PolicyStore.GetAsync(db, year, ct)).Policy;
+        var calls = await db.SecretaryCalls.Where(c => c.Year == year).ToListAsync(ct);
+        var callIds = calls.Select(c => c.Id).ToList();
+        var candidates = await db.SecretaryCandidates.Where(c => callIds.Contains(c.CallId)).ToListAsync(ct);
+        var cadreIds = candidates.Select(c => c.CadreId).Distinct().ToList();
+        var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id))
+            .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted)).ToDictionaryAsync(c => c.Id, ct);
+        var outcomes = calls.SelectMany(call => Selection.Select(call,
+            candidates.Where(c => c.CallId == call.Id).Select(c => new Applicant(c, cadres[c.CadreId])), policy.FirstSecretaries.PreferReserveAndNewlyPromoted)).ToList();
+        foreach (var o in outcomes)
+        {
+            o.Candidate.Status = o.Selected ? CandidateStatus.Selected : CandidateStatus.NotSelected;
+            o.Candidate.StatusReason = o.ReasonZh;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var selected = outcomes.Count(o => o.Selected);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.select", "secretary-candidate", year.ToString(CultureInfo.InvariantCulture), null, null,
+            new { selected, notSelected = outcomes.Count - selected }), ct);
+        await tx.CommitAsync(ct);
+        return (selected, outcomes.Count - selected);
+    }
+
+    /// <summary>
+    /// The match of the year's selected cadres to the villages that need one. Postings made by hand
+    /// stay (their cadre and village are out of the match); match postings that still hold stay;
+    /// the rest end and the new ones start. Audited.
+    /// </summary>
+    public static async Task<MatchRun> MatchAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var input = await PrepareAsync(db, year, ct);
+        var (selected, current, model) = (input.Selected, input.Current, input.Model);
+        var result = Matcher.Match(model, input.Candidates, input.Villages);
+
+        var callOf = selected.ToDictionary(c => c.CadreId, c => c.CallId);
+        var now = clock.GetUtcNow();
+        var wanted = result.Pairs.ToDictionary(p => (p.Candidate.CadreId, p.Village.Code));
+        var keep = current.Where(p => !p.Manual && wanted.ContainsKey((p.CadreId, p.VillageCode))).ToList();
+        var end = current.Where(p => !p.Manual && !wanted.ContainsKey((p.CadreId, p.VillageCode))).ToList();
+        var keptKeys = keep.Select(p => (p.CadreId, p.VillageCode)).ToHashSet();
+        var added = result.Pairs.Where(p => !keptKeys.Contains((p.Candidate.CadreId, p.Village.Code))).Select(p => new SecretaryPosting
+        {
+            Year = year,
+            CadreId = p.Candidate.CadreId,
+            CallId = callOf[p.Candidate.CadreId],
+            VillageCode = p.Village.Code,
+            Since = year == today.Year ? today : new DateOnly(year, 1, 1),
+            CostCategory = p.Terms.Category,
+            CostNeed = p.Terms.Need,
+            CostDistance = p.Terms.Distance,
+            CostSpread = p.Terms.Spread,
+            Reason = Explain(p),
+            ChangedAt = now,
+            ChangedBy = actor.Name,
+        }).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var p in end)
+        {
+            p.Until = today;
+            p.EndReason = "重新匹配：不在新的最优方案中";
+            p.ChangedAt = now;
+            p.ChangedBy = actor.Name;
+        }
+        db.SecretaryPostings.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.first-secretaries", "secretary-posting", year.ToString(CultureInfo.InvariantCulture), null, null,
+            new { added = added.Count, kept = keep.Count, ended = end.Select(p => p.Id), unplaced = result.Unplaced.Select(u => u.Candidate.CadreCode), totalCost = result.TotalCost }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new MatchRun(year, result, keep.Count, added.Count, end.Count, model, clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>What the match of a year works on: the selected cadres not posted by hand, the villages that need one and are not taken by hand, the cost model.</summary>
+    public sealed record MatchInput(List<SecretaryCandidate> Selected, List<SecretaryPosting> Current, MatchCosts Model, List<MatchCandidate> Candidates, List<Place> Villages);
+
+    public static async Task<MatchInput> PrepareAsync(LiaisonDb db, int year, CancellationToken ct)
+    {
+        var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
+        var rules = policy.Policy.FirstSecretaries;
+        var calls = await db.SecretaryCalls.AsNoTracking().Where(c => c.Year == year).ToDictionaryAsync(c => c.Id, ct);
+        var callIds = calls.Keys.ToList();
+        var selected = (await db.SecretaryCandidates.AsNoTracking().Where(c => callIds.Contains(c.CallId) && c.Status == CandidateStatus.Selected).OrderBy(c => c.Id).ToListAsync(ct))
+            .DistinctBy(c => c.CadreId).ToList(); // one posting a year, whatever calls a cadre was selected in
+        var current = await db.SecretaryPostings.Where(p => p.Year == year && p.Until == null).ToListAsync(ct);
+        var manual = current.Where(p => p.Manual).ToList();
+        var takenCadres = manual.Select(p => p.CadreId).ToHashSet();
+        var takenVillages = manual.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal);
+        var candidates = selected.Where(c => !takenCadres.Contains(c.CadreId) && world.CadresById.ContainsKey(c.CadreId))
+            .OrderBy(c => world.CadresById[c.CadreId].Code, StringComparer.Ordinal)
+            .Select(c =>
+            {
+                var cadre = world.CadresById[c.CadreId];
+                var call = calls[c.CallId];
+                return new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, c.HomeDivisionCode);
+            }).ToList();
+        var villages = Needy(world, rules).Where(v => !takenVillages.Contains(v.Code)).ToList();
+        return new MatchInput(selected, current, Model(world, rules), candidates, villages);
+    }
+
+    /// <summary>"Why not this village?" for a cadre of the year's match: the rule against it, or its cost terms and what it would add to the optimum.</summary>
+    public static async Task<(WhyNot Answer, MatchedPair? Posting)> WhyNotAsync(LiaisonDb db, int year, string cadreCode, string villageCode, CancellationToken ct)
+    {
+        var input = await PrepareAsync(db, year, ct);
+        var row = input.Candidates.FindIndex(c => c.CadreCode == cadreCode);
+        var column = input.Villages.FindIndex(v => v.Code == villageCode);
+        if (row < 0)
+        {
+            throw new InvalidOperationException($"{cadreCode} is not a selected First Secretary of {year} in the match (not selected, or posted by hand)");
+        }
+        if (column < 0)
+        {
+            throw new InvalidOperationException($"{villageCode} is not a village that needs a First Secretary in {year}, or it is taken by hand");
+        }
+        var result = Matcher.Match(input.Model, input.Candidates, input.Villages);
+        return (Matcher.WhyNot(input.Model, result, row, column), result.Pairs.FirstOrDefault(p => p.Candidate.CadreCode == cadreCode));
+    }
+
+    /// <summary>The cost model of the year: the policy's weights, the villages' need points, the townships where each unit already has ties.</summary>
+    public static MatchCosts Model(LiaisonWorld world, FirstSecretaryRules rules)
+    {
+        var need = world.Townships.SelectMany(t => VillageRanking.Rank(world.Policy.Backward, world.AllVillagesOfTownship(t.Code)))
+            .ToDictionary(r => r.Village.Code, r => r.Need, StringComparer.Ordinal);
+        var unitTownships = world.Ties.Where(t => t.DivisionCode.Length >= 9)
+            .Select(t => (Unit: t.UnitId ?? (t.CadreId is { } c && world.CadresById.TryGetValue(c, out var cadre) ? cadre.UnitId : 0), Township: t.DivisionCode[..9]))
+            .Where(x => x.Unit != 0).Distinct().ToLookup(x => x.Unit, x => x.Township);
+        return new MatchCosts(rules, world.Places, need, unitTownships);
+    }
+
+    private static string Explain(MatchedPair p)
+    {
+        var t = p.Terms;
+        var fit = t.Category == 0 ? "单位类别与村情相符" : "单位类别与村情不完全相符";
+        return $"{fit}；费用：类别 {t.Category} + 需要 {t.Need} + 距离 {t.Distance} + 分散 {t.Spread} = {t.Total}";
+    }
+
+    /// <summary>Every allowed pair of the match as CSV <c>cadre_id,village_code,cost</c> (integer costs), for checking optimality with another solver.</summary>
+    public static async Task<long> ExportCostsAsync(MatchResult result, string path, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        await writer.WriteLineAsync("cadre_id,village_code,cost");
+        long n = 0;
+        for (var i = 0; i < result.Rows.Count; i++)
+        {
+            for (var j = 0; j < result.Columns.Count; j++)
+            {
+                var cost = result.Costs[i, j];
+                if (double.IsFinite(cost))
+                {
+                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Rows[i].CadreCode},{result.Columns[j].Code},{(long)cost}"));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,61 @@
+using Liaison.Data.Audit;
+using Liaison.Data.Demo;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Secretaries;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Secretaries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Tests;
+
+public class FirstSecretaryTests
+{
+    private const int Year = 2026;
+    private static readonly DateOnly Today = new(Year, 3, 1);
+    private static readonly Actor Tester = new("tester");
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_yearly_cycle_from_calls_to_postings_places_every_selected_cadre_optimally_within_its_jurisdiction(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await LiaisonStore.PlanAsync(db, TimeProvider.System, Tester, Year, Today, default);
+
+        var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
+        Assert.Contains(calls, c => c.Level == DispatchLevel.Township);
+        Assert.Contains(calls, c => c.Level == DispatchLevel.County && c.DivisionCode == "370830");
+        Assert.Equal(calls.Count, (await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default)).Count);
+        var registered = await DemoCandidates.RegisterAsync(db, TimeProvider.System, Year, 1, default);
+        var (selected, notSelected) = await SecretaryStore.SelectAsync(db, TimeProvider.System, Tester, Year, default);
+        Assert.Equal(registered, selected + notSelected);
+        Assert.True(selected > 50);
+        // Each call took at most its quota, reserve and newly promoted cadres first.
+        foreach (var call in calls)
+        {
+            Assert.True(await db.SecretaryCandidates.CountAsync(c => c.CallId == call.Id && c.Status == CandidateStatus.Selected) <= call.Quota);
+        }
+        Assert.All(await db.SecretaryCandidates.Where(c => c.Status == CandidateStatus.NotSelected).ToListAsync(), c => Assert.StartsWith("未选中", c.StatusReason, StringComparison.Ordinal));
+
+        var run = await SecretaryStore.MatchAsync(db, TimeProvider.System, Tester, Year, Today, default);
+
+        Assert.Empty(run.Result.Unplaced);
+        var postings = await db.SecretaryPostings.Where(p => p.Until == null).ToListAsync();
+        Assert.Equal(selected, postings.Count);
+        Assert.Equal(postings.Count, postings.Select(p => p.VillageCode).Distinct().Count());
+        Assert.Equal(run.Result.TotalCost, postings.Sum(p => (long)p.Cost));
+        var callsById = calls.ToDictionary(c => c.Id);
+        Assert.All(postings, p => Assert.StartsWith(callsById[p.CallId].DivisionCode, p.VillageCode, StringComparison.Ordinal));
+        // Every posted village needs a First Secretary under the policy.
+        var needy = await db.Divisions.Where(d => postings.Select(p => p.VillageCode).Contains(d.Code)).ToListAsync();
+        Assert.All(needy, d => Assert.True(d.PartyOrgGrade is PartyOrgGrade.Backward or PartyOrgGrade.General || d.VillageType != VillageType.None));
+        var rerun = await SecretaryStore.MatchAsync(db, TimeProvider.System, Tester, Year, Today, default);
+        Assert.Equal((selected, 0, 0), (rerun.Kept, rerun.Added, rerun.Ended));
+        Assert.Equal(run.Result.TotalCost, rerun.Result.TotalCost);
+
+        var (why, posting) = await SecretaryStore.WhyNotAsync(db, Year, run.Result.Pairs[0].Candidate.CadreCode, run.Result.Pairs[1].Village.Code, default);
+        Assert.NotNull(posting);
+        Assert.True(why.Forbidden != Forbidden.None || why.Increase >= 0);
+    }
+}
