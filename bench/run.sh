@@ -312,6 +312,22 @@ if selected match; then
     eval "expected=\${MATCH_TOTAL_$bench_key:-}"
     if [ -z "$expected" ]; then eval "MATCH_TOTAL_$bench_key=$total"; else check "$bench $role rep $rep total cost" "$expected" "$total"; fi
   }
+  # The whole yearly cycle on the city demo, as a user runs it; SciPy, given only the pairs liaison
+  # exports, must find exactly liaison's total (issue 5's proof of optimality).
+  log "First Secretary cycle on the city demo (SQLite): seed, plan, calls, candidates, selection, match"
+  cycle="sqlite:$WORK/cycle.db"
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "$cycle" >/dev/null
+  "$LIAISON" plan liaisons --year 2026 --json --db "$cycle" >/dev/null
+  "$LIAISON" secretaries calls --year 2026 --json --db "$cycle" >/dev/null
+  "$LIAISON" demo candidates --year 2026 --json --db "$cycle" >/dev/null
+  "$LIAISON" secretaries select --year 2026 --json --db "$cycle" >/dev/null
+  timed match-cycle anchor 1 0 "$LIAISON" db status --json --db "$cycle"
+  timed match-cycle figure 1 0 "$LIAISON" plan first-secretaries --year 2026 --json --export-costs "$WORK/costs.csv" --db "$cycle"
+  liaison_total=$(grep -o '"totalCost":[0-9]*' "$WORK/out.txt" | cut -d: -f2)
+  assigned=$(grep -o '"assigned":[0-9]*' "$WORK/out.txt" | cut -d: -f2)
+  scipy_total=$("$PY" "$REPO/bench/lsap.py" --csv "$WORK/costs.csv" | grep -o '"total": *[0-9]*' | grep -o '[0-9]*$')
+  check "First Secretary match on the city demo: SciPy's total from the exported pairs" "$liaison_total" "$scipy_total"
+  log "city demo: $assigned First Secretaries placed; total cost $liaison_total, SciPy from the exported pairs: $scipy_total"
   for rep in $(seq 1 "$REPS"); do
     for variant in all county; do
       bench_key=${variant}
