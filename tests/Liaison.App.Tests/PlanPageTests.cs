@@ -117,6 +117,28 @@ public class PlanPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task First_secretaries_show_on_their_village_their_person_page_and_the_public_page_with_cost_terms()
+    {
+        await using var db = app.Target.CreateContext();
+        var posting = await db.SecretaryPostings.Where(p => p.Until == null).OrderBy(p => p.Id).FirstAsync();
+        var cadre = await db.Cadres.SingleAsync(c => c.Id == posting.CadreId);
+        var village = await db.Divisions.SingleAsync(d => d.Code == posting.VillageCode);
+        var client = await app.Client();
+        var terms = $"{posting.CostCategory} + {posting.CostNeed} + {posting.CostDistance} + {posting.CostSpread} = {posting.Cost}";
+
+        var villagePage = WebUtility.HtmlDecode(await client.GetStringAsync($"/plan/{posting.VillageCode}"));
+        Assert.Contains("第一书记", villagePage, StringComparison.Ordinal);
+        Assert.Contains(cadre.Name, villagePage, StringComparison.Ordinal);
+        Assert.Contains(terms, villagePage, StringComparison.Ordinal);
+        var personPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/plan/people/{cadre.Code}"));
+        Assert.Contains(village.Name, personPage, StringComparison.Ordinal);
+        var publicPage = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/public/contacts"));
+        Assert.Contains("驻村第一书记", publicPage, StringComparison.Ordinal);
+        Assert.Contains($"<td>{village.Name}</td><td>{cadre.Name}</td>", publicPage, StringComparison.Ordinal);
+        Assert.Equal(await db.SecretaryPostings.CountAsync(p => p.Until == null), System.Text.RegularExpressions.Regex.Count(publicPage, "<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>(市派|县派|乡镇派)</td></tr>"));
+    }
+
+    [Fact]
     public async Task The_policy_page_shows_the_rules_in_words_in_either_language()
     {
         var client = await app.Client();

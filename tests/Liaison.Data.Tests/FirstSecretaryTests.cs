@@ -47,6 +47,10 @@ public class FirstSecretaryTests
         Assert.Equal(run.Result.TotalCost, postings.Sum(p => (long)p.Cost));
         var callsById = calls.ToDictionary(c => c.Id);
         Assert.All(postings, p => Assert.StartsWith(callsById[p.CallId].DivisionCode, p.VillageCode, StringComparison.Ordinal));
+        var figures = await Reporting.RollupStore.ForDivisionAsync(db, "370830", default);
+        Assert.Equal(postings.Count, figures.GetValueOrDefault("fs_city") + figures.GetValueOrDefault("fs_county") + figures.GetValueOrDefault("fs_township"));
+        Assert.Equal(postings.Count(p => callsById[p.CallId].Level == DispatchLevel.Township), figures.GetValueOrDefault("fs_township"));
+        Assert.Equal(postings.Count, figures["villages_with_fs"]);
         // Every posted village needs a First Secretary under the policy.
         var needy = await db.Divisions.Where(d => postings.Select(p => p.VillageCode).Contains(d.Code)).ToListAsync();
         Assert.All(needy, d => Assert.True(d.PartyOrgGrade is PartyOrgGrade.Backward or PartyOrgGrade.General || d.VillageType != VillageType.None));

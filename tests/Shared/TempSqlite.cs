@@ -24,13 +24,13 @@ public sealed class TempSqlite : IAsyncDisposable
         return file;
     }
 
-    /// <summary>The small demo with this year's liaison plan, as the first start of `liaison serve` makes it.</summary>
+    /// <summary>The small demo with this year's liaison plan and First Secretaries, as the first start of `liaison serve` makes it.</summary>
     public static async Task<TempSqlite> WithPlannedSmallDemoAsync()
     {
         var file = await WithSmallDemoAsync();
         await using var db = file.Target.CreateContext();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        await Liaison.Data.Liaisons.LiaisonStore.PlanAsync(db, TimeProvider.System, Liaison.Data.Audit.Actor.System, today.Year, today, default);
+        await DemoYear.RunAsync(db, TimeProvider.System, Liaison.Data.Audit.Actor.System, today, default);
         return file;
     }
 

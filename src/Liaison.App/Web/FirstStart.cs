@@ -34,10 +34,10 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target,
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
             var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken, Actor.System);
             Console.WriteLine($"  {result.Divisions} divisions, {result.Units} units, {result.Cadres} cadres, {result.Households} households ({result.Seconds} s)");
-            // The demo shows a liaison plan too, as `liaison plan liaisons` makes it.
+            // The demo shows this year's liaison plan and First Secretaries too, as the commands make them.
             var today = ChinaTime.Today(clock);
-            var plan = await Data.Liaisons.LiaisonStore.PlanAsync(db, clock, Actor.System, today.Year, today, cancellationToken);
-            Console.WriteLine($"  {today.Year} liaison plan: {plan.Outcome.Added.Count} ties, {plan.Check.Coverage.Covered}/{plan.Check.Coverage.Villages} villages covered");
+            var (plan, match) = await DemoYear.RunAsync(db, clock, Actor.System, today, cancellationToken);
+            Console.WriteLine($"  {today.Year} liaison plan: {plan.Outcome.Added.Count} ties, {plan.Check.Coverage.Covered}/{plan.Check.Coverage.Villages} villages covered; {match.Result.Pairs.Count} First Secretaries posted");
             var accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), cancellationToken);
             PrintAndKeep(accounts, target);
         }

@@ -66,6 +66,10 @@ public static class RollupStore
             ids.AddRange(LiaisonIndicators.Values.Distinct());
             ids.Add(Indicators.CoveredVillages);
         }
+        if (families.HasFlag(RollupFamily.Secretaries))
+        {
+            ids.AddRange([Indicators.SecretariesCity, Indicators.SecretariesCounty, Indicators.SecretariesTownship, Indicators.VillagesWithSecretary]);
+        }
         return ids.Select(i => i.Id).ToList();
     }
 
@@ -93,6 +97,10 @@ public static class RollupStore
         if (families.HasFlag(RollupFamily.Liaisons))
         {
             await LiaisonLeavesAsync(db, leaves, ct);
+        }
+        if (families.HasFlag(RollupFamily.Secretaries))
+        {
+            await SecretaryLeavesAsync(db, leaves, ct);
         }
         return leaves;
     }
@@ -157,6 +165,32 @@ public static class RollupStore
             leaves.Add(new(code, Indicators.ThreeOldsHouseholds.Id, r.GetInt64(3)));
             leaves.Add(new(code, Indicators.ThreeKindsHouseholds.Id, r.GetInt64(4)));
             leaves.Add(new(code, Indicators.PoorHouseholds.Id, r.GetInt64(5)));
+        }, ct);
+    }
+
+    /// <summary>The newest year's First Secretaries in post, counted at their villages by the level that sent them.</summary>
+    private static async Task SecretaryLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    {
+        var byLevel = new Dictionary<int, Indicator>
+        {
+            [(int)Domain.Secretaries.DispatchLevel.City] = Indicators.SecretariesCity,
+            [(int)Domain.Secretaries.DispatchLevel.County] = Indicators.SecretariesCounty,
+            [(int)Domain.Secretaries.DispatchLevel.Township] = Indicators.SecretariesTownship,
+        };
+        var villages = new HashSet<string>(StringComparer.Ordinal);
+        await ReadAsync(db, """
+            SELECT p.village_code, c.level, count(*)
+            FROM secretary_postings p JOIN secretary_calls c ON c.id = p.call_id
+            WHERE p.until IS NULL AND p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL)
+            GROUP BY p.village_code, c.level
+            """, r =>
+        {
+            var code = r.GetString(0);
+            leaves.Add(new(code, byLevel[r.GetInt32(1)].Id, r.GetInt64(2)));
+            if (villages.Add(code))
+            {
+                leaves.Add(new(code, Indicators.VillagesWithSecretary.Id, 1));
+            }
         }, ct);
     }
 
@@ -232,5 +266,6 @@ public enum RollupFamily
     People = 2,
     Households = 4,
     Liaisons = 8,
-    All = Divisions | People | Households | Liaisons,
+    Secretaries = 16,
+    All = Divisions | People | Households | Liaisons | Secretaries,
 }

@@ -112,6 +112,7 @@ public static class SecretaryStore
         }
         db.SecretaryPostings.AddRange(added);
         await db.SaveChangesAsync(ct);
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.first-secretaries", "secretary-posting", year.ToString(CultureInfo.InvariantCulture), null, null,
             new { added = added.Count, kept = keep.Count, ended = end.Select(p => p.Id), unplaced = result.Unplaced.Select(u => u.Candidate.CadreCode), totalCost = result.TotalCost }), ct);
         await tx.CommitAsync(ct);

@@ -27,11 +27,17 @@ public static class Indicators
     public static readonly Indicator StationedCadres = new("ties_stationed", "驻村干部", "Stationed cadres", "名", "", "为实现全覆盖派驻的干部数", "Cadres stationed so that every village has one");
     public static readonly Indicator CoveredVillages = new("villages_covered", "有干部驻村的村（社区）", "Villages with a tied cadre", "个", "", "本年度联系计划中至少有一名干部联系的村（社区）", "Villages and communities with at least one tie in the year's plan");
 
+    public static readonly Indicator SecretariesCity = new("fs_city", "市派第一书记", "First Secretaries sent by the city", "名", "", "本年度在岗的市级选派第一书记", "First Secretaries of the newest year sent by the city, in post");
+    public static readonly Indicator SecretariesCounty = new("fs_county", "县派第一书记", "First Secretaries sent by counties", "名", "", "本年度在岗的县级选派第一书记", "First Secretaries of the newest year sent by a county, in post");
+    public static readonly Indicator SecretariesTownship = new("fs_township", "乡镇派第一书记", "First Secretaries sent by townships", "名", "", "本年度在岗的乡镇选派第一书记", "First Secretaries of the newest year sent by a township, in post");
+    public static readonly Indicator VillagesWithSecretary = new("villages_with_fs", "有第一书记的村", "Villages with a First Secretary", "个", "", "本年度有在岗第一书记的村", "Villages with a First Secretary of the newest year in post");
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
         Households, Residents, ThreeOldsHouseholds, ThreeKindsHouseholds, PoorHouseholds, BackwardVillages,
         CityLeaderPoints, CountyLeaderPoints, UnitLeaderPoints, Pairings, BackwardTaken, PoliceLiaisons, StationedCadres, CoveredVillages,
+        SecretariesCity, SecretariesCounty, SecretariesTownship, VillagesWithSecretary,
     ];
 
     public static Indicator? Find(string id) => All.FirstOrDefault(i => i.Id == id);

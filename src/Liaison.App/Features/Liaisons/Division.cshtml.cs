@@ -14,6 +14,7 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock) : 
     public List<Divisions.DivisionFigures> Children { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
     public List<(Domain.Liaisons.RankedVillage Rank, List<string> TakenBy)> Ranking { get; private set; } = [];
+    public List<SecretaryRow> Secretaries { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -34,6 +35,10 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock) : 
         if (division.Level < DivisionLevel.Village)
         {
             Children = await queries.Divisions.ChildrenAsync(code, ct);
+        }
+        if (division.Level == DivisionLevel.Village)
+        {
+            Secretaries = await queries.Plan.SecretariesAtAsync(code, ct);
         }
         if (division.Level == DivisionLevel.Township)
         {

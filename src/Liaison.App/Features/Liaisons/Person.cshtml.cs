@@ -9,6 +9,7 @@ public sealed class PersonModel(LiaisonQueries queries, Auth.Jurisdiction jurisd
 {
     public PersonView Person { get; private set; } = null!;
     public List<TieRow> Ties { get; private set; } = [];
+    public List<SecretaryRow> Secretaries { get; private set; } = [];
     public bool CanEdit => jurisdiction.May(Domain.Access.Ability.EditPlan);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -20,6 +21,7 @@ public sealed class PersonModel(LiaisonQueries queries, Auth.Jurisdiction jurisd
         }
         Person = person;
         Ties = await queries.Plan.OfPersonAsync(person, ct);
+        Secretaries = await queries.Plan.SecretaryPostingsOfAsync(person, ct);
         return Page();
     }
 }

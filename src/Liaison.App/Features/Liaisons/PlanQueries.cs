@@ -11,6 +11,9 @@ namespace Liaison.App.Features.Liaisons;
 /// <summary>A tie as pages show it: with its person or unit and its place named.</summary>
 public sealed record TieRow(LiaisonTie Tie, string? CadreCode, string? CadreName, CadreRank? Rank, string? UnitCode, string? UnitName, string PlaceName, DivisionLevel PlaceLevel, int PlannedDays);
 
+/// <summary>A First Secretary's posting as pages show it.</summary>
+public sealed record SecretaryRow(Domain.Secretaries.SecretaryPosting Posting, string CadreCode, string CadreName, string UnitName, Domain.Secretaries.DispatchLevel Level, string VillageName);
+
 /// <summary>A cadre on the plan pages.</summary>
 public sealed record PersonView(Cadre Cadre, Unit Unit);
 
@@ -54,6 +57,24 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
         var rows = await RowsAsync(db.LiaisonTies.Where(t => t.Id == id), ct);
         return rows.FirstOrDefault(r => Covers(r.Tie.DivisionCode));
     }
+
+    /// <summary>First Secretaries posted to a village in scope, every year, current first.</summary>
+    public async Task<List<SecretaryRow>> SecretariesAtAsync(string villageCode, CancellationToken ct) =>
+        Covers(villageCode) ? await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.VillageCode == villageCode), ct) : [];
+
+    /// <summary>A person's First Secretary postings, for a person this scope may see.</summary>
+    public async Task<List<SecretaryRow>> SecretaryPostingsOfAsync(PersonView person, CancellationToken ct) =>
+        await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.CadreId == person.Cadre.Id), ct);
+
+    private async Task<List<SecretaryRow>> SecretaryRowsAsync(IQueryable<Domain.Secretaries.SecretaryPosting> postings, CancellationToken ct) =>
+        (await (from p in postings.AsNoTracking()
+                join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
+                join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                join call in db.SecretaryCalls.AsNoTracking() on p.CallId equals call.Id
+                join d in db.Divisions.AsNoTracking() on p.VillageCode equals d.Code
+                orderby p.Until != null, p.Year descending, p.Id
+                select new { p, c.Code, c.Name, Unit = u.Name, call.Level, Village = d.Name }).ToListAsync(ct))
+        .Select(x => new SecretaryRow(x.p, x.Code, x.Name, x.Unit, x.Level, x.Village)).ToList();
 
     public async Task<List<PlannedStay>> StaysAsync(long tieId, CancellationToken ct) =>
         await db.PlannedStays.AsNoTracking().Where(s => s.TieId == tieId).OrderBy(s => s.StartsOn).ToListAsync(ct);

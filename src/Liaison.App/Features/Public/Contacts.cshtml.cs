@@ -15,6 +15,9 @@ namespace Liaison.App.Features.Public;
 /// <summary>One leader's published contact points.</summary>
 public sealed record PublishedLeader(string Name, CadreRank Rank, string Unit, IReadOnlyList<(DivisionLevel Level, string Code, string Name)> Points);
 
+/// <summary>A First Secretary as published: name, unit, the village served, who sent them.</summary>
+public sealed record PublishedSecretary(string Name, string Unit, string VillageCode, string Village, Liaison.Domain.Secretaries.DispatchLevel Level);
+
 /// <summary>
 /// The leaders' contact points as the programme publishes them for public supervision
 /// (DOMAIN.md section 2.1): open to everyone, no sign-in. It reads the whole city on purpose, and
@@ -30,6 +33,7 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
     public string Telephone { get; private set; } = "";
     public List<(string Code, string Name)> Counties { get; private set; } = [];
     public List<PublishedLeader> Leaders { get; private set; } = [];
+    public List<PublishedSecretary> Secretaries { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +52,19 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
                           select new { c.Id, c.Name, c.Rank, Unit = u.Name, d.Level, DivisionCode = d.Code, Place = d.Name })
             .ToListAsync(ct);
         var county = County is { Length: 6 } ? County : null;
+        var postings = db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null);
+        if (county is not null)
+        {
+            postings = postings.Where(p => p.VillageCode.StartsWith(county));
+        }
+        Secretaries = (await (from p in postings
+                              join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
+                              join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                              join call in db.SecretaryCalls.AsNoTracking() on p.CallId equals call.Id
+                              join d in db.Divisions.AsNoTracking() on p.VillageCode equals d.Code
+                              orderby p.VillageCode
+                              select new { c.Name, Unit = u.Name, p.VillageCode, Village = d.Name, call.Level }).ToListAsync(ct))
+            .Select(x => new PublishedSecretary(x.Name, x.Unit, x.VillageCode, x.Village, x.Level)).ToList();
         Leaders = rows.GroupBy(r => r.Id)
             // A county's page lists the leaders whose contact points lie in it, city leaders included.
             .Where(g => county is null || g.Any(r => DivisionCode.IsInSubtree(r.DivisionCode, county)))

@@ -1,0 +1,19 @@
+using Liaison.Data.Audit;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Secretaries;
+
+namespace Liaison.Data.Demo;
+
+/// <summary>A year of the programme on a freshly seeded demo: the liaison plan, then the First Secretary cycle from calls to postings.</summary>
+public static class DemoYear
+{
+    public static async Task<(PlanRun Plan, MatchRun Match)> RunAsync(LiaisonDb db, TimeProvider clock, Actor actor, DateOnly today, CancellationToken ct)
+    {
+        var plan = await LiaisonStore.PlanAsync(db, clock, actor, today.Year, today, ct);
+        await SecretaryStore.OpenCallsAsync(db, clock, actor, today.Year, ct);
+        await DemoCandidates.RegisterAsync(db, clock, today.Year, 1, ct);
+        await SecretaryStore.SelectAsync(db, clock, actor, today.Year, ct);
+        var match = await SecretaryStore.MatchAsync(db, clock, actor, today.Year, today, ct);
+        return (plan, match);
+    }
+}
