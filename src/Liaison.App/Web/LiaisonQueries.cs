@@ -15,4 +15,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Jurisdiction jurisdiction)
     public Features.Audit.AuditQueries Audit { get; } = new(db, jurisdiction.Scope);
 
     public Features.Liaisons.PlanQueries Plan { get; } = new(db, jurisdiction.Scope);
+
+    public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, jurisdiction.Scope);
 }

@@ -43,6 +43,69 @@ public static class SecretaryStore
     private static List<Place> Needy(LiaisonWorld world, FirstSecretaryRules rules) =>
         world.Places.Values.Where(rules.Needs).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// 公开报名: a cadre of the call's sending level and division registers (once a year), with the
+    /// home village or township to avoid. Returns the refusal, or null when registered. Audited.
+    /// </summary>
+    public static async Task<string?> RegisterAsync(LiaisonDb db, TimeProvider clock, Actor actor, int callId, string cadreCode, string? homeDivision, bool english, CancellationToken ct)
+    {
+        var call = await db.SecretaryCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
+        var cadre = await (from c in db.Cadres.AsNoTracking()
+                           join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                           where c.Code == cadreCode.Trim()
+                           select new { c.Id, c.Name, u.Level, u.DivisionCode }).FirstOrDefaultAsync(ct);
+        string Say(string zh, string en) => english ? en : zh;
+        if (call is null || cadre is null)
+        {
+            return Say($"没有编号为 {cadreCode} 的干部", $"no cadre with staff number {cadreCode}");
+        }
+        if ((int)cadre.Level != (int)call.Level || cadre.DivisionCode != call.DivisionCode)
+        {
+            return Say($"{cadre.Name} 不是本次选派单位（{call.DivisionCode}）的干部", $"{cadre.Name} does not serve in a unit of this call ({call.DivisionCode})");
+        }
+        if (homeDivision is { Length: > 0 } home && !await db.Divisions.AnyAsync(d => d.Code == home, ct))
+        {
+            return Say($"家乡行政区划 {home} 不存在", $"home division {home} does not exist");
+        }
+        var year = call.Year;
+        if (await db.SecretaryCandidates.AnyAsync(c => c.CadreId == cadre.Id && db.SecretaryCalls.Any(k => k.Id == c.CallId && k.Year == year), ct))
+        {
+            return Say($"{cadre.Name} 本年度已报名", $"{cadre.Name} has registered this year already");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var candidate = new SecretaryCandidate { CallId = callId, CadreId = cadre.Id, HomeDivisionCode = string.IsNullOrWhiteSpace(homeDivision) ? null : homeDivision.Trim() };
+        db.SecretaryCandidates.Add(candidate);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.register", "secretary-candidate", candidate.Id.ToString(CultureInfo.InvariantCulture), call.DivisionCode, null,
+            new { call = callId, cadre = cadreCode, home = candidate.HomeDivisionCode }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>The unit panel's scores on the four criteria, 0–100 each. Returns the refusal, or null. Audited with the scores before.</summary>
+    public static async Task<string?> ScoreAsync(LiaisonDb db, TimeProvider clock, Actor actor, int candidateId, int political, int innovation, int massWork, int coordination, bool english, CancellationToken ct)
+    {
+        if (new[] { political, innovation, massWork, coordination }.Any(x => x is < 0 or > 100))
+        {
+            return english ? "each score lies between 0 and 100" : "每项评分须在 0–100 之间";
+        }
+        var candidate = await db.SecretaryCandidates.FirstOrDefaultAsync(c => c.Id == candidateId, ct);
+        if (candidate is null)
+        {
+            return english ? "no such candidate" : "没有这名人选";
+        }
+        var before = new { candidate.PoliticalQuality, candidate.Innovation, candidate.MassWork, candidate.Coordination };
+        (candidate.PoliticalQuality, candidate.Innovation, candidate.MassWork, candidate.Coordination) = (political, innovation, massWork, coordination);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.score", "secretary-candidate", candidateId.ToString(CultureInfo.InvariantCulture), null, before,
+            new { political, innovation, massWork, coordination }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
     /// <summary>Fills every call's quota on merit; each candidate's outcome and reason are stored. Audited.</summary>
     public static async Task<(int Selected, int NotSelected)> SelectAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
     {

@@ -1,0 +1,77 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Liaison.Data.Secretaries;
+using Liaison.Domain.Access;
+using Liaison.Domain.Divisions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Secretaries;
+
+/// <summary>
+/// The year's First Secretary calls in the jurisdiction, and for a city-wide office or an
+/// administrator the cycle's steps: open the calls, select on merit, match (each audited).
+/// </summary>
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public int CycleYear => Year ?? ChinaTime.Today(clock).Year;
+    public List<CallRow> Calls { get; private set; } = [];
+    public bool CanRunCycle { get; private set; }
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(async () =>
+    {
+        var calls = await SecretaryStore.OpenCallsAsync(db, clock, Actor(), CycleYear, ct);
+        return Ui.T($"已开启 {calls.Count} 个选派，名额 {calls.Sum(c => c.Quota)}。", $"{calls.Count} calls open, quota {calls.Sum(c => c.Quota)}.");
+    }, ct);
+
+    public Task<IActionResult> OnPostSelectAsync(CancellationToken ct) => StepAsync(async () =>
+    {
+        var (selected, not) = await SecretaryStore.SelectAsync(db, clock, Actor(), CycleYear, ct);
+        return Ui.T($"选中 {selected} 名，未选中 {not} 名。", $"Selected {selected}, not selected {not}.");
+    }, ct);
+
+    public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) => StepAsync(async () =>
+    {
+        var run = await SecretaryStore.MatchAsync(db, clock, Actor(), CycleYear, ChinaTime.Today(clock), ct);
+        return Ui.T($"已安排 {run.Result.Pairs.Count} 名，总费用 {run.Result.TotalCost}（最优），未安排 {run.Result.Unplaced.Count} 名。",
+            $"{run.Result.Pairs.Count} placed at total cost {run.Result.TotalCost} (optimal), {run.Result.Unplaced.Count} not placed.");
+    }, ct);
+
+    private Actor Actor() => new(jurisdiction.UserName ?? "?");
+
+    private async Task<IActionResult> StepAsync(Func<Task<string>> step, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!CanRunCycle)
+        {
+            return Forbid();
+        }
+        try
+        {
+            Message = await step();
+        }
+        catch (InvalidOperationException e)
+        {
+            Message = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Calls = await queries.Secretaries.CallsAsync(CycleYear, ct);
+        // The cycle spans the whole city: only an account whose jurisdiction covers the city runs it.
+        var city = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.City).Select(d => d.Code).FirstOrDefaultAsync(ct);
+        CanRunCycle = jurisdiction.May(Ability.EditPlan) && city is not null && jurisdiction.Covers(city);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Liaison.Domain.People;
+using Liaison.Domain.Secretaries;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Tests;
+
+/// <summary>The yearly First Secretary cycle run in the web app, from calls to the published list.</summary>
+public sealed partial class SecretaryWebTests : IAsyncLifetime
+{
+    private TempSqlite _file = null!;
+    private WebApplicationFactory<Program> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _file = await TempSqlite.WithSmallDemoAsync();
+        await TestAccounts.CreateAsync(_file.Target);
+        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _file.DisposeAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = AppFixture.ClientOf(_host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
+        return client;
+    }
+
+    [GeneratedRegex("action=\"([^\"]*handler=(\\w+))\"")]
+    private static partial Regex Action();
+
+    /// <summary>Posts a form of the page, as a browser does: to its action, with the anti-forgery token.</summary>
+    private static async Task<string> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var action = Action().Matches(html).First(m => m.Groups[2].Value == handler).Groups[1].Value;
+        fields["__RequestVerificationToken"] = TestAccounts.FormToken(html);
+        var response = await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_administrator_runs_the_cycle_from_calls_to_the_published_list_and_a_county_office_may_not()
+    {
+        var admin = await SignedInAsync("admin");
+        var index = await admin.GetStringAsync("/secretaries");
+        var year = int.Parse(Regex.Match(index, "<h1>(\\d{4})").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var opened = await PostAsync(admin, "/secretaries", "open", new() { ["year"] = $"{year}" });
+        Assert.Contains("个选派", opened, StringComparison.Ordinal);
+        await using var db = _file.Target.CreateContext();
+        var call = await db.SecretaryCalls.FirstAsync(c => c.Level == DispatchLevel.Township);
+        var cadre = await (from c in db.Cadres
+                           join u in db.Units on c.UnitId equals u.Id
+                           where u.Level == UnitLevel.Township && u.DivisionCode == call.DivisionCode && c.Rank == CadreRank.Ordinary && !c.IsPolice
+                           orderby c.Code
+                           select c).FirstAsync();
+
+        var registered = await PostAsync(admin, $"/secretaries/calls/{call.Id}", "register", new() { ["cadre"] = cadre.Code, ["home"] = "" });
+        Assert.Contains("已报名", registered, StringComparison.Ordinal);
+        var again = await PostAsync(admin, $"/secretaries/calls/{call.Id}", "register", new() { ["cadre"] = cadre.Code, ["home"] = "" });
+        Assert.Contains("本年度已报名", again, StringComparison.Ordinal);
+        var candidate = await db.SecretaryCandidates.SingleAsync(c => c.CadreId == cadre.Id);
+        var scored = await PostAsync(admin, $"/secretaries/calls/{call.Id}", "score", new()
+        {
+            ["candidate"] = $"{candidate.Id}",
+            ["political"] = "90",
+            ["innovation"] = "80",
+            ["massWork"] = "85",
+            ["coordination"] = "75",
+        });
+        Assert.Contains("评分已保存", scored, StringComparison.Ordinal);
+        Assert.Contains("选中", await PostAsync(admin, "/secretaries", "select", new() { ["year"] = $"{year}" }), StringComparison.Ordinal);
+        var matched = await PostAsync(admin, "/secretaries", "match", new() { ["year"] = $"{year}" });
+        Assert.Contains("已安排 1 名", matched, StringComparison.Ordinal);
+
+        var posting = await db.SecretaryPostings.SingleAsync();
+        Assert.Equal(cadre.Id, posting.CadreId);
+        Assert.StartsWith(call.DivisionCode, posting.VillageCode, StringComparison.Ordinal);
+        var published = WebUtility.HtmlDecode(await AppFixture.ClientOf(_host).GetStringAsync("/public/contacts"));
+        Assert.Contains(cadre.Name, published, StringComparison.Ordinal);
+
+        var office = await SignedInAsync("office");
+        Assert.DoesNotContain("handler=match", await office.GetStringAsync("/secretaries"), StringComparison.Ordinal);
+        Assert.Contains($"/secretaries/calls/{call.Id}", await office.GetStringAsync("/secretaries"), StringComparison.Ordinal);
+    }
+}
