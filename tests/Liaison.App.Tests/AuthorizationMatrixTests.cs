@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/plan/people/{code}"] = _ => "/api/v1/plan/people/C000001",
         ["/secretaries"] = _ => "/secretaries",
         ["/secretaries/calls/{id:int}"] = _ => "/secretaries/calls/1",
+        ["/secretaries/postings/{id:long}"] = _ => "/secretaries/postings/1",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -172,7 +173,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
         _ => [HttpStatusCode.OK],
     };

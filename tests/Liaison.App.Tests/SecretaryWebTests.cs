@@ -89,6 +89,23 @@ public sealed partial class SecretaryWebTests : IAsyncLifetime
         var published = WebUtility.HtmlDecode(await AppFixture.ClientOf(_host).GetStringAsync("/public/contacts"));
         Assert.Contains(cadre.Name, published, StringComparison.Ordinal);
 
+        // Why not a village of another township? The call's jurisdiction forbids it.
+        var elsewhere = await db.Divisions.Where(d => d.Code.Length == 12 && !d.Code.StartsWith(call.DivisionCode)).Select(d => d.Code).FirstAsync();
+        var why = WebUtility.HtmlDecode(await admin.GetStringAsync($"/secretaries/postings/{posting.Id}?village={elsewhere}"));
+        Assert.Contains("不允许：该村不在选派单位的辖区内", why, StringComparison.Ordinal);
+        // Moved by hand to another village of the township that needs one, then recalled: each with its reason.
+        var needy = (await db.Divisions.Where(d => d.ParentCode == call.DivisionCode && d.Code != posting.VillageCode).ToListAsync())
+            .First(d => d.PartyOrgGrade is Domain.Divisions.PartyOrgGrade.Backward or Domain.Divisions.PartyOrgGrade.General);
+        var moved = await PostAsync(admin, $"/secretaries/postings/{posting.Id}", "move", new() { ["village"] = needy.Code, ["reason"] = "村里要求" });
+        Assert.Contains("已保存", moved, StringComparison.Ordinal);
+        var manual = await db.SecretaryPostings.AsNoTracking().SingleAsync(p => p.Until == null);
+        Assert.True(manual.Manual);
+        Assert.Equal(needy.Code, manual.VillageCode);
+        var recalled = await PostAsync(admin, $"/secretaries/postings/{manual.Id}", "recall", new() { ["reason"] = "身体原因" });
+        Assert.Contains("已保存", recalled, StringComparison.Ordinal);
+        Assert.False(await db.SecretaryPostings.AnyAsync(p => p.Until == null));
+        Assert.Equal(["secretaries.move", "secretaries.recall"], await db.AuditEntries.Where(e => e.Action == "secretaries.move" || e.Action == "secretaries.recall").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+
         var office = await SignedInAsync("office");
         Assert.DoesNotContain("handler=match", await office.GetStringAsync("/secretaries"), StringComparison.Ordinal);
         Assert.Contains($"/secretaries/calls/{call.Id}", await office.GetStringAsync("/secretaries"), StringComparison.Ordinal);

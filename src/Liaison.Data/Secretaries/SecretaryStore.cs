@@ -106,6 +106,83 @@ public static class SecretaryStore
         return null;
     }
 
+    /// <summary>
+    /// A hand change of a posting, with a reason: moved to another village (checked at once against
+    /// the hard rules: the call's jurisdiction, home avoidance, a village that needs one and has no
+    /// First Secretary) or recalled (召回). The posting ends; a move starts a hand-made posting the
+    /// match keeps. Returns the refusal, or null. Audited.
+    /// </summary>
+    public static async Task<string?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, string? newVillage, string reason, DateOnly today, bool english, CancellationToken ct)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return Say("请填写理由（不超过 500 字）", "give a reason (at most 500 characters)");
+        }
+        var posting = await db.SecretaryPostings.FirstOrDefaultAsync(p => p.Id == postingId && p.Until == null, ct);
+        if (posting is null)
+        {
+            return Say("该任职不存在或已结束", "the posting does not exist or has ended");
+        }
+        SecretaryPosting? moved = null;
+        if (newVillage is not null)
+        {
+            var (world, policy) = await LiaisonStore.LoadAsync(db, posting.Year, ct);
+            var call = await db.SecretaryCalls.AsNoTracking().FirstAsync(c => c.Id == posting.CallId, ct);
+            var home = await db.SecretaryCandidates.AsNoTracking().Where(c => c.CallId == call.Id && c.CadreId == posting.CadreId).Select(c => c.HomeDivisionCode).FirstOrDefaultAsync(ct);
+            if (!world.Places.TryGetValue(newVillage, out var village) || !policy.Policy.FirstSecretaries.Needs(village))
+            {
+                return Say($"{newVillage} 不是需要第一书记的村", $"{newVillage} is not a village that needs a First Secretary");
+            }
+            if (await db.SecretaryPostings.AnyAsync(p => p.VillageCode == newVillage && p.Year == posting.Year && p.Until == null, ct))
+            {
+                return Say($"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already");
+            }
+            var cadre = world.CadresById[posting.CadreId];
+            var candidate = new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, home);
+            var model = Model(world, policy.Policy.FirstSecretaries);
+            switch (model.Check(candidate, village))
+            {
+                case Forbidden.Jurisdiction: return Say($"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}");
+                case Forbidden.HomeTownship: return Say($"{village.Name} 在本人家乡所在乡镇，须回避", $"{village.Name} is in the cadre's home township, which is avoided");
+            }
+            var terms = model.Terms(candidate, village);
+            moved = new SecretaryPosting
+            {
+                Year = posting.Year,
+                CadreId = posting.CadreId,
+                CallId = posting.CallId,
+                VillageCode = newVillage,
+                Since = today,
+                Manual = true,
+                CostCategory = terms.Category,
+                CostNeed = terms.Need,
+                CostDistance = terms.Distance,
+                CostSpread = terms.Spread,
+                Reason = reason.Trim(),
+                ChangedAt = clock.GetUtcNow(),
+                ChangedBy = actor.Name,
+            };
+        }
+        var before = new { posting.Id, posting.VillageCode, posting.Since };
+        posting.Until = today;
+        posting.EndReason = (moved is null ? "召回：" : "调整：") + reason.Trim();
+        posting.ChangedAt = clock.GetUtcNow();
+        posting.ChangedBy = actor.Name;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (moved is not null)
+        {
+            db.SecretaryPostings.Add(moved);
+        }
+        await db.SaveChangesAsync(ct);
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord(moved is null ? "secretaries.recall" : "secretaries.move", "secretary-posting",
+            posting.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, before, new { village = moved?.VillageCode, reason = reason.Trim() }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
     /// <summary>Fills every call's quota on merit; each candidate's outcome and reason are stored. Audited.</summary>
     public static async Task<(int Selected, int NotSelected)> SelectAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
     {
@@ -222,6 +299,13 @@ public static class SecretaryStore
         }
         if (column < 0)
         {
+            // Not among the match's villages: a rule may still be the first answer.
+            var place = await db.Divisions.AsNoTracking().Where(d => d.Code == villageCode)
+                .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).FirstOrDefaultAsync(ct);
+            if (place is not null && input.Model.Check(input.Candidates[row], place) is var rule and not Forbidden.None)
+            {
+                return (new WhyNot(rule, null, null, null), null);
+            }
             throw new InvalidOperationException($"{villageCode} is not a village that needs a First Secretary in {year}, or it is taken by hand");
         }
         var result = Matcher.Match(input.Model, input.Candidates, input.Villages);

@@ -62,6 +62,10 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
     public async Task<List<SecretaryRow>> SecretariesAtAsync(string villageCode, CancellationToken ct) =>
         Covers(villageCode) ? await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.VillageCode == villageCode), ct) : [];
 
+    /// <summary>One posting whose village is in scope.</summary>
+    public async Task<SecretaryRow?> SecretaryPostingAsync(long id, CancellationToken ct) =>
+        (await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.Id == id), ct)).FirstOrDefault(r => Covers(r.Posting.VillageCode));
+
     /// <summary>A person's First Secretary postings, for a person this scope may see.</summary>
     public async Task<List<SecretaryRow>> SecretaryPostingsOfAsync(PersonView person, CancellationToken ct) =>
         await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.CadreId == person.Cadre.Id), ct);

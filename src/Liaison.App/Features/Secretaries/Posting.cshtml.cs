@@ -1,0 +1,79 @@
+using Liaison.App.Auth;
+using Liaison.App.Features.Liaisons;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Liaison.Data.Secretaries;
+using Liaison.Domain.Access;
+using Liaison.Domain.Secretaries;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.App.Features.Secretaries;
+
+/// <summary>
+/// One First Secretary posting: its cost terms; "why not this village?"; and for offices in its
+/// jurisdiction, moving it by hand or recalling it, with a reason (checked at once, audited).
+/// </summary>
+public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+{
+    public SecretaryRow Row { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+    public string? Message { get; private set; }
+    public bool Refused { get; private set; }
+    public WhyNot? Answer { get; private set; }
+    public string? AskedVillage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? village, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!string.IsNullOrWhiteSpace(village) && jurisdiction.Covers(village.Trim()))
+        {
+            AskedVillage = village.Trim();
+            try
+            {
+                (Answer, _) = await SecretaryStore.WhyNotAsync(db, Row.Posting.Year, Row.CadreCode, AskedVillage, ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                (Message, Refused) = (e.Message, true);
+            }
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(long id, string? village, string? reason, CancellationToken ct) =>
+        ChangeAsync(id, (village ?? "").Trim(), reason, ct);
+
+    public Task<IActionResult> OnPostRecallAsync(long id, string? reason, CancellationToken ct) => ChangeAsync(id, null, reason, ct);
+
+    private async Task<IActionResult> ChangeAsync(long id, string? village, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!CanEdit || (village is not null && !jurisdiction.Covers(village)))
+        {
+            return Forbid();
+        }
+        var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, village, reason ?? "", ChinaTime.Today(clock), Ui.English, ct);
+        (Message, Refused) = (refusal ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await queries.Plan.SecretaryPostingAsync(id, ct) is not { } row)
+        {
+            return false;
+        }
+        Row = row;
+        CanEdit = jurisdiction.May(Ability.EditPlan) && row.Posting.Until is null;
+        return true;
+    }
+}
