@@ -76,6 +76,13 @@ public static class Terms
         [Liaisons.TieKind.Stationed] = new("驻村干部", "stationed cadre"),
     };
 
+    public static IReadOnlyDictionary<Secretaries.DispatchLevel, Term> DispatchLevels { get; } = new Dictionary<Secretaries.DispatchLevel, Term>
+    {
+        [Secretaries.DispatchLevel.City] = new("市派", "city"),
+        [Secretaries.DispatchLevel.County] = new("县派", "county"),
+        [Secretaries.DispatchLevel.Township] = new("乡镇派", "township"),
+    };
+
     public static IReadOnlyDictionary<Gender, Term> Genders { get; } = new Dictionary<Gender, Term>
     {
         [Gender.Male] = new("男", "male"),

@@ -41,7 +41,8 @@ public static class SecretaryCommands
             {
                 foreach (var level in list.GroupBy(c => c.Level))
                 {
-                    Console.WriteLine(run.Say($"{Level(level.Key, false)}选派：{level.Count()} 个，名额 {level.Sum(c => c.Quota)}", $"{Level(level.Key, true)} calls: {level.Count()}, quota {level.Sum(c => c.Quota)}"));
+                    var term = Domain.Shared.Terms.DispatchLevels[level.Key];
+                    Console.WriteLine(run.Say($"{term.Zh}：{level.Count()} 个选派，名额 {level.Sum(c => c.Quota)}", $"{term.En} calls: {level.Count()}, quota {level.Sum(c => c.Quota)}"));
                 }
             }
             return ExitCodes.Ok;
@@ -182,11 +183,4 @@ public static class SecretaryCommands
         }));
         return command;
     }
-
-    private static string Level(DispatchLevel level, bool en) => level switch
-    {
-        DispatchLevel.City => en ? "city" : "市级",
-        DispatchLevel.County => en ? "county" : "县级",
-        _ => en ? "township" : "乡镇",
-    };
 }
