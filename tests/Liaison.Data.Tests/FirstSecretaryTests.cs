@@ -62,4 +62,46 @@ public class FirstSecretaryTests
         Assert.NotNull(posting);
         Assert.True(why.Forbidden != Forbidden.None || why.Increase >= 0);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_units_list_of_candidates_is_imported_all_or_nothing_with_each_bad_line_named(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
+        var call = calls.First(c => c.Level == DispatchLevel.Township);
+        var cadres = await (from c in db.Cadres
+                            join u in db.Units on c.UnitId equals u.Id
+                            where u.Level == Domain.People.UnitLevel.Township && u.DivisionCode == call.DivisionCode && c.Rank == Domain.People.CadreRank.Ordinary
+                            orderby c.Code
+                            select c.Code).Take(2).ToListAsync();
+        var other = await (from c in db.Cadres join u in db.Units on c.UnitId equals u.Id where u.DivisionCode != call.DivisionCode select c.Code).FirstAsync();
+        using var files = new TestFiles();
+        var header = "年度,选派区划代码,干部编号,家乡区划代码,政治素质,创新能力,热爱群众工作,协调能力\n";
+
+        var bad = files.Text("bad.csv", header +
+            $"{Year},{call.DivisionCode},{cadres[0]},,90,80,85,75\n" +
+            $"{Year},{call.DivisionCode},C999999,,90,80,85,75\n" +
+            $"{Year},{call.DivisionCode},{other},,90,80,85,75\n" +
+            $"{Year},{call.DivisionCode},{cadres[1]},,101,80,85,75\n" +
+            $"{Year + 1},{call.DivisionCode},{cadres[1]},,,,,\n");
+        var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter().ImportAsync(db, bad, UiLanguage.English, null, default));
+        var messages = refused.Problems.Select(p => p.Message(UiLanguage.English)).ToList();
+        Assert.Contains(messages, m => m.Contains("line 3", StringComparison.Ordinal) && m.Contains("unknown cadre C999999", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("line 4", StringComparison.Ordinal) && m.Contains("does not serve in a unit of the call", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("line 5", StringComparison.Ordinal) && m.Contains("0–100", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("line 6", StringComparison.Ordinal) && m.Contains($"no {Year + 1} First Secretary call", StringComparison.Ordinal));
+        Assert.False(await db.SecretaryCandidates.AnyAsync());
+
+        var good = files.Text("good.csv", header + $"{Year},{call.DivisionCode},{cadres[0]},,90,80,85,75\n{Year},{call.DivisionCode},{cadres[1]},,,,,\n");
+        Assert.Equal(2, (await new CandidateImporter().ImportAsync(db, good, UiLanguage.Chinese, null, default)).Rows);
+        var rescored = files.Text("rescored.csv", header + $"{Year},{call.DivisionCode},{cadres[1]},,70,70,70,70\n");
+        await new CandidateImporter().ImportAsync(db, rescored, UiLanguage.Chinese, null, default);
+        var candidates = await db.SecretaryCandidates.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(2, candidates.Count);
+        Assert.Equal(330, candidates[0].Merit);
+        Assert.Equal(280, candidates[1].Merit);
+    }
 }

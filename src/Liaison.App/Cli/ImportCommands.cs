@@ -22,6 +22,7 @@ public static class ImportCommands
         import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", () => new UnitImporter()));
         import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", () => new CadreImporter(TimeProvider.System)));
         import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", () => new HouseholdImporter()));
+        import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", () => new Data.Secretaries.CandidateImporter()));
         return import;
     }
 

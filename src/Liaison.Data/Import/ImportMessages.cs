@@ -29,6 +29,10 @@ public static class ImportMessages
         [ImportReason.UnknownUnit] = ("单位编码 {0} 不存在，请先导入单位", "unknown unit {0}: import the units first"),
         [ImportReason.UnknownRoot] = ("--root {0} 不在文件中", "--root {0} is not in the file"),
         [ImportReason.TooManyProblems] = ("错误太多，只列出前 {0} 个", "too many problems: only the first {0} are listed"),
+        [ImportReason.UnknownCall] = ("{0} 年度没有 {1} 的第一书记选派，请先开启选派", "no {0} First Secretary call of {1}: open the calls first"),
+        [ImportReason.UnknownCadre] = ("干部编号 {0} 不存在，请先导入干部", "unknown cadre {0}: import the cadres first"),
+        [ImportReason.NotOfCall] = ("{0} 不是本次选派单位（{1}）的干部", "{0} does not serve in a unit of the call ({1})"),
+        [ImportReason.AlreadyRegistered] = ("{0} 本年度已在另一选派（{1}）报名", "{0} has registered in another call of the year ({1})"),
     };
 
     public static string Render(ImportProblem p, UiLanguage language)

@@ -25,6 +25,10 @@ public enum ImportReason
     UnknownUnit,
     UnknownRoot,
     TooManyProblems,
+    UnknownCall,
+    UnknownCadre,
+    NotOfCall,
+    AlreadyRegistered,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>
