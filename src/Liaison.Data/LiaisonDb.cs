@@ -23,6 +23,7 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : IdentityUse
     public DbSet<Domain.Secretaries.SecretaryCall> SecretaryCalls => Set<Domain.Secretaries.SecretaryCall>();
     public DbSet<Domain.Secretaries.SecretaryCandidate> SecretaryCandidates => Set<Domain.Secretaries.SecretaryCandidate>();
     public DbSet<Domain.Secretaries.SecretaryPosting> SecretaryPostings => Set<Domain.Secretaries.SecretaryPosting>();
+    public DbSet<Domain.Secretaries.SecretarySupport> SecretarySupports => Set<Domain.Secretaries.SecretarySupport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

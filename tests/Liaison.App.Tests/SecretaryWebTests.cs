@@ -89,6 +89,29 @@ public sealed partial class SecretaryWebTests : IAsyncLifetime
         var published = WebUtility.HtmlDecode(await AppFixture.ClientOf(_host).GetStringAsync("/public/contacts"));
         Assert.Contains(cadre.Name, published, StringComparison.Ordinal);
 
+        // The appointment and the sending unit's support are recorded on the posting.
+        var appointed = await PostAsync(admin, $"/secretaries/postings/{posting.Id}", "appoint", new()
+        {
+            ["appointedOn"] = $"{year}-03-15",
+            ["membershipMoved"] = "true",
+            ["headsWorkGroup"] = "true",
+        });
+        Assert.Contains("已保存", appointed, StringComparison.Ordinal);
+        var supported = await PostAsync(admin, $"/secretaries/postings/{posting.Id}", "support", new()
+        {
+            ["kind"] = "Funds",
+            ["amount"] = "50000",
+            ["description"] = "修路资金",
+            ["on"] = $"{year}-04-01",
+        });
+        Assert.Contains("修路资金", supported, StringComparison.Ordinal);
+        Assert.Contains("50,000.00", supported, StringComparison.Ordinal);
+        var recorded = await db.SecretaryPostings.AsNoTracking().SingleAsync(p => p.Id == posting.Id);
+        Assert.Equal((new DateOnly(year, 3, 15), true, false, true), (recorded.AppointedOn!.Value, recorded.MembershipMoved, recorded.DecoupledFromUnit, recorded.HeadsWorkGroup));
+        Assert.Equal(50000m, (await db.SecretarySupports.SingleAsync()).Amount);
+        var refusedSupport = await PostAsync(admin, $"/secretaries/postings/{posting.Id}", "support", new() { ["kind"] = "Funds", ["amount"] = "0", ["description"] = "x", ["on"] = $"{year}-04-01" });
+        Assert.Contains("大于零", refusedSupport, StringComparison.Ordinal);
+
         // Why not a village of another township? The call's jurisdiction forbids it.
         var elsewhere = await db.Divisions.Where(d => d.Code.Length == 12 && !d.Code.StartsWith(call.DivisionCode)).Select(d => d.Code).FirstAsync();
         var why = WebUtility.HtmlDecode(await admin.GetStringAsync($"/secretaries/postings/{posting.Id}?village={elsewhere}"));

@@ -777,6 +777,10 @@ namespace Liaison.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("AppointedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appointed_on");
+
                     b.Property<int>("CadreId")
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
@@ -810,14 +814,26 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cost_spread");
 
+                    b.Property<bool>("DecoupledFromUnit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decoupled_from_unit");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("end_reason");
 
+                    b.Property<bool>("HeadsWorkGroup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("heads_work_group");
+
                     b.Property<bool>("Manual")
                         .HasColumnType("boolean")
                         .HasColumnName("manual");
+
+                    b.Property<bool>("MembershipMoved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("membership_moved");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -858,6 +874,57 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_secretary_postings_year_until");
 
                     b.ToTable("secretary_postings", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretarySupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<long>("PostingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_supports");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_secretary_supports_posting_id");
+
+                    b.ToTable("secretary_supports", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1062,6 +1129,16 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_secretary_postings_divisions_village_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretarySupport", b =>
+                {
+                    b.HasOne("Liaison.Domain.Secretaries.SecretaryPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_supports_secretary_postings_posting_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>

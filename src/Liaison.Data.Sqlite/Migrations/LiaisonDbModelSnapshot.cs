@@ -750,6 +750,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("AppointedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointed_on");
+
                     b.Property<int>("CadreId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
@@ -783,14 +787,26 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("cost_spread");
 
+                    b.Property<bool>("DecoupledFromUnit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decoupled_from_unit");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("end_reason");
 
+                    b.Property<bool>("HeadsWorkGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("heads_work_group");
+
                     b.Property<bool>("Manual")
                         .HasColumnType("INTEGER")
                         .HasColumnName("manual");
+
+                    b.Property<bool>("MembershipMoved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("membership_moved");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -831,6 +847,55 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_secretary_postings_year_until");
 
                     b.ToTable("secretary_postings", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretarySupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<long>("PostingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posting_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_supports");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_secretary_supports_posting_id");
+
+                    b.ToTable("secretary_supports", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1033,6 +1098,16 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_secretary_postings_divisions_village_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Secretaries.SecretarySupport", b =>
+                {
+                    b.HasOne("Liaison.Domain.Secretaries.SecretaryPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_supports_secretary_postings_posting_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>

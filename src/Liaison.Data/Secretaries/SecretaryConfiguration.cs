@@ -53,3 +53,17 @@ internal sealed class SecretaryPostingConfiguration : IEntityTypeConfiguration<S
         b.HasOne<SecretaryCall>().WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SecretarySupportConfiguration : IEntityTypeConfiguration<SecretarySupport>
+{
+    public void Configure(EntityTypeBuilder<SecretarySupport> b)
+    {
+        b.ToTable("secretary_supports");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Description).HasMaxLength(500);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.Property(s => s.Amount).HasPrecision(18, 2);
+        b.HasIndex(s => s.PostingId);
+        b.HasOne<SecretaryPosting>().WithMany().HasForeignKey(s => s.PostingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

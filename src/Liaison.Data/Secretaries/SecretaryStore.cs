@@ -183,6 +183,54 @@ public static class SecretaryStore
         return null;
     }
 
+    /// <summary>任职: the day the secretary took up the post, membership moved, released from the unit, heading the work group. Returns the refusal, or null. Audited.</summary>
+    public static async Task<string?> AppointAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, bool english, CancellationToken ct)
+    {
+        var posting = await db.SecretaryPostings.FirstOrDefaultAsync(p => p.Id == postingId && p.Until == null, ct);
+        if (posting is null)
+        {
+            return english ? "the posting does not exist or has ended" : "该任职不存在或已结束";
+        }
+        if (appointedOn.Year < posting.Year - 1 || appointedOn.Year > posting.Year + 1)
+        {
+            return english ? $"the appointment date must lie near the year {posting.Year}" : $"任职日期须在 {posting.Year} 年度前后";
+        }
+        var before = new { posting.AppointedOn, posting.MembershipMoved, posting.DecoupledFromUnit, posting.HeadsWorkGroup };
+        (posting.AppointedOn, posting.MembershipMoved, posting.DecoupledFromUnit, posting.HeadsWorkGroup) = (appointedOn, membershipMoved, decoupled, headsWorkGroup);
+        posting.ChangedAt = clock.GetUtcNow();
+        posting.ChangedBy = actor.Name;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.appoint", "secretary-posting", postingId.ToString(CultureInfo.InvariantCulture), posting.VillageCode, before,
+            new { appointedOn, membershipMoved, decoupled, headsWorkGroup }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>Records the sending unit's support to the village of a posting. Returns the refusal, or null. Audited.</summary>
+    public static async Task<string?> AddSupportAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, SupportKind kind, decimal amount, string description, DateOnly on, bool english, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind) || amount <= 0 || amount > 1_000_000_000 || string.IsNullOrWhiteSpace(description) || description.Length > 500)
+        {
+            return english ? "a kind, an amount above zero and a description (at most 500 characters) are needed" : "须填写类别、大于零的数量和说明（不超过 500 字）";
+        }
+        var posting = await db.SecretaryPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct);
+        if (posting is null)
+        {
+            return english ? "no such posting" : "没有这项任职";
+        }
+        var support = new SecretarySupport { PostingId = postingId, Kind = kind, Amount = amount, Description = description.Trim(), On = on, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.Name };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.SecretarySupports.Add(support);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.support", "secretary-support", support.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, null,
+            new { posting = postingId, kind = kind.ToString(), amount, description = support.Description, on }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
     /// <summary>Fills every call's quota on merit; each candidate's outcome and reason are stored. Audited.</summary>
     public static async Task<(int Selected, int NotSelected)> SelectAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
     {

@@ -70,6 +70,43 @@ public sealed class SecretaryPosting
     public string? EndReason { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
     public string? ChangedBy { get; set; }
+    /// <summary>任职日期: the day the secretary took up the post in the village (not the day the match ran).</summary>
+    public DateOnly? AppointedOn { get; set; }
+    /// <summary>党组织关系转入村: the secretary's party membership moved to the village.</summary>
+    public bool MembershipMoved { get; set; }
+    /// <summary>与原单位工作脱钩: released from the sending unit's work for the term.</summary>
+    public bool DecoupledFromUnit { get; set; }
+    /// <summary>任驻村工作组组长: heads the village work group.</summary>
+    public bool HeadsWorkGroup { get; set; }
 
     public int Cost => CostCategory + CostNeed + CostDistance + CostSpread;
+}
+
+/// <summary>What the sending unit gives the village of its First Secretary (单位倾斜支持).</summary>
+public enum SupportKind
+{
+    /// <summary>资金 (yuan)</summary>
+    Funds = 1,
+    /// <summary>项目</summary>
+    Projects = 2,
+    /// <summary>人才</summary>
+    People = 3,
+    /// <summary>技术</summary>
+    Technology = 4,
+    /// <summary>信息</summary>
+    Information = 5,
+}
+
+/// <summary>One support from the sending unit to the village of a posting, recorded with what and how much.</summary>
+public sealed class SecretarySupport
+{
+    public long Id { get; set; }
+    public long PostingId { get; set; }
+    public SupportKind Kind { get; set; }
+    /// <summary>Yuan for funds; a count for the others.</summary>
+    public decimal Amount { get; set; }
+    public required string Description { get; set; }
+    public DateOnly On { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public required string RecordedBy { get; set; }
 }

@@ -83,6 +83,15 @@ public static class Terms
         [Secretaries.DispatchLevel.Township] = new("乡镇派", "township"),
     };
 
+    public static IReadOnlyDictionary<Secretaries.SupportKind, Term> SupportKinds { get; } = new Dictionary<Secretaries.SupportKind, Term>
+    {
+        [Secretaries.SupportKind.Funds] = new("资金（元）", "funds (yuan)"),
+        [Secretaries.SupportKind.Projects] = new("项目", "projects"),
+        [Secretaries.SupportKind.People] = new("人才", "people"),
+        [Secretaries.SupportKind.Technology] = new("技术", "technology"),
+        [Secretaries.SupportKind.Information] = new("信息", "information"),
+    };
+
     public static IReadOnlyDictionary<Gender, Term> Genders { get; } = new Dictionary<Gender, Term>
     {
         [Gender.Male] = new("男", "male"),

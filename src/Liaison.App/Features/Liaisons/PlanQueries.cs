@@ -66,6 +66,10 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
     public async Task<SecretaryRow?> SecretaryPostingAsync(long id, CancellationToken ct) =>
         (await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.Id == id), ct)).FirstOrDefault(r => Covers(r.Posting.VillageCode));
 
+    /// <summary>The sending unit's support recorded for a posting (the posting's visibility is checked by the caller).</summary>
+    public async Task<List<Domain.Secretaries.SecretarySupport>> SupportsAsync(long postingId, CancellationToken ct) =>
+        (await db.SecretarySupports.AsNoTracking().Where(s => s.PostingId == postingId).ToListAsync(ct)).OrderBy(s => s.On).ThenBy(s => s.Id).ToList();
+
     /// <summary>A person's First Secretary postings, for a person this scope may see.</summary>
     public async Task<List<SecretaryRow>> SecretaryPostingsOfAsync(PersonView person, CancellationToken ct) =>
         await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.CadreId == person.Cadre.Id), ct);

@@ -22,6 +22,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
     public string? Message { get; private set; }
     public bool Refused { get; private set; }
     public WhyNot? Answer { get; private set; }
+    public List<SecretarySupport> Supports { get; private set; } = [];
     public string? AskedVillage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, string? village, CancellationToken ct)
@@ -50,6 +51,28 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
 
     public Task<IActionResult> OnPostRecallAsync(long id, string? reason, CancellationToken ct) => ChangeAsync(id, null, reason, ct);
 
+    public Task<IActionResult> OnPostAppointAsync(long id, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, CancellationToken ct) =>
+        RecordAsync(id, () => SecretaryStore.AppointAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, appointedOn, membershipMoved, decoupled, headsWorkGroup, Ui.English, ct), ct);
+
+    public Task<IActionResult> OnPostSupportAsync(long id, SupportKind kind, decimal amount, string? description, DateOnly on, CancellationToken ct) =>
+        RecordAsync(id, () => SecretaryStore.AddSupportAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, kind, amount, description ?? "", on, Ui.English, ct), ct);
+
+    private async Task<IActionResult> RecordAsync(long id, Func<Task<string?>> record, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        var refusal = await record();
+        (Message, Refused) = (refusal ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     private async Task<IActionResult> ChangeAsync(long id, string? village, string? reason, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -74,6 +97,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         }
         Row = row;
         CanEdit = jurisdiction.May(Ability.EditPlan) && row.Posting.Until is null;
+        Supports = await queries.Plan.SupportsAsync(id, ct);
         return true;
     }
 }
