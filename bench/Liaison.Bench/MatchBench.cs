@@ -31,9 +31,6 @@ internal static class MatchBench
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude))
             .ToDictionary(p => p.Code, StringComparer.Ordinal);
         var villages = places.Values.Where(p => p.Level == DivisionLevel.Village).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
-        var need = places.Values.Where(p => p.Level == DivisionLevel.Township)
-            .SelectMany(t => VillageRanking.Rank(policy.Backward, villages.Where(v => v.ParentCode == t.Code)))
-            .ToDictionary(r => r.Village.Code, r => r.Need, StringComparer.Ordinal);
         var units = city.Units.Select((u, i) => new RosterUnit(i + 1, u.Code, u.Name, u.Level, u.Category, u.DivisionCode)).ToDictionary(u => u.Code, StringComparer.Ordinal);
         var rules = policy.FirstSecretaries;
         var candidates = new List<MatchCandidate>();
@@ -56,7 +53,9 @@ internal static class MatchBench
                 candidates.Add(new MatchCandidate(candidates.Count + 1, cadre.Code, cadre.Name, unit, (DispatchLevel)(int)level, dispatch, null));
             }
         }
-        var costs = new MatchCosts(rules, places, need, Enumerable.Empty<(int, string)>().ToLookup(x => x.Item1, x => x.Item2)).Matrix(candidates, villages);
+        // The same cost model as `liaison plan first-secretaries`, over a world without ties.
+        var world = new LiaisonWorld(policy, places.Values, units.Values, [], [], []);
+        var costs = Data.Secretaries.SecretaryStore.Model(world, rules).Matrix(candidates, villages);
         using var file = new BinaryWriter(File.Create(path));
         file.Write(costs.Rows);
         file.Write(costs.Columns);

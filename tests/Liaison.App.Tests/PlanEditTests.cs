@@ -32,19 +32,8 @@ public sealed class PlanEditTests : IAsyncLifetime
         return client;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> form)
-    {
-        var html = await client.GetStringAsync(page);
-        form["__RequestVerificationToken"] = TestAccounts.FormToken(html);
-        // Where the browser posts: the form's own action, with the form's hidden fields.
-        var action = System.Text.RegularExpressions.Regex.Match(html, $"action=\"([^\"]*handler={handler})\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(action), $"no {handler} form on {page}");
-        foreach (System.Text.RegularExpressions.Match hidden in System.Text.RegularExpressions.Regex.Matches(html, "type=\"hidden\" name=\"(tie|person)\" value=\"([^\"]+)\""))
-        {
-            form[hidden.Groups[1].Value] = hidden.Groups[2].Value;
-        }
-        return await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(form));
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> form) =>
+        Forms.PostAsync(client, page, handler, form);
 
     [Fact]
     public async Task An_office_moves_a_police_officers_tie_into_a_second_village_sees_the_violation_and_the_check_lists_it()

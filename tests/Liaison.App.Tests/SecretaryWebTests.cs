@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Tests;
 
 /// <summary>The yearly First Secretary cycle run in the web app, from calls to the published list.</summary>
-public sealed partial class SecretaryWebTests : IAsyncLifetime
+public sealed class SecretaryWebTests : IAsyncLifetime
 {
     private TempSqlite _file = null!;
     private WebApplicationFactory<Program> _host = null!;
@@ -34,16 +34,10 @@ public sealed partial class SecretaryWebTests : IAsyncLifetime
         return client;
     }
 
-    [GeneratedRegex("action=\"([^\"]*handler=(\\w+))\"")]
-    private static partial Regex Action();
-
-    /// <summary>Posts a form of the page, as a browser does: to its action, with the anti-forgery token.</summary>
+    /// <summary>Posts a form of the page as a browser does; the answer must be the page again.</summary>
     private static async Task<string> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
     {
-        var html = await client.GetStringAsync(page);
-        var action = Action().Matches(html).First(m => m.Groups[2].Value == handler).Groups[1].Value;
-        fields["__RequestVerificationToken"] = TestAccounts.FormToken(html);
-        var response = await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
+        var response = await Forms.PostAsync(client, page, handler, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }

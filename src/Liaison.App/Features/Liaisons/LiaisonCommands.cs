@@ -120,7 +120,8 @@ public static class LiaisonCommands
         return check;
     }
 
-    private static string KindKey(TieKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+    /// <summary>A tie kind as JSON names it, in commands and the API alike: contactPoint, pairing, ...</summary>
+    public static string KindKey(TieKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     private static object ToJson(CommandRunner run, Violation v) => new
     {

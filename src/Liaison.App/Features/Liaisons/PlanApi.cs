@@ -33,7 +33,7 @@ public static class PlanApi
         return person is null ? TypedResults.NotFound() : TypedResults.Ok((await queries.Plan.OfPersonAsync(person, ct)).Select(Dto).ToList());
     }
 
-    private static TieDto Dto(TieRow r) => new(r.Tie.Id, r.Tie.Year, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Tie.Kind.ToString()), r.CadreCode, r.CadreName,
+    private static TieDto Dto(TieRow r) => new(r.Tie.Id, r.Tie.Year, LiaisonCommands.KindKey(r.Tie.Kind), r.CadreCode, r.CadreName,
         r.Rank?.ToString(), r.UnitCode, r.UnitName, r.Tie.DivisionCode, r.PlaceName, r.Tie.Since, r.Tie.Until, r.Tie.Origin.ToString().ToLowerInvariant(), r.Tie.Locked,
         r.Tie.ReasonIn(Ui.English), r.Tie.EndReason, r.PlannedDays);
 }
