@@ -118,6 +118,9 @@ public sealed class SecretaryWebTests : IAsyncLifetime
         var manual = await db.SecretaryPostings.AsNoTracking().SingleAsync(p => p.Until == null);
         Assert.True(manual.Manual);
         Assert.Equal(needy.Code, manual.VillageCode);
+        var badReplacement = await PostAsync(admin, $"/secretaries/postings/{manual.Id}", "recall", new() { ["reason"] = "身体原因", ["replacement"] = "NOBODY" });
+        Assert.Contains("NOBODY 不是本年度已选中的第一书记人选", badReplacement, StringComparison.Ordinal);
+        Assert.True(await db.SecretaryPostings.AnyAsync(p => p.Id == manual.Id && p.Until == null));
         var recalled = await PostAsync(admin, $"/secretaries/postings/{manual.Id}", "recall", new() { ["reason"] = "身体原因" });
         Assert.Contains("已保存", recalled, StringComparison.Ordinal);
         Assert.False(await db.SecretaryPostings.AnyAsync(p => p.Until == null));

@@ -1,6 +1,7 @@
 using Liaison.Data.Audit;
 using Liaison.Data.Demo;
 using Liaison.Data.Liaisons;
+using Liaison.Data.Policy;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Secretaries;
@@ -61,6 +62,77 @@ public class FirstSecretaryTests
         var (why, posting) = await SecretaryStore.WhyNotAsync(db, Year, run.Result.Pairs[0].Candidate.CadreCode, run.Result.Pairs[1].Village.Code, default);
         Assert.NotNull(posting);
         Assert.True(why.Forbidden != Forbidden.None || why.Increase >= 0);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Ineligible_candidates_are_excluded_with_the_rule_a_recalled_secretary_is_replaced_by_hand_and_the_indicators_follow(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await LiaisonStore.PlanAsync(db, TimeProvider.System, Tester, Year, Today, default);
+        await PolicyStore.SetAsync(db, TimeProvider.System, Tester, $$"""{ "year": {{Year}}, "firstSecretaries": { "eligibility": { "maxAge": 45 } } }""", default);
+        var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
+        await DemoCandidates.RegisterAsync(db, TimeProvider.System, Year, 1, default);
+        await SecretaryStore.SelectAsync(db, TimeProvider.System, Tester, Year, default);
+
+        // Everyone older than 45 in the year is out, with the rule named; nobody selected is older.
+        var outcomes = await (from k in db.SecretaryCandidates join c in db.Cadres on k.CadreId equals c.Id select new { k.Status, k.StatusReason, c.BirthYear }).ToListAsync();
+        var old = outcomes.Where(o => Year - o.BirthYear > 45).ToList();
+        Assert.NotEmpty(old);
+        Assert.All(old, o => Assert.Equal(CandidateStatus.NotSelected, o.Status));
+        Assert.All(old, o => Assert.Contains($"年龄不符（{Year - o.BirthYear} 岁，上限 45 岁）", o.StatusReason, StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Status == CandidateStatus.Selected);
+
+        await SecretaryStore.MatchAsync(db, TimeProvider.System, Tester, Year, Today, default);
+        var postings = await db.SecretaryPostings.Where(p => p.Until == null).OrderBy(p => p.Id).ToListAsync();
+        var freed = postings[0];
+        Assert.Null(await Recall(freed.Id, null));
+        var codeOf = await db.Cadres.ToDictionaryAsync(c => c.Id, c => c.Code);
+        // Another posting of the same call whose village the freed cadre may take.
+        SecretaryPosting? target = null;
+        foreach (var p in postings.Skip(1).Where(p => p.CallId == freed.CallId))
+        {
+            var (why, _) = await SecretaryStore.WhyNotAsync(db, Year, codeOf[freed.CadreId], p.VillageCode, default);
+            if (why.Forbidden == Forbidden.None)
+            {
+                target = p;
+                break;
+            }
+        }
+        Assert.NotNull(target);
+        var notSelected = await db.SecretaryCandidates.Where(k => k.Status == CandidateStatus.NotSelected).Select(k => k.CadreId).FirstAsync();
+        Assert.Contains("不是本年度已选中", await Recall(target.Id, codeOf[notSelected]), StringComparison.Ordinal);
+        Assert.Contains("已在其他村任第一书记", await Recall(target.Id, codeOf[postings[^1].CadreId]), StringComparison.Ordinal);
+        Assert.Contains("not a selected", await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: "nobody"), Today, _ => true, true, default), StringComparison.Ordinal);
+        Assert.Contains("管辖范围", await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: codeOf[freed.CadreId]), Today, _ => false, false, default), StringComparison.Ordinal);
+
+        Assert.Null(await Recall(target.Id, codeOf[freed.CadreId]));
+
+        var now = await db.SecretaryPostings.Where(p => p.VillageCode == target.VillageCode && p.Until == null).SingleAsync();
+        Assert.Equal((freed.CadreId, true, "身体原因"), (now.CadreId, now.Manual, now.Reason));
+        Assert.StartsWith("召回并替换", (await db.SecretaryPostings.SingleAsync(p => p.Id == target.Id)).EndReason, StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "secretaries.replace"));
+        // The match keeps the hand-made replacement.
+        await SecretaryStore.MatchAsync(db, TimeProvider.System, Tester, Year, Today, default);
+        Assert.True(await db.SecretaryPostings.AnyAsync(p => p.Id == now.Id && p.Until == null));
+
+        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Funds, 12_345.60m, "道路硬化", Today, false, default));
+        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Projects, 1, "大棚项目", Today, false, default));
+
+        var policy = (await PolicyStore.GetAsync(db, Year, default)).Policy.FirstSecretaries;
+        var villages = await db.Divisions.Where(d => d.Level == DivisionLevel.Village).ToListAsync();
+        var needing = villages.Where(d => d.PartyOrgGrade is { } g && policy.NeedGrades.Contains(g) || policy.NeedTypes.Any(x => d.VillageType.HasFlag(x))).Select(d => d.Code).ToHashSet();
+        var inPost = await db.SecretaryPostings.Where(p => p.Until == null).Select(p => p.VillageCode).ToListAsync();
+        var figures = await Reporting.RollupStore.ForDivisionAsync(db, "370830", default);
+        Assert.Equal(needing.Count, figures["villages_need_fs"]);
+        Assert.Equal(inPost.Count(needing.Contains), figures["villages_need_fs_covered"]);
+        Assert.Equal(12_346, figures["fs_support_funds"]);
+        Assert.Equal(2, figures["fs_support_items"]);
+
+        Task<string?> Recall(long id, string? replacement) =>
+            SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, id, new PostingChange("身体原因", Replacement: replacement), Today, _ => true, false, default);
     }
 
     [Theory]

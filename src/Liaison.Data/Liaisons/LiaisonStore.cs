@@ -28,7 +28,7 @@ public static class LiaisonStore
             .Select(u => new RosterUnit(u.Id, u.Code, u.Name, u.Level, u.Category, u.DivisionCode)).ToListAsync(ct);
         // Phones stay where they are: the plan needs no personal data, and decrypting 73,000 would cost time.
         var cadres = await db.Cadres.AsNoTracking()
-            .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted)).ToListAsync(ct);
+            .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted, c.BirthYear)).ToListAsync(ct);
         var year = policy.Year;
         var ties = withTies ? await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null).ToListAsync(ct) : [];
         var stays = withTies

@@ -66,6 +66,8 @@ public static class PolicyStore
         };
         db.PolicyVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        // Which villages need a First Secretary is the policy's word.
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
         await AuditLog.AppendAsync(db, clock, actor,
             new AuditRecord("policy.set", "policy", $"{policy.Year}/v{version.Version}", null, before.IsDefault ? null : PolicyDocument.ToJson(before.Policy), version.Document), ct);
         await tx.CommitAsync(ct);

@@ -68,7 +68,8 @@ public static class RollupStore
         }
         if (families.HasFlag(RollupFamily.Secretaries))
         {
-            ids.AddRange([Indicators.SecretariesCity, Indicators.SecretariesCounty, Indicators.SecretariesTownship, Indicators.VillagesWithSecretary]);
+            ids.AddRange([Indicators.SecretariesCity, Indicators.SecretariesCounty, Indicators.SecretariesTownship, Indicators.VillagesWithSecretary,
+                Indicators.VillagesNeedingSecretary, Indicators.NeedyVillagesWithSecretary, Indicators.SupportFunds, Indicators.SupportRecords]);
         }
         return ids.Select(i => i.Id).ToList();
     }
@@ -192,6 +193,43 @@ public static class RollupStore
                 leaves.Add(new(code, Indicators.VillagesWithSecretary.Id, 1));
             }
         }, ct);
+        await ReadAsync(db, """
+            SELECT p.village_code, s.kind, count(*), sum(s.amount)
+            FROM secretary_supports s JOIN secretary_postings p ON p.id = s.posting_id
+            WHERE p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL)
+            GROUP BY p.village_code, s.kind
+            """, r =>
+        {
+            var code = r.GetString(0);
+            leaves.Add(new(code, Indicators.SupportRecords.Id, r.GetInt64(2)));
+            if (r.GetInt32(1) == (int)Domain.Secretaries.SupportKind.Funds)
+            {
+                // Amounts are kept to the fen; the figure is whole yuan.
+                leaves.Add(new(code, Indicators.SupportFunds.Id, (long)Math.Round(Convert.ToDecimal(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }, ct);
+        await NeedLeavesAsync(db, leaves, villages, ct);
+    }
+
+    /// <summary>Villages needing a First Secretary under the policy of the newest year with calls, and those of them with one in post.</summary>
+    private static async Task NeedLeavesAsync(LiaisonDb db, List<RollupValue> leaves, HashSet<string> withSecretary, CancellationToken ct)
+    {
+        var year = await db.SecretaryCalls.MaxAsync(c => (int?)c.Year, ct);
+        if (year is null)
+        {
+            return;
+        }
+        var rules = (await Policy.PolicyStore.GetAsync(db, year.Value, ct)).Policy.FirstSecretaries;
+        var villages = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village)
+            .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, null, null)).ToListAsync(ct);
+        foreach (var village in villages.Where(rules.Needs))
+        {
+            leaves.Add(new(village.Code, Indicators.VillagesNeedingSecretary.Id, 1));
+            if (withSecretary.Contains(village.Code))
+            {
+                leaves.Add(new(village.Code, Indicators.NeedyVillagesWithSecretary.Id, 1));
+            }
+        }
     }
 
     /// <summary>Which indicator counts a village-level tie: contact points by the leader's rank, other kinds by kind.</summary>

@@ -34,6 +34,7 @@ public static class SecretaryStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SecretaryCalls.AddRange(calls);
         await db.SaveChangesAsync(ct);
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.calls", "secretary-call", year.ToString(CultureInfo.InvariantCulture), null, null,
             new { calls = calls.Count, quota = calls.Sum(c => c.Quota), byLevel = calls.GroupBy(c => c.Level.ToString()).ToDictionary(g => g.Key, g => g.Sum(c => c.Quota)) }), ct);
         await tx.CommitAsync(ct);
@@ -107,15 +108,19 @@ public static class SecretaryStore
     }
 
     /// <summary>
-    /// A hand change of a posting, with a reason: moved to another village (checked at once against
-    /// the hard rules: the call's jurisdiction, home avoidance, a village that needs one and has no
-    /// First Secretary) or recalled (召回). The posting ends; a move starts a hand-made posting the
-    /// match keeps. Returns the refusal, or null. Audited.
+    /// A hand change of a posting, with a reason: moved to another village, recalled (召回), or
+    /// recalled and replaced by another selected cadre (替换) named by staff number. A new posting is
+    /// checked at once against the hard rules (the call's jurisdiction, home avoidance, a village that
+    /// needs one and has no other First Secretary, a cadre with no other posting) and is hand-made, so
+    /// the match keeps it. The old posting ends. <paramref name="inScope"/> says whether the actor may
+    /// act for a division (the replacement's call). Returns the refusal, or null. Audited.
     /// </summary>
-    public static async Task<string?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, string? newVillage, string reason, DateOnly today, bool english, CancellationToken ct)
+    public static async Task<string?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, PostingChange change, DateOnly today,
+        Func<string, bool> inScope, bool english, CancellationToken ct)
     {
         string Say(string zh, string en) => english ? en : zh;
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        var reason = change.Reason.Trim();
+        if (reason.Length == 0 || reason.Length > 500)
         {
             return Say("请填写理由（不超过 500 字）", "give a reason (at most 500 characters)");
         }
@@ -124,63 +129,110 @@ public static class SecretaryStore
         {
             return Say("该任职不存在或已结束", "the posting does not exist or has ended");
         }
-        SecretaryPosting? moved = null;
-        if (newVillage is not null)
+        SecretaryPosting? next = null;
+        if (change.Village is { } village)
         {
-            var (world, policy) = await LiaisonStore.LoadAsync(db, posting.Year, ct);
-            var call = await db.SecretaryCalls.AsNoTracking().FirstAsync(c => c.Id == posting.CallId, ct);
-            var home = await db.SecretaryCandidates.AsNoTracking().Where(c => c.CallId == call.Id && c.CadreId == posting.CadreId).Select(c => c.HomeDivisionCode).FirstOrDefaultAsync(ct);
-            if (!world.Places.TryGetValue(newVillage, out var village) || !policy.Policy.FirstSecretaries.Needs(village))
+            (next, var refusal) = await NewPostingAsync(db, posting.Year, posting.CadreId, posting.CallId, village, posting.Id, english, ct);
+            if (refusal is not null)
             {
-                return Say($"{newVillage} 不是需要第一书记的村", $"{newVillage} is not a village that needs a First Secretary");
+                return refusal;
             }
-            if (await db.SecretaryPostings.AnyAsync(p => p.VillageCode == newVillage && p.Year == posting.Year && p.Until == null, ct))
-            {
-                return Say($"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already");
-            }
-            var cadre = world.CadresById[posting.CadreId];
-            var candidate = new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, home);
-            var model = Model(world, policy.Policy.FirstSecretaries);
-            switch (model.Check(candidate, village))
-            {
-                case Forbidden.Jurisdiction: return Say($"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}");
-                case Forbidden.HomeTownship: return Say($"{village.Name} 在本人家乡所在乡镇，须回避", $"{village.Name} is in the cadre's home township, which is avoided");
-            }
-            var terms = model.Terms(candidate, village);
-            moved = new SecretaryPosting
-            {
-                Year = posting.Year,
-                CadreId = posting.CadreId,
-                CallId = posting.CallId,
-                VillageCode = newVillage,
-                Since = today,
-                Manual = true,
-                CostCategory = terms.Category,
-                CostNeed = terms.Need,
-                CostDistance = terms.Distance,
-                CostSpread = terms.Spread,
-                Reason = reason.Trim(),
-                ChangedAt = clock.GetUtcNow(),
-                ChangedBy = actor.Name,
-            };
         }
-        var before = new { posting.Id, posting.VillageCode, posting.Since };
+        else if (change.Replacement is { } code)
+        {
+            var replacement = await (from k in db.SecretaryCandidates.AsNoTracking()
+                                     join c in db.SecretaryCalls.AsNoTracking() on k.CallId equals c.Id
+                                     join cadre in db.Cadres.AsNoTracking() on k.CadreId equals cadre.Id
+                                     where cadre.Code == code.Trim() && c.Year == posting.Year
+                                     select new { k.CadreId, k.CallId, k.Status, c.DivisionCode, cadre.Name }).FirstOrDefaultAsync(ct);
+            if (replacement is null || replacement.Status != CandidateStatus.Selected)
+            {
+                return Say($"{code} 不是本年度已选中的第一书记人选", $"{code} is not a selected First Secretary candidate of this year");
+            }
+            if (!inScope(replacement.DivisionCode))
+            {
+                return Say($"{replacement.Name} 的选派单位不在你的管辖范围内", $"{replacement.Name}'s call lies outside your jurisdiction");
+            }
+            (next, var refusal) = await NewPostingAsync(db, posting.Year, replacement.CadreId, replacement.CallId, posting.VillageCode, posting.Id, english, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+        if (next is not null)
+        {
+            next.Since = today;
+            next.Reason = reason;
+            next.ChangedAt = clock.GetUtcNow();
+            next.ChangedBy = actor.Name;
+        }
+        var before = new { posting.Id, posting.CadreId, posting.VillageCode, posting.Since };
+        var kind = change.Village is not null ? "move" : change.Replacement is not null ? "replace" : "recall";
         posting.Until = today;
-        posting.EndReason = (moved is null ? "召回：" : "调整：") + reason.Trim();
+        posting.EndReason = kind switch { "move" => "调整：", "replace" => "召回并替换：", _ => "召回：" } + reason;
         posting.ChangedAt = clock.GetUtcNow();
         posting.ChangedBy = actor.Name;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (moved is not null)
+        if (next is not null)
         {
-            db.SecretaryPostings.Add(moved);
+            db.SecretaryPostings.Add(next);
         }
         await db.SaveChangesAsync(ct);
         await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
-        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord(moved is null ? "secretaries.recall" : "secretaries.move", "secretary-posting",
-            posting.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, before, new { village = moved?.VillageCode, reason = reason.Trim() }), ct);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries." + kind, "secretary-posting",
+            posting.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, before, new { cadre = next?.CadreId, village = next?.VillageCode, posting = next?.Id, reason }), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return null;
+    }
+
+    /// <summary>
+    /// A hand-made posting of a cadre (of a call) to a village, checked against the hard rules; the
+    /// posting <paramref name="replacing"/> is about to end, so its cadre and village count as free.
+    /// </summary>
+    private static async Task<(SecretaryPosting? Posting, string? Refusal)> NewPostingAsync(LiaisonDb db, int year, int cadreId, int callId, string villageCode,
+        long replacing, bool english, CancellationToken ct)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
+        var call = await db.SecretaryCalls.AsNoTracking().FirstAsync(c => c.Id == callId, ct);
+        var home = await db.SecretaryCandidates.AsNoTracking().Where(c => c.CallId == callId && c.CadreId == cadreId).Select(c => c.HomeDivisionCode).FirstOrDefaultAsync(ct);
+        if (!world.Places.TryGetValue(villageCode, out var village) || !policy.Policy.FirstSecretaries.Needs(village))
+        {
+            return (null, Say($"{villageCode} 不是需要第一书记的村", $"{villageCode} is not a village that needs a First Secretary"));
+        }
+        if (await db.SecretaryPostings.AnyAsync(p => p.VillageCode == villageCode && p.Year == year && p.Until == null && p.Id != replacing, ct))
+        {
+            return (null, Say($"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already"));
+        }
+        var cadre = world.CadresById[cadreId];
+        if (await db.SecretaryPostings.AnyAsync(p => p.CadreId == cadreId && p.Year == year && p.Until == null && p.Id != replacing, ct))
+        {
+            return (null, Say($"{cadre.Name} 已在其他村任第一书记", $"{cadre.Name} serves in another village already"));
+        }
+        var candidate = new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, home);
+        var model = Model(world, policy.Policy.FirstSecretaries);
+        switch (model.Check(candidate, village))
+        {
+            case Forbidden.Jurisdiction: return (null, Say($"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}"));
+            case Forbidden.HomeTownship: return (null, Say($"{village.Name} 在{cadre.Name}家乡所在乡镇，须回避", $"{village.Name} is in {cadre.Name}'s home township, which is avoided"));
+        }
+        var terms = model.Terms(candidate, village);
+        return (new SecretaryPosting
+        {
+            Year = year,
+            CadreId = cadreId,
+            CallId = callId,
+            VillageCode = villageCode,
+            Manual = true,
+            CostCategory = terms.Category,
+            CostNeed = terms.Need,
+            CostDistance = terms.Distance,
+            CostSpread = terms.Spread,
+            Reason = "",
+            ChangedAt = default,
+            ChangedBy = "",
+        }, null);
     }
 
     /// <summary>任职: the day the secretary took up the post, membership moved, released from the unit, heading the work group. Returns the refusal, or null. Audited.</summary>
@@ -224,6 +276,7 @@ public static class SecretaryStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SecretarySupports.Add(support);
         await db.SaveChangesAsync(ct);
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries.support", "secretary-support", support.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, null,
             new { posting = postingId, kind = kind.ToString(), amount, description = support.Description, on }), ct);
         await tx.CommitAsync(ct);
@@ -240,9 +293,10 @@ public static class SecretaryStore
         var candidates = await db.SecretaryCandidates.Where(c => callIds.Contains(c.CallId)).ToListAsync(ct);
         var cadreIds = candidates.Select(c => c.CadreId).Distinct().ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id))
-            .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted)).ToDictionaryAsync(c => c.Id, ct);
+            .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted, c.BirthYear)).ToDictionaryAsync(c => c.Id, ct);
+        var servedLastYear = await ServedInAsync(db, year - 1, cadreIds, ct);
         var outcomes = calls.SelectMany(call => Selection.Select(call,
-            candidates.Where(c => c.CallId == call.Id).Select(c => new Applicant(c, cadres[c.CadreId])), policy.FirstSecretaries.PreferReserveAndNewlyPromoted)).ToList();
+            candidates.Where(c => c.CallId == call.Id).Select(c => new Applicant(c, cadres[c.CadreId], servedLastYear.Contains(c.CadreId))), policy.FirstSecretaries)).ToList();
         foreach (var o in outcomes)
         {
             o.Candidate.Status = o.Selected ? CandidateStatus.Selected : CandidateStatus.NotSelected;
@@ -256,6 +310,10 @@ public static class SecretaryStore
         await tx.CommitAsync(ct);
         return (selected, outcomes.Count - selected);
     }
+
+    /// <summary>Which of these cadres held a First Secretary posting in the year.</summary>
+    public static async Task<HashSet<int>> ServedInAsync(LiaisonDb db, int year, IReadOnlyCollection<int> cadreIds, CancellationToken ct) =>
+        (await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && cadreIds.Contains(p.CadreId)).Select(p => p.CadreId).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>
     /// The match of the year's selected cadres to the villages that need one. Postings made by hand

@@ -12,7 +12,7 @@ public sealed record Place(string Code, string Name, DivisionLevel Level, Villag
 
 public sealed record RosterUnit(int Id, string Code, string Name, UnitLevel Level, UnitCategory Category, string DivisionCode);
 
-public sealed record RosterCadre(int Id, string Code, string Name, int UnitId, CadreRank Rank, bool IsPolice, bool IsReserve, bool IsNewlyPromoted);
+public sealed record RosterCadre(int Id, string Code, string Name, int UnitId, CadreRank Rank, bool IsPolice, bool IsReserve, bool IsNewlyPromoted, int BirthYear = 0);
 
 /// <summary>
 /// Everything the planner and the checker look at for one year: the policy, the divisions, the

@@ -79,6 +79,7 @@ public static class PolicyText
                 en ? $"Every village{(p.Coverage.IncludeCommunities ? " and community" : "")} has at least {p.Coverage.MinimumPerVillage} tied cadre{(p.Coverage.FillWithStationedCadres ? "; gaps are filled with stationed cadres from the township's, county's or city's units" : "")}."
                    : $"每个村{(p.Coverage.IncludeCommunities ? "（社区）" : "")}至少有 {p.Coverage.MinimumPerVillage} 名干部驻村{(p.Coverage.FillWithStationedCadres ? "；空缺由乡镇、县、市单位派驻干部补齐" : "")}。",
             ]),
+            FirstSecretaries(p.FirstSecretaries, en),
             new(en ? "Edits and publication" : "调整与公开",
             [
                 p.Edits.OnViolation == EditViolationHandling.Refuse
@@ -87,5 +88,31 @@ public static class PolicyText
                 en ? $"Leaders' contact points are published for public supervision; supervision telephone {p.Public.Telephone}." : $"领导干部联系点向社会公开，接受群众监督；监督电话 {p.Public.Telephone}。",
             ]),
         ];
+    }
+
+    private static PolicySection FirstSecretaries(FirstSecretaryRules f, bool en)
+    {
+        var grades = string.Join(en ? ", " : "、", f.NeedGrades.Select(g => Terms.Grades[g].In(en)));
+        var types = string.Join(en ? ", " : "、", f.NeedTypes.Select(t => Terms.VillageTypes[t].In(en)));
+        var e = f.Eligibility;
+        var ranks = string.Join(en ? ", " : "、", e.Ranks.Select(r => Terms.Ranks[r].In(en)));
+        var w = f.Weights;
+        var lines = new List<string>
+        {
+            en ? $"Each year the city sends {f.CityQuota}, the counties {f.CountyQuota} and the townships {f.TownshipQuota} First Secretaries, each level within its own jurisdiction."
+               : $"每年市级选派 {f.CityQuota} 名、县级 {f.CountyQuota} 名、乡镇级 {f.TownshipQuota} 名第一书记，各在本级辖区内派驻。",
+            en ? $"A village needs one when its party organisation is graded {grades}, or it is {types}."
+               : $"党组织定级为{grades}的村，以及{types}，需要选派第一书记。",
+            en ? $"Eligible: {ranks}{(e.MaxAge > 0 ? $", at most {e.MaxAge} years old in the year" : "")}{(e.SkipServedLastYear ? ", not First Secretary the year before" : "")}."
+               : $"选派条件：{ranks}{(e.MaxAge > 0 ? $"，当年不超过 {e.MaxAge} 岁" : "")}{(e.SkipServedLastYear ? "，上一年度未任第一书记" : "")}。",
+            f.PreferReserveAndNewlyPromoted
+                ? (en ? "Reserve cadres and newly promoted leaders without grassroots experience are selected first, then by the panel's total on political quality, innovation, love of mass work and coordination."
+                      : "优先选派后备干部和新提拔无基层工作经历的干部，再按政治素质、创新能力、热爱群众工作、协调能力四项评分择优。")
+                : (en ? "Selection follows the panel's total on the four criteria." : "按四项评分合计择优选派。"),
+            f.AvoidHomeTownship ? (en ? "Nobody is sent to the township of their home village." : "不派往本人家乡所在乡镇（回避）。") : (en ? "No home avoidance." : "不设家乡回避。"),
+            en ? $"The match is optimal over these costs: unit category not fitting the village {w.CategoryMismatch} (other categories {w.OtherCategory}), {w.PerNeedPoint} per need point short of the neediest, {w.PerKilometre} per kilometre, {w.SameUnitTownship} when the unit already serves in the township."
+               : $"按以下成本求最优匹配：单位类别与村情不符 {w.CategoryMismatch}（其他类别 {w.OtherCategory}），比最需要的村每少一个需要分加 {w.PerNeedPoint}，每公里 {w.PerKilometre}，本单位在该乡镇已有联系的加 {w.SameUnitTownship}。",
+        };
+        return new(en ? "First Secretaries (第一书记)" : "选派第一书记", lines);
     }
 }

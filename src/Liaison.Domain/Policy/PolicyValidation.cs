@@ -43,6 +43,15 @@ public static class PolicyValidation
         Add(p.Police.VillagesPerOfficer is < 0 or > 5, "police.one", "police.villagesPerOfficer", "每名民警联系村数须在 0–5 之间", "villages per police officer must lie between 0 and 5");
         Add(p.Coverage.MinimumPerVillage is < 0 or > 10, "coverage.village", "coverage.minimumPerVillage", "每村最少驻村干部数须在 0–10 之间", "the minimum per village lies between 0 and 10");
         Add(!Enum.IsDefined(p.Edits.OnViolation), "policy.edits", "edits.onViolation", "须为 warn（保存并提示）或 refuse（拒绝）", "warn (save and show) or refuse");
+        var fs = p.FirstSecretaries;
+        Add(fs.CityQuota < 0 || fs.CountyQuota < 0 || fs.TownshipQuota < 0 || fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 100_000, "fs.quota", "firstSecretaries",
+            "第一书记名额须在 0–100000 之间", "First Secretary quotas lie between 0 and 100,000");
+        Add(fs.Eligibility.MaxAge is < 0 or > 70, "fs.eligibility", "firstSecretaries.eligibility.maxAge", "年龄上限须在 0（不限）到 70 之间", "the age limit lies between 0 (none) and 70");
+        Add(fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 0 && fs.Eligibility.Ranks.Count == 0, "fs.eligibility", "firstSecretaries.eligibility.ranks",
+            "规定了第一书记名额，却没有可选派的职级", "First Secretaries are to be sent, but no rank may serve");
+        var weights = fs.Weights;
+        Add(new[] { weights.CategoryMismatch, weights.OtherCategory, weights.PerNeedPoint, weights.PerKilometre, weights.SameUnitTownship }.Any(x => x is < 0 or > 10_000),
+            "fs.weights", "firstSecretaries.weights", "匹配成本权重须在 0–10000 之间", "match cost weights lie between 0 and 10,000");
         return problems;
 
         void Quota(LeaderQuota q, string path)

@@ -179,11 +179,24 @@ public sealed record FirstSecretaryRules
     public MatchWeights Weights { get; init; } = new();
     /// <summary>Reserve cadres and newly promoted leaders without grassroots experience are selected first.</summary>
     public bool PreferReserveAndNewlyPromoted { get; init; } = true;
+    /// <summary>Who may be selected at all; selection names the rule that excludes a candidate.</summary>
+    public SecretaryEligibility Eligibility { get; init; } = new();
 
     /// <summary>Whether a village needs a First Secretary under these rules.</summary>
     public bool Needs(Liaisons.Place village) =>
         village.Level == Divisions.DivisionLevel.Village
         && ((village.Grade is { } g && NeedGrades.Contains(g)) || NeedTypes.Any(t => village.Type.HasFlag(t)));
+}
+
+/// <summary>选派条件: the rules a candidate meets to be selected as a First Secretary.</summary>
+public sealed record SecretaryEligibility
+{
+    /// <summary>Oldest age in the programme year (year minus birth year); 0: no limit.</summary>
+    public int MaxAge { get; init; }
+    /// <summary>Ranks that may serve. Leaders of cities and counties link contact points instead.</summary>
+    public IReadOnlyList<CadreRank> Ranks { get; init; } = [CadreRank.UnitLeader, CadreRank.TownshipLeader, CadreRank.Ordinary];
+    /// <summary>A cadre who served as First Secretary in the year before is not sent again at once (a new person brings new eyes).</summary>
+    public bool SkipServedLastYear { get; init; }
 }
 
 /// <summary>

@@ -32,12 +32,18 @@ public static class Indicators
     public static readonly Indicator SecretariesTownship = new("fs_township", "乡镇派第一书记", "First Secretaries sent by townships", "名", "", "本年度在岗的乡镇选派第一书记", "First Secretaries of the newest year sent by a township, in post");
     public static readonly Indicator VillagesWithSecretary = new("villages_with_fs", "有第一书记的村", "Villages with a First Secretary", "个", "", "本年度有在岗第一书记的村", "Villages with a First Secretary of the newest year in post");
 
+    public static readonly Indicator VillagesNeedingSecretary = new("villages_need_fs", "需选派第一书记的村", "Villages needing a First Secretary", "个", "", "按当年政策（党组织定级、村情类型）需要第一书记的村", "Villages that need a First Secretary under the year's policy (party-organisation grade, village type)");
+    public static readonly Indicator NeedyVillagesWithSecretary = new("villages_need_fs_covered", "需选派且已有第一书记的村", "Villages needing a First Secretary that have one", "个", "", "需要第一书记且有在岗第一书记的村", "Villages needing a First Secretary with one in post");
+    public static readonly Indicator SupportFunds = new("fs_support_funds", "派出单位帮扶资金", "Funds from sending units", "元", "", "第一书记派出单位向所驻村投入的资金合计", "Funds the First Secretaries' sending units put into their villages");
+    public static readonly Indicator SupportRecords = new("fs_support_items", "派出单位倾斜支持事项", "Support given by sending units", "项", "", "派出单位资金、项目、人才、技术、信息支持记录数", "Records of funds, projects, people, technology and information given by sending units");
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
         Households, Residents, ThreeOldsHouseholds, ThreeKindsHouseholds, PoorHouseholds, BackwardVillages,
         CityLeaderPoints, CountyLeaderPoints, UnitLeaderPoints, Pairings, BackwardTaken, PoliceLiaisons, StationedCadres, CoveredVillages,
         SecretariesCity, SecretariesCounty, SecretariesTownship, VillagesWithSecretary,
+        VillagesNeedingSecretary, NeedyVillagesWithSecretary, SupportFunds, SupportRecords,
     ];
 
     public static Indicator? Find(string id) => All.FirstOrDefault(i => i.Id == id);

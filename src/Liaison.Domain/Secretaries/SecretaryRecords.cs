@@ -110,3 +110,6 @@ public sealed class SecretarySupport
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }
 }
+
+/// <summary>A hand change of a posting: move it to <see cref="Village"/>, or recall it and (optionally) name a <see cref="Replacement"/> by staff number; the reason is kept.</summary>
+public sealed record PostingChange(string Reason, string? Village = null, string? Replacement = null);

@@ -1,9 +1,10 @@
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.Policy;
 
 namespace Liaison.Domain.Secretaries;
 
 /// <summary>A candidate as selection sees them.</summary>
-public sealed record Applicant(SecretaryCandidate Candidate, RosterCadre Cadre);
+public sealed record Applicant(SecretaryCandidate Candidate, RosterCadre Cadre, bool ServedLastYear = false);
 
 /// <summary>What selection decided for one candidate, and why.</summary>
 public sealed record SelectionOutcome(SecretaryCandidate Candidate, bool Selected, string ReasonZh, string ReasonEn);
@@ -11,13 +12,18 @@ public sealed record SelectionOutcome(SecretaryCandidate Candidate, bool Selecte
 /// <summary>
 /// 择优选派: fills a call's quota on merit. Reserve cadres and newly promoted leaders without
 /// grassroots experience come first (DOMAIN.md section 2.6), then the panel's total score; a
-/// candidate not yet scored is not selected. Equal standing keeps the staff number order.
+/// candidate not yet scored, or excluded by the policy's <see cref="Eligibility"/> rules, is not
+/// selected, with the reason. Equal standing keeps the staff number order.
 /// </summary>
 public static class Selection
 {
-    public static IReadOnlyList<SelectionOutcome> Select(SecretaryCall call, IEnumerable<Applicant> applicants, bool preferReserveAndNew = true)
+    public static IReadOnlyList<SelectionOutcome> Select(SecretaryCall call, IEnumerable<Applicant> applicants, FirstSecretaryRules rules)
     {
-        var scored = applicants.Where(a => a.Candidate.Merit is not null)
+        var preferReserveAndNew = rules.PreferReserveAndNewlyPromoted;
+        var all = applicants.ToList();
+        var excluded = all.Select(a => (a, Why: Eligibility.Exclusion(rules.Eligibility, a.Cadre, call.Year, a.ServedLastYear)))
+            .Where(x => x.Why is not null).ToDictionary(x => x.a, x => x.Why!.Value);
+        var scored = all.Where(a => a.Candidate.Merit is not null && !excluded.ContainsKey(a))
             .OrderByDescending(a => preferReserveAndNew && (a.Cadre.IsReserve || a.Cadre.IsNewlyPromoted))
             .ThenByDescending(a => a.Candidate.Merit)
             .ThenBy(a => a.Cadre.Code, StringComparer.Ordinal)
@@ -33,7 +39,8 @@ public static class Selection
                 ? new SelectionOutcome(a.Candidate, true, $"选中：{standing}，名额 {call.Quota}", $"selected: {standingEn}, quota {call.Quota}")
                 : new SelectionOutcome(a.Candidate, false, $"未选中：{standing}，名额 {call.Quota} 已满", $"not selected: {standingEn}, quota of {call.Quota} filled"));
         }
-        outcomes.AddRange(applicants.Where(a => a.Candidate.Merit is null)
+        outcomes.AddRange(excluded.Select(x => new SelectionOutcome(x.Key.Candidate, false, $"未选中：不符合选派条件，{x.Value.Zh}", $"not selected: not eligible, {x.Value.En}")));
+        outcomes.AddRange(all.Where(a => a.Candidate.Merit is null && !excluded.ContainsKey(a))
             .Select(a => new SelectionOutcome(a.Candidate, false, "未选中：尚未评分", "not selected: not scored")));
         return outcomes;
     }

@@ -47,9 +47,10 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
     }
 
     public Task<IActionResult> OnPostMoveAsync(long id, string? village, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (village ?? "").Trim(), reason, ct);
+        ChangeAsync(id, new PostingChange(reason ?? "", Village: (village ?? "").Trim()), ct);
 
-    public Task<IActionResult> OnPostRecallAsync(long id, string? reason, CancellationToken ct) => ChangeAsync(id, null, reason, ct);
+    public Task<IActionResult> OnPostRecallAsync(long id, string? reason, string? replacement, CancellationToken ct) =>
+        ChangeAsync(id, new PostingChange(reason ?? "", Replacement: string.IsNullOrWhiteSpace(replacement) ? null : replacement.Trim()), ct);
 
     public Task<IActionResult> OnPostAppointAsync(long id, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, CancellationToken ct) =>
         RecordAsync(id, () => SecretaryStore.AppointAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, appointedOn, membershipMoved, decoupled, headsWorkGroup, Ui.English, ct), ct);
@@ -73,17 +74,17 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         return Page();
     }
 
-    private async Task<IActionResult> ChangeAsync(long id, string? village, string? reason, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(long id, PostingChange change, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
-        if (!CanEdit || (village is not null && !jurisdiction.Covers(village)))
+        if (!CanEdit || (change.Village is { } village && !jurisdiction.Covers(village)))
         {
             return Forbid();
         }
-        var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, village, reason ?? "", ChinaTime.Today(clock), Ui.English, ct);
+        var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, change, ChinaTime.Today(clock), jurisdiction.Covers, Ui.English, ct);
         (Message, Refused) = (refusal ?? Ui.T("已保存。", "Saved."), refusal is not null);
         await LoadAsync(id, ct);
         return Page();

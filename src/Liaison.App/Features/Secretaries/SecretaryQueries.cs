@@ -1,6 +1,10 @@
 using Liaison.Data;
+using Liaison.Data.Policy;
+using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
+using Liaison.Domain.Liaisons;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Secretaries;
@@ -9,7 +13,11 @@ namespace Liaison.App.Features.Secretaries;
 public sealed record CallRow(SecretaryCall Call, string DivisionName, int Registered, int Selected, int Posted);
 
 /// <summary>A candidate with the cadre, for a call's page.</summary>
-public sealed record CandidateRow(SecretaryCandidate Candidate, string CadreCode, string CadreName, string UnitName, bool IsReserve, bool IsNewlyPromoted);
+public sealed record CandidateRow(SecretaryCandidate Candidate, string CadreCode, string CadreName, string UnitName, bool IsReserve, bool IsNewlyPromoted)
+{
+    /// <summary>The policy rule that keeps this candidate from being selected, or null.</summary>
+    public Term? Exclusion { get; init; }
+}
 
 /// <summary>Reads of the First Secretary cycle, narrowed to a scope: a call is seen where its division is in scope.</summary>
 public sealed class SecretaryQueries(LiaisonDb db, Scope? scope)
@@ -49,7 +57,13 @@ public sealed class SecretaryQueries(LiaisonDb db, Scope? scope)
                                 join u in db.Units.AsNoTracking() on cadre.UnitId equals u.Id
                                 where c.CallId == id
                                 orderby c.Status, cadre.Code
-                                select new CandidateRow(c, cadre.Code, cadre.Name, u.Name, cadre.IsReserve, cadre.IsNewlyPromoted)).ToListAsync(ct);
-        return (row, candidates);
+                                select new { c, cadre, UnitName = u.Name }).ToListAsync(ct);
+        var rules = (await PolicyStore.GetAsync(db, call.Year, ct)).Policy.FirstSecretaries.Eligibility;
+        var served = await SecretaryStore.ServedInAsync(db, call.Year - 1, candidates.Select(x => x.cadre.Id).ToList(), ct);
+        return (row, candidates.Select(x => new CandidateRow(x.c, x.cadre.Code, x.cadre.Name, x.UnitName, x.cadre.IsReserve, x.cadre.IsNewlyPromoted)
+        {
+            Exclusion = Eligibility.Exclusion(rules, new RosterCadre(x.cadre.Id, x.cadre.Code, x.cadre.Name, x.cadre.UnitId, x.cadre.Rank, x.cadre.IsPolice, x.cadre.IsReserve, x.cadre.IsNewlyPromoted, x.cadre.BirthYear),
+                call.Year, served.Contains(x.cadre.Id)),
+        }).ToList());
     }
 }
