@@ -24,6 +24,12 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : IdentityUse
     public DbSet<Domain.Secretaries.SecretaryCandidate> SecretaryCandidates => Set<Domain.Secretaries.SecretaryCandidate>();
     public DbSet<Domain.Secretaries.SecretaryPosting> SecretaryPostings => Set<Domain.Secretaries.SecretaryPosting>();
     public DbSet<Domain.Secretaries.SecretarySupport> SecretarySupports => Set<Domain.Secretaries.SecretarySupport>();
+    public DbSet<Domain.Field.ResidenceStay> ResidenceStays => Set<Domain.Field.ResidenceStay>();
+    public DbSet<Domain.Field.HouseholdVisit> HouseholdVisits => Set<Domain.Field.HouseholdVisit>();
+    public DbSet<Domain.Field.VisitIssue> VisitIssues => Set<Domain.Field.VisitIssue>();
+    public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
+    public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
+    public DbSet<Field.FieldDirty> FieldDirty => Set<Field.FieldDirty>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -36,9 +36,15 @@ public static partial class TestAccounts
         await using var services = AccountAdmin.Services(target);
         await using var scope = services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+        // The cadre account keeps the field records of a cadre tied to its village (none before a plan exists).
+        string? cadre;
+        await using (var db = target.CreateContext())
+        {
+            cadre = await Liaison.Data.Field.FieldQueries.CadreOfVillageAsync(db, All.Single(a => a.Role == Role.Cadre).Scope, default);
+        }
         foreach (var (name, role, s) in All)
         {
-            await admin.AddAsync(new NewAccount(name, role, s, null, Password), Actor.System, default);
+            await admin.AddAsync(new NewAccount(name, role, s, null, Password, role == Role.Cadre ? cadre : null), Actor.System, default);
         }
     }
 

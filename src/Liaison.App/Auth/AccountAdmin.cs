@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Auth;
 
 /// <summary>A new account as asked for: who, which role, which scope ("*", a division code, or unit:ID / unit:CODE).</summary>
-public sealed record NewAccount(string UserName, Role Role, string Scope, string? DisplayName = null, string? Password = null);
+/// <summary>A new account; <paramref name="Cadre"/> (staff number) links a cadre account to the cadre whose field records it keeps.</summary>
+public sealed record NewAccount(string UserName, Role Role, string Scope, string? DisplayName = null, string? Password = null, string? Cadre = null);
 
 /// <summary>
 /// Managing accounts and tokens, the same way from the command line, the first start and tests:
@@ -45,11 +46,20 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
             LockoutEnabled = true,
         };
         await ApplyScopeAsync(account, request.Role, request.Scope, ct);
+        if (request.Cadre is { Length: > 0 } code)
+        {
+            if (request.Role != Role.Cadre)
+            {
+                throw new InvalidOperationException("only a cadre account is linked to a cadre (--cadre goes with --role cadre)");
+            }
+            account.CadreId = await db.Cadres.AsNoTracking().Where(c => c.Code == code.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException($"no cadre with staff number {code}");
+        }
         var password = request.Password ?? NewPassword();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(account, password));
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("account.add", "account", account.UserName, account.ScopeDivisionCode, null,
-            new { account.UserName, role = Roles.Name(account.Role), scope = request.Scope, account.DisplayName }), ct);
+            new { account.UserName, role = Roles.Name(account.Role), scope = request.Scope, account.DisplayName, cadre = request.Cadre }), ct);
         await tx.CommitAsync(ct);
         return password;
     }

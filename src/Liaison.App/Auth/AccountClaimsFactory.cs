@@ -15,6 +15,10 @@ public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<Id
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(LiaisonClaims.Role, user.Role.ToString()));
+        if (user.CadreId is { } cadre)
+        {
+            identity.AddClaim(new Claim(LiaisonClaims.Cadre, cadre.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (user.ScopeUnitId is { } unitId)
         {
             var division = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync();

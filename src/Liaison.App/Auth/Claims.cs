@@ -10,6 +10,11 @@ public static class LiaisonClaims
     /// <summary>The root division code of the scope; absent for everything.</summary>
     public const string ScopeDivision = "liaison:scope-division";
     public const string ScopeUnit = "liaison:scope-unit";
+    /// <summary>The cadre a cadre account keeps field records for.</summary>
+    public const string Cadre = "liaison:cadre";
+
+    public static int? CadreOf(ClaimsPrincipal user) =>
+        RoleOf(user) == Domain.Access.Role.Cadre && int.TryParse(user.FindFirstValue(Cadre), out var id) ? id : null;
 
     public static Role? RoleOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Enum.TryParse<Role>(user.FindFirstValue(Role), out var r) ? r : null;

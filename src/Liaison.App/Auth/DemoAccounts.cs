@@ -26,9 +26,11 @@ public static class DemoAccounts
             ("inspector", Role.Inspector, county.Code, county.Name + "督查组"),
         ];
         var made = new List<(string, Role, string, string)>();
+        // The cadre account records the stays and visits of a cadre tied to its village.
+        var cadre = await Data.Field.FieldQueries.CadreOfVillageAsync(db, village.Code, ct);
         foreach (var (name, role, scope, display) in wanted)
         {
-            var password = await admin.AddAsync(new NewAccount(name, role, scope, display), Actor.System, ct);
+            var password = await admin.AddAsync(new NewAccount(name, role, scope, display, Cadre: role == Role.Cadre ? cadre : null), Actor.System, ct);
             made.Add((name, role, scope, password));
         }
         return made;

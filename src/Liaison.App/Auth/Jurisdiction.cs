@@ -14,6 +14,9 @@ public sealed class Jurisdiction(IHttpContextAccessor http)
 
     public string? UserName => _user.Identity?.Name;
 
+    /// <summary>The cadre a cadre account keeps field records for; null for every other account.</summary>
+    public int? CadreId => LiaisonClaims.CadreOf(_user);
+
     public bool Covers(string divisionCode) => Scope?.Covers(divisionCode) == true;
 
     public bool May(Ability ability) => Role is { } r && Roles.May(r, ability);

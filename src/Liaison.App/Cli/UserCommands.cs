@@ -16,7 +16,8 @@ public static class UserCommands
         var scope = new Option<string>("--scope") { Description = "范围 / scope: * (admin), a division code (e.g. 370830), or unit:ID / unit:CODE", Required = true };
         var display = new Option<string?>("--display-name") { Description = "显示名称 / display name" };
         var password = new Option<string?>("--password") { Description = "密码（省略则随机生成并显示一次）/ password (default: a random one, shown once)" };
-        var add = new Command("add", "新建账户 / add an account") { name, role, scope, display, password };
+        var cadre = new Option<string?>("--cadre") { Description = "干部编号：干部账户记录谁的驻村和走访 / staff number: whose stays and visits a cadre account records" };
+        var add = new Command("add", "新建账户 / add an account") { name, role, scope, display, password, cadre };
         add.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             if (!Roles.TryParse(run.Value(role)!, out var r))
@@ -26,7 +27,7 @@ public static class UserCommands
             await using var services = await ServicesAsync(run, ct);
             await using var scope_ = services.CreateAsyncScope();
             var secret = await scope_.ServiceProvider.GetRequiredService<AccountAdmin>()
-                .AddAsync(new NewAccount(run.Value(name)!, r, run.Value(scope)!, run.Value(display), run.Value(password)), Actor.Cli, ct);
+                .AddAsync(new NewAccount(run.Value(name)!, r, run.Value(scope)!, run.Value(display), run.Value(password), run.Value(cadre)), Actor.Cli, ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { name = run.Value(name), role = Roles.Name(r), scope = run.Value(scope), password = run.Value(password) is null ? secret : null });

@@ -4,6 +4,7 @@ using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Demo;
 using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Web;

@@ -34,6 +34,8 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
+        services.AddScoped<Features.Field.FieldApiContext>();
+        services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
         services.AddLiaisonAuth(builder.Configuration);
         services.AddRazorPages(o =>
@@ -70,6 +72,7 @@ public static class WebApp
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Read);
         Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions").RequireAuthorization(Policies.Read));
         Features.Liaisons.PlanApi.Map(app.MapGroup("/api/v1").WithTags("plan").RequireAuthorization(Policies.Read));
+        Features.Field.FieldApi.Map(app.MapGroup("/api/v1").WithTags("field").RequireAuthorization(Policies.Read));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         return app;
     }

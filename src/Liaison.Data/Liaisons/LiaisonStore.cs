@@ -105,7 +105,8 @@ public static class LiaisonStore
         await BulkWriter.UpsertAsync(db, TieSpec(db), outcome.Added, null, ct);
         var stays = TableSpec.For<PlannedStay>(db, [nameof(PlannedStay.Id)], nameof(PlannedStay.TieId), nameof(PlannedStay.StartsOn), nameof(PlannedStay.Days));
         await BulkWriter.UpsertAsync(db, stays, outcome.Stays.Select(s => new PlannedStay { TieId = s.Tie.Id, StartsOn = s.StartsOn, Days = s.Days }), null, ct);
-        await RollupStore.RefreshAsync(db, RollupFamily.Liaisons, ct);
+        // A new plan may start a new year, and the field figures count the newest one.
+        await RollupStore.RefreshAsync(db, RollupFamily.Liaisons | RollupFamily.Field, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.liaisons", "liaison-plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
             new { added = outcome.Added.Count, ended = outcome.Ended.Select(e => new { id = e.Tie.Id, reason = e.ReasonZh }), stays = outcome.Stays.Count }), ct);
         await tx.CommitAsync(ct);

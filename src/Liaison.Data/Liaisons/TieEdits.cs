@@ -135,6 +135,8 @@ public static class TieEdits
                     }
                 }
                 await RollupStore.RefreshAsync(db, RollupFamily.Liaisons, ct);
+                // Who has a residence minimum where, and who visits, changes with the tie.
+                await Field.FieldRollups.MarkAsync(db, new[] { old?.DivisionCode, created?.DivisionCode }.OfType<string>().Where(c => c.Length == 12), ct);
                 break;
         }
         var after = created ?? (old is null ? null : await db.LiaisonTies.AsNoTracking().FirstAsync(t => t.Id == old.Id, ct));

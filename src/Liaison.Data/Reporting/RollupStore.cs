@@ -64,12 +64,16 @@ public static class RollupStore
         if (families.HasFlag(RollupFamily.Liaisons))
         {
             ids.AddRange(LiaisonIndicators.Values.Distinct());
-            ids.Add(Indicators.CoveredVillages);
+            ids.AddRange([Indicators.CoveredVillages, Indicators.TiesWithCadre]);
         }
         if (families.HasFlag(RollupFamily.Secretaries))
         {
             ids.AddRange([Indicators.SecretariesCity, Indicators.SecretariesCounty, Indicators.SecretariesTownship, Indicators.VillagesWithSecretary,
                 Indicators.VillagesNeedingSecretary, Indicators.NeedyVillagesWithSecretary, Indicators.SupportFunds, Indicators.SupportRecords]);
+        }
+        if (families.HasFlag(RollupFamily.Field))
+        {
+            ids.AddRange(Field.FieldRollups.Indicators);
         }
         return ids.Select(i => i.Id).ToList();
     }
@@ -102,6 +106,10 @@ public static class RollupStore
         if (families.HasFlag(RollupFamily.Secretaries))
         {
             await SecretaryLeavesAsync(db, leaves, ct);
+        }
+        if (families.HasFlag(RollupFamily.Field))
+        {
+            leaves.AddRange(await Field.FieldRollups.LeavesAsync(db, null, ct));
         }
         return leaves;
     }
@@ -252,7 +260,7 @@ public static class RollupStore
     {
         var covered = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(db, $"""
-            SELECT t.division_code, t.kind, c.rank, count(*)
+            SELECT t.division_code, t.kind, c.rank, count(*), count(t.cadre_id)
             FROM liaison_ties t JOIN divisions d ON d.code = t.division_code LEFT JOIN cadres c ON c.id = t.cadre_id
             WHERE t.until IS NULL AND d.level = {(int)DivisionLevel.Village}
               AND t.year = (SELECT max(year) FROM liaison_ties WHERE until IS NULL)
@@ -266,6 +274,7 @@ public static class RollupStore
             {
                 leaves.Add(new(code, indicator.Id, r.GetInt64(3)));
             }
+            leaves.Add(new(code, Indicators.TiesWithCadre.Id, r.GetInt64(4)));
             if (covered.Add(code))
             {
                 leaves.Add(new(code, Indicators.CoveredVillages.Id, 1));
@@ -273,7 +282,7 @@ public static class RollupStore
         }, ct);
     }
 
-    private static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
+    internal static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
@@ -305,5 +314,7 @@ public enum RollupFamily
     Households = 4,
     Liaisons = 8,
     Secretaries = 16,
-    All = Divisions | People | Households | Liaisons | Secretaries,
+    /// <summary>Stays, visits and First Secretary activities; also kept current by <see cref="Field.FieldRollups.DrainAsync"/>.</summary>
+    Field = 32,
+    All = Divisions | People | Households | Liaisons | Secretaries | Field,
 }

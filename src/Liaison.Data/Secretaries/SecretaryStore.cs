@@ -179,6 +179,7 @@ public static class SecretaryStore
         }
         await db.SaveChangesAsync(ct);
         await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
+        await Field.FieldRollups.MarkAsync(db, new[] { posting.VillageCode, next?.VillageCode }.OfType<string>(), ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("secretaries." + kind, "secretary-posting",
             posting.Id.ToString(CultureInfo.InvariantCulture), posting.VillageCode, before, new { cadre = next?.CadreId, village = next?.VillageCode, posting = next?.Id, reason }), ct);
         await tx.CommitAsync(ct);
@@ -358,7 +359,7 @@ public static class SecretaryStore
         }
         db.SecretaryPostings.AddRange(added);
         await db.SaveChangesAsync(ct);
-        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries | Reporting.RollupFamily.Field, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.first-secretaries", "secretary-posting", year.ToString(CultureInfo.InvariantCulture), null, null,
             new { added = added.Count, kept = keep.Count, ended = end.Select(p => p.Id), unplaced = result.Unplaced.Select(u => u.Candidate.CadreCode), totalCost = result.TotalCost }), ct);
         await tx.CommitAsync(ct);

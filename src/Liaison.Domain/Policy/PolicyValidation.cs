@@ -52,6 +52,12 @@ public static class PolicyValidation
         var weights = fs.Weights;
         Add(new[] { weights.CategoryMismatch, weights.OtherCategory, weights.PerNeedPoint, weights.PerKilometre, weights.SameUnitTownship }.Any(x => x is < 0 or > 10_000),
             "fs.weights", "firstSecretaries.weights", "匹配成本权重须在 0–10000 之间", "match cost weights lie between 0 and 10,000");
+        var field = p.Field;
+        Add(field.FirstSecretaryResidenceDays is < 0 or > 366 || field.StationedResidenceDays is < 0 or > 366, "field.residence", "field",
+            "驻村天数须在 0–366 之间", "residence days lie between 0 and 366");
+        Add(field.PlausibleVisitsPerDay is < 1 or > 500, "field.plausible", "field.plausibleVisitsPerDay", "每日合理走访数须在 1–500 之间", "plausible visits a day lie between 1 and 500");
+        Add(field.MaxKilometresFromVillage is <= 0 or > 500 || field.MaxTravelKilometresPerHour is <= 0 or > 1000 || field.CopiedNoteMinLength is < 1 or > 500 || field.ClockSkewMinutes is < 0 or > 1440,
+            "field.plausible", "field", "合理性检查参数超出范围", "a plausibility setting is out of range");
         return problems;
 
         void Quota(LeaderQuota q, string path)

@@ -20,6 +20,7 @@ public sealed record ProgrammePolicy
     public EditRules Edits { get; init; } = new();
     public PublicSupervision Public { get; init; } = new();
     public FirstSecretaryRules FirstSecretaries { get; init; } = new();
+    public FieldRules Field { get; init; } = new();
 
     /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
     public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
@@ -215,4 +216,23 @@ public sealed record MatchWeights
     public int PerKilometre { get; init; } = 1;
     /// <summary>The unit already has a tie in the village's township: spread a unit's people across townships.</summary>
     public int SameUnitTownship { get; init; } = 30;
+}
+
+/// <summary>Field work (DOMAIN.md section 3): residence minimums beyond the leaders' and what the plausibility flags look for.</summary>
+public sealed record FieldRules
+{
+    /// <summary>A First Secretary lives in the village at least this many days a year.</summary>
+    public int FirstSecretaryResidenceDays { get; init; } = 220;
+    /// <summary>A stationed cadre's yearly minimum (0: none).</summary>
+    public int StationedResidenceDays { get; init; }
+    /// <summary>More visits by one cadre in one day than this is flagged for supervisors.</summary>
+    public int PlausibleVisitsPerDay { get; init; } = 25;
+    /// <summary>A visit recorded farther than this from its village (both with coordinates) is flagged.</summary>
+    public double MaxKilometresFromVillage { get; init; } = 5;
+    /// <summary>Two consecutive records farther apart than this speed allows are flagged.</summary>
+    public double MaxTravelKilometresPerHour { get; init; } = 100;
+    /// <summary>A note at least this long found word for word on another visit is flagged as copied.</summary>
+    public int CopiedNoteMinLength { get; init; } = 12;
+    /// <summary>A phone's clock may run this far ahead before a record counts as "in the future".</summary>
+    public int ClockSkewMinutes { get; init; } = 10;
 }

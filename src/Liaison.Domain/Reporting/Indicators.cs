@@ -37,13 +37,33 @@ public static class Indicators
     public static readonly Indicator SupportFunds = new("fs_support_funds", "派出单位帮扶资金", "Funds from sending units", "元", "", "第一书记派出单位向所驻村投入的资金合计", "Funds the First Secretaries' sending units put into their villages");
     public static readonly Indicator SupportRecords = new("fs_support_items", "派出单位倾斜支持事项", "Support given by sending units", "项", "", "派出单位资金、项目、人才、技术、信息支持记录数", "Records of funds, projects, people, technology and information given by sending units");
 
+    public static readonly Indicator TiesWithCadre = new("ties_with_cadre", "联系村的干部（人次）", "Cadre ties to villages", "人次", "", "本年度联系计划中由干部个人承担的村级联系（一名干部联系两个村计两次）", "Village ties of the year's plan held by a cadre in person (a cadre tied to two villages counts twice)");
+
+    public static readonly Indicator Visits = new("visits", "入户走访次数", "Household visits", "次", "", "本年度记录的入户走访次数", "Household visits recorded in the year");
+    public static readonly Indicator HouseholdsVisited = new("households_visited", "已走访农户", "Households visited", "户", "", "本年度至少走访过一次的农户（走访率 = 已走访农户 ÷ 农户）", "Households visited at least once in the year (visit rate = households visited ÷ households)");
+    public static readonly Indicator ThreeOldsVisited = new("households_visited_three_olds", "已走访“三老”户", "Three-olds households visited", "户", "", "本年度走访过的“三老”户", "Three-olds households visited in the year");
+    public static readonly Indicator ThreeKindsVisited = new("households_visited_three_kinds", "已走访“三户”", "Three-kinds households visited", "户", "", "本年度走访过的困难户、富裕户、上访户", "Poor, wealthy and petitioner households visited in the year");
+    public static readonly Indicator VisitIssues = new("visit_issues", "走访收集问题", "Issues raised on visits", "个", "", "本年度走访中群众反映的问题和建议", "Problems and suggestions households raised during the year's visits");
+    public static readonly Indicator TiesVisiting = new("ties_visiting", "参与走访的干部（人次）", "Cadre ties with visits", "人次", "", "联系村的干部中本年度在该村走访过农户的（参与率 = 本项 ÷ 联系村的干部）", "Cadre ties whose cadre visited a household of the village in the year (participation = this ÷ cadre ties)");
+    public static readonly Indicator ResidenceDays = new("residence_days", "驻村天数", "Residence days", "天", "", "本年度干部在联系村驻村的天数（同一人同一村同一天计一次）", "Days cadres lived in their villages in the year (a cadre's day in a village counts once)");
+    public static readonly Indicator ResidenceRequired = new("residence_required", "有驻村天数要求的联系", "Ties with a residence minimum", "个", "", "按政策有年度驻村天数要求的联系（市、县领导联系点，第一书记等）", "Ties with a yearly residence minimum under the policy (city and county leaders' contact points, First Secretaries, ...)");
+    public static readonly Indicator ResidenceMet = new("residence_met", "驻村天数达标", "Residence minimums met", "个", "", "其中本年度驻村天数已达到要求的", "Of those, the ones whose days already reach the minimum");
+    public static readonly Indicator PartyMembersVisited = new("fs_party_members_visited", "第一书记走访党员", "Party members visited by First Secretaries", "人次", "", "第一书记记录的走访党员人次", "Party members First Secretaries recorded visiting");
+    public static readonly Indicator Questionnaires = new("fs_questionnaires", "问卷调查", "Questionnaires", "份", "", "第一书记组织的问卷调查份数", "Questionnaires First Secretaries collected");
+    public static readonly Indicator Symposiums = new("fs_symposiums", "座谈会", "Symposiums", "次", "", "第一书记召开的座谈会", "Symposiums First Secretaries held");
+    public static readonly Indicator StudyTrips = new("fs_study_trips", "外出考察", "Study trips", "次", "", "第一书记组织的外出考察学习", "Study trips First Secretaries organised");
+    public static readonly Indicator StudyTripPeople = new("fs_study_trip_people", "外出考察人次", "People on study trips", "人次", "", "外出考察学习的参加人次", "People who went on the study trips");
+    public static readonly Indicator EatLiveWorkDays = new("fs_eat_live_work_days", "同吃同住同劳动", "Days eating, living, working with villagers", "天", "", "第一书记与群众同吃同住同劳动的天数", "Days First Secretaries ate, lived and worked with villagers");
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
         Households, Residents, ThreeOldsHouseholds, ThreeKindsHouseholds, PoorHouseholds, BackwardVillages,
         CityLeaderPoints, CountyLeaderPoints, UnitLeaderPoints, Pairings, BackwardTaken, PoliceLiaisons, StationedCadres, CoveredVillages,
         SecretariesCity, SecretariesCounty, SecretariesTownship, VillagesWithSecretary,
-        VillagesNeedingSecretary, NeedyVillagesWithSecretary, SupportFunds, SupportRecords,
+        VillagesNeedingSecretary, NeedyVillagesWithSecretary, SupportFunds, SupportRecords, TiesWithCadre,
+        Visits, HouseholdsVisited, ThreeOldsVisited, ThreeKindsVisited, VisitIssues, TiesVisiting, ResidenceDays, ResidenceRequired, ResidenceMet,
+        PartyMembersVisited, Questionnaires, Symposiums, StudyTrips, StudyTripPeople, EatLiveWorkDays,
     ];
 
     public static Indicator? Find(string id) => All.FirstOrDefault(i => i.Id == id);

@@ -91,10 +91,6 @@ public sealed class MatchCosts(FirstSecretaryRules rules, IReadOnlyDictionary<st
         {
             return 0;
         }
-        const double R = 6371;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        return Shared.Geo.Kilometres(lat1, lon1, lat2, lon2);
     }
 }

@@ -1,5 +1,6 @@
 using Liaison.App.Web;
 using Liaison.Data.Audit;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Liaison.App.Web;
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

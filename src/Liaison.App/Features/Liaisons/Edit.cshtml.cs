@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

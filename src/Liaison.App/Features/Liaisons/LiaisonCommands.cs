@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using Liaison.App.Cli;
 using Liaison.App.Features.Policy;
-using Liaison.App.Web;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.Shared;
 
 namespace Liaison.App.Features.Liaisons;
 

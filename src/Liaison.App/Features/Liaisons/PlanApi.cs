@@ -1,4 +1,5 @@
 using Liaison.App.Web;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.App.Features.Liaisons;

@@ -1,6 +1,6 @@
-using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Policy;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Liaison.App.Cli;
-using Liaison.App.Web;
 using Liaison.Data.Audit;
 using Liaison.Data.Policy;
 using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
 
 namespace Liaison.App.Features.Policy;
 

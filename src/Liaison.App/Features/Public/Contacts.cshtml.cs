@@ -1,10 +1,10 @@
 using Liaison.App.Auth;
-using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Policy;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -5,6 +5,7 @@ using Liaison.Data.Audit;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
 using Liaison.Domain.Divisions;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -6,6 +6,7 @@ using Liaison.Data.Audit;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Liaison.App.Cli;
 using Liaison.App.Features.Policy;
-using Liaison.App.Web;
 using Liaison.Data.Audit;
 using Liaison.Data.Demo;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 
 namespace Liaison.App.Features.Secretaries;
 

@@ -1,4 +1,4 @@
-namespace Liaison.App.Web;
+namespace Liaison.Domain.Shared;
 
 /// <summary>Dates as the programme counts them: calendar days in Asia/Shanghai (UTC+8, no daylight saving).</summary>
 public static class ChinaTime

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Field;
+using Liaison.Domain.Access;
+using Liaison.Domain.Field;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Field;
+
+/// <summary>One record's answer in a batch.</summary>
+public sealed record RecordResultDto(int Index, Guid? Id, string Status, long? RecordId, IReadOnlyList<FieldErrorDto> Errors);
+
+public sealed record FieldErrorDto(string Field, string Message);
+
+/// <summary>A batch's answer: every record by its index, and the counts.</summary>
+public sealed record BatchResultDto(IReadOnlyList<RecordResultDto> Results, int Stored, int Duplicates, int Conflicts, int Refused);
+
+/// <summary>
+/// Field records under /api/v1 for the phone app and other systems: visits, stays and First
+/// Secretary activities, one (an object) or many (an array) per request, stored exactly once by
+/// the client's id. A cadre account posts its own; an office posts for a cadre of its jurisdiction
+/// (<c>?cadre=STAFF_NUMBER</c>, recorded as entered by the work group).
+/// </summary>
+public static class FieldApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/field/visits", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
+            PostAsync<VisitInput>(request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct), ct));
+        api.MapPost("/field/stays", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
+            PostAsync<StayInput>(request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct), ct));
+        api.MapPost("/field/activities", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
+            PostAsync<ActivityInput>(request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct), ct));
+        api.MapGet("/field/me", MeAsync);
+        api.MapGet("/field/visits", VisitsAsync);
+        api.MapGet("/field/stays", StaysAsync);
+    }
+
+    private static async Task<IResult> PostAsync<TInput>(HttpRequest request, string? cadre, FieldApiContext context,
+        Func<FieldAuthor, IReadOnlyList<TInput>, Task<IReadOnlyList<RecordResult>>> save, CancellationToken ct)
+    {
+        var (author, refusal) = await context.AuthorAsync(cadre, ct);
+        if (author is null)
+        {
+            return refusal!;
+        }
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body, default, ct);
+        }
+        catch (JsonException e)
+        {
+            return Problem(400, Ui.T("请求不是有效的 JSON", "the body is not valid JSON"), $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message}");
+        }
+        using (body)
+        {
+            var single = body.RootElement.ValueKind == JsonValueKind.Object;
+            if (!single && body.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return Problem(400, Ui.T("请求须为一条记录（对象）或多条记录（数组）", "the body is one record (an object) or many (an array)"), null);
+            }
+            var elements = single ? [body.RootElement] : body.RootElement.EnumerateArray().ToList();
+            if (elements.Count > FieldStore.MaxBatch)
+            {
+                return Problem(413, Ui.T($"一次最多 {FieldStore.MaxBatch} 条记录", $"at most {FieldStore.MaxBatch} records a request"), null);
+            }
+            // Each element is read on its own, so that one malformed record is refused by its index and the others still count.
+            var inputs = new List<TInput>(elements.Count);
+            var unreadable = new Dictionary<int, string>();
+            for (var i = 0; i < elements.Count; i++)
+            {
+                try
+                {
+                    inputs.Add(elements[i].Deserialize<TInput>(Json) ?? throw new JsonException("null"));
+                }
+                catch (JsonException e)
+                {
+                    unreadable[i] = e.Path is { Length: > 2 } path ? path[2..] : "record";
+                    inputs.Add(default!);
+                }
+            }
+            var readable = Enumerable.Range(0, inputs.Count).Where(i => !unreadable.ContainsKey(i)).ToList();
+            var saved = await save(author, readable.Select(i => inputs[i]).ToList());
+            var results = new RecordResultDto[inputs.Count];
+            for (var k = 0; k < readable.Count; k++)
+            {
+                results[readable[k]] = Dto(saved[k] with { Index = readable[k] });
+            }
+            foreach (var (i, field) in unreadable)
+            {
+                results[i] = new RecordResultDto(i, null, "refused", null, [new FieldErrorDto(field, Ui.T("格式不对（类型或取值无效）", "malformed (wrong type or value)"))]);
+            }
+            return single ? Single(results[0]) : TypedResults.Ok(new BatchResultDto(results, results.Count(r => r.Status == "stored"),
+                results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "conflict"), results.Count(r => r.Status == "refused")));
+        }
+    }
+
+    /// <summary>One record: 201 stored, 200 already stored, 409 a different record under the id, 422 refused; errors as ProblemDetails naming the field.</summary>
+    private static IResult Single(RecordResultDto r) => r.Status switch
+    {
+        "stored" => TypedResults.Created((string?)null, r),
+        "duplicate" => TypedResults.Ok(r),
+        "conflict" => Problem(409, Ui.T("该编号已有不同内容的记录", "another record is stored under this id"), r.Errors[0].Message, r),
+        _ => TypedResults.ValidationProblem(r.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: Ui.T("记录未保存", "the record was not stored"), extensions: new Dictionary<string, object?> { ["index"] = r.Index, ["id"] = r.Id }),
+    };
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string? detail, RecordResultDto? record = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: record is null ? null : new Dictionary<string, object?> { ["index"] = record.Index, ["id"] = record.Id, ["recordId"] = record.RecordId });
+
+    private static RecordResultDto Dto(RecordResult r) => new(r.Index, r.Id, r.Outcome.ToString().ToLowerInvariant(), r.RecordId,
+        r.Problems.Select(p => new FieldErrorDto(p.Field, p.In(Ui.English))).ToList());
+
+    /// <summary>The cadre's own villages and households for the phone to keep offline: names masked, no phones, nothing beyond the cadre's ties.</summary>
+    private static async Task<IResult> MeAsync(FieldApiContext context, CancellationToken ct)
+    {
+        var (author, refusal) = await context.AuthorAsync(null, ct);
+        return author is null ? refusal! : TypedResults.Ok(await FieldQueries.MineAsync(context.Db, context.Clock, author.CadreId, ct));
+    }
+
+    private static async Task<IResult> VisitsAsync(int? year, FieldApiContext context, CancellationToken ct)
+    {
+        var (author, refusal) = await context.AuthorAsync(null, ct);
+        return author is null ? refusal! : TypedResults.Ok(await FieldQueries.VisitsOfAsync(context.Db, author.CadreId, year ?? context.Today.Year, ct));
+    }
+
+    private static async Task<IResult> StaysAsync(int? year, FieldApiContext context, CancellationToken ct)
+    {
+        var (author, refusal) = await context.AuthorAsync(null, ct);
+        return author is null ? refusal! : TypedResults.Ok(await FieldQueries.StaysOfAsync(context.Db, author.CadreId, year ?? context.Today.Year, ct));
+    }
+}
+
+/// <summary>What every field endpoint needs: the database, the clock and who is asking.</summary>
+public sealed class FieldApiContext(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction)
+{
+    public LiaisonDb Db => db;
+    public TimeProvider Clock => clock;
+    public DateOnly Today => Domain.Shared.ChinaTime.Today(clock);
+
+    /// <summary>
+    /// The cadre the records are for: a cadre account's own cadre; for an office, the cadre named by
+    /// staff number, who must hold a tie inside the office's jurisdiction.
+    /// </summary>
+    public async Task<(FieldAuthor? Author, IResult? Refusal)> AuthorAsync(string? cadreCode, CancellationToken ct)
+    {
+        var user = jurisdiction.UserName ?? "?";
+        if (string.IsNullOrWhiteSpace(cadreCode))
+        {
+            return jurisdiction.CadreId is { } own
+                ? (new FieldAuthor(own, user, RecordSource.Phone), null)
+                : (null, TypedResults.Problem(Ui.T("此账户未关联干部：请以干部账户登录，或由驻村办指定 cadre=干部编号", "this account is not linked to a cadre: sign in as a cadre, or (an office) name cadre=STAFF_NUMBER"),
+                    statusCode: 403, title: Ui.T("不能记录", "cannot record")));
+        }
+        if (!jurisdiction.May(Ability.EditPlan))
+        {
+            return (null, TypedResults.Problem(Ui.T("只有驻村办可以代录", "only an office records on a cadre's behalf"), statusCode: 403));
+        }
+        var found = await db.Cadres.AsNoTracking().Where(c => c.Code == cadreCode.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        var villages = found is null ? [] : await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == found && t.DivisionCode.Length == 12).Select(t => t.DivisionCode).Distinct().ToListAsync(ct);
+        if (found is null || !villages.Any(jurisdiction.Covers))
+        {
+            return (null, TypedResults.Problem(Ui.T($"你的管辖范围内没有编号为 {cadreCode} 的驻村干部", $"no cadre {cadreCode} with a village in your jurisdiction"), statusCode: 404));
+        }
+        return (new FieldAuthor(found.Value, user, RecordSource.WorkGroup, jurisdiction.Covers), null);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Liaison.App.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.App.Features.Field;
+
+/// <summary>
+/// The cadre's phone app (installable, works with no network): a shell page whose script keeps the
+/// cadre's villages and households and a queue of records on the phone, and syncs through
+/// <see cref="FieldApi"/>. The words it shows come with the page, in the user's language.
+/// </summary>
+public sealed class IndexModel : PageModel
+{
+    /// <summary>The script's words; a JSON data block (not script), so the content security policy allows it.</summary>
+    public string TextJson { get; private set; } = "{}";
+
+    public void OnGet()
+    {
+        var words = new Dictionary<string, string>
+        {
+            ["online"] = Ui.T("在线", "online"),
+            ["offline"] = Ui.T("离线：记录保存在手机上，联网后自动同步", "offline: records stay on the phone and sync when the network returns"),
+            ["pending"] = Ui.T("待同步 {0} 条", "{0} waiting to sync"),
+            ["allSynced"] = Ui.T("全部已同步", "all synced"),
+            ["lastSync"] = Ui.T("上次同步 {0}", "last sync {0}"),
+            ["syncing"] = Ui.T("正在同步…", "syncing…"),
+            ["signIn"] = Ui.T("登录已过期：请重新登录，记录仍在手机上", "signed out: sign in again; your records are safe on the phone"),
+            ["noCadre"] = Ui.T("此账户未关联干部，不能记录走访", "this account is not linked to a cadre and cannot record visits"),
+            ["noVillages"] = Ui.T("本年度没有联系的村", "no villages this year"),
+            ["households"] = Ui.T("农户 {0} 户，已走访 {1} 户（{2}）", "{0} households, {1} visited ({2})"),
+            ["search"] = Ui.T("门牌号或姓氏", "house number or surname"),
+            ["inVillage"] = Ui.T("今天在村", "In the village today"),
+            ["stayRecorded"] = Ui.T("已记录今天在村", "today in the village recorded"),
+            ["activity"] = Ui.T("第一书记工作记录", "First Secretary activity"),
+            ["visited"] = Ui.T("已走访", "visited"),
+            ["notVisited"] = Ui.T("未走访", "not visited"),
+            ["saved"] = Ui.T("已保存，等待同步", "saved; waiting to sync"),
+            ["stored"] = Ui.T("已同步", "synced"),
+            ["members"] = Ui.T("{0} 人", "{0} people"),
+            ["residence"] = Ui.T("驻村天数", "Residence days"),
+            ["residenceLine"] = Ui.T("{0}：{1}/{2} 天", "{0}: {1}/{2} days"),
+            ["behind"] = Ui.T("，差 {0} 天，本年剩 {1} 天", ", {0} behind, {1} days left this year"),
+            ["met"] = Ui.T("，已达标", ", met"),
+            ["discard"] = Ui.T("删除", "Discard"),
+            ["firstSecretary"] = Ui.T("第一书记", "First Secretary"),
+            ["loadFailed"] = Ui.T("无法读取我的村和农户：请联网后重试", "could not load your villages and households: try again with a network"),
+        };
+        TextJson = JsonSerializer.Serialize(words).Replace("</", "<\\/", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,228 @@
+// The cadre's field app. Everything the cadre records goes first into a queue on the phone
+// (localStorage), each record with an id made here; the queue is sent whenever the network is
+// there, and the server stores each id exactly once, so sending twice is harmless.
+(() => {
+  'use strict';
+  const T = JSON.parse(document.getElementById('ui-text').textContent);
+  const say = (key, ...args) => (T[key] || key).replace(/\{(\d)\}/g, (_, i) => args[+i]);
+  const $ = id => document.getElementById(id);
+  const el = (tag, props = {}, ...children) => {
+    const e = document.createElement(tag);
+    Object.assign(e, props);
+    for (const c of children) e.append(c);
+    return e;
+  };
+
+  const ME_KEY = 'liaison.field.me';
+  const queueKey = () => 'liaison.field.queue.' + (state.me ? state.me.cadreCode : 'unknown');
+  const state = { me: null, village: null, search: '', syncing: false, lastSync: null, backoff: 1000, timer: null };
+
+  // --- storage -------------------------------------------------------------------------------
+  const load = (key, fallback) => { try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch { return fallback; } };
+  const save = (key, value) => localStorage.setItem(key, JSON.stringify(value));
+  const queue = () => load(queueKey(), []);
+  const setQueue = q => { save(queueKey(), q); renderQueue(); };
+
+  // crypto.randomUUID needs a secure context; getRandomValues does not.
+  const uuid = () => {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China date
+
+  function enqueue(kind, body) {
+    const q = queue();
+    q.push({ kind, body: { id: uuid(), ...body }, state: 'pending', at: Date.now() });
+    setQueue(q);
+    message(say('saved'));
+    sync();
+  }
+
+  // --- sync ----------------------------------------------------------------------------------
+  const endpoints = { visit: '/api/v1/field/visits', stay: '/api/v1/field/stays', activity: '/api/v1/field/activities' };
+
+  async function sync() {
+    if (state.syncing || !navigator.onLine) return;
+    const pending = queue().filter(r => r.state === 'pending');
+    if (pending.length === 0) return;
+    state.syncing = true;
+    renderQueue();
+    try {
+      for (const kind of Object.keys(endpoints)) {
+        const batch = pending.filter(r => r.kind === kind).slice(0, 200);
+        if (batch.length === 0) continue;
+        const response = await fetch(endpoints[kind], {
+          method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+          body: JSON.stringify(batch.map(r => r.body)),
+        });
+        if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        const answer = await response.json();
+        const byId = new Map(answer.results.map(r => [r.id, r]));
+        const q = queue();
+        for (const item of q) {
+          const r = byId.get(item.body.id);
+          if (!r) continue;
+          if (r.status === 'stored' || r.status === 'duplicate') {
+            item.state = 'done';
+            if (kind === 'visit') markVisited(item.body.household);
+          } else {
+            item.state = 'refused';
+            item.errors = r.errors.map(e => `${e.field}: ${e.message}`);
+          }
+        }
+        setQueue(q.filter(i => i.state !== 'done'));
+      }
+      state.lastSync = new Date();
+      state.backoff = 1000;
+      if (queue().some(r => r.state === 'pending')) setTimeout(sync, 0);
+    } catch {
+      // No network, or the server went away mid-request: everything stays queued and goes again.
+      clearTimeout(state.timer);
+      state.timer = setTimeout(sync, state.backoff);
+      state.backoff = Math.min(state.backoff * 2, 60000);
+    } finally {
+      state.syncing = false;
+      renderQueue();
+    }
+  }
+
+  function markVisited(householdId) {
+    if (!state.me) return;
+    for (const v of state.me.villages) {
+      const h = v.householdList.find(x => x.id === householdId);
+      if (h && !h.visited) { h.visited = true; v.visited++; }
+      if (h) h.myVisits++;
+    }
+    save(ME_KEY, state.me);
+    render();
+  }
+
+  // --- screens -------------------------------------------------------------------------------
+  function message(text) { $('message').textContent = text || ''; }
+
+  function renderQueue() {
+    const q = queue();
+    const pending = q.filter(r => r.state === 'pending').length;
+    const online = navigator.onLine;
+    $('net').textContent = online ? say('online') : say('offline');
+    $('net').classList.toggle('offline', !online);
+    $('queue').classList.toggle('pending', pending > 0);
+    $('queue').dataset.pending = String(pending);
+    $('queue-state').textContent = (state.syncing ? say('syncing') + ' ' : '')
+      + (pending > 0 ? say('pending', pending) : say('allSynced'))
+      + (state.lastSync ? ' · ' + say('lastSync', state.lastSync.toLocaleTimeString()) : '');
+    const refused = q.filter(r => r.state === 'refused');
+    $('refused-list').hidden = refused.length === 0;
+    $('refused').replaceChildren(...refused.map(r => el('li', {},
+      `${r.kind} ${r.body.id.slice(0, 8)}: ${(r.errors || []).join('; ')} `,
+      el('button', { type: 'button', className: 'link', textContent: say('discard'), onclick: () => setQueue(queue().filter(x => x.body.id !== r.body.id)) }))));
+  }
+
+  function render() {
+    const me = state.me;
+    if (!me) return;
+    if (me.villages.length === 0) { $('village').replaceChildren(el('p', { className: 'note', textContent: say('noVillages') })); return; }
+    if (!me.villages.some(v => v.code === state.village)) state.village = me.villages[0].code;
+    $('villages').replaceChildren(...me.villages.map(v => el('button', {
+      type: 'button', textContent: v.name + (v.firstSecretary ? ' · ' + say('firstSecretary') : ''),
+      onclick: () => { state.village = v.code; render(); },
+    })));
+    [...$('villages').children].forEach((b, i) => b.setAttribute('aria-pressed', String(me.villages[i].code === state.village)));
+    const v = me.villages.find(x => x.code === state.village);
+    const rate = v.households ? Math.round(100 * v.visited / v.households) + '%' : '—';
+    const residence = me.residence.filter(r => r.village === v.code).map(r => el('p', { className: 'residence' },
+      say('residenceLine', document.documentElement.lang === 'en' ? r.roleEn : r.roleZh, r.days, r.minimum)
+      + (r.behind > 0 ? say('behind', r.behind, r.daysLeft) : say('met'))));
+    const actions = el('div', { className: 'village-actions' },
+      el('button', { type: 'button', id: 'in-village', textContent: say('inVillage'), onclick: () => { enqueue('stay', { village: v.code, arrived: today(), left: today() }); message(say('stayRecorded')); } }));
+    if (v.firstSecretary) {
+      actions.append(el('button', { type: 'button', className: 'secondary', textContent: say('activity'), onclick: () => openActivity(v) }));
+    }
+    const search = el('input', { type: 'search', id: 'household-search', placeholder: say('search'), value: state.search,
+      oninput: e => { state.search = e.target.value.trim(); renderList(v); } });
+    $('village').replaceChildren(
+      el('h1', {}, v.name, ' ', el('small', { textContent: v.township })),
+      el('p', { className: 'note', textContent: say('households', v.households, v.visited, rate) }),
+      ...residence, actions, search, el('ul', { className: 'households', id: 'households' }));
+    renderList(v);
+  }
+
+  function renderList(v) {
+    const s = state.search;
+    // Not yet visited first, then by house number; the search matches house numbers and surnames.
+    const list = v.householdList
+      .filter(h => !s || h.houseNo.includes(s) || h.head.startsWith(s))
+      .sort((a, b) => (a.visited - b.visited) || a.houseNo.localeCompare(b.houseNo, 'zh-CN', { numeric: true }))
+      .slice(0, 300);
+    $('households').replaceChildren(...list.map(h => el('li', { className: h.visited ? 'visited' : '' },
+      el('button', { type: 'button', onclick: () => openVisit(h) },
+        el('span', { className: 'house', textContent: h.houseNo }),
+        el('span', { className: 'who', textContent: `${h.head} · ${say('members', h.members)}` }),
+        el('span', { className: 'tags', textContent: [...h.categories, h.visited ? say('visited') : say('notVisited')].join(' ') })))));
+  }
+
+  let current = null;
+  function openVisit(h) {
+    current = h;
+    $('visit-title').textContent = `${h.houseNo} · ${h.head}`;
+    $('visit-tags').textContent = h.categories.join('、');
+    $('visit-form').reset();
+    $('visit-sheet').showModal();
+    $('visit-form').note.focus();
+  }
+
+  function openActivity(v) {
+    current = v;
+    $('activity-form').reset();
+    $('activity-form').on.value = today();
+    $('activity-sheet').showModal();
+  }
+
+  function wire() {
+    $('visit-form').addEventListener('submit', () => {
+      const f = $('visit-form');
+      const issues = f.issues.value.split('\n').map(s => s.trim()).filter(Boolean);
+      enqueue('visit', { household: current.id, visitedAt: new Date().toISOString(), note: f.note.value.trim() || null, issues });
+    });
+    $('visit-cancel').addEventListener('click', () => $('visit-sheet').close());
+    $('activity-form').addEventListener('submit', () => {
+      const f = $('activity-form');
+      enqueue('activity', { village: current.code, kind: f.kind.value, count: +f.count.value, people: +f.people.value, on: f.on.value, note: f.note.value.trim() || null });
+    });
+    $('activity-cancel').addEventListener('click', () => $('activity-sheet').close());
+    $('sync').addEventListener('click', () => { state.backoff = 1000; sync(); });
+    window.addEventListener('online', () => { state.backoff = 1000; renderQueue(); sync(); });
+    window.addEventListener('offline', renderQueue);
+    setInterval(sync, 30000);
+  }
+
+  async function refresh() {
+    try {
+      const response = await fetch('/api/v1/field/me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+      if (response.status === 403) { message(say('noCadre')); return; }
+      if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      state.me = await response.json();
+      save(ME_KEY, state.me);
+      render();
+      renderQueue();
+      sync();
+    } catch {
+      if (!state.me) message(say('loadFailed'));
+    }
+  }
+
+  state.me = load(ME_KEY, null);
+  wire();
+  render();
+  renderQueue();
+  refresh();
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/field-sw.js', { scope: '/field' }).catch(() => { /* without https the app still works while online */ });
+  }
+})();

@@ -1,0 +1,86 @@
+using Liaison.Domain.Field;
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Field;
+
+public sealed record MyHousehold(long Id, string HouseNo, string Head, int Members, IReadOnlyList<string> Categories, bool Visited, int MyVisits);
+
+public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList);
+
+public sealed record MyResidence(string Village, string RoleZh, string RoleEn, int Minimum, int Days, int Behind, int DaysLeft);
+
+/// <summary>What the phone keeps offline for its cadre: the year's villages and households, and where the cadre stands.</summary>
+public sealed record MyField(string CadreCode, string CadreName, int Year, DateOnly Today, IReadOnlyList<MyVillage> Villages, IReadOnlyList<MyResidence> Residence, int PlausibleVisitsPerDay);
+
+public sealed record MyVisit(long Id, Guid ClientId, long Household, string Village, DateTimeOffset VisitedAt, string? Note, int Issues, string Source);
+
+public sealed record MyStay(long Id, Guid ClientId, string Village, DateOnly Arrived, DateOnly Left, int Days, string Source);
+
+/// <summary>Reads of a cadre's own field work, for the phone app and the API. Household heads' names are masked; no phones.</summary>
+public static class FieldQueries
+{
+    public static async Task<MyField> MineAsync(LiaisonDb db, TimeProvider clock, int cadreId, CancellationToken ct)
+    {
+        var cadre = await db.Cadres.AsNoTracking().FirstAsync(c => c.Id == cadreId, ct);
+        var context = await FieldContext.LoadAsync(db, clock, new FieldAuthor(cadreId, "", RecordSource.Phone), ct);
+        var year = context.Today.Year;
+        var codes = context.VillagesIn(year).ToList();
+        var places = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
+        var townshipCodes = places.Values.Select(p => p.ParentCode).OfType<string>().Distinct().ToList();
+        var townships = await db.Divisions.AsNoTracking().Where(d => townshipCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).OrderBy(h => h.VillageCode).ThenBy(h => h.HouseNo).ToListAsync(ct);
+        var visited = (await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && codes.Contains(v.VillageCode)).Select(v => v.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
+        var mine = await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && v.CadreId == cadreId).GroupBy(v => v.HouseholdId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var villages = codes.Where(places.ContainsKey).Select(code =>
+        {
+            var list = households.Where(h => h.VillageCode == code).Select(h => new MyHousehold(h.Id, h.HouseNo, PersonalData.MaskName(h.HeadName), h.MemberCount,
+                HouseholdCategories.All.Where(c => h.Categories.HasFlag(c)).Select(c => Terms.HouseholdCategoryTerms[c].Zh).ToList(),
+                visited.Contains(h.Id), mine.GetValueOrDefault(h.Id))).ToList();
+            var place = places[code];
+            return new MyVillage(code, place.Name, place.ParentCode is { } t ? townships.GetValueOrDefault(t, "") : "", context.IsSecretary(year, code),
+                list.Count, list.Count(h => h.Visited), list);
+        }).ToList();
+        return new MyField(cadre.Code, cadre.Name, year, context.Today, villages, await ResidenceOfAsync(db, cadreId, year, context.Today, ct), context.Rules.PlausibleVisitsPerDay);
+    }
+
+    /// <summary>The cadre's standing against each residence minimum of the year.</summary>
+    public static async Task<List<MyResidence>> ResidenceOfAsync(LiaisonDb db, int cadreId, int year, DateOnly today, CancellationToken ct)
+    {
+        var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).Select(s => new { s.VillageCode, s.Arrived, s.Left }).ToListAsync(ct);
+        var requirements = (await FieldRollups.RequirementsAsync(db, year, null, ct)).Where(r => r.CadreId == cadreId);
+        return requirements.Select(r =>
+        {
+            var s = Residence.Stand(r, year, today, stays.Where(x => x.VillageCode == r.VillageCode).Select(x => (x.Arrived, x.Left)));
+            return new MyResidence(r.VillageCode, r.Role.Zh, r.Role.En, r.MinimumDays, s.Days, s.Behind, s.DaysLeft);
+        }).ToList();
+    }
+
+    public static async Task<List<MyVisit>> VisitsOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
+        (await db.HouseholdVisits.AsNoTracking().Where(v => v.CadreId == cadreId && v.Year == year).OrderByDescending(v => v.Id).Take(1_000).ToListAsync(ct))
+            .Select(v => new MyVisit(v.Id, v.ClientId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.IssueCount, v.Source.ToString().ToLowerInvariant())).ToList();
+
+    public static async Task<List<MyStay>> StaysOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
+        (await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).OrderByDescending(s => s.Arrived).ToListAsync(ct))
+            .Select(s => new MyStay(s.Id, s.ClientId, s.VillageCode, s.Arrived, s.Left, s.Days, s.Source.ToString().ToLowerInvariant())).ToList();
+
+    /// <summary>
+    /// The cadre a village's demo or test account records for: its First Secretary in post, or else
+    /// the first cadre with a current tie there; null when nobody is tied yet.
+    /// </summary>
+    public static async Task<string?> CadreOfVillageAsync(LiaisonDb db, string village, CancellationToken ct)
+    {
+        var secretary = await (from p in db.SecretaryPostings.AsNoTracking()
+                               join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
+                               where p.VillageCode == village && p.Until == null
+                               orderby p.Year descending
+                               select c.Code).FirstOrDefaultAsync(ct);
+        return secretary ?? await (from t in db.LiaisonTies.AsNoTracking()
+                                   join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
+                                   where t.DivisionCode == village && t.Until == null
+                                   orderby t.Year descending, c.Code
+                                   select c.Code).FirstOrDefaultAsync(ct);
+    }
+}
