@@ -131,5 +131,8 @@ public static class FieldStore
 
     private static string Truncate(string s) => s.Length <= 20_000 ? s : s[..20_000];
 
-    internal static string Canonical(object value) => JsonSerializer.Serialize(value);
+    // Readable Chinese in the kept conflicts; the text is stored and hashed, never written into HTML as is.
+    private static readonly JsonSerializerOptions CanonicalJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string Canonical(object value) => JsonSerializer.Serialize(value, CanonicalJson);
 }

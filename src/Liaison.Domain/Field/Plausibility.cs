@@ -85,5 +85,6 @@ public static class Plausibility
 
     private static string Minutes(double hours) => Math.Round(hours * 60).ToString(CultureInfo.InvariantCulture);
 
-    private static string Normalise(string? note) => string.Join(' ', (note ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // Spacing does not make a note one's own: Chinese text is compared without any whitespace.
+    private static string Normalise(string? note) => string.Concat((note ?? "").Where(c => !char.IsWhiteSpace(c)));
 }
