@@ -49,6 +49,11 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/secretaries"] = _ => "/secretaries",
         ["/secretaries/calls/{id:int}"] = _ => "/secretaries/calls/1",
         ["/secretaries/postings/{id:long}"] = _ => "/secretaries/postings/1",
+        ["/field"] = _ => "/field",
+        ["/api/v1/field/me"] = _ => "/api/v1/field/me",
+        ["/api/v1/field/visits"] = _ => "/api/v1/field/visits",
+        ["/api/v1/field/stays"] = _ => "/api/v1/field/stays",
+        ["/api/v1/field/activities"] = _ => "/api/v1/field/activities",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -175,6 +180,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
         "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
+        // A cadre's own field records: accounts not linked to a cadre are told so (FieldApiTests checks each case).
+        "/api/v1/field/me" or "/api/v1/field/visits" or "/api/v1/field/stays" => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
         _ => [HttpStatusCode.OK],
     };
 }

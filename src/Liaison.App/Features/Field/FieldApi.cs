@@ -109,8 +109,12 @@ public static class FieldApi
         "stored" => TypedResults.Created((string?)null, r),
         "duplicate" => TypedResults.Ok(r),
         "conflict" => Problem(409, Ui.T("该编号已有不同内容的记录", "another record is stored under this id"), r.Errors[0].Message, r),
-        _ => TypedResults.ValidationProblem(r.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: Ui.T("记录未保存", "the record was not stored"), extensions: new Dictionary<string, object?> { ["index"] = r.Index, ["id"] = r.Id }),
+        _ => TypedResults.Problem(new HttpValidationProblemDetails(r.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = Ui.T("记录未保存", "the record was not stored"),
+            Extensions = { ["index"] = r.Index, ["id"] = r.Id },
+        }),
     };
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string? detail, RecordResultDto? record = null) =>

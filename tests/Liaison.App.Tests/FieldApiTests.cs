@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Liaison.App.Auth;
+using Liaison.Data.Audit;
+using Liaison.Domain.Field;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.App.Tests;
+
+/// <summary>The field API as the phone and other systems use it: exactly once, answers by index, ProblemDetails naming the field.</summary>
+public sealed class FieldApiTests : IAsyncLifetime
+{
+    private static readonly string[] Kept = ["stored", "duplicate"];
+    private TempSqlite _file = null!;
+
+    private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+    private WebApplicationFactory<Program> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _file = await TempSqlite.WithPlannedSmallDemoAsync();
+        await TestAccounts.CreateAsync(_file.Target);
+        _host = AppFixture.Host(_file);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _file.DisposeAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string name)
+    {
+        var client = AppFixture.ClientOf(_host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)));
+        return client;
+    }
+
+    private async Task<List<long>> HouseholdsAsync(int n)
+    {
+        await using var db = _file.Target.CreateContext();
+        return await db.Households.Where(h => h.VillageCode == "370830001001").OrderBy(h => h.Id).Select(h => h.Id).Take(n).ToListAsync();
+    }
+
+    /// <summary>Every visit of a test run happened at the same minute, so that a resend is the same record.</summary>
+    private static readonly DateTimeOffset VisitedAt = Now.AddMinutes(-5);
+
+    private static object Visit(Guid id, long household, string? note = null) =>
+        new { id, household, visitedAt = VisitedAt, note, issues = new[] { "路灯不亮" } };
+
+    [Fact]
+    public async Task A_cadre_posts_a_visit_once_and_every_resend_is_answered_without_a_second_copy()
+    {
+        var cadre = await SignedInAsync("cadre");
+        var households = await HouseholdsAsync(3);
+        var me = await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/me");
+        Assert.Contains(me.GetProperty("villages").EnumerateArray(), v => v.GetProperty("code").GetString() == "370830001001");
+
+        var id = Guid.NewGuid();
+        var created = await cadre.PostAsJsonAsync("/api/v1/field/visits", Visit(id, households[0], "家里老人身体好"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var again = await cadre.PostAsJsonAsync("/api/v1/field/visits", Visit(id, households[0], "家里老人身体好"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var changed = await cadre.PostAsJsonAsync("/api/v1/field/visits", Visit(id, households[0], "别的内容"));
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(id.ToString(), (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+
+        var bad = await cadre.PostAsJsonAsync("/api/v1/field/visits", new { id = Guid.NewGuid(), household = 1L, visitedAt = Now.AddDays(2) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("visitedAt", out _));
+
+        var mine = await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/visits");
+        Assert.Single(mine.EnumerateArray(), v => v.GetProperty("clientId").GetString() == id.ToString());
+        await using var db = _file.Target.CreateContext();
+        Assert.Equal(1, await db.HouseholdVisits.CountAsync(v => v.ClientId == id));
+        Assert.Equal(1, await db.RecordConflicts.CountAsync(c => c.ClientId == id));
+    }
+
+    [Fact]
+    public async Task A_batch_with_bad_records_stores_the_rest_and_answers_each_by_index()
+    {
+        var cadre = await SignedInAsync("cadre");
+        var households = await HouseholdsAsync(2);
+        var body = $$"""
+            [
+              { "id": "{{Guid.NewGuid()}}", "household": {{households[0]}}, "visitedAt": "{{Now.AddMinutes(-3):O}}" },
+              { "id": "{{Guid.NewGuid()}}", "household": "not a number", "visitedAt": "{{Now:O}}" },
+              { "household": {{households[1]}}, "visitedAt": "{{Now:O}}" },
+              { "id": "{{Guid.NewGuid()}}", "household": {{households[1]}}, "visitedAt": "{{Now.AddMinutes(-1):O}}" }
+            ]
+            """;
+        var response = await cadre.PostAsync("/api/v1/field/visits", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var results = answer.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["stored", "refused", "refused", "stored"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal([0, 1, 2, 3], results.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal("household", results[1].GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("id", results[2].GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal((2, 2), (answer.GetProperty("stored").GetInt32(), answer.GetProperty("refused").GetInt32()));
+
+        var broken = await cadre.PostAsync("/api/v1/field/visits", new StringContent("[{\"id\":", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Only_a_cadre_records_for_themself_an_office_for_a_cadre_of_its_jurisdiction_and_a_stranger_not_at_all()
+    {
+        var households = await HouseholdsAsync(1);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AppFixture.ClientOf(_host).PostAsJsonAsync("/api/v1/field/visits", Visit(Guid.NewGuid(), households[0]))).StatusCode);
+        var inspector = await SignedInAsync("inspector");
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PostAsJsonAsync("/api/v1/field/visits", Visit(Guid.NewGuid(), households[0]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync("/api/v1/field/me")).StatusCode);
+
+        string cadreCode;
+        await using (var db = _file.Target.CreateContext())
+        {
+            var account = await db.Users.SingleAsync(a => a.UserName == "cadre");
+            cadreCode = await db.Cadres.Where(c => c.Id == account.CadreId).Select(c => c.Code).SingleAsync();
+        }
+        var office = await SignedInAsync("township-office");
+        var onBehalf = await office.PostAsJsonAsync($"/api/v1/field/visits?cadre={cadreCode}", Visit(Guid.NewGuid(), households[0]));
+        Assert.Equal(HttpStatusCode.Created, onBehalf.StatusCode);
+        var other = await SignedInAsync("other-inspector");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/field/visits?cadre={cadreCode}", Visit(Guid.NewGuid(), households[0]))).StatusCode);
+        await using var check = _file.Target.CreateContext();
+        Assert.Equal(RecordSource.WorkGroup, (await check.HouseholdVisits.SingleAsync(v => v.ReceivedBy == "township-office")).Source);
+    }
+
+    [Fact]
+    public async Task A_batch_interrupted_by_the_server_stopping_is_stored_exactly_once_when_sent_again()
+    {
+        string secret;
+        await using (var services = AccountAdmin.Services(_file.Target))
+        await using (var scope = services.CreateAsyncScope())
+        {
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateTokenAsync("cadre", "phone", 30, Actor.System, default);
+        }
+        var households = await HouseholdsAsync(50);
+        var batch = Enumerable.Range(0, 600).Select(i => Visit(Guid.NewGuid(), households[i % households.Count], $"第 {i} 次")).ToList();
+        var first = _host.CreateClient();
+        first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var sending = first.PostAsJsonAsync("/api/v1/field/visits", batch);
+        await Task.Delay(30);
+        await _host.DisposeAsync(); // the server stops, mid-request or just after
+        try
+        {
+            (await sending).Dispose();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The phone sees a broken connection and keeps its queue.
+        }
+
+        _host = AppFixture.Host(_file);
+        var retry = _host.CreateClient();
+        retry.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var response = await retry.PostAsJsonAsync("/api/v1/field/visits", batch);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var statuses = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.All(statuses, s => Assert.Contains(s, Kept));
+        await using var db = _file.Target.CreateContext();
+        var ids = batch.Select(b => (Guid)b.GetType().GetProperty("id")!.GetValue(b)!).ToList();
+        Assert.Equal(600, await db.HouseholdVisits.CountAsync(v => ids.Contains(v.ClientId)));
+    }
+}
