@@ -34,6 +34,7 @@ public sealed class IndexModel : PageModel
             ["activity"] = Ui.T("第一书记工作记录", "First Secretary activity"),
             ["visited"] = Ui.T("已走访", "visited"),
             ["notVisited"] = Ui.T("未走访", "not visited"),
+            ["queuedVisit"] = Ui.T("已记录，待同步", "recorded, waiting to sync"),
             ["saved"] = Ui.T("已保存，等待同步", "saved; waiting to sync"),
             ["stored"] = Ui.T("已同步", "synced"),
             ["members"] = Ui.T("{0} 人", "{0} people"),

@@ -38,6 +38,7 @@
     q.push({ kind, body: { id: uuid(), ...body }, state: 'pending', at: Date.now() });
     setQueue(q);
     message(say('saved'));
+    render();
     sync();
   }
 
@@ -154,16 +155,19 @@
 
   function renderList(v) {
     const s = state.search;
+    // A visit still in the queue counts as done here: the cadre moves on to the next household.
+    const queued = new Set(queue().filter(r => r.kind === 'visit' && r.state === 'pending').map(r => r.body.household));
+    const done = h => h.visited || queued.has(h.id);
     // Not yet visited first, then by house number; the search matches house numbers and surnames.
     const list = v.householdList
       .filter(h => !s || h.houseNo.includes(s) || h.head.startsWith(s))
-      .sort((a, b) => (a.visited - b.visited) || a.houseNo.localeCompare(b.houseNo, 'zh-CN', { numeric: true }))
+      .sort((a, b) => (done(a) - done(b)) || a.houseNo.localeCompare(b.houseNo, 'zh-CN', { numeric: true }))
       .slice(0, 300);
-    $('households').replaceChildren(...list.map(h => el('li', { className: h.visited ? 'visited' : '' },
+    $('households').replaceChildren(...list.map(h => el('li', { className: done(h) ? 'visited' : '' },
       el('button', { type: 'button', onclick: () => openVisit(h) },
         el('span', { className: 'house', textContent: h.houseNo }),
         el('span', { className: 'who', textContent: `${h.head} · ${say('members', h.members)}` }),
-        el('span', { className: 'tags', textContent: [...h.categories, h.visited ? say('visited') : say('notVisited')].join(' ') })))));
+        el('span', { className: 'tags', textContent: [...h.categories, h.visited ? say('visited') : queued.has(h.id) ? say('queuedVisit') : say('notVisited')].join(' ') })))));
   }
 
   let current = null;
