@@ -175,6 +175,9 @@ public sealed class CommandRunner(ParseResult parse)
         ["done"] = ("完成", "done"),
         ["load"] = ("读取花名册与联系计划", "loading roster and plan"),
         ["plan"] = ("编制计划", "planning"),
+        ["visits"] = ("入户走访", "visits"),
+        ["stays"] = ("驻村", "stays"),
+        ["activities"] = ("第一书记工作", "First Secretary activities"),
     };
 
     private string StageName(string stage) => Stages.TryGetValue(stage, out var s) ? Say(s.Zh, s.En) : stage;

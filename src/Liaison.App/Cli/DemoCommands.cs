@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Liaison.Data.Audit;
 using Liaison.Data.Demo;
+using Liaison.Domain.Shared;
 
 namespace Liaison.App.Cli;
 
@@ -29,6 +31,41 @@ public static class DemoCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand() };
+        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand(), ActivityCommand() };
+    }
+
+    /// <summary><c>liaison demo activity [--year Y] [--seed N]</c>: a year of stays, visits and First Secretary activities at the source's rates.</summary>
+    private static Command ActivityCommand()
+    {
+        var year = new Option<int?>("--year") { Description = "年度（默认今年，记到昨天）/ year (default: this year, up to yesterday)" };
+        var seed = new Option<int>("--seed") { Description = "随机种子 / seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("activity", "生成一年的驻村、入户走访和第一书记工作记录 / generate a year of stays, household visits and First Secretary activities") { year, seed };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            var y = run.Value(year) ?? ChinaTime.Today(TimeProvider.System).Year;
+            DemoActivityResult result;
+            try
+            {
+                result = await run.WithProgressAsync(run.Say("走访记录", "field work"),
+                    progress => DemoActivity.GenerateAsync(db, TimeProvider.System, Actor.Cli, y, run.Value(seed), progress, ct));
+            }
+            catch (InvalidOperationException e)
+            {
+                return run.Fail(e.Message);
+            }
+            if (run.Json)
+            {
+                CommandRunner.Print(result);
+            }
+            else
+            {
+                Console.WriteLine(run.Say(
+                    $"{result.Year} 年：入户走访 {result.Visits} 次（农户 {result.HouseholdsVisited} 户），收集问题 {result.Issues} 个，驻村 {result.Stays} 次，第一书记工作记录 {result.Activities} 条（{result.Seconds} 秒）。",
+                    $"{result.Year}: {result.Visits} visits ({result.HouseholdsVisited} households), {result.Issues} issues, {result.Stays} stays, {result.Activities} First Secretary activities in {result.Seconds} s."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 }

@@ -543,7 +543,7 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("date")
-                        .HasColumnName("arrived");
+                        .HasColumnName("arrived_on");
 
                     b.Property<int>("CadreId")
                         .HasColumnType("integer")
@@ -561,7 +561,7 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("Left")
                         .HasColumnType("date")
-                        .HasColumnName("left");
+                        .HasColumnName("left_on");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -641,7 +641,7 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("date")
-                        .HasColumnName("on");
+                        .HasColumnName("done_on");
 
                     b.Property<int>("People")
                         .HasColumnType("integer")

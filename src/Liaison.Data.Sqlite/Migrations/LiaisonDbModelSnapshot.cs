@@ -526,7 +526,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("TEXT")
-                        .HasColumnName("arrived");
+                        .HasColumnName("arrived_on");
 
                     b.Property<int>("CadreId")
                         .HasColumnType("INTEGER")
@@ -544,7 +544,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("Left")
                         .HasColumnType("TEXT")
-                        .HasColumnName("left");
+                        .HasColumnName("left_on");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
@@ -622,7 +622,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT")
-                        .HasColumnName("on");
+                        .HasColumnName("done_on");
 
                     b.Property<int>("People")
                         .HasColumnType("INTEGER")

@@ -112,7 +112,9 @@ public static class TableSpec
             else
             {
                 var write = CopyWriter<T>(p);
-                getters.Add(r => get(r.Row));
+                var type = Nullable.GetUnderlyingType(Property(p).ClrType) ?? Property(p).ClrType;
+                // SQLite keeps a Guid as upper-case text (as EF and Microsoft.Data.Sqlite write and compare it), never as the blob a bare parameter would bind.
+                getters.Add(type == typeof(Guid) ? r => get(r.Row) is Guid g ? g.ToString().ToUpperInvariant() : null : r => get(r.Row));
                 copyWriters.Add((w, r) => write(w, r.Row));
             }
         }

@@ -18,6 +18,9 @@ internal sealed class ResidenceStayConfiguration : IEntityTypeConfiguration<Resi
         b.Property(s => s.ReceivedBy).HasMaxLength(100);
         b.Property(s => s.ContentHash).HasMaxLength(64);
         b.Ignore(s => s.Days);
+        // "left" is a keyword of SQL; bulk writes name columns bare.
+        b.Property(s => s.Arrived).HasColumnName("arrived_on");
+        b.Property(s => s.Left).HasColumnName("left_on");
         b.HasOne<Cadre>().WithMany().HasForeignKey(s => s.CadreId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -68,6 +71,7 @@ internal sealed class SecretaryActivityConfiguration : IEntityTypeConfiguration<
         b.Property(a => a.Note).HasMaxLength(500);
         b.Property(a => a.ReceivedBy).HasMaxLength(100);
         b.Property(a => a.ContentHash).HasMaxLength(64);
+        b.Property(a => a.On).HasColumnName("done_on");
         b.HasOne<Cadre>().WithMany().HasForeignKey(a => a.CadreId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -127,7 +127,7 @@ public static class FieldStore
         return results;
     }
 
-    private static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    internal static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     private static string Truncate(string s) => s.Length <= 20_000 ? s : s[..20_000];
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Liaison.Data.Sqlite.Migrations
+namespace Liaison.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class FieldWork : Migration
@@ -15,8 +16,8 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "field_dirty",
                 columns: table => new
                 {
-                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -27,22 +28,22 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "household_visits",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    cadre_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    household_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    visited_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    latitude = table.Column<double>(type: "REAL", nullable: true),
-                    longitude = table.Column<double>(type: "REAL", nullable: true),
-                    issue_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    source = table.Column<int>(type: "INTEGER", nullable: false),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    received_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    cadre_id = table.Column<int>(type: "integer", nullable: false),
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    visited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: true),
+                    longitude = table.Column<double>(type: "double precision", nullable: true),
+                    issue_count = table.Column<int>(type: "integer", nullable: false),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,13 +66,13 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "record_conflicts",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    payload = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    received_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    payload = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,18 +83,18 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "residence_stays",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    cadre_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    arrived = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    left = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    source = table.Column<int>(type: "INTEGER", nullable: false),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    received_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    cadre_id = table.Column<int>(type: "integer", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    arrived_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    left_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,21 +111,21 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "secretary_activities",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    cadre_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    count = table.Column<int>(type: "INTEGER", nullable: false),
-                    people = table.Column<int>(type: "INTEGER", nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    source = table.Column<int>(type: "INTEGER", nullable: false),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    received_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    cadre_id = table.Column<int>(type: "integer", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    done_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    people = table.Column<int>(type: "integer", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,14 +142,14 @@ namespace Liaison.Data.Sqlite.Migrations
                 name: "visit_issues",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    visit_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    household_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    raised_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    case_id = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    visit_id = table.Column<long>(type: "bigint", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    case_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

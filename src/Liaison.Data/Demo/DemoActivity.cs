@@ -1,0 +1,259 @@
+using Liaison.Data.Audit;
+using Liaison.Data.Database;
+using Liaison.Data.Field;
+using Liaison.Data.Import;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Field;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Demo;
+
+public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, double Seconds);
+
+/// <summary>
+/// <c>liaison demo activity</c>: a year of field work on the seeded city at the source's rates
+/// (DOMAIN.md section 3): about 86.5 % of households visited (First Secretaries' villages more),
+/// more than 90 % of tied cadres taking part, an issue raised on about one visit in twenty,
+/// residence stays toward each minimum, and First Secretaries' activities. Up to yesterday for the
+/// current year, the whole year for a past one. Deterministic for a seed; written in bulk in one
+/// transaction with the rollups.
+/// </summary>
+public static class DemoActivity
+{
+    private static readonly string[] ShortNotes = ["身体健康", "收入稳定", "宣讲惠民政策", "了解种植情况", "子女在外务工", "孩子上学有困难", "想发展养殖", "房屋需要修缮"];
+    private static readonly string[] IssueTexts =
+    [
+        "村内道路坑洼需要硬化", "饮水不稳定", "希望增加路灯", "农田灌溉渠道淤堵", "申请低保", "希望组织技能培训", "邻里宅基地纠纷", "医保报销咨询",
+        "希望发展特色种植项目", "雨季排水不畅", "老人就医不便", "垃圾清运不及时",
+    ];
+
+    public static async Task<DemoActivityResult> GenerateAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, int seed, Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
+        var last = year < today.Year ? new DateOnly(year, 12, 31) : today.AddDays(-1);
+        if (year > today.Year || last.Year != year)
+        {
+            throw new InvalidOperationException($"{year} 年还没有可记录的日子 / {year} has no past days to record yet");
+        }
+        if (!await db.LiaisonTies.AnyAsync(t => t.Year == year && t.Until == null, ct))
+        {
+            throw new InvalidOperationException($"{year} 年还没有联系计划：请先运行 liaison plan liaisons --year {year} / there is no liaison plan for {year}: run `liaison plan liaisons --year {year}` first");
+        }
+        if (await db.HouseholdVisits.AnyAsync(v => v.Year == year, ct))
+        {
+            throw new InvalidOperationException($"{year} 年已有走访记录，未写入任何数据 / {year} has field records already; nothing was written");
+        }
+        progress?.Invoke(new ImportProgress("load", 0, 1));
+        var rng = new Random(seed);
+        var days = last.DayNumber - new DateOnly(year, 1, 1).DayNumber + 1;
+        var share = days / (double)(DateOnly.FromDayNumber(new DateOnly(year, 12, 31).DayNumber).DayOfYear);
+        var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.CadreId != null && t.DivisionCode.Length == 12)
+            .Select(t => new { Cadre = t.CadreId!.Value, Village = t.DivisionCode }).Distinct().ToListAsync(ct);
+        var secretaries = await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null)
+            .Select(p => new { p.CadreId, p.VillageCode }).ToDictionaryAsync(p => p.VillageCode, p => p.CadreId, ct);
+        // Fewer than one tie in ten does not take part: the source counts over 90 % participation.
+        var active = ties.Where(_ => rng.NextDouble() >= 0.08).GroupBy(t => t.Village).ToDictionary(g => g.Key, g => g.Select(t => t.Cadre).Distinct().ToArray(), StringComparer.Ordinal);
+        var households = await db.Households.AsNoTracking().OrderBy(h => h.Id).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
+        var hasher = new VisitKindHash();
+
+        // Visits: per village a rate around the source's 86.5 %, First Secretaries' villages higher.
+        var visits = new List<HouseholdVisit>(households.Count);
+        var issues = new List<(int Visit, string Text)>();
+        var now = clock.GetUtcNow();
+        var guid = new byte[16];
+        Guid NextGuid()
+        {
+            rng.NextBytes(guid);
+            guid[7] = (byte)((guid[7] & 0x0F) | 0x40);
+            return new Guid(guid);
+        }
+        foreach (var village in households.GroupBy(h => h.VillageCode))
+        {
+            var fs = secretaries.TryGetValue(village.Key, out var s) ? s : (int?)null;
+            var cadres = active.GetValueOrDefault(village.Key) ?? [];
+            if (fs is null && cadres.Length == 0)
+            {
+                continue;
+            }
+            var rate = (fs is not null ? 0.85 + (0.15 * rng.NextDouble()) : 0.55 + (0.40 * rng.NextDouble())) * Math.Min(1, 0.35 + share);
+            foreach (var h in village)
+            {
+                if (rng.NextDouble() >= rate)
+                {
+                    continue;
+                }
+                var repeats = rng.NextDouble() < 0.03 ? 2 : 1;
+                for (var r = 0; r < repeats; r++)
+                {
+                    var cadre = fs is { } f && (cadres.Length == 0 || rng.NextDouble() < 0.6) ? f : cadres[rng.Next(cadres.Length)];
+                    var at = new DateTimeOffset(new DateOnly(year, 1, 1).AddDays(rng.Next(days)).ToDateTime(new TimeOnly(8 + rng.Next(10), rng.Next(60))), ChinaTime.Offset);
+                    var note = rng.NextDouble() < 0.3 ? ShortNotes[rng.Next(ShortNotes.Length)] : null;
+                    string[] raised = rng.NextDouble() < 0.047 ? [IssueTexts[rng.Next(IssueTexts.Length)]] : [];
+                    var input = new VisitInput(NextGuid(), h.Id, at, note, null, null, raised);
+                    if (raised.Length > 0)
+                    {
+                        issues.Add((visits.Count, raised[0]));
+                    }
+                    visits.Add(new HouseholdVisit
+                    {
+                        ClientId = input.Id!.Value,
+                        CadreId = cadre,
+                        HouseholdId = h.Id,
+                        VillageCode = village.Key,
+                        Year = year,
+                        VisitedAt = at.ToUniversalTime(),
+                        Note = note,
+                        IssueCount = raised.Length,
+                        Source = RecordSource.System,
+                        ReceivedAt = now,
+                        ReceivedBy = actor.Name,
+                        ContentHash = hasher.Of(input),
+                    });
+                }
+            }
+        }
+
+        // Stays toward each residence minimum, in stays of a few days; and a few days for every other tie.
+        var requirements = await FieldRollups.RequirementsAsync(db, year, null, ct);
+        var stays = new List<ResidenceStay>();
+        void Stay(int cadre, string village, int total, int length)
+        {
+            var day = rng.Next(Math.Max(1, days - total));
+            while (total > 0)
+            {
+                var n = Math.Min(total, length);
+                var arrived = new DateOnly(year, 1, 1).AddDays(Math.Min(day, days - 1));
+                var left = DateOnly.FromDayNumber(Math.Min(arrived.DayNumber + n - 1, last.DayNumber));
+                stays.Add(new ResidenceStay
+                {
+                    ClientId = NextGuid(),
+                    CadreId = cadre,
+                    VillageCode = village,
+                    Year = year,
+                    Arrived = arrived,
+                    Left = left,
+                    Source = RecordSource.System,
+                    ReceivedAt = now,
+                    ReceivedBy = actor.Name,
+                    ContentHash = FieldStore.Hash($"{cadre}|{village}|{arrived:O}|{left:O}"),
+                });
+                total -= n;
+                day = Math.Min(days - 1, day + n + rng.Next(1, 20));
+                if (left == last)
+                {
+                    break;
+                }
+            }
+        }
+        foreach (var r in requirements)
+        {
+            // Most keep up with the year; some fall behind, which the compliance lists show.
+            var target = (int)Math.Round(r.MinimumDays * share * (0.6 + (0.6 * rng.NextDouble())));
+            Stay(r.CadreId, r.VillageCode, Math.Min(target, days), r.MinimumDays >= 100 ? 20 : 5);
+        }
+        var required = requirements.Select(r => (r.CadreId, r.VillageCode)).ToHashSet();
+        foreach (var t in ties.Where(t => !required.Contains((t.Cadre, t.Village)) && rng.NextDouble() < 0.5))
+        {
+            Stay(t.Cadre, t.Village, 1 + rng.Next(4), 3);
+        }
+
+        // First Secretaries' activities at the source's rates per secretary, scaled to the part of the year gone.
+        var activities = new List<SecretaryActivity>();
+        void Activity(int cadre, string village, ActivityKind kind, int count, int people)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+            var on = new DateOnly(year, 1, 1).AddDays(rng.Next(days));
+            activities.Add(new SecretaryActivity
+            {
+                ClientId = NextGuid(),
+                CadreId = cadre,
+                VillageCode = village,
+                Year = year,
+                Kind = kind,
+                On = on,
+                Count = count,
+                People = people,
+                Source = RecordSource.System,
+                ReceivedAt = now,
+                ReceivedBy = actor.Name,
+                ContentHash = FieldStore.Hash($"{cadre}|{village}|{kind}|{on:O}|{count}|{people}"),
+            });
+        }
+        foreach (var (village, cadre) in secretaries.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                Activity(cadre, village, ActivityKind.PartyMemberVisit, (int)Math.Round(rng.Next(3, 9) * share), 0);
+            }
+            for (var i = 0; i < 4; i++)
+            {
+                Activity(cadre, village, ActivityKind.Questionnaire, (int)Math.Round(rng.Next(30, 90) * share), 0);
+            }
+            for (var i = 0; i < (int)Math.Round(rng.Next(2, 7) * share); i++)
+            {
+                Activity(cadre, village, ActivityKind.Symposium, 1, rng.Next(8, 30));
+            }
+            if (rng.NextDouble() < 0.27 * share)
+            {
+                Activity(cadre, village, ActivityKind.StudyTrip, 1, rng.Next(20, 60));
+            }
+            for (var i = 0; i < 5; i++)
+            {
+                Activity(cadre, village, ActivityKind.EatLiveWork, (int)Math.Round(rng.Next(2, 10) * share), 0);
+            }
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ids = await BulkWriter.ReserveIdsAsync(db, "household_visits", visits.Count, ct);
+        for (var i = 0; i < visits.Count; i++)
+        {
+            visits[i].Id = ids[i];
+        }
+        var visitSpec = TableSpec.For<HouseholdVisit>(db, [nameof(HouseholdVisit.ClientId)],
+            nameof(HouseholdVisit.Id), nameof(HouseholdVisit.ClientId), nameof(HouseholdVisit.CadreId), nameof(HouseholdVisit.HouseholdId), nameof(HouseholdVisit.VillageCode),
+            nameof(HouseholdVisit.Year), nameof(HouseholdVisit.VisitedAt), nameof(HouseholdVisit.Note), nameof(HouseholdVisit.Latitude), nameof(HouseholdVisit.Longitude),
+            nameof(HouseholdVisit.IssueCount), nameof(HouseholdVisit.Source), nameof(HouseholdVisit.ReceivedAt), nameof(HouseholdVisit.ReceivedBy), nameof(HouseholdVisit.ContentHash));
+        await BulkWriter.UpsertAsync(db, visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
+        var issueSpec = TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)],
+            nameof(VisitIssue.VisitId), nameof(VisitIssue.VillageCode), nameof(VisitIssue.HouseholdId), nameof(VisitIssue.Text), nameof(VisitIssue.RaisedOn));
+        await BulkWriter.UpsertAsync(db, issueSpec, issues.Select(i => new VisitIssue
+        {
+            VisitId = visits[i.Visit].Id,
+            VillageCode = visits[i.Visit].VillageCode,
+            HouseholdId = visits[i.Visit].HouseholdId,
+            Text = i.Text,
+            RaisedOn = DateOnly.FromDateTime(visits[i.Visit].VisitedAt.ToOffset(ChinaTime.Offset).DateTime),
+        }), null, ct);
+        progress?.Invoke(new ImportProgress("stays", 0, 1));
+        await BulkWriter.UpsertAsync(db, TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
+            nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
+            nameof(ResidenceStay.Left), nameof(ResidenceStay.Source), nameof(ResidenceStay.ReceivedAt), nameof(ResidenceStay.ReceivedBy), nameof(ResidenceStay.ContentHash)), stays, null, ct);
+        progress?.Invoke(new ImportProgress("activities", 0, 1));
+        await BulkWriter.UpsertAsync(db, TableSpec.For<SecretaryActivity>(db, [nameof(SecretaryActivity.ClientId)],
+            nameof(SecretaryActivity.ClientId), nameof(SecretaryActivity.CadreId), nameof(SecretaryActivity.VillageCode), nameof(SecretaryActivity.Year), nameof(SecretaryActivity.Kind),
+            nameof(SecretaryActivity.On), nameof(SecretaryActivity.Count), nameof(SecretaryActivity.People), nameof(SecretaryActivity.Note), nameof(SecretaryActivity.Source),
+            nameof(SecretaryActivity.ReceivedAt), nameof(SecretaryActivity.ReceivedBy), nameof(SecretaryActivity.ContentHash)), activities, null, ct);
+        progress?.Invoke(new ImportProgress("rollups", 0, 1));
+        await RollupStore.RefreshAsync(db, RollupFamily.Field, ct);
+        await db.FieldDirty.ExecuteDeleteAsync(ct);
+        var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count }), ct);
+        await tx.CommitAsync(ct);
+        progress?.Invoke(new ImportProgress("done", 1, 1));
+        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, Math.Round(watch.Elapsed.TotalSeconds, 1));
+    }
+
+    /// <summary>The same content hash the API gives a visit, so that a resend of a generated visit is a duplicate.</summary>
+    private sealed class VisitKindHash
+    {
+        private readonly VisitKind _kind = new();
+
+        public string Of(VisitInput input) => FieldStore.Hash(_kind.Canonical(input));
+    }
+}
