@@ -50,6 +50,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/secretaries/calls/{id:int}"] = _ => "/secretaries/calls/1",
         ["/secretaries/postings/{id:long}"] = _ => "/secretaries/postings/1",
         ["/field"] = _ => "/field",
+        ["/field/progress/{code?}"] = code => $"/field/progress/{code}",
+        ["/field/residence"] = code => $"/field/residence?code={code}",
+        ["/field/flags"] = code => $"/field/flags?code={code}",
         ["/api/v1/field/me"] = _ => "/api/v1/field/me",
         ["/api/v1/field/visits"] = _ => "/api/v1/field/visits",
         ["/api/v1/field/stays"] = _ => "/api/v1/field/stays",
@@ -57,7 +60,8 @@ public class AuthorizationMatrixTests(AppFixture app)
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
-    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}"];
+    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
+        "/field/progress/{code?}", "/field/residence", "/field/flags"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()

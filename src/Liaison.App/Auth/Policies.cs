@@ -11,6 +11,7 @@ public static class Policies
     public const string Audit = "audit";
     public const string Accounts = "accounts";
     public const string Plan = "plan";
+    public const string Supervise = "supervise";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -19,6 +20,7 @@ public static class Policies
         [Audit] = Ability.ReadAudit,
         [Accounts] = Ability.ManageAccounts,
         [Plan] = Ability.EditPlan,
+        [Supervise] = Ability.Supervise,
     };
 
     public static void Add(AuthorizationOptions options)

@@ -45,6 +45,8 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
+            o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);
+            o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -28,17 +28,19 @@ public enum Ability
     ManageAccounts,
     /// <summary>Change the liaison plan by hand (each change with a reason, audited).</summary>
     EditPlan,
+    /// <summary>See the supervisors' views of field work: plausibility flags and who is behind.</summary>
+    Supervise,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan, Ability.Supervise],
         [Role.UnitAdmin] = [Ability.Read],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData],
-        [Role.Inspector] = [Ability.Read],
+        [Role.Inspector] = [Ability.Read, Ability.Supervise],
     };
 
     public static bool May(Role role, Ability ability) => Grants.TryGetValue(role, out var p) && p.Contains(ability);

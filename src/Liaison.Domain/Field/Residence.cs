@@ -34,9 +34,12 @@ public static class Residence
     }
 
     /// <summary>The standing of one requirement on <paramref name="today"/> (China time) in <paramref name="year"/>.</summary>
-    public static ResidenceStanding Stand(ResidenceRequirement requirement, int year, DateOnly today, IEnumerable<(DateOnly Arrived, DateOnly Left)> stays)
+    public static ResidenceStanding Stand(ResidenceRequirement requirement, int year, DateOnly today, IEnumerable<(DateOnly Arrived, DateOnly Left)> stays) =>
+        Stand(requirement, year, today, DaysIn(year, stays));
+
+    /// <summary>The standing of one requirement with the days already counted.</summary>
+    public static ResidenceStanding Stand(ResidenceRequirement requirement, int year, DateOnly today, int days)
     {
-        var days = DaysIn(year, stays);
         var end = new DateOnly(year, 12, 31);
         var left = today > end ? 0 : end.DayNumber - Math.Max(today.DayNumber, new DateOnly(year, 1, 1).DayNumber) + 1;
         return new ResidenceStanding(requirement, days, Math.Max(0, requirement.MinimumDays - days), left);

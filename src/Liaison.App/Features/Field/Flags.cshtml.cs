@@ -1,0 +1,35 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Policy;
+using Liaison.Domain.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.App.Features.Field;
+
+/// <summary>合理性提示: for supervisors only, never shown to or blocking a cadre; each flag with its evidence.</summary>
+public sealed class FlagsModel(LiaisonDb db, Jurisdiction jurisdiction, LiaisonQueries queries, TimeProvider clock) : PageModel
+{
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public List<FlagRow> Rows { get; private set; } = [];
+    public int Visits { get; private set; }
+    public bool TooMany => Visits > Supervision.MaxVisitsForFlags;
+
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
+    {
+        var division = code is null ? await queries.Divisions.HomeAsync(ct) : await queries.Divisions.FindAsync(code, ct);
+        if (division is null)
+        {
+            return NotFound();
+        }
+        var rules = (await PolicyStore.GetAsync(db, ChinaTime.Today(clock).Year, ct)).Policy.Field;
+        if (await new Supervision(db, jurisdiction.Scope).FlagsAsync(division.Code, rules, ct) is not { } found)
+        {
+            return NotFound();
+        }
+        (Code, Name, Rows, Visits) = (division.Code, division.Name, found.Flags, found.Visits);
+        return Page();
+    }
+}
