@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
 # Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres or match" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match or field" >&2; exit 1 ;; esac
 
 selected() { # selected NAME: is benchmark NAME part of this run?
   [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
@@ -340,6 +340,75 @@ if selected match; then
       done
     done
   done
+fi
+
+# Field work (issue 6) on PostgreSQL: `demo activity` for the city's year, then visits through the
+# API (sign-in by token, validation, audit, rollup queue) beside a bare ASP.NET Core + Npgsql insert
+# endpoint on the same database, same clients, same load: one visit per request (32 clients), and
+# batches of 500 (4 clients). Each load runs FIELD_SECONDS after a 2-second warm-up.
+FIELD_SECONDS=${FIELD_SECONDS:-15}
+free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "run.sh: $1 did not answer" >&2; return 1; }
+if selected field; then
+  log "field: the city demo in PostgreSQL with its plan and First Secretaries (not timed)"
+  fdb=$(fresh_db field)
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$fdb")" >/dev/null
+  for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries"; do
+    # shellcheck disable=SC2086
+    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$fdb")" >/dev/null
+  done
+  psql_ -d "$fdb" -c ANALYZE
+  quiesce
+  timed field-activity anchor 1 0 "$LIAISON" db status --json --db "$(conn "$fdb")"
+  timed field-activity figure 1 0 "$LIAISON" demo activity --year "$PLAN_YEAR" --json --db "$(conn "$fdb")"
+  log "demo activity: $(cat "$WORK/out.txt")"
+  psql_ -d "$fdb" -c ANALYZE
+  # Twenty First Secretaries sign in with tokens, as phones do.
+  : >"$WORK/tokens.txt"
+  n=0
+  while IFS='|' read -r code village; do
+    n=$((n + 1))
+    "$LIAISON" users add --name "bench-$n" --role cadre --scope "$village" --cadre "$code" --password "bench-password-$n" --json --db "$(conn "$fdb")" >/dev/null
+    "$LIAISON" tokens create --user "bench-$n" --name bench --json --db "$(conn "$fdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$WORK/tokens.txt"
+  done < <(psql_ -d "$fdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 20")
+  APP_PORT=$(free_port 18080)
+  "$LIAISON" serve --urls "http://127.0.0.1:$APP_PORT" --db "$(conn "$fdb")" >"$WORK/serve.log" 2>&1 &
+  APP_PID=$!
+  BARE_PORT=$(free_port $((APP_PORT + 1)))
+  "$BENCH" bare-server "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$fdb;Maximum Pool Size=100" "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+  BARE_PID=$!
+  wait_http "http://127.0.0.1:$APP_PORT/healthz"
+  wait_http "http://127.0.0.1:$BARE_PORT/"
+  load() { # load BENCH ROLE REP URL TOKENS CLIENTS BATCH: records visits/s and, for single visits, the p99
+    local bench=$1 role=$2 rep=$3 out rc=0 visits seconds p99
+    out=$("$BENCH" field-load "$4" "$5" "$FIELD_SECONDS" "$6" "$7") || rc=$?
+    visits=$(echo "$out" | grep -o '"visits":[0-9]*' | cut -d: -f2)
+    seconds=$(echo "$out" | grep -o '"seconds":[0-9.]*' | cut -d: -f2)
+    p99=$(echo "$out" | grep -o '"p99Ms":[0-9.]*' | cut -d: -f2)
+    local status=ok; [ "$rc" = 0 ] || status="exit $rc: $(echo "$out" | cut -c1-300)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$bench" "$role" "$rep" "${seconds:-0}" "${visits:-0}" "" "$status" >>"$RAW"
+    if [ "$7" = 1 ]; then
+      printf '%s\t%s\t%s\t%s\t0\t\t%s\n' "$bench-p99" "$role" "$rep" "$(awk -v p="${p99:-0}" 'BEGIN { printf "%.4f", p / 1000 }')" "$status" >>"$RAW"
+    fi
+    log "$bench $role rep $rep: $out"
+  }
+  for rep in $(seq 1 "$REPS"); do
+    for role in $( [ $((rep % 2)) = 1 ] && echo "anchor figure" || echo "figure anchor" ); do
+      if [ "$role" = anchor ]; then
+        load field-single anchor "$rep" "http://127.0.0.1:$BARE_PORT/visits" - 32 1
+        load field-batch anchor "$rep" "http://127.0.0.1:$BARE_PORT/visits" - 4 500
+      else
+        load field-single figure "$rep" "http://127.0.0.1:$APP_PORT/api/v1/field/visits" "$WORK/tokens.txt" 32 1
+        load field-batch figure "$rep" "http://127.0.0.1:$APP_PORT/api/v1/field/visits" "$WORK/tokens.txt" 4 500
+      fi
+    done
+  done
+  # Every visit the API answered as stored is in the table once; the rollup queue drains within seconds.
+  sleep 3
+  check "field: visits stored twice" 0 "$(psql_ -d "$fdb" -Atc 'SELECT count(*) - count(DISTINCT client_id) FROM household_visits')"
+  log "field: rollup queue after 3 s: $(psql_ -d "$fdb" -Atc 'SELECT count(*) FROM field_dirty') villages"
+  kill "$APP_PID" "$BARE_PID" 2>/dev/null || true
+  wait "$APP_PID" "$BARE_PID" 2>/dev/null || true
 fi
 
 # ---- report ------------------------------------------------------------------------------------

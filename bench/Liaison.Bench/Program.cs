@@ -30,6 +30,9 @@ internal static class Program
                 ["summarize", var raw, var markdown, var json, .. var meta] => Summary.Run(raw, markdown, json, meta),
                 ["fs-matrix", var seed, var output, var variant] when variant is "all" or "county" => MatchBench.Matrix(int.Parse(seed, CultureInfo.InvariantCulture), output, variant),
                 ["lsap", var input] => MatchBench.Solve(input),
+                ["field-load", var url, var tokens, var seconds, var concurrency, var batch] => FieldLoad.RunAsync(url, tokens, FieldLoad.Seconds(seconds),
+                    int.Parse(concurrency, CultureInfo.InvariantCulture), int.Parse(batch, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
+                ["bare-server", var connection, var port] => FieldLoad.BareServerAsync(connection, int.Parse(port, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
                 _ => Usage(),
             };
         }
@@ -42,7 +45,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
+        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | field-load URL TOKENS|- SECONDS CONCURRENCY BATCH | bare-server CONNECTION PORT | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
         return 1;
     }
 
