@@ -35,6 +35,7 @@ public static class WebApp
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<Features.Field.FieldApiContext>();
+        services.AddSingleton<Data.Field.CadreScopeCache>();
         services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
         services.AddLiaisonAuth(builder.Configuration);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Liaison.Data.Policy;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
@@ -6,52 +7,117 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.Field;
 
 /// <summary>
-/// What checking a cadre's field records needs, read once per request: the villages the cadre is
-/// tied to (or serves as First Secretary) in each year, the year's rules and the time.
+/// What checking one cadre's field records needs from the database: the villages the cadre is tied
+/// to (or serves as First Secretary) in each year, their households, and this year's field rules.
 /// </summary>
-public sealed class FieldContext
+public sealed class CadreScope
 {
     private readonly Dictionary<int, HashSet<string>> _villages;
     private readonly Dictionary<int, HashSet<string>> _secretaryVillages;
+    private readonly Dictionary<long, string> _households;
 
-    private FieldContext(FieldAuthor author, FieldRules rules, DateTimeOffset now, Dictionary<int, HashSet<string>> villages, Dictionary<int, HashSet<string>> secretaryVillages)
+    private CadreScope(Dictionary<int, HashSet<string>> villages, Dictionary<int, HashSet<string>> secretaryVillages, Dictionary<long, string> households, FieldRules rules)
     {
-        Author = author;
-        Rules = rules;
-        Now = now;
         _villages = villages;
         _secretaryVillages = secretaryVillages;
+        _households = households;
+        Rules = rules;
+    }
+
+    public FieldRules Rules { get; }
+
+    public IReadOnlyCollection<int> Years => _villages.Keys;
+
+    public bool Serves(int year, string village) => _villages.TryGetValue(year, out var v) && v.Contains(village);
+
+    public bool IsSecretary(int year, string village) => _secretaryVillages.TryGetValue(year, out var v) && v.Contains(village);
+
+    public IReadOnlyList<string> VillagesIn(int year) => _villages.TryGetValue(year, out var v) ? v.Order(StringComparer.Ordinal).ToList() : [];
+
+    /// <summary>The village of a household in one of the cadre's villages; null for any other household.</summary>
+    public string? VillageOf(long household) => _households.GetValueOrDefault(household);
+
+    public static async Task<CadreScope> LoadAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct)
+    {
+        var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == cadreId && t.DivisionCode.Length == 12)
+            .Select(t => new { t.Year, t.DivisionCode }).ToListAsync(ct);
+        var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId)
+            .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct);
+        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode)))
+            .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
+        var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
+        var codes = villages.Values.SelectMany(v => v).Distinct().ToList();
+        var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
+        var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Field;
+        return new CadreScope(villages, secretary, households, rules);
+    }
+}
+
+/// <summary>
+/// Keeps each cadre's <see cref="CadreScope"/> for <see cref="Lifetime"/>, so that a phone syncing
+/// record after record does not read the same ties and households every time. A new tie, household
+/// or policy reaches the checks within that time; the server's one instance is shared by all requests.
+/// </summary>
+public sealed class CadreScopeCache(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<(int Cadre, int Year), (CadreScope Scope, DateTimeOffset Expires)> _entries = new();
+
+    public async Task<CadreScope> GetAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue((cadreId, year), out var entry) && entry.Expires > now)
+        {
+            return entry.Scope;
+        }
+        var scope = await CadreScope.LoadAsync(db, cadreId, year, ct);
+        _entries[(cadreId, year)] = (scope, now + Lifetime);
+        if (_entries.Count > 100_000)
+        {
+            foreach (var stale in _entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+            {
+                _entries.TryRemove(stale, out _);
+            }
+        }
+        return scope;
+    }
+}
+
+/// <summary>One request's view: the author, the time, and the author's cadre scope (narrowed to an office's jurisdiction when it records on a cadre's behalf).</summary>
+public sealed class FieldContext
+{
+    private readonly CadreScope _scope;
+
+    private FieldContext(FieldAuthor author, CadreScope scope, DateTimeOffset now)
+    {
+        Author = author;
+        _scope = scope;
+        Now = now;
     }
 
     public FieldAuthor Author { get; }
-    public FieldRules Rules { get; }
+    public FieldRules Rules => _scope.Rules;
     public DateTimeOffset Now { get; }
     public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaTime.Offset).DateTime);
 
     /// <summary>The latest moment a record may carry: now, plus the phone clock's allowed lead.</summary>
     public DateTimeOffset Latest => Now.AddMinutes(Rules.ClockSkewMinutes);
 
-    public IReadOnlyCollection<int> Years => _villages.Keys;
+    public IReadOnlyCollection<int> Years => _scope.Years;
 
-    public bool Serves(int year, string village) => _villages.TryGetValue(year, out var v) && v.Contains(village) && (Author.Within?.Invoke(village) ?? true);
+    public bool Serves(int year, string village) => _scope.Serves(year, village) && (Author.Within?.Invoke(village) ?? true);
 
-    public bool IsSecretary(int year, string village) => Serves(year, village) && _secretaryVillages.TryGetValue(year, out var v) && v.Contains(village);
+    public bool IsSecretary(int year, string village) => Serves(year, village) && _scope.IsSecretary(year, village);
 
-    /// <summary>The cadre's villages in a year, in code order.</summary>
-    public IReadOnlyList<string> VillagesIn(int year) => _villages.TryGetValue(year, out var v) ? v.Order(StringComparer.Ordinal).ToList() : [];
+    public IReadOnlyList<string> VillagesIn(int year) => _scope.VillagesIn(year).Where(v => Author.Within?.Invoke(v) ?? true).ToList();
 
-    public static async Task<FieldContext> LoadAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, CancellationToken ct)
+    public string? VillageOf(long household) => _scope.VillageOf(household);
+
+    public static async Task<FieldContext> LoadAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, CadreScopeCache? cache, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == author.CadreId && t.DivisionCode.Length == 12)
-            .Select(t => new { t.Year, t.DivisionCode }).ToListAsync(ct);
-        var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == author.CadreId)
-            .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct);
-        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode)))
-            .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
-        var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
         var year = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime).Year;
-        var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Field;
-        return new FieldContext(author, rules, now, villages, secretary);
+        var scope = cache is null ? await CadreScope.LoadAsync(db, author.CadreId, year, ct) : await cache.GetAsync(db, author.CadreId, year, ct);
+        return new FieldContext(author, scope, now);
     }
 }

@@ -24,7 +24,7 @@ public static class FieldQueries
     public static async Task<MyField> MineAsync(LiaisonDb db, TimeProvider clock, int cadreId, CancellationToken ct)
     {
         var cadre = await db.Cadres.AsNoTracking().FirstAsync(c => c.Id == cadreId, ct);
-        var context = await FieldContext.LoadAsync(db, clock, new FieldAuthor(cadreId, "", RecordSource.Phone), ct);
+        var context = await FieldContext.LoadAsync(db, clock, new FieldAuthor(cadreId, "", RecordSource.Phone), null, ct);
         var year = context.Today.Year;
         var codes = context.VillagesIn(year).ToList();
         var places = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);

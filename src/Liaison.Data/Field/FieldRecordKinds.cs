@@ -18,7 +18,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
     /// <summary>The content that must match for a resend to count as the same record.</summary>
     public abstract string Canonical(TInput input);
 
-    public virtual Task PrepareAsync(LiaisonDb db, IReadOnlyList<TInput> inputs, CancellationToken ct) => Task.CompletedTask;
+    public virtual Task PrepareAsync(LiaisonDb db, IReadOnlyList<TInput> inputs, FieldContext context, CancellationToken ct) => Task.CompletedTask;
 
     public abstract List<FieldProblem> Check(TInput input, FieldContext context);
 
@@ -98,10 +98,19 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
         issues = (v.Issues ?? []).Select(Clean).Where(i => i is not null),
     });
 
-    public override async Task PrepareAsync(LiaisonDb db, IReadOnlyList<VisitInput> inputs, CancellationToken ct)
+    /// <summary>The households' villages: the cadre's own are known already; only the others are looked up, to tell "not yours" from "does not exist".</summary>
+    public override async Task PrepareAsync(LiaisonDb db, IReadOnlyList<VisitInput> inputs, FieldContext context, CancellationToken ct)
     {
         var ids = inputs.Select(v => v.Household).OfType<long>().Distinct().ToList();
-        _households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
+        _households = ids.Select(id => (id, Village: context.VillageOf(id))).Where(x => x.Village is not null).ToDictionary(x => x.id, x => x.Village!);
+        var others = ids.Where(id => !_households.ContainsKey(id)).ToList();
+        if (others.Count > 0)
+        {
+            foreach (var h in await db.Households.AsNoTracking().Where(h => others.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct))
+            {
+                _households[h.Id] = h.VillageCode;
+            }
+        }
     }
 
     public override List<FieldProblem> Check(VisitInput v, FieldContext context)

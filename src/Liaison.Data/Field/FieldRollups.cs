@@ -32,14 +32,19 @@ public static class FieldRollups
 
     private const long DrainLock = 0x4C49_4149_534F_4E02;
 
-    /// <summary>Marks villages for the drainer, inside the writer's transaction.</summary>
+    /// <summary>Marks villages for the drainer, inside the writer's transaction: one statement for all of them.</summary>
     public static async Task MarkAsync(LiaisonDb db, IEnumerable<string> villages, CancellationToken ct)
     {
-        foreach (var village in villages.Distinct(StringComparer.Ordinal))
+        var codes = villages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO field_dirty (village_code, version) VALUES ({village}, 1) ON CONFLICT (village_code) DO UPDATE SET version = field_dirty.version + 1", ct);
+            return;
         }
+        // Sorted, so that two writers marking the same villages lock them in the same order.
+        var values = string.Join(", ", codes.Select((_, i) => $"({{{i}}}, 1)"));
+        // Only numbered placeholders go into the text; the codes travel as parameters.
+        var sql = $"INSERT INTO field_dirty (village_code, version) VALUES {values} ON CONFLICT (village_code) DO UPDATE SET version = field_dirty.version + 1";
+        await db.Database.ExecuteSqlRawAsync(sql, codes.Cast<object>(), ct);
     }
 
     /// <summary>The programme year the rollups count: the newest year of the liaison plan.</summary>
@@ -77,15 +82,18 @@ public static class FieldRollups
                 deltas[(code, key.IndicatorId)] = deltas.GetValueOrDefault((code, key.IndicatorId)) + delta;
             }
         }
-        foreach (var ((code, indicator), delta) in deltas.Where(d => d.Value != 0))
+        foreach (var chunk in deltas.Where(d => d.Value != 0).Chunk(500))
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO division_rollups (division_code, indicator_id, value) VALUES ({code}, {indicator}, {delta}) ON CONFLICT (division_code, indicator_id) DO UPDATE SET value = division_rollups.value + excluded.value", ct);
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})"));
+            var sql = $"INSERT INTO division_rollups (division_code, indicator_id, value) VALUES {values} ON CONFLICT (division_code, indicator_id) DO UPDATE SET value = division_rollups.value + excluded.value";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.Key.Code, d.Key.Indicator, d.Value }), ct);
         }
-        foreach (var d in dirty)
+        foreach (var chunk in dirty.Chunk(400))
         {
             // Still the version read: nothing came in since, the village is clean. Otherwise it stays for the next round.
-            await db.Database.ExecuteSqlAsync($"DELETE FROM field_dirty WHERE village_code = {d.VillageCode} AND version = {d.Version}", ct);
+            var pairs = string.Join(" OR ", chunk.Select((_, i) => $"(village_code = {{{2 * i}}} AND version = {{{(2 * i) + 1}}})"));
+            var sql = $"DELETE FROM field_dirty WHERE {pairs}";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.VillageCode, d.Version }), ct);
         }
         await tx.CommitAsync(ct);
         return dirty.Count;

@@ -20,25 +20,25 @@ public static class FieldStore
     /// <summary>Records in one request at most.</summary>
     public const int MaxBatch = 1_000;
 
-    public static Task<IReadOnlyList<RecordResult>> SaveVisitsAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<VisitInput> visits, CancellationToken ct) =>
-        SaveAsync(db, clock, author, visits, new VisitKind(), ct);
+    public static Task<IReadOnlyList<RecordResult>> SaveVisitsAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<VisitInput> visits, CancellationToken ct,
+        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, visits, new VisitKind(), cache, ct);
 
-    public static Task<IReadOnlyList<RecordResult>> SaveStaysAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<StayInput> stays, CancellationToken ct) =>
-        SaveAsync(db, clock, author, stays, new StayKind(), ct);
+    public static Task<IReadOnlyList<RecordResult>> SaveStaysAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<StayInput> stays, CancellationToken ct,
+        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, stays, new StayKind(), cache, ct);
 
-    public static Task<IReadOnlyList<RecordResult>> SaveActivitiesAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<ActivityInput> activities, CancellationToken ct) =>
-        SaveAsync(db, clock, author, activities, new ActivityKindRecords(), ct);
+    public static Task<IReadOnlyList<RecordResult>> SaveActivitiesAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<ActivityInput> activities, CancellationToken ct,
+        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, activities, new ActivityKindRecords(), cache, ct);
 
     private static async Task<IReadOnlyList<RecordResult>> SaveAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<TInput> inputs,
-        FieldRecordKind<TInput, TRecord> kind, CancellationToken ct)
+        FieldRecordKind<TInput, TRecord> kind, CadreScopeCache? cache, CancellationToken ct)
         where TRecord : class
     {
         if (inputs.Count > MaxBatch)
         {
             throw new ArgumentException($"at most {MaxBatch} records in one request", nameof(inputs));
         }
-        var context = await FieldContext.LoadAsync(db, clock, author, ct);
-        await kind.PrepareAsync(db, inputs, ct);
+        var context = await FieldContext.LoadAsync(db, clock, author, cache, ct);
+        await kind.PrepareAsync(db, inputs, context, ct);
         for (var attempt = 1; ; attempt++)
         {
             try
