@@ -8,8 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data;
 
 /// <summary>The one DbContext of Liaison, for PostgreSQL and SQLite alike.</summary>
-public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options) : IdentityUserContext<Account, int>(options)
+public sealed class LiaisonDb : IdentityUserContext<Account, int>
 {
+    public LiaisonDb(DbContextOptions<LiaisonDb> options)
+        : base(options)
+    {
+        // Liaison never retries inside a transaction, so the savepoint EF would set around every
+        // SaveChanges in one is a wasted round trip (and time held under the audit chain's lock).
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();

@@ -97,6 +97,19 @@ public class FieldWorkTests
         Assert.Contains(results[5].Problems, p => p.Field == "note" && p.Zh.Contains("501", StringComparison.Ordinal));
         Assert.Contains(results[6].Problems, p => p.Field == "household" && p.En.Contains("does not exist", StringComparison.Ordinal));
         Assert.Equal(2, await db.HouseholdVisits.CountAsync());
+
+        // A big batch (written with COPY on PostgreSQL) is stored once, issues and all, and its resend changes nothing.
+        var big = households.Skip(6).Take(40).Select((h, i) => Visit(h, note: $"第 {i} 户", issues: i % 4 == 0 ? ["路面破损"] : [])).ToList();
+        var first = await FieldStore.SaveVisitsAsync(db, Clock(), author, big, default);
+        Assert.All(first, r => Assert.Equal(RecordOutcome.Stored, r.Outcome));
+        Assert.Equal(40, first.Select(r => r.RecordId).Distinct().Count());
+        var again = await FieldStore.SaveVisitsAsync(db, Clock(), author, big, default);
+        Assert.Equal(first.Select(r => r.RecordId), again.Select(r => r.RecordId));
+        Assert.All(again, r => Assert.Equal(RecordOutcome.Duplicate, r.Outcome));
+        Assert.Equal(42, await db.HouseholdVisits.CountAsync());
+        Assert.Equal(10, await db.VisitIssues.CountAsync());
+        var stored = await db.HouseholdVisits.SingleAsync(v => v.ClientId == big[5].Id);
+        Assert.Equal(("第 5 户", first[5].RecordId), (stored.Note, (long?)stored.Id));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Liaison.Data.Audit;
 
@@ -40,11 +41,7 @@ public static class AuditLog
         {
             throw new InvalidOperationException("audit entries are written in the transaction of the change they record");
         }
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        }
-        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        var previous = await LockAndReadHeadAsync(db, ct) ?? Genesis;
         var entry = new AuditEntry
         {
             // Stored to the millisecond so that both databases give back exactly what was hashed.
@@ -63,6 +60,26 @@ public static class AuditLog
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         db.Entry(entry).State = EntityState.Detached;
+    }
+
+    /// <summary>
+    /// Takes the chain's lock (PostgreSQL; SQLite serialises writers anyway) and reads the newest
+    /// hash. On PostgreSQL both go in one round trip: two statements, the second with its own
+    /// snapshot taken after the lock is granted, so it sees every entry committed before.
+    /// </summary>
+    private static async Task<string?> LockAndReadHeadAsync(LiaisonDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        }
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetString(0) : null;
     }
 
     /// <summary>Recomputes the chain from the first entry; names the first entry that does not match.</summary>

@@ -33,6 +33,19 @@ public static class BulkWriter
     }
 
     /// <summary>
+    /// Inserts new rows with binary COPY straight into a PostgreSQL table, inside the caller's
+    /// transaction: no upsert, so a row whose key exists already fails the whole COPY (a unique
+    /// violation, 23505) rather than overwriting it. PostgreSQL only.
+    /// </summary>
+    public static async Task InsertAsync<T>(LiaisonDb db, TableSpec<T> spec, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("bulk writes run inside the writer's transaction");
+        var pg = db.Database.GetDbConnection() as NpgsqlConnection ?? throw new NotSupportedException("COPY is PostgreSQL's");
+        await CopyAsync(pg, spec.Table, string.Join(", ", spec.Columns), spec, rows, null, ct);
+    }
+
+    /// <summary>
     /// Reserves <paramref name="count"/> ids of a table's generated key inside the caller's
     /// transaction, so that rows written in bulk can be referred to (a tie's stays) before they exist.
     /// PostgreSQL takes them from the column's sequence; SQLite, whose writers are serialised, counts

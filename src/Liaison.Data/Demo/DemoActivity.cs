@@ -214,13 +214,9 @@ public static class DemoActivity
         {
             visits[i].Id = ids[i];
         }
-        var visitSpec = TableSpec.For<HouseholdVisit>(db, [nameof(HouseholdVisit.ClientId)],
-            nameof(HouseholdVisit.Id), nameof(HouseholdVisit.ClientId), nameof(HouseholdVisit.CadreId), nameof(HouseholdVisit.HouseholdId), nameof(HouseholdVisit.VillageCode),
-            nameof(HouseholdVisit.Year), nameof(HouseholdVisit.VisitedAt), nameof(HouseholdVisit.Note), nameof(HouseholdVisit.Latitude), nameof(HouseholdVisit.Longitude),
-            nameof(HouseholdVisit.IssueCount), nameof(HouseholdVisit.Source), nameof(HouseholdVisit.ReceivedAt), nameof(HouseholdVisit.ReceivedBy), nameof(HouseholdVisit.ContentHash));
+        var visitSpec = FieldSpecs.Visits(db);
         await BulkWriter.UpsertAsync(db, visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
-        var issueSpec = TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)],
-            nameof(VisitIssue.VisitId), nameof(VisitIssue.VillageCode), nameof(VisitIssue.HouseholdId), nameof(VisitIssue.Text), nameof(VisitIssue.RaisedOn));
+        var issueSpec = FieldSpecs.Issues(db);
         await BulkWriter.UpsertAsync(db, issueSpec, issues.Select(i => new VisitIssue
         {
             VisitId = visits[i.Visit].Id,

@@ -1,3 +1,4 @@
+using Liaison.Data.Database;
 using Liaison.Domain.Field;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,13 @@ internal abstract class FieldRecordKind<TInput, TRecord>
     public abstract Task<Dictionary<Guid, (long Id, string Hash)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct);
 
     public abstract void Add(LiaisonDb db, List<TRecord> records);
+
+    /// <summary>Writes new records inside the caller's transaction and gives them their ids.</summary>
+    public virtual async Task InsertAsync(LiaisonDb db, List<TRecord> records, CancellationToken ct)
+    {
+        Add(db, records);
+        await db.SaveChangesAsync(ct);
+    }
 
     public virtual Task AfterSaveAsync(LiaisonDb db, List<(TInput Input, TRecord Record)> saved, CancellationToken ct) => Task.CompletedTask;
 
@@ -180,6 +188,25 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
 
     public override void Add(LiaisonDb db, List<HouseholdVisit> records) => db.HouseholdVisits.AddRange(records);
 
+    /// <summary>A batch of visits on PostgreSQL goes in with COPY (ids reserved first): one statement instead of one per visit.</summary>
+    public override async Task InsertAsync(LiaisonDb db, List<HouseholdVisit> records, CancellationToken ct)
+    {
+        if (records.Count < BulkFrom || !db.Database.IsNpgsql())
+        {
+            await base.InsertAsync(db, records, ct);
+            return;
+        }
+        var ids = await BulkWriter.ReserveIdsAsync(db, "household_visits", records.Count, ct);
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i].Id = ids[i];
+        }
+        await BulkWriter.InsertAsync(db, FieldSpecs.Visits(db), records, ct);
+    }
+
+    /// <summary>From this many visits in one request, COPY is faster than a statement each.</summary>
+    private const int BulkFrom = 20;
+
     public override async Task AfterSaveAsync(LiaisonDb db, List<(VisitInput Input, HouseholdVisit Record)> saved, CancellationToken ct)
     {
         var issues = saved.SelectMany(s => (s.Input.Issues ?? []).Select(Clean).OfType<string>().Select(text => new VisitIssue
@@ -190,7 +217,11 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
             Text = text,
             RaisedOn = DateOnly.FromDateTime(s.Record.VisitedAt.ToOffset(ChinaTime.Offset).DateTime),
         })).ToList();
-        if (issues.Count > 0)
+        if (issues.Count >= BulkFrom && db.Database.IsNpgsql())
+        {
+            await BulkWriter.InsertAsync(db, FieldSpecs.Issues(db), issues, ct);
+        }
+        else if (issues.Count > 0)
         {
             db.VisitIssues.AddRange(issues);
             await db.SaveChangesAsync(ct);

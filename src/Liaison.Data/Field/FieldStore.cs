@@ -45,7 +45,7 @@ public static class FieldStore
             {
                 return await TrySaveAsync(db, clock, context, inputs, kind, ct);
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (Exception e) when (attempt == 1 && (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }))
             {
                 // Another request stored one of these ids between our look and our write: look again.
                 db.ChangeTracker.Clear();
@@ -102,14 +102,18 @@ public static class FieldStore
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        kind.Add(db, fresh.Select(f => f.Record).ToList());
-        db.RecordConflicts.AddRange(conflicts);
-        await db.SaveChangesAsync(ct);
+        await kind.InsertAsync(db, fresh.Select(f => f.Record).ToList(), ct);
+        if (conflicts.Count > 0)
+        {
+            db.RecordConflicts.AddRange(conflicts);
+            await db.SaveChangesAsync(ct);
+        }
         await kind.AfterSaveAsync(db, fresh.Select(f => (f.Input, f.Record)).ToList(), ct);
-        await FieldRollups.MarkAsync(db, fresh.Select(f => kind.Village(f.Record)), ct);
         await AuditLog.AppendAsync(db, clock, new Actor(context.Author.UserName), new AuditRecord("field." + kind.Name, kind.Name, fresh.Count == 1 ? kind.IdOf(fresh[0].Record).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             fresh.Select(f => kind.Village(f.Record)).Distinct().Count() == 1 ? kind.Village(fresh[0].Record) : null, null,
             new { cadre = context.Author.CadreId, source = context.Author.Source.ToString(), stored = fresh.Select(f => kind.ClientId(f.Input)), conflicts = conflicts.Select(c => c.ClientId) }), ct);
+        // After the audit entry: a writer waiting for the audit chain's lock holds no village's queue row meanwhile.
+        await FieldRollups.MarkAsync(db, fresh.Select(f => kind.Village(f.Record)), ct);
         await tx.CommitAsync(ct);
         foreach (var (index, input, record) in fresh)
         {
