@@ -86,6 +86,28 @@ public sealed class FieldPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_office_enters_a_stay_for_a_cadre_of_the_village_and_it_counts_as_the_work_groups()
+    {
+        await using var db = _file.Target.CreateContext();
+        var cadreId = (await db.Users.SingleAsync(a => a.UserName == "cadre")).CadreId!.Value;
+        var code = await db.Cadres.Where(c => c.Id == cadreId).Select(c => c.Code).SingleAsync();
+        var stranger = await db.Cadres.Where(c => !db.LiaisonTies.Any(t => t.CadreId == c.Id)).Select(c => c.Code).FirstAsync();
+        var today = ChinaTime.Today(TimeProvider.System);
+        var office = await SignedInAsync("township-office");
+
+        var saved = WebUtility.HtmlDecode(await (await Forms.PostAsync(office, "/field/progress/370830001001", "stay",
+            new() { ["cadre"] = code, ["arrived"] = $"{today.AddDays(-3):yyyy-MM-dd}", ["left"] = $"{today.AddDays(-2):yyyy-MM-dd}" })).Content.ReadAsStringAsync());
+        Assert.Contains("已代录驻村", saved, StringComparison.Ordinal);
+        var refused = WebUtility.HtmlDecode(await (await Forms.PostAsync(office, "/field/progress/370830001001", "stay",
+            new() { ["cadre"] = stranger, ["arrived"] = $"{today:yyyy-MM-dd}" })).Content.ReadAsStringAsync());
+        Assert.Contains("不在你的驻村工作年度内", refused, StringComparison.Ordinal);
+        var stay = await db.ResidenceStays.SingleAsync(s => s.ReceivedBy == "township-office");
+        Assert.Equal((cadreId, Domain.Field.RecordSource.WorkGroup, 2), (stay.CadreId, stay.Source, stay.Days));
+        var inspector = await SignedInAsync("inspector");
+        Assert.DoesNotContain("handler=stay", await inspector.GetStringAsync("/field/progress/370830001001"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_cadre_opens_the_installable_app_page()
     {
         var cadre = await SignedInAsync("cadre");

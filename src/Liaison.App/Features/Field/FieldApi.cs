@@ -72,10 +72,15 @@ public static class FieldApi
             {
                 return Problem(413, Ui.T($"一次最多 {FieldStore.MaxBatch} 条记录", $"at most {FieldStore.MaxBatch} records a request"), null);
             }
-            // Each element is read on its own, so that one malformed record is refused by its index and the others still count.
+            // A well-formed array is read in one go; otherwise each element on its own, so that one
+            // malformed record is refused by its index and the others still count.
             var inputs = new List<TInput>(elements.Count);
             var unreadable = new Dictionary<int, string>();
-            for (var i = 0; i < elements.Count; i++)
+            if (!single && TryReadAll<TInput>(body.RootElement) is { } all)
+            {
+                inputs = all;
+            }
+            for (var i = inputs.Count; i < elements.Count; i++)
             {
                 try
                 {
@@ -100,6 +105,19 @@ public static class FieldApi
             }
             return single ? Single(results[0]) : TypedResults.Ok(new BatchResultDto(results, results.Count(r => r.Status == "stored"),
                 results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "conflict"), results.Count(r => r.Status == "refused")));
+        }
+    }
+
+    private static List<TInput>? TryReadAll<TInput>(JsonElement array)
+    {
+        try
+        {
+            var all = array.Deserialize<List<TInput>>(Json);
+            return all is not null && all.All(x => x is not null) ? all : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,5 +1,11 @@
+using Liaison.App.Auth;
 using Liaison.App.Features.Divisions;
 using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Field;
+using Liaison.Domain.Access;
+using Liaison.Domain.Field;
+using Microsoft.EntityFrameworkCore;
 using Liaison.Domain.Divisions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +17,12 @@ namespace Liaison.App.Features.Field;
 /// 走访进度: a division's field work from the rollups — visit rate, participation, category
 /// coverage, residence minimums, First Secretaries' activities — and its children, laggards first.
 /// </summary>
-public sealed class ProgressModel(LiaisonQueries queries) : PageModel
+public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock, CadreScopeCache cache) : PageModel
 {
+    public string? Message { get; private set; }
+    public bool Refused { get; private set; }
+    public bool CanEnter => Division.Level == DivisionLevel.Village && jurisdiction.May(Ability.EditPlan);
+
     public Division Division { get; private set; } = null!;
     public List<Division> Ancestors { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
@@ -24,6 +34,34 @@ public sealed class ProgressModel(LiaisonQueries queries) : PageModel
     public static string Rate(long part, long whole) => whole == 0 ? "—" : (100.0 * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     public static double VisitRate(DivisionFigures c) => c[R.Households.Id] == 0 ? 1 : (double)c[R.HouseholdsVisited.Id] / c[R.Households.Id];
+
+    /// <summary>
+    /// 工作组代录: a stay entered for a cadre tied to this village, by an office of its jurisdiction;
+    /// the same checks and exactly-once storage as the phone's, marked as entered by the work group.
+    /// </summary>
+    public async Task<IActionResult> OnPostStayAsync(string code, string? cadre, DateOnly? arrived, DateOnly? left, CancellationToken ct)
+    {
+        if (await OnGetAsync(code, ct) is not PageResult)
+        {
+            return NotFound();
+        }
+        if (!CanEnter)
+        {
+            return Forbid();
+        }
+        var cadreId = await db.Cadres.AsNoTracking().Where(c => c.Code == (cadre ?? "").Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        if (cadreId is null)
+        {
+            (Message, Refused) = (Ui.T($"没有编号为 {cadre} 的干部", $"no cadre with staff number {cadre}"), true);
+            return Page();
+        }
+        var author = new FieldAuthor(cadreId.Value, jurisdiction.UserName ?? "?", RecordSource.WorkGroup, jurisdiction.Covers);
+        var result = (await FieldStore.SaveStaysAsync(db, clock, author, [new StayInput(Guid.NewGuid(), code, arrived, left ?? arrived)], ct, cache))[0];
+        (Message, Refused) = result.Outcome == RecordOutcome.Stored
+            ? (Ui.T("已代录驻村。", "Stay recorded."), false)
+            : (string.Join("；", result.Problems.Select(p => p.In(Ui.English))), true);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
