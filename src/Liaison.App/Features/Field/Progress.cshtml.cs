@@ -4,11 +4,11 @@ using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Field;
 using Liaison.Domain.Access;
-using Liaison.Domain.Field;
-using Microsoft.EntityFrameworkCore;
 using Liaison.Domain.Divisions;
+using Liaison.Domain.Field;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using R = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.App.Features.Field;
