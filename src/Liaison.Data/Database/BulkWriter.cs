@@ -42,7 +42,19 @@ public static class BulkWriter
     {
         _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("bulk writes run inside the writer's transaction");
         var pg = db.Database.GetDbConnection() as NpgsqlConnection ?? throw new NotSupportedException("COPY is PostgreSQL's");
-        await CopyAsync(pg, spec.Table, string.Join(", ", spec.Columns), spec, rows, null, ct);
+        // A request's few hundred rows are written straight from the caller's thread: no read-ahead worker.
+        await using var writer = await pg.BeginBinaryImportAsync($"COPY {spec.Table} ({string.Join(", ", spec.Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        var writers = spec.CopyWriters;
+        foreach (var row in rows)
+        {
+            var prepared = spec.Prepare(row);
+            writer.StartRow();
+            foreach (var write in writers)
+            {
+                write(writer, prepared);
+            }
+        }
+        await writer.CompleteAsync(ct);
     }
 
     /// <summary>
