@@ -345,7 +345,7 @@ fi
 # Field work (issue 6) on PostgreSQL: `demo activity` for the city's year, then visits through the
 # API (sign-in by token, validation, audit, rollup queue) beside a bare ASP.NET Core + Npgsql insert
 # endpoint on the same database, same clients, same load: one visit per request (32 clients), and
-# batches of 500 (4 clients). Each load runs FIELD_SECONDS after a 2-second warm-up.
+# batches of 500 and of 1,000 (the API's largest; 4 clients). Each load runs FIELD_SECONDS after a 2-second warm-up.
 FIELD_SECONDS=${FIELD_SECONDS:-15}
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "run.sh: $1 did not answer" >&2; return 1; }
@@ -397,9 +397,11 @@ if selected field; then
       if [ "$role" = anchor ]; then
         load field-single anchor "$rep" "http://127.0.0.1:$BARE_PORT/visits" - 32 1
         load field-batch anchor "$rep" "http://127.0.0.1:$BARE_PORT/visits" - 4 500
+        load field-batch1000 anchor "$rep" "http://127.0.0.1:$BARE_PORT/visits" - 4 1000
       else
         load field-single figure "$rep" "http://127.0.0.1:$APP_PORT/api/v1/field/visits" "$WORK/tokens.txt" 32 1
         load field-batch figure "$rep" "http://127.0.0.1:$APP_PORT/api/v1/field/visits" "$WORK/tokens.txt" 4 500
+        load field-batch1000 figure "$rep" "http://127.0.0.1:$APP_PORT/api/v1/field/visits" "$WORK/tokens.txt" 4 1000
       fi
     done
   done

@@ -52,6 +52,7 @@ internal static class Summary
         new("field-single", "visits through the API, one per request, 32 clients, PostgreSQL", "POST /api/v1/field/visits (token sign-in, validation, audit, rollup queue)", "bare ASP.NET Core + Npgsql INSERT endpoint, same load", "field-single", Rate: true, Target: 2_000, AbsoluteRate: true),
         new("field-single-p99", "visits through the API, one per request: p99 latency", "POST /api/v1/field/visits", "bare endpoint's p99", "field-single-p99", Rate: false, Target: 0.1),
         new("field-batch", "visits through the API, batches of 500, 4 clients, PostgreSQL", "POST /api/v1/field/visits with arrays", "bare ASP.NET Core + Npgsql COPY endpoint, same batches", "field-batch", Rate: true, Target: 20_000, AbsoluteRate: true),
+        new("field-batch1000", "visits through the API, batches of 1,000 (the API's largest), 4 clients, PostgreSQL", "POST /api/v1/field/visits with arrays", "bare ASP.NET Core + Npgsql COPY endpoint, same batches", "field-batch1000", Rate: true, Target: 20_000, AbsoluteRate: true),
         new("match-county", "First Secretary match, 3,377 × 4,927, county-restricted (solve only)", "Liaison.Domain.Secretaries.Assignment.Solve (liaison-bench lsap)", "SciPy linear_sum_assignment (bench/lsap.py)", "match-county", Rate: false, Target: 1.0, RatioTarget: true),
     ];
 

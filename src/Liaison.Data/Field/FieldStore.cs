@@ -39,28 +39,30 @@ public static class FieldStore
         }
         var context = await FieldContext.LoadAsync(db, clock, author, cache, ct);
         await kind.PrepareAsync(db, inputs, context, ct);
+        // Optimistic first: most records are new, so the first attempt writes without looking; an id
+        // stored before (a resend, or another request racing) trips the unique index, the transaction
+        // rolls back, and the second attempt looks first and answers duplicates and conflicts.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TrySaveAsync(db, clock, context, inputs, kind, ct);
+                return await TrySaveAsync(db, clock, context, inputs, kind, lookFirst: attempt > 1, ct);
             }
             catch (Exception e) when (attempt == 1 && (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }))
             {
-                // Another request stored one of these ids between our look and our write: look again.
                 db.ChangeTracker.Clear();
             }
         }
     }
 
     private static async Task<IReadOnlyList<RecordResult>> TrySaveAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldContext context, IReadOnlyList<TInput> inputs,
-        FieldRecordKind<TInput, TRecord> kind, CancellationToken ct)
+        FieldRecordKind<TInput, TRecord> kind, bool lookFirst, CancellationToken ct)
         where TRecord : class
     {
         var results = new RecordResult[inputs.Count];
         var hashes = inputs.Select(i => Hash(kind.Canonical(i))).ToArray();
         var ids = inputs.Select(kind.ClientId).Where(id => id is { } g && g != Guid.Empty).Select(id => id!.Value).Distinct().ToList();
-        var existing = await kind.ExistingAsync(db, ids, ct);
+        var existing = lookFirst ? await kind.ExistingAsync(db, ids, ct) : [];
         var fresh = new List<(int Index, TInput Input, TRecord Record)>();
         var seen = new Dictionary<Guid, (int Index, string Hash)>();
         var conflicts = new List<RecordConflict>();
