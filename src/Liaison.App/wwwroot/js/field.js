@@ -208,7 +208,8 @@
   async function refresh() {
     try {
       const response = await fetch('/api/v1/field/me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
-      if (response.status === 403) { message(say('noCadre')); return; }
+      // Another account on this browser: the previous cadre's households are not its to see.
+      if (response.status === 403) { localStorage.removeItem(ME_KEY); state.me = null; $('village').replaceChildren(); $('villages').replaceChildren(); message(say('noCadre')); return; }
       if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       state.me = await response.json();
