@@ -56,7 +56,7 @@ public static class DemoActivity
         // Fewer than one tie in ten does not take part: the source counts over 90 % participation.
         var active = ties.Where(_ => rng.NextDouble() >= 0.08).GroupBy(t => t.Village).ToDictionary(g => g.Key, g => g.Select(t => t.Cadre).Distinct().ToArray(), StringComparer.Ordinal);
         var households = await db.Households.AsNoTracking().OrderBy(h => h.Id).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
-        var hasher = new VisitKindHash();
+        var hasher = new RecordHasher();
 
         // Visits: per village a rate around the source's 86.5 %, First Secretaries' villages higher.
         var visits = new List<HouseholdVisit>(households.Count);
@@ -137,7 +137,7 @@ public static class DemoActivity
                     Source = RecordSource.System,
                     ReceivedAt = now,
                     ReceivedBy = actor.Name,
-                    ContentHash = FieldStore.Hash($"{cadre}|{village}|{arrived:O}|{left:O}"),
+                    ContentHash = hasher.Of(new StayInput(null, village, arrived, left)),
                 });
                 total -= n;
                 day = Math.Min(days - 1, day + n + rng.Next(1, 20));
@@ -181,7 +181,7 @@ public static class DemoActivity
                 Source = RecordSource.System,
                 ReceivedAt = now,
                 ReceivedBy = actor.Name,
-                ContentHash = FieldStore.Hash($"{cadre}|{village}|{kind}|{on:O}|{count}|{people}"),
+                ContentHash = hasher.Of(new ActivityInput(null, village, kind, on, count, people)),
             });
         }
         foreach (var (village, cadre) in secretaries.OrderBy(s => s.Key, StringComparer.Ordinal))
@@ -245,11 +245,17 @@ public static class DemoActivity
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
 
-    /// <summary>The same content hash the API gives a visit, so that a resend of a generated visit is a duplicate.</summary>
-    private sealed class VisitKindHash
+    /// <summary>The same content hashes the API gives, so that a resend of a generated record is a duplicate, not a conflict.</summary>
+    private sealed class RecordHasher
     {
-        private readonly VisitKind _kind = new();
+        private readonly VisitKind _visits = new();
+        private readonly StayKind _stays = new();
+        private readonly ActivityKindRecords _activities = new();
 
-        public string Of(VisitInput input) => FieldStore.Hash(_kind.Canonical(input));
+        public string Of(VisitInput input) => FieldStore.Hash(_visits.Canonical(input));
+
+        public string Of(StayInput input) => FieldStore.Hash(_stays.Canonical(input));
+
+        public string Of(ActivityInput input) => FieldStore.Hash(_activities.Canonical(input));
     }
 }

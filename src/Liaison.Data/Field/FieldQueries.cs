@@ -50,7 +50,11 @@ public static class FieldQueries
     public static async Task<List<MyResidence>> ResidenceOfAsync(LiaisonDb db, int cadreId, int year, DateOnly today, CancellationToken ct)
     {
         var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).Select(s => new { s.VillageCode, s.Arrived, s.Left }).ToListAsync(ct);
-        var requirements = (await FieldRollups.RequirementsAsync(db, year, null, ct)).Where(r => r.CadreId == cadreId);
+        // Only the cadre's own villages: the city's every tie is not read for one phone.
+        var villages = (await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == cadreId && t.Year == year).Select(t => t.DivisionCode).ToListAsync(ct))
+            .Concat(await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year).Select(p => p.VillageCode).ToListAsync(ct))
+            .Where(c => c.Length == 12).Distinct().ToList();
+        var requirements = (await FieldRollups.RequirementsAsync(db, year, villages, ct)).Where(r => r.CadreId == cadreId);
         return requirements.Select(r =>
         {
             var s = Residence.Stand(r, year, today, stays.Where(x => x.VillageCode == r.VillageCode).Select(x => (x.Arrived, x.Left)));

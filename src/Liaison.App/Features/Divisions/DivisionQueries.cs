@@ -26,6 +26,9 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
     public async Task<Division?> FindAsync(string code, CancellationToken ct) =>
         Covers(code) ? await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) : null;
 
+    /// <summary>The division named by <paramref name="code"/>, or the scope's home when none is named; null outside the scope.</summary>
+    public async Task<Division?> FindOrHomeAsync(string? code, CancellationToken ct) => code is null ? await HomeAsync(ct) : await FindAsync(code, ct);
+
     /// <summary>
     /// The node a dashboard starts from: the scope's root, or for everything, down from the top
     /// while there is only one way to go.

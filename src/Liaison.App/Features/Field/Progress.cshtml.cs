@@ -65,7 +65,7 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        var division = code is null ? await queries.Divisions.HomeAsync(ct) : await queries.Divisions.FindAsync(code, ct);
+        var division = await queries.Divisions.FindOrHomeAsync(code, ct);
         if (division is null)
         {
             return NotFound();

@@ -16,7 +16,7 @@ public sealed class ResidenceModel(LiaisonDb db, Jurisdiction jurisdiction, Liai
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        var division = code is null ? await queries.Divisions.HomeAsync(ct) : await queries.Divisions.FindAsync(code, ct);
+        var division = await queries.Divisions.FindOrHomeAsync(code, ct);
         if (division is null || await new Supervision(db, jurisdiction.Scope).BehindAsync(division.Code, ChinaTime.Today(clock), ct) is not { } rows)
         {
             return NotFound();

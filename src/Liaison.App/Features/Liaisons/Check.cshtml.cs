@@ -21,7 +21,7 @@ public sealed class CheckModel(LiaisonQueries queries, TimeProvider clock) : Pag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var division = Code is null ? await queries.Divisions.HomeAsync(ct) : await queries.Divisions.FindAsync(Code, ct);
+        var division = await queries.Divisions.FindOrHomeAsync(Code, ct);
         if (division is null)
         {
             return NotFound();
