@@ -68,6 +68,38 @@ public class FieldWorkTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Requests_written_together_are_each_stored_once_answered_and_audited_and_a_resend_among_them_falls_back_alone(string provider)
+    {
+        var (t, db, author, _, households, _) = await WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = Clock();
+        await using var writer = new FieldWriter(t.Target, clock);
+        var earlier = Visit(households[0]);
+        Assert.Equal(RecordOutcome.Stored, Assert.Single(await FieldStore.SaveVisitsAsync(db, clock, author, [earlier], default)).Outcome);
+
+        // Twenty requests at once, each on its own connection as on the server; one of them resends the earlier visit.
+        var visits = households.Skip(1).Take(19).Select(h => Visit(h, issues: "水渠需要清淤")).Append(earlier).ToList();
+        var answers = await Task.WhenAll(visits.Select(async v =>
+        {
+            await using var own = t.Open();
+            return Assert.Single(await FieldStore.SaveVisitsAsync(own, clock, author, [v], default, writer: writer));
+        }));
+
+        Assert.Equal(19, answers.Count(a => a.Outcome == RecordOutcome.Stored));
+        Assert.Equal(RecordOutcome.Duplicate, answers[^1].Outcome);
+        Assert.Equal(20, await db.HouseholdVisits.CountAsync());
+        Assert.Equal(19, await db.VisitIssues.CountAsync());
+        // Every answer names the record stored under its id.
+        var ids = await db.HouseholdVisits.ToDictionaryAsync(v => v.ClientId, v => v.Id);
+        Assert.All(answers, a => Assert.Equal(ids[a.Id!.Value], a.RecordId));
+        // One audit entry per request that stored something, and the chain still holds.
+        Assert.Equal(20, await db.AuditEntries.CountAsync(e => e.Action == "field.visit"));
+        Assert.Null((await AuditLog.VerifyAsync(db, default)).FirstBrokenId);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_batch_stores_its_good_records_and_answers_each_bad_one_by_index_with_field_and_reason(string provider)
     {
         var (t, db, author, _, households, elsewhere) = await WorldAsync(provider);

@@ -7,13 +7,29 @@ using Microsoft.Extensions.Options;
 
 namespace Liaison.App.Auth;
 
-/// <summary>Adds role and scope to the principal; re-run at every request by the security-stamp check.</summary>
+/// <summary>
+/// The principal of an account: id, name, security stamp, role and scope. Re-run at every request
+/// (the security-stamp check, every API token), so it reads nothing it need not: Liaison keeps no
+/// per-user claims table entries, and the base factory's query of them would cost every request a
+/// round trip.
+/// </summary>
 public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<IdentityOptions> options, LiaisonDb db)
     : UserClaimsPrincipalFactory<Account>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
     {
-        var identity = await base.GenerateClaimsAsync(user);
+        var names = Options.ClaimsIdentity;
+        var identity = new ClaimsIdentity("Identity.Application", names.UserNameClaimType, names.RoleClaimType);
+        identity.AddClaim(new Claim(names.UserIdClaimType, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is { } email)
+        {
+            identity.AddClaim(new Claim(names.EmailClaimType, email));
+        }
+        if (user.SecurityStamp is { } stamp)
+        {
+            identity.AddClaim(new Claim(names.SecurityStampClaimType, stamp));
+        }
         identity.AddClaim(new Claim(LiaisonClaims.Role, user.Role.ToString()));
         if (user.CadreId is { } cadre)
         {

@@ -36,6 +36,7 @@ public static class WebApp
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<Features.Field.FieldApiContext>();
         services.AddSingleton<Data.Field.CadreScopeCache>();
+        services.AddSingleton<Data.Field.FieldWriter>();
         services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
         services.AddLiaisonAuth(builder.Configuration);

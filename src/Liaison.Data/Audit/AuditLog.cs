@@ -35,31 +35,50 @@ public static class AuditLog
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task AppendAsync(LiaisonDb db, TimeProvider clock, Actor actor, AuditRecord record, CancellationToken ct)
+    public static Task AppendAsync(LiaisonDb db, TimeProvider clock, Actor actor, AuditRecord record, CancellationToken ct) =>
+        AppendManyAsync(db, clock, [(actor, record)], ct);
+
+    /// <summary>Several entries under one take of the chain's lock, linked in the order given.</summary>
+    public static async Task AppendManyAsync(LiaisonDb db, TimeProvider clock, IReadOnlyList<(Actor Actor, AuditRecord Record)> records, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("audit entries are written in the transaction of the change they record");
         }
-        var previous = await LockAndReadHeadAsync(db, ct) ?? Genesis;
-        var entry = new AuditEntry
+        if (records.Count == 0)
         {
-            // Stored to the millisecond so that both databases give back exactly what was hashed.
-            At = Truncate(clock.GetUtcNow()),
-            Actor = actor.Name,
-            Action = record.Action,
-            Entity = record.Entity,
-            EntityKey = record.EntityKey,
-            DivisionCode = record.DivisionCode,
-            Before = record.Before is null ? null : JsonSerializer.Serialize(record.Before, Json),
-            After = record.After is null ? null : JsonSerializer.Serialize(record.After, Json),
-            PreviousHash = previous,
-            Hash = "",
-        };
-        entry.Hash = HashOf(entry);
-        db.AuditEntries.Add(entry);
+            return;
+        }
+        var previous = await LockAndReadHeadAsync(db, ct) ?? Genesis;
+        // Stored to the millisecond so that both databases give back exactly what was hashed.
+        var at = Truncate(clock.GetUtcNow());
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var (actor, record) in records)
+        {
+            var entry = new AuditEntry
+            {
+                At = at,
+                Actor = actor.Name,
+                Action = record.Action,
+                Entity = record.Entity,
+                EntityKey = record.EntityKey,
+                DivisionCode = record.DivisionCode,
+                Before = record.Before is null ? null : JsonSerializer.Serialize(record.Before, Json),
+                After = record.After is null ? null : JsonSerializer.Serialize(record.After, Json),
+                PreviousHash = previous,
+                Hash = "",
+            };
+            entry.Hash = HashOf(entry);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+        // Inserted in order while the lock is held, so the ids follow the chain.
+        db.AuditEntries.AddRange(entries);
         await db.SaveChangesAsync(ct);
-        db.Entry(entry).State = EntityState.Detached;
+        foreach (var entry in entries)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Liaison.Data.Audit;
+using Liaison.Data.Database;
 using Liaison.Domain.Field;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,16 +22,16 @@ public static class FieldStore
     public const int MaxBatch = 1_000;
 
     public static Task<IReadOnlyList<RecordResult>> SaveVisitsAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<VisitInput> visits, CancellationToken ct,
-        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, visits, new VisitKind(), cache, ct);
+        CadreScopeCache? cache = null, FieldWriter? writer = null) => SaveAsync(db, clock, author, visits, new VisitKind(), cache, writer?.Visits, ct);
 
     public static Task<IReadOnlyList<RecordResult>> SaveStaysAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<StayInput> stays, CancellationToken ct,
-        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, stays, new StayKind(), cache, ct);
+        CadreScopeCache? cache = null, FieldWriter? writer = null) => SaveAsync(db, clock, author, stays, new StayKind(), cache, writer?.Stays, ct);
 
     public static Task<IReadOnlyList<RecordResult>> SaveActivitiesAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<ActivityInput> activities, CancellationToken ct,
-        CadreScopeCache? cache = null) => SaveAsync(db, clock, author, activities, new ActivityKindRecords(), cache, ct);
+        CadreScopeCache? cache = null, FieldWriter? writer = null) => SaveAsync(db, clock, author, activities, new ActivityKindRecords(), cache, writer?.Activities, ct);
 
     private static async Task<IReadOnlyList<RecordResult>> SaveAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<TInput> inputs,
-        FieldRecordKind<TInput, TRecord> kind, CadreScopeCache? cache, CancellationToken ct)
+        FieldRecordKind<TInput, TRecord> kind, CadreScopeCache? cache, GroupCommit<FieldWrite<TInput, TRecord>>? group, CancellationToken ct)
         where TRecord : class
     {
         if (inputs.Count > MaxBatch)
@@ -41,31 +42,48 @@ public static class FieldStore
         await kind.PrepareAsync(db, inputs, context, ct);
         // Optimistic first: most records are new, so the first attempt writes without looking; an id
         // stored before (a resend, or another request racing) trips the unique index, the transaction
-        // rolls back, and the second attempt looks first and answers duplicates and conflicts.
-        for (var attempt = 1; ; attempt++)
+        // rolls back, and the second attempt looks first and answers duplicates and conflicts. The
+        // first attempt goes with the group of requests arriving meanwhile, when there is a group;
+        // the second goes alone, so that one request's resend does not hold up the others.
+        try
         {
-            try
+            var write = await PlanAsync(db, context, inputs, kind, lookFirst: false, ct);
+            if (write.HasWork)
             {
-                return await TrySaveAsync(db, clock, context, inputs, kind, lookFirst: attempt > 1, ct);
+                if (group is null)
+                {
+                    await WriteAsync(db, clock, kind, [write], ct);
+                }
+                else
+                {
+                    await group.SubmitAsync(write);
+                }
             }
-            catch (Exception e) when (attempt == 1 && (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }))
-            {
-                db.ChangeTracker.Clear();
-            }
+            return write.Finish();
         }
+        catch (Exception e) when (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || (group is not null && !ct.IsCancellationRequested))
+        {
+            // A failed group wrote nothing of anyone's (one transaction): each member tries again alone.
+            db.ChangeTracker.Clear();
+        }
+        var retry = await PlanAsync(db, context, inputs, kind, lookFirst: true, ct);
+        if (retry.HasWork)
+        {
+            await WriteAsync(db, clock, kind, [retry], ct);
+        }
+        return retry.Finish();
     }
 
-    private static async Task<IReadOnlyList<RecordResult>> TrySaveAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldContext context, IReadOnlyList<TInput> inputs,
+    /// <summary>Sorts one request's records into refused, duplicates, conflicts and fresh ones to write.</summary>
+    private static async Task<FieldWrite<TInput, TRecord>> PlanAsync<TInput, TRecord>(LiaisonDb db, FieldContext context, IReadOnlyList<TInput> inputs,
         FieldRecordKind<TInput, TRecord> kind, bool lookFirst, CancellationToken ct)
         where TRecord : class
     {
-        var results = new RecordResult[inputs.Count];
+        var write = new FieldWrite<TInput, TRecord>(context, kind, inputs.Count);
+        var results = write.Results;
         var hashes = inputs.Select(i => Hash(kind.Canonical(i))).ToArray();
         var ids = inputs.Select(kind.ClientId).Where(id => id is { } g && g != Guid.Empty).Select(id => id!.Value).Distinct().ToList();
         var existing = lookFirst ? await kind.ExistingAsync(db, ids, ct) : [];
-        var fresh = new List<(int Index, TInput Input, TRecord Record)>();
-        var seen = new Dictionary<Guid, (int Index, string Hash)>();
-        var conflicts = new List<RecordConflict>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var id = kind.ClientId(inputs[i]);
@@ -74,9 +92,9 @@ public static class FieldStore
                 results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new FieldProblem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing")]);
                 continue;
             }
-            if (existing.TryGetValue(clientId, out var stored) || seen.ContainsKey(clientId))
+            if (existing.TryGetValue(clientId, out var stored) || write.Seen.ContainsKey(clientId))
             {
-                var (storedHash, storedId) = stored.Hash is not null ? (stored.Hash, (long?)stored.Id) : (seen[clientId].Hash, null);
+                var (storedHash, storedId) = stored.Hash is not null ? (stored.Hash, (long?)stored.Id) : (write.Seen[clientId].Hash, null);
                 if (storedHash == hashes[i])
                 {
                     results[i] = new RecordResult(i, clientId, RecordOutcome.Duplicate, storedId, []);
@@ -85,7 +103,7 @@ public static class FieldStore
                 {
                     results[i] = new RecordResult(i, clientId, RecordOutcome.Conflict, storedId,
                         [new FieldProblem("id", "该编号的记录已保存且内容不同：本次未保存，两份均留待核查", "a record with this id is stored with other content: this one is not stored; both are kept for review")]);
-                    conflicts.Add(new RecordConflict { ClientId = clientId, Kind = kind.Name, Payload = Truncate(kind.Canonical(inputs[i])), ReceivedAt = context.Now, ReceivedBy = context.Author.UserName });
+                    write.Conflicts.Add(new RecordConflict { ClientId = clientId, Kind = kind.Name, Payload = Truncate(kind.Canonical(inputs[i])), ReceivedAt = context.Now, ReceivedBy = context.Author.UserName });
                 }
                 continue;
             }
@@ -95,14 +113,21 @@ public static class FieldStore
                 results[i] = new RecordResult(i, clientId, RecordOutcome.Refused, null, problems);
                 continue;
             }
-            seen[clientId] = (i, hashes[i]);
-            fresh.Add((i, inputs[i], kind.Build(inputs[i], context, hashes[i])));
+            write.Seen[clientId] = (i, hashes[i]);
+            write.Fresh.Add((i, inputs[i], kind.Build(inputs[i], context, hashes[i])));
         }
-        if (fresh.Count == 0 && conflicts.Count == 0)
-        {
-            return results;
-        }
+        return write;
+    }
 
+    /// <summary>
+    /// Writes the fresh records and kept conflicts of one or more requests in one transaction: records,
+    /// issues, one audit entry per request, and the rollup queue.
+    /// </summary>
+    internal static async Task WriteAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldRecordKind<TInput, TRecord> kind, IReadOnlyList<FieldWrite<TInput, TRecord>> writes, CancellationToken ct)
+        where TRecord : class
+    {
+        var fresh = writes.SelectMany(w => w.Fresh).ToList();
+        var conflicts = writes.SelectMany(w => w.Conflicts).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await kind.InsertAsync(db, fresh.Select(f => f.Record).ToList(), ct);
         if (conflicts.Count > 0)
@@ -111,26 +136,11 @@ public static class FieldStore
             await db.SaveChangesAsync(ct);
         }
         await kind.AfterSaveAsync(db, fresh.Select(f => (f.Input, f.Record)).ToList(), ct);
-        await AuditLog.AppendAsync(db, clock, new Actor(context.Author.UserName), new AuditRecord("field." + kind.Name, kind.Name, fresh.Count == 1 ? kind.IdOf(fresh[0].Record).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-            fresh.Select(f => kind.Village(f.Record)).Distinct().Count() == 1 ? kind.Village(fresh[0].Record) : null, null,
-            new { cadre = context.Author.CadreId, source = context.Author.Source.ToString(), stored = fresh.Select(f => kind.ClientId(f.Input)), conflicts = conflicts.Select(c => c.ClientId) }), ct);
+        await AuditLog.AppendManyAsync(db, clock, writes.Select(w => (new Actor(w.Context.Author.UserName), w.Audit())).ToList(), ct);
         // After the audit entry: a writer waiting for the audit chain's lock holds no village's queue row meanwhile.
         await FieldRollups.MarkAsync(db, fresh.Select(f => kind.Village(f.Record)), ct);
         await tx.CommitAsync(ct);
-        foreach (var (index, input, record) in fresh)
-        {
-            results[index] = new RecordResult(index, kind.ClientId(input), RecordOutcome.Stored, kind.IdOf(record), []);
-        }
-        // A record repeated inside the request points at the one stored.
-        for (var i = 0; i < results.Length; i++)
-        {
-            if (results[i].Outcome == RecordOutcome.Duplicate && results[i].RecordId is null && results[i].Id is { } g && seen.TryGetValue(g, out var first))
-            {
-                results[i] = results[i] with { RecordId = results[first.Index].RecordId };
-            }
-        }
         db.ChangeTracker.Clear();
-        return results;
     }
 
     internal static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

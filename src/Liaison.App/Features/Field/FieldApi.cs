@@ -33,11 +33,11 @@ public static class FieldApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/field/visits", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<VisitInput>(request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache), ct));
+            PostAsync<VisitInput>(request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapPost("/field/stays", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<StayInput>(request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache), ct));
+            PostAsync<StayInput>(request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapPost("/field/activities", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<ActivityInput>(request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache), ct));
+            PostAsync<ActivityInput>(request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapGet("/field/me", MeAsync);
         api.MapGet("/field/visits", VisitsAsync);
         api.MapGet("/field/stays", StaysAsync);
@@ -162,11 +162,12 @@ public static class FieldApi
 }
 
 /// <summary>What every field endpoint needs: the database, the clock and who is asking.</summary>
-public sealed class FieldApiContext(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction, CadreScopeCache cache)
+public sealed class FieldApiContext(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction, CadreScopeCache cache, FieldWriter writer)
 {
     public LiaisonDb Db => db;
     public TimeProvider Clock => clock;
     public CadreScopeCache Cache => cache;
+    public FieldWriter Writer => writer;
     public DateOnly Today => Domain.Shared.ChinaTime.Today(clock);
 
     /// <summary>
