@@ -363,14 +363,15 @@ if selected field; then
   timed field-activity figure 1 0 "$LIAISON" demo activity --year "$PLAN_YEAR" --json --db "$(conn "$fdb")"
   log "demo activity: $(cat "$WORK/out.txt")"
   psql_ -d "$fdb" -c ANALYZE
-  # Twenty First Secretaries sign in with tokens, as phones do.
+  # Sixty-four First Secretaries sign in with tokens, as phones do: the load comes from many cadres in
+  # many villages, as it does in the field (a cadre's phone sends a few visits an hour, not hundreds a second).
   : >"$WORK/tokens.txt"
   n=0
   while IFS='|' read -r code village; do
     n=$((n + 1))
     "$LIAISON" users add --name "bench-$n" --role cadre --scope "$village" --cadre "$code" --password "bench-password-$n" --json --db "$(conn "$fdb")" >/dev/null
     "$LIAISON" tokens create --user "bench-$n" --name bench --json --db "$(conn "$fdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$WORK/tokens.txt"
-  done < <(psql_ -d "$fdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 20")
+  done < <(psql_ -d "$fdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 64")
   APP_PORT=$(free_port 18080)
   "$LIAISON" serve --urls "http://127.0.0.1:$APP_PORT" --db "$(conn "$fdb")" >"$WORK/serve.log" 2>&1 &
   APP_PID=$!
@@ -392,6 +393,13 @@ if selected field; then
     fi
     log "$bench $role rep $rep: $out"
   }
+  # Both servers warm up first (compiled to their fast tier, connections and caches filled), as a
+  # server that has run for a while is: 20 s of each load, not measured.
+  log "field: warming up both servers (not timed)"
+  for url in "http://127.0.0.1:$BARE_PORT/visits -" "http://127.0.0.1:$APP_PORT/api/v1/field/visits $WORK/tokens.txt"; do
+    # shellcheck disable=SC2086
+    "$BENCH" field-load $url 20 32 1 >/dev/null && "$BENCH" field-load $url 5 4 500 >/dev/null || { echo "run.sh: warm-up failed" >&2; exit 1; }
+  done
   for rep in $(seq 1 "$REPS"); do
     for role in $( [ $((rep % 2)) = 1 ] && echo "anchor figure" || echo "figure anchor" ); do
       if [ "$role" = anchor ]; then

@@ -8,18 +8,25 @@ using Microsoft.Extensions.Options;
 namespace Liaison.App.Auth;
 
 /// <summary>
-/// The principal of an account: id, name, security stamp, role and scope. Re-run at every request
+/// The principal of an account: id, name, security stamp, role and scope. Built at every request
 /// (the security-stamp check, every API token), so it reads nothing it need not: Liaison keeps no
-/// per-user claims table entries, and the base factory's query of them would cost every request a
-/// round trip.
+/// per-user claims, and the base factory's query of them would cost every request a round trip.
 /// </summary>
 public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<IdentityOptions> options, LiaisonDb db)
     : UserClaimsPrincipalFactory<Account>(users, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
+    protected override Task<ClaimsIdentity> GenerateClaimsAsync(Account user) => AccountClaims.IdentityAsync(user, Options.ClaimsIdentity, db, default);
+}
+
+/// <summary>The one home of an account's claims, for cookies (through <see cref="AccountClaimsFactory"/>) and API tokens alike.</summary>
+public static class AccountClaims
+{
+    public static async Task<ClaimsPrincipal> PrincipalAsync(Account user, ClaimsIdentityOptions names, LiaisonDb db, string scheme, CancellationToken ct) =>
+        new(await IdentityAsync(user, names, db, ct, scheme));
+
+    public static async Task<ClaimsIdentity> IdentityAsync(Account user, ClaimsIdentityOptions names, LiaisonDb db, CancellationToken ct, string scheme = "Identity.Application")
     {
-        var names = Options.ClaimsIdentity;
-        var identity = new ClaimsIdentity("Identity.Application", names.UserNameClaimType, names.RoleClaimType);
+        var identity = new ClaimsIdentity(scheme, names.UserNameClaimType, names.RoleClaimType);
         identity.AddClaim(new Claim(names.UserIdClaimType, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName ?? ""));
         if (user.Email is { } email)
@@ -37,7 +44,7 @@ public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<Id
         }
         if (user.ScopeUnitId is { } unitId)
         {
-            var division = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync();
+            var division = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
             identity.AddClaim(new Claim(LiaisonClaims.ScopeUnit, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             // A unit that no longer exists leaves a scope of nothing (no division claim).
             if (division is not null)

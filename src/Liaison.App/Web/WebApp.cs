@@ -30,7 +30,8 @@ public static class WebApp
         var services = builder.Services;
         // Read when first needed, so that a test host's settings win over the command line's.
         services.AddSingleton(sp => DatabaseTarget.Resolve(sp.GetRequiredService<IConfiguration>()[DbKey], Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable)));
-        services.AddDbContext<LiaisonDb>((sp, options) => sp.GetRequiredService<DatabaseTarget>().Configure(options));
+        // Pooled: setting up a context's services costs more than many a request's own work.
+        services.AddDbContextPool<LiaisonDb>((sp, options) => sp.GetRequiredService<DatabaseTarget>().Configure(options));
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();

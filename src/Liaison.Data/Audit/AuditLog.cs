@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Liaison.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -49,7 +51,8 @@ public static class AuditLog
         {
             return;
         }
-        var previous = await LockAndReadHeadAsync(db, ct) ?? Genesis;
+        var (head, ids) = await LockAndReadHeadAsync(db, records.Count, ct);
+        var previous = head ?? Genesis;
         // Stored to the millisecond so that both databases give back exactly what was hashed.
         var at = Truncate(clock.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
@@ -72,7 +75,18 @@ public static class AuditLog
             previous = entry.Hash;
             entries.Add(entry);
         }
-        // Inserted in order while the lock is held, so the ids follow the chain.
+        // Inserted in order while the lock is held, so the ids follow the chain. On PostgreSQL the
+        // ids were reserved with the lock and the entries go in with COPY: cheaper than an INSERT
+        // each, and the lock is held for less time.
+        if (ids is not null)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                entries[i].Id = ids[i];
+            }
+            await BulkWriter.InsertAsync(db, Spec(db), entries, ct);
+            return;
+        }
         db.AuditEntries.AddRange(entries);
         await db.SaveChangesAsync(ct);
         foreach (var entry in entries)
@@ -81,24 +95,40 @@ public static class AuditLog
         }
     }
 
+    private static readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, TableSpec<AuditEntry>> Specs = [];
+
+    private static TableSpec<AuditEntry> Spec(LiaisonDb db) => Specs.GetValue(db.Model, _ => TableSpec.For<AuditEntry>(db, [nameof(AuditEntry.Id)],
+        nameof(AuditEntry.Id), nameof(AuditEntry.At), nameof(AuditEntry.Actor), nameof(AuditEntry.Action), nameof(AuditEntry.Entity), nameof(AuditEntry.EntityKey),
+        nameof(AuditEntry.DivisionCode), nameof(AuditEntry.Before), nameof(AuditEntry.After), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash)));
+
     /// <summary>
     /// Takes the chain's lock (PostgreSQL; SQLite serialises writers anyway) and reads the newest
-    /// hash. On PostgreSQL both go in one round trip: two statements, the second with its own
-    /// snapshot taken after the lock is granted, so it sees every entry committed before.
+    /// hash. On PostgreSQL it also reserves the new entries' ids, all in one round trip: three
+    /// statements, the second with its own snapshot taken after the lock is granted, so it sees
+    /// every entry committed before; the ids are taken under the lock, so they follow the chain.
     /// </summary>
-    private static async Task<string?> LockAndReadHeadAsync(LiaisonDb db, CancellationToken ct)
+    private static async Task<(string? Head, long[]? Ids)> LockAndReadHeadAsync(LiaisonDb db, int count, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+            return (await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct), null);
         }
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1";
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1; " +
+            $"SELECT nextval(pg_get_serial_sequence('audit_entries', 'id')) FROM generate_series(1, {count})";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
-        return await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+        var head = await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+        await reader.NextResultAsync(ct);
+        var ids = new List<long>(count);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        ids.Sort();
+        return (head, [.. ids]);
     }
 
     /// <summary>Recomputes the chain from the first entry; names the first entry that does not match.</summary>

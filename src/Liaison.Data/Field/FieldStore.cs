@@ -21,6 +21,12 @@ public static class FieldStore
     /// <summary>Records in one request at most.</summary>
     public const int MaxBatch = 1_000;
 
+    /// <summary>
+    /// Requests of up to this many records share transactions (group commit); larger ones are a
+    /// group already and write on their own, side by side, so that PostgreSQL uses every core.
+    /// </summary>
+    public const int GroupUpTo = 50;
+
     public static Task<IReadOnlyList<RecordResult>> SaveVisitsAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<VisitInput> visits, CancellationToken ct,
         CadreScopeCache? cache = null, FieldWriter? writer = null) => SaveAsync(db, clock, author, visits, new VisitKind(), cache, writer?.Visits, ct);
 
@@ -45,23 +51,24 @@ public static class FieldStore
         // rolls back, and the second attempt looks first and answers duplicates and conflicts. The
         // first attempt goes with the group of requests arriving meanwhile, when there is a group;
         // the second goes alone, so that one request's resend does not hold up the others.
+        var grouped = group is not null && inputs.Count <= GroupUpTo;
         try
         {
             var write = await PlanAsync(db, context, inputs, kind, lookFirst: false, ct);
             if (write.HasWork)
             {
-                if (group is null)
+                if (grouped)
                 {
-                    await WriteAsync(db, clock, kind, [write], ct);
+                    await group!.SubmitAsync(write);
                 }
                 else
                 {
-                    await group.SubmitAsync(write);
+                    await WriteAsync(db, clock, kind, [write], ct);
                 }
             }
             return write.Finish();
         }
-        catch (Exception e) when (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || (group is not null && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || (grouped && !ct.IsCancellationRequested))
         {
             // A failed group wrote nothing of anyone's (one transaction): each member tries again alone.
             db.ChangeTracker.Clear();
