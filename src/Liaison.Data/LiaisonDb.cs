@@ -38,6 +38,10 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
     public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
     public DbSet<Field.FieldDirty> FieldDirty => Set<Field.FieldDirty>();
+    public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
+    public DbSet<Domain.Cases.CaseStep> CaseSteps => Set<Domain.Cases.CaseStep>();
+    public DbSet<Domain.Cases.Dispute> Disputes => Set<Domain.Cases.Dispute>();
+    public DbSet<Domain.Cases.Errand> Errands => Set<Domain.Cases.Errand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

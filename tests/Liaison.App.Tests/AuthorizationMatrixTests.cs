@@ -57,6 +57,11 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/field/visits"] = _ => "/api/v1/field/visits",
         ["/api/v1/field/stays"] = _ => "/api/v1/field/stays",
         ["/api/v1/field/activities"] = _ => "/api/v1/field/activities",
+        ["/cases"] = _ => "/cases",
+        ["/cases/{id:long}"] = _ => "/cases/1",
+        ["/disputes"] = _ => "/disputes",
+        ["/public/report/{village}"] = _ => "/public/report/370830001001",
+        ["/public/track"] = _ => "/public/track?code=2345-6789-ABCD",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -182,7 +187,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+        "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
+            or "/cases/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
         // A cadre's own field records: accounts not linked to a cadre are told so (FieldApiTests checks each case).
         "/api/v1/field/me" or "/api/v1/field/visits" or "/api/v1/field/stays" => [HttpStatusCode.OK, HttpStatusCode.Forbidden],

@@ -42,6 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The database behind the app, for a test to find the records a person would know (a staff number).</summary>
     public Liaison.Data.LiaisonDb OpenDb() => _file.Target.CreateContext();
 
+    /// <summary>The app's database as a command's --db takes it.</summary>
+    public string DbSetting => _file.DbSetting;
+
     /// <summary>Signs a page in through the login form, as a person would.</summary>
     public async Task SignInAsync(IPage page, string userName)
     {

@@ -12,6 +12,7 @@ public static class Policies
     public const string Accounts = "accounts";
     public const string Plan = "plan";
     public const string Supervise = "supervise";
+    public const string Cases = "cases";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -21,6 +22,7 @@ public static class Policies
         [Accounts] = Ability.ManageAccounts,
         [Plan] = Ability.EditPlan,
         [Supervise] = Ability.Supervise,
+        [Cases] = Ability.HandleCases,
     };
 
     public static void Add(AuthorizationOptions options)

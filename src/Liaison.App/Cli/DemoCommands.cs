@@ -39,7 +39,7 @@ public static class DemoCommands
     {
         var year = new Option<int?>("--year") { Description = "年度（默认今年，记到昨天）/ year (default: this year, up to yesterday)" };
         var seed = new Option<int>("--seed") { Description = "随机种子 / seed", DefaultValueFactory = _ => 1 };
-        var command = new Command("activity", "生成一年的驻村、入户走访和第一书记工作记录 / generate a year of stays, household visits and First Secretary activities") { year, seed };
+        var command = new Command("activity", "生成一年的驻村、入户走访、第一书记工作、群众诉求、矛盾纠纷和民生代办记录 / generate a year of stays, household visits, First Secretary activities, cases, disputes and errands") { year, seed };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = run.OpenDb();
@@ -61,8 +61,8 @@ public static class DemoCommands
             else
             {
                 Console.WriteLine(run.Say(
-                    $"{result.Year} 年：入户走访 {result.Visits} 次（农户 {result.HouseholdsVisited} 户），收集问题 {result.Issues} 个，驻村 {result.Stays} 次，第一书记工作记录 {result.Activities} 条（{result.Seconds} 秒）。",
-                    $"{result.Year}: {result.Visits} visits ({result.HouseholdsVisited} households), {result.Issues} issues, {result.Stays} stays, {result.Activities} First Secretary activities in {result.Seconds} s."));
+                    $"{result.Year} 年：入户走访 {result.Visits} 次（农户 {result.HouseholdsVisited} 户），收集问题 {result.Issues} 个，驻村 {result.Stays} 次，第一书记工作记录 {result.Activities} 条，群众诉求 {result.Cases} 件、矛盾纠纷 {result.Disputes} 件、民生代办 {result.Errands} 件（{result.Seconds} 秒）。",
+                    $"{result.Year}: {result.Visits} visits ({result.HouseholdsVisited} households), {result.Issues} issues, {result.Stays} stays, {result.Activities} First Secretary activities, {result.Cases} cases, {result.Disputes} disputes, {result.Errands} errands in {result.Seconds} s."));
             }
             return ExitCodes.Ok;
         }));

@@ -26,6 +26,8 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Plan());
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Check());
         root.Subcommands.Add(Features.Secretaries.SecretaryCommands.Build());
+        root.Subcommands.Add(Features.Cases.CaseCommands.Cases());
+        root.Subcommands.Add(Features.Cases.CaseCommands.Cards());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

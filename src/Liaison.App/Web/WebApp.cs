@@ -38,6 +38,8 @@ public static class WebApp
         services.AddScoped<Features.Field.FieldApiContext>();
         services.AddSingleton<Data.Field.CadreScopeCache>();
         services.AddSingleton<Data.Field.FieldWriter>();
+        services.AddSingleton<Features.Cases.IntakeLimiter>();
+        services.AddHostedService<Features.Cases.CaseClock>();
         services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
         services.AddLiaisonAuth(builder.Configuration);
@@ -52,6 +54,9 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
+            // The contact card's form and the tracking page: villagers never sign in.
+            o.Conventions.AllowAnonymousToPage("/Cases/Report");
+            o.Conventions.AllowAnonymousToPage("/Cases/Track");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");

@@ -330,6 +330,399 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("division_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Cases.Case", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bounces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bounces");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalations");
+
+                    b.Property<bool?>("FollowUpSolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_solved");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followed_up_at");
+
+                    b.Property<string>("HolderDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_division");
+
+                    b.Property<int?>("HolderUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holder_unit_id");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("PersonPhone")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_phone");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopens");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_code");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<long?>("VisitIssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visit_issue_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_cases_cadre_id");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_tracking_code");
+
+                    b.HasIndex("VisitIssueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_visit_issue_id");
+
+                    b.HasIndex("HolderDivision", "Status")
+                        .HasDatabaseName("ix_cases_holder_division_status");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_cases_status_due_on");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_cases_village_code_year");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Cases.CaseStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("HolderDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_division");
+
+                    b.Property<int?>("HolderUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holder_unit_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_steps");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_steps_case_id");
+
+                    b.ToTable("case_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Cases.Dispute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_on");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MediatorCadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mediator_cadre_id");
+
+                    b.Property<string>("MediatorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mediator_name");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parties");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_to");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("Steps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_disputes_village_code_year");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Cases.Errand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_on");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Steps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_errands");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_errands_village_code_year");
+
+                    b.ToTable("errands", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Divisions.Division", b =>
                 {
                     b.Property<string>("Code")
@@ -1331,6 +1724,25 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Cases.Case", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_cadres_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Cases.CaseStep", b =>
+                {
+                    b.HasOne("Liaison.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_steps_cases_case_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.HouseholdVisit", b =>

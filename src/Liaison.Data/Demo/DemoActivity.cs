@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Demo;
 
-public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, double Seconds);
+public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, long Cases, long Disputes, long Errands, double Seconds);
 
 /// <summary>
 /// <c>liaison demo activity</c>: a year of field work on the seeded city at the source's rates
@@ -216,15 +216,10 @@ public static class DemoActivity
         }
         var visitSpec = FieldSpecs.Visits(db);
         await BulkWriter.UpsertAsync(db, visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
-        var issueSpec = FieldSpecs.Issues(db);
-        await BulkWriter.UpsertAsync(db, issueSpec, issues.Select(i => new VisitIssue
-        {
-            VisitId = visits[i.Visit].Id,
-            VillageCode = visits[i.Visit].VillageCode,
-            HouseholdId = visits[i.Visit].HouseholdId,
-            Text = i.Text,
-            RaisedOn = DateOnly.FromDateTime(visits[i.Visit].VisitedAt.ToOffset(ChinaTime.Offset).DateTime),
-        }), null, ct);
+        // The issues raised, each taken up as a case; disputes and errands beside them.
+        progress?.Invoke(new ImportProgress("cases", 0, 1));
+        var caseRules = (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Cases;
+        var (cases, disputes, errands) = await DemoCases.WriteAsync(db, rng, caseRules, last, visits, issues, ct);
         progress?.Invoke(new ImportProgress("stays", 0, 1));
         await BulkWriter.UpsertAsync(db, TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
@@ -239,10 +234,10 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("done", 1, 1));
-        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, Math.Round(watch.Elapsed.TotalSeconds, 1));
+        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
 
     /// <summary>The same content hashes the API gives, so that a resend of a generated record is a duplicate, not a conflict.</summary>

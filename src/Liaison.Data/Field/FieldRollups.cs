@@ -28,6 +28,7 @@ public static class FieldRollups
         Domain.Reporting.Indicators.ResidenceDays, Domain.Reporting.Indicators.ResidenceRequired, Domain.Reporting.Indicators.ResidenceMet,
         Domain.Reporting.Indicators.PartyMembersVisited, Domain.Reporting.Indicators.Questionnaires, Domain.Reporting.Indicators.Symposiums,
         Domain.Reporting.Indicators.StudyTrips, Domain.Reporting.Indicators.StudyTripPeople, Domain.Reporting.Indicators.EatLiveWorkDays,
+        .. Domain.Reporting.Indicators.CaseFigures,
     ];
 
     private const long DrainLock = 0x4C49_4149_534F_4E02;
@@ -173,6 +174,8 @@ public static class FieldRollups
                 Add(r.GetString(0), Domain.Reporting.Indicators.StudyTripPeople, r.GetInt64(3));
             }
         }, ct);
+
+        await Cases.CaseRollups.AddLeavesAsync(db, y, In, Add, ct);
 
         var days = await ResidenceDaysAsync(db, year, villages, ct);
         foreach (var g in days.GroupBy(d => d.Key.Village))

@@ -30,16 +30,18 @@ public enum Ability
     EditPlan,
     /// <summary>See the supervisors' views of field work: plausibility flags and who is behind.</summary>
     Supervise,
+    /// <summary>Take up the masses' cases, disputes and errands within scope (a unit's admin: those assigned to the unit).</summary>
+    HandleCases,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan, Ability.Supervise],
-        [Role.UnitAdmin] = [Ability.Read],
-        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
+        [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases],
+        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],
     };
 

@@ -80,6 +80,7 @@ public static class PolicyText
                    : $"每个村{(p.Coverage.IncludeCommunities ? "（社区）" : "")}至少有 {p.Coverage.MinimumPerVillage} 名干部驻村{(p.Coverage.FillWithStationedCadres ? "；空缺由乡镇、县、市单位派驻干部补齐" : "")}。",
             ]),
             FirstSecretaries(p.FirstSecretaries, en),
+            Cases(p.Cases, en),
             new(en ? "Edits and publication" : "调整与公开",
             [
                 p.Edits.OnViolation == EditViolationHandling.Refuse
@@ -88,6 +89,22 @@ public static class PolicyText
                 en ? $"Leaders' contact points are published for public supervision; supervision telephone {p.Public.Telephone}." : $"领导干部联系点向社会公开，接受群众监督；监督电话 {p.Public.Telephone}。",
             ]),
         ];
+    }
+
+    private static PolicySection Cases(CaseRules c, bool en)
+    {
+        var d = c.Deadlines;
+        var categories = string.Join(en ? ", " : "、", c.Categories.Select(x => en && x.EnglishName.Length > 0 ? x.EnglishName : x.Name));
+        return new(en ? "The masses' cases (群众诉求)" : "群众反映问题办理",
+        [
+            en ? $"Categories: {categories}." : $"问题类别：{categories}。",
+            en ? $"Deadlines in working days: village work group {d.Village}, township {d.Township}, county {d.County}, city {d.City}; past its deadline a case goes up one level by itself."
+               : $"办理时限（工作日）：村工作组 {d.Village}、乡镇 {d.Township}、县 {d.County}、市 {d.City}；超过时限自动上报上一级。",
+            en ? $"A case passed between units more than {c.MaxBounces} times at one level goes up. Closing or escalating needs a reply to the person."
+               : $"同一层级交办超过 {c.MaxBounces} 次的自动上报。办结或上报须答复群众。",
+            en ? $"Holidays: {c.Holidays.Count} days; weekend days worked in exchange: {c.WorkedWeekendDays.Count}. The public form takes at most {c.PublicIntakePerHour} cases an hour from one address."
+               : $"节假日 {c.Holidays.Count} 天，调休工作日 {c.WorkedWeekendDays.Count} 天。公开表单同一地址每小时最多受理 {c.PublicIntakePerHour} 件。",
+        ]);
     }
 
     private static PolicySection FirstSecretaries(FirstSecretaryRules f, bool en)

@@ -58,6 +58,18 @@ public static class PolicyValidation
         Add(field.PlausibleVisitsPerDay is < 1 or > 500, "field.plausible", "field.plausibleVisitsPerDay", "每日合理走访数须在 1–500 之间", "plausible visits a day lie between 1 and 500");
         Add(field.MaxKilometresFromVillage is <= 0 or > 500 || field.MaxTravelKilometresPerHour is <= 0 or > 1000 || field.CopiedNoteMinLength is < 1 or > 500 || field.ClockSkewMinutes is < 0 or > 1440,
             "field.plausible", "field", "合理性检查参数超出范围", "a plausibility setting is out of range");
+
+        var cases = p.Cases;
+        Add(cases.Categories.Count == 0, "cases.categories", "cases.categories", "至少要有一个问题类别", "at least one case category");
+        Add(cases.Categories.GroupBy(c => c.Code).Any(g => g.Count() > 1) || cases.Categories.Any(c => string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Name)),
+            "cases.categories", "cases.categories", "问题类别的代码须唯一且不为空，名称不为空", "category codes are unique and not empty, and every category has a name");
+        foreach (var (d, path) in cases.Categories.Where(c => c.Deadlines is not null).Select(c => (c.Deadlines!, $"cases.categories[{c.Code}].deadlines")).Prepend((cases.Deadlines, "cases.deadlines")))
+        {
+            Add(new[] { d.Village, d.Township, d.County, d.City }.Any(n => n is < 1 or > 250), "cases.deadlines", path, "各级办理时限须在 1–250 个工作日之间", "each level's deadline lies between 1 and 250 working days");
+        }
+        Add(cases.MaxBounces is < 1 or > 20, "cases.bounces", "cases.maxBounces", "退回次数上限须在 1–20 之间", "the bounce limit lies between 1 and 20");
+        Add(cases.PublicIntakePerHour is < 1 or > 1000, "cases.intake", "cases.publicIntakePerHour", "公开表单每小时上限须在 1–1000 之间", "the public form's hourly limit lies between 1 and 1000");
+        Add(cases.Holidays.Intersect(cases.WorkedWeekendDays).Any(), "cases.calendar", "cases.holidays", "同一天不能既是假日又是调休工作日", "a day cannot be both a holiday and a worked weekend day");
         return problems;
 
         void Quota(LeaderQuota q, string path)

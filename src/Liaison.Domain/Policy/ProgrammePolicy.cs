@@ -21,6 +21,7 @@ public sealed record ProgrammePolicy
     public PublicSupervision Public { get; init; } = new();
     public FirstSecretaryRules FirstSecretaries { get; init; } = new();
     public FieldRules Field { get; init; } = new();
+    public CaseRules Cases { get; init; } = new();
 
     /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
     public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
@@ -235,4 +236,56 @@ public sealed record FieldRules
     public int CopiedNoteMinLength { get; init; } = 12;
     /// <summary>A phone's clock may run this far ahead before a record counts as "in the future".</summary>
     public int ClockSkewMinutes { get; init; } = 10;
+}
+
+/// <summary>The masses' issues (DOMAIN.md section 3): categories, deadlines in working days per level, escalation and the holiday calendar.</summary>
+public sealed record CaseRules
+{
+    public IReadOnlyList<CaseCategory> Categories { get; init; } =
+    [
+        new() { Code = "infrastructure", Name = "基础设施（路、水、电、桥）", EnglishName = "infrastructure (roads, water, power, bridges)" },
+        new() { Code = "livelihood", Name = "民生保障（低保、医保、养老）", EnglishName = "livelihood (benefits, health, pensions)" },
+        new() { Code = "land", Name = "土地与宅基地", EnglishName = "land and homesteads" },
+        new() { Code = "industry", Name = "产业发展与增收", EnglishName = "farming, business and income" },
+        new() { Code = "environment", Name = "村容环境", EnglishName = "village environment" },
+        new() { Code = "governance", Name = "村务与党务", EnglishName = "village and party affairs" },
+        new() { Code = "other", Name = "其他", EnglishName = "other" },
+    ];
+    /// <summary>Working days to close a case at each level, unless its category says otherwise.</summary>
+    public CaseDeadlines Deadlines { get; init; } = new();
+    /// <summary>A case that changes hands more often than this at one level goes up by itself.</summary>
+    public int MaxBounces { get; init; } = 3;
+    /// <summary>Public holidays (no working days) and the weekend days worked in exchange (调休).</summary>
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = [];
+    public IReadOnlyList<DateOnly> WorkedWeekendDays { get; init; } = [];
+    /// <summary>The public form takes at most this many cases an hour from one address.</summary>
+    public int PublicIntakePerHour { get; init; } = 10;
+
+    public CaseDeadlines DeadlinesFor(string category) => Categories.FirstOrDefault(c => c.Code == category)?.Deadlines ?? Deadlines;
+}
+
+public sealed record CaseCategory
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public string EnglishName { get; init; } = "";
+    /// <summary>Category-specific deadlines, if any.</summary>
+    public CaseDeadlines? Deadlines { get; init; }
+}
+
+/// <summary>Working days a level has to close a case (village work group, township, county, city).</summary>
+public sealed record CaseDeadlines
+{
+    public int Village { get; init; } = 5;
+    public int Township { get; init; } = 10;
+    public int County { get; init; } = 15;
+    public int City { get; init; } = 20;
+
+    public int At(Cases.CaseLevel level) => level switch
+    {
+        Cases.CaseLevel.Village => Village,
+        Cases.CaseLevel.Township => Township,
+        Cases.CaseLevel.County => County,
+        _ => City,
+    };
 }

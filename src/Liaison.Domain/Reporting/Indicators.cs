@@ -55,6 +55,21 @@ public static class Indicators
     public static readonly Indicator StudyTripPeople = new("fs_study_trip_people", "外出考察人次", "People on study trips", "人次", "", "外出考察学习的参加人次", "People who went on the study trips");
     public static readonly Indicator EatLiveWorkDays = new("fs_eat_live_work_days", "同吃同住同劳动", "Days eating, living, working with villagers", "天", "", "第一书记与群众同吃同住同劳动的天数", "Days First Secretaries ate, lived and worked with villagers");
 
+    public static readonly Indicator CasesCollected = new("cases_collected", "群众反映问题和建议", "Issues and suggestions collected", "件", "", "本年度收到的群众反映问题、建议和求助（含走访、联系卡、意见箱、夜访、电话、来访）", "Problems, suggestions and requests for help received in the year, by any channel");
+    public static readonly Indicator CasesAdopted = new("cases_adopted", "采纳的建议", "Suggestions adopted", "件", "", "其中被采纳的建议", "Of those, suggestions taken up");
+    public static readonly Indicator CasesCompleted = new("cases_completed", "采纳办结", "Adopted and completed", "件", "", "已办结或已采纳的（采纳办结率 = 本项 ÷ 收到）", "Resolved or adopted (adopted-and-completed rate = this ÷ collected)");
+    public static readonly Indicator CasesClosed = new("cases_closed", "已关闭", "Closed", "件", "", "已办结、已采纳或关闭未解决的", "Resolved, adopted, or closed not fixed");
+    public static readonly Indicator CasesOnTime = new("cases_on_time", "按时办结", "Closed on time", "件", "", "在所在层级时限内关闭的（按时办结率 = 本项 ÷ 已关闭）", "Closed within the deadline of the level that closed them (on-time rate = this ÷ closed)");
+    public static readonly Indicator CasesReplied = new("cases_replied", "已答复", "Replied", "件", "", "已向群众答复（办结答复或解释上报）的（答复率 = 本项 ÷ 收到）", "Cases whose person was given a reply, on closing or with the explanation when escalated (reply rate = this ÷ collected)");
+    public static readonly Indicator CasesFollowedUp = new("cases_followed_up", "已回访", "Followed up", "件", "", "已回访并给出满意度的", "Followed up with a satisfaction score");
+    public static readonly Indicator CasesSatisfaction = new("cases_satisfaction_points", "满意度得分合计", "Satisfaction points", "分", "", "回访满意度（1–5 分）之和（平均满意度 = 本项 ÷ 已回访）", "Sum of follow-up satisfaction scores, 1 to 5 (average = this ÷ followed up)");
+    public static readonly Indicator CasesReopened = new("cases_reopened", "重新办理", "Reopened", "件", "", "关闭后又重新办理过的（重办率 = 本项 ÷ 已关闭）", "Cases reopened after closing (reopen rate = this ÷ closed)");
+    public static readonly Indicator CasesEscalated = new("cases_escalated", "解释并上报", "Escalated", "件", "", "上报乡镇、县或市统筹解决过的", "Cases passed up to the township, county or city");
+    public static readonly Indicator Disputes = new("disputes", "矛盾纠纷", "Disputes", "件", "", "本年度登记的矛盾纠纷", "Disputes recorded in the year");
+    public static readonly Indicator DisputesMediated = new("disputes_mediated", "矛盾纠纷化解", "Disputes mediated", "件", "", "其中调解成功的", "Of those, mediated successfully");
+    public static readonly Indicator Errands = new("errands", "民生代办", "Errands", "件", "", "本年度受理的代办事项", "Errands taken on villagers' behalf in the year");
+    public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done");
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
@@ -64,6 +79,15 @@ public static class Indicators
         VillagesNeedingSecretary, NeedyVillagesWithSecretary, SupportFunds, SupportRecords, TiesWithCadre,
         Visits, HouseholdsVisited, ThreeOldsVisited, ThreeKindsVisited, VisitIssues, TiesVisiting, ResidenceDays, ResidenceRequired, ResidenceMet,
         PartyMembersVisited, Questionnaires, Symposiums, StudyTrips, StudyTripPeople, EatLiveWorkDays,
+        CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
+        CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone,
+    ];
+
+    /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>
+    public static IReadOnlyList<Indicator> CaseFigures { get; } =
+    [
+        CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
+        CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone,
     ];
 
     public static Indicator? Find(string id) => All.FirstOrDefault(i => i.Id == id);

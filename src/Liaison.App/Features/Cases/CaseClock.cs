@@ -1,0 +1,42 @@
+using Liaison.Data;
+using Liaison.Data.Cases;
+
+namespace Liaison.App.Features.Cases;
+
+/// <summary>
+/// The cases' clock: every few minutes, passes up each open case whose deadline has passed
+/// (<see cref="CaseStore.EscalateOverdueAsync"/>), and takes up the issues raised on visits as
+/// cases. Both are idempotent, so a missed round is caught up by the next.
+/// </summary>
+public sealed class CaseClock(IServiceScopeFactory scopes, ILogger<CaseClock> log, TimeProvider clock) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
+                    await CaseStore.TakeUpVisitIssuesAsync(db, clock, 5_000, stoppingToken);
+                    await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken);
+                }
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failed round is logged; the next one does the work again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                log.LogWarning(e, "cases: a round of escalation failed; retrying in {Interval}", Interval);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Cases;
+using Liaison.Domain.Cases;
+using Liaison.Domain.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Cases;
+
+/// <summary>
+/// One case: what was raised, where it stands, its steps, and the actions its holder may take now
+/// (only those the life cycle allows). The person's name and phone are masked unless revealed.
+/// </summary>
+public sealed class DetailModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+{
+    public Case Case { get; private set; } = null!;
+    public string Village { get; private set; } = "";
+    public string? Unit { get; private set; }
+    public List<CaseStep> Steps { get; private set; } = [];
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+    public IReadOnlyList<CaseAction> Actions { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public bool Overdue => CaseLifecycle.IsOpen(Case.Status) && Case.DueOn < ChinaTime.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CaseAction action, string? note, int? unitId, string? mergeInto, bool? solved, int? satisfaction, CancellationToken ct)
+    {
+        if (!jurisdiction.May(Domain.Access.Ability.HandleCases))
+        {
+            return Forbid();
+        }
+        var result = await CaseStore.ActAsync(db, clock, CaseActors.Of(jurisdiction), id, new CaseStepInput(action, note, unitId, mergeInto, solved, satisfaction), ct);
+        if (result.Ok)
+        {
+            return Redirect($"/cases/{id}");
+        }
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Errors.AddRange(result.Problems.Select(p => p.In(Ui.English)));
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var actor = CaseActors.Of(jurisdiction);
+        if (c is null || !(actor.Covers(c.VillageCode) || actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u)))
+        {
+            return false;
+        }
+        Case = c;
+        Village = await db.Divisions.AsNoTracking().Where(d => d.Code == c.VillageCode).Select(d => d.Name).FirstAsync(ct);
+        Unit = c.HolderUnitId is { } unit ? await db.Units.AsNoTracking().Where(x => x.Id == unit).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        Steps = await CaseQueries.StepsAsync(db, id, ct);
+        var holds = actor.Covers(c.HolderDivision) || (actor.UnitId is { } mine && c.HolderUnitId == mine);
+        Actions = holds && jurisdiction.May(Domain.Access.Ability.HandleCases)
+            ? CaseLifecycle.ActionsFrom(c.Status).Where(a => CaseLifecycle.Next(c.Status, a, c.Kind) is not null).ToList()
+            : [];
+        if (Actions.Contains(CaseAction.Assign))
+        {
+            // Units of the holder's jurisdiction: the case's county and city units a township or county office may assign to.
+            var scope = jurisdiction.Scope?.DivisionCode ?? "";
+            Units = (await db.Units.AsNoTracking().Where(x => x.DivisionCode.StartsWith(scope) && c.VillageCode.StartsWith(x.DivisionCode))
+                .OrderBy(x => x.Code).Select(x => new { x.Id, x.Name }).Take(300).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
+        }
+        return true;
+    }
+}

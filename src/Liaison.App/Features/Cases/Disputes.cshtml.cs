@@ -1,0 +1,64 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Cases;
+using Liaison.Domain.Access;
+using Liaison.Domain.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Cases;
+
+/// <summary>
+/// 矛盾纠纷 and 民生代办 of the user's jurisdiction: the open ones first; recording a new one,
+/// a mediation step or outcome, an errand's result. The parties' names are masked.
+/// </summary>
+public sealed class DisputesModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+{
+    public List<Dispute> Disputes { get; private set; } = [];
+    public List<Errand> Errands { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public bool CanHandle => jurisdiction.May(Ability.HandleCases) && jurisdiction.Role != Role.UnitAdmin;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostDisputeAsync(string? village, DisputeKind kind, string? parties, string? summary, string? mediator, CancellationToken ct) =>
+        HandleAsync(async actor => (await DisputeStore.AddDisputeAsync(db, clock, actor, new DisputeInput(village, kind, parties, summary, mediator, jurisdiction.CadreId), ct)).Problems, ct);
+
+    public Task<IActionResult> OnPostMediateAsync(long id, string? step, DisputeOutcome? outcome, string? referredTo, DateOnly? agreementOn, CancellationToken ct) =>
+        HandleAsync(actor => DisputeStore.UpdateDisputeAsync(db, clock, actor, id, step, outcome, referredTo, agreementOn, ct), ct);
+
+    public Task<IActionResult> OnPostErrandAsync(string? village, ErrandKind kind, string? what, CancellationToken ct) =>
+        HandleAsync(async actor => (await DisputeStore.AddErrandAsync(db, clock, actor, new ErrandInput(village, kind, what, CadreId: jurisdiction.CadreId), ct)).Problems, ct);
+
+    public Task<IActionResult> OnPostFinishAsync(long id, bool done, string? result, CancellationToken ct) =>
+        HandleAsync(actor => DisputeStore.FinishErrandAsync(db, clock, actor, id, done, result, ct), ct);
+
+    private async Task<IActionResult> HandleAsync(Func<CaseActor, Task<List<CaseProblem>>> act, CancellationToken ct)
+    {
+        if (!CanHandle)
+        {
+            return Forbid();
+        }
+        var problems = await act(CaseActors.Of(jurisdiction));
+        if (problems.Count == 0)
+        {
+            return Redirect("/disputes");
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Errors.AddRange(problems.Select(p => $"{p.Field}: {p.In(Ui.English)}"));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        // A unit's admin reads no villages' disputes: they are the villages' business.
+        var scope = jurisdiction.Role == Role.UnitAdmin ? "-" : jurisdiction.Scope?.DivisionCode ?? "";
+        Disputes = await db.Disputes.AsNoTracking().Where(d => d.VillageCode.StartsWith(scope))
+            .OrderBy(d => d.Outcome != DisputeOutcome.Open).ThenByDescending(d => d.ReportedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        Errands = await db.Errands.AsNoTracking().Where(e => e.VillageCode.StartsWith(scope))
+            .OrderBy(e => e.Status != ErrandStatus.Open).ThenByDescending(e => e.RequestedOn).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,38 @@
+using Liaison.Domain.Cases;
+
+namespace Liaison.Data.Cases;
+
+/// <summary>A new case as entered: by a handler, from a visit's issue, a suggestion box, or the public form.</summary>
+public sealed record CaseInput(CaseKind Kind, string? Category, CaseChannel Channel, string? VillageCode, string? Description,
+    long? HouseholdId = null, string? PersonName = null, string? PersonPhone = null, int? CadreId = null, long? VisitIssueId = null)
+{
+    public const int MaxDescription = 2_000;
+    public const int MaxNote = 1_000;
+}
+
+/// <summary>A step on a case: the action, the handler's note (the reply to the person when closing or escalating), and what the action needs.</summary>
+public sealed record CaseStepInput(CaseAction Action, string? Note = null, int? UnitId = null, string? MergeIntoCode = null, bool? Solved = null, int? Satisfaction = null);
+
+/// <summary>Who acts on cases: an account with the cases ability, within its scope (a unit's admin: the cases assigned to the unit).</summary>
+public sealed record CaseActor(string UserName, Func<string, bool> Covers, int? UnitId = null)
+{
+    /// <summary>A villager on the public tracking page (follow-up only).</summary>
+    public static CaseActor Public { get; } = new("public", _ => false);
+
+    /// <summary>The clock (automatic escalation) and commands run on the server.</summary>
+    public static CaseActor System { get; } = new("system", _ => true);
+}
+
+/// <summary>A refusal with the field it concerns, in both languages.</summary>
+public sealed record CaseProblem(string Field, string Zh, string En)
+{
+    public string In(bool english) => english ? En : Zh;
+}
+
+/// <summary>The result of a case command: the case, or the problems that stopped it.</summary>
+public sealed record CaseResult(Case? Case, IReadOnlyList<CaseProblem> Problems)
+{
+    public bool Ok => Problems.Count == 0;
+
+    public static CaseResult Refused(string field, string zh, string en) => new(null, [new CaseProblem(field, zh, en)]);
+}

@@ -1,0 +1,401 @@
+using Liaison.Data.Audit;
+using Liaison.Data.Field;
+using Liaison.Data.Policy;
+using Liaison.Domain.Cases;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Cases;
+
+/// <summary>
+/// Cases from intake to follow-up. Every change is one transaction with its step, its audit entry
+/// and the village's mark for the rollups; every refusal names the field and the reason.
+/// </summary>
+public static class CaseStore
+{
+    /// <summary>Takes in a new case at its village, held by the village work group with the level's deadline.</summary>
+    public static async Task<CaseResult> CreateAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, CaseInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (c, problems) = await PrepareAsync(db, now, await RulesAsync(db, now, ct), actor, input, ct);
+        if (c is null)
+        {
+            return new CaseResult(null, problems);
+        }
+        await WriteNewAsync(db, clock, actor, [c], ct);
+        return new CaseResult(c, []);
+    }
+
+    /// <summary>Several cases at once (a suggestion box's slips): all or nothing, each refusal named by its line.</summary>
+    public static async Task<(int Created, List<(int Line, CaseProblem Problem)> Problems)> CreateBatchAsync(LiaisonDb db, TimeProvider clock, CaseActor actor,
+        IReadOnlyList<(int Line, CaseInput Input)> inputs, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rules = await RulesAsync(db, now, ct);
+        var cases = new List<Case>();
+        var problems = new List<(int, CaseProblem)>();
+        if (inputs.Count == 0)
+        {
+            problems.Add((0, new CaseProblem("slips", "没有内容", "nothing to enter")));
+        }
+        foreach (var (line, input) in inputs)
+        {
+            var (c, p) = await PrepareAsync(db, now, rules, actor, input, ct);
+            problems.AddRange(p.Select(x => (line, x)));
+            if (c is not null)
+            {
+                cases.Add(c);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return (0, problems);
+        }
+        await WriteNewAsync(db, clock, actor, cases, ct);
+        return (cases.Count, problems);
+    }
+
+    private static async Task<(Case? Case, List<CaseProblem> Problems)> PrepareAsync(LiaisonDb db, DateTimeOffset now, CaseRules rules, CaseActor actor, CaseInput input, CancellationToken ct)
+    {
+        var problems = new List<CaseProblem>();
+        var description = Clean(input.Description);
+        if (description is null)
+        {
+            problems.Add(new("description", "请写明反映的问题或建议", "describe the problem or suggestion"));
+        }
+        else if (description.Length > CaseInput.MaxDescription)
+        {
+            problems.Add(new("description", $"不超过 {CaseInput.MaxDescription} 字（现 {description.Length} 字）", $"at most {CaseInput.MaxDescription} characters (this has {description.Length})"));
+        }
+        var phone = Clean(input.PersonPhone);
+        if (phone is not null && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
+        {
+            problems.Add(new("personPhone", "电话号码只含数字（最多 20 位）", "a phone number has digits only (at most 20)"));
+        }
+        var name = Clean(input.PersonName);
+        if (name is { Length: > 50 })
+        {
+            problems.Add(new("personName", "姓名不超过 50 字", "a name has at most 50 characters"));
+        }
+        if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Channel))
+        {
+            problems.Add(new("kind", "类型或来源无效", "unknown kind or channel"));
+        }
+        var village = input.VillageCode?.Trim();
+        var division = village is null ? null : await db.Divisions.AsNoTracking().Where(d => d.Code == village).Select(d => new { d.Code, d.Level }).FirstOrDefaultAsync(ct);
+        if (division is null || division.Level != DivisionLevel.Village)
+        {
+            problems.Add(new("villageCode", $"村代码 {village} 不存在", $"no village {village}"));
+        }
+        else if (!actor.Covers(village!))
+        {
+            problems.Add(new("villageCode", $"{village} 不在你的管辖范围内", $"{village} lies outside your jurisdiction"));
+        }
+        var category = string.IsNullOrWhiteSpace(input.Category) ? "other" : input.Category.Trim();
+        if (rules.Categories.All(c => c.Code != category))
+        {
+            problems.Add(new("category", $"类别“{category}”不在政策的问题类别中（{string.Join("、", rules.Categories.Select(c => c.Code))}）",
+                $"category '{category}' is not one of the policy's ({string.Join(", ", rules.Categories.Select(c => c.Code))})"));
+        }
+        if (input.HouseholdId is { } household && !await db.Households.AnyAsync(h => h.Id == household && h.VillageCode == village, ct))
+        {
+            problems.Add(new("householdId", $"农户 {household} 不在村 {village}", $"household {household} does not live in {village}"));
+        }
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var today = ChinaTime.DateOf(now);
+        var c = new Case
+        {
+            TrackingCode = Domain.Cases.TrackingCode.New(),
+            Kind = input.Kind,
+            Category = category,
+            Channel = input.Channel,
+            VillageCode = village!,
+            HouseholdId = input.HouseholdId,
+            PersonName = name,
+            PersonPhone = phone,
+            Description = description!,
+            CadreId = input.CadreId,
+            VisitIssueId = input.VisitIssueId,
+            ReceivedAt = now,
+            Year = today.Year,
+            ReceivedBy = actor.UserName,
+            HolderDivision = village!,
+            DueOn = Calendar(rules).AddWorkingDays(today, rules.DeadlinesFor(category).At(CaseLevel.Village)),
+        };
+        return (c, problems);
+    }
+
+    /// <summary>
+    /// Takes up the issues raised on household visits (<c>visit_issues</c> not yet linked) as cases
+    /// received through the visit, at most <paramref name="max"/> a round, and links each issue to
+    /// its case in the same transaction. The unique link makes a second taker's attempt fail rather than duplicate.
+    /// </summary>
+    public static async Task<int> TakeUpVisitIssuesAsync(LiaisonDb db, TimeProvider clock, int max, CancellationToken ct)
+    {
+        var issues = await (from i in db.VisitIssues.AsNoTracking()
+                            where i.CaseId == null
+                            join v in db.HouseholdVisits.AsNoTracking() on i.VisitId equals v.Id
+                            orderby i.Id
+                            select new { i.Id, i.VillageCode, i.HouseholdId, i.Text, v.CadreId, v.VisitedAt, v.ReceivedBy }).Take(max).ToListAsync(ct);
+        if (issues.Count == 0)
+        {
+            return 0;
+        }
+        var rules = await RulesAsync(db, clock.GetUtcNow(), ct);
+        var calendar = Calendar(rules);
+        var cases = issues.Select(i => new Case
+        {
+            TrackingCode = Domain.Cases.TrackingCode.New(),
+            Kind = CaseKind.Problem,
+            Category = rules.Categories.Any(c => c.Code == "other") ? "other" : rules.Categories[0].Code,
+            Channel = CaseChannel.Visit,
+            VillageCode = i.VillageCode,
+            HouseholdId = i.HouseholdId,
+            Description = i.Text,
+            CadreId = i.CadreId,
+            VisitIssueId = i.Id,
+            ReceivedAt = i.VisitedAt,
+            Year = ChinaTime.DateOf(i.VisitedAt).Year,
+            ReceivedBy = i.ReceivedBy,
+            HolderDivision = i.VillageCode,
+            DueOn = calendar.AddWorkingDays(ChinaTime.DateOf(i.VisitedAt), rules.Deadlines.At(CaseLevel.Village)),
+        }).ToList();
+        await WriteNewAsync(db, clock, CaseActor.System, cases, ct, link: true);
+        return cases.Count;
+    }
+
+    private static async Task WriteNewAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, List<Case> cases, CancellationToken ct, bool link = false)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Cases.AddRange(cases);
+        await db.SaveChangesAsync(ct);
+        db.CaseSteps.AddRange(cases.Select(c => Step(c, c.ReceivedAt, actor, CaseAction.Receive, CaseStatus.Received, null)));
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendManyAsync(db, clock, cases.Select(c => (new Actor(actor.UserName), new AuditRecord("case.create", "case", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, null,
+            (object)new { c.Kind, c.Category, c.Channel, c.CadreId, c.VisitIssueId }))).ToList(), ct);
+        if (link)
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE visit_issues SET case_id = cases.id FROM cases WHERE cases.visit_issue_id = visit_issues.id AND visit_issues.case_id IS NULL", ct);
+        }
+        await FieldRollups.MarkAsync(db, cases.Select(c => c.VillageCode), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Takes one step of the life cycle on a case, if the actor holds it and the life cycle allows it.</summary>
+    public static async Task<CaseResult> ActAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long caseId, CaseStepInput step, CancellationToken ct)
+    {
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || !(actor.Covers(c.VillageCode) || actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u)))
+        {
+            // Outside the actor's jurisdiction a case does not exist, so that ids cannot be probed.
+            return CaseResult.Refused("id", $"没有编号为 {caseId} 的事项", $"no case {caseId}");
+        }
+        if (!Holds(actor, c) && step.Action != CaseAction.FollowUp)
+        {
+            return CaseResult.Refused("action", $"此事项现由{Holder(c).Zh}办理，你不能操作", $"the case is held by the {Holder(c).En}; you cannot act on it");
+        }
+        return await ApplyAsync(db, clock, actor, c, step, ct);
+    }
+
+    /// <summary>The person's follow-up through the tracking page: whether it was solved, how satisfied. "Not solved" reopens the case.</summary>
+    public static async Task<CaseResult> PublicFollowUpAsync(LiaisonDb db, TimeProvider clock, string trackingCode, bool solved, int satisfaction, CancellationToken ct)
+    {
+        var code = Domain.Cases.TrackingCode.Normalize(trackingCode);
+        var c = code is null ? null : await db.Cases.FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
+        if (c is null)
+        {
+            return CaseResult.Refused("code", "查询码不存在", "no case with this tracking code");
+        }
+        return await ApplyAsync(db, clock, CaseActor.Public, c, new CaseStepInput(CaseAction.FollowUp, null, Solved: solved, Satisfaction: satisfaction), ct);
+    }
+
+    /// <summary>
+    /// Passes every open case whose deadline has passed up one level (the city keeps what reaches
+    /// it, listed as overdue). Run by the server every hour and by <c>liaison cases escalate</c>.
+    /// </summary>
+    public static async Task<int> EscalateOverdueAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
+        var due = await db.Cases.AsNoTracking().Where(c => open.Contains(c.Status) && c.DueOn < today && c.Level != CaseLevel.City).Select(c => c.Id).ToListAsync(ct);
+        var n = 0;
+        foreach (var id in due)
+        {
+            var c = await db.Cases.FirstAsync(x => x.Id == id, ct);
+            var result = await ApplyAsync(db, clock, CaseActor.System, c,
+                new CaseStepInput(CaseAction.AutoEscalate, $"超过办理时限（{c.DueOn:yyyy-MM-dd}）自动上报 / past its deadline ({c.DueOn:yyyy-MM-dd})"), ct);
+            n += result.Ok ? 1 : 0;
+            db.ChangeTracker.Clear();
+        }
+        return n;
+    }
+
+    private static async Task<CaseResult> ApplyAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, Case c, CaseStepInput step, CancellationToken ct)
+    {
+        var next = CaseLifecycle.Next(c.Status, step.Action, c.Kind);
+        if (next is not { } to)
+        {
+            var (zh, en) = CaseLifecycle.Refusal(c.Status, step.Action, c.Kind);
+            return CaseResult.Refused("action", zh, en);
+        }
+        var note = Clean(step.Note);
+        if (note is { Length: > CaseInput.MaxNote })
+        {
+            return CaseResult.Refused("note", $"说明不超过 {CaseInput.MaxNote} 字", $"a note has at most {CaseInput.MaxNote} characters");
+        }
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var rules = await RulesAsync(db, now, ct);
+        var calendar = Calendar(rules);
+        var from = c.Status;
+        var autoEscalate = false;
+        switch (step.Action)
+        {
+            case CaseAction.Assign:
+                if (step.UnitId is not { } unitId)
+                {
+                    return CaseResult.Refused("unitId", "请选择承办单位", "choose the unit that takes the case");
+                }
+                var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.DivisionCode }).FirstOrDefaultAsync(ct);
+                if (unit is null || !actor.Covers(unit.DivisionCode))
+                {
+                    return CaseResult.Refused("unitId", "承办单位不在你的管辖范围内", "the unit lies outside your jurisdiction");
+                }
+                // Passed on again at the same level: a bounce. Past the policy's limit the case goes up.
+                if (c.HolderUnitId is not null && c.HolderUnitId != unit.Id)
+                {
+                    c.Bounces++;
+                    autoEscalate = c.Bounces > rules.MaxBounces && c.Level != CaseLevel.City;
+                }
+                c.HolderUnitId = unit.Id;
+                break;
+            case CaseAction.Escalate or CaseAction.AutoEscalate:
+                if (CaseLifecycle.Above(c.Level) is not { } above)
+                {
+                    return CaseResult.Refused("action", "已在市级办理，不能再上报", "the case is at the city already; there is no level above");
+                }
+                if (step.Action == CaseAction.Escalate && note is null)
+                {
+                    return CaseResult.Refused("note", "上报前须向群众解释：请写明解释内容", "explain to the person before escalating: write the explanation");
+                }
+                Escalate(c, above, today, calendar, rules);
+                c.Reply = note;
+                c.RepliedAt = note is null ? c.RepliedAt : now;
+                break;
+            case CaseAction.Resolve or CaseAction.Adopt or CaseAction.CloseNotFixed:
+                if (note is null)
+                {
+                    return CaseResult.Refused("note", "办结须答复群众：请写明答复内容", "closing needs a reply to the person: write it");
+                }
+                c.ClosedAt = now;
+                c.OnTime = today <= c.DueOn;
+                c.Reply = note;
+                c.RepliedAt = now;
+                break;
+            case CaseAction.Reopen:
+                Reopen(c, today, calendar, rules);
+                break;
+            case CaseAction.Merge:
+                var target = Domain.Cases.TrackingCode.Normalize(step.MergeIntoCode) is { } code ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) : null;
+                if (target is null || target.Id == c.Id || target.Status == CaseStatus.Merged || !actor.Covers(target.VillageCode))
+                {
+                    return CaseResult.Refused("mergeInto", "请填写同一管辖范围内另一件未合并事项的查询码", "give the tracking code of another, unmerged case in your jurisdiction");
+                }
+                c.MergedIntoId = target.Id;
+                break;
+            case CaseAction.FollowUp:
+                if (step.Satisfaction is not (>= 1 and <= 5) || step.Solved is null)
+                {
+                    return CaseResult.Refused("satisfaction", "请回答是否解决，并给出 1–5 的满意度", "say whether it was solved and give a satisfaction of 1 to 5");
+                }
+                c.FollowUpSolved = step.Solved;
+                c.Satisfaction = step.Satisfaction;
+                c.FollowedUpAt = now;
+                // "Closed but not fixed" in the person's own words: the case opens again where it was closed.
+                if (step.Solved == false && c.Status is CaseStatus.Resolved or CaseStatus.Adopted)
+                {
+                    Reopen(c, today, calendar, rules);
+                    to = CaseStatus.Accepted;
+                }
+                break;
+        }
+        c.Status = to;
+        c.Version++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.CaseSteps.Add(Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null));
+        if (autoEscalate)
+        {
+            var was = c.Status;
+            Escalate(c, CaseLifecycle.Above(c.Level)!.Value, today, calendar, rules);
+            c.Status = CaseStatus.Escalated;
+            db.CaseSteps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times"));
+        }
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("case." + step.Action.ToString().ToLowerInvariant(), "case",
+            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, new { status = from }, new { status = c.Status, c.Level, c.HolderDivision, c.HolderUnitId, note }), ct);
+        await FieldRollups.MarkAsync(db, [c.VillageCode], ct);
+        await tx.CommitAsync(ct);
+        return new CaseResult(c, []);
+    }
+
+    private static void Escalate(Case c, CaseLevel above, DateOnly today, WorkCalendar calendar, CaseRules rules)
+    {
+        c.Level = above;
+        c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, above);
+        c.HolderUnitId = null;
+        c.Bounces = 0;
+        c.Escalations++;
+        c.DueOn = calendar.AddWorkingDays(today, rules.DeadlinesFor(c.Category).At(above));
+    }
+
+    private static void Reopen(Case c, DateOnly today, WorkCalendar calendar, CaseRules rules)
+    {
+        c.Reopens++;
+        c.ClosedAt = null;
+        c.OnTime = null;
+        c.DueOn = calendar.AddWorkingDays(today, rules.DeadlinesFor(c.Category).At(c.Level));
+    }
+
+    /// <summary>Whether the actor holds the case at its level: the holding division's office (or above), or the unit it is assigned to.</summary>
+    private static bool Holds(CaseActor actor, Case c) => actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u);
+
+    public static (string Zh, string En) Holder(Case c) => CaseWords.Level(c.Level);
+
+    private static CaseStep Step(Case c, DateTimeOffset now, CaseActor actor, CaseAction action, CaseStatus from, string? note, string? extra = null) => new()
+    {
+        CaseId = c.Id,
+        At = now,
+        Actor = actor.UserName,
+        Action = action,
+        From = from,
+        To = c.Status,
+        Level = c.Level,
+        HolderDivision = c.HolderDivision,
+        HolderUnitId = c.HolderUnitId,
+        Note = extra is null ? note : note is null ? extra : $"{note} ({extra})",
+    };
+
+    /// <summary>The case rules of the year a moment falls in.</summary>
+    public static async Task<CaseRules> RulesAsync(LiaisonDb db, DateTimeOffset now, CancellationToken ct) =>
+        (await PolicyStore.GetAsync(db, ChinaTime.DateOf(now).Year, ct)).Policy.Cases;
+
+    public static WorkCalendar Calendar(CaseRules rules) => new(rules.Holidays, rules.WorkedWeekendDays);
+
+    /// <summary>Text as stored: trimmed, control characters other than line breaks removed; empty is null.</summary>
+    internal static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var kept = new string(text.Where(ch => !char.IsControl(ch) || ch is '\n').ToArray()).Trim();
+        return kept.Length == 0 ? null : kept;
+    }
+}

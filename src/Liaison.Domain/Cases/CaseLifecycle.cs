@@ -1,0 +1,146 @@
+namespace Liaison.Domain.Cases;
+
+/// <summary>
+/// The life cycle of a case: which actions each status allows and where they lead. A refused
+/// step names the actions that are allowed, in the user's words.
+/// </summary>
+public static class CaseLifecycle
+{
+    private static readonly CaseStatus[] Open = [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated];
+
+    private static readonly Dictionary<CaseStatus, CaseAction[]> Allowed = new()
+    {
+        // Solved on the spot (当场解决) is a resolve straight from received.
+        [CaseStatus.Received] = [CaseAction.Accept, CaseAction.Assign, CaseAction.Resolve, CaseAction.Adopt, CaseAction.Escalate, CaseAction.CloseNotFixed, CaseAction.Withdraw, CaseAction.Merge],
+        [CaseStatus.Escalated] = [CaseAction.Accept, CaseAction.Assign, CaseAction.Resolve, CaseAction.Adopt, CaseAction.Escalate, CaseAction.CloseNotFixed, CaseAction.Withdraw, CaseAction.Merge],
+        [CaseStatus.Accepted] = [CaseAction.Assign, CaseAction.Start, CaseAction.Resolve, CaseAction.Adopt, CaseAction.Escalate, CaseAction.CloseNotFixed, CaseAction.Withdraw, CaseAction.Merge],
+        [CaseStatus.Assigned] = [CaseAction.Assign, CaseAction.Start, CaseAction.Resolve, CaseAction.Adopt, CaseAction.Escalate, CaseAction.CloseNotFixed, CaseAction.Withdraw],
+        [CaseStatus.InProgress] = [CaseAction.Assign, CaseAction.Resolve, CaseAction.Adopt, CaseAction.Escalate, CaseAction.CloseNotFixed, CaseAction.Withdraw],
+        [CaseStatus.Resolved] = [CaseAction.Reopen, CaseAction.FollowUp],
+        [CaseStatus.Adopted] = [CaseAction.Reopen, CaseAction.FollowUp],
+        [CaseStatus.ClosedNotFixed] = [CaseAction.Reopen, CaseAction.FollowUp],
+        [CaseStatus.Withdrawn] = [],
+        [CaseStatus.Merged] = [],
+    };
+
+    public static bool IsOpen(CaseStatus s) => Open.Contains(s);
+
+    /// <summary>Closed by a handler: counts for on-time and reply rates, and can be followed up.</summary>
+    public static bool IsClosed(CaseStatus s) => s is CaseStatus.Resolved or CaseStatus.Adopted or CaseStatus.ClosedNotFixed;
+
+    public static IReadOnlyList<CaseAction> ActionsFrom(CaseStatus s) => Allowed[s];
+
+    /// <summary>Where an action leads from a status, or null when the life cycle does not allow it.</summary>
+    public static CaseStatus? Next(CaseStatus from, CaseAction action, CaseKind kind)
+    {
+        if (!Allowed[from].Contains(action) && !(action == CaseAction.AutoEscalate && IsOpen(from)))
+        {
+            return null;
+        }
+        if (action == CaseAction.Adopt && kind != CaseKind.Suggestion)
+        {
+            return null;
+        }
+        return action switch
+        {
+            CaseAction.Accept => CaseStatus.Accepted,
+            CaseAction.Assign => CaseStatus.Assigned,
+            CaseAction.Start => CaseStatus.InProgress,
+            CaseAction.Resolve => CaseStatus.Resolved,
+            CaseAction.Adopt => CaseStatus.Adopted,
+            CaseAction.Escalate or CaseAction.AutoEscalate => CaseStatus.Escalated,
+            CaseAction.CloseNotFixed => CaseStatus.ClosedNotFixed,
+            CaseAction.Withdraw => CaseStatus.Withdrawn,
+            CaseAction.Reopen => CaseStatus.Accepted,
+            CaseAction.Merge => CaseStatus.Merged,
+            CaseAction.FollowUp => from,
+            _ => null,
+        };
+    }
+
+    /// <summary>The refusal of a step the life cycle does not allow, naming the ones it does.</summary>
+    public static (string Zh, string En) Refusal(CaseStatus from, CaseAction action, CaseKind kind)
+    {
+        var allowed = Allowed[from].Where(a => a != CaseAction.Adopt || kind == CaseKind.Suggestion).ToList();
+        var zh = allowed.Count == 0 ? "此状态下不能再操作" : "可以：" + string.Join("、", allowed.Select(a => CaseWords.Action(a).Zh));
+        var en = allowed.Count == 0 ? "nothing more can be done in this state" : "allowed: " + string.Join(", ", allowed.Select(a => CaseWords.Action(a).En));
+        if (action == CaseAction.Adopt && kind != CaseKind.Suggestion && Allowed[from].Contains(action))
+        {
+            return ($"只有建议可以“采纳”；{zh}", $"only a suggestion can be adopted; {en}");
+        }
+        return ($"“{CaseWords.Status(from).Zh}”的事项不能“{CaseWords.Action(action).Zh}”；{zh}",
+            $"a case that is {CaseWords.Status(from).En} cannot be {CaseWords.Action(action).En}; {en}");
+    }
+
+    /// <summary>The level above, or null at the city.</summary>
+    public static CaseLevel? Above(CaseLevel level) => level == CaseLevel.City ? null : level + 1;
+
+    /// <summary>The division that holds a case at a level: the village's township, county or city (12-digit codes).</summary>
+    public static string DivisionAt(string villageCode, CaseLevel level) => level switch
+    {
+        CaseLevel.Village => villageCode,
+        CaseLevel.Township => villageCode[..9],
+        CaseLevel.County => villageCode[..6],
+        _ => villageCode[..4],
+    };
+}
+
+/// <summary>The words of the case capability, Chinese first.</summary>
+public static class CaseWords
+{
+    public static (string Zh, string En) Kind(CaseKind k) => k switch
+    {
+        CaseKind.Problem => ("问题", "problem"),
+        CaseKind.Suggestion => ("建议", "suggestion"),
+        _ => ("求助", "request for help"),
+    };
+
+    public static (string Zh, string En) Channel(CaseChannel c) => c switch
+    {
+        CaseChannel.Visit => ("入户走访", "household visit"),
+        CaseChannel.ContactCard => ("民情联系卡", "contact card"),
+        CaseChannel.SuggestionBox => ("民情意见箱", "suggestion box"),
+        CaseChannel.NightVisit => ("夜谈夜访", "night visit"),
+        CaseChannel.Phone => ("电话", "phone"),
+        _ => ("来访", "walk-in"),
+    };
+
+    public static (string Zh, string En) Status(CaseStatus s) => s switch
+    {
+        CaseStatus.Received => ("已收到", "received"),
+        CaseStatus.Accepted => ("已受理", "accepted"),
+        CaseStatus.Assigned => ("已交办", "assigned"),
+        CaseStatus.InProgress => ("办理中", "in progress"),
+        CaseStatus.Resolved => ("已办结", "resolved"),
+        CaseStatus.Adopted => ("已采纳", "adopted"),
+        CaseStatus.Escalated => ("已解释并上报", "explained and escalated"),
+        CaseStatus.ClosedNotFixed => ("关闭未解决", "closed, not fixed"),
+        CaseStatus.Withdrawn => ("已撤回", "withdrawn"),
+        _ => ("已合并", "merged"),
+    };
+
+    public static (string Zh, string En) Action(CaseAction a) => a switch
+    {
+        CaseAction.Accept => ("受理", "accepted"),
+        CaseAction.Assign => ("交办", "assigned"),
+        CaseAction.Start => ("开始办理", "started"),
+        CaseAction.Resolve => ("办结", "resolved"),
+        CaseAction.Adopt => ("采纳", "adopted"),
+        CaseAction.Escalate => ("解释并上报", "explained and escalated"),
+        CaseAction.CloseNotFixed => ("关闭未解决", "closed not fixed"),
+        CaseAction.Withdraw => ("撤回", "withdrawn"),
+        CaseAction.Reopen => ("重新办理", "reopened"),
+        CaseAction.Merge => ("合并重复", "merged"),
+        CaseAction.AutoEscalate => ("超期自动上报", "escalated automatically"),
+        CaseAction.FollowUp => ("回访", "followed up"),
+        _ => ("收到", "received"),
+    };
+
+    public static (string Zh, string En) Level(CaseLevel l) => l switch
+    {
+        CaseLevel.Village => ("村工作组", "village work group"),
+        CaseLevel.Township => ("乡镇", "township"),
+        CaseLevel.County => ("县市区", "county"),
+        _ => ("市", "city"),
+    };
+}
