@@ -102,6 +102,9 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         await using var db = _file.Target.CreateContext();
         var before = await db.Cases.CountAsync();
 
+        // 5 MB is refused before it is read; 3,000 characters are read and refused by the form, naming the limit.
+        var fiveMegabytes = await FileAsync(client, new string('问', 5 * 1024 * 1024 / 3));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, fiveMegabytes.Response.StatusCode);
         var huge = await FileAsync(client, new string('问', 3000));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, huge.Response.StatusCode);
         Assert.Contains("2000", WebUtility.HtmlDecode(huge.Html), StringComparison.Ordinal);
@@ -140,9 +143,11 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         {
             ["action"] = "Resolve",
             ["note"] = "x",
-            ["__RequestVerificationToken"] = TestAccounts.FormToken(view),
+            // A valid token from another of the cadre's pages: the refusal must come from the case, not from anti-forgery.
+            ["__RequestVerificationToken"] = TestAccounts.FormToken(await cadre.GetStringAsync("/cases")),
         }));
-        Assert.Contains("乡镇办理", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var forgedHtml = WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync());
+        Assert.True(forgedHtml.Contains("乡镇办理", StringComparison.Ordinal), $"{forged.StatusCode}: {forgedHtml[..Math.Min(forgedHtml.Length, 3000)]}");
 
         var township = await SignedInAsync("township-office");
         var wrong = await ActAsync(township, id, new() { ["action"] = "Reopen" });
