@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check and test of Liaison on a fresh machine (Debian 12):
-#   - installs what is missing (PostgreSQL, Chromium, CJK fonts) when run as root;
+#   - installs what is missing (PostgreSQL, Chromium, CJK fonts for pages and PDFs) when run as root;
 #   - dotnet format --verify-no-changes (the house style);
 #   - the test projects (domain, data on PostgreSQL and SQLite, app, headless-browser E2E);
 #   - dotnet publish, then the published `liaison` imports Jining and answers --help.
@@ -13,6 +13,8 @@ need=()
 [ -x "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/initdb" ] || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+# PDFs embed a TrueType Chinese font (PDFsharp cannot use Noto CJK's CFF outlines): docs/decisions/0010.
+[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
 command -v node >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -60,6 +60,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/cases"] = _ => "/cases",
         ["/cases/{id:long}"] = _ => "/cases/1",
         ["/disputes"] = _ => "/disputes",
+        ["/cases/figures"] = _ => "/cases/figures",
         ["/public/report/{village}"] = _ => "/public/report/370830001001",
         ["/public/track"] = _ => "/public/track?code=2345-6789-ABCD",
     };

@@ -236,4 +236,26 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         Assert.Equal("system", (await check.CaseSteps.SingleAsync(s => s.CaseId == id && s.Action == CaseAction.AutoEscalate)).Actor);
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == "case.autoescalate" && e.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    [Fact]
+    public async Task The_figures_page_counts_the_jurisdictions_cases_by_category_as_the_records_say()
+    {
+        await using var db = _file.Target.CreateContext();
+        var clock = TimeProvider.System;
+        var ids = new List<long>();
+        var elsewhere = await db.Divisions.Where(d => d.Code.Length == 12 && !d.Code.StartsWith("370830001")).Select(d => d.Code).FirstAsync();
+        foreach (var (category, village) in new[] { ("infrastructure", Village), ("infrastructure", Village), ("livelihood", Village), ("infrastructure", elsewhere) })
+        {
+            var result = await CaseStore.CreateAsync(db, clock, CaseActor.System, new CaseInput(CaseKind.Problem, category, CaseChannel.Phone, village, "统计用"), default);
+            Assert.True(result.Ok);
+            ids.Add(result.Case!.Id);
+        }
+        Assert.True((await CaseStore.ActAsync(db, clock, CaseActor.System, ids[0], new CaseStepInput(CaseAction.Resolve, "已办好"), default)).Ok);
+        // The township office counts its own villages only: not the case of another township.
+        var township = await SignedInAsync("township-office");
+        var html = Regex.Replace(await township.GetStringAsync("/cases/figures?by=Category"), @">\s+<", "><");
+        Assert.Matches("<tr><th>infrastructure</th><td>2</td><td>0</td><td>1</td><td>50.0%</td><td>100.0%</td><td>50.0%</td>", html);
+        Assert.Matches("<tr><th>livelihood</th><td>1</td><td>0</td><td>0</td><td>0.0%</td><td>—</td>", html);
+        Assert.Matches("<tr><th>合计</th><td>3</td>", html);
+    }
 }

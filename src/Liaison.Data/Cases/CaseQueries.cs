@@ -12,8 +12,58 @@ public sealed record CaseFilter(string? Scope, int? UnitId = null, string? Divis
 public sealed record CaseLine(long Id, string TrackingCode, CaseKind Kind, string Category, CaseChannel Channel, string VillageCode, string Village,
     string Description, CaseStatus Status, CaseLevel Level, string HolderDivision, DateOnly DueOn, DateTimeOffset ReceivedAt, bool Overdue);
 
+/// <summary>The case figures of one group (a category, a channel or a month): counts, from which the rates follow.</summary>
+public sealed record CaseFigures(string Key, int Collected, int Adopted, int Completed, int Closed, int OnTime, int Replied, int FollowedUp, int SatisfactionPoints, int Reopened, int Escalated)
+{
+    public double? CompletedRate => Collected == 0 ? null : (double)Completed / Collected;
+    public double? OnTimeRate => Closed == 0 ? null : (double)OnTime / Closed;
+    public double? ReplyRate => Collected == 0 ? null : (double)Replied / Collected;
+    public double? ReopenRate => Closed == 0 ? null : (double)Reopened / Closed;
+    public double? Satisfaction => FollowedUp == 0 ? null : (double)SatisfactionPoints / FollowedUp;
+}
+
+public enum CaseBreakdown
+{
+    Category,
+    Channel,
+    Month,
+}
+
 public static class CaseQueries
 {
+    /// <summary>
+    /// The case figures of a subtree (by the cases' villages) received in a period, broken down by
+    /// category, channel or month — counted as the rollups count them (merged and withdrawn cases aside).
+    /// </summary>
+    public static async Task<List<CaseFigures>> BreakdownAsync(LiaisonDb db, string? scope, DateOnly from, DateOnly to, CaseBreakdown by, CancellationToken ct)
+    {
+        var start = ChinaTime.StartOfDay(from);
+        var end = ChinaTime.StartOfDay(to.AddDays(1));
+        var q = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
+        if (scope is { Length: > 0 })
+        {
+            q = q.Where(c => c.VillageCode.StartsWith(scope));
+        }
+        var rows = await q.Select(c => new { c.Category, c.Channel, c.ReceivedAt, c.Status, c.OnTime, c.RepliedAt, c.Satisfaction, c.Reopens, c.Escalations }).ToListAsync(ct);
+        string Key(DateTimeOffset at, string category, CaseChannel channel) => by switch
+        {
+            CaseBreakdown.Category => category,
+            CaseBreakdown.Channel => channel.ToString(),
+            _ => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return rows.GroupBy(r => Key(r.ReceivedAt, r.Category, r.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CaseFigures(g.Key,
+            g.Count(),
+            g.Count(r => r.Status == CaseStatus.Adopted),
+            g.Count(r => r.Status is CaseStatus.Resolved or CaseStatus.Adopted),
+            g.Count(r => CaseLifecycle.IsClosed(r.Status)),
+            g.Count(r => CaseLifecycle.IsClosed(r.Status) && r.OnTime == true),
+            g.Count(r => r.RepliedAt != null),
+            g.Count(r => r.Satisfaction != null),
+            g.Sum(r => r.Satisfaction ?? 0),
+            g.Count(r => r.Reopens > 0),
+            g.Count(r => r.Escalations > 0))).ToList();
+    }
+
     /// <summary>Cases within the reader's scope (by the case's village, or held by the reader's unit), newest and overdue first.</summary>
     public static async Task<List<CaseLine>> ListAsync(LiaisonDb db, TimeProvider clock, CaseFilter f, CancellationToken ct)
     {
