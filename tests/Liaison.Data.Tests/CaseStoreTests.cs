@@ -247,6 +247,12 @@ public class CaseStoreTests
         Assert.Equal(9, figures.GetValueOrDefault(R.CasesSatisfaction.Id));
         Assert.Equal(1, figures.GetValueOrDefault(R.CasesReopened.Id));
         Assert.Equal(1, figures.GetValueOrDefault(R.CasesEscalated.Id));
+        // The breakdown by category and by month counts the same (on both databases).
+        foreach (var by in Enum.GetValues<CaseBreakdown>())
+        {
+            var rows = await CaseQueries.BreakdownAsync(db, township, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), by, default);
+            Assert.Equal((11, 2, closed.Count, 2, 9), (rows.Sum(r => r.Collected), rows.Sum(r => r.Completed), rows.Sum(r => r.Closed), rows.Sum(r => r.FollowedUp), rows.Sum(r => r.SatisfactionPoints)));
+        }
         // And the same as a full recount of every leaf.
         var leaves = (await FieldRollups.LeavesAsync(db, null, default)).Where(l => l.IndicatorId.StartsWith("cases_", StringComparison.Ordinal)).ToList();
         Assert.Equal(counted.Count, leaves.Where(l => l.IndicatorId == R.CasesCollected.Id).Sum(l => l.Value));
@@ -288,5 +294,39 @@ public class CaseStoreTests
         var figures = await RollupStore.ForDivisionAsync(db, village, default);
         Assert.Equal((2L, 1L, 2L, 1L), (figures.GetValueOrDefault(R.Disputes.Id), figures.GetValueOrDefault(R.DisputesMediated.Id), figures.GetValueOrDefault(R.Errands.Id), figures.GetValueOrDefault(R.ErrandsDone.Id)));
         Assert.Equal(8, await db.AuditEntries.CountAsync(x => x.Action.StartsWith("dispute.") || x.Action.StartsWith("errand.")));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Demo_activity_takes_up_every_issue_as_a_case_at_the_sources_rates_and_the_rollups_match_the_records(string provider)
+    {
+        var (t, db, _, _, _, _) = await WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 1, 10, 0, 0, ChinaTime.Offset));
+        var result = await DemoActivity.GenerateAsync(db, clock, Actor.System, 2026, 7, null, default);
+
+        Assert.Equal(result.Issues, result.Cases);
+        Assert.Equal(result.Issues, await db.Cases.CountAsync(c => c.Channel == CaseChannel.Visit));
+        Assert.Equal(0, await db.VisitIssues.CountAsync(i => i.CaseId == null));
+        Assert.Equal(result.Cases, await db.Cases.CountAsync(c => db.VisitIssues.Any(i => i.Id == c.VisitIssueId && i.CaseId == c.Id)));
+        var completed = await db.Cases.CountAsync(c => c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Adopted);
+        Assert.InRange(completed / (double)result.Cases, 0.40, 0.51);             // the source: 33,940 of 74,506
+        Assert.InRange(result.Disputes, result.Issues * 0.05, result.Issues * 0.11);
+        var mediated = await db.Disputes.CountAsync(d => d.Outcome == DisputeOutcome.Mediated);
+        Assert.InRange(mediated / (double)result.Disputes, 0.8, 0.98);
+        Assert.Equal(result.Errands, await db.Errands.CountAsync());
+        // Every case has its receipt step, and the life cycle's last step leads to where the case stands.
+        Assert.Equal(result.Cases, await db.CaseSteps.CountAsync(s => s.Action == CaseAction.Receive));
+        var last = await db.CaseSteps.AsNoTracking().GroupBy(s => s.CaseId).Select(g => g.OrderByDescending(s => s.Id).First()).ToListAsync();
+        var statuses = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status);
+        Assert.All(last, s => Assert.Equal(statuses[s.CaseId], s.To));
+
+        var city = await RollupStore.ForDivisionAsync(db, "3708", default);
+        Assert.Equal(await db.Cases.CountAsync(c => c.Status != CaseStatus.Withdrawn && c.Status != CaseStatus.Merged), city.GetValueOrDefault(R.CasesCollected.Id));
+        Assert.Equal(completed, city.GetValueOrDefault(R.CasesCompleted.Id));
+        Assert.Equal(mediated, city.GetValueOrDefault(R.DisputesMediated.Id));
+        Assert.Equal(await db.Errands.CountAsync(e => e.Status == ErrandStatus.Done), city.GetValueOrDefault(R.ErrandsDone.Id));
+        Assert.Equal(await db.Cases.SumAsync(c => c.Satisfaction ?? 0), city.GetValueOrDefault(R.CasesSatisfaction.Id));
     }
 }

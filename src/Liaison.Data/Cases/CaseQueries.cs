@@ -37,8 +37,9 @@ public static class CaseQueries
     /// </summary>
     public static async Task<List<CaseFigures>> BreakdownAsync(LiaisonDb db, string? scope, DateOnly from, DateOnly to, CaseBreakdown by, CancellationToken ct)
     {
-        var start = ChinaTime.StartOfDay(from);
-        var end = ChinaTime.StartOfDay(to.AddDays(1));
+        // PostgreSQL takes instants in UTC only.
+        var start = ChinaTime.StartOfDay(from).ToUniversalTime();
+        var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
         var q = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
         if (scope is { Length: > 0 })
         {

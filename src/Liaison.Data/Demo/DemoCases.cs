@@ -36,7 +36,7 @@ internal static class DemoCases
         for (var i = 0; i < issues.Count; i++)
         {
             var visit = visits[issues[i].Visit];
-            var received = visit.VisitedAt;
+            var received = visit.VisitedAt.ToUniversalTime();
             var day = ChinaTime.DateOf(received);
             var kindDraw = rng.NextDouble();
             var kind = kindDraw < 0.7 ? CaseKind.Problem : kindDraw < 0.9 ? CaseKind.Suggestion : CaseKind.Help;
@@ -142,7 +142,7 @@ internal static class DemoCases
         var draw = rng.NextDouble();
         var day = ChinaTime.DateOf(c.ReceivedAt);
         var closedDay = DateOnly.FromDayNumber(Math.Min(last.DayNumber, day.DayNumber + rng.Next(0, 12)));
-        var closedAt = ChinaTime.StartOfDay(closedDay).AddHours(15);
+        var closedAt = ChinaTime.StartOfDay(closedDay).AddHours(15).ToUniversalTime();
         if (closedAt < c.ReceivedAt)
         {
             closedAt = c.ReceivedAt.AddHours(1);
