@@ -258,4 +258,29 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         Assert.Matches("<tr><th>livelihood</th><td>1</td><td>0</td><td>0</td><td>0.0%</td><td>—</td>", html);
         Assert.Matches("<tr><th>合计</th><td>3</td>", html);
     }
+
+    [Fact]
+    public async Task A_dispute_is_recorded_and_mediated_and_an_errand_finished_on_the_page_with_parties_masked()
+    {
+        var cadre = await SignedInAsync("cadre");
+        var added = await Forms.PostAsync(cadre, "/disputes", "Dispute", new() { ["village"] = Village, ["kind"] = "Neighbours", ["parties"] = "张三丰、李四光", ["summary"] = "两家因排水沟争执" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var outside = await Forms.PostAsync(cadre, "/disputes", "Dispute", new() { ["village"] = "370830001002", ["kind"] = "Land", ["parties"] = "甲、乙", ["summary"] = "边界" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        await using var db = _file.Target.CreateContext();
+        var dispute = await db.Disputes.AsNoTracking().SingleAsync();
+        var page = await cadre.GetStringAsync("/disputes");
+        Assert.DoesNotContain("张三丰", page, StringComparison.Ordinal);
+        var mediated = await Forms.PostAsync(cadre, "/disputes", "Mediate", new() { ["id"] = dispute.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["step"] = "签订协议", ["outcome"] = "Mediated", ["agreementOn"] = "2026-06-15" });
+        Assert.Equal(HttpStatusCode.Redirect, mediated.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(cadre, "/disputes", "Errand", new() { ["village"] = Village, ["kind"] = "Benefits", ["what"] = "代办高龄补贴" })).StatusCode);
+        var errand = await db.Errands.AsNoTracking().SingleAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(cadre, "/disputes", "Finish", new() { ["id"] = errand.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["done"] = "true", ["result"] = "已发放" })).StatusCode);
+        // An inspector reads, and may not write.
+        var inspector = await SignedInAsync("inspector");
+        Assert.Contains("两家因排水沟争执", await inspector.GetStringAsync("/disputes"), StringComparison.Ordinal);
+        await using var check = _file.Target.CreateContext();
+        Assert.Equal(DisputeOutcome.Mediated, (await check.Disputes.AsNoTracking().SingleAsync()).Outcome);
+        Assert.Equal(ErrandStatus.Done, (await check.Errands.AsNoTracking().SingleAsync()).Status);
+    }
 }

@@ -132,6 +132,11 @@ public class CaseStoreTests
         Assert.Equal(0, await CaseStore.EscalateOverdueAsync(db, clock, default));
         clock.Now = new DateTimeOffset(2026, 7, 8, 8, 0, 0, ChinaTime.Offset);
         Assert.Equal(1, await CaseStore.EscalateOverdueAsync(db, clock, default));
+        // At the county an infrastructure case goes to the county's economic unit holding the fewest open cases.
+        var economic = await db.Units.Where(u => u.DivisionCode == County && u.Category == Domain.People.UnitCategory.Economic).OrderBy(u => u.Code).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        Assert.NotNull(economic);
+        var atCounty = await db.Cases.AsNoTracking().SingleAsync();
+        Assert.Equal((CaseLevel.County, economic), (atCounty.Level, atCounty.HolderUnitId));
         clock.Now = clock.Now.AddDays(60);
         Assert.Equal(1, await CaseStore.EscalateOverdueAsync(db, clock, default));
         clock.Now = clock.Now.AddDays(60);
@@ -321,6 +326,10 @@ public class CaseStoreTests
         var last = await db.CaseSteps.AsNoTracking().GroupBy(s => s.CaseId).Select(g => g.OrderByDescending(s => s.Id).First()).ToListAsync();
         var statuses = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status);
         Assert.All(last, s => Assert.Equal(statuses[s.CaseId], s.To));
+
+        // Open cases were passed up at their deadlines as the server's clock does: nothing is left for it below the city.
+        Assert.Equal(0, await CaseStore.EscalateOverdueAsync(db, clock, default));
+        Assert.True(await db.CaseSteps.AnyAsync(s => s.Action == CaseAction.AutoEscalate && s.Actor == "system"));
 
         var city = await RollupStore.ForDivisionAsync(db, "3708", default);
         Assert.Equal(await db.Cases.CountAsync(c => c.Status != CaseStatus.Withdrawn && c.Status != CaseStatus.Merged), city.GetValueOrDefault(R.CasesCollected.Id));

@@ -218,13 +218,16 @@ public static class CaseStore
 
     /// <summary>
     /// Passes every open case whose deadline has passed up one level (the city keeps what reaches
-    /// it, listed as overdue). Run by the server every hour and by <c>liaison cases escalate</c>.
+    /// it, listed as overdue), at most <paramref name="max"/> a round. Run by the server every 5 minutes
+    /// and by <c>liaison cases escalate</c>.
     /// </summary>
-    public static async Task<int> EscalateOverdueAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> EscalateOverdueAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct, int max = int.MaxValue)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
-        var due = await db.Cases.AsNoTracking().Where(c => open.Contains(c.Status) && c.DueOn < today && c.Level != CaseLevel.City).Select(c => c.Id).ToListAsync(ct);
+        // The longest overdue first; a round takes at most max, so that a backlog never holds the server up for long.
+        var due = await db.Cases.AsNoTracking().Where(c => open.Contains(c.Status) && c.DueOn < today && c.Level != CaseLevel.City)
+            .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Select(c => c.Id).Take(max).ToListAsync(ct);
         var n = 0;
         foreach (var id in due)
         {
@@ -256,6 +259,8 @@ public static class CaseStore
         var calendar = Calendar(rules);
         var from = c.Status;
         var autoEscalate = false;
+        var levelBefore = c.Level;
+        (CaseStatus From, string Note)? bounced = null;
         switch (step.Action)
         {
             case CaseAction.Assign:
@@ -328,14 +333,22 @@ public static class CaseStore
         }
         c.Status = to;
         c.Version++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CaseSteps.Add(Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null));
         if (autoEscalate)
         {
             var was = c.Status;
             Escalate(c, CaseLifecycle.Above(c.Level)!.Value, today, calendar, rules);
             c.Status = CaseStatus.Escalated;
-            db.CaseSteps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times"));
+            bounced = (was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times");
+        }
+        if (c.Level != levelBefore)
+        {
+            await RouteAsync(db, c, rules, ct);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.CaseSteps.Add(Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null));
+        if (bounced is { } b)
+        {
+            db.CaseSteps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, b.From, b.Note));
         }
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("case." + step.Action.ToString().ToLowerInvariant(), "case",
@@ -343,6 +356,23 @@ public static class CaseStore
         await FieldRollups.MarkAsync(db, [c.VillageCode], ct);
         await tx.CommitAsync(ct);
         return new CaseResult(c, []);
+    }
+
+    /// <summary>
+    /// A case reaching the county or the city goes to the unit its category names (policy
+    /// <c>cases.categories[].units</c>) of that division, the one holding the fewest open cases; none such, the office keeps it.
+    /// </summary>
+    private static async Task RouteAsync(LiaisonDb db, Case c, CaseRules rules, CancellationToken ct)
+    {
+        if (c.Level is not (CaseLevel.County or CaseLevel.City) || rules.Categories.FirstOrDefault(x => x.Code == c.Category)?.Units is not { } kind)
+        {
+            return;
+        }
+        var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
+        var division = c.HolderDivision;
+        c.HolderUnitId = await db.Units.AsNoTracking().Where(u => u.DivisionCode == division && u.Category == kind)
+            .OrderBy(u => db.Cases.Count(x => x.HolderUnitId == u.Id && open.Contains(x.Status))).ThenBy(u => u.Code)
+            .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
     }
 
     private static void Escalate(Case c, CaseLevel above, DateOnly today, WorkCalendar calendar, CaseRules rules)

@@ -135,7 +135,8 @@ internal static class DemoCases
     /// <summary>
     /// Where a generated case stands by the last day: 35.6 % adopted or resolved by the village, 10 %
     /// explained, escalated and resolved by the township (45.6 % adopted and completed in all), 4.4 %
-    /// closed not fixed, 1 % withdrawn, 9 % escalated and open, the rest open at the village.
+    /// closed not fixed, 1 % withdrawn, 9 % escalated and open, the rest open — and every open case
+    /// passed up at each deadline since, as the server's clock does, so that none is overdue below the city.
     /// </summary>
     private static void Settle(Case c, Random rng, WorkCalendar calendar, CaseRules rules, DateOnly last, List<CaseStep> steps)
     {
@@ -175,14 +176,33 @@ internal static class DemoCases
             c.Status = CaseStatus.Withdrawn;
             steps.Add(Step(c, closedAt, CaseAction.Withdraw, CaseStatus.Received, null));
         }
-        else if (draw < 0.60)
-        {
-            Escalate(c, calendar, rules, day, c.ReceivedAt.AddHours(1), reply, steps);
-        }
         else
         {
-            c.Status = draw < 0.8 ? CaseStatus.Accepted : CaseStatus.InProgress;
-            steps.Add(Step(c, c.ReceivedAt.AddHours(2), draw < 0.8 ? CaseAction.Accept : CaseAction.Start, CaseStatus.Received, null));
+            if (draw < 0.60)
+            {
+                Escalate(c, calendar, rules, day, c.ReceivedAt.AddHours(1), reply, steps);
+            }
+            else
+            {
+                c.Status = draw < 0.8 ? CaseStatus.Accepted : CaseStatus.InProgress;
+                steps.Add(Step(c, c.ReceivedAt.AddHours(2), draw < 0.8 ? CaseAction.Accept : CaseAction.Start, CaseStatus.Received, null));
+            }
+            // Still open: the server's clock would have passed it up at each deadline since, as far as the city.
+            // "today" for the clock is the day after the last generated day.
+            while (c.DueOn <= last && CaseLifecycle.Above(c.Level) is { } above)
+            {
+                var due = c.DueOn.AddDays(1);
+                var from = c.Status;
+                c.Level = above;
+                c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, above);
+                c.Escalations++;
+                c.Status = CaseStatus.Escalated;
+                c.DueOn = calendar.AddWorkingDays(due, rules.DeadlinesFor(c.Category).At(above));
+                var at = ChinaTime.StartOfDay(due).AddHours(1).ToUniversalTime();
+                var step = Step(c, at, CaseAction.AutoEscalate, from, "超过办理时限自动上报");
+                step.Actor = "system";
+                steps.Add(step);
+            }
         }
     }
 

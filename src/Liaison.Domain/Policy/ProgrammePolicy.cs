@@ -243,12 +243,12 @@ public sealed record CaseRules
 {
     public IReadOnlyList<CaseCategory> Categories { get; init; } =
     [
-        new() { Code = "infrastructure", Name = "基础设施（路、水、电、桥）", EnglishName = "infrastructure (roads, water, power, bridges)" },
-        new() { Code = "livelihood", Name = "民生保障（低保、医保、养老）", EnglishName = "livelihood (benefits, health, pensions)" },
-        new() { Code = "land", Name = "土地与宅基地", EnglishName = "land and homesteads" },
-        new() { Code = "industry", Name = "产业发展与增收", EnglishName = "farming, business and income" },
-        new() { Code = "environment", Name = "村容环境", EnglishName = "village environment" },
-        new() { Code = "governance", Name = "村务与党务", EnglishName = "village and party affairs" },
+        new() { Code = "infrastructure", Name = "基础设施（路、水、电、桥）", EnglishName = "infrastructure (roads, water, power, bridges)", Units = UnitCategory.Economic },
+        new() { Code = "livelihood", Name = "民生保障（低保、医保、养老）", EnglishName = "livelihood (benefits, health, pensions)", Units = UnitCategory.PartyGovernment },
+        new() { Code = "land", Name = "土地与宅基地", EnglishName = "land and homesteads", Units = UnitCategory.AgricultureScience },
+        new() { Code = "industry", Name = "产业发展与增收", EnglishName = "farming, business and income", Units = UnitCategory.AgricultureScience },
+        new() { Code = "environment", Name = "村容环境", EnglishName = "village environment", Units = UnitCategory.Other },
+        new() { Code = "governance", Name = "村务与党务", EnglishName = "village and party affairs", Units = UnitCategory.PartyGovernment },
         new() { Code = "other", Name = "其他", EnglishName = "other" },
     ];
     /// <summary>Working days to close a case at each level, unless its category says otherwise.</summary>
@@ -271,6 +271,11 @@ public sealed record CaseCategory
     public string EnglishName { get; init; } = "";
     /// <summary>Category-specific deadlines, if any.</summary>
     public CaseDeadlines? Deadlines { get; init; }
+    /// <summary>
+    /// The kind of unit that takes the category's cases when they reach the county or the city: the
+    /// case goes to the unit of that kind of the county (city) holding the fewest open cases. None: the office keeps it.
+    /// </summary>
+    public UnitCategory? Units { get; init; }
 }
 
 /// <summary>Working days a level has to close a case (village work group, township, county, city).</summary>

@@ -21,8 +21,8 @@ public sealed class CaseClock(IServiceScopeFactory scopes, ILogger<CaseClock> lo
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
-                    await CaseStore.TakeUpVisitIssuesAsync(db, clock, 5_000, stoppingToken);
-                    await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken);
+                    await CaseStore.TakeUpVisitIssuesAsync(db, clock, 2_000, stoppingToken);
+                    await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000);
                 }
                 await Task.Delay(Interval, clock, stoppingToken);
             }
