@@ -175,6 +175,9 @@ public class CaseStoreTests
         Assert.True((await CaseStore.ActAsync(db, clock, county, c.Id, new CaseStepInput(CaseAction.Assign, UnitId: units[4]), default)).Ok);
         var up = await db.Cases.AsNoTracking().SingleAsync();
         Assert.Equal((CaseLevel.Township, CaseStatus.Escalated, 0, (int?)null), (up.Level, up.Status, up.Bounces, up.HolderUnitId));
+        // The history shows the hand-on as taken, then the clock's step.
+        var lastTwo = (await CaseQueries.StepsAsync(db, c.Id, default)).TakeLast(2).Select(s => (s.Action, s.To, s.Level, s.Actor)).ToList();
+        Assert.Equal([(CaseAction.Assign, CaseStatus.Assigned, CaseLevel.Village, "county-office"), (CaseAction.AutoEscalate, CaseStatus.Escalated, CaseLevel.Township, "system")], lastTwo);
     }
 
     [Theory]

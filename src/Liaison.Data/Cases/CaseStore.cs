@@ -260,7 +260,6 @@ public static class CaseStore
         var from = c.Status;
         var autoEscalate = false;
         var levelBefore = c.Level;
-        (CaseStatus From, string Note)? bounced = null;
         switch (step.Action)
         {
             case CaseAction.Assign:
@@ -333,23 +332,22 @@ public static class CaseStore
         }
         c.Status = to;
         c.Version++;
+        // The step as taken, before the clock's own step (a bounce past the limit) moves the case on.
+        var steps = new List<CaseStep> { Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null) };
         if (autoEscalate)
         {
             var was = c.Status;
             Escalate(c, CaseLifecycle.Above(c.Level)!.Value, today, calendar, rules);
             c.Status = CaseStatus.Escalated;
-            bounced = (was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times");
+            steps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times"));
         }
         if (c.Level != levelBefore)
         {
             await RouteAsync(db, c, rules, ct);
+            steps[^1].HolderUnitId = c.HolderUnitId;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CaseSteps.Add(Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null));
-        if (bounced is { } b)
-        {
-            db.CaseSteps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, b.From, b.Note));
-        }
+        db.CaseSteps.AddRange(steps);
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("case." + step.Action.ToString().ToLowerInvariant(), "case",
             c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, new { status = from }, new { status = c.Status, c.Level, c.HolderDivision, c.HolderUnitId, note }), ct);
