@@ -2,6 +2,7 @@ using System.Data.Common;
 using Liaison.Data.Audit;
 using Liaison.Data.Demo;
 using Liaison.Data.Privacy;
+using Liaison.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Tests;
@@ -31,8 +32,15 @@ public class PersonalDataTests
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
         await DemoSeeder.SeedAsync(db, DemoScale.Small, 3, null, default);
+        // A case with the person's name and phone, and a dispute with its parties (the demo seed has neither).
+        var village = await db.Divisions.Where(d => d.Code.Length == 12).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        var clock = new FixedClock(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)));
+        Assert.True((await Cases.CaseStore.CreateAsync(db, clock, Cases.CaseActor.System,
+            new Cases.CaseInput(Domain.Cases.CaseKind.Help, null, Domain.Cases.CaseChannel.Phone, village, "求助", PersonName: "周大福", PersonPhone: "14012345678"), default)).Ok);
+        Assert.Empty((await Cases.DisputeStore.AddDisputeAsync(db, clock, Cases.CaseActor.System,
+            new Cases.DisputeInput(village, Domain.Cases.DisputeKind.Family, "周大福、周小福", "家庭矛盾"), default)).Problems);
 
-        Assert.Equal(["cadres.phone", "households.head_name", "households.head_phone"],
+        Assert.Equal(["cadres.phone", "cases.person_name", "cases.person_phone", "disputes.parties", "households.head_name", "households.head_phone"],
             PersonalDataColumns.All(db).Select(c => c.Table + "." + c.Name).OrderBy(x => x, StringComparer.Ordinal));
         foreach (var column in PersonalDataColumns.All(db))
         {

@@ -26,7 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting));
+        // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000"));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
