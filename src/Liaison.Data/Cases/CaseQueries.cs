@@ -82,7 +82,7 @@ public static class CaseQueries
         {
             q = f.HeldOnly ? q.Where(c => c.HolderDivision == d) : q.Where(c => c.VillageCode.StartsWith(d));
         }
-        var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
+        var open = CaseLifecycle.OpenStatuses.ToArray();
         if (f.Status is { } s)
         {
             q = q.Where(c => c.Status == s);

@@ -192,7 +192,7 @@ public static class CaseStore
     public static async Task<CaseResult> ActAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long caseId, CaseStepInput step, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null || !(actor.Covers(c.VillageCode) || actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u)))
+        if (c is null || !Sees(actor, c))
         {
             // Outside the actor's jurisdiction a case does not exist, so that ids cannot be probed.
             return CaseResult.Refused("id", $"没有编号为 {caseId} 的事项", $"no case {caseId}");
@@ -224,23 +224,24 @@ public static class CaseStore
     public static async Task<int> EscalateOverdueAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct, int max = int.MaxValue)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
+        var open = CaseLifecycle.OpenStatuses.ToArray();
         // The longest overdue first; a round takes at most max, so that a backlog never holds the server up for long.
         var due = await db.Cases.AsNoTracking().Where(c => open.Contains(c.Status) && c.DueOn < today && c.Level != CaseLevel.City)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Select(c => c.Id).Take(max).ToListAsync(ct);
         var n = 0;
+        var rules = due.Count == 0 ? null : await RulesAsync(db, clock.GetUtcNow(), ct);
         foreach (var id in due)
         {
             var c = await db.Cases.FirstAsync(x => x.Id == id, ct);
             var result = await ApplyAsync(db, clock, CaseActor.System, c,
-                new CaseStepInput(CaseAction.AutoEscalate, $"超过办理时限（{c.DueOn:yyyy-MM-dd}）自动上报 / past its deadline ({c.DueOn:yyyy-MM-dd})"), ct);
+                new CaseStepInput(CaseAction.AutoEscalate, $"超过办理时限（{c.DueOn:yyyy-MM-dd}）自动上报 / past its deadline ({c.DueOn:yyyy-MM-dd})"), ct, rules);
             n += result.Ok ? 1 : 0;
             db.ChangeTracker.Clear();
         }
         return n;
     }
 
-    private static async Task<CaseResult> ApplyAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, Case c, CaseStepInput step, CancellationToken ct)
+    private static async Task<CaseResult> ApplyAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, Case c, CaseStepInput step, CancellationToken ct, CaseRules? known = null)
     {
         var next = CaseLifecycle.Next(c.Status, step.Action, c.Kind);
         if (next is not { } to)
@@ -255,7 +256,8 @@ public static class CaseStore
         }
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
-        var rules = await RulesAsync(db, now, ct);
+        // A round of escalations reads the rules once, not once a case.
+        var rules = known ?? await RulesAsync(db, now, ct);
         var calendar = Calendar(rules);
         var from = c.Status;
         var autoEscalate = false;
@@ -366,14 +368,15 @@ public static class CaseStore
         {
             return;
         }
-        var open = new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated };
+        var open = CaseLifecycle.OpenStatuses.ToArray();
         var division = c.HolderDivision;
         c.HolderUnitId = await db.Units.AsNoTracking().Where(u => u.DivisionCode == division && u.Category == kind)
             .OrderBy(u => db.Cases.Count(x => x.HolderUnitId == u.Id && open.Contains(x.Status))).ThenBy(u => u.Code)
             .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
     }
 
-    private static void Escalate(Case c, CaseLevel above, DateOnly today, WorkCalendar calendar, CaseRules rules)
+    /// <summary>Passes a case to the level above: its division there, no unit, bounces counted afresh, the new level's deadline from <paramref name="today"/>.</summary>
+    internal static void Escalate(Case c, CaseLevel above, DateOnly today, WorkCalendar calendar, CaseRules rules)
     {
         c.Level = above;
         c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, above);
@@ -392,7 +395,10 @@ public static class CaseStore
     }
 
     /// <summary>Whether the actor holds the case at its level: the holding division's office (or above), or the unit it is assigned to.</summary>
-    private static bool Holds(CaseActor actor, Case c) => actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u);
+    public static bool Holds(CaseActor actor, Case c) => actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u);
+
+    /// <summary>Whether the actor may see the case at all: its village in scope, or held by the actor. Outside this a case does not exist.</summary>
+    public static bool Sees(CaseActor actor, Case c) => actor.Covers(c.VillageCode) || Holds(actor, c);
 
     public static (string Zh, string En) Holder(Case c) => CaseWords.Level(c.Level);
 

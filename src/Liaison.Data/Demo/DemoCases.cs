@@ -193,11 +193,8 @@ internal static class DemoCases
             {
                 var due = c.DueOn.AddDays(1);
                 var from = c.Status;
-                c.Level = above;
-                c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, above);
-                c.Escalations++;
+                CaseStore.Escalate(c, above, due, calendar, rules);
                 c.Status = CaseStatus.Escalated;
-                c.DueOn = calendar.AddWorkingDays(due, rules.DeadlinesFor(c.Category).At(above));
                 var at = ChinaTime.StartOfDay(due).AddHours(1).ToUniversalTime();
                 var step = Step(c, at, CaseAction.AutoEscalate, from, "超过办理时限自动上报");
                 step.Actor = "system";
@@ -208,11 +205,8 @@ internal static class DemoCases
 
     private static void Escalate(Case c, WorkCalendar calendar, CaseRules rules, DateOnly day, DateTimeOffset at, string reply, List<CaseStep> steps)
     {
-        c.Level = CaseLevel.Township;
-        c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, CaseLevel.Township);
-        c.Escalations = 1;
+        CaseStore.Escalate(c, CaseLevel.Township, day, calendar, rules);
         c.Status = CaseStatus.Escalated;
-        c.DueOn = calendar.AddWorkingDays(day, rules.DeadlinesFor(c.Category).At(CaseLevel.Township));
         c.Reply = reply;
         c.RepliedAt = at;
         steps.Add(Step(c, at, CaseAction.Escalate, CaseStatus.Received, "需上级统筹，已向群众解释"));

@@ -6,7 +6,8 @@ namespace Liaison.Domain.Cases;
 /// </summary>
 public static class CaseLifecycle
 {
-    private static readonly CaseStatus[] Open = [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated];
+    /// <summary>The statuses of a case still to be handled (for queries: <c>OpenStatuses.Contains(c.Status)</c>).</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } = [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Escalated];
 
     private static readonly Dictionary<CaseStatus, CaseAction[]> Allowed = new()
     {
@@ -23,7 +24,7 @@ public static class CaseLifecycle
         [CaseStatus.Merged] = [],
     };
 
-    public static bool IsOpen(CaseStatus s) => Open.Contains(s);
+    public static bool IsOpen(CaseStatus s) => OpenStatuses.Contains(s);
 
     /// <summary>Closed by a handler: counts for on-time and reply rates, and can be followed up.</summary>
     public static bool IsClosed(CaseStatus s) => s is CaseStatus.Resolved or CaseStatus.Adopted or CaseStatus.ClosedNotFixed;

@@ -51,7 +51,7 @@ public sealed class DetailModel(LiaisonDb db, TimeProvider clock, Jurisdiction j
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var actor = CaseActors.Of(jurisdiction);
-        if (c is null || !(actor.Covers(c.VillageCode) || actor.Covers(c.HolderDivision) || (actor.UnitId is { } u && c.HolderUnitId == u)))
+        if (c is null || !CaseStore.Sees(actor, c))
         {
             return false;
         }
@@ -59,8 +59,7 @@ public sealed class DetailModel(LiaisonDb db, TimeProvider clock, Jurisdiction j
         Village = await db.Divisions.AsNoTracking().Where(d => d.Code == c.VillageCode).Select(d => d.Name).FirstAsync(ct);
         Unit = c.HolderUnitId is { } unit ? await db.Units.AsNoTracking().Where(x => x.Id == unit).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         Steps = await CaseQueries.StepsAsync(db, id, ct);
-        var holds = actor.Covers(c.HolderDivision) || (actor.UnitId is { } mine && c.HolderUnitId == mine);
-        Actions = holds && jurisdiction.May(Domain.Access.Ability.HandleCases)
+        Actions = CaseStore.Holds(actor, c) && jurisdiction.May(Domain.Access.Ability.HandleCases)
             ? CaseLifecycle.ActionsFrom(c.Status).Where(a => CaseLifecycle.Next(c.Status, a, c.Kind) is not null).ToList()
             : [];
         if (Actions.Contains(CaseAction.Assign))
