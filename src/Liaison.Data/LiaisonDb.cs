@@ -23,6 +23,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Reporting.DivisionRollup> Rollups => Set<Reporting.DivisionRollup>();
+    public DbSet<Reporting.DivisionMonth> RollupMonths => Set<Reporting.DivisionMonth>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Liaisons.LiaisonTie> LiaisonTies => Set<Domain.Liaisons.LiaisonTie>();

@@ -319,6 +319,32 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Data.Reporting.DivisionMonth", b =>
+                {
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("DivisionCode", "IndicatorId", "Month")
+                        .HasName("pk_division_months");
+
+                    b.ToTable("division_months", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Data.Reporting.DivisionRollup", b =>
                 {
                     b.Property<string>("DivisionCode")

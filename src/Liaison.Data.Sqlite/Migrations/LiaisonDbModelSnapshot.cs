@@ -308,6 +308,32 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Data.Reporting.DivisionMonth", b =>
+                {
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("DivisionCode", "IndicatorId", "Month")
+                        .HasName("pk_division_months");
+
+                    b.ToTable("division_months", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Data.Reporting.DivisionRollup", b =>
                 {
                     b.Property<string>("DivisionCode")

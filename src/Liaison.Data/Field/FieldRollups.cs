@@ -1,12 +1,12 @@
 using System.Globalization;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Shared;
+using R = Liaison.Domain.Reporting.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Field;
@@ -23,12 +23,12 @@ public static class FieldRollups
     /// <summary>The field family's indicators; all are counted at villages.</summary>
     public static IReadOnlyList<Indicator> Indicators { get; } =
     [
-        Domain.Reporting.Indicators.Visits, Domain.Reporting.Indicators.HouseholdsVisited, Domain.Reporting.Indicators.ThreeOldsVisited,
-        Domain.Reporting.Indicators.ThreeKindsVisited, Domain.Reporting.Indicators.VisitIssues, Domain.Reporting.Indicators.TiesVisiting,
-        Domain.Reporting.Indicators.ResidenceDays, Domain.Reporting.Indicators.ResidenceRequired, Domain.Reporting.Indicators.ResidenceMet,
-        Domain.Reporting.Indicators.PartyMembersVisited, Domain.Reporting.Indicators.Questionnaires, Domain.Reporting.Indicators.Symposiums,
-        Domain.Reporting.Indicators.StudyTrips, Domain.Reporting.Indicators.StudyTripPeople, Domain.Reporting.Indicators.EatLiveWorkDays,
-        .. Domain.Reporting.Indicators.CaseFigures,
+        R.Visits, R.HouseholdsVisited, R.ThreeOldsVisited,
+        R.ThreeKindsVisited, R.VisitIssues, R.TiesVisiting,
+        R.ResidenceDays, R.ResidenceRequired, R.ResidenceMet,
+        R.PartyMembersVisited, R.Questionnaires, R.Symposiums,
+        R.StudyTrips, R.StudyTripPeople, R.EatLiveWorkDays,
+        .. R.CaseFigures,
     ];
 
     private const long DrainLock = 0x4C49_4149_534F_4E02;
@@ -67,28 +67,23 @@ public static class FieldRollups
         }
         var villages = dirty.Select(d => d.VillageCode).ToList();
         var ids = Indicators.Select(i => i.Id).ToList();
-        var fresh = (await LeavesAsync(db, villages, ct)).ToDictionary(l => (l.DivisionCode, l.IndicatorId), l => l.Value);
+        var fresh = (await LeavesAsync(db, villages, ct)).ToDictionary(l => (l.DivisionCode, l.IndicatorId, l.Month), l => l.Value);
         var stored = await db.Rollups.AsNoTracking().Where(r => villages.Contains(r.DivisionCode) && ids.Contains(r.IndicatorId))
-            .ToDictionaryAsync(r => (r.DivisionCode, r.IndicatorId), r => r.Value, ct);
-        var deltas = new Dictionary<(string Code, string Indicator), long>();
+            .ToDictionaryAsync(r => (r.DivisionCode, r.IndicatorId, 0), r => r.Value, ct);
+        foreach (var r in await db.RollupMonths.AsNoTracking().Where(r => villages.Contains(r.DivisionCode) && ids.Contains(r.IndicatorId)).ToListAsync(ct))
+        {
+            stored[(r.DivisionCode, r.IndicatorId, r.Month)] = r.Value;
+        }
+        var deltas = new List<RollupValue>();
         foreach (var key in fresh.Keys.Union(stored.Keys))
         {
             var delta = fresh.GetValueOrDefault(key) - stored.GetValueOrDefault(key);
-            if (delta == 0)
+            if (delta != 0)
             {
-                continue;
-            }
-            foreach (var code in DivisionCode.Ancestors(key.DivisionCode).Prepend(key.DivisionCode))
-            {
-                deltas[(code, key.IndicatorId)] = deltas.GetValueOrDefault((code, key.IndicatorId)) + delta;
+                deltas.Add(new(key.DivisionCode, key.IndicatorId, delta, key.Item3));
             }
         }
-        foreach (var chunk in deltas.Where(d => d.Value != 0).Chunk(500))
-        {
-            var values = string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})"));
-            var sql = $"INSERT INTO division_rollups (division_code, indicator_id, value) VALUES {values} ON CONFLICT (division_code, indicator_id) DO UPDATE SET value = division_rollups.value + excluded.value";
-            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.Key.Code, d.Key.Indicator, d.Value }), ct);
-        }
+        await RollupStore.AddAsync(db, Rollup.ToAllLevels(deltas), ct);
         foreach (var chunk in dirty.Chunk(400))
         {
             // Still the version read: nothing came in since, the village is clean. Otherwise it stays for the next round.
@@ -109,89 +104,118 @@ public static class FieldRollups
     }
 
     /// <summary>
-    /// The field family's values at each village (all villages, or <paramref name="villages"/>),
-    /// for the newest plan year, from the raw records.
+    /// The field family's values at each village (all villages, or <paramref name="villages"/>) from
+    /// the raw records: for the newest plan year, or for <paramref name="period"/>. Each flow
+    /// indicator comes by month (<see cref="RollupValue.Month"/> 1–12) and as the period's total
+    /// (month 0); each distinct one by the month of its first occurrence in the period, and as the
+    /// total; residence minimums for the year as a whole.
     /// </summary>
-    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct)
+    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct, ReportPeriod? period = null)
     {
-        var leaves = new List<RollupValue>();
-        if (await YearAsync(db, ct) is not { } year)
+        var cells = new LeafCells();
+        if (villages is { Count: 0 } || (period?.Year ?? await YearAsync(db, ct)) is not { } year)
         {
-            return leaves;
+            return cells.Leaves;
         }
         var y = year.ToString(CultureInfo.InvariantCulture);
         string In(string column) => villages is null ? "" : $" AND {column} IN ({string.Join(",", villages.Select(Quote))})";
-        void Add(string code, Indicator indicator, long value)
-        {
-            if (value != 0)
-            {
-                leaves.Add(new(code, indicator.Id, value));
-            }
-        }
-        if (villages is { Count: 0 })
-        {
-            return leaves;
-        }
-        await RollupStore.ReadAsync(db, $"SELECT village_code, count(*), count(DISTINCT household_id) FROM household_visits WHERE year = {y}{In("village_code")} GROUP BY village_code", r =>
-        {
-            Add(r.GetString(0), Domain.Reporting.Indicators.Visits, r.GetInt64(1));
-            Add(r.GetString(0), Domain.Reporting.Indicators.HouseholdsVisited, r.GetInt64(2));
-        }, ct);
+        // Rows carry their month as m; a period that is not the whole year keeps its months only.
+        string Within(string rows) => period is null || period.IsWholeYear ? rows : $"(SELECT * FROM {rows} r WHERE m BETWEEN {period.FromMonth} AND {period.ToMonth})";
+        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfInstant(db, "visited_at")} AS m FROM household_visits WHERE year = {y}{In("village_code")})");
+
+        await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*) FROM {visits} v GROUP BY village_code, m",
+            r => cells.Add(r.GetString(0), R.Visits, r.GetInt32(1), r.GetInt64(2)), ct);
         await RollupStore.ReadAsync(db, $"""
-            SELECT v.village_code,
+            SELECT f.village_code, f.m, count(*),
                    sum(CASE WHEN (h.categories & {(int)HouseholdCategories.ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
                    sum(CASE WHEN (h.categories & {(int)HouseholdCategories.ThreeHouseholds}) <> 0 THEN 1 ELSE 0 END)
-            FROM (SELECT DISTINCT village_code, household_id FROM household_visits WHERE year = {y}{In("village_code")}) v
-            JOIN households h ON h.id = v.household_id
-            GROUP BY v.village_code
+            FROM (SELECT village_code, household_id, min(m) AS m FROM {visits} v GROUP BY village_code, household_id) f
+            LEFT JOIN households h ON h.id = f.household_id
+            GROUP BY f.village_code, f.m
             """, r =>
         {
-            Add(r.GetString(0), Domain.Reporting.Indicators.ThreeOldsVisited, r.GetInt64(1));
-            Add(r.GetString(0), Domain.Reporting.Indicators.ThreeKindsVisited, r.GetInt64(2));
+            var (code, month) = (r.GetString(0), r.GetInt32(1));
+            cells.Add(code, R.HouseholdsVisited, month, r.GetInt64(2));
+            cells.Add(code, R.ThreeOldsVisited, month, r.GetInt64(3));
+            cells.Add(code, R.ThreeKindsVisited, month, r.GetInt64(4));
         }, ct);
-        await RollupStore.ReadAsync(db, $"SELECT v.village_code, count(*) FROM visit_issues i JOIN household_visits v ON v.id = i.visit_id WHERE v.year = {y}{In("v.village_code")} GROUP BY v.village_code",
-            r => Add(r.GetString(0), Domain.Reporting.Indicators.VisitIssues, r.GetInt64(1)), ct);
+        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id GROUP BY v.village_code, v.m",
+            r => cells.Add(r.GetString(0), R.VisitIssues, r.GetInt32(1), r.GetInt64(2)), ct);
         await RollupStore.ReadAsync(db, $"""
-            SELECT t.division_code, count(*) FROM liaison_ties t
-            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL{In("t.division_code")}
-              AND EXISTS (SELECT 1 FROM household_visits v WHERE v.cadre_id = t.cadre_id AND v.year = {y} AND v.village_code = t.division_code)
-            GROUP BY t.division_code
-            """, r => Add(r.GetString(0), Domain.Reporting.Indicators.TiesVisiting, r.GetInt64(1)), ct);
+            SELECT t.division_code, f.m, count(*)
+            FROM liaison_ties t
+            JOIN (SELECT cadre_id, village_code, min(m) AS m FROM {visits} v GROUP BY cadre_id, village_code) f
+              ON f.cadre_id = t.cadre_id AND f.village_code = t.division_code
+            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL
+            GROUP BY t.division_code, f.m
+            """, r => cells.Add(r.GetString(0), R.TiesVisiting, r.GetInt32(1), r.GetInt64(2)), ct);
         var activity = new Dictionary<ActivityKind, Indicator>
         {
-            [ActivityKind.PartyMemberVisit] = Domain.Reporting.Indicators.PartyMembersVisited,
-            [ActivityKind.Questionnaire] = Domain.Reporting.Indicators.Questionnaires,
-            [ActivityKind.Symposium] = Domain.Reporting.Indicators.Symposiums,
-            [ActivityKind.StudyTrip] = Domain.Reporting.Indicators.StudyTrips,
-            [ActivityKind.EatLiveWork] = Domain.Reporting.Indicators.EatLiveWorkDays,
+            [ActivityKind.PartyMemberVisit] = R.PartyMembersVisited,
+            [ActivityKind.Questionnaire] = R.Questionnaires,
+            [ActivityKind.Symposium] = R.Symposiums,
+            [ActivityKind.StudyTrip] = R.StudyTrips,
+            [ActivityKind.EatLiveWork] = R.EatLiveWorkDays,
         };
-        await RollupStore.ReadAsync(db, $"SELECT village_code, kind, sum(count), sum(people) FROM secretary_activities WHERE year = {y}{In("village_code")} GROUP BY village_code, kind", r =>
+        var activities = Within($"(SELECT village_code, kind, count, people, {SqlMonth.OfDate(db, "done_on")} AS m FROM secretary_activities WHERE year = {y}{In("village_code")})");
+        await RollupStore.ReadAsync(db, $"SELECT village_code, kind, m, sum(count), sum(people) FROM {activities} a GROUP BY village_code, kind, m", r =>
         {
-            var kind = (ActivityKind)r.GetInt32(1);
-            Add(r.GetString(0), activity[kind], r.GetInt64(2));
+            var (code, kind, month) = (r.GetString(0), (ActivityKind)r.GetInt32(1), r.GetInt32(2));
+            cells.Add(code, activity[kind], month, r.GetInt64(3));
             if (kind == ActivityKind.StudyTrip)
             {
-                Add(r.GetString(0), Domain.Reporting.Indicators.StudyTripPeople, r.GetInt64(3));
+                cells.Add(code, R.StudyTripPeople, month, r.GetInt64(4));
             }
         }, ct);
 
-        await Cases.CaseRollups.AddLeavesAsync(db, y, In, Add, ct);
+        await Cases.CaseRollups.AddLeavesAsync(db, y, In, Within, cells.Add, ct);
 
-        var days = await ResidenceDaysAsync(db, year, villages, ct);
-        foreach (var g in days.GroupBy(d => d.Key.Village))
+        var stays = await StaysAsync(db, year, villages, ct);
+        foreach (var ((_, village), months) in stays)
         {
-            Add(g.Key, Domain.Reporting.Indicators.ResidenceDays, g.Sum(d => d.Value));
+            for (var m = 1; m <= 12; m++)
+            {
+                if (period is null || period.Contains(m))
+                {
+                    cells.Add(village, R.ResidenceDays, m, months[m - 1]);
+                }
+            }
         }
         foreach (var g in (await RequirementsAsync(db, year, villages, ct)).GroupBy(r => r.VillageCode))
         {
-            Add(g.Key, Domain.Reporting.Indicators.ResidenceRequired, g.Count());
-            Add(g.Key, Domain.Reporting.Indicators.ResidenceMet, g.Count(r => days.GetValueOrDefault((r.CadreId, r.VillageCode)) >= r.MinimumDays));
+            cells.Add(g.Key, R.ResidenceRequired, 0, g.Count());
+            cells.Add(g.Key, R.ResidenceMet, 0, g.Count(r => stays.TryGetValue((r.CadreId, r.VillageCode), out var days) && days.Sum() >= r.MinimumDays));
         }
-        return leaves;
+        return cells.Leaves;
+    }
+
+    /// <summary>Values by village, indicator and month; a month's value also counts toward the total (month 0).</summary>
+    private sealed class LeafCells
+    {
+        private readonly Dictionary<(string Code, string Indicator, int Month), long> values = [];
+
+        public void Add(string code, Indicator indicator, int month, long value)
+        {
+            if (value == 0)
+            {
+                return;
+            }
+            if (month != 0)
+            {
+                values[(code, indicator.Id, month)] = values.GetValueOrDefault((code, indicator.Id, month)) + value;
+            }
+            values[(code, indicator.Id, 0)] = values.GetValueOrDefault((code, indicator.Id, 0)) + value;
+        }
+
+        public List<RollupValue> Leaves => values.Where(v => v.Value != 0).Select(v => new RollupValue(v.Key.Code, v.Key.Indicator, v.Value, v.Key.Month)).ToList();
     }
 
     /// <summary>Residence days of each cadre in each village in a year, overlapping stays counted once.</summary>
-    public static async Task<Dictionary<(int CadreId, string Village), int>> ResidenceDaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct)
+    public static async Task<Dictionary<(int CadreId, string Village), int>> ResidenceDaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct) =>
+        (await StaysAsync(db, year, villages, ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Sum());
+
+    /// <summary>The same days by month (element 0 is January).</summary>
+    private static async Task<Dictionary<(int CadreId, string Village), int[]>> StaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct)
     {
         var query = db.ResidenceStays.AsNoTracking().Where(s => s.Year == year);
         if (villages is not null)
@@ -200,7 +224,7 @@ public static class FieldRollups
         }
         var stays = await query.Select(s => new { s.CadreId, s.VillageCode, s.Arrived, s.Left }).ToListAsync(ct);
         return stays.GroupBy(s => (s.CadreId, s.VillageCode))
-            .ToDictionary(g => g.Key, g => Residence.DaysIn(year, g.Select(s => (s.Arrived, s.Left))));
+            .ToDictionary(g => g.Key, g => Residence.DaysByMonth(year, g.Select(s => (s.Arrived, s.Left))));
     }
 
     /// <summary>

@@ -33,16 +33,42 @@ public static class RollupStore
         if (families == RollupFamily.All)
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM division_rollups", ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM division_months", ct);
         }
         else
         {
             var ids = IndicatorsOf(families);
             await db.Rollups.Where(r => ids.Contains(r.IndicatorId)).ExecuteDeleteAsync(ct);
+            await db.RollupMonths.Where(r => ids.Contains(r.IndicatorId)).ExecuteDeleteAsync(ct);
         }
         var spec = TableSpec.For<DivisionRollup>(db, [nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId)],
             nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId), nameof(DivisionRollup.Value));
         await BulkWriter.UpsertAsync(db, spec,
-            values.Select(v => new DivisionRollup { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Value = v.Value }), null, ct);
+            values.Where(v => v.Month == 0).Select(v => new DivisionRollup { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Value = v.Value }), null, ct);
+        var months = TableSpec.For<DivisionMonth>(db, [nameof(DivisionMonth.DivisionCode), nameof(DivisionMonth.IndicatorId), nameof(DivisionMonth.Month)],
+            nameof(DivisionMonth.DivisionCode), nameof(DivisionMonth.IndicatorId), nameof(DivisionMonth.Month), nameof(DivisionMonth.Value));
+        await BulkWriter.UpsertAsync(db, months,
+            values.Where(v => v.Month != 0).Select(v => new DivisionMonth { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Month = v.Month, Value = v.Value }), null, ct);
+    }
+
+    /// <summary>
+    /// Adds differences to the stored values (rows appear as needed): the drainer's way of keeping
+    /// the rollups current without recounting the tree. Needs an open transaction.
+    /// </summary>
+    public static async Task AddAsync(LiaisonDb db, IEnumerable<RollupValue> deltas, CancellationToken ct)
+    {
+        foreach (var chunk in deltas.Where(d => d.Value != 0 && d.Month == 0).Chunk(500))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})"));
+            var sql = $"INSERT INTO division_rollups (division_code, indicator_id, value) VALUES {values} ON CONFLICT (division_code, indicator_id) DO UPDATE SET value = division_rollups.value + excluded.value";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.DivisionCode, d.IndicatorId, d.Value }), ct);
+        }
+        foreach (var chunk in deltas.Where(d => d.Value != 0 && d.Month != 0).Chunk(400))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{4 * i}}}, {{{(4 * i) + 1}}}, {{{(4 * i) + 2}}}, {{{(4 * i) + 3}}})"));
+            var sql = $"INSERT INTO division_months (division_code, indicator_id, month, value) VALUES {values} ON CONFLICT (division_code, indicator_id, month) DO UPDATE SET value = division_months.value + excluded.value";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.DivisionCode, d.IndicatorId, d.Month, d.Value }), ct);
+        }
     }
 
     /// <summary>The indicators a family computes.</summary>

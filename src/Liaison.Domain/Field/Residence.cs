@@ -18,7 +18,13 @@ public sealed record ResidenceStanding(ResidenceRequirement Requirement, int Day
 public static class Residence
 {
     /// <summary>Distinct days of the year covered by the stays.</summary>
-    public static int DaysIn(int year, IEnumerable<(DateOnly Arrived, DateOnly Left)> stays)
+    public static int DaysIn(int year, IEnumerable<(DateOnly Arrived, DateOnly Left)> stays) => DaysByMonth(year, stays).Sum();
+
+    /// <summary>
+    /// The same days split by month: element 0 is January. Their sum is <see cref="DaysIn"/>, so a
+    /// period's residence days are the sum of its months.
+    /// </summary>
+    public static int[] DaysByMonth(int year, IEnumerable<(DateOnly Arrived, DateOnly Left)> stays)
     {
         var first = new DateOnly(year, 1, 1).DayNumber;
         var last = new DateOnly(year, 12, 31).DayNumber;
@@ -30,7 +36,12 @@ public static class Residence
                 days.Add(d);
             }
         }
-        return days.Count;
+        var months = new int[12];
+        foreach (var d in days)
+        {
+            months[DateOnly.FromDayNumber(d).Month - 1]++;
+        }
+        return months;
     }
 
     /// <summary>The standing of one requirement on <paramref name="today"/> (China time) in <paramref name="year"/>.</summary>

@@ -39,36 +39,36 @@ public static class Indicators
 
     public static readonly Indicator TiesWithCadre = new("ties_with_cadre", "联系村的干部（人次）", "Cadre ties to villages", "人次", "", "本年度联系计划中由干部个人承担的村级联系（一名干部联系两个村计两次）", "Village ties of the year's plan held by a cadre in person (a cadre tied to two villages counts twice)");
 
-    public static readonly Indicator Visits = new("visits", "入户走访次数", "Household visits", "次", "", "本年度记录的入户走访次数", "Household visits recorded in the year");
-    public static readonly Indicator HouseholdsVisited = new("households_visited", "已走访农户", "Households visited", "户", "", "本年度至少走访过一次的农户（走访率 = 已走访农户 ÷ 农户）", "Households visited at least once in the year (visit rate = households visited ÷ households)");
-    public static readonly Indicator ThreeOldsVisited = new("households_visited_three_olds", "已走访“三老”户", "Three-olds households visited", "户", "", "本年度走访过的“三老”户", "Three-olds households visited in the year");
-    public static readonly Indicator ThreeKindsVisited = new("households_visited_three_kinds", "已走访“三户”", "Three-kinds households visited", "户", "", "本年度走访过的困难户、富裕户、上访户", "Poor, wealthy and petitioner households visited in the year");
-    public static readonly Indicator VisitIssues = new("visit_issues", "走访收集问题", "Issues raised on visits", "个", "", "本年度走访中群众反映的问题和建议", "Problems and suggestions households raised during the year's visits");
-    public static readonly Indicator TiesVisiting = new("ties_visiting", "参与走访的干部（人次）", "Cadre ties with visits", "人次", "", "联系村的干部中本年度在该村走访过农户的（参与率 = 本项 ÷ 联系村的干部）", "Cadre ties whose cadre visited a household of the village in the year (participation = this ÷ cadre ties)");
-    public static readonly Indicator ResidenceDays = new("residence_days", "驻村天数", "Residence days", "天", "", "本年度干部在联系村驻村的天数（同一人同一村同一天计一次）", "Days cadres lived in their villages in the year (a cadre's day in a village counts once)");
-    public static readonly Indicator ResidenceRequired = new("residence_required", "有驻村天数要求的联系", "Ties with a residence minimum", "个", "", "按政策有年度驻村天数要求的联系（市、县领导联系点，第一书记等）", "Ties with a yearly residence minimum under the policy (city and county leaders' contact points, First Secretaries, ...)");
-    public static readonly Indicator ResidenceMet = new("residence_met", "驻村天数达标", "Residence minimums met", "个", "", "其中本年度驻村天数已达到要求的", "Of those, the ones whose days already reach the minimum");
-    public static readonly Indicator PartyMembersVisited = new("fs_party_members_visited", "第一书记走访党员", "Party members visited by First Secretaries", "人次", "", "第一书记记录的走访党员人次", "Party members First Secretaries recorded visiting");
-    public static readonly Indicator Questionnaires = new("fs_questionnaires", "问卷调查", "Questionnaires", "份", "", "第一书记组织的问卷调查份数", "Questionnaires First Secretaries collected");
-    public static readonly Indicator Symposiums = new("fs_symposiums", "座谈会", "Symposiums", "次", "", "第一书记召开的座谈会", "Symposiums First Secretaries held");
-    public static readonly Indicator StudyTrips = new("fs_study_trips", "外出考察", "Study trips", "次", "", "第一书记组织的外出考察学习", "Study trips First Secretaries organised");
-    public static readonly Indicator StudyTripPeople = new("fs_study_trip_people", "外出考察人次", "People on study trips", "人次", "", "外出考察学习的参加人次", "People who went on the study trips");
-    public static readonly Indicator EatLiveWorkDays = new("fs_eat_live_work_days", "同吃同住同劳动", "Days eating, living, working with villagers", "天", "", "第一书记与群众同吃同住同劳动的天数", "Days First Secretaries ate, lived and worked with villagers");
+    public static readonly Indicator Visits = new("visits", "入户走访次数", "Household visits", "次", "", "本年度记录的入户走访次数", "Household visits recorded in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator HouseholdsVisited = new("households_visited", "已走访农户", "Households visited", "户", "", "本年度至少走访过一次的农户（走访率 = 已走访农户 ÷ 农户）", "Households visited at least once in the year (visit rate = households visited ÷ households)") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator ThreeOldsVisited = new("households_visited_three_olds", "已走访“三老”户", "Three-olds households visited", "户", "", "本年度走访过的“三老”户", "Three-olds households visited in the year") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator ThreeKindsVisited = new("households_visited_three_kinds", "已走访“三户”", "Three-kinds households visited", "户", "", "本年度走访过的困难户、富裕户、上访户", "Poor, wealthy and petitioner households visited in the year") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator VisitIssues = new("visit_issues", "走访收集问题", "Issues raised on visits", "个", "", "本年度走访中群众反映的问题和建议", "Problems and suggestions households raised during the year's visits") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator TiesVisiting = new("ties_visiting", "参与走访的干部（人次）", "Cadre ties with visits", "人次", "", "联系村的干部中本年度在该村走访过农户的（参与率 = 本项 ÷ 联系村的干部）", "Cadre ties whose cadre visited a household of the village in the year (participation = this ÷ cadre ties)") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator ResidenceDays = new("residence_days", "驻村天数", "Residence days", "天", "", "本年度干部在联系村驻村的天数（同一人同一村同一天计一次）", "Days cadres lived in their villages in the year (a cadre's day in a village counts once)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator ResidenceRequired = new("residence_required", "有驻村天数要求的联系", "Ties with a residence minimum", "个", "", "按政策有年度驻村天数要求的联系（市、县领导联系点，第一书记等）", "Ties with a yearly residence minimum under the policy (city and county leaders' contact points, First Secretaries, ...)") { Kind = IndicatorKind.Year };
+    public static readonly Indicator ResidenceMet = new("residence_met", "驻村天数达标", "Residence minimums met", "个", "", "其中本年度驻村天数已达到要求的", "Of those, the ones whose days already reach the minimum") { Kind = IndicatorKind.Year };
+    public static readonly Indicator PartyMembersVisited = new("fs_party_members_visited", "第一书记走访党员", "Party members visited by First Secretaries", "人次", "", "第一书记记录的走访党员人次", "Party members First Secretaries recorded visiting") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Questionnaires = new("fs_questionnaires", "问卷调查", "Questionnaires", "份", "", "第一书记组织的问卷调查份数", "Questionnaires First Secretaries collected") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Symposiums = new("fs_symposiums", "座谈会", "Symposiums", "次", "", "第一书记召开的座谈会", "Symposiums First Secretaries held") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator StudyTrips = new("fs_study_trips", "外出考察", "Study trips", "次", "", "第一书记组织的外出考察学习", "Study trips First Secretaries organised") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator StudyTripPeople = new("fs_study_trip_people", "外出考察人次", "People on study trips", "人次", "", "外出考察学习的参加人次", "People who went on the study trips") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator EatLiveWorkDays = new("fs_eat_live_work_days", "同吃同住同劳动", "Days eating, living, working with villagers", "天", "", "第一书记与群众同吃同住同劳动的天数", "Days First Secretaries ate, lived and worked with villagers") { Kind = IndicatorKind.Flow };
 
-    public static readonly Indicator CasesCollected = new("cases_collected", "群众反映问题和建议", "Issues and suggestions collected", "件", "", "本年度收到的群众反映问题、建议和求助（含走访、联系卡、意见箱、夜访、电话、来访）", "Problems, suggestions and requests for help received in the year, by any channel");
-    public static readonly Indicator CasesAdopted = new("cases_adopted", "采纳的建议", "Suggestions adopted", "件", "", "其中被采纳的建议", "Of those, suggestions taken up");
-    public static readonly Indicator CasesCompleted = new("cases_completed", "采纳办结", "Adopted and completed", "件", "", "已办结或已采纳的（采纳办结率 = 本项 ÷ 收到）", "Resolved or adopted (adopted-and-completed rate = this ÷ collected)");
-    public static readonly Indicator CasesClosed = new("cases_closed", "已关闭", "Closed", "件", "", "已办结、已采纳或关闭未解决的", "Resolved, adopted, or closed not fixed");
-    public static readonly Indicator CasesOnTime = new("cases_on_time", "按时办结", "Closed on time", "件", "", "在所在层级时限内关闭的（按时办结率 = 本项 ÷ 已关闭）", "Closed within the deadline of the level that closed them (on-time rate = this ÷ closed)");
-    public static readonly Indicator CasesReplied = new("cases_replied", "已答复", "Replied", "件", "", "已向群众答复（办结答复或解释上报）的（答复率 = 本项 ÷ 收到）", "Cases whose person was given a reply, on closing or with the explanation when escalated (reply rate = this ÷ collected)");
-    public static readonly Indicator CasesFollowedUp = new("cases_followed_up", "已回访", "Followed up", "件", "", "已回访并给出满意度的", "Followed up with a satisfaction score");
-    public static readonly Indicator CasesSatisfaction = new("cases_satisfaction_points", "满意度得分合计", "Satisfaction points", "分", "", "回访满意度（1–5 分）之和（平均满意度 = 本项 ÷ 已回访）", "Sum of follow-up satisfaction scores, 1 to 5 (average = this ÷ followed up)");
-    public static readonly Indicator CasesReopened = new("cases_reopened", "重新办理", "Reopened", "件", "", "关闭后又重新办理过的（重办率 = 本项 ÷ 已关闭）", "Cases reopened after closing (reopen rate = this ÷ closed)");
-    public static readonly Indicator CasesEscalated = new("cases_escalated", "解释并上报", "Escalated", "件", "", "上报乡镇、县或市统筹解决过的", "Cases passed up to the township, county or city");
-    public static readonly Indicator Disputes = new("disputes", "矛盾纠纷", "Disputes", "件", "", "本年度登记的矛盾纠纷", "Disputes recorded in the year");
-    public static readonly Indicator DisputesMediated = new("disputes_mediated", "矛盾纠纷化解", "Disputes mediated", "件", "", "其中调解成功的", "Of those, mediated successfully");
-    public static readonly Indicator Errands = new("errands", "民生代办", "Errands", "件", "", "本年度受理的代办事项", "Errands taken on villagers' behalf in the year");
-    public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done");
+    public static readonly Indicator CasesCollected = new("cases_collected", "群众反映问题和建议", "Issues and suggestions collected", "件", "", "本年度收到的群众反映问题、建议和求助（含走访、联系卡、意见箱、夜访、电话、来访）", "Problems, suggestions and requests for help received in the year, by any channel") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesAdopted = new("cases_adopted", "采纳的建议", "Suggestions adopted", "件", "", "其中被采纳的建议", "Of those, suggestions taken up") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesCompleted = new("cases_completed", "采纳办结", "Adopted and completed", "件", "", "已办结或已采纳的（采纳办结率 = 本项 ÷ 收到）", "Resolved or adopted (adopted-and-completed rate = this ÷ collected)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesClosed = new("cases_closed", "已关闭", "Closed", "件", "", "已办结、已采纳或关闭未解决的", "Resolved, adopted, or closed not fixed") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesOnTime = new("cases_on_time", "按时办结", "Closed on time", "件", "", "在所在层级时限内关闭的（按时办结率 = 本项 ÷ 已关闭）", "Closed within the deadline of the level that closed them (on-time rate = this ÷ closed)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesReplied = new("cases_replied", "已答复", "Replied", "件", "", "已向群众答复（办结答复或解释上报）的（答复率 = 本项 ÷ 收到）", "Cases whose person was given a reply, on closing or with the explanation when escalated (reply rate = this ÷ collected)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesFollowedUp = new("cases_followed_up", "已回访", "Followed up", "件", "", "已回访并给出满意度的", "Followed up with a satisfaction score") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesSatisfaction = new("cases_satisfaction_points", "满意度得分合计", "Satisfaction points", "分", "", "回访满意度（1–5 分）之和（平均满意度 = 本项 ÷ 已回访）", "Sum of follow-up satisfaction scores, 1 to 5 (average = this ÷ followed up)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesReopened = new("cases_reopened", "重新办理", "Reopened", "件", "", "关闭后又重新办理过的（重办率 = 本项 ÷ 已关闭）", "Cases reopened after closing (reopen rate = this ÷ closed)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CasesEscalated = new("cases_escalated", "解释并上报", "Escalated", "件", "", "上报乡镇、县或市统筹解决过的", "Cases passed up to the township, county or city") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Disputes = new("disputes", "矛盾纠纷", "Disputes", "件", "", "本年度登记的矛盾纠纷", "Disputes recorded in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DisputesMediated = new("disputes_mediated", "矛盾纠纷化解", "Disputes mediated", "件", "", "其中调解成功的", "Of those, mediated successfully") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Errands = new("errands", "民生代办", "Errands", "件", "", "本年度受理的代办事项", "Errands taken on villagers' behalf in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done") { Kind = IndicatorKind.Flow };
 
     public static IReadOnlyList<Indicator> All { get; } =
     [

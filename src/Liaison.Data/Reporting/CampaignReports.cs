@@ -1,0 +1,99 @@
+using Liaison.Data.Field;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Reporting;
+
+/// <summary>
+/// The campaign report's figures for divisions and periods, read from the rollups: the year's
+/// values from <see cref="DivisionRollup"/>, a period's flow values as the sum of its months in
+/// <see cref="DivisionMonth"/>, distinct values to any month of the year as the sum of their first
+/// months. What the rollups cannot answer (distinct counts for a period that does not start in
+/// January, a year other than the one the rollups count) is counted from the raw records of the
+/// division's villages by the same function that feeds the rollups.
+/// </summary>
+public static class CampaignReports
+{
+    /// <summary>The year the rollups count (the newest plan year), or null before there is a plan.</summary>
+    public static Task<int?> YearAsync(LiaisonDb db, CancellationToken ct) => FieldRollups.YearAsync(db, ct);
+
+    public static async Task<ReportFigures> FiguresAsync(LiaisonDb db, string code, ReportPeriod? period, CancellationToken ct) =>
+        (await FiguresAsync(db, [code], period, ct)).GetValueOrDefault(code) ?? ReportFigures.Empty;
+
+    /// <summary>The figures of each division (its subtree) for the period; null period: the rollups' year.</summary>
+    public static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, CancellationToken ct)
+    {
+        var values = codes.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, long>(), StringComparer.Ordinal);
+        var list = values.Keys.ToList();
+        foreach (var r in await db.Rollups.AsNoTracking().Where(r => list.Contains(r.DivisionCode)).ToListAsync(ct))
+        {
+            values[r.DivisionCode][r.IndicatorId] = r.Value;
+        }
+        var year = await YearAsync(db, ct);
+        if (period is not null && !(period.IsWholeYear && period.Year == year))
+        {
+            await ForPeriodAsync(db, values, period, period.Year == year, ct);
+        }
+        return values.ToDictionary(kv => kv.Key, kv => new ReportFigures(kv.Value), StringComparer.Ordinal);
+    }
+
+    private static async Task ForPeriodAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, ReportPeriod period, bool rollupYear, CancellationToken ct)
+    {
+        var field = FieldRollups.Indicators;
+        // Another year: every field figure from its records. The rollups' year: flows from their
+        // months, distinct figures from their first months when the period starts in January.
+        var fromMonths = rollupYear ? field.Where(i => i.Kind == IndicatorKind.Flow || (i.Kind == IndicatorKind.Distinct && period.FromMonth == 1)).ToList() : [];
+        var fromRecords = rollupYear ? field.Where(i => i.Kind == IndicatorKind.Distinct && period.FromMonth != 1).ToList() : field.ToList();
+        foreach (var v in values.Values)
+        {
+            foreach (var i in fromMonths.Concat(fromRecords))
+            {
+                v.Remove(i.Id);
+            }
+        }
+        if (fromMonths.Count > 0)
+        {
+            var codes = values.Keys.ToList();
+            var ids = fromMonths.Select(i => i.Id).ToList();
+            var months = await db.RollupMonths.AsNoTracking()
+                .Where(r => codes.Contains(r.DivisionCode) && ids.Contains(r.IndicatorId) && r.Month >= period.FromMonth && r.Month <= period.ToMonth)
+                .GroupBy(r => new { r.DivisionCode, r.IndicatorId }).Select(g => new { g.Key.DivisionCode, g.Key.IndicatorId, Value = g.Sum(r => r.Value) })
+                .ToListAsync(ct);
+            foreach (var m in months)
+            {
+                values[m.DivisionCode][m.IndicatorId] = m.Value;
+            }
+        }
+        if (fromRecords.Count > 0)
+        {
+            var wanted = fromRecords.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (code, v) in values)
+            {
+                foreach (var leaf in await RecordsAsync(db, code, period, ct))
+                {
+                    if (leaf.Month == 0 && wanted.Contains(leaf.IndicatorId))
+                    {
+                        v[leaf.IndicatorId] = v.GetValueOrDefault(leaf.IndicatorId) + leaf.Value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The field family's leaves for the villages of a division's subtree, counted from the records.</summary>
+    public static async Task<List<RollupValue>> RecordsAsync(LiaisonDb db, string code, ReportPeriod? period, CancellationToken ct)
+    {
+        var villages = await db.Divisions.AsNoTracking()
+            .Where(d => d.Level == DivisionLevel.Village && d.Code.StartsWith(code)).Select(d => d.Code).ToListAsync(ct);
+        return await FieldRollups.LeavesAsync(db, villages, ct, period);
+    }
+
+    /// <summary>A division's flow figures month by month in the rollups' year (distinct ones by the month first counted).</summary>
+    public static async Task<Dictionary<int, ReportFigures>> MonthsAsync(LiaisonDb db, string code, CancellationToken ct)
+    {
+        var rows = await db.RollupMonths.AsNoTracking().Where(r => r.DivisionCode == code).ToListAsync(ct);
+        return Enumerable.Range(1, 12).ToDictionary(m => m,
+            m => new ReportFigures(rows.Where(r => r.Month == m).ToDictionary(r => r.IndicatorId, r => r.Value, StringComparer.Ordinal)));
+    }
+}

@@ -1,0 +1,40 @@
+namespace Liaison.Domain.Reporting;
+
+/// <summary>One part of the campaign report: its figures and the rates drawn from them, in reading order.</summary>
+public sealed record CampaignSection(string Id, string NameZh, string NameEn, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Ratio> Ratios)
+{
+    public string Name(bool english) => english ? NameEn : NameZh;
+}
+
+/// <summary>
+/// The campaign report's layout (DOMAIN.md section 6): every registered indicator in exactly one
+/// section, so the table, the exports and the dashboard read alike.
+/// </summary>
+public static class CampaignSections
+{
+    public static IReadOnlyList<CampaignSection> All { get; } =
+    [
+        new("organisation", "组织和队伍", "Organisation and people",
+            [Indicators.Counties, Indicators.Townships, Indicators.Villages, Indicators.Communities, Indicators.BackwardVillages,
+             Indicators.Units, Indicators.Cadres, Indicators.PoliceOfficers, Indicators.ReserveCadres], []),
+        new("households", "农户", "Households",
+            [Indicators.Households, Indicators.Residents, Indicators.ThreeOldsHouseholds, Indicators.ThreeKindsHouseholds, Indicators.PoorHouseholds], []),
+        new("ties", "联系机制", "Liaison ties",
+            [Indicators.CityLeaderPoints, Indicators.CountyLeaderPoints, Indicators.UnitLeaderPoints, Indicators.Pairings, Indicators.BackwardTaken,
+             Indicators.PoliceLiaisons, Indicators.StationedCadres, Indicators.TiesWithCadre, Indicators.CoveredVillages], [Ratios.Coverage]),
+        new("secretaries", "第一书记", "First Secretaries",
+            [Indicators.SecretariesCity, Indicators.SecretariesCounty, Indicators.SecretariesTownship, Indicators.VillagesWithSecretary,
+             Indicators.VillagesNeedingSecretary, Indicators.NeedyVillagesWithSecretary, Indicators.SupportFunds, Indicators.SupportRecords,
+             Indicators.PartyMembersVisited, Indicators.Questionnaires, Indicators.Symposiums, Indicators.StudyTrips, Indicators.StudyTripPeople,
+             Indicators.EatLiveWorkDays], [Ratios.NeedCoverage]),
+        new("field", "驻村走访", "Residence and visits",
+            [Indicators.ResidenceDays, Indicators.ResidenceRequired, Indicators.ResidenceMet, Indicators.Visits, Indicators.HouseholdsVisited,
+             Indicators.ThreeOldsVisited, Indicators.ThreeKindsVisited, Indicators.TiesVisiting, Indicators.VisitIssues],
+            [Ratios.ResidenceCompliance, Ratios.VisitRate, Ratios.ThreeOldsVisitRate, Ratios.ThreeKindsVisitRate, Ratios.Participation]),
+        new("cases", "为民办事", "Cases, disputes and errands",
+            [Indicators.CasesCollected, Indicators.CasesAdopted, Indicators.CasesCompleted, Indicators.CasesClosed, Indicators.CasesOnTime,
+             Indicators.CasesReplied, Indicators.CasesFollowedUp, Indicators.CasesSatisfaction, Indicators.CasesReopened, Indicators.CasesEscalated,
+             Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone],
+            [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
+    ];
+}

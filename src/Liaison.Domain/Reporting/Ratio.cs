@@ -1,0 +1,51 @@
+namespace Liaison.Domain.Reporting;
+
+/// <summary>
+/// A rate or average the report derives from two or more indicators, defined once so that every
+/// page, export and check divides the same way. Empty (null) when the denominator is zero.
+/// </summary>
+public sealed record Ratio(string Id, string NameZh, string NameEn, Indicator Numerator, IReadOnlyList<Indicator> Denominators, bool Percent = true)
+{
+    public string Name(bool english) => english ? NameEn : NameZh;
+
+    public string Definition(bool english) =>
+        Numerator.Name(english) + " ÷ " + string.Join(" + ", Denominators.Select(d => d.Name(english)));
+
+    public double? Of(Func<string, long> figure)
+    {
+        var whole = Denominators.Sum(d => figure(d.Id));
+        return whole == 0 ? null : (double)figure(Numerator.Id) / whole;
+    }
+
+    /// <summary>As people read it: 86.5% for a rate, 4.32 for an average, a dash when empty.</summary>
+    public string Format(double? value) => value is not { } v
+        ? "—"
+        : Percent
+            ? (100 * v).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%"
+            : v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The report's derived figures.</summary>
+public static class Ratios
+{
+    public static readonly Ratio Coverage = new("coverage", "驻村全覆盖率", "Village coverage", Indicators.CoveredVillages, [Indicators.Villages, Indicators.Communities]);
+    public static readonly Ratio NeedCoverage = new("fs_need_coverage", "第一书记选派到位率", "First Secretaries where needed", Indicators.NeedyVillagesWithSecretary, [Indicators.VillagesNeedingSecretary]);
+    public static readonly Ratio VisitRate = new("visit_rate", "农户走访率", "Visit rate", Indicators.HouseholdsVisited, [Indicators.Households]);
+    public static readonly Ratio ThreeOldsVisitRate = new("visit_rate_three_olds", "“三老”户走访率", "Three-olds visit rate", Indicators.ThreeOldsVisited, [Indicators.ThreeOldsHouseholds]);
+    public static readonly Ratio ThreeKindsVisitRate = new("visit_rate_three_kinds", "“三户”走访率", "Three-kinds visit rate", Indicators.ThreeKindsVisited, [Indicators.ThreeKindsHouseholds]);
+    public static readonly Ratio Participation = new("participation", "干部参与率", "Participation", Indicators.TiesVisiting, [Indicators.TiesWithCadre]);
+    public static readonly Ratio ResidenceCompliance = new("residence_compliance", "驻村天数达标率", "Residence compliance", Indicators.ResidenceMet, [Indicators.ResidenceRequired]);
+    public static readonly Ratio Completion = new("cases_completion", "采纳办结率", "Adopted and completed", Indicators.CasesCompleted, [Indicators.CasesCollected]);
+    public static readonly Ratio OnTime = new("cases_on_time_rate", "按时办结率", "On time", Indicators.CasesOnTime, [Indicators.CasesClosed]);
+    public static readonly Ratio Replies = new("cases_reply_rate", "答复率", "Reply rate", Indicators.CasesReplied, [Indicators.CasesCollected]);
+    public static readonly Ratio Satisfaction = new("cases_satisfaction", "平均满意度（1–5）", "Average satisfaction (1–5)", Indicators.CasesSatisfaction, [Indicators.CasesFollowedUp], Percent: false);
+    public static readonly Ratio Reopens = new("cases_reopen_rate", "重办率", "Reopen rate", Indicators.CasesReopened, [Indicators.CasesClosed]);
+    public static readonly Ratio Mediation = new("disputes_mediation_rate", "矛盾纠纷化解率", "Disputes mediated", Indicators.DisputesMediated, [Indicators.Disputes]);
+    public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
+
+    public static IReadOnlyList<Ratio> All { get; } =
+        [Coverage, NeedCoverage, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, ResidenceCompliance,
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone];
+
+    public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+}
