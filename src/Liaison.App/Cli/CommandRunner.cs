@@ -16,6 +16,8 @@ public static class ExitCodes
     public const int Usage = 1;
     public const int Refused = 2;
     public const int Failed = 3;
+    /// <summary>A check found something wrong: the audit chain altered, the plan's violations, rollups that differ from the records.</summary>
+    public const int Found = 4;
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.People;
-using Liaison.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Cli;
@@ -44,7 +43,7 @@ public static class ExportCommands
             var code = run.Value(division);
             await using var db = run.OpenDb();
             await ImportCommands.EnsureSchemaAsync(run, db, ct);
-            var (actor, scopeRoot, mayReveal) = await WhoAsync(db, run.Value(asUser), ct);
+            var (actor, scopeRoot, mayReveal, _) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
             if (code is not null && (!await db.Divisions.AnyAsync(d => d.Code == code, ct) || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))))
             {
                 // Outside the account's jurisdiction reads as absent, as on the web.
@@ -73,24 +72,5 @@ public static class ExportCommands
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>The operator of the server (everything, may reveal), or the named account's scope and role.</summary>
-    private static async Task<(Actor Actor, string? ScopeRoot, bool MayReveal)> WhoAsync(LiaisonDb db, string? userName, CancellationToken ct)
-    {
-        if (userName is null)
-        {
-            return (Actor.Cli, null, true);
-        }
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, ct)
-            ?? throw new InvalidOperationException($"no account named {userName}");
-        if (account.IsDisabled)
-        {
-            throw new InvalidOperationException($"{userName} is disabled");
-        }
-        var root = account.ScopeUnitId is { } unitId
-            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct)
-            : account.ScopeDivisionCode;
-        return (new Actor(Actor.Cli.Name + " as " + userName), root, Roles.May(account.Role, Ability.RevealPersonalData));
     }
 }

@@ -28,6 +28,7 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.Secretaries.SecretaryCommands.Build());
         root.Subcommands.Add(Features.Cases.CaseCommands.Cases());
         root.Subcommands.Add(Features.Cases.CaseCommands.Cards());
+        root.Subcommands.Add(Features.Reports.ReportCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

@@ -12,10 +12,11 @@ namespace Liaison.Data.Cases;
 internal static class CaseRollups
 {
     /// <summary>
-    /// Adds the case family's leaves. <paramref name="within"/> wraps a row source whose rows carry
-    /// their month as <c>m</c>, keeping the period's months.
+    /// Adds the case family's leaves. <paramref name="byCadres"/> limits a cadre column to a unit's
+    /// cadres (cases received, disputes mediated, errands run by them); <paramref name="within"/>
+    /// wraps a row source whose rows carry their month as <c>m</c>, keeping the period's months.
     /// </summary>
-    public static async Task AddLeavesAsync(LiaisonDb db, string year, Func<string, string> villagesIn, Func<string, string> within,
+    public static async Task AddLeavesAsync(LiaisonDb db, string year, Func<string, string> villagesIn, Func<string, string> byCadres, Func<string, string> within,
         Action<string, Indicator, int, long> add, CancellationToken ct)
     {
         var closed = $"{(int)CaseStatus.Resolved}, {(int)CaseStatus.Adopted}, {(int)CaseStatus.ClosedNotFixed}";
@@ -33,7 +34,7 @@ internal static class CaseRollups
                    sum(CASE WHEN reopens > 0 THEN 1 ELSE 0 END),
                    sum(CASE WHEN escalations > 0 THEN 1 ELSE 0 END),
                    m
-            FROM {within($"(SELECT village_code, status, on_time, replied_at, satisfaction, reopens, escalations, {SqlMonth.OfInstant(db, "received_at")} AS m FROM cases WHERE year = {year} AND status NOT IN ({(int)CaseStatus.Merged}, {(int)CaseStatus.Withdrawn}){villagesIn("village_code")})")} x
+            FROM {within($"(SELECT village_code, status, on_time, replied_at, satisfaction, reopens, escalations, {SqlMonth.OfInstant(db, "received_at")} AS m FROM cases WHERE year = {year} AND status NOT IN ({(int)CaseStatus.Merged}, {(int)CaseStatus.Withdrawn}){villagesIn("village_code")}{byCadres("cadre_id")})")} x
             GROUP BY village_code, m
             """, r =>
         {
@@ -50,13 +51,13 @@ internal static class CaseRollups
             add(v, Indicators.CasesReopened, m, r.GetInt64(9));
             add(v, Indicators.CasesEscalated, m, r.GetInt64(10));
         }, ct);
-        var disputes = within($"(SELECT village_code, outcome, {SqlMonth.OfDate(db, "reported_on")} AS m FROM disputes WHERE year = {year}{villagesIn("village_code")})");
+        var disputes = within($"(SELECT village_code, outcome, {SqlMonth.OfDate(db, "reported_on")} AS m FROM disputes WHERE year = {year}{villagesIn("village_code")}{byCadres("mediator_cadre_id")})");
         await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*), sum(CASE WHEN outcome = {(int)DisputeOutcome.Mediated} THEN 1 ELSE 0 END) FROM {disputes} d GROUP BY village_code, m", r =>
         {
             add(r.GetString(0), Indicators.Disputes, r.GetInt32(1), r.GetInt64(2));
             add(r.GetString(0), Indicators.DisputesMediated, r.GetInt32(1), r.GetInt64(3));
         }, ct);
-        var errands = within($"(SELECT village_code, status, {SqlMonth.OfDate(db, "requested_on")} AS m FROM errands WHERE year = {year}{villagesIn("village_code")})");
+        var errands = within($"(SELECT village_code, status, {SqlMonth.OfDate(db, "requested_on")} AS m FROM errands WHERE year = {year}{villagesIn("village_code")}{byCadres("cadre_id")})");
         await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*), sum(CASE WHEN status = {(int)ErrandStatus.Done} THEN 1 ELSE 0 END) FROM {errands} e GROUP BY village_code, m", r =>
         {
             add(r.GetString(0), Indicators.Errands, r.GetInt32(1), r.GetInt64(2));

@@ -108,9 +108,10 @@ public static class FieldRollups
     /// the raw records: for the newest plan year, or for <paramref name="period"/>. Each flow
     /// indicator comes by month (<see cref="RollupValue.Month"/> 1–12) and as the period's total
     /// (month 0); each distinct one by the month of its first occurrence in the period, and as the
-    /// total; residence minimums for the year as a whole.
+    /// total; residence minimums for the year as a whole. With <paramref name="unitId"/>, only the
+    /// work of that unit's cadres (a unit's report sums these leaves).
     /// </summary>
-    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct, ReportPeriod? period = null)
+    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct, ReportPeriod? period = null, int? unitId = null)
     {
         var cells = new LeafCells();
         if (villages is { Count: 0 } || (period?.Year ?? await YearAsync(db, ct)) is not { } year)
@@ -119,9 +120,12 @@ public static class FieldRollups
         }
         var y = year.ToString(CultureInfo.InvariantCulture);
         string In(string column) => villages is null ? "" : $" AND {column} IN ({string.Join(",", villages.Select(Quote))})";
+        // A unit's report: the records of its cadres only (the unit id is a number, never text).
+        string By(string column) => RollupStore.CadresOf(unitId, column);
+        HashSet<int>? cadres = unitId is { } unit ? (await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit).Select(c => c.Id).ToListAsync(ct)).ToHashSet() : null;
         // Rows carry their month as m; a period that is not the whole year keeps its months only.
         string Within(string rows) => period is null || period.IsWholeYear ? rows : $"(SELECT * FROM {rows} r WHERE m BETWEEN {period.FromMonth} AND {period.ToMonth})";
-        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfInstant(db, "visited_at")} AS m FROM household_visits WHERE year = {y}{In("village_code")})");
+        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfInstant(db, "visited_at")} AS m FROM household_visits WHERE year = {y}{In("village_code")}{By("cadre_id")})");
 
         await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*) FROM {visits} v GROUP BY village_code, m",
             r => cells.Add(r.GetString(0), R.Visits, r.GetInt32(1), r.GetInt64(2)), ct);
@@ -146,7 +150,7 @@ public static class FieldRollups
             FROM liaison_ties t
             JOIN (SELECT cadre_id, village_code, min(m) AS m FROM {visits} v GROUP BY cadre_id, village_code) f
               ON f.cadre_id = t.cadre_id AND f.village_code = t.division_code
-            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL
+            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL{By("t.cadre_id")}
             GROUP BY t.division_code, f.m
             """, r => cells.Add(r.GetString(0), R.TiesVisiting, r.GetInt32(1), r.GetInt64(2)), ct);
         var activity = new Dictionary<ActivityKind, Indicator>
@@ -157,7 +161,7 @@ public static class FieldRollups
             [ActivityKind.StudyTrip] = R.StudyTrips,
             [ActivityKind.EatLiveWork] = R.EatLiveWorkDays,
         };
-        var activities = Within($"(SELECT village_code, kind, count, people, {SqlMonth.OfDate(db, "done_on")} AS m FROM secretary_activities WHERE year = {y}{In("village_code")})");
+        var activities = Within($"(SELECT village_code, kind, count, people, {SqlMonth.OfDate(db, "done_on")} AS m FROM secretary_activities WHERE year = {y}{In("village_code")}{By("cadre_id")})");
         await RollupStore.ReadAsync(db, $"SELECT village_code, kind, m, sum(count), sum(people) FROM {activities} a GROUP BY village_code, kind, m", r =>
         {
             var (code, kind, month) = (r.GetString(0), (ActivityKind)r.GetInt32(1), r.GetInt32(2));
@@ -168,9 +172,13 @@ public static class FieldRollups
             }
         }, ct);
 
-        await Cases.CaseRollups.AddLeavesAsync(db, y, In, Within, cells.Add, ct);
+        await Cases.CaseRollups.AddLeavesAsync(db, y, In, By, Within, cells.Add, ct);
 
         var stays = await StaysAsync(db, year, villages, ct);
+        if (cadres is not null)
+        {
+            stays = stays.Where(s => cadres.Contains(s.Key.CadreId)).ToDictionary();
+        }
         foreach (var ((_, village), months) in stays)
         {
             for (var m = 1; m <= 12; m++)
@@ -181,7 +189,7 @@ public static class FieldRollups
                 }
             }
         }
-        foreach (var g in (await RequirementsAsync(db, year, villages, ct)).GroupBy(r => r.VillageCode))
+        foreach (var g in (await RequirementsAsync(db, year, villages, ct)).Where(r => cadres is null || cadres.Contains(r.CadreId)).GroupBy(r => r.VillageCode))
         {
             cells.Add(g.Key, R.ResidenceRequired, 0, g.Count());
             cells.Add(g.Key, R.ResidenceMet, 0, g.Count(r => stays.TryGetValue((r.CadreId, r.VillageCode), out var days) && days.Sum() >= r.MinimumDays));

@@ -167,14 +167,17 @@ public static class RollupStore
         }, ct);
     }
 
-    private static async Task PeopleLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    private static async Task PeopleLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct, int? unitId = null)
     {
-        await ReadAsync(db, "SELECT division_code, count(*) FROM units GROUP BY division_code",
-            r => leaves.Add(new(r.GetString(0), Indicators.Units.Id, r.GetInt64(1))), ct);
-        await ReadAsync(db, """
+        if (unitId is null)
+        {
+            await ReadAsync(db, "SELECT division_code, count(*) FROM units GROUP BY division_code",
+                r => leaves.Add(new(r.GetString(0), Indicators.Units.Id, r.GetInt64(1))), ct);
+        }
+        await ReadAsync(db, $"""
             SELECT u.division_code, count(*),
                    sum(CASE WHEN c.is_police THEN 1 ELSE 0 END), sum(CASE WHEN c.is_reserve THEN 1 ELSE 0 END)
-            FROM cadres c JOIN units u ON u.id = c.unit_id GROUP BY u.division_code
+            FROM cadres c JOIN units u ON u.id = c.unit_id{(unitId is { } u ? $" WHERE u.id = {u}" : "")} GROUP BY u.division_code
             """, r =>
         {
             var code = r.GetString(0);
@@ -204,8 +207,9 @@ public static class RollupStore
     }
 
     /// <summary>The newest year's First Secretaries in post, counted at their villages by the level that sent them.</summary>
-    private static async Task SecretaryLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    private static async Task SecretaryLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct, int? unitId = null)
     {
+        var ofUnit = CadresOf(unitId, "p.cadre_id");
         var byLevel = new Dictionary<int, Indicator>
         {
             [(int)Domain.Secretaries.DispatchLevel.City] = Indicators.SecretariesCity,
@@ -213,10 +217,10 @@ public static class RollupStore
             [(int)Domain.Secretaries.DispatchLevel.Township] = Indicators.SecretariesTownship,
         };
         var villages = new HashSet<string>(StringComparer.Ordinal);
-        await ReadAsync(db, """
+        await ReadAsync(db, $"""
             SELECT p.village_code, c.level, count(*)
             FROM secretary_postings p JOIN secretary_calls c ON c.id = p.call_id
-            WHERE p.until IS NULL AND p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL)
+            WHERE p.until IS NULL AND p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL){ofUnit}
             GROUP BY p.village_code, c.level
             """, r =>
         {
@@ -227,10 +231,10 @@ public static class RollupStore
                 leaves.Add(new(code, Indicators.VillagesWithSecretary.Id, 1));
             }
         }, ct);
-        await ReadAsync(db, """
+        await ReadAsync(db, $"""
             SELECT p.village_code, s.kind, count(*), sum(s.amount)
             FROM secretary_supports s JOIN secretary_postings p ON p.id = s.posting_id
-            WHERE p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL)
+            WHERE p.year = (SELECT max(year) FROM secretary_postings WHERE until IS NULL){ofUnit}
             GROUP BY p.village_code, s.kind
             """, r =>
         {
@@ -242,7 +246,10 @@ public static class RollupStore
                 leaves.Add(new(code, Indicators.SupportFunds.Id, (long)Math.Round(Convert.ToDecimal(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture))));
             }
         }, ct);
-        await NeedLeavesAsync(db, leaves, villages, ct);
+        if (unitId is null)
+        {
+            await NeedLeavesAsync(db, leaves, villages, ct);
+        }
     }
 
     /// <summary>Villages needing a First Secretary under the policy of the newest year with calls, and those of them with one in post.</summary>
@@ -282,14 +289,16 @@ public static class RollupStore
     /// The newest year's plan, counted at the villages it ties (a leader's county and township
     /// links are not contact points of their own). Reports for other years read the ties themselves.
     /// </summary>
-    private static async Task LiaisonLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct)
+    private static async Task LiaisonLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct, int? unitId = null)
     {
+        // A unit's ties: those of its cadres and its own (a pairing is the unit's party organisation's).
+        var ofUnit = unitId is { } u ? $" AND (t.unit_id = {u}{CadresOf(u, "t.cadre_id").Replace(" AND ", " OR ", StringComparison.Ordinal)})" : "";
         var covered = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(db, $"""
             SELECT t.division_code, t.kind, c.rank, count(*), count(t.cadre_id)
             FROM liaison_ties t JOIN divisions d ON d.code = t.division_code LEFT JOIN cadres c ON c.id = t.cadre_id
             WHERE t.until IS NULL AND d.level = {(int)DivisionLevel.Village}
-              AND t.year = (SELECT max(year) FROM liaison_ties WHERE until IS NULL)
+              AND t.year = (SELECT max(year) FROM liaison_ties WHERE until IS NULL){ofUnit}
             GROUP BY t.division_code, t.kind, c.rank
             """, r =>
         {
@@ -307,6 +316,25 @@ public static class RollupStore
             }
         }, ct);
     }
+
+    /// <summary>
+    /// A unit's own figures, counted from the records (units are small; no rollup keeps them): its
+    /// cadres, the ties it and they hold, the First Secretaries it sent, and its cadres' field work
+    /// and cases for the period. Summed over the villages they fall in.
+    /// </summary>
+    public static async Task<ReportFigures> UnitFiguresAsync(LiaisonDb db, int unitId, ReportPeriod? period, CancellationToken ct)
+    {
+        var leaves = new List<RollupValue>();
+        await PeopleLeavesAsync(db, leaves, ct, unitId);
+        await LiaisonLeavesAsync(db, leaves, ct, unitId);
+        await SecretaryLeavesAsync(db, leaves, ct, unitId);
+        leaves.AddRange(await Field.FieldRollups.LeavesAsync(db, null, ct, period, unitId));
+        return new ReportFigures(leaves.Where(l => l.Month == 0).GroupBy(l => l.IndicatorId).ToDictionary(g => g.Key, g => g.Sum(l => l.Value), StringComparer.Ordinal));
+    }
+
+    /// <summary>" AND column IN (the unit's cadres)", or nothing without a unit.</summary>
+    internal static string CadresOf(int? unitId, string column) =>
+        unitId is { } u ? $" AND {column} IN (SELECT id FROM cadres WHERE unit_id = {u})" : "";
 
     internal static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
     {

@@ -38,3 +38,22 @@ public static class CampaignSections
             [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
     ];
 }
+
+/// <summary>A column of the league of child divisions: a figure or a rate.</summary>
+public sealed record LeagueColumn(Indicator? Indicator, Ratio? Ratio)
+{
+    public string Id => Indicator?.Id ?? Ratio!.Id;
+
+    public string Name(bool english) => Indicator?.Name(english) ?? Ratio!.Name(english);
+
+    /// <summary>The league's columns, the same on the dashboard and in both exports.</summary>
+    public static IReadOnlyList<LeagueColumn> All { get; } =
+    [
+        new(Indicators.Households, null), new(Indicators.HouseholdsVisited, null), new(null, Ratios.VisitRate),
+        new(null, Ratios.Participation), new(null, Ratios.ResidenceCompliance), new(Indicators.CasesCollected, null),
+        new(null, Ratios.Completion), new(null, Ratios.OnTime), new(null, Ratios.Mediation),
+    ];
+
+    /// <summary>Rates a league may be ordered by, the laggards first.</summary>
+    public static IReadOnlyList<Ratio> Orders { get; } = [Ratios.VisitRate, Ratios.Participation, Ratios.ResidenceCompliance, Ratios.Completion, Ratios.OnTime, Ratios.Coverage];
+}

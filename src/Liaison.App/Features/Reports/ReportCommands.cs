@@ -1,0 +1,211 @@
+using System.CommandLine;
+using Liaison.App.Cli;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Liaison.App.Features.Reports;
+
+/// <summary><c>liaison report campaign|verify|refresh</c>.</summary>
+public static class ReportCommands
+{
+    public static Command Build()
+    {
+        var division = new Option<string?>("--division") { Description = "行政区划代码（默认：全市，或 --as 账户的辖区）/ division code (default: the city, or the --as account's jurisdiction)" };
+        var unit = new Option<string?>("--unit") { Description = "单位编码或编号：该单位及其干部的数字 / a unit's code or id: the figures of that unit and its cadres" };
+        var from = new Option<string?>("--from") { Description = "开始月份，如 2026-03（默认 1 月）/ first month, e.g. 2026-03 (default January)" };
+        var to = new Option<string?>("--to") { Description = "结束月份，如 2026-06（默认 12 月）/ last month, e.g. 2026-06 (default December)" };
+        var format = new Option<string>("--format") { Description = "table | json | xlsx | pdf", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "xlsx", "pdf");
+        var output = new Option<string?>("--out", "-o") { Description = "输出文件（xlsx、pdf 必填）/ output file (needed for xlsx and pdf)" };
+        var asUser = new Option<string?>("--as") { Description = "以该账户的权限范围出报表 / within this account's jurisdiction" };
+        var campaign = new Command("campaign", "驻村联系服务工作报表：任一区划或单位、任一时段 / the programme's report for any division or unit and period")
+        {
+            division, unit, from, to, format, output, asUser,
+        };
+        campaign.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            var fmt = run.Value(format)!;
+            var file = run.Value(output);
+            if (fmt is "xlsx" or "pdf" && file is null)
+            {
+                return run.Fail(run.Say($"--format {fmt} 需要 --out 文件", $"--format {fmt} needs --out FILE"));
+            }
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var (actor, scopeRoot, _, scopeUnit) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var year = await CampaignReports.YearAsync(db, ct) ?? Domain.Shared.ChinaTime.Today(TimeProvider.System).Year;
+            var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
+            if (problem is { } p)
+            {
+                return run.Fail((run.English ? "--from/--to: " : "--from/--to：") + p.In(run.English));
+            }
+            CampaignReport? report;
+            if (run.Value(unit) is { } unitText)
+            {
+                var unitId = await FindUnitAsync(db, unitText.Trim(), ct);
+                // An account scoped to a unit reports on its own unit; a division account on units of its jurisdiction.
+                if (unitId is null || (scopeUnit is not null && scopeUnit != unitId)
+                    || (scopeUnit is null && scopeRoot is not null && !await db.Units.AnyAsync(u => u.Id == unitId && u.DivisionCode.StartsWith(scopeRoot), ct)))
+                {
+                    return run.Fail(run.Say($"--unit：没有单位 {unitText}", $"--unit: no unit {unitText}"));
+                }
+                report = await CampaignReport.ForUnitAsync(db, TimeProvider.System, unitId.Value, period, ct);
+            }
+            else
+            {
+                var code = run.Value(division)?.Trim() ?? scopeRoot ?? await TopAsync(db, ct);
+                // Outside the account's jurisdiction reads as absent, as on the web.
+                report = code is null || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))
+                    ? null
+                    : await CampaignReport.ForDivisionAsync(db, TimeProvider.System, code, period, ct);
+                if (report is null)
+                {
+                    return run.Fail(run.Say($"--division：行政区划 {code} 不存在", $"--division: unknown division {code}"));
+                }
+            }
+            switch (fmt)
+            {
+                case "json":
+                    CommandRunner.Print(CampaignExport.Json(report!, run.English));
+                    return ExitCodes.Ok;
+                case "table":
+                    Table(report!, run.English);
+                    return ExitCodes.Ok;
+            }
+            var bytes = fmt == "xlsx" ? CampaignExport.Xlsx(report!, run.English) : CampaignExport.Pdf(report!, run.English);
+            await File.WriteAllBytesAsync(file!, bytes, ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await AuditLog.AppendAsync(db, TimeProvider.System, actor,
+                    new AuditRecord("report.export", "campaign", report!.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? report.Code, report.Code, null,
+                        new { file = Path.GetFileName(file), format = fmt, period = report.Period.ToString() }), ct);
+                await tx.CommitAsync(ct);
+            }
+            if (run.Json)
+            {
+                CommandRunner.Print(new { file = Path.GetFullPath(file!), format = fmt, bytes = bytes.Length });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"已写出 {file}", $"Written to {file}"));
+            }
+            return ExitCodes.Ok;
+        }));
+
+        var verify = new Command("verify", "从原始记录重算每个区划的每项指标并与汇总核对；有差异时退出码 4 / recount every indicator of every division from the raw records and compare with the rollups; exit 4 on any difference");
+        verify.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var check = await Busy(run, run.Say("重算并核对", "Recounting and comparing"), () => RollupVerifier.VerifyAsync(db, ct));
+            if (run.Json)
+            {
+                CommandRunner.Print(new { figures = check.Figures, pendingVillages = check.PendingVillages, differences = check.Differences, seconds = Math.Round(started.Elapsed.TotalSeconds, 2) });
+            }
+            else
+            {
+                foreach (var d in check.Differences.Take(50))
+                {
+                    var month = d.Month == 0 ? "" : run.Say($" {d.Month} 月", $" month {d.Month}");
+                    Console.WriteLine(run.Say($"  {d.DivisionCode} {Name(d.IndicatorId, false)}{month}：汇总 {d.Stored}，记录 {d.Counted}", $"  {d.DivisionCode} {Name(d.IndicatorId, true)}{month}: rollup {d.Stored}, records {d.Counted}"));
+                }
+                Console.WriteLine(check.Differences.Count == 0
+                    ? run.Say($"一致：{check.Figures} 个汇总数与原始记录相符（{check.PendingVillages} 个村待汇总），用时 {started.Elapsed.TotalSeconds:0.0} 秒", $"OK: {check.Figures} stored figures equal the raw records' counts ({check.PendingVillages} villages queued), {started.Elapsed.TotalSeconds:0.0} s")
+                    : run.Say($"不一致：{check.Differences.Count} 处差异", $"MISMATCH: {check.Differences.Count} differences"));
+            }
+            return check.Differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Found;
+        }));
+
+        var refresh = new Command("refresh", "从原始记录重建全部汇总（升级后或核对不一致时）/ rebuild every rollup from the raw records (after an upgrade, or when verify finds a difference)");
+        refresh.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = run.OpenDb();
+            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await Busy(run, run.Say("重建汇总", "Rebuilding the rollups"), async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await RollupStore.RefreshAsync(db, ct);
+                await AuditLog.AppendAsync(db, TimeProvider.System, Actor.Cli, new AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
+                await tx.CommitAsync(ct);
+                return 0;
+            });
+            if (run.Json)
+            {
+                CommandRunner.Print(new { refreshed = true });
+            }
+            else
+            {
+                Console.WriteLine(run.Say("汇总已重建", "Rollups rebuilt"));
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("report", "报表 / reports") { campaign, verify, refresh };
+    }
+
+    private static string Name(string indicatorId, bool english) => Indicators.Find(indicatorId)?.Name(english) ?? indicatorId;
+
+    /// <summary>A unit by its code, or by its number when no unit has that code.</summary>
+    private static async Task<int?> FindUnitAsync(LiaisonDb db, string text, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.Code == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+        ?? (int.TryParse(text, out var id) ? await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null);
+
+    /// <summary>The programme's top division: from the root down while there is only one child (the province holding the city).</summary>
+    private static async Task<string?> TopAsync(LiaisonDb db, CancellationToken ct)
+    {
+        string? code = null;
+        while (true)
+        {
+            var parent = code;
+            var two = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent && d.Level <= DivisionLevel.County)
+                .OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync(ct);
+            if (two.Count != 1)
+            {
+                return code;
+            }
+            code = two[0];
+        }
+    }
+
+    private static void Table(CampaignReport r, bool english)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+        console.WriteLine(CampaignExport.Title(r, english));
+        var table = new Table().AddColumns(english ? "Section" : "类别", english ? "Figure" : "指标", english ? "Value" : "数值", english ? "Unit" : "单位");
+        table.Columns[2].RightAligned();
+        foreach (var row in CampaignExport.Rows(r, english))
+        {
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+        console.Write(table);
+        if (r.Children.Count == 0)
+        {
+            return;
+        }
+        console.WriteLine(english ? "Divisions below, lowest visit rate first" : "下级区划（按走访率由低到高）");
+        var league = new Table().AddColumn(english ? "Name" : "名称");
+        foreach (var c in LeagueColumn.All)
+        {
+            league.AddColumn(new TableColumn(Markup.Escape(c.Name(english))).RightAligned());
+        }
+        foreach (var c in r.League(Ratios.VisitRate))
+        {
+            league.AddRow([Markup.Escape(c.Name), .. LeagueColumn.All.Select(col => col.Indicator is { } i ? Web.Ui.Number(c.Figures[i]) : col.Ratio!.Format(c.Figures[col.Ratio!]))]);
+        }
+        console.Write(league);
+    }
+
+    private static async Task<T> Busy<T>(CommandRunner run, string title, Func<Task<T>> work) =>
+        run.Json || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
+            ? await work()
+            : await AnsiConsole.Status().StartAsync(Markup.Escape(title), _ => work());
+}
