@@ -54,6 +54,7 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
+            o.Conventions.AllowAnonymousToPage("/Public/Figures");
             // The contact card's form and the tracking page: villagers never sign in.
             o.Conventions.AllowAnonymousToPage("/Cases/Report");
             o.Conventions.AllowAnonymousToPage("/Cases/Track");
@@ -83,6 +84,7 @@ public static class WebApp
         Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions").RequireAuthorization(Policies.Read));
         Features.Liaisons.PlanApi.Map(app.MapGroup("/api/v1").WithTags("plan").RequireAuthorization(Policies.Read));
         Features.Field.FieldApi.Map(app.MapGroup("/api/v1").WithTags("field").RequireAuthorization(Policies.Read));
+        Features.Reports.ReportApi.Map(app.MapGroup("/api/v1").WithTags("reports").RequireAuthorization(Policies.Read));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         return app;
     }

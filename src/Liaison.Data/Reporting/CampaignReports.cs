@@ -18,6 +18,23 @@ public static class CampaignReports
     /// <summary>The year the rollups count (the newest plan year), or null before there is a plan.</summary>
     public static Task<int?> YearAsync(LiaisonDb db, CancellationToken ct) => FieldRollups.YearAsync(db, ct);
 
+    /// <summary>The programme's top division: from the root down while there is only one child (the province holding the city).</summary>
+    public static async Task<string?> TopAsync(LiaisonDb db, CancellationToken ct)
+    {
+        string? code = null;
+        while (true)
+        {
+            var parent = code;
+            var two = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent && d.Level <= DivisionLevel.County)
+                .OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync(ct);
+            if (two.Count != 1)
+            {
+                return code;
+            }
+            code = two[0];
+        }
+    }
+
     public static async Task<ReportFigures> FiguresAsync(LiaisonDb db, string code, ReportPeriod? period, CancellationToken ct) =>
         (await FiguresAsync(db, [code], period, ct)).GetValueOrDefault(code) ?? ReportFigures.Empty;
 

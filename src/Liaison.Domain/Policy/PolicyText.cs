@@ -81,6 +81,13 @@ public static class PolicyText
             ]),
             FirstSecretaries(p.FirstSecretaries, en),
             Cases(p.Cases, en),
+            new(en ? "The report (工作报表)" : "工作报表",
+            [
+                en ? $"Villages with a visit rate below {Percent(p.Reporting.VisitRateTarget)} are listed as lagging."
+                   : $"走访率低于 {Percent(p.Reporting.VisitRateTarget)} 的村列入落后名单。",
+                en ? $"Disclosed to the public: {string.Join(", ", p.Reporting.PublicIndicators.Select(id => Reporting.Indicators.Find(id)?.NameEn ?? id))}."
+                   : $"向社会公开：{string.Join("、", p.Reporting.PublicIndicators.Select(id => Reporting.Indicators.Find(id)?.NameZh ?? id))}。",
+            ]),
             new(en ? "Edits and publication" : "调整与公开",
             [
                 p.Edits.OnViolation == EditViolationHandling.Refuse

@@ -70,6 +70,11 @@ public static class PolicyValidation
         Add(cases.MaxBounces is < 1 or > 20, "cases.bounces", "cases.maxBounces", "退回次数上限须在 1–20 之间", "the bounce limit lies between 1 and 20");
         Add(cases.PublicIntakePerHour is < 1 or > 1000, "cases.intake", "cases.publicIntakePerHour", "公开表单每小时上限须在 1–1000 之间", "the public form's hourly limit lies between 1 and 1000");
         Add(cases.Holidays.Intersect(cases.WorkedWeekendDays).Any(), "cases.calendar", "cases.holidays", "同一天不能既是假日又是调休工作日", "a day cannot be both a holiday and a worked weekend day");
+        var reporting = p.Reporting;
+        var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
+        Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",
+            $"没有这些指标：{string.Join("、", unknown)}", $"no such indicators: {string.Join(", ", unknown)}");
+        Add(reporting.VisitRateTarget is <= 0 or > 1, "reporting.visitRate", "reporting.visitRateTarget", "走访率目标须在 0–1 之间（如 0.9）", "the visit-rate target lies between 0 and 1 (e.g. 0.9)");
         return problems;
 
         void Quota(LeaderQuota q, string path)

@@ -22,6 +22,7 @@ public sealed record ProgrammePolicy
     public FirstSecretaryRules FirstSecretaries { get; init; } = new();
     public FieldRules Field { get; init; } = new();
     public CaseRules Cases { get; init; } = new();
+    public ReportingRules Reporting { get; init; } = new();
 
     /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
     public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
@@ -293,4 +294,20 @@ public sealed record CaseDeadlines
         Cases.CaseLevel.County => County,
         _ => City,
     };
+}
+
+/// <summary>The programme's report (DOMAIN.md section 6): what is disclosed to the public and where lagging begins.</summary>
+public sealed record ReportingRules
+{
+    /// <summary>
+    /// Indicator ids shown on the public disclosure page (no sign-in), for every division down to the
+    /// township. Only counts: never a person, household or case.
+    /// </summary>
+    public IReadOnlyList<string> PublicIndicators { get; init; } =
+    [
+        "villages", "communities", "cadres", "ties_with_cadre", "villages_covered", "fs_city", "fs_county", "fs_township",
+        "residence_days", "visits", "households_visited", "cases_collected", "cases_completed", "disputes", "disputes_mediated", "errands", "errands_done",
+    ];
+    /// <summary>A village whose visit rate (households visited ÷ households) is below this share is on the dashboard's compliance list.</summary>
+    public double VisitRateTarget { get; init; } = 0.9;
 }

@@ -21,6 +21,8 @@ public sealed class IndexModel(LiaisonDb db, TimeProvider clock, Jurisdiction ju
     [BindProperty(SupportsGet = true)] public CaseChannel? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public bool Open { get; set; }
+    /// <summary>A division's cases only (a dashboard's drill-down); still within the jurisdiction.</summary>
+    [BindProperty(SupportsGet = true)] public string? Division { get; set; }
 
     public List<CaseLine> Cases { get; private set; } = [];
     public IReadOnlyList<CaseCategory> Categories { get; private set; } = [];
@@ -75,7 +77,7 @@ public sealed class IndexModel(LiaisonDb db, TimeProvider clock, Jurisdiction ju
         Categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
         var scope = jurisdiction.Scope;
         Cases = await CaseQueries.ListAsync(db, clock, new CaseFilter(scope?.DivisionCode, scope?.UnitId is { } unit && jurisdiction.Role == Domain.Access.Role.UnitAdmin ? unit : null,
-            Status: Status, OpenOnly: Open, OverdueOnly: Overdue, Category: Category, Channel: Channel), ct);
+            Division: string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Status: Status, OpenOnly: Open, OverdueOnly: Overdue, Category: Category, Channel: Channel), ct);
     }
 }
 

@@ -9,6 +9,24 @@ using PdfSharp.Pdf;
 
 namespace Liaison.App.Features.Reports;
 
+public sealed record ReportDto(SubjectDto Subject, PeriodDto Period, DateTimeOffset GeneratedAt, IReadOnlyList<SectionDto> Sections, IReadOnlyList<ChildDto> Children, IReadOnlyList<MonthDto> Months);
+
+/// <summary>A division (level set) or a unit (unit id set; code is its division).</summary>
+public sealed record SubjectDto(string Code, string Name, string? Level, int? UnitId);
+
+public sealed record PeriodDto(int Year, string From, string To);
+
+public sealed record SectionDto(string Id, string Name, IReadOnlyList<FigureDto> Figures, IReadOnlyList<RateDto> Rates);
+
+public sealed record FigureDto(string Id, string Name, long Value, string Unit, string Kind, string Definition);
+
+/// <summary>A rate as a share (0.865) or an average (4.32); null when its denominator is zero.</summary>
+public sealed record RateDto(string Id, string Name, double? Value, bool Percent, string Definition);
+
+public sealed record ChildDto(string Code, string Name, IReadOnlyDictionary<string, long> Figures, IReadOnlyDictionary<string, double?> Rates);
+
+public sealed record MonthDto(int Month, IReadOnlyDictionary<string, long> Figures);
+
 /// <summary>
 /// The campaign report written out: JSON for scripts, xlsx and PDF for people, text for a terminal.
 /// All read the layout of <see cref="CampaignSections"/> and <see cref="LeagueColumn"/>, so the four
@@ -16,6 +34,19 @@ namespace Liaison.App.Features.Reports;
 /// </summary>
 public static class CampaignExport
 {
+    /// <summary>An exported report on the record: who took which figures away, in which file.</summary>
+    public static async Task AuditAsync(Data.LiaisonDb db, TimeProvider clock, Data.Audit.Actor actor, CampaignReport r, string format, string file, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Data.Audit.AuditLog.AppendAsync(db, clock, actor,
+            new Data.Audit.AuditRecord("report.export", r.UnitId is null ? "division" : "unit", r.UnitId?.ToString(CultureInfo.InvariantCulture) ?? r.Code, r.Code, null,
+                new { file, format, period = r.Period.ToString() }), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The file name a download suggests, e.g. 汶上县-2026-03…2026-05.xlsx.</summary>
+    public static string FileName(CampaignReport r, string extension) => $"{r.Name}-{r.Period.ToString().Replace('…', '_')}.{extension}";
+
     public static string Title(CampaignReport r, bool english) =>
         english ? $"{r.Name} — village-liaison report, {r.Period.Label.En}" : $"{r.Name}驻村联系服务工作报表（{r.Period.Label.Zh}）";
 
@@ -26,28 +57,16 @@ public static class CampaignExport
     private static string Stamp(CampaignReport r, bool english) =>
         (english ? "Figures as of " : "数据截至 ") + ChinaTime.Format(r.At) + (english ? " (China time)" : "（北京时间）");
 
-    /// <summary>The JSON shape of <c>--format json</c> and <c>/api/v1/reports/campaign</c>.</summary>
-    public static object Json(CampaignReport r, bool english) => new
-    {
-        subject = new { code = r.Code, name = r.Name, level = r.Level?.ToString().ToLowerInvariant(), unitId = r.UnitId },
-        period = new { year = r.Period.Year, from = r.Period.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = r.Period.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        generatedAt = r.At,
-        sections = CampaignSections.All.Where(s => s.Indicators.Any(r.Shows)).Select(s => new
-        {
-            id = s.Id,
-            name = s.Name(english),
-            figures = s.Indicators.Where(r.Shows).Select(i => new { id = i.Id, name = i.Name(english), value = r.Figures[i], unit = i.UnitLabel(english), kind = i.Kind.ToString().ToLowerInvariant(), definition = i.Definition(english) }),
-            rates = s.Ratios.Where(r.Shows).Select(q => new { id = q.Id, name = q.Name(english), value = r.Figures[q], percent = q.Percent, definition = q.Definition(english) }),
-        }),
-        children = r.Children.Select(c => new
-        {
-            code = c.Code,
-            name = c.Name,
-            figures = c.Figures.Values,
-            rates = Ratios.All.ToDictionary(q => q.Id, q => c.Figures[q]),
-        }),
-        months = r.Months.OrderBy(m => m.Key).Select(m => new { month = m.Key, figures = m.Value.Values }),
-    };
+    /// <summary>The JSON of <c>--format json</c> and <c>/api/v1/reports/campaign</c>, names in the asked language.</summary>
+    public static ReportDto Json(CampaignReport r, bool english) => new(
+        new(r.Code, r.Name, r.Level?.ToString().ToLowerInvariant(), r.UnitId),
+        new(r.Period.Year, r.Period.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Period.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        r.At,
+        CampaignSections.All.Where(s => s.Indicators.Any(r.Shows)).Select(s => new SectionDto(s.Id, s.Name(english),
+            s.Indicators.Where(r.Shows).Select(i => new FigureDto(i.Id, i.Name(english), r.Figures[i], i.UnitLabel(english), i.Kind.ToString().ToLowerInvariant(), i.Definition(english))).ToList(),
+            s.Ratios.Where(r.Shows).Select(q => new RateDto(q.Id, q.Name(english), r.Figures[q], q.Percent, q.Definition(english))).ToList())).ToList(),
+        r.Children.Select(c => new ChildDto(c.Code, c.Name, c.Figures.Values, Ratios.All.ToDictionary(q => q.Id, q => c.Figures[q]))).ToList(),
+        r.Months.OrderBy(m => m.Key).Select(m => new MonthDto(m.Key, m.Value.Values)).ToList());
 
     /// <summary>The report as lines of a table for a terminal (figures, then rates, then the league).</summary>
     public static IEnumerable<string[]> Rows(CampaignReport r, bool english)

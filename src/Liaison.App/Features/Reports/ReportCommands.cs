@@ -3,7 +3,6 @@ using Liaison.App.Cli;
 using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Reporting;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -58,7 +57,7 @@ public static class ReportCommands
             }
             else
             {
-                var code = run.Value(division)?.Trim() ?? scopeRoot ?? await TopAsync(db, ct);
+                var code = run.Value(division)?.Trim() ?? scopeRoot ?? await CampaignReports.TopAsync(db, ct);
                 // Outside the account's jurisdiction reads as absent, as on the web.
                 report = code is null || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))
                     ? null
@@ -79,13 +78,7 @@ public static class ReportCommands
             }
             var bytes = fmt == "xlsx" ? CampaignExport.Xlsx(report!, run.English) : CampaignExport.Pdf(report!, run.English);
             await File.WriteAllBytesAsync(file!, bytes, ct);
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                await AuditLog.AppendAsync(db, TimeProvider.System, actor,
-                    new AuditRecord("report.export", "campaign", report!.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? report.Code, report.Code, null,
-                        new { file = Path.GetFileName(file), format = fmt, period = report.Period.ToString() }), ct);
-                await tx.CommitAsync(ct);
-            }
+            await CampaignExport.AuditAsync(db, TimeProvider.System, actor, report!, fmt, Path.GetFileName(file!), ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { file = Path.GetFullPath(file!), format = fmt, bytes = bytes.Length });
@@ -154,23 +147,6 @@ public static class ReportCommands
     private static async Task<int?> FindUnitAsync(LiaisonDb db, string text, CancellationToken ct) =>
         await db.Units.AsNoTracking().Where(u => u.Code == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
         ?? (int.TryParse(text, out var id) ? await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null);
-
-    /// <summary>The programme's top division: from the root down while there is only one child (the province holding the city).</summary>
-    private static async Task<string?> TopAsync(LiaisonDb db, CancellationToken ct)
-    {
-        string? code = null;
-        while (true)
-        {
-            var parent = code;
-            var two = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent && d.Level <= DivisionLevel.County)
-                .OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync(ct);
-            if (two.Count != 1)
-            {
-                return code;
-            }
-            code = two[0];
-        }
-    }
 
     private static void Table(CampaignReport r, bool english)
     {

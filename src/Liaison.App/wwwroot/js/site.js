@@ -3,16 +3,23 @@
   function draw(el) {
     if (!window.echarts) return;
     var labels = JSON.parse(el.dataset.labels || "[]");
-    var values = JSON.parse(el.dataset.values || "[]");
-    var chart = echarts.init(el);
+    // Either one bar series (data-values) or several named ones (data-series: [{name, type, values}]).
+    var many = el.dataset.series ? JSON.parse(el.dataset.series) : null;
+    var series = many
+      ? many.map(function (s) { return { name: s.name, type: s.type, data: s.values, smooth: s.type === "line" }; })
+      : [{ type: "bar", data: JSON.parse(el.dataset.values || "[]"), itemStyle: { color: "#b71c1c" } }];
+    // SVG draws crisply when the page is printed.
+    var chart = echarts.init(el, null, { renderer: "svg" });
     chart.setOption({
       animation: false,
+      color: ["#b71c1c", "#1565c0", "#ef6c00", "#2e7d32"],
       title: { text: el.dataset.title || "", textStyle: { fontSize: 14 } },
       tooltip: { trigger: "axis" },
+      legend: many ? { top: 0 } : undefined,
       grid: { left: 60, right: 16, bottom: 80, top: 40 },
       xAxis: { type: "category", data: labels, axisLabel: { rotate: labels.length > 6 ? 40 : 0, interval: 0 } },
       yAxis: { type: "value" },
-      series: [{ type: "bar", data: values, itemStyle: { color: "#b71c1c" } }]
+      series: series
     });
     window.addEventListener("resize", function () { chart.resize(); });
   }
@@ -23,5 +30,8 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-chart]").forEach(draw);
+    document.querySelectorAll("[data-print]").forEach(function (a) {
+      a.addEventListener("click", function (e) { e.preventDefault(); window.print(); });
+    });
   });
 })();

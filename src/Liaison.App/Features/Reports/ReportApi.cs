@@ -1,0 +1,33 @@
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Reporting;
+using Liaison.Domain.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Liaison.App.Features.Reports;
+
+/// <summary>The campaign report as JSON for other systems: <c>GET /api/v1/reports/campaign?division=&amp;from=&amp;to=&amp;lang=</c>.</summary>
+public static class ReportApi
+{
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/reports/campaign", CampaignAsync);
+
+    private static async Task<Results<Ok<ReportDto>, NotFound, ValidationProblem>> CampaignAsync(
+        string? division, string? from, string? to, string? lang, LiaisonQueries queries, LiaisonDb db, TimeProvider clock, CancellationToken ct)
+    {
+        // The jurisdiction decides: a division outside it reads as absent, as everywhere.
+        var d = await queries.Divisions.FindOrHomeAsync(division, ct);
+        if (d is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var english = lang is null ? Ui.English : lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var (period, problem) = ReportPeriod.Parse(from, to, await CampaignReports.YearAsync(db, ct) ?? ChinaTime.Today(clock).Year);
+        if (problem is { } p)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [p.In(english)] });
+        }
+        var report = await CampaignReport.ForDivisionAsync(db, clock, d.Code, period, ct);
+        return TypedResults.Ok(CampaignExport.Json(report!, english));
+    }
+}
