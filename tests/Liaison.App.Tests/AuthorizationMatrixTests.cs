@@ -63,11 +63,14 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/cases/figures"] = _ => "/cases/figures",
         ["/public/report/{village}"] = _ => "/public/report/370830001001",
         ["/public/track"] = _ => "/public/track?code=2345-6789-ABCD",
+        ["/reports/{code?}"] = code => $"/reports/{code}",
+        ["/public/figures/{code?}"] = _ => "/public/figures/370830",
+        ["/api/v1/reports/campaign"] = code => $"/api/v1/reports/campaign?division={code}",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
     private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
-        "/field/progress/{code?}", "/field/residence", "/field/flags"];
+        "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()

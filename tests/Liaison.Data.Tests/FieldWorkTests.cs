@@ -14,10 +14,10 @@ public class FieldWorkTests
     private const int Year = 2026;
     private static readonly DateOnly Today = new(Year, 6, 15);
 
-    private static FixedClock Clock() => new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, ChinaTime.Offset));
+    internal static FixedClock Clock() => new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, ChinaTime.Offset));
 
     /// <summary>The small demo with the year's plan and First Secretaries, and a First Secretary to record for.</summary>
-    private static async Task<(TestDb Db, LiaisonDb Context, FieldAuthor Author, string Village, List<long> Households, long Elsewhere)> WorldAsync(string provider)
+    internal static async Task<(TestDb Db, LiaisonDb Context, FieldAuthor Author, string Village, List<long> Households, long Elsewhere)> WorldAsync(string provider)
     {
         var t = await TestDb.CreateAsync(provider);
         var db = t.Open();
