@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace Liaison.E2E;
 
 /// <summary>The app on real Kestrel (127.0.0.1, a free port) over the small demo, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private TempSqlite _file = null!;
     private WebApplicationFactory<Program> _factory = null!;
@@ -26,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
+        await PrepareAsync(_file.Target);
         // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000"));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -39,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>More data before the server starts (a fixture of its own, so other journeys keep their quiet demo).</summary>
+    protected virtual Task PrepareAsync(Liaison.Data.Database.DatabaseTarget target) => Task.CompletedTask;
 
     /// <summary>The database behind the app, for a test to find the records a person would know (a staff number).</summary>
     public Liaison.Data.LiaisonDb OpenDb() => _file.Target.CreateContext();
@@ -67,3 +71,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 [CollectionDefinition("browser")]
 public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>;
+
+/// <summary>The same, with a year of field work and cases, as `liaison demo activity` makes it: for the reports.</summary>
+public sealed class ActivityBrowserFixture : BrowserFixture
+{
+    protected override async Task PrepareAsync(Liaison.Data.Database.DatabaseTarget target)
+    {
+        await using var db = target.CreateContext();
+        await Liaison.Data.Demo.DemoActivity.GenerateAsync(db, TimeProvider.System, Liaison.Data.Audit.Actor.System,
+            Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).Year, 7, null, default);
+    }
+}
+
+[CollectionDefinition("browser-activity")]
+public sealed class ActivityBrowserGroup : ICollectionFixture<ActivityBrowserFixture>;

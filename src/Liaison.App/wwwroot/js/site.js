@@ -6,7 +6,7 @@
     // Either one bar series (data-values) or several named ones (data-series: [{name, type, values}]).
     var many = el.dataset.series ? JSON.parse(el.dataset.series) : null;
     var series = many
-      ? many.map(function (s) { return { name: s.name, type: s.type, data: s.values, smooth: s.type === "line" }; })
+      ? many.map(function (s) { return { name: s.name, type: s.type, data: s.values, smooth: s.type === "line", yAxisIndex: s.axis || 0 }; })
       : [{ type: "bar", data: JSON.parse(el.dataset.values || "[]"), itemStyle: { color: "#b71c1c" } }];
     // SVG draws crisply when the page is printed.
     var chart = echarts.init(el, null, { renderer: "svg" });
@@ -16,9 +16,10 @@
       title: { text: el.dataset.title || "", textStyle: { fontSize: 14 } },
       tooltip: { trigger: "axis" },
       legend: many ? { top: 0 } : undefined,
-      grid: { left: 60, right: 16, bottom: 80, top: 40 },
+      grid: { left: 60, right: many ? 64 : 16, bottom: 80, top: many ? 64 : 40 },
       xAxis: { type: "category", data: labels, axisLabel: { rotate: labels.length > 6 ? 40 : 0, interval: 0 } },
-      yAxis: { type: "value" },
+      // A series on axis 1 (a running total beside monthly counts) gets a scale of its own on the right.
+      yAxis: many && many.some(function (s) { return s.axis === 1; }) ? [{ type: "value" }, { type: "value", splitLine: { show: false } }] : { type: "value" },
       series: series
     });
     window.addEventListener("resize", function () { chart.resize(); });
