@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | report
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
 # Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match or field" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|report) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field or report" >&2; exit 1 ;; esac
 
 selected() { # selected NAME: is benchmark NAME part of this run?
   [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
@@ -424,6 +424,64 @@ if selected field; then
   log "field: rollup queue after 3 s: $(psql_ -d "$fdb" -Atc 'SELECT count(*) FROM field_dirty') villages"
   kill "$APP_PID" "$BARE_PID" 2>/dev/null || true
   wait "$APP_PID" "$BARE_PID" 2>/dev/null || true
+fi
+
+# Reports (issue 8) on PostgreSQL: the city demo with a year of activity, then the campaign report
+# for the city and for a township in process (warm, the median of REPORT_CALLS calls) beside the same
+# figures counted from the raw records in one SQL statement by PostgreSQL and by DuckDB (the tables
+# exported to CSV and loaded into memory before timing); the dashboard page over HTTP beside
+# /healthz; `report verify` for the whole city beside `db status`. Each checks that the report and
+# the anchors give the same figures.
+REPORT_CALLS=${REPORT_CALLS:-20}
+if selected report; then
+  log "report: the city demo in PostgreSQL with its plan, First Secretaries and a year of activity (not timed)"
+  rdb=$(fresh_db report)
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$rdb")" >/dev/null
+  for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries" "demo activity"; do
+    # shellcheck disable=SC2086
+    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$rdb")" >/dev/null
+  done
+  psql_ -d "$rdb" -c ANALYZE
+  CITY=3708
+  TOWNSHIP=$(psql_ -d "$rdb" -Atc "SELECT parent_code FROM divisions WHERE level = 4 GROUP BY parent_code ORDER BY count(*) DESC, parent_code LIMIT 1")
+  log "report: exporting the anchor's tables for DuckDB; the township is $TOWNSHIP"
+  mkdir -p "$WORK/duck"
+  while IFS=$'\t' read -r table columns; do
+    psql_ -d "$rdb" -c "\\copy (SELECT $columns FROM $table) TO '$WORK/duck/$table.csv' CSV HEADER"
+  done < <("$BENCH" report-tables)
+  "$LIAISON" users add --name bench-city --role office --scope "$CITY" --password bench-city-password --json --db "$(conn "$rdb")" >/dev/null
+  APP_PORT=$(free_port 18180)
+  "$LIAISON" serve --urls "http://127.0.0.1:$APP_PORT" --db "$(conn "$rdb")" >"$WORK/serve-report.log" 2>&1 &
+  APP_PID=$!
+  wait_http "http://127.0.0.1:$APP_PORT/healthz"
+  figures() { echo "$1" | grep -o '"figures":{[^}]*}'; }
+  measure() { # measure BENCH ROLE REP CMD...: records the command's median seconds; keeps its figures in LAST_FIGURES
+    local bench=$1 role=$2 rep=$3 out rc=0 seconds; shift 3
+    out=$("$@") || rc=$?
+    seconds=$(echo "$out" | grep -o '"seconds":[0-9.]*' | cut -d: -f2)
+    local status=ok; [ "$rc" = 0 ] || status="exit $rc: $(echo "$out" | cut -c1-300)"
+    printf '%s\t%s\t%s\t%s\t0\t%s\t%s\n' "$bench" "$role" "$rep" "${seconds:-0}" "${seconds:-}" "$status" >>"$RAW"
+    log "$bench $role rep $rep: $out"
+    LAST_FIGURES=$(figures "$out")
+  }
+  for rep in $(seq 1 "$REPS"); do
+    for place in city township; do
+      code=$CITY; [ "$place" = township ] && code=$TOWNSHIP
+      measure "report-$place" figure "$rep" "$BENCH" report-time "$(conn "$rdb")" "$code" "$REPORT_CALLS"
+      ours=$LAST_FIGURES
+      measure "report-$place" anchor "$rep" "$BENCH" report-anchor postgres "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$rdb" "$code" "$PLAN_YEAR" 3
+      check "report-$place rep $rep: the report's figures equal PostgreSQL's counts" "$ours" "$LAST_FIGURES"
+      measure "report-$place-duckdb" anchor "$rep" "$BENCH" report-anchor duckdb "$WORK/duck" "$code" "$PLAN_YEAR" 3
+      check "report-$place rep $rep: the report's figures equal DuckDB's counts" "$ours" "$LAST_FIGURES"
+    done
+    measure report-page figure "$rep" "$BENCH" page-time "http://127.0.0.1:$APP_PORT" bench-city bench-city-password "/reports/$CITY" "$REPORT_CALLS"
+    measure report-page anchor "$rep" "$BENCH" page-time "http://127.0.0.1:$APP_PORT" bench-city bench-city-password /healthz "$REPORT_CALLS"
+    timed report-verify anchor "$rep" 0 "$LIAISON" db status --json --db "$(conn "$rdb")"
+    timed report-verify figure "$rep" 0 "$LIAISON" report verify --json --db "$(conn "$rdb")"
+    check "report verify rep $rep: no differences" 1 "$(grep -c '"differences":\[\]' "$WORK/out.txt")"
+  done
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
 fi
 
 # ---- report ------------------------------------------------------------------------------------

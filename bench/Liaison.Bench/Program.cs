@@ -33,6 +33,11 @@ internal static class Program
                 ["field-load", var url, var tokens, var seconds, var concurrency, var batch] => FieldLoad.RunAsync(url, tokens, FieldLoad.Seconds(seconds),
                     int.Parse(concurrency, CultureInfo.InvariantCulture), int.Parse(batch, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
                 ["bare-server", var connection, var port] => FieldLoad.BareServerAsync(connection, int.Parse(port, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
+                ["report-time", var db, var code, var n] => ReportBench.ReportTimeAsync(db, code, int.Parse(n, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
+                ["report-anchor", var engine, var source, var prefix, var year, var n] => ReportBench.AnchorAsync(engine, source, prefix,
+                    int.Parse(year, CultureInfo.InvariantCulture), int.Parse(n, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
+                ["report-tables"] => ReportTables(),
+                ["page-time", var url, var user, var password, var path, var n] => ReportBench.PageTimeAsync(url, user, password, path, int.Parse(n, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
                 _ => Usage(),
             };
         }
@@ -45,8 +50,18 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | field-load URL TOKENS|- SECONDS CONCURRENCY BATCH | bare-server CONNECTION PORT | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
+        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | field-load URL TOKENS|- SECONDS CONCURRENCY BATCH | bare-server CONNECTION PORT | report-time DB CODE N | report-anchor postgres|duckdb SOURCE PREFIX YEAR N | report-tables | page-time URL USER PASSWORD PATH N | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
         return 1;
+    }
+
+    /// <summary>"table columns" lines for run.sh to export the report anchor's tables for DuckDB.</summary>
+    private static int ReportTables()
+    {
+        foreach (var (table, columns) in ReportBench.Tables)
+        {
+            Console.WriteLine($"{table}\t{columns}");
+        }
+        return 0;
     }
 
     private static StreamWriter Create(string path) => new(path, append: false, Utf8, bufferSize: 1 << 16) { NewLine = "\n" };

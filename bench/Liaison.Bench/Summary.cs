@@ -53,6 +53,12 @@ internal static class Summary
         new("field-single-p99", "visits through the API, one per request: p99 latency", "POST /api/v1/field/visits", "bare endpoint's p99", "field-single-p99", Rate: false, Target: 0.1),
         new("field-batch", "visits through the API, batches of 500, 4 clients, PostgreSQL", "POST /api/v1/field/visits with arrays", "bare ASP.NET Core + Npgsql COPY endpoint, same batches", "field-batch", Rate: true, Target: 20_000, AbsoluteRate: true),
         new("field-batch1000", "visits through the API, batches of 1,000 (the API's largest), 4 clients, PostgreSQL", "POST /api/v1/field/visits with arrays", "bare ASP.NET Core + Npgsql COPY endpoint, same batches", "field-batch1000", Rate: true, Target: 20_000, AbsoluteRate: true),
+        new("report-city", "campaign report, the city (demo with a year of activity), warm, in process", "CampaignReport.ForDivisionAsync (rollups)", "the same figures counted from the raw records by PostgreSQL, one SQL statement", "report-city", Rate: false, Target: 0.020),
+        new("report-city-duckdb", "campaign report, the city, against DuckDB", "CampaignReport.ForDivisionAsync (rollups)", "the same SQL in DuckDB (in memory, the tables loaded before timing)", "report-city-duckdb", Rate: false, Target: 0.020, FigureBench: "report-city"),
+        new("report-township", "campaign report, a township, warm, in process", "CampaignReport.ForDivisionAsync (rollups)", "the same figures counted from the raw records by PostgreSQL", "report-township", Rate: false, Target: 0.010),
+        new("report-township-duckdb", "campaign report, a township, against DuckDB", "CampaignReport.ForDivisionAsync (rollups)", "the same SQL in DuckDB", "report-township-duckdb", Rate: false, Target: 0.010, FigureBench: "report-township"),
+        new("report-page", "dashboard page /reports/CITY end to end (HTTP, signed in as the city office)", "GET /reports/3708", "GET /healthz on the same server and client", "report-page", Rate: false, Target: 0.2),
+        new("report-verify", "report verify, the whole city", "liaison report verify", "liaison db status on the same database", "report-verify", Rate: false, Target: 30),
         new("match-county", "First Secretary match, 3,377 × 4,927, county-restricted (solve only)", "Liaison.Domain.Secretaries.Assignment.Solve (liaison-bench lsap)", "SciPy linear_sum_assignment (bench/lsap.py)", "match-county", Rate: false, Target: 1.0, RatioTarget: true),
     ];
 
@@ -151,5 +157,7 @@ internal static class Summary
     }
 
     private static string Show(double? value, bool rate) =>
-        value is null ? "–" : rate ? value.Value.ToString("N0", CultureInfo.InvariantCulture) : value.Value.ToString("0.00", CultureInfo.InvariantCulture);
+        value is null ? "–" : rate ? value.Value.ToString("N0", CultureInfo.InvariantCulture)
+        // Milliseconds need more places than minutes.
+        : value.Value.ToString(value.Value < 0.1 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 }
