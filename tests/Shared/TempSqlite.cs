@@ -24,7 +24,10 @@ public sealed class TempSqlite : IAsyncDisposable
         return file;
     }
 
-    /// <summary>The small demo with this year's liaison plan and First Secretaries, as the first start of `liaison serve` makes it.</summary>
+    /// <summary>
+    /// The small demo with this year's liaison plan and First Secretaries, as the first start of
+    /// `liaison serve` makes it (which adds the year's activity; tests that need it generate it).
+    /// </summary>
     public static async Task<TempSqlite> WithPlannedSmallDemoAsync()
     {
         var file = await WithSmallDemoAsync();

@@ -39,6 +39,9 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target,
             var today = ChinaTime.Today(clock);
             var (plan, match) = await DemoYear.RunAsync(db, clock, Actor.System, today, cancellationToken);
             Console.WriteLine($"  {today.Year} liaison plan: {plan.Outcome.Added.Count} ties, {plan.Check.Coverage.Covered}/{plan.Check.Coverage.Villages} villages covered; {match.Result.Pairs.Count} First Secretaries posted");
+            // And the year's field work and cases so far, so that the reports and dashboards have something to show.
+            var activity = await DemoActivity.GenerateAsync(db, clock, Actor.System, today.Year, 1, null, cancellationToken);
+            Console.WriteLine($"  {today.Year} so far: {activity.Visits} visits, {activity.Cases} cases, {activity.Disputes} disputes ({activity.Seconds} s)");
             var accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), cancellationToken);
             PrintAndKeep(accounts, target);
         }
