@@ -443,7 +443,7 @@ if selected report; then
   done
   psql_ -d "$rdb" -c ANALYZE
   CITY=3708
-  TOWNSHIP=$(psql_ -d "$rdb" -Atc "SELECT parent_code FROM divisions WHERE level = 4 GROUP BY parent_code ORDER BY count(*) DESC, parent_code LIMIT 1")
+  TOWNSHIP=$(psql_ -d "$rdb" -Atc "SELECT parent_code FROM divisions WHERE level = 5 GROUP BY parent_code ORDER BY count(*) DESC, parent_code LIMIT 1")
   log "report: exporting the anchor's tables for DuckDB; the township is $TOWNSHIP"
   mkdir -p "$WORK/duck"
   while IFS=$'\t' read -r table columns; do

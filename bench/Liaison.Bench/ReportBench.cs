@@ -96,12 +96,14 @@ internal static partial class ReportBench
             await connection.OpenAsync();
             if (engine == "duckdb")
             {
-                foreach (var (table, _) in Tables)
+                foreach (var (table, columns) in Tables)
                 {
                     await using var load = connection.CreateCommand();
                     var file = Path.Combine(source, table + ".csv").Replace("'", "''", StringComparison.Ordinal);
                     // Codes are text (a 12-digit village code read as a number would lose LIKE).
-                    load.CommandText = $"CREATE TABLE {table} AS SELECT * FROM read_csv('{file}', header = true, types = {{'village_code': 'VARCHAR', 'division_code': 'VARCHAR'}})";
+                    var codes = columns.Split(", ").Where(c => c.EndsWith("_code", StringComparison.Ordinal)).Select(c => $"'{c}': 'VARCHAR'").ToList();
+                    var types = codes.Count == 0 ? "" : $", types = {{{string.Join(", ", codes)}}}";
+                    load.CommandText = $"CREATE TABLE {table} AS SELECT * FROM read_csv('{file}', header = true{types})";
                     await load.ExecuteNonQueryAsync();
                 }
             }
