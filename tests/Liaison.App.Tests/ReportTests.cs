@@ -58,7 +58,7 @@ public sealed class ReportTests : IAsyncLifetime
             Assert.Equal(await db.HouseholdVisits.Select(v => v.HouseholdId).Distinct().CountAsync(), Figure(report, "households_visited"));
         }
         Assert.Equal(15, report.GetProperty("children").GetArrayLength());
-        Assert.Equal(report.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("figures").GetProperty("visits").GetInt64()), Figure(report, "visits"));
+        Assert.Equal(report.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("figures").GetProperty("households_visited").GetInt64()), Figure(report, "households_visited"));
 
         // A quarter counts less than the year; a period must be whole months.
         var (_, quarter, _) = await Cli("report", "campaign", "--division", Township, "--from", "2026-01", "--to", "2026-03", "--format", "json");

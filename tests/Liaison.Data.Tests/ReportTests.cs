@@ -61,7 +61,7 @@ public class ReportTests
         Assert.Equal(await db.Disputes.CountAsync(), f[R.Disputes]);
         Assert.Equal(await db.LiaisonTies.CountAsync(x => x.Until == null && x.CadreId != null && x.DivisionCode.Length == 12), f[R.TiesWithCadre]);
         Assert.Equal(await db.Divisions.CountAsync(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.VillageKind == Domain.Divisions.VillageKind.Village), f[R.Villages]);
-        Assert.Equal(report.Children.Sum(c => c.Figures[R.Visits]), f[R.Visits]);
+        Assert.Equal(report.Children.Sum(c => c.Figures[R.HouseholdsVisited]), f[R.HouseholdsVisited]);
         Assert.Equal((double)f[R.HouseholdsVisited] / f[R.Households], f[Ratios.VisitRate]);
         // Laggards first: the league is ordered by the rate asked for.
         var league = report.League(Ratios.VisitRate).Select(c => c.Figures[Ratios.VisitRate] ?? double.MaxValue).ToList();

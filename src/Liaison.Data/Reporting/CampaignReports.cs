@@ -39,25 +39,73 @@ public static class CampaignReports
         (await FiguresAsync(db, [code], period, ct)).GetValueOrDefault(code) ?? ReportFigures.Empty;
 
     /// <summary>The figures of each division (its subtree) for the period; null period: the rollups' year.</summary>
-    public static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, CancellationToken ct)
+    public static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, CancellationToken ct) =>
+        await FiguresAsync(db, codes, period, await YearAsync(db, ct), null, ct);
+
+    /// <summary>The same with the rollups' year already known, and optionally only some indicators (a league's).</summary>
+    internal static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, int? year,
+        IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var values = codes.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, long>(), StringComparer.Ordinal);
-        var list = values.Keys.ToList();
-        foreach (var r in await db.Rollups.AsNoTracking().Where(r => list.Contains(r.DivisionCode)).ToListAsync(ct))
+        if (values.Count == 0)
         {
-            values[r.DivisionCode][r.IndicatorId] = r.Value;
+            return [];
         }
-        var year = await YearAsync(db, ct);
+        var list = values.Keys.ToList();
+        if (only is null)
+        {
+            foreach (var r in await db.Rollups.AsNoTracking().Where(r => list.Contains(r.DivisionCode)).Select(r => new { r.DivisionCode, r.IndicatorId, r.Value }).ToListAsync(ct))
+            {
+                values[r.DivisionCode][r.IndicatorId] = r.Value;
+            }
+        }
+        else
+        {
+            await ReadColumnsAsync(db, values, only.ToList(), ct);
+        }
         if (period is not null && !(period.IsWholeYear && period.Year == year))
         {
-            await ForPeriodAsync(db, values, period, period.Year == year, ct);
+            await ForPeriodAsync(db, values, period, period.Year == year, only, ct);
         }
         return values.ToDictionary(kv => kv.Key, kv => new ReportFigures(kv.Value), StringComparer.Ordinal);
     }
 
-    private static async Task ForPeriodAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, ReportPeriod period, bool rollupYear, CancellationToken ct)
+    /// <summary>
+    /// A few indicators of many divisions (a league), turned into one row per division by the
+    /// database: a hundred villages' fifteen figures come back as a hundred rows, not 1,500.
+    /// </summary>
+    private static async Task ReadColumnsAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, List<string> ids, CancellationToken ct)
     {
-        var field = FieldRollups.Indicators;
+        // Inlined as literals: codes are digits and ids the registry's own (checked), so the text is the same for either provider.
+        if (values.Keys.Any(c => !c.All(char.IsAsciiDigit)) || ids.Any(i => !i.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')))
+        {
+            throw new ArgumentException("division codes are digits, indicator ids lower-case words");
+        }
+        var columns = string.Join(", ", ids.Select(id => $"sum(CASE WHEN indicator_id = '{id}' THEN value ELSE 0 END)"));
+        foreach (var chunk in values.Keys.Chunk(500))
+        {
+            await RollupStore.ReadAsync(db, $"""
+                SELECT division_code, {columns} FROM division_rollups
+                WHERE division_code IN ({string.Join(",", chunk.Select(c => $"'{c}'"))}) AND indicator_id IN ({string.Join(",", ids.Select(i => $"'{i}'"))})
+                GROUP BY division_code
+                """, r =>
+            {
+                var v = values[r.GetString(0)];
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (r.GetInt64(i + 1) is var value and not 0)
+                    {
+                        v[ids[i]] = value;
+                    }
+                }
+            }, ct);
+        }
+    }
+
+    private static async Task ForPeriodAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, ReportPeriod period, bool rollupYear,
+        IReadOnlyCollection<string>? only, CancellationToken ct)
+    {
+        var field = FieldRollups.Indicators.Where(i => only is null || only.Contains(i.Id)).ToList();
         // Another year: every field figure from its records. The rollups' year: flows from their
         // months, distinct figures from their first months when the period starts in January.
         var fromMonths = rollupYear ? field.Where(i => i.Kind == IndicatorKind.Flow || (i.Kind == IndicatorKind.Distinct && period.FromMonth == 1)).ToList() : [];
@@ -109,10 +157,13 @@ public static class CampaignReports
     /// <summary>A division's flow figures month by month in the rollups' year (distinct ones by the month first counted).</summary>
     public static async Task<Dictionary<int, ReportFigures>> MonthsAsync(LiaisonDb db, string code, CancellationToken ct)
     {
-        var rows = await db.RollupMonths.AsNoTracking().Where(r => r.DivisionCode == code).ToListAsync(ct);
-        return Enumerable.Range(1, 12).ToDictionary(m => m,
-            m => new ReportFigures(rows.Where(r => r.Month == m).ToDictionary(r => r.IndicatorId, r => r.Value, StringComparer.Ordinal)));
+        var months = Enumerable.Range(1, 12).ToDictionary(m => m, _ => new Dictionary<string, long>(StringComparer.Ordinal));
+        await RollupStore.ReadAsync(db, $"SELECT month, indicator_id, value FROM division_months WHERE division_code = '{Digits(code)}'",
+            r => months[r.GetInt32(0)][r.GetString(1)] = r.GetInt64(2), ct);
+        return months.ToDictionary(m => m.Key, m => new ReportFigures(m.Value));
     }
+
+    private static string Digits(string code) => code.All(char.IsAsciiDigit) ? code : throw new ArgumentException($"'{code}' is not a division code");
 }
 
 /// <summary>A division in a league table, with its figures for the report's period.</summary>
@@ -143,18 +194,21 @@ public sealed record CampaignReport(
 
     public static async Task<CampaignReport?> ForDivisionAsync(LiaisonDb db, TimeProvider clock, string code, ReportPeriod? period, CancellationToken ct)
     {
-        var division = await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
-        if (division is null)
+        var places = await db.Divisions.AsNoTracking().Where(d => d.Code == code || d.ParentCode == code)
+            .Select(d => new { d.Code, d.Name, d.Level, d.ParentCode }).ToListAsync(ct);
+        if (places.FirstOrDefault(d => d.Code == code) is not { } division)
         {
             return null;
         }
         var rollupYear = await CampaignReports.YearAsync(db, ct);
         period ??= ReportPeriod.WholeYear(rollupYear ?? Domain.Shared.ChinaTime.Today(clock).Year);
-        var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == code).OrderBy(d => d.Code).ToListAsync(ct);
-        var figures = await CampaignReports.FiguresAsync(db, [code, .. children.Select(c => c.Code)], period, ct);
+        var children = places.Where(d => d.ParentCode == code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        // The division's every figure; its children only what their league row shows.
+        var own = await CampaignReports.FiguresAsync(db, [code], period, rollupYear, null, ct);
+        var league = await CampaignReports.FiguresAsync(db, children.Select(c => c.Code).ToList(), period, rollupYear, LeagueColumn.Needs, ct);
         var months = period.Year == rollupYear ? await CampaignReports.MonthsAsync(db, code, ct) : new Dictionary<int, ReportFigures>();
-        return new CampaignReport(code, division.Name, division.Level, null, period, clock.GetUtcNow(), figures[code],
-            children.Select(c => new ReportRow(c.Code, c.Name, c.Level, figures[c.Code])).ToList(), months);
+        return new CampaignReport(code, division.Name, division.Level, null, period, clock.GetUtcNow(), own[code],
+            children.Select(c => new ReportRow(c.Code, c.Name, c.Level, league[c.Code])).ToList(), months);
     }
 
     public static async Task<CampaignReport?> ForUnitAsync(LiaisonDb db, TimeProvider clock, int unitId, ReportPeriod? period, CancellationToken ct)

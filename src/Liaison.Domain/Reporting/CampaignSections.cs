@@ -56,4 +56,9 @@ public sealed record LeagueColumn(Indicator? Indicator, Ratio? Ratio)
 
     /// <summary>Rates a league may be ordered by, the laggards first.</summary>
     public static IReadOnlyList<Ratio> Orders { get; } = [Ratios.VisitRate, Ratios.Participation, Ratios.ResidenceCompliance, Ratios.Completion, Ratios.OnTime, Ratios.Coverage];
+
+    /// <summary>The indicators a league row needs: its columns and what its rates and orders divide.</summary>
+    public static IReadOnlyList<string> Needs { get; } = All.Select(c => c.Ratio).OfType<Ratio>().Concat(Orders)
+        .SelectMany(r => r.Denominators.Prepend(r.Numerator)).Concat(All.Select(c => c.Indicator).OfType<Indicator>())
+        .Select(i => i.Id).Distinct().ToList();
 }
