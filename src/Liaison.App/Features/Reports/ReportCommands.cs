@@ -28,7 +28,8 @@ public static class ReportCommands
         };
         campaign.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            var fmt = run.Value(format)!;
+            // --json, which every command takes, asks for the JSON form of the default table.
+            var fmt = run.Json && run.Value(format) == "table" ? "json" : run.Value(format)!;
             var file = run.Value(output);
             if (fmt is "xlsx" or "pdf" && file is null)
             {
