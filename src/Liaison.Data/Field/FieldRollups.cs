@@ -6,8 +6,8 @@ using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Shared;
-using R = Liaison.Domain.Reporting.Indicators;
 using Microsoft.EntityFrameworkCore;
+using R = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.Data.Field;
 
