@@ -25,8 +25,8 @@ public class DivisionBrowserJourney(BrowserFixture app)
         Assert.Equal("行政区划", await page.Locator("header nav a").Nth(1).InnerTextAsync());
         // The Chinese text is drawn with a CJK font, not boxes.
         Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('16px \"Noto Sans CJK SC\"', '汶上县')"));
-        // ECharts, served locally, draws the households chart.
-        await page.WaitForSelectorAsync(".chart canvas");
+        // ECharts, served locally, draws the households chart (as SVG, which prints crisply).
+        await page.WaitForSelectorAsync(".chart svg");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "county.png"), FullPage = true });
 
         await page.ClickAsync("table.children a >> text=中都街道");
