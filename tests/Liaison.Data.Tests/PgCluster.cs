@@ -30,6 +30,7 @@ public static class PgCluster
 
     private static string Start()
     {
+        RemoveStale();
         _dir = Path.Combine("/tmp", "liaison-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dir);
         var root = Environment.UserName == "root";
@@ -41,9 +42,33 @@ public static class PgCluster
         var bin = PgBin();
         Run(root, Path.Combine(bin, "initdb"), "-D", $"{_dir}/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         Run(root, Path.Combine(bin, "pg_ctl"), "-D", $"{_dir}/data", "-l", $"{_dir}/log", "-w", "-t", "60", "-o",
-            $"-p {port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
+            $"-p {port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_wal_size=256MB -c min_wal_size=32MB", "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(root, bin);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose server is gone: a test host killed before its exit handler
+    /// finished leaves its cluster (a few GB) behind, and on a developer's machine they add up.
+    /// </summary>
+    private static void RemoveStale()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/tmp", "liaison-pg-*"))
+        {
+            var pidFile = Path.Combine(dir, "data", "postmaster.pid");
+            var running = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}");
+            if (!running && Directory.GetLastWriteTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-10))
+            {
+                try
+                {
+                    Directory.Delete(dir, true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another run's, or not ours to remove: leave it.
+                }
+            }
+        }
     }
 
     private static void Stop(bool root, string bin)
