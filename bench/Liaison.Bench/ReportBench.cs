@@ -43,7 +43,7 @@ internal static partial class ReportBench
                 times.Add(watch.Elapsed.TotalSeconds);
             }
         }
-        Print(Median(times), Compared.ToDictionary(id => id, id => report!.Figures[id]));
+        Print(Summary.Median(times), Compared.ToDictionary(id => id, id => report!.Figures[id]));
         return 0;
     }
 
@@ -126,7 +126,7 @@ internal static partial class ReportBench
                     times.Add(watch.Elapsed.TotalSeconds);
                 }
             }
-            Print(Median(times), Compared.Select((id, i) => (id, values[i])).ToDictionary(p => p.id, p => p.Item2));
+            Print(Summary.Median(times), Compared.Select((id, i) => (id, values[i])).ToDictionary(p => p.id, p => p.Item2));
         }
         return 0;
     }
@@ -165,18 +165,12 @@ internal static partial class ReportBench
                 times.Add(watch.Elapsed.TotalSeconds);
             }
         }
-        Print(Median(times), new Dictionary<string, long> { ["bytes"] = bytes });
+        Print(Summary.Median(times), new Dictionary<string, long> { ["bytes"] = bytes });
         return 0;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
-
-    private static double Median(List<double> values)
-    {
-        var v = values.Order().ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
-    }
 
     private static void Print(double seconds, Dictionary<string, long> figures) =>
         Console.WriteLine(JsonSerializer.Serialize(new { seconds = Math.Round(seconds, 6), figures }));

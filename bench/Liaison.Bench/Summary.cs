@@ -150,7 +150,7 @@ internal static class Summary
             long.Parse(f[4], CultureInfo.InvariantCulture), f[5].Length == 0 ? null : double.Parse(f[5], CultureInfo.InvariantCulture), f[6]);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToArray();
         return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;

@@ -292,7 +292,7 @@ public static class RollupStore
     private static async Task LiaisonLeavesAsync(LiaisonDb db, List<RollupValue> leaves, CancellationToken ct, int? unitId = null)
     {
         // A unit's ties: those of its cadres and its own (a pairing is the unit's party organisation's).
-        var ofUnit = unitId is { } u ? $" AND (t.unit_id = {u}{CadresOf(u, "t.cadre_id").Replace(" AND ", " OR ", StringComparison.Ordinal)})" : "";
+        var ofUnit = unitId is { } u ? $" AND (t.unit_id = {u} OR t.cadre_id IN {CadresOfUnit(u)})" : "";
         var covered = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(db, $"""
             SELECT t.division_code, t.kind, c.rank, count(*), count(t.cadre_id)
@@ -334,7 +334,9 @@ public static class RollupStore
 
     /// <summary>" AND column IN (the unit's cadres)", or nothing without a unit.</summary>
     internal static string CadresOf(int? unitId, string column) =>
-        unitId is { } u ? $" AND {column} IN (SELECT id FROM cadres WHERE unit_id = {u})" : "";
+        unitId is { } u ? $" AND {column} IN {CadresOfUnit(u)}" : "";
+
+    private static string CadresOfUnit(int unitId) => $"(SELECT id FROM cadres WHERE unit_id = {unitId})";
 
     internal static async Task ReadAsync(LiaisonDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
     {

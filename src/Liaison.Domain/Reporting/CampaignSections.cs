@@ -46,6 +46,10 @@ public sealed record LeagueColumn(Indicator? Indicator, Ratio? Ratio)
 
     public string Name(bool english) => Indicator?.Name(english) ?? Ratio!.Name(english);
 
+    /// <summary>The cell as people read it: a count with thousands separators, or a rate.</summary>
+    public string Text(ReportFigures figures) =>
+        Indicator is { } i ? figures[i].ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : Ratio!.Format(figures[Ratio!]);
+
     /// <summary>The league's columns, the same on the dashboard and in both exports.</summary>
     public static IReadOnlyList<LeagueColumn> All { get; } =
     [

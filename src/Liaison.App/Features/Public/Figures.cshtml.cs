@@ -4,7 +4,6 @@ using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
-using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -38,7 +37,7 @@ public sealed class FiguresModel(LiaisonDb db, TimeProvider clock) : PageModel
             return NotFound();
         }
         Division = division;
-        Year = await CampaignReports.YearAsync(db, ct) ?? ChinaTime.Today(clock).Year;
+        Year = await CampaignReports.ReportYearAsync(db, clock, ct);
         var policy = (await PolicyStore.GetAsync(db, Year, ct)).Policy;
         Telephone = policy.Public.Telephone;
         Shown = policy.Reporting.PublicIndicators.Select(Indicators.Find).OfType<Indicator>().ToList();

@@ -181,7 +181,7 @@ public static class CampaignExport
                 pdf.Cells([english ? "Name" : "名称", .. LeagueColumn.All.Select(c => c.Name(english))], widths, 6.5, header: true);
                 foreach (var c in r.League(Ratios.VisitRate))
                 {
-                    pdf.Cells([c.Name, .. LeagueColumn.All.Select(col => col.Indicator is { } i ? Web.Ui.Number(c.Figures[i]) : col.Ratio!.Format(c.Figures[col.Ratio!]))], widths, 6.5);
+                    pdf.Cells([c.Name, .. LeagueColumn.All.Select(col => col.Text(c.Figures))], widths, 6.5);
                 }
             }
         }

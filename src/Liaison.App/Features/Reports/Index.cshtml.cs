@@ -38,7 +38,6 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public List<Division> Ancestors { get; private set; } = [];
     public Ratio Order { get; private set; } = Ratios.VisitRate;
     public string? PeriodProblem { get; private set; }
-    public int? RollupYear { get; private set; }
     public double VisitTarget { get; private set; }
     public List<LaggingVillage> Lagging { get; private set; } = [];
     public int LaggingCount { get; private set; }
@@ -56,8 +55,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         {
             return Redirect("/reports/" + division.Code + Request.QueryString);
         }
-        RollupYear = await CampaignReports.YearAsync(db, ct);
-        var year = RollupYear ?? ChinaTime.Today(clock).Year;
+        var year = await CampaignReports.ReportYearAsync(db, clock, ct);
         var (period, problem) = ReportPeriod.Parse(From, To, year);
         if (problem is { } p)
         {

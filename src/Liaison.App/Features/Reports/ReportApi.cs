@@ -2,7 +2,6 @@ using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Reporting;
-using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.App.Features.Reports;
@@ -22,7 +21,7 @@ public static class ReportApi
             return TypedResults.NotFound();
         }
         var english = lang is null ? Ui.English : lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var (period, problem) = ReportPeriod.Parse(from, to, await CampaignReports.YearAsync(db, ct) ?? ChinaTime.Today(clock).Year);
+        var (period, problem) = ReportPeriod.Parse(from, to, await CampaignReports.ReportYearAsync(db, clock, ct));
         if (problem is { } p)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [p.In(english)] });

@@ -38,7 +38,7 @@ public static class ReportCommands
             await using var db = run.OpenDb();
             await ImportCommands.EnsureSchemaAsync(run, db, ct);
             var (actor, scopeRoot, _, scopeUnit) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
-            var year = await CampaignReports.YearAsync(db, ct) ?? Domain.Shared.ChinaTime.Today(TimeProvider.System).Year;
+            var year = await CampaignReports.ReportYearAsync(db, TimeProvider.System, ct);
             var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
             if (problem is { } p)
             {
@@ -176,7 +176,7 @@ public static class ReportCommands
         }
         foreach (var c in r.League(Ratios.VisitRate))
         {
-            league.AddRow([Markup.Escape(c.Name), .. LeagueColumn.All.Select(col => col.Indicator is { } i ? Web.Ui.Number(c.Figures[i]) : col.Ratio!.Format(c.Figures[col.Ratio!]))]);
+            league.AddRow([Markup.Escape(c.Name), .. LeagueColumn.All.Select(col => col.Text(c.Figures))]);
         }
         console.Write(league);
     }
