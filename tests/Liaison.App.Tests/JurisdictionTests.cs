@@ -90,6 +90,39 @@ public class JurisdictionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Tokens_looked_up_together_each_get_their_own_answer()
+    {
+        // Concurrent requests share one token query (ApiTokenLookup): each must still get its own
+        // account's answer, and a token revoked before the requests arrive is refused in every group.
+        await using var services = AccountAdmin.Services(app.Target);
+        await using var scope = services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await admin.AddAsync(new NewAccount("county-" + suffix, Domain.Access.Role.Inspector, "370830", null, TestAccounts.Password), Actor.System, default);
+        await admin.AddAsync(new NewAccount("township-" + suffix, Domain.Access.Role.Inspector, "370830001", null, TestAccounts.Password), Actor.System, default);
+        var (_, county) = await admin.CreateTokenAsync("county-" + suffix, "script", 30, Actor.System, default);
+        var (_, township) = await admin.CreateTokenAsync("township-" + suffix, "script", 30, Actor.System, default);
+        var (revoked, gone) = await admin.CreateTokenAsync("county-" + suffix, "old", 30, Actor.System, default);
+        await admin.RevokeTokenAsync(revoked.Id, Actor.System, default);
+        var client = app.Anonymous(followRedirects: false);
+        async Task<(string Token, HttpStatusCode Status)> Call(string bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/divisions/370830");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            return (bearer, (await client.SendAsync(request)).StatusCode);
+        }
+
+        string[] tokens = [county, township, gone];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Call(tokens[i % 3])));
+
+        // The county is the county inspector's; the township inspector may not see it; the revoked token is no token.
+        Assert.All(answers.Where(a => a.Token == county), a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.All(answers.Where(a => a.Token == township), a => Assert.Equal(HttpStatusCode.NotFound, a.Status));
+        Assert.All(answers.Where(a => a.Token == gone), a => Assert.Equal(HttpStatusCode.Unauthorized, a.Status));
+        Assert.Equal(60, answers.Length);
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_its_live_session_at_the_next_request()
     {
         await using var services = AccountAdmin.Services(app.Target);

@@ -21,10 +21,16 @@ public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<Id
 /// <summary>The one home of an account's claims, for cookies (through <see cref="AccountClaimsFactory"/>) and API tokens alike.</summary>
 public static class AccountClaims
 {
-    public static async Task<ClaimsPrincipal> PrincipalAsync(Account user, ClaimsIdentityOptions names, LiaisonDb db, string scheme, CancellationToken ct) =>
-        new(await IdentityAsync(user, names, db, ct, scheme));
-
     public static async Task<ClaimsIdentity> IdentityAsync(Account user, ClaimsIdentityOptions names, LiaisonDb db, CancellationToken ct, string scheme = "Identity.Application")
+    {
+        var unitDivision = user.ScopeUnitId is { } unitId
+            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct)
+            : null;
+        return Identity(user, unitDivision, names, scheme);
+    }
+
+    /// <summary>The identity of an account whose unit scope's division (if it has one) is known already.</summary>
+    public static ClaimsIdentity Identity(Account user, string? unitDivision, ClaimsIdentityOptions names, string scheme)
     {
         var identity = new ClaimsIdentity(scheme, names.UserNameClaimType, names.RoleClaimType);
         identity.AddClaim(new Claim(names.UserIdClaimType, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -44,12 +50,11 @@ public static class AccountClaims
         }
         if (user.ScopeUnitId is { } unitId)
         {
-            var division = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
             identity.AddClaim(new Claim(LiaisonClaims.ScopeUnit, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             // A unit that no longer exists leaves a scope of nothing (no division claim).
-            if (division is not null)
+            if (unitDivision is not null)
             {
-                identity.AddClaim(new Claim(LiaisonClaims.ScopeDivision, division));
+                identity.AddClaim(new Claim(LiaisonClaims.ScopeDivision, unitDivision));
             }
         }
         else if (user.ScopeDivisionCode is { } code)

@@ -1,10 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using Liaison.Data;
-using Liaison.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Liaison.App.Auth;
@@ -23,21 +21,10 @@ public static class ApiTokenText
 
 /// <summary><c>Authorization: Bearer lsn_…</c> for scripts and the phone app: valid while not expired, not revoked and the account not disabled.</summary>
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    LiaisonDb db, IOptions<IdentityOptions> identity, TimeProvider clock)
+    ApiTokenLookup tokens, IOptions<IdentityOptions> identity, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "Token";
-
-    // The token and its account in one round trip, compiled once: every API request pays for this
-    // lookup, and building and caching the LINQ query anew each time cost more than the query.
-    private static readonly Func<LiaisonDb, string, CancellationToken, Task<TokenAccount?>> FindToken = EF.CompileAsyncQuery(
-        (LiaisonDb db, string hash, CancellationToken ct) =>
-            (from t in db.ApiTokens.AsNoTracking()
-             join a in db.Users.AsNoTracking() on t.AccountId equals a.Id
-             where t.TokenHash == hash
-             select new TokenAccount(t.RevokedAt, t.ExpiresAt, a)).FirstOrDefault());
-
-    private sealed record TokenAccount(DateTimeOffset? RevokedAt, DateTimeOffset ExpiresAt, Account Account);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -47,20 +34,18 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.NoResult();
         }
         var token = header["Bearer ".Length..].Trim();
-        var hash = ApiTokenText.Hash(token);
+        var found = await tokens.FindAsync(ApiTokenText.Hash(token));
         var now = clock.GetUtcNow();
-        var found = await FindToken(db, hash, Context.RequestAborted);
         if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("the token is unknown, revoked or expired");
         }
-        var account = found.Account;
-        if (account.IsDisabled || (account.LockoutEnd is { } end && end > now))
+        if (found.IsDisabled || (found.LockoutEnd is { } end && end > now))
         {
             return AuthenticateResult.Fail("the account is disabled");
         }
         // Built directly, not through the scoped claims factory: its UserManager is costly to set up for every API request.
-        var principal = await AccountClaims.PrincipalAsync(account, identity.Value.ClaimsIdentity, db, Name, Context.RequestAborted);
+        var principal = new ClaimsPrincipal(AccountClaims.Identity(found.Account, found.UnitDivision, identity.Value.ClaimsIdentity, Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Name));
     }
 }

@@ -16,6 +16,7 @@ public static class AuthSetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Jurisdiction>();
+        services.AddSingleton<ApiTokenLookup>();
         services.AddIdentityCore<Account>(Rules)
             .AddSignInManager<LiaisonSignInManager>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()

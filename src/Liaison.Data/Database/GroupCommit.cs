@@ -7,7 +7,8 @@ namespace Liaison.Data.Database;
 /// all that arrived while the previous group was being written. A request's write is durable when
 /// its task completes; a failed group fails every member (nothing of it is written, as it was one
 /// transaction), and each member may then retry on its own. With one request at a time a group is
-/// that one request: nothing waits for company.
+/// that one request: nothing waits for company. Reads that many requests make alike (a bearer
+/// token's lookup) use it too: one query for every request that arrived while the previous one ran.
 /// </summary>
 public sealed class GroupCommit<TItem> : IAsyncDisposable
 {

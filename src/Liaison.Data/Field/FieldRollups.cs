@@ -52,6 +52,9 @@ public static class FieldRollups
     public static async Task<int?> YearAsync(LiaisonDb db, CancellationToken ct) =>
         await db.LiaisonTies.Where(t => t.Until == null).MaxAsync(t => (int?)t.Year, ct);
 
+    /// <summary>Up to this many villages, a recount looks up the visited households by key rather than reading them all.</summary>
+    private const int LookUpHouseholdsUpTo = 500;
+
     /// <summary>Recounts the marked villages and applies the differences. Returns the villages recounted.</summary>
     public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct)
     {
@@ -129,12 +132,17 @@ public static class FieldRollups
 
         await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*) FROM {visits} v GROUP BY village_code, m",
             r => cells.Add(r.GetString(0), R.Visits, r.GetInt32(1), r.GetInt64(2)), ct);
+        // Each household visited, with its categories: for a few villages (the drainer's rounds) looked up
+        // by key, for many in one pass over the households — a round must not read the whole city's households.
+        var firstVisits = $"(SELECT village_code, household_id, min(m) AS m FROM {visits} v GROUP BY village_code, household_id)";
+        var visited = villages is { Count: <= LookUpHouseholdsUpTo }
+            ? $"(SELECT f.village_code, f.m, (SELECT h.categories FROM households h WHERE h.id = f.household_id) AS categories FROM {firstVisits} f)"
+            : $"(SELECT f.village_code, f.m, h.categories FROM {firstVisits} f LEFT JOIN households h ON h.id = f.household_id)";
         await RollupStore.ReadAsync(db, $"""
             SELECT f.village_code, f.m, count(*),
-                   sum(CASE WHEN (h.categories & {(int)HouseholdCategories.ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
-                   sum(CASE WHEN (h.categories & {(int)HouseholdCategories.ThreeHouseholds}) <> 0 THEN 1 ELSE 0 END)
-            FROM (SELECT village_code, household_id, min(m) AS m FROM {visits} v GROUP BY village_code, household_id) f
-            LEFT JOIN households h ON h.id = f.household_id
+                   sum(CASE WHEN (f.categories & {(int)HouseholdCategories.ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
+                   sum(CASE WHEN (f.categories & {(int)HouseholdCategories.ThreeHouseholds}) <> 0 THEN 1 ELSE 0 END)
+            FROM {visited} f
             GROUP BY f.village_code, f.m
             """, r =>
         {
@@ -143,14 +151,14 @@ public static class FieldRollups
             cells.Add(code, R.ThreeOldsVisited, month, r.GetInt64(3));
             cells.Add(code, R.ThreeKindsVisited, month, r.GetInt64(4));
         }, ct);
-        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id GROUP BY v.village_code, v.m",
+        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id WHERE true{In("i.village_code")} GROUP BY v.village_code, v.m",
             r => cells.Add(r.GetString(0), R.VisitIssues, r.GetInt32(1), r.GetInt64(2)), ct);
         await RollupStore.ReadAsync(db, $"""
             SELECT t.division_code, f.m, count(*)
             FROM liaison_ties t
             JOIN (SELECT cadre_id, village_code, min(m) AS m FROM {visits} v GROUP BY cadre_id, village_code) f
               ON f.cadre_id = t.cadre_id AND f.village_code = t.division_code
-            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL{By("t.cadre_id")}
+            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL{In("t.division_code")}{By("t.cadre_id")}
             GROUP BY t.division_code, f.m
             """, r => cells.Add(r.GetString(0), R.TiesVisiting, r.GetInt32(1), r.GetInt64(2)), ct);
         var activity = new Dictionary<ActivityKind, Indicator>
