@@ -1,12 +1,8 @@
 using Liaison.Data;
 using Liaison.Data.Accounts;
 using Liaison.Data.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Auth;
-
-/// <summary>A token as the checks and the claims need it: its state, its account's, and the division of the account's unit scope.</summary>
-public sealed record TokenAccount(string Hash, DateTimeOffset? RevokedAt, DateTimeOffset ExpiresAt, bool IsDisabled, DateTimeOffset? LockoutEnd, string? UnitDivision, Account Account);
 
 /// <summary>
 /// Looks up the bearer tokens of concurrent API requests together: one query answers every request
@@ -21,25 +17,6 @@ public sealed class ApiTokenLookup : IAsyncDisposable
     /// <summary>Tokens looked up in one query at most.</summary>
     private const int MaxGroup = 256;
 
-    // Compiled once; reads only what the checks and the claims need, the unit's division included.
-    private static readonly Func<LiaisonDb, List<string>, IAsyncEnumerable<TokenAccount>> Find = EF.CompileAsyncQuery(
-        (LiaisonDb db, List<string> hashes) =>
-            from t in db.ApiTokens
-            join a in db.Users on t.AccountId equals a.Id
-            from u in db.Units.Where(u => u.Id == a.ScopeUnitId).DefaultIfEmpty()
-            where hashes.Contains(t.TokenHash)
-            select new TokenAccount(t.TokenHash, t.RevokedAt, t.ExpiresAt, a.IsDisabled, a.LockoutEnd, u == null ? null : u.DivisionCode, new Account
-            {
-                Id = a.Id,
-                UserName = a.UserName,
-                Email = a.Email,
-                SecurityStamp = a.SecurityStamp,
-                Role = a.Role,
-                CadreId = a.CadreId,
-                ScopeUnitId = a.ScopeUnitId,
-                ScopeDivisionCode = a.ScopeDivisionCode,
-            }));
-
     private readonly GroupCommit<Request> _group;
 
     public ApiTokenLookup(DatabaseTarget target)
@@ -48,11 +25,7 @@ public sealed class ApiTokenLookup : IAsyncDisposable
         _group = new(async (requests, ct) =>
         {
             await using var db = new LiaisonDb(options);
-            var found = new Dictionary<string, TokenAccount>(StringComparer.Ordinal);
-            await foreach (var t in Find(db, requests.Select(r => r.Hash).Distinct().ToList()).WithCancellation(ct))
-            {
-                found[t.Hash] = t;
-            }
+            var found = await TokenAccounts.FindAsync(db, requests.Select(r => r.Hash), ct);
             foreach (var r in requests)
             {
                 r.Found = found.GetValueOrDefault(r.Hash);
