@@ -151,7 +151,7 @@ public static class FieldRollups
             cells.Add(code, R.ThreeOldsVisited, month, r.GetInt64(3));
             cells.Add(code, R.ThreeKindsVisited, month, r.GetInt64(4));
         }, ct);
-        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id WHERE true{In("i.village_code")} GROUP BY v.village_code, v.m",
+        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id{In("i.village_code")} GROUP BY v.village_code, v.m",
             r => cells.Add(r.GetString(0), R.VisitIssues, r.GetInt32(1), r.GetInt64(2)), ct);
         await RollupStore.ReadAsync(db, $"""
             SELECT t.division_code, f.m, count(*)
