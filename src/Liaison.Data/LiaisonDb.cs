@@ -26,6 +26,9 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Reporting.DivisionMonth> RollupMonths => Set<Reporting.DivisionMonth>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<Privacy.KeyRecord> KeyRecords => Set<Privacy.KeyRecord>();
+    public DbSet<Privacy.DatabaseFact> DatabaseFacts => Set<Privacy.DatabaseFact>();
     public DbSet<Domain.Liaisons.LiaisonTie> LiaisonTies => Set<Domain.Liaisons.LiaisonTie>();
     public DbSet<Domain.Liaisons.PlannedStay> PlannedStays => Set<Domain.Liaisons.PlannedStay>();
     public DbSet<Policy.PolicyVersion> PolicyVersions => Set<Policy.PolicyVersion>();

@@ -46,7 +46,7 @@ public class PersonalDataTests
         {
             var raw = await RawAsync(db, $"SELECT {column.Name} FROM {column.Table} WHERE {column.Name} IS NOT NULL");
             Assert.NotEmpty(raw);
-            Assert.All(raw, v => Assert.StartsWith("p1:", v, StringComparison.Ordinal));
+            Assert.All(raw, v => Assert.StartsWith("p2:", v, StringComparison.Ordinal));
             Assert.DoesNotContain(raw, v => v!.Contains("140", StringComparison.Ordinal) && v.Length < 20);
         }
         var expected = DemoGenerator.Generate(DemoScale.Small, 3).Households().First();
@@ -60,16 +60,18 @@ public class PersonalDataTests
     public async Task After_a_rotation_old_values_still_read_and_reencrypt_moves_them_to_the_new_key()
     {
         var path = Path.Combine(Path.GetTempPath(), "liaison-rotation-" + Guid.NewGuid().ToString("N") + ".json");
-        var ring = PersonalDataKeys.LoadOrCreate(path);
-        var old = ring.Protect("13812345678");
+        var ring = PersonalDataKeys.Create(path);
+        var old = ring.Protect("13812345678", "cadres.phone");
         var newId = PersonalDataKeys.Rotate(path);
-        var rotated = PersonalDataKeys.LoadOrCreate(path);
+        var rotated = PersonalDataKeys.Load(path);
 
-        Assert.Equal("k2", newId);
-        Assert.Equal("13812345678", rotated.Unprotect(old));
+        Assert.NotEqual(ring.Primary, newId);
+        Assert.Equal(newId, rotated.Primary);
+        Assert.Equal("13812345678", rotated.Unprotect(old, "cadres.phone"));
         Assert.False(rotated.IsCurrent(old));
-        Assert.True(rotated.IsCurrent(rotated.Protect("x")));
-        Assert.NotEqual(rotated.Protect("same"), rotated.Protect("same"));
+        Assert.True(rotated.IsCurrent(rotated.Protect("x", "cadres.phone")));
+        Assert.NotEqual(rotated.Protect("same", "cadres.phone"), rotated.Protect("same", "cadres.phone"));
+        Assert.Equal(ring.AuditKey, rotated.AuditKey);
         File.Delete(path);
         await Task.CompletedTask;
     }
@@ -88,7 +90,7 @@ public class PersonalDataTests
 
         Assert.Equal(1, n);
         var raw = await RawAsync(db, $"SELECT head_name FROM households WHERE id = {first.Id}");
-        Assert.StartsWith("p1:", raw.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("p2:", raw.Single(), StringComparison.Ordinal);
         Assert.Equal("张三", (await db.Households.AsNoTracking().SingleAsync(h => h.Id == first.Id)).HeadName);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "keys.reencrypt"));
     }

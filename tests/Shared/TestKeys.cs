@@ -11,9 +11,16 @@ internal static class TestKeys
     {
         if (Environment.GetEnvironmentVariable(PersonalDataKeys.EnvironmentVariable) is null)
         {
-            var path = Path.Combine(Path.GetTempPath(), "liaison-test-keys-" + Environment.ProcessId + ".json");
+            // A folder of the process's own: the key file and the audit heads beside it.
+            var dir = Path.Combine(Path.GetTempPath(), "liaison-test-keys-" + Environment.ProcessId);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            var path = Path.Combine(dir, "keys.json");
             Environment.SetEnvironmentVariable(PersonalDataKeys.EnvironmentVariable, path);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+            PersonalDataKeys.Create(path);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         }
     }
 }

@@ -63,6 +63,14 @@ public sealed class CommandRunner(ParseResult parse)
             {
                 return runner.Refused(e.Problems);
             }
+            catch (Data.Privacy.KeysUnavailableException e)
+            {
+                return runner.Fail(e.Describe(runner.Language));
+            }
+            catch (BackupException e)
+            {
+                return runner.Fail(e.Message);
+            }
             catch (Exception e) when (e is FormatException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 return runner.Fail(e.Message);
@@ -161,7 +169,34 @@ public sealed class CommandRunner(ParseResult parse)
             });
     }
 
-    public LiaisonDb OpenDb() => Target.CreateContext();
+    /// <summary>A spinner while a step without a measurable end runs, for a person at a terminal; silent for --json and pipes.</summary>
+    public async Task<T> BusyAsync<T>(string title, Func<Task<T>> work) =>
+        Json || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
+            ? await work()
+            : await AnsiConsole.Status().StartAsync(Markup.Escape(title), _ => work());
+
+    /// <summary>The database as it stands, for the commands that manage it (migrate, status, backup, restore).</summary>
+    public LiaisonDb OpenRawDb() => Target.CreateContext();
+
+    /// <summary>
+    /// The database, its schema current (created on the spot for SQLite) and its keys checked: every
+    /// command that reads or writes data opens it here, so none runs with a missing or wrong key file.
+    /// </summary>
+    public async Task<LiaisonDb> OpenDbAsync(CancellationToken ct)
+    {
+        var db = Target.CreateContext();
+        try
+        {
+            await ImportCommands.EnsureSchemaAsync(this, db, ct);
+            await Data.Privacy.KeyGuard.EnsureAsync(db, TimeProvider.System, Data.Audit.Actor.Cli, ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
 
     private static readonly Dictionary<string, (string Zh, string En)> Stages = new()
     {

@@ -15,8 +15,7 @@ public static class DemoCommands
         var seedCommand = new Command("seed", "在空数据库中生成济宁演示数据 / generate Jining demo data into an empty database") { scale, seed };
         seedCommand.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("演示数据", "demo"),
                 progress => DemoSeeder.SeedAsync(db, run.Value(scale), run.Value(seed), progress, ct));
             if (run.Json)
@@ -42,7 +41,7 @@ public static class DemoCommands
         var command = new Command("activity", "生成一年的驻村、入户走访、第一书记工作、群众诉求、矛盾纠纷和民生代办记录 / generate a year of stays, household visits, First Secretary activities, cases, disputes and errands") { year, seed };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
+            await using var db = await run.OpenDbAsync(ct);
             var y = run.Value(year) ?? ChinaTime.Today(TimeProvider.System).Year;
             DemoActivityResult result;
             try

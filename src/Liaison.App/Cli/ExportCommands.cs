@@ -41,8 +41,7 @@ public static class ExportCommands
         {
             var path = run.Value(output)!;
             var code = run.Value(division);
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var (actor, scopeRoot, mayReveal, _) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
             if (code is not null && (!await db.Divisions.AnyAsync(d => d.Code == code, ct) || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))))
             {

@@ -33,8 +33,7 @@ public static class ImportCommands
         var command = new Command(name, description) { file };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
                 progress => importer().ImportAsync(db, run.Value(file)!, run.Language, progress, ct));
             if (run.Json)
@@ -52,8 +51,7 @@ public static class ImportCommands
 
     private static async Task<int> ImportDivisionsAsync(CommandRunner run, string path, string? root, CancellationToken ct)
     {
-        await using var db = run.OpenDb();
-        await EnsureSchemaAsync(run, db, ct);
+        await using var db = await run.OpenDbAsync(ct);
         var result = await run.WithProgressAsync(run.Say("导入行政区划", "import divisions"),
             progress => DivisionImporter.ImportAsync(db, path, root, run.Language, progress, ct));
         if (run.Json)

@@ -24,6 +24,20 @@ public static class ServeCommand
     public static async Task<int> ServeAsync(string? db, string urls, string[] hostSettings, CancellationToken ct)
     {
         var app = WebApp.Create(db, urls, hostSettings);
+        // Refusals before the host starts: one message and an exit code, never a stack trace.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            try
+            {
+                await FirstStart.PrepareAsync(scope.ServiceProvider.GetRequiredService<Data.LiaisonDb>(), scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), TimeProvider.System, ct);
+            }
+            catch (Data.Privacy.KeysUnavailableException e)
+            {
+                Console.Error.WriteLine("错误：" + e.Describe(Data.UiLanguage.Chinese));
+                Console.Error.WriteLine("error: " + e.Describe(Data.UiLanguage.English));
+                return ExitCodes.Failed;
+            }
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

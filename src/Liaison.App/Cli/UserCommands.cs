@@ -46,8 +46,7 @@ public static class UserCommands
         var list = new Command("list", "列出账户 / list accounts");
         list.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var accounts = await db.Users.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(ct);
             var rows = accounts.Select(a => new
             {
@@ -126,8 +125,7 @@ public static class UserCommands
         var list = new Command("list", "列出令牌 / list tokens");
         list.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var tokens = await (from t in db.ApiTokens.AsNoTracking()
                                 join a in db.Users.AsNoTracking() on t.AccountId equals a.Id
                                 orderby t.Id
@@ -167,9 +165,8 @@ public static class UserCommands
 
     private static async Task<ServiceProvider> ServicesAsync(CommandRunner run, CancellationToken ct)
     {
-        await using (var db = run.OpenDb())
+        await using (await run.OpenDbAsync(ct))
         {
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
         }
         return AccountAdmin.Services(run.Target);
     }

@@ -16,21 +16,34 @@ namespace Liaison.App.Web;
 /// </summary>
 public sealed class FirstStart(IServiceProvider services, DatabaseTarget target, TimeProvider clock) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What must hold before the app serves anything: the schema current (SQLite brought up to date)
+    /// and the key file the one the database was written with. Run by <c>serve</c> before the host
+    /// starts, so that a refusal is one message and an exit code, and again here for test hosts.
+    /// </summary>
+    public static async Task PrepareAsync(LiaisonDb db, DatabaseTarget target, TimeProvider clock, CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
         if (target.Provider == DatabaseProvider.Postgres)
         {
-            var pending = await Schema.PendingAsync(db, cancellationToken);
+            var pending = await Schema.PendingAsync(db, ct);
             if (pending.Count > 0)
             {
                 throw new InvalidOperationException($"the schema of {target.Describe()} is not up to date: run `liaison db migrate --db ...` first ({string.Join(", ", pending)})");
             }
-            return;
         }
-        await Schema.MigrateAsync(db, cancellationToken);
-        if (target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
+        else
+        {
+            await Schema.MigrateAsync(db, ct);
+        }
+        await Data.Privacy.KeyGuard.EnsureAsync(db, clock, Actor.System, ct);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
+        await PrepareAsync(db, target, clock, cancellationToken);
+        if (target.Provider == DatabaseProvider.Sqlite && target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
         {
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
             var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken, Actor.System);

@@ -75,6 +75,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -134,6 +138,38 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_sessions_account_id");
+
+                    b.ToTable("account_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Accounts.ApiToken", b =>
@@ -317,6 +353,54 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasName("pk_policy_versions");
 
                     b.ToTable("policy_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Privacy.DatabaseFact", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_database_facts");
+
+                    b.ToTable("database_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Privacy.KeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_key_records");
+
+                    b.ToTable("key_records", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Reporting.DivisionMonth", b =>
@@ -1789,6 +1873,16 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasName("pk_account_tokens");
 
                     b.ToTable("account_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("Liaison.Data.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_sessions_accounts_account_id");
                 });
 
             modelBuilder.Entity("Liaison.Data.Accounts.ApiToken", b =>

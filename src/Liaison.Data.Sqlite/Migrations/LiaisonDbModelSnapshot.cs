@@ -68,6 +68,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -127,6 +131,38 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_sessions_account_id");
+
+                    b.ToTable("account_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Accounts.ApiToken", b =>
@@ -306,6 +342,54 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasName("pk_policy_versions");
 
                     b.ToTable("policy_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Privacy.DatabaseFact", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_database_facts");
+
+                    b.ToTable("database_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Privacy.KeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_key_records");
+
+                    b.ToTable("key_records", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Reporting.DivisionMonth", b =>
@@ -1740,6 +1824,16 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasName("pk_account_tokens");
 
                     b.ToTable("account_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("Liaison.Data.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_sessions_accounts_account_id");
                 });
 
             modelBuilder.Entity("Liaison.Data.Accounts.ApiToken", b =>

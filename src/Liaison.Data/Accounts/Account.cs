@@ -22,6 +22,9 @@ public sealed class Account : IdentityUser<int>
     /// <summary>A disabled account cannot sign in, and its sessions and tokens stop working at once.</summary>
     public bool IsDisabled { get; set; }
 
+    /// <summary>Set by a reset: the temporary password works once, for choosing a new one.</summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

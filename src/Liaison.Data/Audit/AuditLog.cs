@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Liaison.Data.Database;
 using Microsoft.EntityFrameworkCore;
@@ -17,19 +14,35 @@ public sealed record Actor(string Name)
 
     /// <summary>Liaison itself, e.g. the first start seeding the demo.</summary>
     public static Actor System { get; } = new("system");
+
+    /// <summary>
+    /// A name typed by somebody not signed in (a sign-in attempt): stored without control or
+    /// bidirectional formatting characters, which could disguise an entry when the log is read,
+    /// and at most 64 characters.
+    /// </summary>
+    public static Actor Typed(string text)
+    {
+        var clean = new string(text.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != global::System.Globalization.UnicodeCategory.Format).ToArray()).Trim();
+        return new(clean.Length > 64 ? clean[..64] : clean);
+    }
 }
 
 /// <summary>What happened, before it is chained into the log.</summary>
 public sealed record AuditRecord(string Action, string Entity, string? EntityKey, string? DivisionCode, object? Before, object? After);
 
-/// <summary>The first entry whose hash or link does not match, if any.</summary>
-public sealed record AuditVerification(long Entries, long? FirstBrokenId, string? Reason, string? LastHash);
+/// <summary>
+/// What <c>audit verify</c> found: intact when <see cref="FirstBrokenId"/> is null; otherwise the first
+/// bad entry (0 when the log has no entry at all), why, and every unreadable row met on the way.
+/// </summary>
+public sealed record AuditVerification(long Entries, long? FirstBrokenId, string? Reason, string? LastHash, IReadOnlyList<long>? Unreadable = null);
 
 /// <summary>
-/// The hash-chained audit log. Entries are appended in the writer's own transaction, one writer at
-/// a time (an advisory lock on PostgreSQL; SQLite transactions are serialised anyway).
+/// The sealed audit log. Entries are appended in the writer's own transaction, one writer at a time
+/// (an advisory lock on PostgreSQL; SQLite transactions are serialised anyway), each sealed with a
+/// MAC over its content and the previous entry's seal (<see cref="AuditSeal"/>); the chain's head is
+/// also written outside the database when the transaction commits (<see cref="AuditHeads"/>).
 /// </summary>
-public static class AuditLog
+public static partial class AuditLog
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -51,8 +64,11 @@ public static class AuditLog
         {
             return;
         }
+        var key = Privacy.PersonalDataKeys.Current.AuditKey
+            ?? throw new InvalidOperationException("the key file has no audit key: run liaison keys check");
+        var databaseId = await DatabaseIdAsync(db, ct);
         var (head, ids) = await LockAndReadHeadAsync(db, records.Count, ct);
-        var previous = head ?? Genesis;
+        var previous = head?.Seal ?? Genesis;
         // Stored to the millisecond so that both databases give back exactly what was hashed.
         var at = Truncate(clock.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
@@ -60,6 +76,8 @@ public static class AuditLog
         {
             var entry = new AuditEntry
             {
+                // SQLite: the next ids after the head, taken while its write lock is held.
+                Id = ids?[entries.Count] ?? (head?.Entry ?? 0) + entries.Count + 1,
                 At = at,
                 Actor = actor.Name,
                 Action = record.Action,
@@ -71,19 +89,16 @@ public static class AuditLog
                 PreviousHash = previous,
                 Hash = "",
             };
-            entry.Hash = HashOf(entry);
+            entry.Hash = AuditSeal.Of(key, entry);
             previous = entry.Hash;
             entries.Add(entry);
         }
+        AuditHeads.Stage(db, databaseId, new AuditHead(entries[^1].Id, entries[^1].Hash));
         // Inserted in order while the lock is held, so the ids follow the chain. On PostgreSQL the
         // ids were reserved with the lock and the entries go in with COPY: cheaper than an INSERT
         // each, and the lock is held for less time.
         if (ids is not null)
         {
-            for (var i = 0; i < entries.Count; i++)
-            {
-                entries[i].Id = ids[i];
-            }
             await BulkWriter.InsertAsync(db, Spec(db), entries, ct);
             return;
         }
@@ -107,20 +122,21 @@ public static class AuditLog
     /// statements, the second with its own snapshot taken after the lock is granted, so it sees
     /// every entry committed before; the ids are taken under the lock, so they follow the chain.
     /// </summary>
-    private static async Task<(string? Head, long[]? Ids)> LockAndReadHeadAsync(LiaisonDb db, int count, CancellationToken ct)
+    private static async Task<(AuditHead? Head, long[]? Ids)> LockAndReadHeadAsync(LiaisonDb db, int count, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return (await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct), null);
+            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+            return (last is null ? null : new AuditHead(last.Id, last.Hash), null);
         }
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1; " +
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1; " +
             $"SELECT nextval(pg_get_serial_sequence('audit_entries', 'id')) FROM generate_series(1, {count})";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
-        var head = await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+        var head = await reader.ReadAsync(ct) ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : null;
         await reader.NextResultAsync(ct);
         var ids = new List<long>(count);
         while (await reader.ReadAsync(ct))
@@ -129,36 +145,6 @@ public static class AuditLog
         }
         ids.Sort();
         return (head, [.. ids]);
-    }
-
-    /// <summary>Recomputes the chain from the first entry; names the first entry that does not match.</summary>
-    public static async Task<AuditVerification> VerifyAsync(LiaisonDb db, CancellationToken ct)
-    {
-        var previous = Genesis;
-        long count = 0;
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            count++;
-            if (e.PreviousHash != previous)
-            {
-                return new AuditVerification(count, e.Id, "link: previous_hash does not match the entry before it (an entry was changed, removed or inserted)", previous);
-            }
-            if (HashOf(e) != e.Hash)
-            {
-                return new AuditVerification(count, e.Id, "content: the entry's hash does not match its content", previous);
-            }
-            previous = e.Hash;
-        }
-        return new AuditVerification(count, null, null, previous);
-    }
-
-    public static string HashOf(AuditEntry e)
-    {
-        var text = string.Join('\n',
-            e.PreviousHash,
-            e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            e.Actor, e.Action, e.Entity, e.EntityKey ?? "", e.DivisionCode ?? "", e.Before ?? "", e.After ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static DateTimeOffset Truncate(DateTimeOffset t) =>

@@ -98,6 +98,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             builder.UseNpgsql(Tuned(ConnectionString), o => o.MigrationsAssembly("Liaison.Data.Postgres"));
         }
         builder.UseSnakeCaseNamingConvention();
+        // The audit chain's head is written outside the database once its transaction commits.
+        builder.AddInterceptors(Audit.AuditHeadInterceptor.Instance);
     }
 
     public LiaisonDb CreateContext() => new(Options());

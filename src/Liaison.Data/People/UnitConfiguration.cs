@@ -30,7 +30,7 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.HasIndex(c => c.Code).IsUnique();
         b.Property(c => c.Name).HasMaxLength(50);
         // Personal data is stored encrypted: room for the nonce, tag and key id around the text.
-        b.Property(c => c.Phone).HasMaxLength(256).HasConversion<Privacy.PersonalDataConverter>();
+        b.Property(c => c.Phone).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("cadres.phone"));
         b.HasIndex(c => c.UnitId);
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -45,8 +45,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.VillageCode).HasMaxLength(12);
         b.Property(h => h.HouseNo).HasMaxLength(40);
         b.HasIndex(h => new { h.VillageCode, h.HouseNo }).IsUnique();
-        b.Property(h => h.HeadName).HasMaxLength(256).HasConversion<Privacy.PersonalDataConverter>();
-        b.Property(h => h.HeadPhone).HasMaxLength(256).HasConversion<Privacy.PersonalDataConverter>();
+        b.Property(h => h.HeadName).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("households.head_name"));
+        b.Property(h => h.HeadPhone).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("households.head_phone"));
         b.HasOne<Division>().WithMany().HasForeignKey(h => h.VillageCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,7 +9,8 @@ namespace Liaison.Data.Privacy;
 /// <summary>Where personal data is stored: every column the EF model encrypts, found from the model itself.</summary>
 public static class PersonalDataColumns
 {
-    public sealed record Column(string Table, string KeyColumn, string Name);
+    /// <summary>A column that holds personal data; <paramref name="Binding"/> is the label its values are bound to.</summary>
+    public sealed record Column(string Table, string KeyColumn, string Name, string Binding);
 
     public static IReadOnlyList<Column> All(LiaisonDb db) =>
         db.Model.GetEntityTypes()
@@ -19,13 +20,15 @@ public static class PersonalDataColumns
                 {
                     var table = e.GetTableName()!;
                     var store = StoreObjectIdentifier.Table(table, e.GetSchema());
-                    return new Column(table, e.FindPrimaryKey()!.Properties.Single().GetColumnName(store)!, p.GetColumnName(store)!);
+                    return new Column(table, e.FindPrimaryKey()!.Properties.Single().GetColumnName(store)!, p.GetColumnName(store)!, ((PersonalDataConverter)p.GetValueConverter()!).Column);
                 }))
             .ToList();
 
     /// <summary>
-    /// Rewrites every value not encrypted with the primary key (older keys, or clear text written
-    /// before encryption) with the primary key, in one transaction; returns how many were rewritten.
+    /// Rewrites every value not encrypted with the primary key and bound to its column (older keys,
+    /// values written before binding, or clear text written before encryption) with the primary key,
+    /// in one transaction; returns how many were rewritten. The one place clear text in an encrypted
+    /// column is taken as a value: the operator asks for it.
     /// </summary>
     public static async Task<long> ReencryptAsync(LiaisonDb db, TimeProvider clock, Actor actor, CancellationToken ct)
     {
@@ -59,7 +62,7 @@ public static class PersonalDataColumns
             var id = Parameter(write, "@id");
             foreach (var (key, stored) in stale)
             {
-                value.Value = keys.Protect(keys.Unprotect(stored));
+                value.Value = keys.Protect(PersonalDataKeys.IsProtected(stored) ? keys.Unprotect(stored, c.Binding) : stored, c.Binding);
                 id.Value = key;
                 await write.ExecuteNonQueryAsync(ct);
             }

@@ -5,16 +5,22 @@ using System.Text.Json;
 namespace Liaison.Data.Privacy;
 
 /// <summary>
-/// The keys that encrypt personal data at rest (AES-256-GCM), kept in a file outside the database:
-/// <c>$LIAISON_KEYS</c>, or <c>~/.config/liaison/personal-data-keys.json</c>. The file holds every key
-/// ever used (so old values still decrypt) and names the primary one (used for new values).
-/// Rotation: <c>liaison keys rotate</c> adds a new primary key; <c>liaison keys reencrypt</c>
-/// rewrites stored values with it; then old keys may be removed from the file.
+/// The keys that encrypt personal data at rest (AES-256-GCM) and seal the audit log (HMAC-SHA-256),
+/// kept in a file outside the database: <c>$LIAISON_KEYS</c>, or
+/// <c>~/.config/liaison/personal-data-keys.json</c>. The file holds every personal-data key ever used
+/// (so old values still decrypt), names the primary one (used for new values), and holds the audit
+/// key. It is never made on the fly: <see cref="KeyGuard"/> creates it for an empty database only,
+/// and <c>liaison keys rotate</c> adds keys to it.
 /// </summary>
 public sealed class PersonalDataKeys
 {
     public const string EnvironmentVariable = "LIAISON_KEYS";
-    private const string Marker = "p1:";
+
+    /// <summary>Bound to the column: associated data names the key and the table and column.</summary>
+    private const string Marker = "p2:";
+
+    /// <summary>Written before values were bound to their column: still read, rewritten by <c>keys reencrypt</c>.</summary>
+    private const string LegacyMarker = "p1:";
 
     private static readonly Lock Gate = new();
     private static PersonalDataKeys? _current;
@@ -25,30 +31,34 @@ public sealed class PersonalDataKeys
     [ThreadStatic]
     private static Dictionary<(PersonalDataKeys, string), AesGcm>? t_ciphers;
 
-    private PersonalDataKeys(string path, string primary, Dictionary<string, byte[]> keys)
+    private PersonalDataKeys(string path, string primary, Dictionary<string, byte[]> keys, byte[]? auditKey)
     {
         Path = path;
         Primary = primary;
         _keys = keys;
+        AuditKey = auditKey;
     }
 
     public string Path { get; }
     public string Primary { get; }
     public IReadOnlyCollection<string> KeyIds => _keys.Keys;
 
+    /// <summary>The audit log's MAC key; null only in a file written before the log was sealed (see <see cref="AddAuditKey"/>).</summary>
+    public byte[]? AuditKey { get; }
+
     public static string DefaultPath =>
         System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "liaison", "personal-data-keys.json");
 
     public static string ConfiguredPath => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } p ? p : DefaultPath;
 
-    /// <summary>The process's key ring, loaded (or made, on first use) from the configured file.</summary>
+    /// <summary>The process's key ring, loaded from the configured file; refused when the file is missing or unreadable.</summary>
     public static PersonalDataKeys Current
     {
         get
         {
             lock (Gate)
             {
-                return _current ??= LoadOrCreate(ConfiguredPath);
+                return _current ??= Load(ConfiguredPath);
             }
         }
     }
@@ -62,37 +72,79 @@ public sealed class PersonalDataKeys
         }
     }
 
-    public static PersonalDataKeys LoadOrCreate(string path)
+    public static PersonalDataKeys Load(string path)
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-            Write(path, "k1", new Dictionary<string, byte[]> { ["k1"] = RandomNumberGenerator.GetBytes(32) });
+            throw new KeysUnavailableException(KeyProblem.FileMissing, path, null);
         }
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var primary = doc.RootElement.GetProperty("primary").GetString() ?? throw new InvalidDataException($"{path}: no primary key");
-        var keys = doc.RootElement.GetProperty("keys").EnumerateObject().ToDictionary(p => p.Name, p => Convert.FromBase64String(p.Value.GetString()!));
-        if (!keys.TryGetValue(primary, out var k) || k.Length != 32 || keys.Values.Any(v => v.Length != 32))
+        try
         {
-            throw new InvalidDataException($"{path}: every key must be 32 bytes and the primary key must be listed");
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            var primary = root.GetProperty("primary").GetString() ?? throw new InvalidDataException("no primary key");
+            var keys = root.GetProperty("keys").EnumerateObject().ToDictionary(p => p.Name, p => Convert.FromBase64String(p.Value.GetString()!));
+            var audit = root.TryGetProperty("audit", out var a) && a.GetString() is { } text ? Convert.FromBase64String(text) : null;
+            if (!keys.TryGetValue(primary, out var k) || k.Length != 32 || keys.Values.Any(v => v.Length != 32) || audit is { Length: not 32 })
+            {
+                throw new InvalidDataException("every key must be 32 bytes and the primary key must be listed");
+            }
+            return new PersonalDataKeys(path, primary, keys, audit);
         }
-        return new PersonalDataKeys(path, primary, keys);
+        catch (Exception e) when (e is JsonException or InvalidDataException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new KeysUnavailableException(KeyProblem.FileUnreadable, path, null, e);
+        }
+    }
+
+    /// <summary>Makes a new key file (one personal-data key and the audit key); refuses to overwrite one.</summary>
+    public static PersonalDataKeys Create(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new IOException($"{path} exists already");
+        }
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var id = NewId();
+        Write(path, id, new Dictionary<string, byte[]> { [id] = RandomNumberGenerator.GetBytes(32) }, RandomNumberGenerator.GetBytes(32));
+        Reload();
+        return Load(path);
     }
 
     /// <summary>Adds a new key and makes it the primary one; returns its id.</summary>
     public static string Rotate(string path)
     {
-        var ring = LoadOrCreate(path);
-        var id = "k" + (ring._keys.Keys.Select(k => int.TryParse(k.AsSpan(1), out var n) ? n : 0).Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ring = Load(path);
+        var id = NewId();
         var keys = new Dictionary<string, byte[]>(ring._keys) { [id] = RandomNumberGenerator.GetBytes(32) };
-        Write(path, id, keys);
+        Write(path, id, keys, ring.AuditKey);
         Reload();
         return id;
     }
 
-    private static void Write(string path, string primary, Dictionary<string, byte[]> keys)
+    /// <summary>Gives a key file of an older version its audit key (once, when the log is first sealed).</summary>
+    public static PersonalDataKeys AddAuditKey(string path)
     {
-        var json = JsonSerializer.Serialize(new { primary, keys = keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)) });
+        var ring = Load(path);
+        if (ring.AuditKey is null)
+        {
+            Write(path, ring.Primary, ring._keys, RandomNumberGenerator.GetBytes(32));
+            Reload();
+        }
+        return Load(path);
+    }
+
+    /// <summary>Unique across files and rotations (random), so that two keys never share an id.</summary>
+    private static string NewId() => "k-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+
+    private static void Write(string path, string primary, Dictionary<string, byte[]> keys, byte[]? audit)
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            primary,
+            keys = keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)),
+            audit = audit is null ? null : Convert.ToBase64String(audit),
+        });
         var temp = path + ".tmp";
         File.WriteAllText(temp, json);
         if (!OperatingSystem.IsWindows())
@@ -102,10 +154,19 @@ public sealed class PersonalDataKeys
         File.Move(temp, path, overwrite: true);
     }
 
-    public static bool IsProtected(string? stored) => stored is not null && stored.StartsWith(Marker, StringComparison.Ordinal);
+    /// <summary>Tells keys apart without revealing them: HMAC of a fixed label, 16 bytes in hex.</summary>
+    public static string FingerprintOf(byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, "liaison key fingerprint v1"u8)[..16]);
 
-    /// <summary>p1:KEYID:base64(nonce ‖ ciphertext ‖ tag).</summary>
-    public string Protect(string plain)
+    public string Fingerprint(string keyId) => FingerprintOf(_keys[keyId]);
+
+    public bool Has(string keyId) => _keys.ContainsKey(keyId);
+
+    public static bool IsProtected(string? stored) =>
+        stored is not null && (stored.StartsWith(Marker, StringComparison.Ordinal) || stored.StartsWith(LegacyMarker, StringComparison.Ordinal));
+
+    /// <summary>p2:KEYID:base64(nonce ‖ ciphertext ‖ tag), bound to <paramref name="column"/> ("table.column").</summary>
+    public string Protect(string plain, string column)
     {
         var length = Encoding.UTF8.GetByteCount(plain);
         var size = 12 + length + 16;
@@ -118,7 +179,7 @@ public sealed class PersonalDataKeys
         NextNonce(output[..12]);
         Span<byte> data = stackalloc byte[length];
         Encoding.UTF8.GetBytes(plain, data);
-        Cipher(Primary).Encrypt(output[..12], data, output.Slice(12, length), output[(12 + length)..], Aad(Primary));
+        Cipher(Primary).Encrypt(output[..12], data, output.Slice(12, length), output[(12 + length)..], Aad(Primary, column));
         // One string for the whole stored value: millions of these are made by a big import.
         var head = Marker.Length + Primary.Length + 1;
         Span<char> text = stackalloc char[head + ((size + 2) / 3 * 4)];
@@ -149,27 +210,42 @@ public sealed class PersonalDataKeys
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(nonce[8..], ++t_nonceCounter);
     }
 
-    private byte[] Aad(string id) => _aad.GetOrAdd(id, k => Encoding.ASCII.GetBytes(k));
+    // Length-free: a key id has no '|', and a column name is the last field.
+    private byte[] Aad(string id, string? column) =>
+        _aad.GetOrAdd((id, column), k => Encoding.ASCII.GetBytes(k.Column is null ? k.Id : "p2|" + k.Id + "|" + k.Column));
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _aad = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string? Column), byte[]> _aad = new();
 
-    public string Unprotect(string stored)
+    /// <summary>
+    /// The clear text of a stored value of <paramref name="column"/>. A value that is not encrypted,
+    /// was encrypted for another column, or under a key not in the file is refused: clear text in an
+    /// encrypted column is never taken for a value.
+    /// </summary>
+    public string Unprotect(string stored, string column)
     {
-        if (!IsProtected(stored))
+        var legacy = stored.StartsWith(LegacyMarker, StringComparison.Ordinal);
+        if (!legacy && !stored.StartsWith(Marker, StringComparison.Ordinal))
         {
-            // Written before encryption existed, or by hand: readable as it is, and rewritten by `keys reencrypt`.
-            return stored;
+            throw new CryptographicException($"a value in {column} is not encrypted (run liaison keys check)");
         }
         var rest = stored.AsSpan(Marker.Length);
         var colon = rest.IndexOf(':');
+        if (colon <= 0)
+        {
+            throw new CryptographicException($"a value in {column} is malformed");
+        }
         var id = rest[..colon].ToString();
         if (!_keys.ContainsKey(id))
         {
             throw new CryptographicException($"personal data was encrypted with key {id}, which is not in {Path}");
         }
         var bytes = Convert.FromBase64String(rest[(colon + 1)..].ToString());
+        if (bytes.Length < 28)
+        {
+            throw new CryptographicException($"a value in {column} is malformed");
+        }
         var plain = new byte[bytes.Length - 28];
-        Cipher(id).Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Aad(id));
+        Cipher(id).Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Aad(id, legacy ? null : column));
         return Encoding.UTF8.GetString(plain);
     }
 
@@ -183,5 +259,6 @@ public sealed class PersonalDataKeys
         return cipher;
     }
 
+    /// <summary>Written with the primary key and bound to its column: nothing for <c>keys reencrypt</c> to do.</summary>
     public bool IsCurrent(string stored) => stored.StartsWith(Marker + Primary + ":", StringComparison.Ordinal);
 }

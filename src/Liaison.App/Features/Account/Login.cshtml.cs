@@ -56,8 +56,10 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Liai
     {
         await using var tx = await db.Database.BeginTransactionAsync();
         var outcome = result.Succeeded ? "ok" : result.RequiresTwoFactor ? "second-factor" : result.IsLockedOut ? "locked-out" : "refused";
-        await AuditLog.AppendAsync(db, clock, new Actor(UserName.Length > 100 ? UserName[..100] : UserName),
-            new AuditRecord("account.sign-in", "account", UserName.Length > 100 ? UserName[..100] : UserName, null, null, new { outcome, ip = HttpContext.Connection.RemoteIpAddress?.ToString() }), default);
+        // Typed by somebody not signed in yet: stored sanitised and bounded.
+        var actor = Actor.Typed(UserName);
+        await AuditLog.AppendAsync(db, clock, actor,
+            new AuditRecord("account.sign-in", "account", actor.Name, null, null, new { outcome, ip = HttpContext.Connection.RemoteIpAddress?.ToString() }), default);
         await tx.CommitAsync();
     }
 }

@@ -13,8 +13,7 @@ public static class CaseCommands
         var escalate = new Command("escalate", "把超过办理时限的事项上报一级（服务器每 5 分钟自动执行）/ pass up every case past its deadline (the server does this every 5 minutes)");
         escalate.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var n = await CaseStore.EscalateOverdueAsync(db, TimeProvider.System, ct);
             Report(run, new { escalated = n }, $"已上报 {n} 件超期事项", $"{n} overdue cases escalated");
             return ExitCodes.Ok;
@@ -22,8 +21,7 @@ public static class CaseCommands
         var takeUp = new Command("take-up", "把走访中群众反映的问题登记为事项 / take up the issues raised on visits as cases");
         takeUp.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var total = 0;
             for (int n; (n = await CaseStore.TakeUpVisitIssuesAsync(db, TimeProvider.System, 5_000, ct)) > 0;)
             {
@@ -52,8 +50,7 @@ public static class CaseCommands
             {
                 return run.Fail(run.Say($"--base-url：“{url}”不是 http(s) 地址", $"--base-url: '{url}' is not an http(s) address"));
             }
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             List<ContactCard> cards;
             try
             {

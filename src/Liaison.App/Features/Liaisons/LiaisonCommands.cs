@@ -24,8 +24,7 @@ public static class LiaisonCommands
         var liaisons = new Command("liaisons", "按政策编制全部联系安排（保留手工和仍然有效的安排）/ plan every liaison mechanism (keeps hand-made and still valid ties)") { year, explain };
         liaisons.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var planYear = PolicyCommands.YearOf(run, year);
             var result = await run.WithProgressAsync(run.Say("联系计划", "liaison plan"), async progress =>
             {
@@ -88,8 +87,7 @@ public static class LiaisonCommands
         var check = new Command("check", "按政策检查联系计划，列出全部违规 / check the liaison plan against the policy and list every violation (exit 4 when there are any)") { year };
         check.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var watch = Stopwatch.StartNew();
             var (result, _, policy) = await LiaisonStore.CheckAsync(db, PolicyCommands.YearOf(run, year), ct);
             if (run.Json)

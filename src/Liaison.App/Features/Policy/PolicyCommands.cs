@@ -22,8 +22,7 @@ public static class PolicyCommands
         var show = new Command("show", "显示某年度的政策 / show a year's policy") { year, document };
         show.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var effective = await PolicyStore.GetAsync(db, YearOf(run, year), ct);
             if (run.Value(document))
             {
@@ -70,8 +69,7 @@ public static class PolicyCommands
                 return run.Fail(run.Say($"找不到文件 {path.FullName}", $"no such file: {path.FullName}"));
             }
             var json = await File.ReadAllTextAsync(path.FullName, ct);
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             try
             {
                 var stored = await PolicyStore.SetAsync(db, TimeProvider.System, Actor.Cli, json, ct);

@@ -35,8 +35,7 @@ public static class ReportCommands
             {
                 return run.Fail(run.Say($"--format {fmt} 需要 --out 文件", $"--format {fmt} needs --out FILE"));
             }
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var (actor, scopeRoot, _, scopeUnit) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
             var year = await CampaignReports.ReportYearAsync(db, TimeProvider.System, ct);
             var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
@@ -94,10 +93,9 @@ public static class ReportCommands
         var verify = new Command("verify", "从原始记录重算每个区划的每项指标并与汇总核对；有差异时退出码 4 / recount every indicator of every division from the raw records and compare with the rollups; exit 4 on any difference");
         verify.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var check = await Busy(run, run.Say("重算并核对", "Recounting and comparing"), () => RollupVerifier.VerifyAsync(db, ct));
+            var check = await run.BusyAsync(run.Say("重算并核对", "Recounting and comparing"), () => RollupVerifier.VerifyAsync(db, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new { figures = check.Figures, pendingVillages = check.PendingVillages, differences = check.Differences, seconds = Math.Round(started.Elapsed.TotalSeconds, 2) });
@@ -119,9 +117,8 @@ public static class ReportCommands
         var refresh = new Command("refresh", "从原始记录重建全部汇总（升级后或核对不一致时）/ rebuild every rollup from the raw records (after an upgrade, or when verify finds a difference)");
         refresh.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
-            await Busy(run, run.Say("重建汇总", "Rebuilding the rollups"), async () =>
+            await using var db = await run.OpenDbAsync(ct);
+            await run.BusyAsync(run.Say("重建汇总", "Rebuilding the rollups"), async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await RollupStore.RefreshAsync(db, ct);
@@ -181,8 +178,4 @@ public static class ReportCommands
         console.Write(league);
     }
 
-    private static async Task<T> Busy<T>(CommandRunner run, string title, Func<Task<T>> work) =>
-        run.Json || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
-            ? await work()
-            : await AnsiConsole.Status().StartAsync(Markup.Escape(title), _ => work());
 }

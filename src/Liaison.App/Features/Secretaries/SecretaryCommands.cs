@@ -30,8 +30,7 @@ public static class SecretaryCommands
         var calls = new Command("calls", "按政策开启本年度各级选派（已开启则列出）/ open the year's calls from the policy (or list them)") { year };
         calls.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var list = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
             if (run.Json)
             {
@@ -56,8 +55,7 @@ public static class SecretaryCommands
         var select = new Command("select", "按名额择优选定人选（后备干部、新提拔干部优先）/ fill each call's quota on merit") { year };
         select.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var (selected, not) = await SecretaryStore.SelectAsync(db, TimeProvider.System, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
             if (run.Json)
             {
@@ -80,8 +78,7 @@ public static class SecretaryCommands
         var whyNot = new Command("why-not", "为什么不派到这个村？/ why not this village?") { cadre, village, year };
         whyNot.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var (answer, posting) = await SecretaryStore.WhyNotAsync(db, PolicyCommands.YearOf(run, year), run.Value(cadre)!, run.Value(village)!, ct);
             if (run.Json)
             {
@@ -118,8 +115,7 @@ public static class SecretaryCommands
         var plan = new Command("first-secretaries", "第一书记人岗最优匹配 / the optimal match of First Secretaries to villages") { year, export };
         plan.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var y = PolicyCommands.YearOf(run, year);
             var r = await run.WithProgressAsync(run.Say("第一书记匹配", "First Secretary match"), async progress =>
             {
@@ -168,8 +164,7 @@ public static class SecretaryCommands
         var command = new Command("candidates", "为本年度各级选派生成演示报名和评分 / register demo candidates with scores in the year's calls") { year, seed };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            await using var db = run.OpenDb();
-            await ImportCommands.EnsureSchemaAsync(run, db, ct);
+            await using var db = await run.OpenDbAsync(ct);
             var n = await DemoCandidates.RegisterAsync(db, TimeProvider.System, PolicyCommands.YearOf(run, year), run.Value(seed), ct);
             if (run.Json)
             {
