@@ -152,7 +152,7 @@ public sealed class CliTests : IDisposable
 
         var (broken, _, err) = await RunAsync("audit", "verify", "--db", Db, "--lang", "en");
         Assert.Equal(AuditCommands.Broken, broken);
-        Assert.Contains("first broken entry id=1", err, StringComparison.Ordinal);
+        Assert.Contains("first bad entry id=1", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,10 +71,11 @@ public sealed class ExportTests : IDisposable
         // Unmasked: the operator may, and it is audited; an inspector may not; an office only in its scope.
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("export", "households", "--out", csv, "--unmasked", "--db", Db)).Code);
         Assert.Contains("王小明,14012345678", await System.IO.File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+        Assert.True(OperatingSystem.IsWindows() || System.IO.File.GetUnixFileMode(csv) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("users", "add", "--name", "insp", "--role", "inspector", "--scope", "370830", "--db", Db)).Code);
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("users", "add", "--name", "town", "--role", "office", "--scope", "370830102", "--db", Db)).Code);
         var (refused, _, why) = await CliRunner.RunAsync("export", "households", "--out", csv, "--as", "insp", "--unmasked", "--db", Db, "--lang", "en");
-        Assert.Equal(ExitCodes.Failed, refused);
+        Assert.Equal(ExitCodes.Refused, refused);
         Assert.Contains("may not export personal data unmasked", why, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Failed, (await CliRunner.RunAsync("export", "households", "--out", csv, "--as", "town", "--division", "370830", "--db", Db)).Code);
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("export", "households", "--out", csv, "--as", "town", "--unmasked", "--db", Db)).Code);
@@ -83,6 +84,7 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(2, unmaskedExports.Count);
         Assert.EndsWith("as town", unmaskedExports[^1].Actor, StringComparison.Ordinal);
         Assert.Equal("370830102", unmaskedExports[^1].DivisionCode);
+        Assert.EndsWith("as insp", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.AuditEntries.Where(e => e.Action == "export.unmasked-refused"))).Actor, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -122,7 +122,7 @@ public class FieldWorkTests
         Assert.Equal([RecordOutcome.Stored, RecordOutcome.Refused, RecordOutcome.Refused, RecordOutcome.Refused, RecordOutcome.Refused, RecordOutcome.Refused, RecordOutcome.Refused, RecordOutcome.Stored],
             results.Select(r => r.Outcome));
         Assert.Equal(Enumerable.Range(0, batch.Count), results.Select(r => r.Index));
-        Assert.Contains(results[1].Problems, p => p.Field == "household" && p.Zh.Contains("不是你 2026 年联系的村", StringComparison.Ordinal));
+        Assert.Contains(results[1].Problems, p => p.Field == "household" && p.Zh.Contains("不存在或不在你联系的村", StringComparison.Ordinal));
         Assert.Contains(results[2].Problems, p => p.Field == "visitedAt" && p.En.Contains("future", StringComparison.Ordinal));
         Assert.Contains(results[3].Problems, p => p.Field == "visitedAt" && p.En.Contains("outside your programme years (2026)", StringComparison.Ordinal));
         Assert.Contains(results[4].Problems, p => p.Field == "id");

@@ -82,6 +82,40 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Sets an account's password (<c>users set-password</c>), or, with <paramref name="password"/>
+    /// null, resets it to a one-time temporary one that must be changed at the next sign-in
+    /// (<c>users reset-password</c>; its tokens are revoked too). Either way every session of the
+    /// account ends and a lockout is lifted. Returns the password set.
+    /// </summary>
+    public async Task<string> SetPasswordAsync(string userName, string? password, Actor actor, CancellationToken ct)
+    {
+        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        var reset = password is null;
+        password ??= NewPassword();
+        foreach (var validator in users.PasswordValidators)
+        {
+            Check(await validator.ValidateAsync(users, account, password));
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        account.MustChangePassword = reset;
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        Check(await users.UpdateAsync(account));
+        Check(await users.UpdateSecurityStampAsync(account));
+        var now = clock.GetUtcNow();
+        var ended = await Sessions.EndAllAsync(db, account.Id, null, now, ct);
+        if (reset)
+        {
+            await RevokeTokensAsync(account.Id, ct);
+        }
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord(reset ? "account.password-reset" : "account.password-set", "account", userName, account.ScopeDivisionCode, null,
+            new { sessionsEnded = ended, tokensRevoked = reset, mustChange = reset }), ct);
+        await tx.CommitAsync(ct);
+        return password;
+    }
+
     /// <summary>Makes a bearer token for an account; the token is returned once and only its hash is kept.</summary>
     public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(string userName, string name, int days, Actor actor, CancellationToken ct)
     {

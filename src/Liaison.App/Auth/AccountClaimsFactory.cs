@@ -44,6 +44,10 @@ public static class AccountClaims
             identity.AddClaim(new Claim(names.SecurityStampClaimType, stamp));
         }
         identity.AddClaim(new Claim(LiaisonClaims.Role, user.Role.ToString()));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(LiaisonClaims.MustChangePassword, "1"));
+        }
         if (user.CadreId is { } cadre)
         {
             identity.AddClaim(new Claim(LiaisonClaims.Cadre, cadre.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -12,18 +12,25 @@ public static class AuthSetup
     public const string SignInLimit = "sign-in";
     public const string PublicLimit = "public";
 
-    public static void AddLiaisonAuth(this IServiceCollection services, IConfiguration config)
+    public static void AddLiaisonAuth(this IServiceCollection services, IConfiguration config, bool requireHttps = false)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Jurisdiction>();
         services.AddSingleton<ApiTokenLookup>();
+        services.AddSingleton<SignInThrottle>();
         services.AddIdentityCore<Account>(Rules)
             .AddSignInManager<LiaisonSignInManager>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddEntityFrameworkStores<LiaisonDb>()
             .AddDefaultTokenProviders();
         // Checked at every request: a disabled account or a "sign out everywhere" ends its sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = Sessions.CarryOver;
+        });
+        var lifetime = SessionLifetime.From(config);
+        services.AddSingleton(lifetime);
 
         services.AddAuthentication(SchemeNames.Default)
             .AddPolicyScheme(SchemeNames.Default, "cookie or token", o => o.ForwardDefaultSelector = c =>
@@ -38,9 +45,11 @@ public static class AuthSetup
             o.Cookie.Name = "liaison.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = lifetime.Idle;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = Sessions.OnSigningInAsync;
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             // The JSON API answers 401/403, never a redirect to a page.
             o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
@@ -50,7 +59,7 @@ public static class AuthSetup
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "liaison.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthorization(Policies.Add);
 

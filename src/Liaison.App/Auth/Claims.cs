@@ -12,6 +12,8 @@ public static class LiaisonClaims
     public const string ScopeUnit = "liaison:scope-unit";
     /// <summary>The cadre a cadre account keeps field records for.</summary>
     public const string Cadre = "liaison:cadre";
+    /// <summary>Signed in with a temporary password: only the password page is open until it is changed.</summary>
+    public const string MustChangePassword = "liaison:must-change-password";
 
     public static int? CadreOf(ClaimsPrincipal user) =>
         RoleOf(user) == Domain.Access.Role.Cadre && int.TryParse(user.FindFirstValue(Cadre), out var id) ? id : null;

@@ -50,10 +50,23 @@ public static class ExportCommands
             }
             if (run.Value(unmasked) && !mayReveal)
             {
-                return run.Fail(run.Say($"{actor.Name} 无权导出完整个人信息", $"{actor.Name} may not export personal data unmasked"));
+                // A refused attempt at personal data is itself worth recording.
+                await using (var refused = await db.Database.BeginTransactionAsync(ct))
+                {
+                    await AuditLog.AppendAsync(db, TimeProvider.System, actor,
+                        new AuditRecord("export.unmasked-refused", name, Path.GetFileName(path), code ?? scopeRoot, null, new { file = Path.GetFileName(path) }), ct);
+                    await refused.CommitAsync(ct);
+                }
+                Console.Error.WriteLine(run.Say($"{actor.Name} 无权导出完整个人信息（已记入审计）", $"{actor.Name} may not export personal data unmasked (recorded in the audit log)"));
+                return ExitCodes.Refused;
             }
             var request = new ExportRequest(path, code ?? scopeRoot, run.Language, run.Value(unmasked)) { Year = year is null ? null : Features.Policy.PolicyCommands.YearOf(run, year) };
             var rows = await write(db, request, ct);
+            if (run.Value(unmasked) && !OperatingSystem.IsWindows())
+            {
+                // Names and phones in clear: readable by the operator who asked for them only.
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 await AuditLog.AppendAsync(db, TimeProvider.System, actor,

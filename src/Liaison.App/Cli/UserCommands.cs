@@ -75,7 +75,62 @@ public static class UserCommands
         var users = new Command("users", "账户 / accounts") { add, list };
         users.Subcommands.Add(Toggle("disable", "停用账户（立即结束其会话和令牌）/ disable an account (ends its sessions and tokens at once)", true));
         users.Subcommands.Add(Toggle("enable", "重新启用账户 / enable an account again", false));
+        users.Subcommands.Add(SetPassword());
+        users.Subcommands.Add(ResetPassword());
         return users;
+    }
+
+    /// <summary><c>users set-password NAME (--password P | --stdin)</c>: a new password chosen by the operator; the account's sessions end.</summary>
+    private static Command SetPassword()
+    {
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var password = new Option<string?>("--password") { Description = "新密码 / the new password" };
+        var stdin = new Option<bool>("--stdin") { Description = "从标准输入读取新密码（不出现在命令行）/ read the new password from standard input (kept off the command line)" };
+        var command = new Command("set-password", "设置账户密码（结束其全部会话）/ set an account's password (ends its sessions)") { name, password, stdin };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            var given = run.Value(stdin) ? (await Console.In.ReadToEndAsync(ct)).TrimEnd('\r', '\n') : run.Value(password);
+            if (string.IsNullOrEmpty(given))
+            {
+                return run.Fail(run.Say("请用 --password 或 --stdin 给出新密码", "give the new password with --password or --stdin"));
+            }
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetPasswordAsync(run.Value(name)!, given, Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { name = run.Value(name), passwordSet = true });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"已设置 {run.Value(name)} 的密码，其全部会话已结束。", $"Password of {run.Value(name)} set; its sessions ended."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary><c>users reset-password NAME</c>: a one-time temporary password, to be changed at the next sign-in.</summary>
+    private static Command ResetPassword()
+    {
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var command = new Command("reset-password", "重置为一次性临时密码（下次登录须修改；结束会话并作废令牌）/ reset to a one-time temporary password (must be changed at the next sign-in; ends sessions, revokes tokens)") { name };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var services = await ServicesAsync(run, ct);
+            await using var scope = services.CreateAsyncScope();
+            var temporary = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetPasswordAsync(run.Value(name)!, null, Actor.Cli, ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new { name = run.Value(name), temporaryPassword = temporary });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"{run.Value(name)} 的临时密码（只显示这一次，下次登录须修改）：", $"Temporary password of {run.Value(name)} (shown this once; must be changed at the next sign-in): ") + temporary);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command Toggle(string verb, string description, bool disable)

@@ -12,6 +12,8 @@ public static class SecurityHeaders
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";
+        // No page needs the camera, microphone or payment; location only for the site itself (the phone app may record where a visit was).
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
         return next();
     }
 }

@@ -25,7 +25,14 @@ public static class WebApp
         // Serves wwwroot from the project under `dotnet run` in any environment; a no-op once published.
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            // No "Server: Kestrel" banner.
+            k.AddServerHeader = false;
+        });
+        var proxy = ProxySettings.From(builder.Configuration);
+        proxy.AddServices(builder.Services);
 
         var services = builder.Services;
         // Read when first needed, so that a test host's settings win over the command line's.
@@ -42,7 +49,8 @@ public static class WebApp
         services.AddHostedService<Features.Cases.CaseClock>();
         services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
-        services.AddLiaisonAuth(builder.Configuration);
+        services.AddSingleton(proxy);
+        services.AddLiaisonAuth(builder.Configuration, proxy.RequireHttps);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -69,12 +77,16 @@ public static class WebApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         var app = builder.Build();
+        // First: everything after it sees the real client address and scheme.
+        proxy.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.Apply);
         app.UseRequestLocalization(Localization());
         app.UseAuthentication();
+        app.Use(PasswordChangeGate.Apply);
+        app.Use(ApiWriteGate.Apply);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
@@ -85,6 +97,7 @@ public static class WebApp
         Features.Liaisons.PlanApi.Map(app.MapGroup("/api/v1").WithTags("plan").RequireAuthorization(Policies.Read));
         Features.Field.FieldApi.Map(app.MapGroup("/api/v1").WithTags("field").RequireAuthorization(Policies.Read));
         Features.Reports.ReportApi.Map(app.MapGroup("/api/v1").WithTags("reports").RequireAuthorization(Policies.Read));
+        ApiWriteGate.Map(app.MapGroup("/api/v1").WithTags("session").RequireAuthorization(Policies.Read));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
         return app;
     }

@@ -25,7 +25,8 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public abstract TRecord Build(TInput input, FieldContext context, string hash);
 
-    public abstract Task<Dictionary<Guid, (long Id, string Hash)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct);
+    /// <summary>Records already stored under these client ids: their id, content hash and cadre.</summary>
+    public abstract Task<Dictionary<Guid, (long Id, string Hash, int CadreId)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct);
 
     public abstract void Add(LiaisonDb db, List<TRecord> records);
 
@@ -67,7 +68,16 @@ internal abstract class FieldRecordKind<TInput, TRecord>
         {
             problems.Add(new(field, $"不超过 {MaxNote} 字（现 {note.Length} 字）", $"at most {MaxNote} characters (this has {note.Length})"));
         }
+        else if (note is not null && note.Any(IsHidden))
+        {
+            // Such characters can make a note read differently from what it stores (a reversed phone number, a hidden line).
+            problems.Add(new(field, "含有控制字符或文字方向控制符", "contains control or text-direction characters"));
+        }
     }
+
+    /// <summary>Control characters other than line breaks and tabs, and the bidirectional formatting characters.</summary>
+    private static bool IsHidden(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     protected static void CheckVillage(List<FieldProblem> problems, string field, string? village, int year, FieldContext context)
     {
@@ -106,7 +116,7 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
         issues = (v.Issues ?? []).Select(Clean).Where(i => i is not null),
     });
 
-    /// <summary>The households' villages: the cadre's own are known already; only the others are looked up, to tell "not yours" from "does not exist".</summary>
+    /// <summary>The households' villages: the cadre's own are known already; only the others are looked up (a village the cadre served in another year).</summary>
     public override async Task PrepareAsync(LiaisonDb db, IReadOnlyList<VisitInput> inputs, FieldContext context, CancellationToken ct)
     {
         var ids = inputs.Select(v => v.Household).OfType<long>().Distinct().ToList();
@@ -136,16 +146,15 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
                 problems.Add(new("visitedAt", "走访时间在现在之后", "the time of the visit lies in the future"));
             }
         }
-        if (v.Household is not { } household || !_households.TryGetValue(household, out var village))
+        // One answer for a household that does not exist and one outside the cadre's villages: nothing to learn of other villages.
+        if (v.Household is not { } household || !_households.TryGetValue(household, out var village)
+            || (v.VisitedAt is { } t && problems.Count == 0 && !context.Serves(YearOf(t), village)))
         {
-            problems.Add(new("household", $"农户 {v.Household} 不存在", $"household {v.Household} does not exist"));
-        }
-        else if (v.VisitedAt is { } t && problems.Count == 0 && !context.Serves(YearOf(t), village))
-        {
-            problems.Add(new("household", $"农户 {household} 所在的村 {village} 不是你 {YearOf(t)} 年联系的村", $"household {household} lives in {village}, which is not one of your villages in {YearOf(t)}"));
+            problems.Add(new("household", $"农户 {v.Household} 不存在或不在你联系的村", $"household {v.Household} does not exist or is not in your villages"));
         }
         CheckNote(problems, "note", v.Note);
-        if (v.Latitude is < -90 or > 90 || v.Longitude is < -180 or > 180 || (v.Latitude is null) != (v.Longitude is null))
+        if (v.Latitude is < -90 or > 90 || v.Longitude is < -180 or > 180 || (v.Latitude is null) != (v.Longitude is null)
+            || v.Latitude is { } lat && !double.IsFinite(lat) || v.Longitude is { } lon && !double.IsFinite(lon))
         {
             problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)"));
         }
@@ -183,8 +192,8 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
         };
     }
 
-    public override async Task<Dictionary<Guid, (long Id, string Hash)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.HouseholdVisits.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash), ct);
+    public override async Task<Dictionary<Guid, (long Id, string Hash, int CadreId)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.HouseholdVisits.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash, v.CadreId), ct);
 
     public override void Add(LiaisonDb db, List<HouseholdVisit> records) => db.HouseholdVisits.AddRange(records);
 
@@ -284,8 +293,8 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
         ContentHash = hash,
     };
 
-    public override async Task<Dictionary<Guid, (long Id, string Hash)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.ResidenceStays.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash), ct);
+    public override async Task<Dictionary<Guid, (long Id, string Hash, int CadreId)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.ResidenceStays.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash, v.CadreId), ct);
 
     public override void Add(LiaisonDb db, List<ResidenceStay> records) => db.ResidenceStays.AddRange(records);
 
@@ -344,8 +353,8 @@ internal sealed class ActivityKindRecords : FieldRecordKind<ActivityInput, Secre
         ContentHash = hash,
     };
 
-    public override async Task<Dictionary<Guid, (long Id, string Hash)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.SecretaryActivities.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash), ct);
+    public override async Task<Dictionary<Guid, (long Id, string Hash, int CadreId)>> ExistingAsync(LiaisonDb db, List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.SecretaryActivities.AsNoTracking().Where(v => ids.Contains(v.ClientId)).ToDictionaryAsync(v => v.ClientId, v => (v.Id, v.ContentHash, v.CadreId), ct);
 
     public override void Add(LiaisonDb db, List<SecretaryActivity> records) => db.SecretaryActivities.AddRange(records);
 

@@ -99,6 +99,12 @@ public static class FieldStore
                 results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new FieldProblem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing")]);
                 continue;
             }
+            if (existing.TryGetValue(clientId, out var taken) && taken.CadreId != context.Author.CadreId)
+            {
+                // Another cadre's record: nothing of it is told (not its id, not whether it matches), and nothing is kept.
+                results[i] = new RecordResult(i, clientId, RecordOutcome.Refused, null, [new FieldProblem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again")]);
+                continue;
+            }
             if (existing.TryGetValue(clientId, out var stored) || write.Seen.ContainsKey(clientId))
             {
                 var (storedHash, storedId) = stored.Hash is not null ? (stored.Hash, (long?)stored.Id) : (write.Seen[clientId].Hash, null);
@@ -155,7 +161,13 @@ public static class FieldStore
     private static string Truncate(string s) => s.Length <= 20_000 ? s : s[..20_000];
 
     // Readable Chinese in the kept conflicts; the text is stored and hashed, never written into HTML as is.
-    private static readonly JsonSerializerOptions CanonicalJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Non-finite numbers (a latitude of 1e400) are written as names, so that the record reaches its
+    // check and is refused there by its index rather than failing the whole batch.
+    private static readonly JsonSerializerOptions CanonicalJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     internal static string Canonical(object value) => JsonSerializer.Serialize(value, CanonicalJson);
 }

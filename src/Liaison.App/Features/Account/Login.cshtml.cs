@@ -11,7 +11,7 @@ namespace Liaison.App.Features.Account;
 
 /// <summary>Sign-in by user name and password; a second step when the account has TOTP on.</summary>
 [EnableRateLimiting(AuthSetup.SignInLimit)]
-public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, LiaisonDb db, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, SignInThrottle throttle, LiaisonDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Required, StringLength(100)]
     public string UserName { get; set; } = "";
@@ -35,8 +35,15 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Liai
             Error = Web.Ui.T("请输入用户名和密码。", "Enter your user name and password.");
             return Page();
         }
+        if (!throttle.TryAttempt(UserName))
+        {
+            // Too many attempts on this name from anywhere: not even checked, and answered like a wrong password.
+            await AuditSignInAsync("throttled");
+            Error = WrongAnswer;
+            return Page();
+        }
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        await AuditSignInAsync(result);
+        await AuditSignInAsync(result.Succeeded ? "ok" : result.RequiresTwoFactor ? "second-factor" : result.IsLockedOut ? "locked-out" : "refused");
         if (result.Succeeded)
         {
             return LocalRedirect(Web.LocalUrl.OrRoot(ReturnUrl));
@@ -45,17 +52,16 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Liai
         {
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Web.LocalUrl.OrRoot(ReturnUrl) });
         }
-        // One answer for a wrong name, a wrong password and a disabled account: nothing to learn from it.
-        Error = result.IsLockedOut
-            ? Web.Ui.T("尝试次数过多，账户已暂时锁定，请稍后再试。", "Too many attempts: the account is locked for a while.")
-            : Web.Ui.T("用户名或密码不正确。", "Wrong user name or password.");
+        // One answer for a wrong name, a wrong password, a locked and a disabled account: nothing to learn from it.
+        Error = WrongAnswer;
         return Page();
     }
 
-    private async Task AuditSignInAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    private static string WrongAnswer => Web.Ui.T("用户名或密码不正确，或尝试次数过多，请稍后再试。", "Wrong user name or password, or too many attempts: try again later.");
+
+    private async Task AuditSignInAsync(string outcome)
     {
         await using var tx = await db.Database.BeginTransactionAsync();
-        var outcome = result.Succeeded ? "ok" : result.RequiresTwoFactor ? "second-factor" : result.IsLockedOut ? "locked-out" : "refused";
         // Typed by somebody not signed in yet: stored sanitised and bounded.
         var actor = Actor.Typed(UserName);
         await AuditLog.AppendAsync(db, clock, actor,

@@ -73,6 +73,7 @@ public sealed class SecurityModel(UserManager<Data.Accounts.Account> users, Sign
         }
         await users.UpdateSecurityStampAsync(Me);
         var now = clock.GetUtcNow();
+        await Auth.Sessions.EndAllAsync(db, Me.Id, null, now, default);
         await db.ApiTokens.Where(t => t.AccountId == Me.Id && t.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now));
         await AuditAsync("account.sign-out-everywhere");
         await signIn.SignOutAsync();

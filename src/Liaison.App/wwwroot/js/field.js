@@ -52,12 +52,17 @@
     state.syncing = true;
     renderQueue();
     try {
+      // A fresh anti-forgery token: the page may have been kept offline since another sign-in.
+      const session = await fetch('/api/v1/session/csrf', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+      if (session.status === 401 || session.redirected) { message(say('signIn')); return; }
+      if (!session.ok) throw new Error('HTTP ' + session.status);
+      const csrf = (await session.json()).token;
       for (const kind of Object.keys(endpoints)) {
         const batch = pending.filter(r => r.kind === kind).slice(0, 200);
         if (batch.length === 0) continue;
         const response = await fetch(endpoints[kind], {
           method: 'POST', credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf },
           body: JSON.stringify(batch.map(r => r.body)),
         });
         if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
