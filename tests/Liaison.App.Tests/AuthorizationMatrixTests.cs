@@ -29,6 +29,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/account/denied"] = _ => "/account/denied",
         ["/account/logout"] = _ => "/account/logout",
         ["/account/security"] = _ => "/account/security",
+        ["/account/password"] = _ => "/account/password",
+        ["/api/v1/session/csrf"] = _ => "/api/v1/session/csrf",
         ["/lang/{culture}"] = _ => "/lang/en?returnUrl=%2F",
         ["/healthz"] = _ => "/healthz",
         ["/api/v1/divisions/{code}"] = code => $"/api/v1/divisions/{code}",

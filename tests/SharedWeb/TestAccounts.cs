@@ -53,12 +53,29 @@ public static partial class TestAccounts
     {
         var form = await client.GetStringAsync("/account/login");
         var token = Token().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
+        await UseApiTokenAsync(client);
+        return response;
+    }
+
+    /// <summary>
+    /// Gives a signed-in browser client the anti-forgery header that API writes with the cookie
+    /// need, as the pages' scripts do; a client that is not signed in is left as it is.
+    /// </summary>
+    public static async Task UseApiTokenAsync(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        using var answer = await client.GetAsync("/api/v1/session/csrf");
+        if (answer.StatusCode == HttpStatusCode.OK && answer.RequestMessage?.RequestUri?.AbsolutePath == "/api/v1/session/csrf")
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", json.RootElement.GetProperty("token").GetString());
+        }
     }
 
     /// <summary>The anti-forgery token of a page's form.</summary>
