@@ -2,7 +2,9 @@ using Liaison.App.Web;
 using Liaison.Data.Database;
 using Liaison.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.App.Tests;
 
@@ -28,6 +30,8 @@ public sealed class AppFixture : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting);
+            // The test server's requests come from nowhere; Kestrel's from an address. As on this machine: loopback.
+            b.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FromLoopback>());
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
@@ -69,6 +73,20 @@ public sealed class AppFixture : IAsyncLifetime
         await Factory.DisposeAsync();
         await _file.DisposeAsync();
     }
+}
+
+/// <summary>Gives every test request the loopback address a browser on the server's machine would have.</summary>
+internal sealed class FromLoopback : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, after) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            await after();
+        });
+        next(app);
+    };
 }
 
 [CollectionDefinition("app")]

@@ -33,6 +33,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/session/csrf"] = _ => "/api/v1/session/csrf",
         ["/lang/{culture}"] = _ => "/lang/en?returnUrl=%2F",
         ["/healthz"] = _ => "/healthz",
+        ["/readyz"] = _ => "/readyz",
+        ["/metrics"] = _ => "/metrics",
         ["/api/v1/divisions/{code}"] = code => $"/api/v1/divisions/{code}",
         ["/api/v1/divisions"] = code => $"/api/v1/divisions?q={code}",
         ["/api/v1/indicators"] = _ => "/api/v1/indicators",

@@ -38,6 +38,8 @@ public sealed class FieldApiTests : IAsyncLifetime
     {
         var client = AppFixture.ClientOf(_host);
         Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)));
+        // The API's writes with the cookie need the anti-forgery header, as the phone app sends it.
+        await TestAccounts.UseApiTokenAsync(client);
         return client;
     }
 

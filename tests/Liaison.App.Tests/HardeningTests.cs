@@ -31,6 +31,8 @@ public sealed class HardeningTests : IAsyncLifetime
     {
         var client = AppFixture.ClientOf(_host);
         Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)));
+        // The API's writes with the cookie need the anti-forgery header, as the phone app sends it.
+        await TestAccounts.UseApiTokenAsync(client);
         return client;
     }
 
@@ -185,5 +187,22 @@ public sealed class HardeningTests : IAsyncLifetime
         var answer = await AppFixture.ClientOf(_host).GetAsync("/account/login");
         Assert.False(answer.Headers.Contains("Server"));
         Assert.Contains("camera=()", answer.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ready_and_metrics_tell_the_operator_and_metrics_stay_on_allowed_addresses()
+    {
+        var client = AppFixture.ClientOf(_host);
+        var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("ready", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("liaison_field_rollup_queue_villages", metrics, StringComparison.Ordinal);
+        Assert.Contains("liaison_background_job_last_round_age_seconds{job=\"field-rollups\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds", metrics, StringComparison.Ordinal);
+
+        await using var closed = AppFixture.Host(_file, ("Liaison:Metrics:AllowFrom", "10.1.2.3"));
+        Assert.Equal(HttpStatusCode.NotFound, (await AppFixture.ClientOf(closed).GetAsync("/metrics")).StatusCode);
     }
 }

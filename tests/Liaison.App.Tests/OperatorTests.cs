@@ -142,6 +142,36 @@ public sealed class OperatorTests : IDisposable
         Assert.Contains("deleted", err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_a_newer_or_an_unreachable_database_is_one_clear_message_and_exit_3()
+    {
+        var damaged = Path.Combine(_dir, "damaged.db");
+        await File.WriteAllTextAsync(damaged, new string('x', 8192));
+        var (code, _, err) = await RunAsync("export", "households", "--out", Path.Combine(_dir, "h.csv"), "--db", "sqlite:" + damaged, "--lang", "en");
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("not a Liaison database", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        var (serve, serveErr) = await ServeAsync("sqlite:" + damaged, PersonalDataKeys.ConfiguredPath);
+        Assert.Equal(ExitCodes.Failed, serve);
+        Assert.Contains("不是 Liaison 数据库", serveErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serveErr, StringComparison.Ordinal);
+
+        await using var newer = await TempSqlite.WithSmallDemoAsync();
+        await using (var db = newer.Target.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" (migration_id, product_version) VALUES ('29991231000000_FromTheFuture', '99.0')");
+        }
+        SqliteConnection.ClearAllPools();
+        var (future, _, futureErr) = await RunAsync("users", "list", "--db", newer.DbSetting, "--lang", "en");
+        Assert.Equal(ExitCodes.Failed, future);
+        Assert.Contains("newer version of Liaison", futureErr, StringComparison.Ordinal);
+
+        var (away, _, awayErr) = await RunAsync("users", "list", "--db", "postgres:Host=127.0.0.1;Port=1;Database=x;Username=x;Timeout=3", "--lang", "en");
+        Assert.Equal(ExitCodes.Failed, away);
+        Assert.Contains("cannot reach PostgreSQL", awayErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", awayErr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -53,14 +53,12 @@ public static partial class TestAccounts
     {
         var form = await client.GetStringAsync("/account/login");
         var token = Token().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
-        await UseApiTokenAsync(client);
-        return response;
     }
 
     /// <summary>

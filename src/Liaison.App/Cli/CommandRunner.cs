@@ -4,7 +4,6 @@ using System.Text.Json;
 using Liaison.Data;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
-using Npgsql;
 using Spectre.Console;
 
 namespace Liaison.App.Cli;
@@ -36,6 +35,9 @@ public sealed class CommandRunner(ParseResult parse)
 
     /// <summary>Resolved when first used, so that a malformed --db is reported like any other error.</summary>
     public DatabaseTarget Target => _target ??= CliOptions.Target(parse);
+
+    /// <summary>The target for messages about it, even when --db itself was malformed.</summary>
+    private DatabaseTarget SafeTarget => _target ?? DatabaseTarget.Default;
     public UiLanguage Language { get; } = CliOptions.Language(parse);
     public bool Json { get; } = parse.GetValue(CliOptions.Json);
     public bool English => Language == UiLanguage.English;
@@ -71,9 +73,20 @@ public sealed class CommandRunner(ParseResult parse)
             {
                 return runner.Fail(e.Message);
             }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (DatabaseProblems.Describe(e, runner.SafeTarget, runner.Language) is { } said)
+            {
+                ErrorLog.Write(e);
+                return runner.Fail(said);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 return runner.Fail(e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never a stack trace on the terminal: one line here, the whole of it in the log.
+                var log = ErrorLog.Write(e);
+                return runner.Fail(runner.Say($"意外错误：{e.Message}（详情见 {log}）", $"unexpected error: {e.Message} (details in {log})"));
             }
         };
 

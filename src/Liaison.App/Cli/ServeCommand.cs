@@ -37,6 +37,18 @@ public static class ServeCommand
                 Console.Error.WriteLine("error: " + e.Describe(Data.UiLanguage.English));
                 return ExitCodes.Failed;
             }
+            catch (Exception e) when (Data.Database.DatabaseProblems.Describe(e, scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), Data.UiLanguage.Chinese) is { } zh)
+            {
+                ErrorLog.Write(e);
+                Console.Error.WriteLine("错误：" + zh);
+                Console.Error.WriteLine("error: " + Data.Database.DatabaseProblems.Describe(e, scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), Data.UiLanguage.English));
+                return ExitCodes.Failed;
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or FormatException)
+            {
+                Console.Error.WriteLine("错误 / error: " + e.Message);
+                return ExitCodes.Failed;
+            }
         }
         app.Lifetime.ApplicationStarted.Register(() =>
         {

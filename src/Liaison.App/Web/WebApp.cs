@@ -31,6 +31,7 @@ public static class WebApp
             // No "Server: Kestrel" banner.
             k.AddServerHeader = false;
         });
+        Operations.AddServices(builder);
         var proxy = ProxySettings.From(builder.Configuration);
         proxy.AddServices(builder.Services);
 
@@ -71,6 +72,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailable>();
         services.AddOpenApi("v1");
         services.AddLocalization();
         // Chinese text as text, not as &#x...; entities.
@@ -81,6 +83,7 @@ public static class WebApp
         proxy.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Operations.UseRequestMetrics(app);
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.Apply);
         app.UseRequestLocalization(Localization());
@@ -98,7 +101,7 @@ public static class WebApp
         Features.Field.FieldApi.Map(app.MapGroup("/api/v1").WithTags("field").RequireAuthorization(Policies.Read));
         Features.Reports.ReportApi.Map(app.MapGroup("/api/v1").WithTags("reports").RequireAuthorization(Policies.Read));
         ApiWriteGate.Map(app.MapGroup("/api/v1").WithTags("session").RequireAuthorization(Policies.Read));
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(AuthSetup.PublicLimit);
+        Operations.Map(app);
         return app;
     }
 

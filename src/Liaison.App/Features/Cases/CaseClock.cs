@@ -8,7 +8,7 @@ namespace Liaison.App.Features.Cases;
 /// (<see cref="CaseStore.EscalateOverdueAsync"/>), and takes up the issues raised on visits as
 /// cases. Both are idempotent, so a missed round is caught up by the next.
 /// </summary>
-public sealed class CaseClock(IServiceScopeFactory scopes, ILogger<CaseClock> log, TimeProvider clock) : BackgroundService
+public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats, ILogger<CaseClock> log, TimeProvider clock) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
@@ -24,6 +24,7 @@ public sealed class CaseClock(IServiceScopeFactory scopes, ILogger<CaseClock> lo
                     await CaseStore.TakeUpVisitIssuesAsync(db, clock, 2_000, stoppingToken);
                     await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000);
                 }
+                beats.Beat("case-clock");
                 await Task.Delay(Interval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -8,7 +8,7 @@ namespace Liaison.App.Features.Field;
 /// (the durable queue <c>field_dirty</c>, written in the records' own transactions, so nothing is
 /// lost when the server stops; the next start drains what is left).
 /// </summary>
-public sealed class FieldRollupDrainer(IServiceScopeFactory scopes, ILogger<FieldRollupDrainer> log, TimeProvider clock) : BackgroundService
+public sealed class FieldRollupDrainer(IServiceScopeFactory scopes, Web.Heartbeats beats, ILogger<FieldRollupDrainer> log, TimeProvider clock) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -27,6 +27,7 @@ public sealed class FieldRollupDrainer(IServiceScopeFactory scopes, ILogger<Fiel
                     // One round a pause: under a steady stream of writes the queue never empties, and the figures need only be seconds behind.
                     await FieldRollups.DrainAsync(db, stoppingToken);
                 }
+                beats.Beat("field-rollups");
                 // A long round (many busy villages) is followed by a pause twice as long, so recounting
                 // never takes more than a third of a core from the writes that feed it.
                 pause = TimeSpan.FromTicks(Math.Max(Interval.Ticks, 2 * clock.GetElapsedTime(started).Ticks));
