@@ -5,6 +5,7 @@
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
 #   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | report
+#                   | soak (an hour: SOAK_MINUTES=60; run only when named)
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
 # Builds Release once, starts a throwaway PostgreSQL cluster (fsync=off: a benchmark, not a
@@ -26,10 +27,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|report) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field or report" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|report|soak) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field, report or soak" >&2; exit 1 ;; esac
 
-selected() { # selected NAME: is benchmark NAME part of this run?
+selected() { # selected NAME: is benchmark NAME part of this run? (the hour-long soak only when named)
+  if [ "$1" = soak ]; then [ "$ONLY" = soak ]; return; fi
   [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
 }
 
@@ -482,6 +484,70 @@ if selected report; then
   done
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
+fi
+
+# Soak (issue 16) on PostgreSQL: the small demo with its year, served for SOAK_MINUTES under a mixed
+# load (single visits at SOAK_RATE a second, a batch of 200 every 5 s, the campaign report twice a
+# second, a case created and accepted every 2 s, the public form past its limit). Each minute: the
+# server's RSS, the single visits' p99, errors (the form's 429s are intended). The anchor is the bare
+# ASP.NET Core + Npgsql endpoint's p99 under the field benchmark's single-visit load (32 clients).
+SOAK_MINUTES=${SOAK_MINUTES:-60}
+SOAK_RATE=${SOAK_RATE:-100}
+if selected soak; then
+  log "soak: the small demo in PostgreSQL with its plan, First Secretaries and year (not timed)"
+  sdb=$(fresh_db soak)
+  "$LIAISON" demo seed --scale small --seed 1 --json --db "$(conn "$sdb")" >/dev/null
+  for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries" "demo activity"; do
+    # shellcheck disable=SC2086
+    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$sdb")" >/dev/null
+  done
+  psql_ -d "$sdb" -c ANALYZE
+  : >"$WORK/soak-tokens.txt"
+  n=0
+  while IFS='|' read -r code village; do
+    n=$((n + 1))
+    "$LIAISON" users add --name "soak-$n" --role cadre --scope "$village" --cadre "$code" --password "soak-password-$n" --json --db "$(conn "$sdb")" >/dev/null
+    "$LIAISON" tokens create --user "soak-$n" --name soak --json --db "$(conn "$sdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$WORK/soak-tokens.txt"
+  done < <(psql_ -d "$sdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 16")
+  COUNTY=$(psql_ -d "$sdb" -Atc "SELECT code FROM divisions WHERE level = 3 ORDER BY code LIMIT 1")
+  SOAK_VILLAGE=$(psql_ -d "$sdb" -Atc "SELECT code FROM divisions WHERE level = 5 ORDER BY code LIMIT 1")
+  "$LIAISON" users add --name soak-office --role office --scope "$COUNTY" --password soak-office-password --json --db "$(conn "$sdb")" >/dev/null
+  OFFICE_TOKEN=$("$LIAISON" tokens create --user soak-office --name soak --json --db "$(conn "$sdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
+  APP_PORT=$(free_port 18280)
+  "$LIAISON" serve --urls "http://127.0.0.1:$APP_PORT" --db "$(conn "$sdb")" >"$WORK/serve-soak.log" 2>&1 &
+  APP_PID=$!
+  BARE_PORT=$(free_port $((APP_PORT + 1)))
+  "$BENCH" bare-server "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$sdb;Maximum Pool Size=100" "$BARE_PORT" >"$WORK/bare-soak.log" 2>&1 &
+  BARE_PID=$!
+  wait_http "http://127.0.0.1:$APP_PORT/healthz"
+  wait_http "http://127.0.0.1:$BARE_PORT/"
+  "$BENCH" field-load "http://127.0.0.1:$BARE_PORT/visits" - 10 32 1 >/dev/null
+  anchor=$("$BENCH" field-load "http://127.0.0.1:$BARE_PORT/visits" - 60 32 1)
+  log "soak anchor (bare endpoint, 32 clients, 60 s): $anchor"
+  p99=$(echo "$anchor" | grep -o '"p99Ms":[0-9.]*' | cut -d: -f2)
+  printf '%s\t%s\t%s\t%s\t0\t\t%s\n' soak-single-p99 anchor 1 "$(awk -v p="${p99:-0}" 'BEGIN { printf "%.4f", p / 1000 }')" ok >>"$RAW"
+  kill "$BARE_PID" 2>/dev/null || true
+  log "soak: $SOAK_MINUTES minutes of mixed load on 127.0.0.1:$APP_PORT (server pid $APP_PID)"
+  "$BENCH" soak "http://127.0.0.1:$APP_PORT" "$APP_PID" "$WORK/soak-tokens.txt" "$OFFICE_TOKEN" soak-office soak-office-password \
+    "$SOAK_VILLAGE" "$COUNTY" "$SOAK_MINUTES" "$SOAK_RATE" | tee "$RESULTS/$STAMP.soak.jsonl" >&2
+  verdict=$(python3 - "$RESULTS/$STAMP.soak.jsonl" <<'PY'
+import json, sys, statistics
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')]
+n = len(rows)
+early = [r['rssBytes'] for r in rows if 15 <= r['minute'] <= 30] or [rows[0]['rssBytes']]
+late = [r['rssBytes'] for r in rows if r['minute'] > n - 15] or [rows[-1]['rssBytes']]
+growth = statistics.mean(late) / statistics.mean(early) - 1
+p99 = max(r['singleP99Ms'] for r in rows)
+errors = sum(r['errors'] for r in rows)
+print(f"minutes={n} rss_growth={growth:+.1%} rss_last_mib={rows[-1]['rssBytes']/2**20:.0f} p99_max_ms={p99} errors={errors} "
+      f"rss_flat={'PASS' if abs(growth) <= 0.10 else 'FAIL'} p99={'PASS' if p99 < 100 else 'FAIL'} errors={'PASS' if errors == 0 else 'FAIL'} p99_max_s={p99/1000:.4f}")
+PY
+)
+  log "soak: $verdict"
+  printf '%s\t%s\t%s\t%s\t0\t\t%s\n' soak-single-p99 figure 1 "$(echo "$verdict" | grep -o 'p99_max_s=[0-9.]*' | cut -d= -f2)" "$verdict" >>"$RAW"
+  check "soak: visits stored twice" 0 "$(psql_ -d "$sdb" -Atc 'SELECT count(*) - count(DISTINCT client_id) FROM household_visits')"
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" "$BARE_PID" 2>/dev/null || true
 fi
 
 # ---- report ------------------------------------------------------------------------------------

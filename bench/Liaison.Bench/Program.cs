@@ -38,6 +38,9 @@ internal static class Program
                     int.Parse(year, CultureInfo.InvariantCulture), int.Parse(n, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
                 ["report-tables"] => ReportTables(),
                 ["page-time", var url, var user, var password, var path, var n] => ReportBench.PageTimeAsync(url, user, password, path, int.Parse(n, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
+                ["soak", var url, var pid, var tokens, var officeToken, var officeUser, var officePassword, var village, var division, var minutes, var rate] =>
+                    Soak.RunAsync(url, int.Parse(pid, CultureInfo.InvariantCulture), tokens, officeToken, officeUser, officePassword, village, division,
+                        double.Parse(minutes, CultureInfo.InvariantCulture), int.Parse(rate, CultureInfo.InvariantCulture)).GetAwaiter().GetResult(),
                 _ => Usage(),
             };
         }
@@ -50,7 +53,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | field-load URL TOKENS|- SECONDS CONCURRENCY BATCH | bare-server CONNECTION PORT | report-time DB CODE N | report-anchor postgres|duckdb SOURCE PREFIX YEAR N | report-tables | page-time URL USER PASSWORD PATH N | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
+        Console.Error.WriteLine("usage: liaison-bench households-csv SEED LIAISON.csv COPY.csv | divisions-csv IN.csv[.gz] OUT.csv | fs-matrix SEED OUT.bin all|county | lsap FILE | field-load URL TOKENS|- SECONDS CONCURRENCY BATCH | bare-server CONNECTION PORT | report-time DB CODE N | report-anchor postgres|duckdb SOURCE PREFIX YEAR N | report-tables | page-time URL USER PASSWORD PATH N | soak URL PID TOKENS OFFICE-TOKEN OFFICE-USER OFFICE-PASSWORD VILLAGE DIVISION MINUTES RATE | summarize RAW.tsv OUT.md OUT.json [KEY=VALUE...]");
         return 1;
     }
 
