@@ -3,6 +3,7 @@ using Liaison.Data.Database;
 using Liaison.Data.Divisions;
 using Liaison.Data.People;
 using Liaison.Data.Privacy;
+using Liaison.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Tests;

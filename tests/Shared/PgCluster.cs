@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Liaison.Data.Tests;
+namespace Liaison.Tests.Shared;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for the whole test run: started on first use in /tmp on a free
-/// port, stopped and removed when the process ends. Each test gets its own database in it.
+/// A throwaway PostgreSQL cluster for the whole test run of one test project: started on first use
+/// in /tmp on a free port, stopped and removed when the process ends. Each test gets its own
+/// database in it. Shared by the test projects.
 /// </summary>
 public static class PgCluster
 {
@@ -69,6 +70,16 @@ public static class PgCluster
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Restarts the server (fast shutdown: every connection is cut), as an operator's restart or a
+    /// failover does. Only for a test project whose tests do not share the cluster while it runs.
+    /// </summary>
+    public static void Restart()
+    {
+        _ = Started.Value;
+        Run(Environment.UserName == "root", Path.Combine(PgBin(), "pg_ctl"), "-D", $"{_dir}/data", "-m", "fast", "-w", "-t", "60", "restart");
     }
 
     private static void Stop(bool root, string bin)
