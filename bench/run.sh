@@ -349,6 +349,15 @@ fi
 # endpoint on the same database, same clients, same load: one visit per request (32 clients), and
 # batches of 500 and of 1,000 (the API's largest; 4 clients). Each load runs FIELD_SECONDS after a 2-second warm-up.
 FIELD_SECONDS=${FIELD_SECONDS:-15}
+cadre_tokens() { # cadre_tokens DB PREFIX N FILE: accounts and bearer tokens for N serving First Secretaries, one token a line
+  local n=0 code village
+  : >"$4"
+  while IFS='|' read -r code village; do
+    n=$((n + 1))
+    "$LIAISON" users add --name "$2-$n" --role cadre --scope "$village" --cadre "$code" --password "$2-password-$n" --json --db "$(conn "$1")" >/dev/null
+    "$LIAISON" tokens create --user "$2-$n" --name "$2" --json --db "$(conn "$1")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$4"
+  done < <(psql_ -d "$1" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT $3")
+}
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "run.sh: $1 did not answer" >&2; return 1; }
 if selected field; then
@@ -367,13 +376,7 @@ if selected field; then
   psql_ -d "$fdb" -c ANALYZE
   # Sixty-four First Secretaries sign in with tokens, as phones do: the load comes from many cadres in
   # many villages, as it does in the field (a cadre's phone sends a few visits an hour, not hundreds a second).
-  : >"$WORK/tokens.txt"
-  n=0
-  while IFS='|' read -r code village; do
-    n=$((n + 1))
-    "$LIAISON" users add --name "bench-$n" --role cadre --scope "$village" --cadre "$code" --password "bench-password-$n" --json --db "$(conn "$fdb")" >/dev/null
-    "$LIAISON" tokens create --user "bench-$n" --name bench --json --db "$(conn "$fdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$WORK/tokens.txt"
-  done < <(psql_ -d "$fdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 64")
+  cadre_tokens "$fdb" bench 64 "$WORK/tokens.txt"
   # Single visits come from the first 32 cadres, batches from the other 32: the batch loads put about a
   # million visits into a few villages each run — fifty times a village's year — and the rollups recount
   # the villages a write touches, so sharing villages would measure that artefact, not the single visits.
@@ -502,13 +505,7 @@ if selected soak; then
     "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$sdb")" >/dev/null
   done
   psql_ -d "$sdb" -c ANALYZE
-  : >"$WORK/soak-tokens.txt"
-  n=0
-  while IFS='|' read -r code village; do
-    n=$((n + 1))
-    "$LIAISON" users add --name "soak-$n" --role cadre --scope "$village" --cadre "$code" --password "soak-password-$n" --json --db "$(conn "$sdb")" >/dev/null
-    "$LIAISON" tokens create --user "soak-$n" --name soak --json --db "$(conn "$sdb")" | grep -o '"token":"[^"]*"' | cut -d'"' -f4 >>"$WORK/soak-tokens.txt"
-  done < <(psql_ -d "$sdb" -Atc "SELECT c.code || '|' || p.village_code FROM secretary_postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.until IS NULL ORDER BY p.village_code LIMIT 16")
+  cadre_tokens "$sdb" soak 16 "$WORK/soak-tokens.txt"
   COUNTY=$(psql_ -d "$sdb" -Atc "SELECT code FROM divisions WHERE level = 3 ORDER BY code LIMIT 1")
   SOAK_VILLAGE=$(psql_ -d "$sdb" -Atc "SELECT code FROM divisions WHERE level = 5 ORDER BY code LIMIT 1")
   "$LIAISON" users add --name soak-office --role office --scope "$COUNTY" --password soak-office-password --json --db "$(conn "$sdb")" >/dev/null

@@ -1,8 +1,8 @@
 using Liaison.App.Web;
 using Liaison.Data.Database;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +72,39 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await _file.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A test class's own web app over its own planned small demo with the test accounts, for tests
+/// that change what others read (records, sessions, settings): started once per class.
+/// </summary>
+public abstract class OwnHost : IAsyncLifetime
+{
+    /// <summary>The class's own database: the planned small demo and the test accounts.</summary>
+    protected TempSqlite Demo { get; private set; } = null!;
+    protected WebApplicationFactory<Program> Web { get; set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Demo = await TempSqlite.WithPlannedSmallDemoAsync();
+        await TestAccounts.CreateAsync(Demo.Target);
+        Web = AppFixture.Host(Demo);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Web.DisposeAsync();
+        await Demo.DisposeAsync();
+    }
+
+    /// <summary>A client signed in as one of the test accounts, ready for API writes with its cookie (the anti-forgery header, as the phone app sends it).</summary>
+    protected async Task<HttpClient> SignedInAsync(string name)
+    {
+        var client = AppFixture.ClientOf(Web);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)), $"{name} could not sign in");
+        await TestAccounts.UseApiTokenAsync(client);
+        return client;
     }
 }
 

@@ -5,47 +5,24 @@ using System.Text.Json;
 using Liaison.App.Auth;
 using Liaison.Data.Audit;
 using Liaison.Domain.Field;
-using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.App.Tests;
 
 /// <summary>The field API as the phone and other systems use it: exactly once, answers by index, ProblemDetails naming the field.</summary>
-public sealed class FieldApiTests : IAsyncLifetime
+public sealed class FieldApiTests : OwnHost
 {
     private static readonly string[] Kept = ["stored", "duplicate"];
-    private TempSqlite _file = null!;
 
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
-    private WebApplicationFactory<Program> _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithPlannedSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file);
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
 
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)));
-        // The API's writes with the cookie need the anti-forgery header, as the phone app sends it.
-        await TestAccounts.UseApiTokenAsync(client);
-        return client;
-    }
 
     private async Task<List<long>> HouseholdsAsync(int n)
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         return await db.Households.Where(h => h.VillageCode == "370830001001").OrderBy(h => h.Id).Select(h => h.Id).Take(n).ToListAsync();
     }
 
@@ -81,7 +58,7 @@ public sealed class FieldApiTests : IAsyncLifetime
 
         var mine = await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/visits");
         Assert.Single(mine.EnumerateArray(), v => v.GetProperty("clientId").GetString() == id.ToString());
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.Equal(1, await db.HouseholdVisits.CountAsync(v => v.ClientId == id));
         Assert.Equal(1, await db.RecordConflicts.CountAsync(c => c.ClientId == id));
     }
@@ -118,13 +95,13 @@ public sealed class FieldApiTests : IAsyncLifetime
     public async Task Only_a_cadre_records_for_themself_an_office_for_a_cadre_of_its_jurisdiction_and_a_stranger_not_at_all()
     {
         var households = await HouseholdsAsync(1);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await AppFixture.ClientOf(_host).PostAsJsonAsync("/api/v1/field/visits", Visit(Guid.NewGuid(), households[0]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AppFixture.ClientOf(Web).PostAsJsonAsync("/api/v1/field/visits", Visit(Guid.NewGuid(), households[0]))).StatusCode);
         var inspector = await SignedInAsync("inspector");
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PostAsJsonAsync("/api/v1/field/visits", Visit(Guid.NewGuid(), households[0]))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync("/api/v1/field/me")).StatusCode);
 
         string cadreCode;
-        await using (var db = _file.Target.CreateContext())
+        await using (var db = Demo.Target.CreateContext())
         {
             var account = await db.Users.SingleAsync(a => a.UserName == "cadre");
             cadreCode = await db.Cadres.Where(c => c.Id == account.CadreId).Select(c => c.Code).SingleAsync();
@@ -134,7 +111,7 @@ public sealed class FieldApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, onBehalf.StatusCode);
         var other = await SignedInAsync("other-inspector");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/field/visits?cadre={cadreCode}", Visit(Guid.NewGuid(), households[0]))).StatusCode);
-        await using var check = _file.Target.CreateContext();
+        await using var check = Demo.Target.CreateContext();
         Assert.Equal(RecordSource.WorkGroup, (await check.HouseholdVisits.SingleAsync(v => v.ReceivedBy == "township-office")).Source);
     }
 
@@ -142,18 +119,18 @@ public sealed class FieldApiTests : IAsyncLifetime
     public async Task A_batch_interrupted_by_the_server_stopping_is_stored_exactly_once_when_sent_again()
     {
         string secret;
-        await using (var services = AccountAdmin.Services(_file.Target))
+        await using (var services = AccountAdmin.Services(Demo.Target))
         await using (var scope = services.CreateAsyncScope())
         {
             (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateTokenAsync("cadre", "phone", 30, Actor.System, default);
         }
         var households = await HouseholdsAsync(50);
         var batch = Enumerable.Range(0, 600).Select(i => Visit(Guid.NewGuid(), households[i % households.Count], $"第 {i} 次")).ToList();
-        var first = _host.CreateClient();
+        var first = Web.CreateClient();
         first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         var sending = first.PostAsJsonAsync("/api/v1/field/visits", batch);
         await Task.Delay(30);
-        await _host.DisposeAsync(); // the server stops, mid-request or just after
+        await Web.DisposeAsync(); // the server stops, mid-request or just after
         try
         {
             (await sending).Dispose();
@@ -163,14 +140,14 @@ public sealed class FieldApiTests : IAsyncLifetime
             // The phone sees a broken connection and keeps its queue.
         }
 
-        _host = AppFixture.Host(_file);
-        var retry = _host.CreateClient();
+        Web = AppFixture.Host(Demo);
+        var retry = Web.CreateClient();
         retry.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         var response = await retry.PostAsJsonAsync("/api/v1/field/visits", batch);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var statuses = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
         Assert.All(statuses, s => Assert.Contains(s, Kept));
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var ids = batch.Select(b => (Guid)b.GetType().GetProperty("id")!.GetValue(b)!).ToList();
         Assert.Equal(600, await db.HouseholdVisits.CountAsync(v => ids.Contains(v.ClientId)));
     }

@@ -3,38 +3,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>Behind a proxy, the API's writes, bad records in a batch, and the headers every answer carries.</summary>
-public sealed class HardeningTests : IAsyncLifetime
+public sealed class HardeningTests : OwnHost
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithPlannedSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file);
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
 
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name)));
-        // The API's writes with the cookie need the anti-forgery header, as the phone app sends it.
-        await TestAccounts.UseApiTokenAsync(client);
-        return client;
-    }
 
     private static HttpRequestMessage From(string address, string path, string proto = "http")
     {
@@ -48,7 +26,7 @@ public sealed class HardeningTests : IAsyncLifetime
     public async Task Behind_a_trusted_proxy_limits_key_on_the_real_client_and_cookies_follow_the_forwarded_scheme()
     {
         // The test server's connections come from loopback: that is the proxy here.
-        await using var proxied = AppFixture.Host(_file, ("Liaison:TrustedProxies", "127.0.0.1, ::1"), ("Liaison:RateLimits:PublicPerMinute", "2"));
+        await using var proxied = AppFixture.Host(Demo, ("Liaison:TrustedProxies", "127.0.0.1, ::1"), ("Liaison:RateLimits:PublicPerMinute", "2"));
         var client = AppFixture.ClientOf(proxied);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(From("203.0.113.1", "/healthz"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(From("203.0.113.1", "/healthz"))).StatusCode);
@@ -59,7 +37,7 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
 
         // Without the setting, a forwarded address is nobody's word: every request counts against the connection's address.
-        await using var direct = AppFixture.Host(_file, ("Liaison:RateLimits:PublicPerMinute", "2"));
+        await using var direct = AppFixture.Host(Demo, ("Liaison:RateLimits:PublicPerMinute", "2"));
         var plain = AppFixture.ClientOf(direct);
         Assert.Equal(HttpStatusCode.OK, (await plain.SendAsync(From("203.0.113.1", "/healthz"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await plain.SendAsync(From("203.0.113.2", "/healthz"))).StatusCode);
@@ -69,7 +47,7 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task Requiring_https_redirects_plain_http_and_sends_hsts_and_secure_cookies()
     {
-        await using var host = AppFixture.Host(_file, ("Liaison:TrustedProxies", "127.0.0.1, ::1"), ("Liaison:RequireHttps", "1"));
+        await using var host = AppFixture.Host(Demo, ("Liaison:TrustedProxies", "127.0.0.1, ::1"), ("Liaison:RequireHttps", "1"));
         var client = AppFixture.ClientOf(host);
         var plain = await client.SendAsync(From("203.0.113.1", "/account/login"));
         Assert.True(plain.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, plain.StatusCode.ToString());
@@ -101,7 +79,7 @@ public sealed class HardeningTests : IAsyncLifetime
 
     private async Task<List<long>> HouseholdsAsync(string village, int n)
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         return await db.Households.Where(h => h.VillageCode == village).OrderBy(h => h.Id).Select(h => h.Id).Take(n).ToListAsync();
     }
 
@@ -140,7 +118,7 @@ public sealed class HardeningTests : IAsyncLifetime
     {
         var cadre = await SignedInAsync("cadre");
         long elsewhere;
-        await using (var db = _file.Target.CreateContext())
+        await using (var db = Demo.Target.CreateContext())
         {
             elsewhere = await db.Households.Where(h => h.VillageCode.StartsWith("370830102")).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
         }
@@ -166,7 +144,7 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/visits", new { id, household = h[0], visitedAt = VisitedAt })).StatusCode);
         // Another cadre (entered by the office on that cadre's behalf) sends a record under the same id.
         string otherCadre;
-        await using (var db = _file.Target.CreateContext())
+        await using (var db = Demo.Target.CreateContext())
         {
             var mine = await db.HouseholdVisits.Where(v => v.ClientId == id).Select(v => v.CadreId).SingleAsync();
             otherCadre = await db.LiaisonTies.Where(t => t.DivisionCode == "370830001001" && t.CadreId != mine).Join(db.Cadres, t => t.CadreId, c => c.Id, (t, c) => c.Code).FirstAsync();
@@ -177,14 +155,14 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, same.StatusCode);
         Assert.DoesNotContain("recordId", text, StringComparison.Ordinal);
         Assert.DoesNotContain("conflict", text, StringComparison.OrdinalIgnoreCase);
-        await using var check = _file.Target.CreateContext();
+        await using var check = Demo.Target.CreateContext();
         Assert.Equal(0, await check.RecordConflicts.CountAsync(c => c.ClientId == id));
     }
 
     [Fact]
     public async Task Answers_carry_no_server_banner_and_a_permissions_policy()
     {
-        var answer = await AppFixture.ClientOf(_host).GetAsync("/account/login");
+        var answer = await AppFixture.ClientOf(Web).GetAsync("/account/login");
         Assert.False(answer.Headers.Contains("Server"));
         Assert.Contains("camera=()", answer.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
     }
@@ -192,7 +170,7 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task Ready_and_metrics_tell_the_operator_and_metrics_stay_on_allowed_addresses()
     {
-        var client = AppFixture.ClientOf(_host);
+        var client = AppFixture.ClientOf(Web);
         var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("ready", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -202,7 +180,7 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Contains("liaison_background_job_last_round_age_seconds{job=\"field-rollups\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds", metrics, StringComparison.Ordinal);
 
-        await using var closed = AppFixture.Host(_file, ("Liaison:Metrics:AllowFrom", "10.1.2.3"));
+        await using var closed = AppFixture.Host(Demo, ("Liaison:Metrics:AllowFrom", "10.1.2.3"));
         Assert.Equal(HttpStatusCode.NotFound, (await AppFixture.ClientOf(closed).GetAsync("/metrics")).StatusCode);
     }
 }

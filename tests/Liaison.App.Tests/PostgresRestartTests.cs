@@ -8,6 +8,7 @@ using Liaison.Data.Database;
 using Liaison.Data.Demo;
 using Liaison.Domain.Access;
 using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -161,7 +161,10 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.Contains("临时密码", page, StringComparison.Ordinal);
         var done = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Current"] = temporary, ["New"] = "my-own-new-password", ["Confirm"] = "my-own-new-password", ["__RequestVerificationToken"] = TestAccounts.FormToken(page),
+            ["Current"] = temporary,
+            ["New"] = "my-own-new-password",
+            ["Confirm"] = "my-own-new-password",
+            ["__RequestVerificationToken"] = TestAccounts.FormToken(page),
         }));
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -208,7 +211,9 @@ public sealed class SessionTests : IAsyncLifetime
         var form = await client.GetStringAsync("/account/login");
         var answer = await client.PostAsync("/account/login?ReturnUrl=%2F%0D%0ASet-Cookie%3Ax", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["UserName"] = "office", ["Password"] = TestAccounts.Password, ["__RequestVerificationToken"] = TestAccounts.FormToken(form),
+            ["UserName"] = "office",
+            ["Password"] = TestAccounts.Password,
+            ["__RequestVerificationToken"] = TestAccounts.FormToken(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Equal("/", answer.Headers.Location?.OriginalString);

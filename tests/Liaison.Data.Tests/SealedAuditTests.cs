@@ -70,8 +70,14 @@ public class SealedAuditTests
         {
             var forged = new AuditEntry
             {
-                Id = entries[^1].Id + 1, At = entries[^1].At, Actor = "admin", Action = "account.add", Entity = "account", EntityKey = "mallory",
-                PreviousHash = entries[^1].Hash, Hash = "",
+                Id = entries[^1].Id + 1,
+                At = entries[^1].At,
+                Actor = "admin",
+                Action = "account.add",
+                Entity = "account",
+                EntityKey = "mallory",
+                PreviousHash = entries[^1].Hash,
+                Hash = "",
             };
             forged.Hash = AuditSeal.Of(RandomNumberGenerator.GetBytes(32), forged);
             db.AuditEntries.Add(forged);

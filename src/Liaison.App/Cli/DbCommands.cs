@@ -41,7 +41,6 @@ public static class DbCommands
             return ExitCodes.Ok;
         }));
         return new Command("db", "数据库 / database") { migrate, status, BackupCommand(), RestoreCommand() };
-    
     }
 
     private static readonly Option<string> Out = new("--out") { Description = "备份文件 / the backup file", Required = true };
