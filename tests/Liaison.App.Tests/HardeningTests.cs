@@ -179,6 +179,11 @@ public sealed class HardeningTests : OwnHost
         Assert.Contains("liaison_field_rollup_queue_villages", metrics, StringComparison.Ordinal);
         Assert.Contains("liaison_background_job_last_round_age_seconds{job=\"field-rollups\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds", metrics, StringComparison.Ordinal);
+        // A stored visit shows in the field records' counter.
+        var cadre = await SignedInAsync("cadre");
+        var household = (await HouseholdsAsync("370830001001", 1)).Single();
+        Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/visits", new { id = Guid.NewGuid(), household, visitedAt = VisitedAt })).StatusCode);
+        Assert.Matches("liaison_field_records_total\\{kind=\"visit\",outcome=\"stored\"\\} [1-9]", await client.GetStringAsync("/metrics"));
 
         await using var closed = AppFixture.Host(Demo, ("Liaison:Metrics:AllowFrom", "10.1.2.3"));
         Assert.Equal(HttpStatusCode.NotFound, (await AppFixture.ClientOf(closed).GetAsync("/metrics")).StatusCode);

@@ -42,6 +42,9 @@ public static class Operations
     private static readonly Gauge JobAge = Metrics.CreateGauge("liaison_background_job_last_round_age_seconds", "Seconds since a background job last finished a round.", "job");
     private static readonly Gauge OverdueCases = Metrics.CreateGauge("liaison_cases_overdue_open", "Open cases past their deadline (the case clock passes them up).");
 
+    private static IServiceProvider? _services;
+    private static int _collecting;
+
     public static void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Heartbeats>();
@@ -60,7 +63,12 @@ public static class Operations
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().RequireRateLimiting(Auth.AuthSetup.PublicLimit);
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous().RequireRateLimiting(Auth.AuthSetup.PublicLimit);
         var allowed = AllowedScrapers(app.Configuration);
-        Metrics.DefaultRegistry.AddBeforeCollectCallback(async ct => await CollectAsync(app.Services, ct));
+        // The registry is the process's: one callback, reading the newest app's services (test hosts come and go).
+        _services = app.Services;
+        if (Interlocked.Exchange(ref _collecting, 1) == 0)
+        {
+            Metrics.DefaultRegistry.AddBeforeCollectCallback(async ct => await CollectAsync(_services!, ct));
+        }
         // Not for everyone: request rates and queue depths tell an outsider how the programme runs.
         app.Use((context, next) => !context.Request.Path.StartsWithSegments("/metrics") || allowed(context.Connection.RemoteIpAddress) ? next() : NotFound(context));
         app.MapMetrics("/metrics").AllowAnonymous();

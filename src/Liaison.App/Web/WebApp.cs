@@ -50,7 +50,6 @@ public static class WebApp
         services.AddHostedService<Features.Cases.CaseClock>();
         services.AddHostedService<Features.Field.FieldRollupDrainer>();
         services.AddScoped<AccountAdmin>();
-        services.AddSingleton(proxy);
         services.AddLiaisonAuth(builder.Configuration, proxy.RequireHttps);
         services.AddRazorPages(o =>
         {

@@ -33,17 +33,17 @@ public static class FieldApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/field/visits", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<VisitInput>(request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+            PostAsync<VisitInput>("visit", request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapPost("/field/stays", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<StayInput>(request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+            PostAsync<StayInput>("stay", request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapPost("/field/activities", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<ActivityInput>(request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+            PostAsync<ActivityInput>("activity", request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapGet("/field/me", MeAsync);
         api.MapGet("/field/visits", VisitsAsync);
         api.MapGet("/field/stays", StaysAsync);
     }
 
-    private static async Task<IResult> PostAsync<TInput>(HttpRequest request, string? cadre, FieldApiContext context,
+    private static async Task<IResult> PostAsync<TInput>(string kind, HttpRequest request, string? cadre, FieldApiContext context,
         Func<FieldAuthor, IReadOnlyList<TInput>, Task<IReadOnlyList<RecordResult>>> save, CancellationToken ct)
     {
         var (author, refusal) = await context.AuthorAsync(cadre, ct);
@@ -102,6 +102,10 @@ public static class FieldApi
             foreach (var (i, field) in unreadable)
             {
                 results[i] = new RecordResultDto(i, null, "refused", null, [new FieldErrorDto(field, Ui.T("格式不对（类型或取值无效）", "malformed (wrong type or value)"))]);
+            }
+            foreach (var outcome in results.GroupBy(r => r.Status))
+            {
+                Operations.FieldRecords.WithLabels(kind, outcome.Key).Inc(outcome.Count());
             }
             return single ? Single(results[0]) : TypedResults.Ok(new BatchResultDto(results, results.Count(r => r.Status == "stored"),
                 results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "conflict"), results.Count(r => r.Status == "refused")));
