@@ -529,7 +529,8 @@ if selected soak; then
     "$SOAK_VILLAGE" "$COUNTY" "$SOAK_MINUTES" "$SOAK_RATE" | tee "$RESULTS/$STAMP.soak.jsonl" >&2
   verdict=$(python3 - "$RESULTS/$STAMP.soak.jsonl" <<'PY'
 import json, sys, statistics
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')]
+# Minute 0 is the warm-up (a server just started compiles and fills its pools): not judged.
+rows = [r for r in (json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')) if not r.get('warmUp')]
 n = len(rows)
 early = [r['rssBytes'] for r in rows if 15 <= r['minute'] <= 30] or [rows[0]['rssBytes']]
 late = [r['rssBytes'] for r in rows if r['minute'] > n - 15] or [rows[-1]['rssBytes']]

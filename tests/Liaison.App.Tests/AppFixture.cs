@@ -22,7 +22,7 @@ public sealed class AppFixture : IAsyncLifetime
     {
         _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
-        Factory = Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"));
+        Factory = Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
     }
 
     /// <summary>The web app as production runs it, over a SQLite file of the caller's, with extra settings.</summary>

@@ -18,7 +18,7 @@ public class DemoAccountTests
             accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), default);
         }
         Assert.Equal(Enum.GetValues<Domain.Access.Role>().Length, accounts.Select(a => a.Role).Distinct().Count());
-        await using var factory = AppFixture.Host(file, ("Liaison:RateLimits:SignInPerMinute", "1000"));
+        await using var factory = AppFixture.Host(file, ("Liaison:RateLimits:SignInPerMinute", "1000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "1000"));
         var homes = new Dictionary<string, string>
         {
             ["admin"] = "汶上县",

@@ -16,7 +16,7 @@ public sealed class PlanEditTests : IAsyncLifetime
     {
         _file = await TempSqlite.WithPlannedSmallDemoAsync();
         await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"));
+        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
     }
 
     public async Task DisposeAsync()

@@ -28,7 +28,8 @@ public class BrowserFixture : IAsyncLifetime
         await TestAccounts.CreateAsync(_file.Target);
         await PrepareAsync(_file.Target);
         // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000"));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000")
+            .UseSetting("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
