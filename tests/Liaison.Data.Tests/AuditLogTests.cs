@@ -7,7 +7,8 @@ namespace Liaison.Data.Tests;
 
 public class AuditLogTests
 {
-    private static async Task<(TestDb, LiaisonDb, TestFiles)> WithThreeImportsAsync(string provider)
+    /// <summary>Three imports by three people: three audit entries. Shared with <see cref="SealedAuditTests"/>.</summary>
+    internal static async Task<(TestDb, LiaisonDb, TestFiles)> WithThreeImportsAsync(string provider)
     {
         var t = await TestDb.CreateAsync(provider);
         var files = new TestFiles();

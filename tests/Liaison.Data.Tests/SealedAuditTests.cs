@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Liaison.Data.Audit;
-using Liaison.Data.Divisions;
-using Liaison.Data.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Tests;
@@ -14,12 +12,7 @@ public class SealedAuditTests
 {
     private static async Task<(TestDb, LiaisonDb, TestFiles, List<AuditEntry>)> WithThreeEntriesAsync(string provider)
     {
-        var t = await TestDb.CreateAsync(provider);
-        var files = new TestFiles();
-        var db = t.Open();
-        await DivisionImporter.ImportAsync(db, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default, new Actor("alice"));
-        await new UnitImporter().ImportAsync(db, files.Text("u.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县公安局,县级,政法部门,370830\n"), UiLanguage.Chinese, null, default, new Actor("bob"));
-        await new HouseholdImporter().ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,家庭人口\n370830100201,1号,王芳,4\n"), UiLanguage.Chinese, null, default, new Actor("carol"));
+        var (t, db, files) = await AuditLogTests.WithThreeImportsAsync(provider);
         var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
         Assert.Null((await AuditLog.VerifyAsync(db, default)).FirstBrokenId);
         return (t, db, files, entries);
