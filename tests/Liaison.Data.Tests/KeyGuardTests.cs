@@ -128,18 +128,20 @@ public class KeyGuardTests
     }
 
     [Fact]
-    public void Key_ids_are_unique_and_values_are_bound_to_their_column()
+    public void Key_ids_are_unique_and_values_are_bound_to_their_column_and_row()
     {
         using var files = new TestFiles();
         var a = PersonalDataKeys.Create(Path.Combine(files.Dir, "a.json"));
         var b = PersonalDataKeys.Create(Path.Combine(files.Dir, "b.json"));
         Assert.NotEqual(a.Primary, b.Primary);
 
-        var stored = a.Protect("王芳", "households.head_name");
-        Assert.Equal("王芳", a.Unprotect(stored, "households.head_name"));
-        Assert.Throws<AuthenticationTagMismatchException>(() => a.Unprotect(stored, "cases.person_name"));
-        Assert.Throws<CryptographicException>(() => a.Unprotect("王芳", "households.head_name"));
-        Assert.Throws<CryptographicException>(() => b.Unprotect(stored, "households.head_name"));
+        var stored = a.Protect("王芳", "households.head_name", "370811001001\u001f12");
+        Assert.StartsWith("p3:", stored, StringComparison.Ordinal);
+        Assert.Equal("王芳", a.Unprotect(stored, "households.head_name", "370811001001\u001f12"));
+        Assert.Throws<AuthenticationTagMismatchException>(() => a.Unprotect(stored, "cases.person_name", "370811001001\u001f12"));
+        Assert.Throws<AuthenticationTagMismatchException>(() => a.Unprotect(stored, "households.head_name", "370811001001\u001f13"));
+        Assert.Throws<CryptographicException>(() => a.Unprotect("王芳", "households.head_name", "370811001001\u001f12"));
+        Assert.Throws<CryptographicException>(() => b.Unprotect(stored, "households.head_name", "370811001001\u001f12"));
         Assert.Throws<IOException>(() => PersonalDataKeys.Create(Path.Combine(files.Dir, "a.json")));
     }
 }

@@ -46,7 +46,7 @@ public class PersonalDataTests
         {
             var raw = await RawAsync(db, $"SELECT {column.Name} FROM {column.Table} WHERE {column.Name} IS NOT NULL");
             Assert.NotEmpty(raw);
-            Assert.All(raw, v => Assert.StartsWith("p2:", v, StringComparison.Ordinal));
+            Assert.All(raw, v => Assert.StartsWith("p3:", v, StringComparison.Ordinal));
             Assert.DoesNotContain(raw, v => v!.Contains("140", StringComparison.Ordinal) && v.Length < 20);
         }
         var expected = DemoGenerator.Generate(DemoScale.Small, 3).Households().First();
@@ -61,16 +61,16 @@ public class PersonalDataTests
     {
         var path = Path.Combine(Path.GetTempPath(), "liaison-rotation-" + Guid.NewGuid().ToString("N") + ".json");
         var ring = PersonalDataKeys.Create(path);
-        var old = ring.Protect("13812345678", "cadres.phone");
+        var old = ring.Protect("13812345678", "cadres.phone", "C1");
         var newId = PersonalDataKeys.Rotate(path);
         var rotated = PersonalDataKeys.Load(path);
 
         Assert.NotEqual(ring.Primary, newId);
         Assert.Equal(newId, rotated.Primary);
-        Assert.Equal("13812345678", rotated.Unprotect(old, "cadres.phone"));
+        Assert.Equal("13812345678", rotated.Unprotect(old, "cadres.phone", "C1"));
         Assert.False(rotated.IsCurrent(old));
-        Assert.True(rotated.IsCurrent(rotated.Protect("x", "cadres.phone")));
-        Assert.NotEqual(rotated.Protect("same", "cadres.phone"), rotated.Protect("same", "cadres.phone"));
+        Assert.True(rotated.IsCurrent(rotated.Protect("x", "cadres.phone", "C1")));
+        Assert.NotEqual(rotated.Protect("same", "cadres.phone", "C1"), rotated.Protect("same", "cadres.phone", "C1"));
         Assert.Equal(ring.AuditKey, rotated.AuditKey);
         File.Delete(path);
         await Task.CompletedTask;
@@ -90,7 +90,7 @@ public class PersonalDataTests
 
         Assert.Equal(1, n);
         var raw = await RawAsync(db, $"SELECT head_name FROM households WHERE id = {first.Id}");
-        Assert.StartsWith("p2:", raw.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("p3:", raw.Single(), StringComparison.Ordinal);
         Assert.Equal("张三", (await db.Households.AsNoTracking().SingleAsync(h => h.Id == first.Id)).HeadName);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "keys.reencrypt"));
     }

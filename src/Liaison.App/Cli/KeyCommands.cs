@@ -43,8 +43,8 @@ public static class KeyCommands
                     Console.WriteLine($"  {k.KeyId,-14} {k.Purpose,-14} {k.Fingerprint}  " + (k.Matches ? run.Say("相符", "matches") : k.InFile ? run.Say("不同的密钥！", "a different key!") : run.Say("文件中缺少！", "missing from the file!")));
                 }
                 Console.WriteLine(run.Say(
-                    $"加密值 {report.Values} 个：无法解密 {report.Undecryptable}，明文 {report.Clear}，未绑定列的旧格式 {report.Unbound}",
-                    $"{report.Values} encrypted values: {report.Undecryptable} do not decrypt, {report.Clear} clear text, {report.Unbound} in the older unbound format"));
+                    $"加密值 {report.Values} 个：无法解密 {report.Undecryptable}，明文 {report.Clear}，未绑定到行的旧格式 {report.Unbound}",
+                    $"{report.Values} encrypted values: {report.Undecryptable} do not decrypt, {report.Clear} clear text, {report.Unbound} in an older format not bound to their row"));
                 if (report.Unbound > 0 || report.Clear > 0)
                 {
                     Console.WriteLine(run.Say("运行 liaison keys reencrypt 以主密钥重新加密并绑定到各自的列。", "Run liaison keys reencrypt to re-encrypt them with the primary key, bound to their columns."));

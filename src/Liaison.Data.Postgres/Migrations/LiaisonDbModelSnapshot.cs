@@ -534,15 +534,17 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("on_time");
 
-                    b.Property<string>("PersonName")
+                    b.Property<string>("PersonNameSealed")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("person_name");
+                        .HasColumnName("person_name")
+                        .HasAnnotation("Liaison:Seals", "PersonName");
 
-                    b.Property<string>("PersonPhone")
+                    b.Property<string>("PersonPhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("person_phone");
+                        .HasColumnName("person_phone")
+                        .HasAnnotation("Liaison:Seals", "PersonPhone");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -624,6 +626,8 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_cases_village_code_year");
 
                     b.ToTable("cases", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "TrackingCode");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Cases.CaseStep", b =>
@@ -733,11 +737,18 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("outcome");
 
-                    b.Property<string>("Parties")
+                    b.Property<string>("PartiesSealed")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)")
-                        .HasColumnName("parties");
+                        .HasColumnName("parties")
+                        .HasAnnotation("Liaison:Seals", "Parties");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reference");
 
                     b.Property<string>("ReferredTo")
                         .HasMaxLength(200)
@@ -772,10 +783,16 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_disputes");
 
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disputes_reference");
+
                     b.HasIndex("VillageCode", "Year")
                         .HasDatabaseName("ix_disputes_village_code_year");
 
                     b.ToTable("disputes", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "Reference");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Cases.Errand", b =>
@@ -1407,10 +1424,11 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Liaison:Seals", "Phone");
 
                     b.Property<int>("Rank")
                         .HasColumnType("integer")
@@ -1431,6 +1449,8 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_cadres_unit_id");
 
                     b.ToTable("cadres", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "Code");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
@@ -1446,16 +1466,18 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("categories");
 
-                    b.Property<string>("HeadName")
+                    b.Property<string>("HeadNameSealed")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("head_name");
+                        .HasColumnName("head_name")
+                        .HasAnnotation("Liaison:Seals", "HeadName");
 
-                    b.Property<string>("HeadPhone")
+                    b.Property<string>("HeadPhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("head_phone");
+                        .HasColumnName("head_phone")
+                        .HasAnnotation("Liaison:Seals", "HeadPhone");
 
                     b.Property<string>("HouseNo")
                         .IsRequired()
@@ -1481,6 +1503,8 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_households_village_code_house_no");
 
                     b.ToTable("households", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>

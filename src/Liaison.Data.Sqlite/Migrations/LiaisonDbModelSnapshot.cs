@@ -521,15 +521,17 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_time");
 
-                    b.Property<string>("PersonName")
+                    b.Property<string>("PersonNameSealed")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("person_name");
+                        .HasColumnName("person_name")
+                        .HasAnnotation("Liaison:Seals", "PersonName");
 
-                    b.Property<string>("PersonPhone")
+                    b.Property<string>("PersonPhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("person_phone");
+                        .HasColumnName("person_phone")
+                        .HasAnnotation("Liaison:Seals", "PersonPhone");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
@@ -611,6 +613,8 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_cases_village_code_year");
 
                     b.ToTable("cases", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "TrackingCode");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Cases.CaseStep", b =>
@@ -716,11 +720,18 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("outcome");
 
-                    b.Property<string>("Parties")
+                    b.Property<string>("PartiesSealed")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT")
-                        .HasColumnName("parties");
+                        .HasColumnName("parties")
+                        .HasAnnotation("Liaison:Seals", "Parties");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
 
                     b.Property<string>("ReferredTo")
                         .HasMaxLength(200)
@@ -755,10 +766,16 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_disputes");
 
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disputes_reference");
+
                     b.HasIndex("VillageCode", "Year")
                         .HasDatabaseName("ix_disputes_village_code_year");
 
                     b.ToTable("disputes", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "Reference");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Cases.Errand", b =>
@@ -1372,10 +1389,11 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Liaison:Seals", "Phone");
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER")
@@ -1396,6 +1414,8 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_cadres_unit_id");
 
                     b.ToTable("cadres", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "Code");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
@@ -1409,16 +1429,18 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("categories");
 
-                    b.Property<string>("HeadName")
+                    b.Property<string>("HeadNameSealed")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("head_name");
+                        .HasColumnName("head_name")
+                        .HasAnnotation("Liaison:Seals", "HeadName");
 
-                    b.Property<string>("HeadPhone")
+                    b.Property<string>("HeadPhoneSealed")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("head_phone");
+                        .HasColumnName("head_phone")
+                        .HasAnnotation("Liaison:Seals", "HeadPhone");
 
                     b.Property<string>("HouseNo")
                         .IsRequired()
@@ -1444,6 +1466,8 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_households_village_code_house_no");
 
                     b.ToTable("households", (string)null);
+
+                    b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>

@@ -1,5 +1,6 @@
 using Liaison.Domain.Cases;
 using Liaison.Domain.People;
+using Liaison.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,8 +22,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Category).HasMaxLength(40);
         b.Property(c => c.VillageCode).HasMaxLength(12);
         b.Property(c => c.HolderDivision).HasMaxLength(12);
-        b.Property(c => c.PersonName).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("cases.person_name"));
-        b.Property(c => c.PersonPhone).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("cases.person_phone"));
+        SealedEntity.RowIs(b, c => c.TrackingCode);
+        SealedEntity.Seal(b, c => c.PersonName, 256);
+        SealedEntity.Seal(b, c => c.PersonPhone, 256);
         b.Property(c => c.Description).HasMaxLength(CaseInput.MaxDescription);
         b.Property(c => c.ReceivedBy).HasMaxLength(100);
         b.Property(c => c.Reply).HasMaxLength(CaseInput.MaxNote);
@@ -56,7 +58,10 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasKey(d => d.Id);
         b.HasIndex(d => new { d.VillageCode, d.Year });
         b.Property(d => d.VillageCode).HasMaxLength(12);
-        b.Property(d => d.Parties).HasMaxLength(1024).HasConversion(Privacy.PersonalDataConverter.For("disputes.parties"));
+        b.Property(d => d.Reference).HasMaxLength(TrackingCode.Length);
+        b.HasIndex(d => d.Reference).IsUnique();
+        SealedEntity.RowIs(b, d => d.Reference);
+        SealedEntity.Seal(b, d => d.Parties, 1024);
         b.Property(d => d.Summary).HasMaxLength(CaseInput.MaxDescription);
         b.Property(d => d.MediatorName).HasMaxLength(100);
         b.Property(d => d.ReferredTo).HasMaxLength(200);

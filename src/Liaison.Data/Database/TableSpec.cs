@@ -76,28 +76,45 @@ public static class TableSpec
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var sealedEntity = Privacy.SealedEntity.Of(entity);
         IProperty Property(string p) => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped");
-        string Column(string p) => Property(p).GetColumnName(store)!;
-        // A column with a converter (personal data: encrypted) is written as the converter stores
-        // it, computed once per row by Prepare; the others are read straight from the row.
+        string Column(string p) => sealedEntity?.Find(p) is { } s ? s.Column : Property(p).GetColumnName(store)!;
+        // A sealed column (personal data) is written encrypted and bound to the row, and a column
+        // with a converter as the converter stores it, computed once per row by Prepare; the others
+        // are read straight from the row.
         var converted = new List<Func<T, object?>>();
         var getters = new List<Func<Prepared<T>, object?>>();
         var copyWriters = new List<Action<NpgsqlBinaryImporter, Prepared<T>>>();
         foreach (var p in properties)
         {
             var get = Getter<T>(p);
-            if (Property(p).GetValueConverter() is { } converter)
+            Func<T, object?>? convert = null;
+            var text = true;
+            if (sealedEntity?.Find(p) is { } seal)
+            {
+                // A value bound to a row identity the statement does not write would be bound to the wrong row on an update.
+                if (sealedEntity.RowProperties.Except(properties).FirstOrDefault() is { } missing)
+                {
+                    throw new InvalidOperationException($"{typeof(T).Name}.{p} is sealed to its row: write {missing} with it");
+                }
+                convert = row => get(row) is string v ? Privacy.PersonalDataKeys.Current.Protect(v, seal.Binding, sealedEntity.RowOf(row)) : null;
+            }
+            else if (Property(p).GetValueConverter() is { } converter)
+            {
+                convert = row => get(row) is { } v ? converter.ConvertToProvider(v) : null;
+                text = converter.ProviderClrType == typeof(string);
+            }
+            if (convert is not null)
             {
                 var slot = converted.Count;
-                converted.Add(row => get(row) is { } v ? converter.ConvertToProvider(v) : null);
+                converted.Add(convert);
                 getters.Add(r => r.Stored![slot]);
-                var text = converter.ProviderClrType == typeof(string);
                 copyWriters.Add((w, r) =>
                 {
                     // Converters to other types exist on SQLite only (times as numbers), which COPY never meets.
                     if (!text)
                     {
-                        throw new NotSupportedException($"binary COPY writes converted text only, not {converter.ProviderClrType.Name}");
+                        throw new NotSupportedException("binary COPY writes converted text only");
                     }
                     if (r.Stored![slot] is string v)
                     {

@@ -123,7 +123,7 @@ internal static class DemoCases
                 EnteredBy = "demo",
             });
         }
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Dispute>(db, [nameof(Dispute.Id)], nameof(Dispute.VillageCode), nameof(Dispute.Kind), nameof(Dispute.Parties),
+        await BulkWriter.UpsertAsync(db, TableSpec.For<Dispute>(db, [nameof(Dispute.Id)], nameof(Dispute.Reference), nameof(Dispute.VillageCode), nameof(Dispute.Kind), nameof(Dispute.Parties),
             nameof(Dispute.Summary), nameof(Dispute.MediatorCadreId), nameof(Dispute.ReportedOn), nameof(Dispute.Year), nameof(Dispute.Outcome), nameof(Dispute.ReferredTo),
             nameof(Dispute.AgreementOn), nameof(Dispute.ClosedOn), nameof(Dispute.Steps), nameof(Dispute.EnteredBy)), disputes, null, ct);
         await BulkWriter.UpsertAsync(db, TableSpec.For<Errand>(db, [nameof(Errand.Id)], nameof(Errand.VillageCode), nameof(Errand.Kind), nameof(Errand.What),

@@ -1,5 +1,6 @@
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
+using Liaison.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,8 +30,9 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.Property(c => c.Code).HasMaxLength(40);
         b.HasIndex(c => c.Code).IsUnique();
         b.Property(c => c.Name).HasMaxLength(50);
-        // Personal data is stored encrypted: room for the nonce, tag and key id around the text.
-        b.Property(c => c.Phone).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("cadres.phone"));
+        // Personal data is stored encrypted and bound to the row (the staff code): room for the nonce, tag and key id around the text.
+        SealedEntity.RowIs(b, c => c.Code);
+        SealedEntity.Seal(b, c => c.Phone, 256);
         b.HasIndex(c => c.UnitId);
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -45,8 +47,9 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.VillageCode).HasMaxLength(12);
         b.Property(h => h.HouseNo).HasMaxLength(40);
         b.HasIndex(h => new { h.VillageCode, h.HouseNo }).IsUnique();
-        b.Property(h => h.HeadName).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("households.head_name"));
-        b.Property(h => h.HeadPhone).HasMaxLength(256).HasConversion(Privacy.PersonalDataConverter.For("households.head_phone"));
+        SealedEntity.RowIs(b, h => h.VillageCode, h => h.HouseNo);
+        SealedEntity.Seal(b, h => h.HeadName, 256);
+        SealedEntity.Seal(b, h => h.HeadPhone, 256);
         b.HasOne<Division>().WithMany().HasForeignKey(h => h.VillageCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

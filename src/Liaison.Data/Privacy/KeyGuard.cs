@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Liaison.Data.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -92,21 +93,33 @@ public static class KeyGuard
     /// <summary>The first value of each encrypted column must decrypt: a file of the right ids but wrong keys is caught here too.</summary>
     private static async Task CheckSamplesAsync(LiaisonDb db, PersonalDataKeys ring, CancellationToken ct)
     {
-        foreach (var c in PersonalDataColumns.All(db))
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var sample = await ScalarAsync(db, $"SELECT {c.Name} FROM {c.Table} WHERE {c.Name} IS NOT NULL ORDER BY {c.KeyColumn} LIMIT 1", ct);
-            if (sample is string stored && Decrypts(ring, stored, c) is { } problem)
+            foreach (var c in PersonalDataColumns.All(db))
             {
-                throw new KeysUnavailableException(KeyProblem.DoesNotDecrypt, ring.Path, problem);
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = c.SelectStored(" LIMIT 1");
+                cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                if (await r.ReadAsync(ct) && Decrypts(ring, r, c) is { } problem)
+                {
+                    throw new KeysUnavailableException(KeyProblem.DoesNotDecrypt, ring.Path, problem);
+                }
             }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
-    private static string? Decrypts(PersonalDataKeys ring, string stored, PersonalDataColumns.Column c)
+    private static string? Decrypts(PersonalDataKeys ring, DbDataReader r, PersonalDataColumns.Column c)
     {
         try
         {
-            ring.Unprotect(stored, c.Binding);
+            c.Open(ring, r);
             return null;
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
@@ -188,21 +201,21 @@ public static class KeyGuard
             foreach (var c in PersonalDataColumns.All(db))
             {
                 await using var cmd = connection.CreateCommand();
-                cmd.CommandText = $"SELECT {c.Name} FROM {c.Table} WHERE {c.Name} IS NOT NULL";
+                cmd.CommandText = c.SelectStored();
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                 {
-                    var stored = r.GetString(0);
+                    var stored = r.GetString(1);
                     values++;
                     if (!PersonalDataKeys.IsProtected(stored))
                     {
                         clear++;
                     }
-                    else if (Decrypts(ring, stored, c) is not null)
+                    else if (Decrypts(ring, r, c) is not null)
                     {
                         bad++;
                     }
-                    else if (stored.StartsWith("p1:", StringComparison.Ordinal))
+                    else if (PersonalDataKeys.IsUnbound(stored))
                     {
                         unbound++;
                     }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Liaison.Data.Audit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Liaison.Data.Privacy;
@@ -9,24 +8,31 @@ namespace Liaison.Data.Privacy;
 /// <summary>Where personal data is stored: every column the EF model encrypts, found from the model itself.</summary>
 public static class PersonalDataColumns
 {
-    /// <summary>A column that holds personal data; <paramref name="Binding"/> is the label its values are bound to.</summary>
-    public sealed record Column(string Table, string KeyColumn, string Name, string Binding);
+    /// <summary>A column that holds personal data, in its table (<see cref="SealedEntity"/>).</summary>
+    public sealed record Column(SealedEntity Entity, SealedProperty Property)
+    {
+        public string Table => Entity.Table;
+        public string Name => Property.Column;
+        public string Binding => Property.Binding;
+
+        /// <summary>Reads the primary key, the stored value and the row's identity of every row holding a value, in key order.</summary>
+        public string SelectStored(string? limit = null) =>
+            $"SELECT {Entity.KeyColumn}, {Name}, {string.Join(", ", Entity.RowColumns)} FROM {Table} WHERE {Name} IS NOT NULL ORDER BY {Entity.KeyColumn}{limit}";
+
+        /// <summary>The row's identity from a row read by <see cref="SelectStored"/>.</summary>
+        public string RowOf(DbDataReader r) =>
+            SealedEntity.Join(Enumerable.Range(2, Entity.RowColumns.Count).Select(i => r.IsDBNull(i) ? null : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
+
+        /// <summary>The clear text of a stored value read by <see cref="SelectStored"/>.</summary>
+        public string Open(PersonalDataKeys keys, DbDataReader r) => keys.Unprotect(r.GetString(1), Binding, RowOf(r));
+    }
 
     public static IReadOnlyList<Column> All(LiaisonDb db) =>
-        db.Model.GetEntityTypes()
-            .SelectMany(e => e.GetProperties()
-                .Where(p => p.GetValueConverter() is PersonalDataConverter)
-                .Select(p =>
-                {
-                    var table = e.GetTableName()!;
-                    var store = StoreObjectIdentifier.Table(table, e.GetSchema());
-                    return new Column(table, e.FindPrimaryKey()!.Properties.Single().GetColumnName(store)!, p.GetColumnName(store)!, ((PersonalDataConverter)p.GetValueConverter()!).Column);
-                }))
-            .ToList();
+        SealedEntity.All(db.Model).SelectMany(e => e.Properties.Select(p => new Column(e, p))).ToList();
 
     /// <summary>
-    /// Rewrites every value not encrypted with the primary key and bound to its column (older keys,
-    /// values written before binding, or clear text written before encryption) with the primary key,
+    /// Rewrites every value not encrypted with the primary key and bound to its row (older keys,
+    /// values written before binding to the row, or clear text written before encryption) with the primary key,
     /// in one transaction; returns how many were rewritten. The one place clear text in an encrypted
     /// column is taken as a value: the operator asks for it.
     /// </summary>
@@ -44,25 +50,26 @@ public static class PersonalDataColumns
             await using (var read = connection.CreateCommand())
             {
                 read.Transaction = transaction;
-                read.CommandText = $"SELECT {c.KeyColumn}, {c.Name} FROM {c.Table} WHERE {c.Name} IS NOT NULL";
+                read.CommandText = c.SelectStored();
                 await using var r = await read.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                 {
                     var stored = r.GetString(1);
                     if (!keys.IsCurrent(stored))
                     {
-                        stale.Add((r.GetValue(0), stored));
+                        var row = c.RowOf(r);
+                        stale.Add((r.GetValue(0), keys.Protect(PersonalDataKeys.IsProtected(stored) ? c.Open(keys, r) : stored, c.Binding, row)));
                     }
                 }
             }
             await using var write = connection.CreateCommand();
             write.Transaction = transaction;
-            write.CommandText = $"UPDATE {c.Table} SET {c.Name} = @v WHERE {c.KeyColumn} = @id";
+            write.CommandText = $"UPDATE {c.Table} SET {c.Name} = @v WHERE {c.Entity.KeyColumn} = @id";
             var value = Parameter(write, "@v");
             var id = Parameter(write, "@id");
-            foreach (var (key, stored) in stale)
+            foreach (var (key, sealedValue) in stale)
             {
-                value.Value = keys.Protect(PersonalDataKeys.IsProtected(stored) ? keys.Unprotect(stored, c.Binding) : stored, c.Binding);
+                value.Value = sealedValue;
                 id.Value = key;
                 await write.ExecuteNonQueryAsync(ct);
             }

@@ -16,8 +16,11 @@ public sealed class PersonalDataKeys
 {
     public const string EnvironmentVariable = "LIAISON_KEYS";
 
-    /// <summary>Bound to the column: associated data names the key and the table and column.</summary>
-    private const string Marker = "p2:";
+    /// <summary>Bound to the row: associated data names the key, the table and column, and the row's identity.</summary>
+    private const string Marker = "p3:";
+
+    /// <summary>Bound to the column only (before rows were): still read, rewritten by <c>keys reencrypt</c>.</summary>
+    private const string ColumnMarker = "p2:";
 
     /// <summary>Written before values were bound to their column: still read, rewritten by <c>keys reencrypt</c>.</summary>
     private const string LegacyMarker = "p1:";
@@ -163,10 +166,18 @@ public sealed class PersonalDataKeys
     public bool Has(string keyId) => _keys.ContainsKey(keyId);
 
     public static bool IsProtected(string? stored) =>
-        stored is not null && (stored.StartsWith(Marker, StringComparison.Ordinal) || stored.StartsWith(LegacyMarker, StringComparison.Ordinal));
+        stored is not null && (stored.StartsWith(Marker, StringComparison.Ordinal) || IsUnbound(stored));
 
-    /// <summary>p2:KEYID:base64(nonce ‖ ciphertext ‖ tag), bound to <paramref name="column"/> ("table.column").</summary>
-    public string Protect(string plain, string column)
+    /// <summary>Encrypted before values were bound to their row (p1: to nothing, p2: to the column only).</summary>
+    public static bool IsUnbound(string stored) =>
+        stored.StartsWith(ColumnMarker, StringComparison.Ordinal) || stored.StartsWith(LegacyMarker, StringComparison.Ordinal);
+
+    /// <summary>
+    /// p3:KEYID:base64(nonce ‖ ciphertext ‖ tag), bound to <paramref name="column"/> ("table.column") and
+    /// to <paramref name="row"/>, the row's identity (<see cref="SealedEntity.RowOf"/>): copied into another
+    /// column or another row, the value no longer decrypts.
+    /// </summary>
+    public string Protect(string plain, string column, string row)
     {
         var length = Encoding.UTF8.GetByteCount(plain);
         var size = 12 + length + 16;
@@ -179,7 +190,7 @@ public sealed class PersonalDataKeys
         NextNonce(output[..12]);
         Span<byte> data = stackalloc byte[length];
         Encoding.UTF8.GetBytes(plain, data);
-        Cipher(Primary).Encrypt(output[..12], data, output.Slice(12, length), output[(12 + length)..], Aad(Primary, column));
+        Cipher(Primary).Encrypt(output[..12], data, output.Slice(12, length), output[(12 + length)..], Aad(Primary, column, row));
         // One string for the whole stored value: millions of these are made by a big import.
         var head = Marker.Length + Primary.Length + 1;
         Span<char> text = stackalloc char[head + ((size + 2) / 3 * 4)];
@@ -210,21 +221,24 @@ public sealed class PersonalDataKeys
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(nonce[8..], ++t_nonceCounter);
     }
 
-    // Length-free: a key id has no '|', and a column name is the last field.
-    private byte[] Aad(string id, string? column) =>
+    // Unambiguous without lengths: a key id and a column name never hold '|', and the row is the last field.
+    private static byte[] Aad(string id, string column, string row) => Encoding.UTF8.GetBytes("p3|" + id + "|" + column + "|" + row);
+
+    private byte[] ColumnAad(string id, string? column) =>
         _aad.GetOrAdd((id, column), k => Encoding.ASCII.GetBytes(k.Column is null ? k.Id : "p2|" + k.Id + "|" + k.Column));
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string? Column), byte[]> _aad = new();
 
     /// <summary>
-    /// The clear text of a stored value of <paramref name="column"/>. A value that is not encrypted,
-    /// was encrypted for another column, or under a key not in the file is refused: clear text in an
-    /// encrypted column is never taken for a value.
+    /// The clear text of a stored value of <paramref name="column"/> in the row <paramref name="row"/>.
+    /// A value that is not encrypted, was encrypted for another column or row, or under a key not in
+    /// the file is refused: clear text in an encrypted column is never taken for a value.
     /// </summary>
-    public string Unprotect(string stored, string column)
+    public string Unprotect(string stored, string column, string row)
     {
         var legacy = stored.StartsWith(LegacyMarker, StringComparison.Ordinal);
-        if (!legacy && !stored.StartsWith(Marker, StringComparison.Ordinal))
+        var columnOnly = stored.StartsWith(ColumnMarker, StringComparison.Ordinal);
+        if (!legacy && !columnOnly && !stored.StartsWith(Marker, StringComparison.Ordinal))
         {
             throw new CryptographicException($"a value in {column} is not encrypted (run liaison keys check)");
         }
@@ -245,7 +259,8 @@ public sealed class PersonalDataKeys
             throw new CryptographicException($"a value in {column} is malformed");
         }
         var plain = new byte[bytes.Length - 28];
-        Cipher(id).Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, Aad(id, legacy ? null : column));
+        var aad = legacy ? ColumnAad(id, null) : columnOnly ? ColumnAad(id, column) : Aad(id, column, row);
+        Cipher(id).Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, aad);
         return Encoding.UTF8.GetString(plain);
     }
 
@@ -259,6 +274,6 @@ public sealed class PersonalDataKeys
         return cipher;
     }
 
-    /// <summary>Written with the primary key and bound to its column: nothing for <c>keys reencrypt</c> to do.</summary>
+    /// <summary>Written with the primary key and bound to its row: nothing for <c>keys reencrypt</c> to do.</summary>
     public bool IsCurrent(string stored) => stored.StartsWith(Marker + Primary + ":", StringComparison.Ordinal);
 }

@@ -73,6 +73,8 @@ public sealed class CaseStep
 public sealed class Dispute
 {
     public long Id { get; set; }
+    /// <summary>The register's number for it (编号), drawn like a tracking code when it is recorded.</summary>
+    public string Reference { get; set; } = TrackingCode.New();
     public required string VillageCode { get; set; }
     public DisputeKind Kind { get; set; }
     /// <summary>The parties, as entered (personal data: encrypted at rest).</summary>
