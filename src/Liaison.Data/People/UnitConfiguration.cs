@@ -1,6 +1,6 @@
+using Liaison.Data.Privacy;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
-using Liaison.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
