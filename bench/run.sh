@@ -539,6 +539,12 @@ p99 = max(r['singleP99Ms'] for r in rows)
 errors = sum(r['errors'] for r in rows)
 print(f"minutes={n} rss_growth={growth:+.1%} rss_last_mib={rows[-1]['rssBytes']/2**20:.0f} p99_max_ms={p99} errors={errors} "
       f"rss_flat={'PASS' if abs(growth) <= 0.10 else 'FAIL'} p99={'PASS' if p99 < 100 else 'FAIL'} errors={'PASS' if errors == 0 else 'FAIL'} p99_max_s={p99/1000:.4f}")
+# What the slowest minutes coincide with: the server's GC pauses and CPU, beside the other minutes'.
+ranked = sorted(rows, key=lambda r: r['singleP99Ms'])
+for name, part in (('slowest5', ranked[-5:]), ('others', ranked[:-5])):
+    s = [r.get('server', {}) for r in part] or [{}]
+    print(f"  {name}: p99 {statistics.median(r['singleP99Ms'] for r in part):.0f} ms, gc pause {statistics.median(x.get('gcPauseMs', 0) for x in s):.0f} ms/min, "
+          f"gen2 {statistics.median(x.get('gen2', 0) for x in s):.0f}/min, cpu {statistics.median(x.get('cpuSeconds', 0) for x in s):.1f} s/min", file=sys.stderr)
 PY
 )
   log "soak: $verdict"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -112,6 +111,7 @@ internal static class Soak
         };
         var started = Stopwatch.StartNew();
         var index = -1;
+        var last = await ServerSample.TakeAsync(http, serverPid);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -121,7 +121,9 @@ internal static class Soak
             catch (OperationCanceledException)
             {
             }
-            Console.WriteLine(minute.Flush(++index, Rss(serverPid)));
+            var sample = await ServerSample.TakeAsync(http, serverPid);
+            Console.WriteLine(minute.Flush(++index, sample.Minus(last)));
+            last = sample;
         }
         await Task.WhenAll(loops);
         return 0;
@@ -166,18 +168,6 @@ internal static class Soak
         await Task.WhenAll(running);
     }
 
-    private static long Rss(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        return 0;
-    }
-
     /// <summary>One minute's counts, taken and reset at the minute's end.</summary>
     private sealed class MinuteStats
     {
@@ -213,7 +203,7 @@ internal static class Soak
 
         private void Count(string key) => _counts[key] = _counts.GetValueOrDefault(key) + 1;
 
-        public string Flush(int minute, long rss)
+        public string Flush(int minute, ServerMinute server)
         {
             lock (_gate)
             {
@@ -223,7 +213,9 @@ internal static class Soak
                 {
                     minute,
                     warmUp = minute == 0,
-                    rssBytes = rss,
+                    rssBytes = server.Rss,
+                    // What the server did in the minute, to see what a slow minute coincides with.
+                    server = new { cpuSeconds = Math.Round(server.CpuSeconds, 1), gen0 = server.Gen0, gen1 = server.Gen1, gen2 = server.Gen2, gcPauseMs = Math.Round(server.GcPauseMs, 1) },
                     singleP99Ms = Math.Round(p99, 1),
                     singleMedianMs = sorted.Count == 0 ? 0 : Math.Round(sorted[sorted.Count / 2], 1),
                     errors = _counts.Where(kv => kv.Key.StartsWith("error", StringComparison.Ordinal)).Sum(kv => kv.Value),
