@@ -61,7 +61,8 @@ public partial class PageTests(AppFixture app)
     public async Task Personal_data_is_masked_on_the_village_page()
     {
         await using var db = app.Target.CreateContext();
-        var household = await db.Households.Where(h => h.HeadPhone != null).OrderBy(h => h.Id).FirstAsync();
+        // Sealed values open in memory only (they are bound to their row): the first of the first households with a phone.
+        var household = (await db.Households.AsNoTracking().OrderBy(h => h.Id).Take(100).ToListAsync()).First(h => h.HeadPhone != null);
         var html = await (await app.Client()).GetStringAsync($"/divisions/{household.VillageCode}");
 
         Assert.DoesNotMatch(FullPhone(), html);
