@@ -543,8 +543,10 @@ print(f"minutes={n} rss_growth={growth:+.1%} rss_last_mib={rows[-1]['rssBytes']/
 ranked = sorted(rows, key=lambda r: r['singleP99Ms'])
 for name, part in (('slowest5', ranked[-5:]), ('others', ranked[:-5])):
     s = [r.get('server', {}) for r in part] or [{}]
+    m = [r.get('machine', {}) for r in part] or [{}]
     print(f"  {name}: p99 {statistics.median(r['singleP99Ms'] for r in part):.0f} ms, gc pause {statistics.median(x.get('gcPauseMs', 0) for x in s):.0f} ms/min, "
-          f"gen2 {statistics.median(x.get('gen2', 0) for x in s):.0f}/min, cpu {statistics.median(x.get('cpuSeconds', 0) for x in s):.1f} s/min", file=sys.stderr)
+          f"gen2 {statistics.median(x.get('gen2', 0) for x in s):.0f}/min, server cpu {statistics.median(x.get('cpuSeconds', 0) for x in s):.1f} s/min, "
+          f"machine steal {statistics.median(x.get('stealSeconds', 0) for x in m):.1f} s/min, iowait {statistics.median(x.get('ioWaitSeconds', 0) for x in m):.1f} s/min", file=sys.stderr)
 PY
 )
   log "soak: $verdict"

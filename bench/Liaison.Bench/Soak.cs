@@ -216,6 +216,7 @@ internal static class Soak
                     rssBytes = server.Rss,
                     // What the server did in the minute, to see what a slow minute coincides with.
                     server = new { cpuSeconds = Math.Round(server.CpuSeconds, 1), gen0 = server.Gen0, gen1 = server.Gen1, gen2 = server.Gen2, gcPauseMs = Math.Round(server.GcPauseMs, 1) },
+                    machine = new { stealSeconds = Math.Round(server.StealSeconds, 1), ioWaitSeconds = Math.Round(server.IoWaitSeconds, 1) },
                     singleP99Ms = Math.Round(p99, 1),
                     singleMedianMs = sorted.Count == 0 ? 0 : Math.Round(sorted[sorted.Count / 2], 1),
                     errors = _counts.Where(kv => kv.Key.StartsWith("error", StringComparison.Ordinal)).Sum(kv => kv.Value),

@@ -13,7 +13,10 @@ public sealed class ConsoleGroup;
 /// <summary>Runs <c>liaison</c> in-process with its output captured; tests using it share the "console" collection.</summary>
 public static class CliRunner
 {
-    public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    public static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAtAsync(TimeProvider.System, args);
+
+    /// <summary>Runs the command with <paramref name="clock"/> as its host's clock.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunAtAsync(TimeProvider clock, params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
@@ -22,7 +25,7 @@ public static class CliRunner
         Console.SetError(e);
         try
         {
-            var code = await LiaisonCli.RunAsync(args);
+            var code = await LiaisonCli.RunAsync(args, clock);
             return (code, o.ToString(), e.ToString());
         }
         finally
@@ -153,6 +156,21 @@ public sealed class CliTests : IDisposable
         var (broken, _, err) = await RunAsync("audit", "verify", "--db", Db, "--lang", "en");
         Assert.Equal(AuditCommands.Broken, broken);
         Assert.Contains("first bad entry id=1", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_take_the_time_from_the_hosts_clock()
+    {
+        var clock = new Liaison.Tests.Shared.FixedClock(new DateTimeOffset(2031, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAtAsync(clock, "import", "divisions", Jining(), "--db", Db, "--json")).Code);
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAtAsync(clock, "users", "add", "--name", "town", "--role", "office", "--scope", "370830102", "--db", Db)).Code);
+
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        var at = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Action, e.At }).ToListAsync();
+        Assert.Equal(new DateTimeOffset(2031, 3, 4, 2, 0, 0, TimeSpan.Zero), at.Single(e => e.Action == "import.divisions").At.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2031, 3, 5, 2, 0, 0, TimeSpan.Zero), at.Last().At.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2031, 3, 5, 2, 0, 0, TimeSpan.Zero), (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "town")).CreatedAt.ToUniversalTime());
     }
 
     [Fact]

@@ -19,13 +19,13 @@ public sealed record NewAccount(string UserName, Role Role, string Scope, string
 /// </summary>
 public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeProvider clock)
 {
-    /// <summary>Services for managing accounts outside the web app (commands, first start of a command).</summary>
-    public static ServiceProvider Services(DatabaseTarget target)
+    /// <summary>Services for managing accounts outside the web app (commands, first start of a command), on the caller's clock.</summary>
+    public static ServiceProvider Services(DatabaseTarget target, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddDbContext<LiaisonDb>(o => target.Configure(o));
         services.AddIdentityCore<Account>(AuthSetup.Rules)
             .AddEntityFrameworkStores<LiaisonDb>()

@@ -23,7 +23,7 @@ public static class AuditCommands
         reseal.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var result = await AuditLog.ResealAsync(db, TimeProvider.System, Actor.Cli, ct);
+            var result = await AuditLog.ResealAsync(db, run.Clock, Actor.Cli, ct);
             if (result.FirstBrokenId is not null)
             {
                 Report(run, result);

@@ -42,6 +42,9 @@ public sealed class CommandRunner(ParseResult parse)
     public bool Json { get; } = parse.GetValue(CliOptions.Json);
     public bool English => Language == UiLanguage.English;
 
+    /// <summary>The host's clock (<see cref="LiaisonCli.Build"/>): what "now" and "today" mean to this command.</summary>
+    public TimeProvider Clock { get; } = (parse.RootCommandResult.Command as LiaisonRootCommand)?.Clock ?? TimeProvider.System;
+
     public string Say(string zh, string en) => English ? en : zh;
 
     public T? Value<T>(Argument<T> argument) => parse.GetValue(argument);
@@ -201,7 +204,7 @@ public sealed class CommandRunner(ParseResult parse)
         try
         {
             await ImportCommands.EnsureSchemaAsync(this, db, ct);
-            await Data.Privacy.KeyGuard.EnsureAsync(db, TimeProvider.System, Data.Audit.Actor.Cli, ct);
+            await Data.Privacy.KeyGuard.EnsureAsync(db, Clock, Data.Audit.Actor.Cli, ct);
             return db;
         }
         catch

@@ -56,7 +56,7 @@ public static class DbCommands
             {
             }
             var file = run.Value(Out)!;
-            var m = await run.BusyAsync(run.Say("备份", "backing up"), () => Backup.BackupAsync(run.Target, file, TimeProvider.System, ct));
+            var m = await run.BusyAsync(run.Say("备份", "backing up"), () => Backup.BackupAsync(run.Target, file, run.Clock, ct));
             var keyFile = Data.Privacy.PersonalDataKeys.ConfiguredPath;
             if (run.Json)
             {
@@ -82,7 +82,7 @@ public static class DbCommands
         var command = new Command("restore", "将备份恢复到空数据库并核对清单、审计链和汇总 / restore a backup into an empty database, then check its manifest, audit chain and rollups") { File };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
-            var check = await run.BusyAsync(run.Say("恢复并核对", "restoring and checking"), () => Backup.RestoreAsync(run.Target, run.Value(File)!, TimeProvider.System, ct));
+            var check = await run.BusyAsync(run.Say("恢复并核对", "restoring and checking"), () => Backup.RestoreAsync(run.Target, run.Value(File)!, run.Clock, ct));
             // The restored data must read with the key file at hand (exit 3 otherwise).
             await using (await run.OpenDbAsync(ct))
             {

@@ -17,7 +17,7 @@ public static class DemoCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("演示数据", "demo"),
-                progress => DemoSeeder.SeedAsync(db, run.Value(scale), run.Value(seed), progress, ct));
+                progress => DemoSeeder.SeedAsync(db, run.Value(scale), run.Value(seed), progress, ct, clock: run.Clock));
             if (run.Json)
             {
                 CommandRunner.Print(new { divisions = result.Divisions, units = result.Units, cadres = result.Cadres, households = result.Households, seconds = result.Seconds });
@@ -42,12 +42,12 @@ public static class DemoCommands
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var y = run.Value(year) ?? ChinaTime.Today(TimeProvider.System).Year;
+            var y = run.Value(year) ?? ChinaTime.Today(run.Clock).Year;
             DemoActivityResult result;
             try
             {
                 result = await run.WithProgressAsync(run.Say("走访记录", "field work"),
-                    progress => DemoActivity.GenerateAsync(db, TimeProvider.System, Actor.Cli, y, run.Value(seed), progress, ct));
+                    progress => DemoActivity.GenerateAsync(db, run.Clock, Actor.Cli, y, run.Value(seed), progress, ct));
             }
             catch (InvalidOperationException e)
             {

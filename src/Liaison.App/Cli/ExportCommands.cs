@@ -53,7 +53,7 @@ public static class ExportCommands
                 // A refused attempt at personal data is itself worth recording.
                 await using (var refused = await db.Database.BeginTransactionAsync(ct))
                 {
-                    await AuditLog.AppendAsync(db, TimeProvider.System, actor,
+                    await AuditLog.AppendAsync(db, run.Clock, actor,
                         new AuditRecord("export.unmasked-refused", name, Path.GetFileName(path), code ?? scopeRoot, null, new { file = Path.GetFileName(path) }), ct);
                     await refused.CommitAsync(ct);
                 }
@@ -69,7 +69,7 @@ public static class ExportCommands
             }
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                await AuditLog.AppendAsync(db, TimeProvider.System, actor,
+                await AuditLog.AppendAsync(db, run.Clock, actor,
                     new AuditRecord(run.Value(unmasked) ? "export.unmasked" : "export", name, Path.GetFileName(path), code ?? scopeRoot, null, new { file = Path.GetFileName(path), rows, unmasked = run.Value(unmasked) }), ct);
                 await tx.CommitAsync(ct);
             }

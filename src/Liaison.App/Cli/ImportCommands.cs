@@ -19,14 +19,14 @@ public static class ImportCommands
         divisions.SetAction(CommandRunner.Action(async (run, ct) => await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)));
         import.Subcommands.Add(divisions);
 
-        import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", () => new UnitImporter()));
-        import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", () => new CadreImporter(TimeProvider.System)));
-        import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", () => new HouseholdImporter()));
-        import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", () => new Data.Secretaries.CandidateImporter()));
+        import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", run => new UnitImporter(run.Clock)));
+        import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", run => new CadreImporter(run.Clock)));
+        import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", run => new HouseholdImporter(run.Clock)));
+        import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", run => new Data.Secretaries.CandidateImporter(run.Clock)));
         return import;
     }
 
-    private static Command Table<T>(string name, string description, Func<TableImporter<T>> importer)
+    private static Command Table<T>(string name, string description, Func<CommandRunner, TableImporter<T>> importer)
         where T : class
     {
         var file = new Argument<string>("FILE") { Description = ".xlsx, .csv (UTF-8 / GBK / GB18030), .csv.gz" };
@@ -35,7 +35,7 @@ public static class ImportCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
-                progress => importer().ImportAsync(db, run.Value(file)!, run.Language, progress, ct));
+                progress => importer(run).ImportAsync(db, run.Value(file)!, run.Language, progress, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new { rows = result.Rows, seconds = result.Seconds });
@@ -53,7 +53,7 @@ public static class ImportCommands
     {
         await using var db = await run.OpenDbAsync(ct);
         var result = await run.WithProgressAsync(run.Say("导入行政区划", "import divisions"),
-            progress => DivisionImporter.ImportAsync(db, path, root, run.Language, progress, ct));
+            progress => DivisionImporter.ImportAsync(db, path, root, run.Language, progress, ct, clock: run.Clock));
         if (run.Json)
         {
             CommandRunner.Print(new { rows = result.Rows, byLevel = result.ByLevel, seconds = result.Seconds });

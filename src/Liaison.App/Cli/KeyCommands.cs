@@ -58,7 +58,7 @@ public static class KeyCommands
             // Only a key file that is right for this database is rotated; the new key is recorded in it at once.
             await using var db = await run.OpenDbAsync(ct);
             var id = PersonalDataKeys.Rotate(PersonalDataKeys.ConfiguredPath);
-            await KeyGuard.EnsureAsync(db, TimeProvider.System, Actor.Cli, ct);
+            await KeyGuard.EnsureAsync(db, run.Clock, Actor.Cli, ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { file = PersonalDataKeys.ConfiguredPath, primary = id });
@@ -73,7 +73,7 @@ public static class KeyCommands
         reencrypt.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var n = await PersonalDataColumns.ReencryptAsync(db, TimeProvider.System, Actor.Cli, ct);
+            var n = await PersonalDataColumns.ReencryptAsync(db, run.Clock, Actor.Cli, ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { reencrypted = n, primary = PersonalDataKeys.Current.Primary });

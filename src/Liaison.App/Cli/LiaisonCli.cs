@@ -5,9 +5,10 @@ namespace Liaison.App.Cli;
 /// <summary>The command tree of <c>liaison</c>. Each area adds its commands in its own file.</summary>
 public static class LiaisonCli
 {
-    public static RootCommand Build()
+    /// <summary>The tree, with the clock every command reads the time from (<see cref="CommandRunner.Clock"/>): the system's, or a test's.</summary>
+    public static RootCommand Build(TimeProvider clock)
     {
-        var root = new RootCommand("Liaison 驻村联系服务平台 — the cadre village-liaison programme of a city")
+        var root = new LiaisonRootCommand(clock)
         {
             CliOptions.Db, CliOptions.Lang, CliOptions.Json,
         };
@@ -41,7 +42,9 @@ public static class LiaisonCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, TimeProvider.System);
+
+    public static async Task<int> RunAsync(string[] args, TimeProvider clock)
     {
         if (ServeCommand.IsHostSettings(args))
         {
@@ -49,6 +52,12 @@ public static class LiaisonCli
         }
         // Exceptions reach the caller (and WebApplicationFactory) instead of being printed by the parser.
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-        return await Build().Parse(args).InvokeAsync(config);
+        return await Build(clock).Parse(args).InvokeAsync(config);
     }
+}
+
+/// <summary>The root of the tree, holding what the host gives every command (as the web app's services do).</summary>
+internal sealed class LiaisonRootCommand(TimeProvider clock) : RootCommand("Liaison 驻村联系服务平台 — the cadre village-liaison programme of a city")
+{
+    public TimeProvider Clock { get; } = clock;
 }

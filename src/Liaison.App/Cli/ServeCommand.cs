@@ -29,7 +29,7 @@ public static class ServeCommand
         {
             try
             {
-                await FirstStart.PrepareAsync(scope.ServiceProvider.GetRequiredService<Data.LiaisonDb>(), scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), TimeProvider.System, ct);
+                await FirstStart.PrepareAsync(scope.ServiceProvider.GetRequiredService<Data.LiaisonDb>(), scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
             }
             catch (Data.Privacy.KeysUnavailableException e)
             {

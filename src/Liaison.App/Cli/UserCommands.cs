@@ -223,6 +223,6 @@ public static class UserCommands
         await using (await run.OpenDbAsync(ct))
         {
         }
-        return AccountAdmin.Services(run.Target);
+        return AccountAdmin.Services(run.Target, run.Clock);
     }
 }

@@ -14,7 +14,7 @@ public static class CaseCommands
         escalate.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var n = await CaseStore.EscalateOverdueAsync(db, TimeProvider.System, ct);
+            var n = await CaseStore.EscalateOverdueAsync(db, run.Clock, ct);
             Report(run, new { escalated = n }, $"已上报 {n} 件超期事项", $"{n} overdue cases escalated");
             return ExitCodes.Ok;
         }));
@@ -23,7 +23,7 @@ public static class CaseCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var total = 0;
-            for (int n; (n = await CaseStore.TakeUpVisitIssuesAsync(db, TimeProvider.System, 5_000, ct)) > 0;)
+            for (int n; (n = await CaseStore.TakeUpVisitIssuesAsync(db, run.Clock, 5_000, ct)) > 0;)
             {
                 total += n;
             }
@@ -54,7 +54,7 @@ public static class CaseCommands
             List<ContactCard> cards;
             try
             {
-                cards = await ContactCards.ForVillageAsync(db, TimeProvider.System, run.Value(village)!.Trim(), url, ct);
+                cards = await ContactCards.ForVillageAsync(db, run.Clock, run.Value(village)!.Trim(), url, ct);
             }
             catch (ArgumentException e)
             {
@@ -65,7 +65,7 @@ public static class CaseCommands
             // Cards are printed for a village's people: who printed which, on the record.
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                await AuditLog.AppendAsync(db, TimeProvider.System, Actor.Cli, new AuditRecord("cards.print", "village", cards[0].VillageCode, cards[0].VillageCode, null, new { cards = cards.Count, file = Path.GetFileName(file) }), ct);
+                await AuditLog.AppendAsync(db, run.Clock, Actor.Cli, new AuditRecord("cards.print", "village", cards[0].VillageCode, cards[0].VillageCode, null, new { cards = cards.Count, file = Path.GetFileName(file) }), ct);
                 await tx.CommitAsync(ct);
             }
             Report(run, new { village = cards[0].VillageCode, cards = cards.Count, file }, $"已生成 {cards.Count} 张联系卡：{file}", $"{cards.Count} cards written to {file}");

@@ -29,7 +29,7 @@ public static class LiaisonCommands
             var result = await run.WithProgressAsync(run.Say("联系计划", "liaison plan"), async progress =>
             {
                 progress(new Data.Import.ImportProgress("plan", 0, 1));
-                var r = await LiaisonStore.PlanAsync(db, TimeProvider.System, Actor.Cli, planYear, ChinaTime.Today(TimeProvider.System), ct);
+                var r = await LiaisonStore.PlanAsync(db, run.Clock, Actor.Cli, planYear, ChinaTime.Today(run.Clock), ct);
                 progress(new Data.Import.ImportProgress("plan", 1, 1));
                 return r;
             });

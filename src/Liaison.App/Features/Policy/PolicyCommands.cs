@@ -13,7 +13,7 @@ public static class PolicyCommands
     /// <summary>The plan year: given, else this year in China.</summary>
     public static Option<int?> YearOption() => new("--year") { Description = "年度 / year (default: this year)" };
 
-    public static int YearOf(CommandRunner run, Option<int?> year) => run.Value(year) ?? ChinaTime.Today(TimeProvider.System).Year;
+    public static int YearOf(CommandRunner run, Option<int?> year) => run.Value(year) ?? ChinaTime.Today(run.Clock).Year;
 
     public static Command Build()
     {
@@ -72,7 +72,7 @@ public static class PolicyCommands
             await using var db = await run.OpenDbAsync(ct);
             try
             {
-                var stored = await PolicyStore.SetAsync(db, TimeProvider.System, Actor.Cli, json, ct);
+                var stored = await PolicyStore.SetAsync(db, run.Clock, Actor.Cli, json, ct);
                 if (run.Json)
                 {
                     CommandRunner.Print(new { year = stored.Policy.Year, version = stored.Version });

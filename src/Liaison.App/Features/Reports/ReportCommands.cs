@@ -37,7 +37,7 @@ public static class ReportCommands
             }
             await using var db = await run.OpenDbAsync(ct);
             var (actor, scopeRoot, _, scopeUnit) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
-            var year = await CampaignReports.ReportYearAsync(db, TimeProvider.System, ct);
+            var year = await CampaignReports.ReportYearAsync(db, run.Clock, ct);
             var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
             if (problem is { } p)
             {
@@ -53,7 +53,7 @@ public static class ReportCommands
                 {
                     return run.Fail(run.Say($"--unit：没有单位 {unitText}", $"--unit: no unit {unitText}"));
                 }
-                report = await CampaignReport.ForUnitAsync(db, TimeProvider.System, unitId.Value, period, ct);
+                report = await CampaignReport.ForUnitAsync(db, run.Clock, unitId.Value, period, ct);
             }
             else
             {
@@ -61,7 +61,7 @@ public static class ReportCommands
                 // Outside the account's jurisdiction reads as absent, as on the web.
                 report = code is null || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))
                     ? null
-                    : await CampaignReport.ForDivisionAsync(db, TimeProvider.System, code, period, ct);
+                    : await CampaignReport.ForDivisionAsync(db, run.Clock, code, period, ct);
                 if (report is null)
                 {
                     return run.Fail(run.Say($"--division：行政区划 {code} 不存在", $"--division: unknown division {code}"));
@@ -78,7 +78,7 @@ public static class ReportCommands
             }
             var bytes = fmt == "xlsx" ? CampaignExport.Xlsx(report!, run.English) : CampaignExport.Pdf(report!, run.English);
             await File.WriteAllBytesAsync(file!, bytes, ct);
-            await CampaignExport.AuditAsync(db, TimeProvider.System, actor, report!, fmt, Path.GetFileName(file!), ct);
+            await CampaignExport.AuditAsync(db, run.Clock, actor, report!, fmt, Path.GetFileName(file!), ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { file = Path.GetFullPath(file!), format = fmt, bytes = bytes.Length });
@@ -122,7 +122,7 @@ public static class ReportCommands
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await RollupStore.RefreshAsync(db, ct);
-                await AuditLog.AppendAsync(db, TimeProvider.System, Actor.Cli, new AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
+                await AuditLog.AppendAsync(db, run.Clock, Actor.Cli, new AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
                 await tx.CommitAsync(ct);
                 return 0;
             });

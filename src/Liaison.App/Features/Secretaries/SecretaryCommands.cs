@@ -31,7 +31,7 @@ public static class SecretaryCommands
         calls.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var list = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
+            var list = await SecretaryStore.OpenCallsAsync(db, run.Clock, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { calls = list.Select(c => new { id = c.Id, level = c.Level.ToString().ToLowerInvariant(), division = c.DivisionCode, quota = c.Quota }), quota = list.Sum(c => c.Quota) });
@@ -56,7 +56,7 @@ public static class SecretaryCommands
         select.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var (selected, not) = await SecretaryStore.SelectAsync(db, TimeProvider.System, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
+            var (selected, not) = await SecretaryStore.SelectAsync(db, run.Clock, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { selected, notSelected = not });
@@ -120,7 +120,7 @@ public static class SecretaryCommands
             var r = await run.WithProgressAsync(run.Say("第一书记匹配", "First Secretary match"), async progress =>
             {
                 progress(new Data.Import.ImportProgress("plan", 0, 1));
-                return await SecretaryStore.MatchAsync(db, TimeProvider.System, Actor.Cli, y, ChinaTime.Today(TimeProvider.System), ct);
+                return await SecretaryStore.MatchAsync(db, run.Clock, Actor.Cli, y, ChinaTime.Today(run.Clock), ct);
             });
             long? exported = run.Value(export) is { } path ? await SecretaryStore.ExportCostsAsync(r.Result, path, ct) : null;
             if (run.Json)
@@ -165,7 +165,7 @@ public static class SecretaryCommands
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var n = await DemoCandidates.RegisterAsync(db, TimeProvider.System, PolicyCommands.YearOf(run, year), run.Value(seed), ct);
+            var n = await DemoCandidates.RegisterAsync(db, run.Clock, PolicyCommands.YearOf(run, year), run.Value(seed), ct);
             if (run.Json)
             {
                 CommandRunner.Print(new { candidates = n });
