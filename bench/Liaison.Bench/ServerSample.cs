@@ -4,11 +4,12 @@ namespace Liaison.Bench;
 
 /// <summary>
 /// The server process as the soak sees it at one moment: resident memory and CPU time from /proc,
-/// garbage collections and their pause time from its own <c>/metrics</c> (counters since start), and
+/// garbage collections, their pause time and the cases its clock passed up from its own <c>/metrics</c>
+/// (counters since start), and
 /// the machine's CPU time stolen by its hypervisor and spent waiting for the disk (a shared machine's
 /// slow minutes are often not the server's own).
 /// </summary>
-internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseSeconds, double StealSeconds, double IoWaitSeconds)
+internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseSeconds, double StealSeconds, double IoWaitSeconds, double Escalated)
 {
     public static async Task<ServerSample> TakeAsync(HttpClient http, int pid)
     {
@@ -28,13 +29,14 @@ internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long
         // The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal ...", in ticks, all CPUs together.
         var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         double Ticks(int field) => double.Parse(machine[field], CultureInfo.InvariantCulture) / 100;
-        return new ServerSample(rss, cpu, Gc(metrics, "0"), Gc(metrics, "1"), Gc(metrics, "2"), Value(metrics, "system_runtime_dotnet_gc_pause_time"), Ticks(8), Ticks(5));
+        return new ServerSample(rss, cpu, Gc(metrics, "0"), Gc(metrics, "1"), Gc(metrics, "2"), Value(metrics, "system_runtime_dotnet_gc_pause_time"), Ticks(8), Ticks(5),
+            Value(metrics, "liaison_case_clock_cases_total{action=\"escalated\"}"));
     }
 
     /// <summary>The minute between <paramref name="before"/> and this sample; memory as it is now.</summary>
     public ServerMinute Minus(ServerSample before) =>
         new(Rss, CpuSeconds - before.CpuSeconds, Gen0 - before.Gen0, Gen1 - before.Gen1, Gen2 - before.Gen2, (GcPauseSeconds - before.GcPauseSeconds) * 1000,
-            StealSeconds - before.StealSeconds, IoWaitSeconds - before.IoWaitSeconds);
+            StealSeconds - before.StealSeconds, IoWaitSeconds - before.IoWaitSeconds, Escalated - before.Escalated);
 
     private static long Gc(string metrics, string generation) =>
         (long)Value(metrics, $"dotnet_collection_count_total{{generation=\"{generation}\"}}");
@@ -54,4 +56,4 @@ internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long
 }
 
 /// <summary>What the server did in one minute of the soak.</summary>
-internal readonly record struct ServerMinute(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseMs, double StealSeconds, double IoWaitSeconds);
+internal readonly record struct ServerMinute(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseMs, double StealSeconds, double IoWaitSeconds, double Escalated);

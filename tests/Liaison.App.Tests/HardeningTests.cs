@@ -184,6 +184,12 @@ public sealed class HardeningTests : OwnHost
         var household = (await HouseholdsAsync("370830001001", 1)).Single();
         Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/visits", new { id = Guid.NewGuid(), household, visitedAt = VisitedAt })).StatusCode);
         Assert.Matches("liaison_field_records_total\\{kind=\"visit\",outcome=\"stored\"\\} [1-9]", await client.GetStringAsync("/metrics"));
+        // The case clock's first round runs as the server starts: its duration and what it did are counted.
+        for (var i = 0; i < 100 && !(await client.GetStringAsync("/metrics")).Contains("liaison_case_clock_cases_total{action=\"escalated\"}", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+        }
+        Assert.Matches("liaison_case_clock_round_seconds_count [1-9]", await client.GetStringAsync("/metrics"));
 
         await using var closed = AppFixture.Host(Demo, ("Liaison:Metrics:AllowFrom", "10.1.2.3"));
         Assert.Equal(HttpStatusCode.NotFound, (await AppFixture.ClientOf(closed).GetAsync("/metrics")).StatusCode);

@@ -41,6 +41,8 @@ public static class Operations
     private static readonly Gauge Queue = Metrics.CreateGauge("liaison_field_rollup_queue_villages", "Villages waiting for their field figures to be recounted.");
     private static readonly Gauge JobAge = Metrics.CreateGauge("liaison_background_job_last_round_age_seconds", "Seconds since a background job last finished a round.", "job");
     private static readonly Gauge OverdueCases = Metrics.CreateGauge("liaison_cases_overdue_open", "Open cases past their deadline (the case clock passes them up).");
+    public static readonly Counter CaseClockCases = Metrics.CreateCounter("liaison_case_clock_cases_total", "Cases the case clock took up from visits or passed up past their deadline, by what it did.", "action");
+    public static readonly Histogram CaseClockRound = Metrics.CreateHistogram("liaison_case_clock_round_seconds", "How long a round of the case clock took.");
 
     private static IServiceProvider? _services;
     private static int _collecting;

@@ -1,5 +1,6 @@
 using Liaison.Data;
 using Liaison.Data.Cases;
+using Prometheus;
 
 namespace Liaison.App.Features.Cases;
 
@@ -19,10 +20,11 @@ public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats,
             try
             {
                 await using (var scope = scopes.CreateAsyncScope())
+                using (Web.Operations.CaseClockRound.NewTimer())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
-                    await CaseStore.TakeUpVisitIssuesAsync(db, clock, 2_000, stoppingToken);
-                    await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000);
+                    Web.Operations.CaseClockCases.WithLabels("taken-up").Inc(await CaseStore.TakeUpVisitIssuesAsync(db, clock, 2_000, stoppingToken));
+                    Web.Operations.CaseClockCases.WithLabels("escalated").Inc(await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000));
                 }
                 beats.Beat("case-clock");
                 await Task.Delay(Interval, clock, stoppingToken);
