@@ -9,7 +9,7 @@ namespace Liaison.Bench;
 /// the machine's CPU time stolen by its hypervisor and spent waiting for the disk (a shared machine's
 /// slow minutes are often not the server's own).
 /// </summary>
-internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseSeconds, double StealSeconds, double IoWaitSeconds, double Escalated)
+internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseSeconds, double StealSeconds, double IoWaitSeconds, double Escalated, double TakenUp)
 {
     public static async Task<ServerSample> TakeAsync(HttpClient http, int pid)
     {
@@ -30,13 +30,13 @@ internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long
         var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         double Ticks(int field) => double.Parse(machine[field], CultureInfo.InvariantCulture) / 100;
         return new ServerSample(rss, cpu, Gc(metrics, "0"), Gc(metrics, "1"), Gc(metrics, "2"), Value(metrics, "system_runtime_dotnet_gc_pause_time"), Ticks(8), Ticks(5),
-            Value(metrics, "liaison_case_clock_cases_total{action=\"escalated\"}"));
+            Value(metrics, "liaison_case_clock_cases_total{action=\"escalated\"}"), Value(metrics, "liaison_case_clock_cases_total{action=\"taken-up\"}"));
     }
 
     /// <summary>The minute between <paramref name="before"/> and this sample; memory as it is now.</summary>
     public ServerMinute Minus(ServerSample before) =>
         new(Rss, CpuSeconds - before.CpuSeconds, Gen0 - before.Gen0, Gen1 - before.Gen1, Gen2 - before.Gen2, (GcPauseSeconds - before.GcPauseSeconds) * 1000,
-            StealSeconds - before.StealSeconds, IoWaitSeconds - before.IoWaitSeconds, Escalated - before.Escalated);
+            StealSeconds - before.StealSeconds, IoWaitSeconds - before.IoWaitSeconds, Escalated - before.Escalated, TakenUp - before.TakenUp);
 
     private static long Gc(string metrics, string generation) =>
         (long)Value(metrics, $"dotnet_collection_count_total{{generation=\"{generation}\"}}");
@@ -56,4 +56,4 @@ internal sealed record ServerSample(long Rss, double CpuSeconds, long Gen0, long
 }
 
 /// <summary>What the server did in one minute of the soak.</summary>
-internal readonly record struct ServerMinute(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseMs, double StealSeconds, double IoWaitSeconds, double Escalated);
+internal readonly record struct ServerMinute(long Rss, double CpuSeconds, long Gen0, long Gen1, long Gen2, double GcPauseMs, double StealSeconds, double IoWaitSeconds, double Escalated, double TakenUp);

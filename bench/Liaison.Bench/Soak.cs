@@ -215,7 +215,7 @@ internal static class Soak
                     warmUp = minute == 0,
                     rssBytes = server.Rss,
                     // What the server did in the minute, to see what a slow minute coincides with.
-                    server = new { cpuSeconds = Math.Round(server.CpuSeconds, 1), gen0 = server.Gen0, gen1 = server.Gen1, gen2 = server.Gen2, gcPauseMs = Math.Round(server.GcPauseMs, 1), escalated = server.Escalated },
+                    server = new { cpuSeconds = Math.Round(server.CpuSeconds, 1), gen0 = server.Gen0, gen1 = server.Gen1, gen2 = server.Gen2, gcPauseMs = Math.Round(server.GcPauseMs, 1), escalated = server.Escalated, takenUp = server.TakenUp },
                     machine = new { stealSeconds = Math.Round(server.StealSeconds, 1), ioWaitSeconds = Math.Round(server.IoWaitSeconds, 1) },
                     singleP99Ms = Math.Round(p99, 1),
                     singleMedianMs = sorted.Count == 0 ? 0 : Math.Round(sorted[sorted.Count / 2], 1),

@@ -3,6 +3,7 @@ using Liaison.Data.Database;
 using Liaison.Data.Field;
 using Liaison.Data.Import;
 using Liaison.Data.Reporting;
+using Liaison.Domain.Cases;
 using Liaison.Domain.Field;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -236,6 +237,9 @@ public static class DemoActivity
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
             new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands }), ct);
         await tx.CommitAsync(ct);
+        progress?.Invoke(new ImportProgress("settling", 0, 1));
+        await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
+            typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry));
         progress?.Invoke(new ImportProgress("done", 1, 1));
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
