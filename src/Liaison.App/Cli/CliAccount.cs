@@ -1,9 +1,17 @@
 using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Cli;
+
+/// <summary>Who runs a command: the name on its audit records, what it may read (<see cref="Scoped"/>), whether it may see personal data.</summary>
+public sealed record CliWho(Actor Actor, Scoped Scoped, bool MayReveal)
+{
+    /// <summary>The root of the division subtree it reads; null for everything.</summary>
+    public string? Root => Scoped.Scope?.DivisionCode;
+}
 
 /// <summary><c>--as USER</c>: a command run within an account's jurisdiction, exactly as the web app would apply it.</summary>
 public static class CliAccount
@@ -12,11 +20,11 @@ public static class CliAccount
     /// The operator of the server (everything, may reveal), or the named account's scope (its
     /// division, or its unit's division and the unit), role and name on the audit record.
     /// </summary>
-    public static async Task<(Actor Actor, string? ScopeRoot, bool MayReveal, int? UnitId)> WhoAsync(LiaisonDb db, string? userName, CancellationToken ct)
+    public static async Task<CliWho> WhoAsync(LiaisonDb db, string? userName, CancellationToken ct)
     {
         if (userName is null)
         {
-            return (Actor.Cli, null, true, null);
+            return new CliWho(Actor.Cli, Scoped.Operator(db), true);
         }
         var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, ct)
             ?? throw new InvalidOperationException($"no account named {userName}");
@@ -24,9 +32,9 @@ public static class CliAccount
         {
             throw new InvalidOperationException($"{userName} is disabled");
         }
-        var root = account.ScopeUnitId is { } unitId
-            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct)
-            : account.ScopeDivisionCode;
-        return (new Actor(Actor.Cli.Name + " as " + userName), root, Roles.May(account.Role, Ability.RevealPersonalData), account.ScopeUnitId);
+        var scope = account.ScopeUnitId is { } unitId
+            ? Scope.Unit(unitId, await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct))
+            : account.ScopeDivisionCode is { } code ? Scope.Division(code) : Scope.Everything;
+        return new CliWho(new Actor(Actor.Cli.Name + " as " + userName), new Scoped(db, scope), Roles.May(account.Role, Ability.RevealPersonalData));
     }
 }

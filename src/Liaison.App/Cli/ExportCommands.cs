@@ -42,8 +42,10 @@ public static class ExportCommands
             var path = run.Value(output)!;
             var code = run.Value(division);
             await using var db = await run.OpenDbAsync(ct);
-            var (actor, scopeRoot, mayReveal, _) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
-            if (code is not null && (!await db.Divisions.AnyAsync(d => d.Code == code, ct) || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))))
+            var (actor, scoped, mayReveal) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var scopeRoot = scoped.Scope?.DivisionCode;
+            // Outside the account's jurisdiction a division reads as absent, as on the web.
+            if (code is not null && !await scoped.Divisions.AnyAsync(d => d.Code == code, ct))
             {
                 // Outside the account's jurisdiction reads as absent, as on the web.
                 return run.Fail(run.Say($"行政区划 {code} 不存在", $"unknown division {code}"));

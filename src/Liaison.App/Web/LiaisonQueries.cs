@@ -8,13 +8,13 @@ namespace Liaison.App.Web;
 /// The query roots a request may use, one per area, each narrowed to the signed-in person's
 /// jurisdiction: the one place where scope is applied to reads.
 /// </summary>
-public sealed class LiaisonQueries(LiaisonDb db, Jurisdiction jurisdiction)
+public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction)
 {
-    public DivisionQueries Divisions { get; } = new(db, jurisdiction.Scope);
+    public DivisionQueries Divisions { get; } = new(db, scoped);
 
-    public Features.Audit.AuditQueries Audit { get; } = new(db, jurisdiction.Scope);
+    public Features.Audit.AuditQueries Audit { get; } = new(scoped);
 
-    public Features.Liaisons.PlanQueries Plan { get; } = new(db, jurisdiction.Scope);
+    public Features.Liaisons.PlanQueries Plan { get; } = new(db, scoped);
 
     public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, jurisdiction.Scope);
 }

@@ -43,6 +43,8 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
+        // What the signed-in account may read: the one query root for records of a division (Data/Access/Scoped.cs).
+        services.AddScoped(sp => new Data.Access.Scoped(sp.GetRequiredService<LiaisonDb>(), sp.GetRequiredService<Auth.Jurisdiction>().Scope));
         services.AddScoped<Features.Field.FieldApiContext>();
         services.AddSingleton<Data.Field.CadreScopeCache>();
         services.AddSingleton<Data.Field.FieldWriter>();

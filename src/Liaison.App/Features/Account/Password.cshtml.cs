@@ -64,7 +64,7 @@ public sealed class PasswordModel(UserManager<Data.Accounts.Account> users, Sign
         {
             Errors = result.Errors.Select(e => e.Code == "PasswordMismatch"
                 ? Web.Ui.T("原密码不正确。", "The current password is wrong.")
-                : e.Code.StartsWith("PasswordTooShort", StringComparison.Ordinal) ? Web.Ui.T($"新密码至少 {users.Options.Password.RequiredLength} 个字符。", $"The new password needs at least {users.Options.Password.RequiredLength} characters.")
+                : e.Code == nameof(IdentityErrorDescriber.PasswordTooShort) ? Web.Ui.T($"新密码至少 {users.Options.Password.RequiredLength} 个字符。", $"The new password needs at least {users.Options.Password.RequiredLength} characters.")
                 : e.Description).ToList();
             return Page();
         }

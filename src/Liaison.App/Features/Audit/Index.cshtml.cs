@@ -28,7 +28,7 @@ public sealed class IndexModel(LiaisonQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = queries.Audit.Entries().AsNoTracking();
+        var query = queries.Audit.Entries(string.IsNullOrWhiteSpace(Division) ? null : Division.Trim());
         if (!string.IsNullOrWhiteSpace(Actor))
         {
             query = query.Where(e => e.Actor == Actor.Trim());
@@ -40,11 +40,6 @@ public sealed class IndexModel(LiaisonQueries queries) : PageModel
         if (!string.IsNullOrWhiteSpace(Key))
         {
             query = query.Where(e => e.EntityKey == Key.Trim());
-        }
-        if (!string.IsNullOrWhiteSpace(Division))
-        {
-            var d = Division.Trim();
-            query = query.Where(e => e.DivisionCode != null && e.DivisionCode.StartsWith(d));
         }
         if (From is { } from)
         {

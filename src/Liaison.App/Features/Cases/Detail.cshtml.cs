@@ -3,6 +3,7 @@ using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Cases;
 using Liaison.Domain.Cases;
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Liaison.App.Features.Cases;
 /// One case: what was raised, where it stands, its steps, and the actions its holder may take now
 /// (only those the life cycle allows). The person's name and phone are masked unless revealed.
 /// </summary>
-public sealed class DetailModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+public sealed class DetailModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
 {
     public Case Case { get; private set; } = null!;
     public string Village { get; private set; } = "";
@@ -65,8 +66,8 @@ public sealed class DetailModel(LiaisonDb db, TimeProvider clock, Jurisdiction j
         if (Actions.Contains(CaseAction.Assign))
         {
             // Units of the holder's jurisdiction: the case's county and city units a township or county office may assign to.
-            var scope = jurisdiction.Scope?.DivisionCode ?? "";
-            Units = (await db.Units.AsNoTracking().Where(x => x.DivisionCode.StartsWith(scope) && c.VillageCode.StartsWith(x.DivisionCode))
+            var above = DivisionCode.Ancestors(c.VillageCode).ToList();
+            Units = (await scoped.Units.Where(x => above.Contains(x.DivisionCode))
                 .OrderBy(x => x.Code).Select(x => new { x.Id, x.Name }).Take(300).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
         }
         return true;

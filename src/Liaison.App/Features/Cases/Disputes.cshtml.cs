@@ -14,7 +14,7 @@ namespace Liaison.App.Features.Cases;
 /// 矛盾纠纷 and 民生代办 of the user's jurisdiction: the open ones first; recording a new one,
 /// a mediation step or outcome, an errand's result. The parties' names are masked.
 /// </summary>
-public sealed class DisputesModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+public sealed class DisputesModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
 {
     public List<Dispute> Disputes { get; private set; } = [];
     public List<Errand> Errands { get; private set; } = [];
@@ -55,10 +55,13 @@ public sealed class DisputesModel(LiaisonDb db, TimeProvider clock, Jurisdiction
     private async Task LoadAsync(CancellationToken ct)
     {
         // A unit's admin reads no villages' disputes: they are the villages' business.
-        var scope = jurisdiction.Role == Role.UnitAdmin ? "-" : jurisdiction.Scope?.DivisionCode ?? "";
-        Disputes = await db.Disputes.AsNoTracking().Where(d => d.VillageCode.StartsWith(scope))
+        if (jurisdiction.Role == Role.UnitAdmin)
+        {
+            return;
+        }
+        Disputes = await scoped.Disputes
             .OrderBy(d => d.Outcome != DisputeOutcome.Open).ThenByDescending(d => d.ReportedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
-        Errands = await db.Errands.AsNoTracking().Where(e => e.VillageCode.StartsWith(scope))
+        Errands = await scoped.Errands
             .OrderBy(e => e.Status != ErrandStatus.Open).ThenByDescending(e => e.RequestedOn).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
     }
 }

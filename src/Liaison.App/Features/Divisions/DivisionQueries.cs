@@ -1,5 +1,4 @@
 using Liaison.Data;
-using Liaison.Domain.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +16,11 @@ public sealed record DivisionFigures(Division Division, IReadOnlyDictionary<stri
 /// narrowed to a scope: what lies outside it is not found, exactly as if it did not exist.
 /// A null scope (nobody signed in) sees nothing.
 /// </summary>
-public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
+public sealed class DivisionQueries(LiaisonDb db, Data.Access.Scoped scoped)
 {
     public const int PageSize = 50;
 
-    private bool Covers(string? code) => code is not null && scope?.Covers(code) == true;
+    private bool Covers(string? code) => code is not null && scoped.Scope?.Covers(code) == true;
 
     public async Task<Division?> FindAsync(string code, CancellationToken ct) =>
         Covers(code) ? await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) : null;
@@ -35,11 +34,11 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
     /// </summary>
     public async Task<Division?> HomeAsync(CancellationToken ct)
     {
-        if (scope is null)
+        if (scoped.Scope is null)
         {
             return null;
         }
-        if (scope.DivisionCode is { } root)
+        if (scoped.Scope.DivisionCode is { } root)
         {
             return await FindAsync(root, ct);
         }
@@ -80,13 +79,13 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
     /// <summary>The children of a division in scope; for null, the top of what the scope sees.</summary>
     public async Task<List<DivisionFigures>> ChildrenAsync(string? code, CancellationToken ct)
     {
-        if (scope is null || (code is not null && !Covers(code)))
+        if (scoped.Scope is null || (code is not null && !Covers(code)))
         {
             return [];
         }
-        var top = code is null && scope.DivisionCode is not null;
+        var top = code is null && scoped.Scope.DivisionCode is not null;
         var children = await db.Divisions.AsNoTracking()
-            .Where(d => top ? d.Code == scope.DivisionCode : d.ParentCode == code)
+            .Where(d => top ? d.Code == scoped.Scope.DivisionCode : d.ParentCode == code)
             .OrderBy(d => d.Code).ToListAsync(ct);
         var codes = children.Select(c => c.Code).ToList();
         var figures = (await db.Rollups.AsNoTracking().Where(r => codes.Contains(r.DivisionCode)).ToListAsync(ct))
@@ -98,18 +97,14 @@ public sealed class DivisionQueries(LiaisonDb db, Scope? scope)
     public async Task<List<Division>> SearchAsync(string text, int limit, CancellationToken ct)
     {
         var q = text.Trim();
-        if (q.Length == 0 || scope is null)
+        if (q.Length == 0 || scoped.Scope is null)
         {
             return [];
         }
-        var query = db.Divisions.AsNoTracking();
-        if (scope.DivisionCode is { } root)
-        {
-            query = query.Where(d => d.Code.StartsWith(root));
-        }
-        query = q.All(char.IsAsciiDigit)
-            ? query.Where(d => d.Code.StartsWith(q))
-            : query.Where(d => d.Name.Contains(q));
+        // A code is searched by its start: the subtree under it, within the scope.
+        var query = q.All(char.IsAsciiDigit)
+            ? scoped.Under(q).Divisions
+            : scoped.Divisions.Where(d => d.Name.Contains(q));
         return await query.OrderBy(d => d.Level).ThenBy(d => d.Code).Take(limit).ToListAsync(ct);
     }
 

@@ -1,4 +1,3 @@
-using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Policy;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.App.Features.Field;
 
 /// <summary>合理性提示: for supervisors only, never shown to or blocking a cadre; each flag with its evidence.</summary>
-public sealed class FlagsModel(LiaisonDb db, Jurisdiction jurisdiction, LiaisonQueries queries, TimeProvider clock) : PageModel
+public sealed class FlagsModel(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries queries, TimeProvider clock) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -25,7 +24,7 @@ public sealed class FlagsModel(LiaisonDb db, Jurisdiction jurisdiction, LiaisonQ
             return NotFound();
         }
         var rules = (await PolicyStore.GetAsync(db, ChinaTime.Today(clock).Year, ct)).Policy.Field;
-        if (await new Supervision(db, jurisdiction.Scope).FlagsAsync(division.Code, rules, ct) is not { } found)
+        if (await new Supervision(db, scoped).FlagsAsync(division.Code, rules, ct) is not { } found)
         {
             return NotFound();
         }

@@ -1,6 +1,5 @@
 using Liaison.Data;
 using Liaison.Data.Field;
-using Liaison.Domain.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
 using Liaison.Domain.Policy;
@@ -13,18 +12,18 @@ public sealed record StandingRow(ResidenceStanding Standing, string CadreCode, s
 public sealed record FlagRow(PlausibilityFlag Flag, string CadreCode, string CadreName, string VillageName);
 
 /// <summary>The supervisors' reads of field work under a division of their jurisdiction: who is behind on residence, and what looks implausible.</summary>
-public sealed class Supervision(LiaisonDb db, Scope? scope)
+public sealed class Supervision(LiaisonDb db, Data.Access.Scoped scoped)
 {
     /// <summary>A division's villages hold at most this many visits in a year for the flags to be computed at once; larger ones are looked at township by township.</summary>
     public const int MaxVisitsForFlags = 200_000;
 
     private async Task<List<string>?> VillagesUnderAsync(string code, CancellationToken ct)
     {
-        if (scope?.Covers(code) != true || !await db.Divisions.AnyAsync(d => d.Code == code, ct))
+        if (!scoped.Covers(code) || !await scoped.Divisions.AnyAsync(d => d.Code == code, ct))
         {
             return null;
         }
-        return await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.Code.StartsWith(code)).Select(d => d.Code).ToListAsync(ct);
+        return await scoped.Under(code).Divisions.Where(d => d.Level == DivisionLevel.Village).Select(d => d.Code).ToListAsync(ct);
     }
 
     /// <summary>Every residence minimum under the division and where its cadre stands today, furthest behind first; null outside the scope.</summary>
@@ -52,7 +51,7 @@ public sealed class Supervision(LiaisonDb db, Scope? scope)
         {
             return null;
         }
-        var query = db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && v.VillageCode.StartsWith(code));
+        var query = scoped.Under(code).HouseholdVisits.Where(v => v.Year == year);
         var count = await query.CountAsync(ct);
         if (count > MaxVisitsForFlags)
         {

@@ -1,6 +1,5 @@
 using Liaison.Data;
 using Liaison.Data.Liaisons;
-using Liaison.Domain.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
@@ -21,9 +20,9 @@ public sealed record PersonView(Cadre Cadre, Unit Unit);
 /// Reads of the liaison plan for pages, narrowed to a scope: ties are seen where their division
 /// is in scope, people where their unit's division or one of their ties is.
 /// </summary>
-public sealed class PlanQueries(LiaisonDb db, Scope? scope)
+public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
 {
-    private bool Covers(string? code) => code is not null && scope?.Covers(code) == true;
+    private bool Covers(string? code) => code is not null && scoped.Scope?.Covers(code) == true;
 
     /// <summary>The ties of a year at one division, current first, then the ended ones (its history).</summary>
     public async Task<List<TieRow>> AtAsync(string code, int year, CancellationToken ct) =>
@@ -31,7 +30,7 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
 
     public async Task<PersonView?> PersonAsync(string cadreCode, CancellationToken ct)
     {
-        if (scope is null)
+        if (scoped.Scope is null)
         {
             return null;
         }
@@ -100,9 +99,9 @@ public sealed class PlanQueries(LiaisonDb db, Scope? scope)
         var policy = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy;
         var places = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == township)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
-        var takers = (await (from t in db.LiaisonTies.AsNoTracking()
+        var takers = (await (from t in scoped.Under(township).Ties
                              join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
-                             where t.Year == year && t.Until == null && t.Kind == TieKind.BackwardVillage && t.DivisionCode.StartsWith(township)
+                             where t.Year == year && t.Until == null && t.Kind == TieKind.BackwardVillage
                              select new { t.DivisionCode, c.Name }).ToListAsync(ct))
             .ToLookup(x => x.DivisionCode, x => x.Name);
         return VillageRanking.Rank(policy.Backward, places).Select(r => (r, takers[r.Village.Code].ToList())).ToList();

@@ -52,11 +52,7 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
                           select new { c.Id, c.Name, c.Rank, Unit = u.Name, d.Level, DivisionCode = d.Code, Place = d.Name })
             .ToListAsync(ct);
         var county = County is { Length: 6 } ? County : null;
-        var postings = db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null);
-        if (county is not null)
-        {
-            postings = postings.Where(p => p.VillageCode.StartsWith(county));
-        }
+        var postings = Data.Access.Scoped.Public(db).Under(county).Postings.Where(p => p.Year == year && p.Until == null);
         Secretaries = (await (from p in postings
                               join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
                               join u in db.Units.AsNoTracking() on c.UnitId equals u.Id

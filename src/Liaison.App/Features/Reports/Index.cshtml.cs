@@ -25,7 +25,7 @@ public sealed record LaggingVillage(string Code, string Name, long Households, l
 /// the year month by month, the league of the divisions below (laggards first, each a link down
 /// to the village), compliance lists, every figure with its definition — and its xlsx and PDF.
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     /// <summary>At most this many lagging villages are listed; the count says how many there are.</summary>
     public const int LaggingShown = 30;
@@ -80,11 +80,11 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     /// <summary>Villages under the visit-rate target (the year's figures) and the open cases past their deadline.</summary>
     private async Task ComplianceAsync(Division division, CancellationToken ct)
     {
-        var code = division.Code;
+        var under = scoped.Under(division.Code);
         var ids = new[] { Indicators.Households.Id, Indicators.HouseholdsVisited.Id };
-        var rows = await (from r in db.Rollups.AsNoTracking()
-                          join d in db.Divisions.AsNoTracking() on r.DivisionCode equals d.Code
-                          where d.Level == DivisionLevel.Village && d.Code.StartsWith(code) && ids.Contains(r.IndicatorId)
+        var rows = await (from r in under.Rollups
+                          join d in under.Divisions on r.DivisionCode equals d.Code
+                          where d.Level == DivisionLevel.Village && ids.Contains(r.IndicatorId)
                           select new { d.Code, d.Name, r.IndicatorId, r.Value }).ToListAsync(ct);
         var villages = rows.GroupBy(r => (r.Code, r.Name))
             .Select(g => new LaggingVillage(g.Key.Code, g.Key.Name,
@@ -96,7 +96,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         Lagging = villages.Take(LaggingShown).ToList();
         var today = ChinaTime.Today(clock);
         var open = CaseLifecycle.OpenStatuses;
-        OverdueCases = await db.Cases.AsNoTracking().CountAsync(c => c.VillageCode.StartsWith(code) && open.Contains(c.Status) && c.DueOn < today, ct);
+        OverdueCases = await under.Cases.CountAsync(c => open.Contains(c.Status) && c.DueOn < today, ct);
     }
 
     /// <summary>The query string of this page with one value changed (links keep the period and order).</summary>

@@ -36,7 +36,8 @@ public static class ReportCommands
                 return run.Fail(run.Say($"--format {fmt} 需要 --out 文件", $"--format {fmt} needs --out FILE"));
             }
             await using var db = await run.OpenDbAsync(ct);
-            var (actor, scopeRoot, _, scopeUnit) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var actor = who.Actor;
             var year = await CampaignReports.ReportYearAsync(db, run.Clock, ct);
             var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
             if (problem is { } p)
@@ -48,8 +49,7 @@ public static class ReportCommands
             {
                 var unitId = await FindUnitAsync(db, unitText.Trim(), ct);
                 // An account scoped to a unit reports on its own unit; a division account on units of its jurisdiction.
-                if (unitId is null || (scopeUnit is not null && scopeUnit != unitId)
-                    || (scopeUnit is null && scopeRoot is not null && !await db.Units.AnyAsync(u => u.Id == unitId && u.DivisionCode.StartsWith(scopeRoot), ct)))
+                if (unitId is null || (who.Scoped.Scope?.UnitId is { } own && own != unitId) || !await who.Scoped.Units.AnyAsync(u => u.Id == unitId, ct))
                 {
                     return run.Fail(run.Say($"--unit：没有单位 {unitText}", $"--unit: no unit {unitText}"));
                 }
@@ -57,9 +57,9 @@ public static class ReportCommands
             }
             else
             {
-                var code = run.Value(division)?.Trim() ?? scopeRoot ?? await CampaignReports.TopAsync(db, ct);
+                var code = run.Value(division)?.Trim() ?? who.Root ?? await CampaignReports.TopAsync(db, ct);
                 // Outside the account's jurisdiction reads as absent, as on the web.
-                report = code is null || (scopeRoot is not null && !code.StartsWith(scopeRoot, StringComparison.Ordinal))
+                report = code is null || !who.Scoped.Covers(code)
                     ? null
                     : await CampaignReport.ForDivisionAsync(db, run.Clock, code, period, ct);
                 if (report is null)

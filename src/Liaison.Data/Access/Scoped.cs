@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using Liaison.Data.Audit;
+using Liaison.Domain.Access;
+using Liaison.Domain.Cases;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Field;
+using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
+using Liaison.Domain.Secretaries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Access;
+
+/// <summary>
+/// The one way to read what belongs to a division: every query root here is narrowed to a scope
+/// (an account's jurisdiction, or the operator's everything) and tagged, so that a query that did
+/// not come through here can be told apart in the SQL (<see cref="Tag"/>). <see cref="Under"/>
+/// narrows further to a division a person picked, and never widens: a division outside the scope
+/// reads nothing. Pages and endpoints get one per request from the signed-in account; commands get
+/// one from <c>--as</c> or, for the operator's own commands, <see cref="Operator"/>.
+/// </summary>
+public sealed class Scoped
+{
+    /// <summary>The comment EF writes before the SQL of every query made here ("-- scoped").</summary>
+    public const string Tag = "scoped";
+
+    private readonly LiaisonDb _db;
+
+    // The root of the visible subtree (null: everything), read by the queries as a parameter.
+    private readonly string? _root;
+    private readonly bool _nothing;
+
+    private Scoped(LiaisonDb db, Scope? scope, string? root, bool nothing)
+    {
+        _db = db;
+        Scope = scope;
+        _root = root;
+        _nothing = nothing;
+    }
+
+    /// <summary>Narrowed to <paramref name="scope"/>; no scope (not signed in, or a unit that is gone) reads nothing.</summary>
+    public Scoped(LiaisonDb db, Scope? scope)
+        : this(db, scope, scope?.DivisionCode, scope is null)
+    {
+    }
+
+    /// <summary>Everything: the server's operator running a command of their own (audited as such by the command).</summary>
+    public static Scoped Operator(LiaisonDb db) => new(db, Scope.Everything);
+
+    /// <summary>What the programme publishes to villagers (contact points, First Secretaries): the whole city's, read by anyone.</summary>
+    public static Scoped Public(LiaisonDb db) => new(db, Scope.Everything);
+
+    public Scope? Scope { get; }
+
+    /// <summary>Whether a record of this division is within reach.</summary>
+    public bool Covers(string divisionCode) => !_nothing && (_root is null || DivisionCode.IsInSubtree(divisionCode, _root));
+
+    /// <summary>
+    /// Narrowed to <paramref name="divisionCode"/>'s subtree as well (a filter a person picked); null
+    /// leaves it as it is. A division outside the scope reads nothing; one above it leaves the scope.
+    /// </summary>
+    public Scoped Under(string? divisionCode) =>
+        divisionCode is null || _nothing ? this
+        : Covers(divisionCode) ? new Scoped(_db, Scope, divisionCode, false)
+        : _root is not null && DivisionCode.IsInSubtree(_root, divisionCode) ? this
+        : new Scoped(_db, Scope, _root, true);
+
+    public IQueryable<Division> Divisions => Within(_db.Divisions, d => d.Code);
+    public IQueryable<Unit> Units => Within(_db.Units, u => u.DivisionCode);
+    public IQueryable<Household> Households => Within(_db.Households, h => h.VillageCode);
+    public IQueryable<HouseholdVisit> HouseholdVisits => Within(_db.HouseholdVisits, v => v.VillageCode);
+    public IQueryable<Case> Cases => Within(_db.Cases, c => c.VillageCode);
+    public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
+    public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);
+    public IQueryable<LiaisonTie> Ties => Within(_db.LiaisonTies, t => t.DivisionCode);
+    public IQueryable<SecretaryPosting> Postings => Within(_db.SecretaryPostings, p => p.VillageCode);
+    public IQueryable<Reporting.DivisionRollup> Rollups => Within(_db.Rollups, r => r.DivisionCode);
+
+    /// <summary>Audit entries of the divisions in scope; entries of no division (accounts, settings) are the operator's alone.</summary>
+    public IQueryable<AuditEntry> AuditEntries => _root is null && !_nothing
+        ? _db.AuditEntries.AsNoTracking().TagWith(Tag)
+        : Within(_db.AuditEntries.Where(e => e.DivisionCode != null), e => e.DivisionCode!);
+
+    private IQueryable<T> Within<T>(IQueryable<T> query, Expression<Func<T, string>> code)
+        where T : class
+    {
+        query = query.AsNoTracking().TagWith(Tag);
+        if (_nothing)
+        {
+            return query.Where(_ => false);
+        }
+        if (_root is null)
+        {
+            return query;
+        }
+        // code.StartsWith(root), with the root read from a closure so that EF sends it as a parameter.
+        var root = _root;
+        Expression<Func<string>> parameter = () => root;
+        var startsWith = Expression.Call(code.Body, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, parameter.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(startsWith, code.Parameters));
+    }
+}
