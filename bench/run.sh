@@ -54,6 +54,10 @@ WORK=$(mktemp -d /tmp/liaison-bench.XXXXXX)
 export LIAISON_KEYS="$WORK/personal-data-keys.json"
 chmod 755 "$WORK"
 PGDIR="$WORK/pg"
+# Logged only (no effect on the figures): each autovacuum and autoanalyze, checkpoints, waits for a
+# lock over 100 ms and statements over 250 ms, so that a slow minute of the soak can be laid beside
+# what the database was doing (the soak's verdict prints them).
+PG_DIAGNOSTICS="-c log_autovacuum_min_duration=0 -c log_checkpoints=on -c log_lock_waits=on -c deadlock_timeout=100ms -c log_min_duration_statement=250"
 PG_STARTED=""
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
@@ -116,7 +120,7 @@ as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --loc
   || { cat "$WORK/initdb.log" >&2; exit 1; }
 PG_STARTED=1
 as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w start \
-  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $PG_DIAGNOSTICS" >/dev/null
 PGV=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atc 'SHOW server_version')
 
 psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
@@ -527,8 +531,8 @@ if selected soak; then
   log "soak: $SOAK_MINUTES minutes of mixed load on 127.0.0.1:$APP_PORT (server pid $APP_PID)"
   "$BENCH" soak "http://127.0.0.1:$APP_PORT" "$APP_PID" "$WORK/soak-tokens.txt" "$OFFICE_TOKEN" soak-office soak-office-password \
     "$SOAK_VILLAGE" "$COUNTY" "$SOAK_MINUTES" "$SOAK_RATE" | tee "$RESULTS/$STAMP.soak.jsonl" >&2
-  verdict=$(python3 - "$RESULTS/$STAMP.soak.jsonl" <<'PY'
-import json, sys, statistics
+  verdict=$(PG_LOG="$PGDIR/server.log" python3 - "$RESULTS/$STAMP.soak.jsonl" "$RESULTS/$STAMP.soak-pg.log" <<'PY'
+import json, os, re, sys, statistics
 # Minute 0 is the warm-up (a server just started compiles and fills its pools): not judged.
 rows = [r for r in (json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')) if not r.get('warmUp')]
 n = len(rows)
@@ -547,6 +551,16 @@ for name, part in (('slowest5', ranked[-5:]), ('others', ranked[:-5])):
     print(f"  {name}: p99 {statistics.median(r['singleP99Ms'] for r in part):.0f} ms, gc pause {statistics.median(x.get('gcPauseMs', 0) for x in s):.0f} ms/min, "
           f"gen2 {statistics.median(x.get('gen2', 0) for x in s):.0f}/min, server cpu {statistics.median(x.get('cpuSeconds', 0) for x in s):.1f} s/min, "
           f"machine steal {statistics.median(x.get('stealSeconds', 0) for x in m):.1f} s/min, iowait {statistics.median(x.get('ioWaitSeconds', 0) for x in m):.1f} s/min", file=sys.stderr)
+# And what the database logged meanwhile (vacuum, analyze, checkpoints, lock waits, slow statements):
+# kept beside the results, and printed for the three slowest minutes.
+pg = [l for l in open(os.environ['PG_LOG'], errors='replace').read().splitlines()
+      if re.search(r'automatic (vacuum|analyze)|checkpoint (starting|complete)|still waiting|acquired .* after|duration: ', l)] if os.path.exists(os.environ.get('PG_LOG', '')) else []
+open(sys.argv[2], 'w').write('\n'.join(pg) + '\n')
+for r in ranked[-3:]:
+    if 'from' in r:
+        hits = [l[11:19] + ' ' + l.split(':  ', 1)[-1][:140] for l in pg if r['from'] <= l[11:19] < r['to']]
+        print(f"  minute {r['minute']} ({r['from']}-{r['to']} UTC, p99 {r['singleP99Ms']} ms, {r.get('singleOver100Ms', '?')} over 100 ms): "
+              + ('; '.join(hits) or 'nothing logged'), file=sys.stderr)
 PY
 )
   log "soak: $verdict"

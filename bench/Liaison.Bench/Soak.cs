@@ -174,6 +174,8 @@ internal static class Soak
         private readonly Lock _gate = new();
         private List<double> _single = [];
         private readonly Dictionary<string, long> _counts = [];
+        // When the minute began (UTC), to lay it beside the database's log.
+        private DateTimeOffset _since = TimeProvider.System.GetUtcNow();
 
         public void Single(double ms, bool ok, int status)
         {
@@ -209,21 +211,28 @@ internal static class Soak
             {
                 var sorted = _single.Order().ToList();
                 var p99 = sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.99 * sorted.Count) - 1)];
+                var now = TimeProvider.System.GetUtcNow();
                 var line = JsonSerializer.Serialize(new
                 {
                     minute,
                     warmUp = minute == 0,
+                    from = _since.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    to = now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                     rssBytes = server.Rss,
                     // What the server did in the minute, to see what a slow minute coincides with.
                     server = new { cpuSeconds = Math.Round(server.CpuSeconds, 1), gen0 = server.Gen0, gen1 = server.Gen1, gen2 = server.Gen2, gcPauseMs = Math.Round(server.GcPauseMs, 1), escalated = server.Escalated, takenUp = server.TakenUp },
                     machine = new { stealSeconds = Math.Round(server.StealSeconds, 1), ioWaitSeconds = Math.Round(server.IoWaitSeconds, 1) },
                     singleP99Ms = Math.Round(p99, 1),
                     singleMedianMs = sorted.Count == 0 ? 0 : Math.Round(sorted[sorted.Count / 2], 1),
+                    singleMaxMs = sorted.Count == 0 ? 0 : Math.Round(sorted[^1], 1),
+                    // How many waited long: a stall of the whole server shows as many, one slow request as one.
+                    singleOver100Ms = sorted.Count(ms => ms > 100),
                     errors = _counts.Where(kv => kv.Key.StartsWith("error", StringComparison.Ordinal)).Sum(kv => kv.Value),
                     counts = new SortedDictionary<string, long>(_counts, StringComparer.Ordinal),
                 });
                 _single = [];
                 _counts.Clear();
+                _since = now;
                 return line;
             }
         }
