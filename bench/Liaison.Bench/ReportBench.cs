@@ -36,7 +36,7 @@ internal static partial class ReportBench
         for (var i = 0; i < 2 * n; i++)
         {
             var watch = Stopwatch.StartNew();
-            report = await CampaignReport.ForDivisionAsync(context, TimeProvider.System, code, null, default);
+            report = await CampaignReport.ForDivisionAsync(Liaison.Data.Access.Scoped.Operator(context), TimeProvider.System, code, null, default);
             watch.Stop();
             if (i >= n)
             {

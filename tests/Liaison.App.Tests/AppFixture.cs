@@ -30,6 +30,8 @@ public sealed class AppFixture : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production").UseSetting(WebApp.DbKey, file.DbSetting);
+            // Every read of a division's records must come through the scoped query root: one that does not fails its request.
+            b.UseSetting(WebApp.ScopeGuardKey, "fail");
             // The test server's requests come from nowhere; Kestrel's from an address. As on this machine: loopback.
             b.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FromLoopback>());
             foreach (var (key, value) in settings)

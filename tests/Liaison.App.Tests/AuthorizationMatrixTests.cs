@@ -182,6 +182,10 @@ public class AuthorizationMatrixTests(AppFixture app)
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
         Assert.True(cases > 90, $"only {cases} cases");
+        // And every one of those requests read the records of a division through the scoped query root (or an explained section).
+        var guard = app.Factory.Services.GetRequiredService<Liaison.Data.Access.ScopeGuard>();
+        Assert.Equal(Liaison.Data.Access.ScopeGuardMode.Fail, guard.Mode);
+        Assert.True(guard.Findings.Count == 0, "unscoped reads:\n" + string.Join("\n", guard.Findings));
     }
 
     /// <summary>Not allowed: the API says 403; a page sends the caller to /account/denied.</summary>

@@ -48,7 +48,7 @@ public sealed class PostgresRestartTests
         }
 
         await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting(Web.WebApp.DbKey, "postgres:" + target.ConnectionString).UseEnvironment("Production"));
+            b.UseSetting(Web.WebApp.DbKey, "postgres:" + target.ConnectionString).UseEnvironment("Production").UseSetting(Web.WebApp.ScopeGuardKey, "fail"));
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var visitedAt = TimeProvider.System.GetUtcNow().AddMinutes(-10);

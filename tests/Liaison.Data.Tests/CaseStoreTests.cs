@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Cases;
 using Liaison.Data.Demo;
@@ -258,7 +259,7 @@ public class CaseStoreTests
         // The breakdown by category and by month counts the same (on both databases).
         foreach (var by in Enum.GetValues<CaseBreakdown>())
         {
-            var rows = await CaseQueries.BreakdownAsync(db, township, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), by, default);
+            var rows = await CaseQueries.BreakdownAsync(Scoped.Operator(db).Under(township), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), by, default);
             Assert.Equal((11, 2, closed.Count, 2, 9), (rows.Sum(r => r.Collected), rows.Sum(r => r.Completed), rows.Sum(r => r.Closed), rows.Sum(r => r.FollowedUp), rows.Sum(r => r.SatisfactionPoints)));
         }
         // And the same as a full recount of every leaf.

@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Cases;
 using Liaison.Data.Field;
 using Liaison.Data.Reporting;
@@ -42,16 +43,16 @@ public class ReportTests
         Assert.Equal(1, months[2][R.Disputes]);
 
         // Periods: flows sum their months; distinct figures from January are sums of first months, others are recounted.
-        var year = await CampaignReports.FiguresAsync(db, village, null, default);
-        var toApril = await CampaignReports.FiguresAsync(db, village, new ReportPeriod(2026, 1, 4), default);
-        var aprilToJune = await CampaignReports.FiguresAsync(db, village, new ReportPeriod(2026, 4, 6), default);
+        var year = await CampaignReports.FiguresAsync(Scoped.Operator(db), village, null, default);
+        var toApril = await CampaignReports.FiguresAsync(Scoped.Operator(db), village, new ReportPeriod(2026, 1, 4), default);
+        var aprilToJune = await CampaignReports.FiguresAsync(Scoped.Operator(db), village, new ReportPeriod(2026, 4, 6), default);
         Assert.Equal((4, 3), (year[R.Visits], year[R.HouseholdsVisited]));
         Assert.Equal((2, 2, 1), (toApril[R.Visits], toApril[R.HouseholdsVisited], toApril[R.Disputes]));
         Assert.Equal((3, 2, 0), (aprilToJune[R.Visits], aprilToJune[R.HouseholdsVisited], aprilToJune[R.Disputes]));
         Assert.Equal(year[R.Households], aprilToJune[R.Households]);
 
         // The county's report equals counts made directly on the same database.
-        var report = (await CampaignReport.ForDivisionAsync(db, clock, County, null, default))!;
+        var report = (await CampaignReport.ForDivisionAsync(Scoped.Operator(db), clock, County, null, default))!;
         var f = report.Figures;
         Assert.Equal(await db.HouseholdVisits.CountAsync(v => v.Year == 2026 && v.VillageCode.StartsWith(County)), f[R.Visits]);
         Assert.Equal(await db.HouseholdVisits.Where(v => v.Year == 2026 && v.VillageCode.StartsWith(County)).Select(v => v.HouseholdId).Distinct().CountAsync(), f[R.HouseholdsVisited]);
@@ -69,7 +70,7 @@ public class ReportTests
 
         // A unit's report counts its cadres' work only.
         var unitId = await db.Cadres.Where(c => c.Id == author.CadreId).Select(c => c.UnitId).SingleAsync();
-        var unit = (await CampaignReport.ForUnitAsync(db, clock, unitId, null, default))!;
+        var unit = (await CampaignReport.ForUnitAsync(Scoped.Operator(db), clock, unitId, null, default))!;
         var cadres = await db.Cadres.Where(c => c.UnitId == unitId).Select(c => c.Id).ToListAsync();
         Assert.Equal(await db.HouseholdVisits.CountAsync(v => cadres.Contains(v.CadreId)), unit.Figures[R.Visits]);
         Assert.Equal(cadres.Count, unit.Figures[R.Cadres]);

@@ -29,7 +29,9 @@ public class BrowserFixture : IAsyncLifetime
         await PrepareAsync(_file.Target);
         // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000")
-            .UseSetting("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
+            .UseSetting("Liaison:RateLimits:SignInPerAccountPerMinute", "100000")
+            // A page that reads a division's records around the scoped query root fails its journey.
+            .UseSetting(WebApp.ScopeGuardKey, "fail"));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -159,6 +159,8 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     /// <summary>Checks that the scope fits the role and exists: administrators see everything; offices and inspectors a division; unit administrators a unit.</summary>
     private async Task ApplyScopeAsync(Account account, Role role, string scope, CancellationToken ct)
     {
+        // Accounts are managed by administrators, whose own scope is everything.
+        using var outside = Data.Access.Unscoped.Section("an account's scope: the unit or division it names");
         scope = scope.Trim();
         if (role == Role.Admin)
         {

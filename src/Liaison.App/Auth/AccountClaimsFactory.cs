@@ -23,6 +23,7 @@ public static class AccountClaims
 {
     public static async Task<ClaimsIdentity> IdentityAsync(Account user, ClaimsIdentityOptions names, LiaisonDb db, CancellationToken ct, string scheme = "Identity.Application")
     {
+        using var outside = Data.Access.Unscoped.Section("signing in: the division of the account's own unit");
         var unitDivision = user.ScopeUnitId is { } unitId
             ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct)
             : null;

@@ -12,10 +12,12 @@ public static class DemoAccounts
     /// <summary>Creates them; returns (user name, role, scope, password) for the first start to print.</summary>
     public static async Task<List<(string Name, Role Role, string Scope, string Password)>> CreateAsync(LiaisonDb db, AccountAdmin admin, CancellationToken ct)
     {
-        var county = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code).FirstAsync(ct);
-        var township = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == county.Code).OrderBy(d => d.Code).FirstAsync(ct);
-        var village = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == township.Code && d.Level == DivisionLevel.Village).OrderBy(d => d.Code).FirstAsync(ct);
-        var unit = await db.Units.AsNoTracking().Where(u => u.DivisionCode == county.Code).OrderBy(u => u.Code).FirstAsync(ct);
+        // The operator's demo: the first county of whatever was seeded.
+        var all = Data.Access.Scoped.Operator(db);
+        var county = await all.Divisions.Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code).FirstAsync(ct);
+        var township = await all.Divisions.Where(d => d.ParentCode == county.Code).OrderBy(d => d.Code).FirstAsync(ct);
+        var village = await all.Divisions.Where(d => d.ParentCode == township.Code && d.Level == DivisionLevel.Village).OrderBy(d => d.Code).FirstAsync(ct);
+        var unit = await all.Units.Where(u => u.DivisionCode == county.Code).OrderBy(u => u.Code).FirstAsync(ct);
         (string Name, Role Role, string Scope, string Display)[] wanted =
         [
             ("admin", Role.Admin, "*", "系统管理员"),

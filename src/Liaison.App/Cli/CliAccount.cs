@@ -7,11 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Cli;
 
 /// <summary>Who runs a command: the name on its audit records, what it may read (<see cref="Scoped"/>), whether it may see personal data.</summary>
-public sealed record CliWho(Actor Actor, Scoped Scoped, bool MayReveal)
-{
-    /// <summary>The root of the division subtree it reads; null for everything.</summary>
-    public string? Root => Scoped.Scope?.DivisionCode;
-}
+public sealed record CliWho(Actor Actor, Scoped Scoped, bool MayReveal);
 
 /// <summary><c>--as USER</c>: a command run within an account's jurisdiction, exactly as the web app would apply it.</summary>
 public static class CliAccount
@@ -32,6 +28,7 @@ public static class CliAccount
         {
             throw new InvalidOperationException($"{userName} is disabled");
         }
+        using var outside = Unscoped.Section("--as: the division of the account's own unit");
         var scope = account.ScopeUnitId is { } unitId
             ? Scope.Unit(unitId, await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct))
             : account.ScopeDivisionCode is { } code ? Scope.Division(code) : Scope.Everything;

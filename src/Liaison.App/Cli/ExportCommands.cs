@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +21,12 @@ public static class ExportCommands
         export.Subcommands.Add(One("cadres", PeopleExports.CadresAsync));
         export.Subcommands.Add(One("households", PeopleExports.HouseholdsAsync));
         var year = Features.Policy.PolicyCommands.YearOption();
-        var ties = One("ties", (db, r, ct) => Data.Liaisons.TieExport.WriteAsync(db, r, r.Year!.Value, ct), year);
+        var ties = One("ties", (reach, r, ct) => Data.Liaisons.TieExport.WriteAsync(reach, r, r.Year!.Value, ct), year);
         export.Subcommands.Add(ties);
         return export;
     }
 
-    private static Command One(string name, Func<LiaisonDb, ExportRequest, CancellationToken, Task<long>> write, Option<int?>? year = null)
+    private static Command One(string name, Func<Scoped, ExportRequest, CancellationToken, Task<long>> write, Option<int?>? year = null)
     {
         var output = new Option<string>("--out", "-o") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
         var division = new Option<string?>("--division") { Description = "只导出该行政区划（含下级）/ only this division's subtree" };
@@ -62,8 +62,8 @@ public static class ExportCommands
                 Console.Error.WriteLine(run.Say($"{actor.Name} 无权导出完整个人信息（已记入审计）", $"{actor.Name} may not export personal data unmasked (recorded in the audit log)"));
                 return ExitCodes.Refused;
             }
-            var request = new ExportRequest(path, code ?? scopeRoot, run.Language, run.Value(unmasked)) { Year = year is null ? null : Features.Policy.PolicyCommands.YearOf(run, year) };
-            var rows = await write(db, request, ct);
+            var request = new ExportRequest(path, run.Language, run.Value(unmasked)) { Year = year is null ? null : Features.Policy.PolicyCommands.YearOf(run, year) };
+            var rows = await write(scoped.Under(code), request, ct);
             if (run.Value(unmasked) && !OperatingSystem.IsWindows())
             {
                 // Names and phones in clear: readable by the operator who asked for them only.

@@ -42,6 +42,7 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target,
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
+        using var outside = Data.Access.Unscoped.Section("first start: the server prepares its own database (schema, keys, the demo)");
         await PrepareAsync(db, target, clock, cancellationToken);
         if (target.Provider == DatabaseProvider.Sqlite && target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
         {

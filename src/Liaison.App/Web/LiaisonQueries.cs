@@ -1,4 +1,3 @@
-using Liaison.App.Auth;
 using Liaison.App.Features.Divisions;
 using Liaison.Data;
 
@@ -8,13 +7,13 @@ namespace Liaison.App.Web;
 /// The query roots a request may use, one per area, each narrowed to the signed-in person's
 /// jurisdiction: the one place where scope is applied to reads.
 /// </summary>
-public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction)
+public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
 {
-    public DivisionQueries Divisions { get; } = new(db, scoped);
+    public DivisionQueries Divisions { get; } = new(scoped);
 
     public Features.Audit.AuditQueries Audit { get; } = new(scoped);
 
     public Features.Liaisons.PlanQueries Plan { get; } = new(db, scoped);
 
-    public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, jurisdiction.Scope);
+    public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, scoped);
 }

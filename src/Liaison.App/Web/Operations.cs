@@ -105,7 +105,7 @@ public static class Operations
             var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
             Queue.Set(await db.FieldDirty.CountAsync(ct));
             var today = Domain.Shared.ChinaTime.Today(services.GetRequiredService<TimeProvider>());
-            OverdueCases.Set(await db.Cases.CountAsync(c => Domain.Cases.CaseLifecycle.OpenStatuses.Contains(c.Status) && c.DueOn < today, ct));
+            OverdueCases.Set(await Data.Access.Scoped.Operator(db).Cases.CountAsync(c => Domain.Cases.CaseLifecycle.OpenStatuses.Contains(c.Status) && c.DueOn < today, ct));
         }
 #pragma warning disable CA1031 // The database's own gauges stay as they were; /readyz says why.
         catch (Exception e) when (DatabaseProblems.IsTransient(e) || e is InvalidOperationException)

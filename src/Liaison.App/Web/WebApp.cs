@@ -12,6 +12,9 @@ public static class WebApp
     /// <summary>Configuration key of the database (sqlite:PATH / postgres:...); empty means $LIAISON_DB or the default file.</summary>
     public const string DbKey = "Liaison:Db";
 
+    /// <summary>Configuration key of <see cref="Data.Access.ScopeGuard"/>'s mode: off (default), log or fail.</summary>
+    public const string ScopeGuardKey = "Liaison:ScopeGuard";
+
     public static WebApplication Create(string? db, string urls, string[] hostSettings)
     {
         // Published, wwwroot sits beside the executable; a host that names its own content root wins.
@@ -39,7 +42,18 @@ public static class WebApp
         // Read when first needed, so that a test host's settings win over the command line's.
         services.AddSingleton(sp => DatabaseTarget.Resolve(sp.GetRequiredService<IConfiguration>()[DbKey], Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable)));
         // Pooled: setting up a context's services costs more than many a request's own work.
-        services.AddDbContextPool<LiaisonDb>((sp, options) => sp.GetRequiredService<DatabaseTarget>().Configure(options));
+        services.AddDbContextPool<LiaisonDb>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseTarget>().Configure(options);
+            if (sp.GetRequiredService<Data.Access.ScopeGuard>() is { Mode: not Data.Access.ScopeGuardMode.Off } guard)
+            {
+                options.AddInterceptors(guard);
+            }
+        });
+        // Reads of a division's records that bypass the scoped query root: off, log or fail (the tests fail them).
+        services.AddSingleton(sp => new Data.Access.ScopeGuard(
+            Enum.TryParse<Data.Access.ScopeGuardMode>(sp.GetRequiredService<IConfiguration>()[ScopeGuardKey], ignoreCase: true, out var mode) ? mode : Data.Access.ScopeGuardMode.Off,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<Data.Access.ScopeGuard>()));
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();

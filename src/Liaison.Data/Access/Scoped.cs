@@ -52,6 +52,16 @@ public sealed class Scoped
 
     public Scope? Scope { get; }
 
+    /// <summary>The context behind, for Data's own reads of what belongs to no division (months of rollups, settings).</summary>
+    internal LiaisonDb Db => _db;
+
+    /// <summary>The kinds of record read only through here (or inside an <see cref="Unscoped.Section"/>): what <see cref="ScopeGuard"/> watches.</summary>
+    public static IReadOnlyList<Type> Entities { get; } =
+    [
+        typeof(Division), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(Case), typeof(Dispute), typeof(Errand),
+        typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
+    ];
+
     /// <summary>Whether a record of this division is within reach.</summary>
     public bool Covers(string divisionCode) => !_nothing && (_root is null || DivisionCode.IsInSubtree(divisionCode, _root));
 
@@ -65,14 +75,47 @@ public sealed class Scoped
         : _root is not null && DivisionCode.IsInSubtree(_root, divisionCode) ? this
         : new Scoped(_db, Scope, _root, true);
 
+    /// <summary>The same reader with nothing in reach (a figure a role does not see).</summary>
+    public Scoped None => new(_db, Scope, _root, true);
+
     public IQueryable<Division> Divisions => Within(_db.Divisions, d => d.Code);
+
+    /// <summary>
+    /// Every division, to name the records read here (a case's village, a tie's township): codes and
+    /// names are public — the public pages list the whole city's. Never what decides what is in reach.
+    /// </summary>
+    public IQueryable<Division> Names => _db.Divisions.AsNoTracking().TagWith(Tag);
+
+    /// <summary>Every unit, to name the records read here (a case's holder, a cadre's unit): units' names are public too (the contact cards).</summary>
+    public IQueryable<Unit> UnitNames => _db.Units.AsNoTracking().TagWith(Tag);
+
     public IQueryable<Unit> Units => Within(_db.Units, u => u.DivisionCode);
     public IQueryable<Household> Households => Within(_db.Households, h => h.VillageCode);
     public IQueryable<HouseholdVisit> HouseholdVisits => Within(_db.HouseholdVisits, v => v.VillageCode);
     public IQueryable<Case> Cases => Within(_db.Cases, c => c.VillageCode);
+
+    /// <summary>
+    /// The cases the scope's unit holds (a unit's admin works on those rather than on its villages'):
+    /// none for a division's scope. Narrowed by <see cref="Under"/>, the held cases of that division's villages.
+    /// </summary>
+    public IQueryable<Case> UnitCases
+    {
+        get
+        {
+            if (Scope?.UnitId is not { } unit || _nothing)
+            {
+                return Within(_db.Cases.Where(_ => false), c => c.VillageCode);
+            }
+            var held = _db.Cases.Where(c => c.HolderUnitId == unit);
+            return _root == Scope!.DivisionCode ? held.AsNoTracking().TagWith(Tag) : Within(held, c => c.VillageCode);
+        }
+    }
+
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);
     public IQueryable<LiaisonTie> Ties => Within(_db.LiaisonTies, t => t.DivisionCode);
+    /// <summary>First Secretary calls, by the division that issues them (a city's call: the city office's).</summary>
+    public IQueryable<SecretaryCall> Calls => Within(_db.SecretaryCalls, c => c.DivisionCode);
     public IQueryable<SecretaryPosting> Postings => Within(_db.SecretaryPostings, p => p.VillageCode);
     public IQueryable<Reporting.DivisionRollup> Rollups => Within(_db.Rollups, r => r.DivisionCode);
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Liaison.Data.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -36,6 +37,7 @@ public static class TokenAccounts
     /// <summary>The tokens with these hashes that exist, by hash; revoked and expired ones included (the caller decides).</summary>
     public static async Task<Dictionary<string, TokenAccount>> FindAsync(LiaisonDb db, IEnumerable<string> hashes, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("signing in with a token: the division of the account's own unit");
         var found = new Dictionary<string, TokenAccount>(StringComparer.Ordinal);
         var find = Compiled.GetValue(db.Model, _ => Compile());
         await foreach (var t in find(db, hashes.Distinct(StringComparer.Ordinal).ToList()).WithCancellation(ct))

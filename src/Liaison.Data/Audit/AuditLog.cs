@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Liaison.Data.Access;
 using Liaison.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -124,6 +125,7 @@ public static partial class AuditLog
     /// </summary>
     private static async Task<(AuditHead? Head, long[]? Ids)> LockAndReadHeadAsync(LiaisonDb db, int count, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("the audit chain's head: the newest entry, whatever its division");
         if (!db.Database.IsNpgsql())
         {
             var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Liaison.Data.Access;
 using Liaison.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,6 +11,9 @@ namespace Liaison.Data.Audit;
 /// <summary>Checking the sealed chain, sealing an older log once, and the database's id (which names its head file).</summary>
 public static partial class AuditLog
 {
+    /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "the audit chain: every entry, whatever its division";
+
     private static readonly ConcurrentDictionary<string, string> DatabaseIds = new();
 
     /// <summary>The database's own id (made by its first migration), kept per connection string once read.</summary>
@@ -36,6 +40,7 @@ public static partial class AuditLog
     /// </summary>
     public static async Task<AuditVerification> VerifyAsync(LiaisonDb db, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var key = PersonalDataKeys.Current.AuditKey;
         var previous = Genesis;
         long count = 0, lastId = 0;
@@ -146,6 +151,7 @@ public static partial class AuditLog
     /// </summary>
     public static async Task<AuditVerification> ResealAsync(LiaisonDb db, TimeProvider clock, Actor actor, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var key = PersonalDataKeys.Current.AuditKey ?? throw new InvalidOperationException("the key file has no audit key: run liaison keys check");
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

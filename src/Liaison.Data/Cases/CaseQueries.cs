@@ -1,12 +1,16 @@
+using Liaison.Data.Access;
 using Liaison.Domain.Cases;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Cases;
 
-/// <summary>What the case lists filter by. <see cref="Scope"/> is the reader's subtree root (null: everything).</summary>
-public sealed record CaseFilter(string? Scope, int? UnitId = null, string? Division = null, CaseStatus? Status = null, bool OpenOnly = false, bool OverdueOnly = false,
-    string? Category = null, CaseChannel? Channel = null, bool HeldOnly = false, int Take = 200);
+/// <summary>
+/// What the case lists filter by, within the reader's <see cref="Scoped"/>: <see cref="UnitHeld"/>
+/// lists the cases the reader's unit holds (a unit's admin) rather than those of its villages.
+/// </summary>
+public sealed record CaseFilter(bool UnitHeld = false, string? Division = null, CaseStatus? Status = null, bool OpenOnly = false, bool OverdueOnly = false,
+    string? Category = null, CaseChannel? Channel = null, int Take = 200);
 
 /// <summary>One line of a case list: no personal data beyond the masked name.</summary>
 public sealed record CaseLine(long Id, string TrackingCode, CaseKind Kind, string Category, CaseChannel Channel, string VillageCode, string Village,
@@ -35,16 +39,12 @@ public static class CaseQueries
     /// The case figures of a subtree (by the cases' villages) received in a period, broken down by
     /// category, channel or month — counted as the rollups count them (merged and withdrawn cases aside).
     /// </summary>
-    public static async Task<List<CaseFigures>> BreakdownAsync(LiaisonDb db, string? scope, DateOnly from, DateOnly to, CaseBreakdown by, CancellationToken ct)
+    public static async Task<List<CaseFigures>> BreakdownAsync(Scoped scoped, DateOnly from, DateOnly to, CaseBreakdown by, CancellationToken ct)
     {
         // PostgreSQL takes instants in UTC only.
         var start = ChinaTime.StartOfDay(from).ToUniversalTime();
         var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
-        var q = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
-        if (scope is { Length: > 0 })
-        {
-            q = q.Where(c => c.VillageCode.StartsWith(scope));
-        }
+        var q = scoped.Cases.Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
         var rows = await q.Select(c => new { c.Category, c.Channel, c.ReceivedAt, c.Status, c.OnTime, c.RepliedAt, c.Satisfaction, c.Reopens, c.Escalations }).ToListAsync(ct);
         string Key(DateTimeOffset at, string category, CaseChannel channel) => by switch
         {
@@ -66,22 +66,11 @@ public static class CaseQueries
     }
 
     /// <summary>Cases within the reader's scope (by the case's village, or held by the reader's unit), newest and overdue first.</summary>
-    public static async Task<List<CaseLine>> ListAsync(LiaisonDb db, TimeProvider clock, CaseFilter f, CancellationToken ct)
+    public static async Task<List<CaseLine>> ListAsync(Scoped scoped, TimeProvider clock, CaseFilter f, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var q = db.Cases.AsNoTracking();
-        if (f.UnitId is { } unit)
-        {
-            q = q.Where(c => c.HolderUnitId == unit);
-        }
-        else if (f.Scope is { } scope)
-        {
-            q = q.Where(c => c.VillageCode.StartsWith(scope));
-        }
-        if (f.Division is { Length: > 0 } d)
-        {
-            q = f.HeldOnly ? q.Where(c => c.HolderDivision == d) : q.Where(c => c.VillageCode.StartsWith(d));
-        }
+        var within = f.Division is { Length: > 0 } d ? scoped.Under(d) : scoped;
+        var q = f.UnitHeld ? within.UnitCases : within.Cases;
         var open = CaseLifecycle.OpenStatuses.ToArray();
         if (f.Status is { } s)
         {
@@ -104,7 +93,7 @@ public static class CaseQueries
             q = q.Where(c => c.Channel == ch);
         }
         var rows = await (from c in q
-                          join v in db.Divisions.AsNoTracking() on c.VillageCode equals v.Code
+                          join v in scoped.Names on c.VillageCode equals v.Code
                           orderby c.DueOn, c.Id descending
                           select new { c.Id, c.TrackingCode, c.Kind, c.Category, c.Channel, c.VillageCode, Village = v.Name, c.Description, c.Status, c.Level, c.HolderDivision, c.DueOn, c.ReceivedAt })
             .Take(f.Take).ToListAsync(ct);
@@ -116,6 +105,7 @@ public static class CaseQueries
     public static Task<List<CaseStep>> StepsAsync(LiaisonDb db, long caseId, CancellationToken ct) =>
         db.CaseSteps.AsNoTracking().Where(s => s.CaseId == caseId).OrderBy(s => s.Id).ToListAsync(ct);
 
-    public static async Task<Case?> ByCodeAsync(LiaisonDb db, string? code, CancellationToken ct) =>
-        TrackingCode.Normalize(code) is { } c ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.TrackingCode == c, ct) : null;
+    /// <summary>The case of a tracking code, among those <paramref name="scoped"/> reads (the tracking page: <see cref="Scoped.Public"/>).</summary>
+    public static async Task<Case?> ByCodeAsync(Scoped scoped, string? code, CancellationToken ct) =>
+        TrackingCode.Normalize(code) is { } c ? await scoped.Cases.FirstOrDefaultAsync(x => x.TrackingCode == c, ct) : null;
 }

@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Field;
 using Liaison.Data.Policy;
@@ -15,9 +16,13 @@ namespace Liaison.Data.Cases;
 /// </summary>
 public static class CaseStore
 {
+    /// <summary>Why this store reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "a case store: the actor's reach is decided on the case and the village it names";
+
     /// <summary>Takes in a new case at its village, held by the village work group with the level's deadline.</summary>
     public static async Task<CaseResult> CreateAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, CaseInput input, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
         var (c, problems) = await PrepareAsync(db, now, await RulesAsync(db, now, ct), actor, input, ct);
         if (c is null)
@@ -32,6 +37,7 @@ public static class CaseStore
     public static async Task<(int Created, List<(int Line, CaseProblem Problem)> Problems)> CreateBatchAsync(LiaisonDb db, TimeProvider clock, CaseActor actor,
         IReadOnlyList<(int Line, CaseInput Input)> inputs, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
         var rules = await RulesAsync(db, now, ct);
         var cases = new List<Case>();
@@ -138,6 +144,7 @@ public static class CaseStore
     /// </summary>
     public static async Task<int> TakeUpVisitIssuesAsync(LiaisonDb db, TimeProvider clock, int max, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var issues = await (from i in db.VisitIssues.AsNoTracking()
                             where i.CaseId == null
                             join v in db.HouseholdVisits.AsNoTracking() on i.VisitId equals v.Id
@@ -191,6 +198,7 @@ public static class CaseStore
     /// <summary>Takes one step of the life cycle on a case, if the actor holds it and the life cycle allows it.</summary>
     public static async Task<CaseResult> ActAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long caseId, CaseStepInput step, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !Sees(actor, c))
         {
@@ -207,6 +215,7 @@ public static class CaseStore
     /// <summary>The person's follow-up through the tracking page: whether it was solved, how satisfied. "Not solved" reopens the case.</summary>
     public static async Task<CaseResult> PublicFollowUpAsync(LiaisonDb db, TimeProvider clock, string trackingCode, bool solved, int satisfaction, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var code = Domain.Cases.TrackingCode.Normalize(trackingCode);
         var c = code is null ? null : await db.Cases.FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
         if (c is null)
@@ -223,6 +232,7 @@ public static class CaseStore
     /// </summary>
     public static async Task<int> EscalateOverdueAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct, int max = int.MaxValue)
     {
+        using var outside = Unscoped.Section(Reach);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var open = CaseLifecycle.OpenStatuses.ToArray();
         // The longest overdue first; a round takes at most max, so that a backlog never holds the server up for long.

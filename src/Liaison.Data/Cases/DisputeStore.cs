@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Field;
 using Liaison.Domain.Cases;
@@ -19,8 +20,12 @@ public sealed record ErrandInput(string? VillageCode, ErrandKind Kind, string? W
 /// </summary>
 public static class DisputeStore
 {
+    /// <summary>Why this store reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "a dispute or errand store: the actor's reach is decided on the village it names";
+
     public static async Task<(Dispute? Dispute, List<CaseProblem> Problems)> AddDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, DisputeInput input, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var problems = await VillageProblemsAsync(db, actor, input.VillageCode, ct);
         var parties = CaseStore.Clean(input.Parties);
         var summary = CaseStore.Clean(input.Summary);
@@ -54,6 +59,7 @@ public static class DisputeStore
     /// <summary>A mediation step, or the outcome: mediated (with the agreement's date), referred (to whom), unresolved.</summary>
     public static async Task<List<CaseProblem>> UpdateDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, string? step, DisputeOutcome? outcome, string? referredTo, DateOnly? agreementOn, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var d = await db.Disputes.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null || !actor.Covers(d.VillageCode))
         {
@@ -98,6 +104,7 @@ public static class DisputeStore
 
     public static async Task<(Errand? Errand, List<CaseProblem> Problems)> AddErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, ErrandInput input, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var problems = await VillageProblemsAsync(db, actor, input.VillageCode, ct);
         var what = CaseStore.Clean(input.What);
         Require(problems, "what", what, CaseInput.MaxNote, "代办事项");
@@ -127,6 +134,7 @@ public static class DisputeStore
 
     public static async Task<List<CaseProblem>> FinishErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, bool done, string? result, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var e = await db.Errands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null || !actor.Covers(e.VillageCode))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
@@ -39,6 +40,7 @@ public sealed class CadreScope
 
     public static async Task<CadreScope> LoadAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("a cadre's own villages: their ties and postings");
         var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == cadreId && t.DivisionCode.Length == 12)
             .Select(t => new { t.Year, t.DivisionCode }).ToListAsync(ct);
         var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId)

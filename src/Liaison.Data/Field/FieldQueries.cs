@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Domain.Field;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -21,8 +22,12 @@ public sealed record MyStay(long Id, Guid ClientId, string Village, DateOnly Arr
 /// <summary>Reads of a cadre's own field work, for the phone app and the API. Household heads' names are masked; no phones.</summary>
 public static class FieldQueries
 {
+    /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "a cadre's own field work: the villages of their own ties and postings";
+
     public static async Task<MyField> MineAsync(LiaisonDb db, TimeProvider clock, int cadreId, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var cadre = await db.Cadres.AsNoTracking().FirstAsync(c => c.Id == cadreId, ct);
         var context = await FieldContext.LoadAsync(db, clock, new FieldAuthor(cadreId, "", RecordSource.Phone), null, ct);
         var year = context.Today.Year;
@@ -49,6 +54,7 @@ public static class FieldQueries
     /// <summary>The cadre's standing against each residence minimum of the year.</summary>
     public static async Task<List<MyResidence>> ResidenceOfAsync(LiaisonDb db, int cadreId, int year, DateOnly today, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).Select(s => new { s.VillageCode, s.Arrived, s.Left }).ToListAsync(ct);
         // Only the cadre's own villages: the city's every tie is not read for one phone.
         var villages = (await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == cadreId && t.Year == year).Select(t => t.DivisionCode).ToListAsync(ct))
@@ -62,9 +68,12 @@ public static class FieldQueries
         }).ToList();
     }
 
-    public static async Task<List<MyVisit>> VisitsOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
-        (await db.HouseholdVisits.AsNoTracking().Where(v => v.CadreId == cadreId && v.Year == year).OrderByDescending(v => v.Id).Take(1_000).ToListAsync(ct))
+    public static async Task<List<MyVisit>> VisitsOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        return (await db.HouseholdVisits.AsNoTracking().Where(v => v.CadreId == cadreId && v.Year == year).OrderByDescending(v => v.Id).Take(1_000).ToListAsync(ct))
             .Select(v => new MyVisit(v.Id, v.ClientId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.IssueCount, v.Source.ToString().ToLowerInvariant())).ToList();
+    }
 
     public static async Task<List<MyStay>> StaysOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
         (await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).OrderByDescending(s => s.Arrived).ToListAsync(ct))
@@ -76,6 +85,7 @@ public static class FieldQueries
     /// </summary>
     public static async Task<string?> CadreOfVillageAsync(LiaisonDb db, string village, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var secretary = await (from p in db.SecretaryPostings.AsNoTracking()
                                join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
                                where p.VillageCode == village && p.Until == null

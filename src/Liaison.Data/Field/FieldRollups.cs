@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Field;
@@ -49,8 +50,11 @@ public static class FieldRollups
     }
 
     /// <summary>The programme year the rollups count: the newest year of the liaison plan.</summary>
-    public static async Task<int?> YearAsync(LiaisonDb db, CancellationToken ct) =>
-        await db.LiaisonTies.Where(t => t.Until == null).MaxAsync(t => (int?)t.Year, ct);
+    public static async Task<int?> YearAsync(LiaisonDb db, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section("the newest plan year: a fact of the whole programme");
+        return await db.LiaisonTies.Where(t => t.Until == null).MaxAsync(t => (int?)t.Year, ct);
+    }
 
     /// <summary>Up to this many villages, a recount looks up the visited households by key rather than reading them all.</summary>
     private const int LookUpHouseholdsUpTo = 500;
@@ -58,6 +62,7 @@ public static class FieldRollups
     /// <summary>Recounts the marked villages and applies the differences. Returns the villages recounted.</summary>
     public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("the rollups: every marked village's figures, for the whole city");
         var dirty = await db.FieldDirty.AsNoTracking().OrderBy(d => d.VillageCode).Take(2_000).ToListAsync(ct);
         if (dirty.Count == 0)
         {
@@ -250,6 +255,8 @@ public static class FieldRollups
     /// </summary>
     public static async Task<List<ResidenceRequirement>> RequirementsAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct)
     {
+        // The villages are the caller's: read through Scoped by a page, every village for the rollups.
+        using var outside = Unscoped.Section("residence minimums of the villages the caller names");
         var policy = (await PolicyStore.GetAsync(db, year, ct)).Policy;
         var minimum = new Dictionary<(TieKind, CadreRank?), (int Days, Term Role)>
         {

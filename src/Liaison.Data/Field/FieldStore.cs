@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Domain.Field;
@@ -40,6 +41,7 @@ public static class FieldStore
         FieldRecordKind<TInput, TRecord> kind, CadreScopeCache? cache, GroupCommit<FieldWrite<TInput, TRecord>>? group, CancellationToken ct)
         where TRecord : class
     {
+        using var outside = Unscoped.Section("field records: a cadre's own villages (their ties and postings), checked record by record");
         if (inputs.Count > MaxBatch)
         {
             throw new ArgumentException($"at most {MaxBatch} records in one request", nameof(inputs));

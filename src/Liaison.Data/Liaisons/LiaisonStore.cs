@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Policy;
@@ -19,9 +20,13 @@ public sealed record PlanRun(int Year, int PolicyVersion, PlanOutcome Outcome, C
 /// <summary>Loads the plan's world from the database and writes the planner's and people's changes back.</summary>
 public static class LiaisonStore
 {
+    /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "the liaison plan: made and checked over the whole year's plan";
+
     /// <summary>Divisions, roster, and (unless told not to) the year's current ties with their stays.</summary>
     public static async Task<LiaisonWorld> LoadWorldAsync(LiaisonDb db, ProgrammePolicy policy, bool withTies, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var places = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.City)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
         var units = await db.Units.AsNoTracking()
@@ -53,6 +58,7 @@ public static class LiaisonStore
     /// <summary>Plans the year and writes the result in one transaction, audited; then checks the plan as written.</summary>
     public static async Task<PlanRun> PlanAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var started = clock.GetTimestamp();
         var phases = new Dictionary<string, double>();
         var lap = started;

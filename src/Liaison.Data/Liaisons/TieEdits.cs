@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Liaisons;
@@ -39,6 +40,7 @@ public static class TieEdits
 
     public static async Task<TieEditResult> ApplyAsync(LiaisonDb db, TimeProvider clock, Actor actor, TieEdit edit, DateOnly today, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("a tie edit: the office's reach is decided on the tie and the division it names");
         if (string.IsNullOrWhiteSpace(edit.Reason) || edit.Reason.Length > MaxReason)
         {
             return Refused($"请填写调整理由（不超过 {MaxReason} 字）", $"give a reason for the change (at most {MaxReason} characters)");

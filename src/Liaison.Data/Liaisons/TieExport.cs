@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Liaison.Data.Access;
 using Liaison.Data.Export;
 using Liaison.Data.People;
 using Liaison.Domain.Liaisons;
@@ -20,21 +21,19 @@ public static class TieExport
         ("行政区划代码", "division_code"), ("行政区划名称", "division_name"), ("起始日期", "since"), ("集中驻村天数", "stay_days"), ("来源", "origin"), ("锁定", "locked"), ("理由", "reason"),
     ];
 
-    public static Task<long> WriteAsync(LiaisonDb db, ExportRequest r, int year, CancellationToken ct)
+    /// <summary>The year's ties of the divisions within reach.</summary>
+    public static Task<long> WriteAsync(Scoped scoped, ExportRequest r, int year, CancellationToken ct)
     {
         var en = r.Language == UiLanguage.English;
-        return TableExport.WriteAsync(r.Path, Columns.Select(c => en ? c.En : c.Zh).ToList(), Rows(db, r.Division, year, en, ct), ct);
+        return TableExport.WriteAsync(r.Path, Columns.Select(c => en ? c.En : c.Zh).ToList(), Rows(scoped, year, en, ct), ct);
     }
 
-    private static async IAsyncEnumerable<string[]> Rows(LiaisonDb db, string? division, int year, bool en, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Rows(Scoped scoped, int year, bool en, [EnumeratorCancellation] CancellationToken ct)
     {
-        var ties = db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null);
-        if (division is not null)
-        {
-            ties = ties.Where(t => t.DivisionCode.StartsWith(division));
-        }
+        var db = scoped.Db;
+        var ties = scoped.Ties.Where(t => t.Year == year && t.Until == null);
         var rows = from t in ties
-                   join d in db.Divisions.AsNoTracking() on t.DivisionCode equals d.Code
+                   join d in scoped.Names on t.DivisionCode equals d.Code
                    join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id into cs
                    from c in cs.DefaultIfEmpty()
                    join u in db.Units.AsNoTracking() on t.UnitId ?? c.UnitId equals u.Id

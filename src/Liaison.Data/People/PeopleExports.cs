@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Liaison.Data.Access;
 using Liaison.Data.Export;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -7,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.People;
 
-/// <summary>What an export may contain: the subtree it is limited to, and whether personal data leaves unmasked.</summary>
-public sealed record ExportRequest(string Path, string? Division, UiLanguage Language, bool Unmasked)
+/// <summary>Where an export goes, in which language, and whether personal data leaves unmasked (what it reaches is the <see cref="Scoped"/> it is given).</summary>
+public sealed record ExportRequest(string Path, UiLanguage Language, bool Unmasked)
 {
     /// <summary>The plan year, for exports of a year's records.</summary>
     public int? Year { get; init; }
@@ -21,39 +22,31 @@ public sealed record ExportRequest(string Path, string? Division, UiLanguage Lan
 /// </summary>
 public static class PeopleExports
 {
-    public static Task<long> UnitsAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new UnitImporter().Columns, r.Language), Units(db, r.Division, r.Language == UiLanguage.English, ct), ct);
+    public static Task<long> UnitsAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new UnitImporter().Columns, r.Language), Units(scoped, r.Language == UiLanguage.English, ct), ct);
 
-    public static Task<long> CadresAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new CadreImporter(TimeProvider.System).Columns, r.Language), Cadres(db, r.Division, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
+    /// <summary>The cadres of the units within reach.</summary>
+    public static Task<long> CadresAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new CadreImporter(TimeProvider.System).Columns, r.Language), Cadres(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
-    public static Task<long> HouseholdsAsync(LiaisonDb db, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new HouseholdImporter().Columns, r.Language), Households(db, r.Division, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
+    public static Task<long> HouseholdsAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
+        TableExport.WriteAsync(r.Path, Headers(new HouseholdImporter().Columns, r.Language), Households(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
     private static List<string> Headers(IReadOnlyList<Import.ImportColumn> columns, UiLanguage language) => columns.Select(c => c.Header(language)).ToList();
 
     private static string YesNo(bool value, bool en) => en ? (value ? "yes" : "no") : (value ? "是" : "否");
 
-    private static async IAsyncEnumerable<string[]> Units(LiaisonDb db, string? division, bool en, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Units(Scoped scoped, bool en, [EnumeratorCancellation] CancellationToken ct)
     {
-        var query = db.Units.AsNoTracking();
-        if (division is not null)
-        {
-            query = query.Where(u => u.DivisionCode.StartsWith(division));
-        }
-        await foreach (var u in query.OrderBy(u => u.Code).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var u in scoped.Units.OrderBy(u => u.Code).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return [u.Code, u.Name, Terms.UnitLevels[u.Level].In(en), Terms.UnitCategories[u.Category].In(en), u.DivisionCode];
         }
     }
 
-    private static async IAsyncEnumerable<string[]> Cadres(LiaisonDb db, string? division, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Cadres(Scoped scoped, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
     {
-        var query = from c in db.Cadres.AsNoTracking() join u in db.Units.AsNoTracking() on c.UnitId equals u.Id select new { c, u.Code, u.DivisionCode };
-        if (division is not null)
-        {
-            query = query.Where(x => x.DivisionCode.StartsWith(division));
-        }
+        var query = from c in scoped.Db.Cadres.AsNoTracking() join u in scoped.Units on c.UnitId equals u.Id select new { c, u.Code };
         await foreach (var x in query.OrderBy(x => x.c.Code).AsAsyncEnumerable().WithCancellation(ct))
         {
             var c = x.c;
@@ -62,14 +55,9 @@ public static class PeopleExports
         }
     }
 
-    private static async IAsyncEnumerable<string[]> Households(LiaisonDb db, string? division, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string[]> Households(Scoped scoped, bool en, bool unmasked, [EnumeratorCancellation] CancellationToken ct)
     {
-        var query = db.Households.AsNoTracking();
-        if (division is not null)
-        {
-            query = query.Where(h => h.VillageCode.StartsWith(division));
-        }
-        await foreach (var h in query.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var h in scoped.Households.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return [h.VillageCode, h.HouseNo, unmasked ? h.HeadName : PersonalData.MaskName(h.HeadName), unmasked ? h.HeadPhone ?? "" : PersonalData.MaskPhone(h.HeadPhone), h.MemberCount.ToString(CultureInfo.InvariantCulture),
                 .. HouseholdCategories.All.Select(cat => YesNo(h.Categories.HasFlag(cat), en))];

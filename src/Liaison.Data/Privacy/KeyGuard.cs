@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,6 +20,9 @@ public sealed record KeyReport(string KeyFile, string Primary, IReadOnlyList<Key
 /// </summary>
 public static class KeyGuard
 {
+    /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "the keys: samples of sealed data from any division";
+
     public const string PersonalData = "personal-data";
     public const string Audit = "audit";
 
@@ -33,6 +37,7 @@ public static class KeyGuard
     /// <summary>The same with a key file of the caller's (tests): the process's ring is left alone unless it is the configured file.</summary>
     public static async Task<PersonalDataKeys> EnsureAsync(LiaisonDb db, TimeProvider clock, Actor actor, string path, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var configured = path == PersonalDataKeys.ConfiguredPath;
         var records = await db.KeyRecords.AsNoTracking().ToListAsync(ct);
         if (configured)
@@ -186,6 +191,7 @@ public static class KeyGuard
     /// <summary>Everything about the keys: recorded ones against the file, and every stored value (for <c>liaison keys check</c>).</summary>
     public static async Task<KeyReport> ReportAsync(LiaisonDb db, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var ring = PersonalDataKeys.Current;
         var recorded = (await db.KeyRecords.AsNoTracking().OrderBy(k => k.RecordedAt).ToListAsync(ct)).Select(r =>
         {

@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -30,32 +31,36 @@ public sealed record CampaignReport(
     public IReadOnlyList<ReportRow> League(Ratio by) =>
         Children.OrderBy(c => c.Figures[by] ?? double.MaxValue).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
 
-    public static async Task<CampaignReport?> ForDivisionAsync(LiaisonDb db, TimeProvider clock, string code, ReportPeriod? period, CancellationToken ct)
+    /// <summary>The report of a division within <paramref name="scoped"/>'s reach; null for one outside it or unknown.</summary>
+    public static async Task<CampaignReport?> ForDivisionAsync(Scoped scoped, TimeProvider clock, string code, ReportPeriod? period, CancellationToken ct)
     {
-        var places = await db.Divisions.AsNoTracking().Where(d => d.Code == code || d.ParentCode == code)
+        var places = await scoped.Divisions.Where(d => d.Code == code || d.ParentCode == code)
             .Select(d => new { d.Code, d.Name, d.Level, d.ParentCode }).ToListAsync(ct);
         if (places.FirstOrDefault(d => d.Code == code) is not { } division)
         {
             return null;
         }
+        var db = scoped.Db;
         var rollupYear = await CampaignReports.YearAsync(db, ct);
         period ??= ReportPeriod.WholeYear(rollupYear ?? Domain.Shared.ChinaTime.Today(clock).Year);
         var children = places.Where(d => d.ParentCode == code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         // The division's every figure; its children only what their league row shows.
-        var own = await CampaignReports.FiguresAsync(db, [code], period, rollupYear, null, ct);
-        var league = await CampaignReports.FiguresAsync(db, children.Select(c => c.Code).ToList(), period, rollupYear, LeagueColumn.Needs, ct);
+        var own = await CampaignReports.FiguresAsync(scoped, [code], period, rollupYear, null, ct);
+        var league = await CampaignReports.FiguresAsync(scoped, children.Select(c => c.Code).ToList(), period, rollupYear, LeagueColumn.Needs, ct);
         var months = period.Year == rollupYear ? await CampaignReports.MonthsAsync(db, code, ct) : new Dictionary<int, ReportFigures>();
         return new CampaignReport(code, division.Name, division.Level, null, period, clock.GetUtcNow(), own[code],
             children.Select(c => new ReportRow(c.Code, c.Name, c.Level, league[c.Code])).ToList(), months);
     }
 
-    public static async Task<CampaignReport?> ForUnitAsync(LiaisonDb db, TimeProvider clock, int unitId, ReportPeriod? period, CancellationToken ct)
+    /// <summary>The report of a unit whose division lies within <paramref name="scoped"/>'s reach; null for one outside it or unknown.</summary>
+    public static async Task<CampaignReport?> ForUnitAsync(Scoped scoped, TimeProvider clock, int unitId, ReportPeriod? period, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await scoped.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null)
         {
             return null;
         }
+        var db = scoped.Db;
         period ??= ReportPeriod.WholeYear(await CampaignReports.ReportYearAsync(db, clock, ct));
         var figures = await RollupStore.UnitFiguresAsync(db, unitId, period, ct);
         return new CampaignReport(unit.DivisionCode, unit.Name, null, unitId, period, clock.GetUtcNow(), figures, [], new Dictionary<int, ReportFigures>());

@@ -1,3 +1,4 @@
+using Liaison.Data.Access;
 using Liaison.Data.Field;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
@@ -22,14 +23,17 @@ public static class CampaignReports
     public static async Task<int> ReportYearAsync(LiaisonDb db, TimeProvider clock, CancellationToken ct) =>
         await YearAsync(db, ct) ?? Domain.Shared.ChinaTime.Today(clock).Year;
 
-    /// <summary>The programme's top division: from the root down while there is only one child (the province holding the city).</summary>
-    public static async Task<string?> TopAsync(LiaisonDb db, CancellationToken ct)
+    /// <summary>
+    /// The programme's top division within reach: from the root down while there is only one child
+    /// (the province holding the city), starting at the scope's own root.
+    /// </summary>
+    public static async Task<string?> TopAsync(Scoped scoped, CancellationToken ct)
     {
-        string? code = null;
+        var code = scoped.Scope?.DivisionCode;
         while (true)
         {
             var parent = code;
-            var two = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent && d.Level <= DivisionLevel.County)
+            var two = await scoped.Divisions.Where(d => d.ParentCode == parent && d.Level <= DivisionLevel.County)
                 .OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync(ct);
             if (two.Count != 1)
             {
@@ -39,18 +43,19 @@ public static class CampaignReports
         }
     }
 
-    public static async Task<ReportFigures> FiguresAsync(LiaisonDb db, string code, ReportPeriod? period, CancellationToken ct) =>
-        (await FiguresAsync(db, [code], period, ct)).GetValueOrDefault(code) ?? ReportFigures.Empty;
+    public static async Task<ReportFigures> FiguresAsync(Scoped scoped, string code, ReportPeriod? period, CancellationToken ct) =>
+        (await FiguresAsync(scoped, [code], period, ct)).GetValueOrDefault(code) ?? ReportFigures.Empty;
 
-    /// <summary>The figures of each division (its subtree) for the period; null period: the rollups' year.</summary>
-    public static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, CancellationToken ct) =>
-        await FiguresAsync(db, codes, period, await YearAsync(db, ct), null, ct);
+    /// <summary>The figures of each division (its subtree) within reach for the period; null period: the rollups' year. Codes out of reach are left out.</summary>
+    public static async Task<Dictionary<string, ReportFigures>> FiguresAsync(Scoped scoped, IReadOnlyCollection<string> codes, ReportPeriod? period, CancellationToken ct) =>
+        await FiguresAsync(scoped, codes, period, await YearAsync(scoped.Db, ct), null, ct);
 
     /// <summary>The same with the rollups' year already known, and optionally only some indicators (a league's).</summary>
-    internal static async Task<Dictionary<string, ReportFigures>> FiguresAsync(LiaisonDb db, IReadOnlyCollection<string> codes, ReportPeriod? period, int? year,
+    internal static async Task<Dictionary<string, ReportFigures>> FiguresAsync(Scoped scoped, IReadOnlyCollection<string> codes, ReportPeriod? period, int? year,
         IReadOnlyCollection<string>? only, CancellationToken ct)
     {
-        var values = codes.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, long>(), StringComparer.Ordinal);
+        var db = scoped.Db;
+        var values = codes.Where(scoped.Covers).Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, long>(), StringComparer.Ordinal);
         if (values.Count == 0)
         {
             return [];
@@ -58,7 +63,7 @@ public static class CampaignReports
         var list = values.Keys.ToList();
         if (only is null)
         {
-            foreach (var r in await db.Rollups.AsNoTracking().Where(r => list.Contains(r.DivisionCode)).Select(r => new { r.DivisionCode, r.IndicatorId, r.Value }).ToListAsync(ct))
+            foreach (var r in await scoped.Rollups.Where(r => list.Contains(r.DivisionCode)).Select(r => new { r.DivisionCode, r.IndicatorId, r.Value }).ToListAsync(ct))
             {
                 values[r.DivisionCode][r.IndicatorId] = r.Value;
             }
@@ -69,7 +74,7 @@ public static class CampaignReports
         }
         if (period is not null && !(period.IsWholeYear && period.Year == year))
         {
-            await ForPeriodAsync(db, values, period, period.Year == year, only, ct);
+            await ForPeriodAsync(scoped, values, period, period.Year == year, only, ct);
         }
         return values.ToDictionary(kv => kv.Key, kv => new ReportFigures(kv.Value), StringComparer.Ordinal);
     }
@@ -106,9 +111,10 @@ public static class CampaignReports
         }
     }
 
-    private static async Task ForPeriodAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, ReportPeriod period, bool rollupYear,
+    private static async Task ForPeriodAsync(Scoped scoped, Dictionary<string, Dictionary<string, long>> values, ReportPeriod period, bool rollupYear,
         IReadOnlyCollection<string>? only, CancellationToken ct)
     {
+        var db = scoped.Db;
         var field = FieldRollups.Indicators.Where(i => only is null || only.Contains(i.Id)).ToList();
         // Another year: every field figure from its records. The rollups' year: flows from their
         // months, distinct figures from their first months when the period starts in January.
@@ -139,7 +145,7 @@ public static class CampaignReports
             var wanted = fromRecords.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (code, v) in values)
             {
-                foreach (var leaf in await RecordsAsync(db, code, period, ct))
+                foreach (var leaf in await RecordsAsync(scoped.Under(code), period, ct))
                 {
                     if (leaf.Month == 0 && wanted.Contains(leaf.IndicatorId))
                     {
@@ -150,12 +156,11 @@ public static class CampaignReports
         }
     }
 
-    /// <summary>The field family's leaves for the villages of a division's subtree, counted from the records.</summary>
-    public static async Task<List<RollupValue>> RecordsAsync(LiaisonDb db, string code, ReportPeriod? period, CancellationToken ct)
+    /// <summary>The field family's leaves for the villages within reach (a division's subtree: <see cref="Scoped.Under"/>), counted from the records.</summary>
+    public static async Task<List<RollupValue>> RecordsAsync(Scoped scoped, ReportPeriod? period, CancellationToken ct)
     {
-        var villages = await db.Divisions.AsNoTracking()
-            .Where(d => d.Level == DivisionLevel.Village && d.Code.StartsWith(code)).Select(d => d.Code).ToListAsync(ct);
-        return await FieldRollups.LeavesAsync(db, villages, ct, period);
+        var villages = await scoped.Divisions.Where(d => d.Level == DivisionLevel.Village).Select(d => d.Code).ToListAsync(ct);
+        return await FieldRollups.LeavesAsync(scoped.Db, villages, ct, period);
     }
 
     /// <summary>A division's flow figures month by month in the rollups' year (distinct ones by the month first counted).</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Liaison.Data.Access;
 using Liaison.Data.Database;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
@@ -16,6 +17,9 @@ namespace Liaison.Data.Reporting;
 /// </summary>
 public static class RollupStore
 {
+    /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "the rollups: every division's figures, for the whole city";
+
     private const int ThreeOlds = (int)HouseholdCategories.ThreeOlds;
     private const int ThreeKinds = (int)HouseholdCategories.ThreeHouseholds;
     private const int Poor = (int)HouseholdCategory.Poor;
@@ -29,6 +33,7 @@ public static class RollupStore
     /// </summary>
     public static async Task RefreshAsync(LiaisonDb db, RollupFamily families, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var values = Rollup.ToAllLevels(await LeavesAsync(db, families, ct));
         if (families == RollupFamily.All)
         {
@@ -112,6 +117,7 @@ public static class RollupStore
     /// </summary>
     public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, RollupFamily families, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var leaves = new List<RollupValue>();
         if (families.HasFlag(RollupFamily.Divisions))
         {

@@ -1,4 +1,5 @@
 using System.Data;
+using Liaison.Data.Access;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public static class RollupVerifier
 {
     public static async Task<RollupCheck> VerifyAsync(LiaisonDb db, CancellationToken ct)
     {
+        using var outside = Unscoped.Section("report verify: every division's figures, recounted");
         await using var tx = await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
         var pending = (await db.FieldDirty.AsNoTracking().Select(d => d.VillageCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var field = RollupStore.IndicatorsOf(RollupFamily.Field).ToHashSet(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Data.Policy;
@@ -16,9 +17,13 @@ public sealed record MatchRun(int Year, MatchResult Result, int Kept, int Added,
 /// <summary>The First Secretary cycle in the database: calls, selection, the match and its postings.</summary>
 public static class SecretaryStore
 {
+    /// <summary>Why this store reads outside a scope: see <see cref="Unscoped"/>.</summary>
+    private const string Reach = "the First Secretary cycle: the whole city's calls, candidates and postings (run by the city office)";
+
     /// <summary>Opens the year's calls sized by the policy, unless they are open already; returns them.</summary>
     public static async Task<List<SecretaryCall>> OpenCallsAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var existing = await db.SecretaryCalls.Where(c => c.Year == year).OrderBy(c => c.Level).ThenBy(c => c.DivisionCode).ToListAsync(ct);
         if (existing.Count > 0)
         {
@@ -50,6 +55,7 @@ public static class SecretaryStore
     /// </summary>
     public static async Task<string?> RegisterAsync(LiaisonDb db, TimeProvider clock, Actor actor, int callId, string cadreCode, string? homeDivision, bool english, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var call = await db.SecretaryCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
         var cadre = await (from c in db.Cadres.AsNoTracking()
                            join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
@@ -87,6 +93,7 @@ public static class SecretaryStore
     /// <summary>The unit panel's scores on the four criteria, 0–100 each. Returns the refusal, or null. Audited with the scores before.</summary>
     public static async Task<string?> ScoreAsync(LiaisonDb db, TimeProvider clock, Actor actor, int candidateId, int political, int innovation, int massWork, int coordination, bool english, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         if (new[] { political, innovation, massWork, coordination }.Any(x => x is < 0 or > 100))
         {
             return english ? "each score lies between 0 and 100" : "每项评分须在 0–100 之间";
@@ -118,6 +125,7 @@ public static class SecretaryStore
     public static async Task<string?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, PostingChange change, DateOnly today,
         Func<string, bool> inScope, bool english, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         string Say(string zh, string en) => english ? en : zh;
         var reason = change.Reason.Trim();
         if (reason.Length == 0 || reason.Length > 500)
@@ -239,6 +247,7 @@ public static class SecretaryStore
     /// <summary>任职: the day the secretary took up the post, membership moved, released from the unit, heading the work group. Returns the refusal, or null. Audited.</summary>
     public static async Task<string?> AppointAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, bool english, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var posting = await db.SecretaryPostings.FirstOrDefaultAsync(p => p.Id == postingId && p.Until == null, ct);
         if (posting is null)
         {
@@ -264,6 +273,7 @@ public static class SecretaryStore
     /// <summary>Records the sending unit's support to the village of a posting. Returns the refusal, or null. Audited.</summary>
     public static async Task<string?> AddSupportAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, SupportKind kind, decimal amount, string description, DateOnly on, bool english, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         if (!Enum.IsDefined(kind) || amount <= 0 || amount > 1_000_000_000 || string.IsNullOrWhiteSpace(description) || description.Length > 500)
         {
             return english ? "a kind, an amount above zero and a description (at most 500 characters) are needed" : "须填写类别、大于零的数量和说明（不超过 500 字）";
@@ -288,6 +298,7 @@ public static class SecretaryStore
     /// <summary>Fills every call's quota on merit; each candidate's outcome and reason are stored. Audited.</summary>
     public static async Task<(int Selected, int NotSelected)> SelectAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var policy = (await PolicyStore.GetAsync(db, year, ct)).Policy;
         var calls = await db.SecretaryCalls.Where(c => c.Year == year).ToListAsync(ct);
         var callIds = calls.Select(c => c.Id).ToList();
@@ -313,8 +324,12 @@ public static class SecretaryStore
     }
 
     /// <summary>Which of these cadres held a First Secretary posting in the year.</summary>
-    public static async Task<HashSet<int>> ServedInAsync(LiaisonDb db, int year, IReadOnlyCollection<int> cadreIds, CancellationToken ct) =>
-        (await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && cadreIds.Contains(p.CadreId)).Select(p => p.CadreId).Distinct().ToListAsync(ct)).ToHashSet();
+    public static async Task<HashSet<int>> ServedInAsync(LiaisonDb db, int year, IReadOnlyCollection<int> cadreIds, CancellationToken ct)
+    {
+        // The candidates' postings anywhere: eligibility looks at the person, not at a place.
+        using var outside = Unscoped.Section(Reach);
+        return (await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && cadreIds.Contains(p.CadreId)).Select(p => p.CadreId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
 
     /// <summary>
     /// The match of the year's selected cadres to the villages that need one. Postings made by hand
@@ -323,6 +338,7 @@ public static class SecretaryStore
     /// </summary>
     public static async Task<MatchRun> MatchAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var started = clock.GetTimestamp();
         var input = await PrepareAsync(db, year, ct);
         var (selected, current, model) = (input.Selected, input.Current, input.Model);
@@ -372,6 +388,7 @@ public static class SecretaryStore
 
     public static async Task<MatchInput> PrepareAsync(LiaisonDb db, int year, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
         var rules = policy.Policy.FirstSecretaries;
         var calls = await db.SecretaryCalls.AsNoTracking().Where(c => c.Year == year).ToDictionaryAsync(c => c.Id, ct);
@@ -397,6 +414,7 @@ public static class SecretaryStore
     /// <summary>"Why not this village?" for a cadre of the year's match: the rule against it, or its cost terms and what it would add to the optimum.</summary>
     public static async Task<(WhyNot Answer, MatchedPair? Posting)> WhyNotAsync(LiaisonDb db, int year, string cadreCode, string villageCode, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var input = await PrepareAsync(db, year, ct);
         var row = input.Candidates.FindIndex(c => c.CadreCode == cadreCode);
         var column = input.Villages.FindIndex(v => v.Code == villageCode);

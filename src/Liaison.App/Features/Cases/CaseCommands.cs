@@ -54,7 +54,7 @@ public static class CaseCommands
             List<ContactCard> cards;
             try
             {
-                cards = await ContactCards.ForVillageAsync(db, run.Clock, run.Value(village)!.Trim(), url, ct);
+                cards = await ContactCards.ForVillageAsync(db, Data.Access.Scoped.Operator(db), run.Clock, run.Value(village)!.Trim(), url, ct);
             }
             catch (ArgumentException e)
             {

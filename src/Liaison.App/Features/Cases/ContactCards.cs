@@ -1,5 +1,6 @@
 using Liaison.App.Web.Pdf;
 using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -19,15 +20,16 @@ public sealed record ContactCard(string Village, string VillageCode, string? Cad
 /// </summary>
 public static class ContactCards
 {
-    public static async Task<List<ContactCard>> ForVillageAsync(LiaisonDb db, TimeProvider clock, string village, string baseUrl, CancellationToken ct)
+    /// <summary>The cards of a village within <paramref name="scoped"/>'s reach; a code outside it is no village.</summary>
+    public static async Task<List<ContactCard>> ForVillageAsync(LiaisonDb db, Scoped scoped, TimeProvider clock, string village, string baseUrl, CancellationToken ct)
     {
-        var division = await db.Divisions.AsNoTracking().Where(d => d.Code == village && d.Level == DivisionLevel.Village).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct)
+        var division = await scoped.Divisions.Where(d => d.Code == village && d.Level == DivisionLevel.Village).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct)
             ?? throw new ArgumentException($"{village}: 不是村代码 / not a village code", nameof(village));
         var year = ChinaTime.Today(clock).Year;
         var telephone = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Public.Telephone;
-        var cadres = await (from t in db.LiaisonTies.AsNoTracking()
+        var cadres = await (from t in scoped.Ties
                             join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
-                            join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                            join u in scoped.UnitNames on c.UnitId equals u.Id
                             where t.DivisionCode == village && t.Until == null && t.Year == year
                             orderby c.Code
                             select new { c.Code, c.Name, Unit = u.Name }).Distinct().ToListAsync(ct);

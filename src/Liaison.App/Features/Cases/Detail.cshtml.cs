@@ -50,15 +50,16 @@ public sealed class DetailModel(LiaisonDb db, Data.Access.Scoped scoped, TimePro
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        // A case of the reader's villages, or one the reader's unit holds (a unit's admin).
+        var c = await scoped.Cases.FirstOrDefaultAsync(x => x.Id == id, ct) ?? await scoped.UnitCases.FirstOrDefaultAsync(x => x.Id == id, ct);
         var actor = CaseActors.Of(jurisdiction);
         if (c is null || !CaseStore.Sees(actor, c))
         {
             return false;
         }
         Case = c;
-        Village = await db.Divisions.AsNoTracking().Where(d => d.Code == c.VillageCode).Select(d => d.Name).FirstAsync(ct);
-        Unit = c.HolderUnitId is { } unit ? await db.Units.AsNoTracking().Where(x => x.Id == unit).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        Village = await scoped.Names.Where(d => d.Code == c.VillageCode).Select(d => d.Name).FirstAsync(ct);
+        Unit = c.HolderUnitId is { } unit ? await scoped.UnitNames.Where(x => x.Id == unit).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         Steps = await CaseQueries.StepsAsync(db, id, ct);
         Actions = CaseStore.Holds(actor, c) && jurisdiction.May(Domain.Access.Ability.HandleCases)
             ? CaseLifecycle.ActionsFrom(c.Status).Where(a => CaseLifecycle.Next(c.Status, a, c.Kind) is not null).ToList()

@@ -1,5 +1,4 @@
 using Liaison.App.Auth;
-using Liaison.Data;
 using Liaison.Data.Cases;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ namespace Liaison.App.Features.Cases;
 /// adopted and completed, on time, replied, satisfaction, reopened, escalated — by category,
 /// channel or month, each rate beside the counts it comes from.
 /// </summary>
-public sealed class FiguresModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+public sealed class FiguresModel(Data.Access.Scoped scoped, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -27,8 +26,7 @@ public sealed class FiguresModel(LiaisonDb db, TimeProvider clock, Jurisdiction 
         From ??= new DateOnly(today.Year, 1, 1);
         To ??= today;
         // A unit's admin sees the cases assigned to its unit on the list; figures are the divisions'.
-        var scope = jurisdiction.Role == Domain.Access.Role.UnitAdmin ? "-" : jurisdiction.Scope?.DivisionCode;
-        Rows = await CaseQueries.BreakdownAsync(db, scope, From.Value, To.Value, By, ct);
+        Rows = await CaseQueries.BreakdownAsync(jurisdiction.Role == Domain.Access.Role.UnitAdmin ? scoped.None : scoped, From.Value, To.Value, By, ct);
         Total = new CaseFigures("", Rows.Sum(r => r.Collected), Rows.Sum(r => r.Adopted), Rows.Sum(r => r.Completed), Rows.Sum(r => r.Closed), Rows.Sum(r => r.OnTime),
             Rows.Sum(r => r.Replied), Rows.Sum(r => r.FollowedUp), Rows.Sum(r => r.SatisfactionPoints), Rows.Sum(r => r.Reopened), Rows.Sum(r => r.Escalated));
     }

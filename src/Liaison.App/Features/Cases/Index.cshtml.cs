@@ -14,7 +14,7 @@ namespace Liaison.App.Features.Cases;
 /// by status, category and channel; entry of a case taken by hand, and of a suggestion box's
 /// contents in one go (one line, one case; all or nothing).
 /// </summary>
-public sealed class IndexModel(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
+public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProvider clock, Jurisdiction jurisdiction) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -75,8 +75,7 @@ public sealed class IndexModel(LiaisonDb db, TimeProvider clock, Jurisdiction ju
     private async Task LoadAsync(CancellationToken ct)
     {
         Categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
-        var scope = jurisdiction.Scope;
-        Cases = await CaseQueries.ListAsync(db, clock, new CaseFilter(scope?.DivisionCode, scope?.UnitId is { } unit && jurisdiction.Role == Domain.Access.Role.UnitAdmin ? unit : null,
+        Cases = await CaseQueries.ListAsync(scoped, clock, new CaseFilter(UnitHeld: jurisdiction.Role == Domain.Access.Role.UnitAdmin,
             Division: string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Status: Status, OpenOnly: Open, OverdueOnly: Overdue, Category: Category, Channel: Channel), ct);
     }
 }

@@ -66,20 +66,23 @@ public sealed class ReportModel(LiaisonDb db, TimeProvider clock, IntakeLimiter 
 
     private async Task<bool> LoadAsync(string village, string? cadre, CancellationToken ct)
     {
-        var division = await db.Divisions.AsNoTracking().Where(d => d.Code == village && d.Level == DivisionLevel.Village).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct);
+        var division = await Published.Divisions.Where(d => d.Code == village && d.Level == DivisionLevel.Village).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct);
         if (division is null)
         {
             return false;
         }
         (VillageCode, Village) = (division.Code, division.Name);
-        CadreName = await db.Cadres.AsNoTracking().Where(c => c.Code == cadre && db.LiaisonTies.Any(t => t.CadreId == c.Id && t.DivisionCode == village && t.Until == null))
+        CadreName = await db.Cadres.AsNoTracking().Where(c => c.Code == cadre && Published.Ties.Any(t => t.CadreId == c.Id && t.DivisionCode == village && t.Until == null))
             .Select(c => c.Name).FirstOrDefaultAsync(ct);
         Categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
         return true;
     }
 
+    /// <summary>What the card's form reads: the village and its cadres' ties, published to villagers.</summary>
+    private Data.Access.Scoped Published => Data.Access.Scoped.Public(db);
+
     /// <summary>The card's cadre, only when tied to this village (a card cannot name just anyone).</summary>
     private Task<int?> CadreOfCardAsync(string? cadre, CancellationToken ct) =>
-        db.Cadres.AsNoTracking().Where(c => c.Code == cadre && db.LiaisonTies.Any(t => t.CadreId == c.Id && t.DivisionCode == VillageCode && t.Until == null))
+        db.Cadres.AsNoTracking().Where(c => c.Code == cadre && Published.Ties.Any(t => t.CadreId == c.Id && t.DivisionCode == VillageCode && t.Until == null))
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
 }

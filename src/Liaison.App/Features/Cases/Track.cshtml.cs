@@ -48,13 +48,15 @@ public sealed class TrackModel(LiaisonDb db, TimeProvider clock) : PageModel
         {
             return;
         }
-        Case = await CaseQueries.ByCodeAsync(db, Code, ct);
+        // The code is the key: whoever holds it reads the case's progress, never its personal data.
+        var published = Data.Access.Scoped.Public(db);
+        Case = await CaseQueries.ByCodeAsync(published, Code, ct);
         if (Case is null)
         {
             NotFoundCode = true;
             return;
         }
-        Village = await db.Divisions.AsNoTracking().Where(d => d.Code == Case.VillageCode).Select(d => d.Name).FirstAsync(ct);
+        Village = await published.Names.Where(d => d.Code == Case.VillageCode).Select(d => d.Name).FirstAsync(ct);
         Steps = (await CaseQueries.StepsAsync(db, Case.Id, ct))
             .Select(s => new PublicStep(s.At, s.Action, s.To, s.Level, s.Action is CaseAction.Resolve or CaseAction.Adopt or CaseAction.CloseNotFixed or CaseAction.Escalate ? s.Note : null))
             .ToList();

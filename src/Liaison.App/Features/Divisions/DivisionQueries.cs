@@ -1,4 +1,3 @@
-using Liaison.Data;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +15,12 @@ public sealed record DivisionFigures(Division Division, IReadOnlyDictionary<stri
 /// narrowed to a scope: what lies outside it is not found, exactly as if it did not exist.
 /// A null scope (nobody signed in) sees nothing.
 /// </summary>
-public sealed class DivisionQueries(LiaisonDb db, Data.Access.Scoped scoped)
+public sealed class DivisionQueries(Data.Access.Scoped scoped)
 {
     public const int PageSize = 50;
 
-    private bool Covers(string? code) => code is not null && scoped.Scope?.Covers(code) == true;
-
     public async Task<Division?> FindAsync(string code, CancellationToken ct) =>
-        Covers(code) ? await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) : null;
+        await scoped.Divisions.FirstOrDefaultAsync(d => d.Code == code, ct);
 
     /// <summary>The division named by <paramref name="code"/>, or the scope's home when none is named; null outside the scope.</summary>
     public async Task<Division?> FindOrHomeAsync(string? code, CancellationToken ct) => code is null ? await HomeAsync(ct) : await FindAsync(code, ct);
@@ -57,38 +54,38 @@ public sealed class DivisionQueries(LiaisonDb db, Data.Access.Scoped scoped)
 
     private async Task<Division?> SingleChildAsync(string? parent, CancellationToken ct)
     {
-        var two = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent).OrderBy(d => d.Code).Take(2).ToListAsync(ct);
+        var two = await scoped.Divisions.Where(d => d.ParentCode == parent).OrderBy(d => d.Code).Take(2).ToListAsync(ct);
         return two.Count == 1 ? two[0] : null;
     }
 
     public async Task<IReadOnlyDictionary<string, long>> FiguresAsync(string code, CancellationToken ct) =>
-        Covers(code)
-            ? await db.Rollups.AsNoTracking().Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct)
-            : new Dictionary<string, long>();
+        await scoped.Rollups.Where(r => r.DivisionCode == code).ToDictionaryAsync(r => r.IndicatorId, r => r.Value, ct);
 
+    /// <summary>Divisions' names (public: any division, to name what is in reach).</summary>
     public async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
-        await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        await scoped.Names.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
 
     public async Task<List<Division>> AncestorsAsync(Division division, CancellationToken ct)
     {
         var codes = DivisionCode.Ancestors(division.Code).ToList();
-        var found = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToListAsync(ct);
+        // Above the scope too: the path to the city is named on every page.
+        var found = await scoped.Names.Where(d => codes.Contains(d.Code)).ToListAsync(ct);
         return found.OrderBy(d => d.Level).ToList();
     }
 
     /// <summary>The children of a division in scope; for null, the top of what the scope sees.</summary>
     public async Task<List<DivisionFigures>> ChildrenAsync(string? code, CancellationToken ct)
     {
-        if (scoped.Scope is null || (code is not null && !Covers(code)))
+        if (scoped.Scope is null || (code is not null && !scoped.Covers(code)))
         {
             return [];
         }
         var top = code is null && scoped.Scope.DivisionCode is not null;
-        var children = await db.Divisions.AsNoTracking()
+        var children = await scoped.Divisions
             .Where(d => top ? d.Code == scoped.Scope.DivisionCode : d.ParentCode == code)
             .OrderBy(d => d.Code).ToListAsync(ct);
         var codes = children.Select(c => c.Code).ToList();
-        var figures = (await db.Rollups.AsNoTracking().Where(r => codes.Contains(r.DivisionCode)).ToListAsync(ct))
+        var figures = (await scoped.Rollups.Where(r => codes.Contains(r.DivisionCode)).ToListAsync(ct))
             .ToLookup(r => r.DivisionCode);
         return children.Select(c => new DivisionFigures(c, figures[c.Code].ToDictionary(r => r.IndicatorId, r => r.Value))).ToList();
     }
@@ -110,18 +107,12 @@ public sealed class DivisionQueries(LiaisonDb db, Data.Access.Scoped scoped)
 
     /// <summary>One household of a village in scope, or null.</summary>
     public Task<Household?> HouseholdAsync(string villageCode, long id, CancellationToken ct) =>
-        Covers(villageCode)
-            ? db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id && h.VillageCode == villageCode, ct)
-            : Task.FromResult<Household?>(null);
+        scoped.Households.FirstOrDefaultAsync(h => h.Id == id && h.VillageCode == villageCode, ct);
 
     /// <summary>A page of a village's households, by house number order of entry; optionally filtered by house number.</summary>
     public async Task<(List<Household> Rows, int Total)> HouseholdsAsync(string villageCode, int page, string? houseNo, CancellationToken ct)
     {
-        if (!Covers(villageCode))
-        {
-            return ([], 0);
-        }
-        var query = db.Households.AsNoTracking().Where(h => h.VillageCode == villageCode);
+        var query = scoped.Households.Where(h => h.VillageCode == villageCode);
         if (!string.IsNullOrWhiteSpace(houseNo))
         {
             var q = houseNo.Trim();

@@ -166,7 +166,7 @@ public static class FieldApi
 }
 
 /// <summary>What every field endpoint needs: the database, the clock and who is asking.</summary>
-public sealed class FieldApiContext(LiaisonDb db, TimeProvider clock, Jurisdiction jurisdiction, CadreScopeCache cache, FieldWriter writer)
+public sealed class FieldApiContext(LiaisonDb db, Data.Access.Scoped scoped, TimeProvider clock, Jurisdiction jurisdiction, CadreScopeCache cache, FieldWriter writer)
 {
     public LiaisonDb Db => db;
     public TimeProvider Clock => clock;
@@ -193,8 +193,8 @@ public sealed class FieldApiContext(LiaisonDb db, TimeProvider clock, Jurisdicti
             return (null, TypedResults.Problem(Ui.T("只有驻村办可以代录", "only an office records on a cadre's behalf"), statusCode: 403));
         }
         var found = await db.Cadres.AsNoTracking().Where(c => c.Code == cadreCode.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        var villages = found is null ? [] : await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == found && t.DivisionCode.Length == 12).Select(t => t.DivisionCode).Distinct().ToListAsync(ct);
-        if (found is null || !villages.Any(jurisdiction.Covers))
+        // Only for a cadre tied to a village within the office's reach.
+        if (found is null || !await scoped.Ties.AnyAsync(t => t.CadreId == found && t.DivisionCode.Length == 12, ct))
         {
             return (null, TypedResults.Problem(Ui.T($"你的管辖范围内没有编号为 {cadreCode} 的驻村干部", $"no cadre {cadreCode} with a village in your jurisdiction"), statusCode: 404));
         }

@@ -37,7 +37,7 @@ public sealed class Supervision(LiaisonDb db, Data.Access.Scoped scoped)
         var days = await FieldRollups.ResidenceDaysAsync(db, year, villages, ct);
         var cadreIds = requirements.Select(r => r.CadreId).Distinct().ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
-        var names = await db.Divisions.AsNoTracking().Where(d => villages.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await scoped.Divisions.Where(d => villages.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         return requirements.Select(r => new StandingRow(Residence.Stand(r, year, today, days.GetValueOrDefault((r.CadreId, r.VillageCode))),
                 cadres[r.CadreId].Code, cadres[r.CadreId].Name, names[r.VillageCode]))
             .OrderByDescending(s => s.Standing.Behind - s.Standing.DaysLeft).ThenByDescending(s => s.Standing.Behind).ThenBy(s => s.CadreCode, StringComparer.Ordinal)
@@ -58,7 +58,7 @@ public sealed class Supervision(LiaisonDb db, Data.Access.Scoped scoped)
             return ([], count);
         }
         var visits = await query.Select(v => new VisitFacts(v.Id, v.CadreId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.Latitude, v.Longitude)).ToListAsync(ct);
-        var places = await db.Divisions.AsNoTracking().Where(d => villages.Contains(d.Code)).Select(d => new { d.Code, d.Name, d.Latitude, d.Longitude }).ToListAsync(ct);
+        var places = await scoped.Divisions.Where(d => villages.Contains(d.Code)).Select(d => new { d.Code, d.Name, d.Latitude, d.Longitude }).ToListAsync(ct);
         var coordinates = places.Where(p => p.Latitude is not null && p.Longitude is not null).ToDictionary(p => p.Code, p => (p.Latitude!.Value, p.Longitude!.Value));
         var flags = Plausibility.Check(visits, coordinates, rules);
         var cadreIds = flags.Select(f => f.CadreId).Distinct().ToList();

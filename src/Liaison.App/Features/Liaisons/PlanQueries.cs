@@ -1,4 +1,5 @@
 using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
@@ -20,13 +21,11 @@ public sealed record PersonView(Cadre Cadre, Unit Unit);
 /// Reads of the liaison plan for pages, narrowed to a scope: ties are seen where their division
 /// is in scope, people where their unit's division or one of their ties is.
 /// </summary>
-public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
+public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
 {
-    private bool Covers(string? code) => code is not null && scoped.Scope?.Covers(code) == true;
-
     /// <summary>The ties of a year at one division, current first, then the ended ones (its history).</summary>
     public async Task<List<TieRow>> AtAsync(string code, int year, CancellationToken ct) =>
-        Covers(code) ? await RowsAsync(db.LiaisonTies.Where(t => t.DivisionCode == code && t.Year == year), ct) : [];
+        await RowsAsync(scoped.Ties.Where(t => t.DivisionCode == code && t.Year == year), ct);
 
     public async Task<PersonView?> PersonAsync(string cadreCode, CancellationToken ct)
     {
@@ -35,50 +34,55 @@ public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
             return null;
         }
         var found = await (from c in db.Cadres.AsNoTracking()
-                           join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                           join u in scoped.UnitNames on c.UnitId equals u.Id
                            where c.Code == cadreCode
                            select new { c, u }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
             return null;
         }
-        var visible = Covers(found.u.DivisionCode)
-            || (await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == found.c.Id).Select(t => t.DivisionCode).ToListAsync(ct)).Any(Covers);
+        var visible = scoped.Covers(found.u.DivisionCode) || await scoped.Ties.AnyAsync(t => t.CadreId == found.c.Id, ct);
         return visible ? new PersonView(found.c, found.u) : null;
     }
 
-    /// <summary>A person's ties of every year, newest first; only for a person this scope may see.</summary>
-    public async Task<List<TieRow>> OfPersonAsync(PersonView person, CancellationToken ct) =>
-        await RowsAsync(db.LiaisonTies.Where(t => t.CadreId == person.Cadre.Id), ct);
-
-    public async Task<TieRow?> TieAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// A person's ties of every year, newest first, wherever they are: only for a person this scope
+    /// may see (<see cref="PersonAsync"/>), whose whole record of ties is theirs to show.
+    /// </summary>
+    public async Task<List<TieRow>> OfPersonAsync(PersonView person, CancellationToken ct)
     {
-        var rows = await RowsAsync(db.LiaisonTies.Where(t => t.Id == id), ct);
-        return rows.FirstOrDefault(r => Covers(r.Tie.DivisionCode));
+        using var outside = Unscoped.Section("a person in reach: all of their ties, wherever they are");
+        return await RowsAsync(db.LiaisonTies.Where(t => t.CadreId == person.Cadre.Id), ct);
     }
+
+    public async Task<TieRow?> TieAsync(long id, CancellationToken ct) =>
+        (await RowsAsync(scoped.Ties.Where(t => t.Id == id), ct)).FirstOrDefault();
 
     /// <summary>First Secretaries posted to a village in scope, every year, current first.</summary>
     public async Task<List<SecretaryRow>> SecretariesAtAsync(string villageCode, CancellationToken ct) =>
-        Covers(villageCode) ? await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.VillageCode == villageCode), ct) : [];
+        await SecretaryRowsAsync(scoped.Postings.Where(p => p.VillageCode == villageCode), ct);
 
     /// <summary>One posting whose village is in scope.</summary>
     public async Task<SecretaryRow?> SecretaryPostingAsync(long id, CancellationToken ct) =>
-        (await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.Id == id), ct)).FirstOrDefault(r => Covers(r.Posting.VillageCode));
+        (await SecretaryRowsAsync(scoped.Postings.Where(p => p.Id == id), ct)).FirstOrDefault();
 
     /// <summary>The sending unit's support recorded for a posting (the posting's visibility is checked by the caller).</summary>
     public async Task<List<Domain.Secretaries.SecretarySupport>> SupportsAsync(long postingId, CancellationToken ct) =>
         (await db.SecretarySupports.AsNoTracking().Where(s => s.PostingId == postingId).ToListAsync(ct)).OrderBy(s => s.On).ThenBy(s => s.Id).ToList();
 
-    /// <summary>A person's First Secretary postings, for a person this scope may see.</summary>
-    public async Task<List<SecretaryRow>> SecretaryPostingsOfAsync(PersonView person, CancellationToken ct) =>
-        await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.CadreId == person.Cadre.Id), ct);
+    /// <summary>A person's First Secretary postings, wherever they are, for a person this scope may see.</summary>
+    public async Task<List<SecretaryRow>> SecretaryPostingsOfAsync(PersonView person, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section("a person in reach: all of their postings, wherever they are");
+        return await SecretaryRowsAsync(db.SecretaryPostings.Where(p => p.CadreId == person.Cadre.Id), ct);
+    }
 
     private async Task<List<SecretaryRow>> SecretaryRowsAsync(IQueryable<Domain.Secretaries.SecretaryPosting> postings, CancellationToken ct) =>
         (await (from p in postings.AsNoTracking()
                 join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
-                join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                join u in scoped.UnitNames on c.UnitId equals u.Id
                 join call in db.SecretaryCalls.AsNoTracking() on p.CallId equals call.Id
-                join d in db.Divisions.AsNoTracking() on p.VillageCode equals d.Code
+                join d in scoped.Names on p.VillageCode equals d.Code
                 orderby p.Until != null, p.Year descending, p.Id
                 select new { p, c.Code, c.Name, Unit = u.Name, call.Level, Village = d.Name }).ToListAsync(ct))
         .Select(x => new SecretaryRow(x.p, x.Code, x.Name, x.Unit, x.Level, x.Village)).ToList();
@@ -92,12 +96,12 @@ public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
     /// </summary>
     public async Task<List<(RankedVillage Rank, List<string> TakenBy)>> RankingAsync(string township, int year, CancellationToken ct)
     {
-        if (!Covers(township) || township.Length != 9)
+        if (!scoped.Covers(township) || township.Length != 9)
         {
             return [];
         }
         var policy = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy;
-        var places = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == township)
+        var places = await scoped.Divisions.Where(d => d.ParentCode == township)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
         var takers = (await (from t in scoped.Under(township).Ties
                              join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
@@ -110,7 +114,7 @@ public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
     /// <summary>The year's violations that involve a place in the division's subtree.</summary>
     public async Task<(CheckResult Check, List<Violation> Here)> ViolationsAsync(string code, int year, CancellationToken ct)
     {
-        if (!Covers(code))
+        if (!scoped.Covers(code))
         {
             return (new CheckResult([], new Coverage(0, 0), new Dictionary<TieKind, int>()), []);
         }
@@ -121,10 +125,10 @@ public sealed class PlanQueries(LiaisonDb db, Data.Access.Scoped scoped)
     private async Task<List<TieRow>> RowsAsync(IQueryable<LiaisonTie> ties, CancellationToken ct)
     {
         var rows = await (from t in ties.AsNoTracking()
-                          join d in db.Divisions.AsNoTracking() on t.DivisionCode equals d.Code
+                          join d in scoped.Names on t.DivisionCode equals d.Code
                           join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id into cs
                           from c in cs.DefaultIfEmpty()
-                          join u in db.Units.AsNoTracking() on t.UnitId ?? c.UnitId equals u.Id into us
+                          join u in scoped.UnitNames on t.UnitId ?? c.UnitId equals u.Id into us
                           from u in us.DefaultIfEmpty()
                           orderby t.Until != null, t.Kind, t.Id
                           select new { t, CadreCode = c == null ? null : c.Code, CadreName = c == null ? null : c.Name, Rank = c == null ? (CadreRank?)null : c.Rank, UnitCode = u == null ? null : u.Code, UnitName = u == null ? null : u.Name, d.Name, d.Level })

@@ -40,24 +40,25 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
         Year = ChinaTime.Today(clock).Year;
         var policy = (await PolicyStore.GetAsync(db, Year, ct)).Policy;
         Telephone = policy.Public.Telephone;
-        Counties = (await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code)
+        var published = Data.Access.Scoped.Public(db);
+        Counties = (await published.Divisions.Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code)
             .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => (d.Code, d.Name)).ToList();
         CadreRank[] ranks = policy.Public.ShowUnitLeaders ? [CadreRank.CityLeader, CadreRank.CountyLeader, CadreRank.UnitLeader] : [CadreRank.CityLeader, CadreRank.CountyLeader];
         var year = Year;
-        var rows = await (from t in db.LiaisonTies.AsNoTracking()
+        var rows = await (from t in published.Ties
                           join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
-                          join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
-                          join d in db.Divisions.AsNoTracking() on t.DivisionCode equals d.Code
+                          join u in published.UnitNames on c.UnitId equals u.Id
+                          join d in published.Names on t.DivisionCode equals d.Code
                           where t.Year == year && t.Until == null && t.Kind == TieKind.ContactPoint && ranks.Contains(c.Rank)
                           select new { c.Id, c.Name, c.Rank, Unit = u.Name, d.Level, DivisionCode = d.Code, Place = d.Name })
             .ToListAsync(ct);
         var county = County is { Length: 6 } ? County : null;
-        var postings = Data.Access.Scoped.Public(db).Under(county).Postings.Where(p => p.Year == year && p.Until == null);
+        var postings = published.Under(county).Postings.Where(p => p.Year == year && p.Until == null);
         Secretaries = (await (from p in postings
                               join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
-                              join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                              join u in published.UnitNames on c.UnitId equals u.Id
                               join call in db.SecretaryCalls.AsNoTracking() on p.CallId equals call.Id
-                              join d in db.Divisions.AsNoTracking() on p.VillageCode equals d.Code
+                              join d in published.Names on p.VillageCode equals d.Code
                               orderby p.VillageCode
                               select new { c.Name, Unit = u.Name, p.VillageCode, Village = d.Name, call.Level }).ToListAsync(ct))
             .Select(x => new PublishedSecretary(x.Name, x.Unit, x.VillageCode, x.Village, x.Level)).ToList();

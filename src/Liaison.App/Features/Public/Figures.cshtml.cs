@@ -29,8 +29,9 @@ public sealed class FiguresModel(LiaisonDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        code ??= await CampaignReports.TopAsync(db, ct);
-        var division = code is null ? null : await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+        var published = Data.Access.Scoped.Public(db);
+        code ??= await CampaignReports.TopAsync(published, ct);
+        var division = code is null ? null : await published.Divisions.FirstOrDefaultAsync(d => d.Code == code, ct);
         // Villages are not disclosed one by one here: the page stops at townships.
         if (division is null || division.Level > DivisionLevel.Township)
         {
@@ -41,11 +42,11 @@ public sealed class FiguresModel(LiaisonDb db, TimeProvider clock) : PageModel
         var policy = (await PolicyStore.GetAsync(db, Year, ct)).Policy;
         Telephone = policy.Public.Telephone;
         Shown = policy.Reporting.PublicIndicators.Select(Indicators.Find).OfType<Indicator>().ToList();
-        Figures = await CampaignReports.FiguresAsync(db, division.Code, null, ct);
+        Figures = await CampaignReports.FiguresAsync(published, division.Code, null, ct);
         var ancestors = DivisionCode.Ancestors(division.Code).ToList();
-        Ancestors = await db.Divisions.AsNoTracking().Where(d => ancestors.Contains(d.Code) && d.Level >= DivisionLevel.City).OrderBy(d => d.Level).ToListAsync(ct);
+        Ancestors = await published.Divisions.Where(d => ancestors.Contains(d.Code) && d.Level >= DivisionLevel.City).OrderBy(d => d.Level).ToListAsync(ct);
         Children = division.Level < DivisionLevel.Township
-            ? await db.Divisions.AsNoTracking().Where(d => d.ParentCode == division.Code).OrderBy(d => d.Code).ToListAsync(ct)
+            ? await published.Divisions.Where(d => d.ParentCode == division.Code).OrderBy(d => d.Code).ToListAsync(ct)
             : [];
         return Page();
     }

@@ -63,7 +63,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
             period = ReportPeriod.WholeYear(year);
         }
         Order = LeagueColumn.Orders.FirstOrDefault(r => r.Id == By) ?? Ratios.VisitRate;
-        Report = (await CampaignReport.ForDivisionAsync(db, clock, division.Code, period, ct))!;
+        Report = (await CampaignReport.ForDivisionAsync(scoped, clock, division.Code, period, ct))!;
         if (format is "xlsx" or "pdf")
         {
             var bytes = format == "xlsx" ? CampaignExport.Xlsx(Report, Ui.English) : CampaignExport.Pdf(Report, Ui.English);

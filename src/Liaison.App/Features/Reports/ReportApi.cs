@@ -12,7 +12,7 @@ public static class ReportApi
     public static void Map(RouteGroupBuilder api) => api.MapGet("/reports/campaign", CampaignAsync);
 
     private static async Task<Results<Ok<ReportDto>, NotFound, ValidationProblem>> CampaignAsync(
-        string? division, string? from, string? to, string? lang, LiaisonQueries queries, LiaisonDb db, TimeProvider clock, CancellationToken ct)
+        string? division, string? from, string? to, string? lang, LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, TimeProvider clock, CancellationToken ct)
     {
         // The jurisdiction decides: a division outside it reads as absent, as everywhere.
         var d = await queries.Divisions.FindOrHomeAsync(division, ct);
@@ -26,7 +26,7 @@ public static class ReportApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [p.In(english)] });
         }
-        var report = await CampaignReport.ForDivisionAsync(db, clock, d.Code, period, ct);
+        var report = await CampaignReport.ForDivisionAsync(scoped, clock, d.Code, period, ct);
         return TypedResults.Ok(CampaignExport.Json(report!, english));
     }
 }

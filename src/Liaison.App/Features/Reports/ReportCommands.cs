@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Liaison.App.Cli;
-using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Reporting;
@@ -47,21 +47,21 @@ public static class ReportCommands
             CampaignReport? report;
             if (run.Value(unit) is { } unitText)
             {
-                var unitId = await FindUnitAsync(db, unitText.Trim(), ct);
+                var unitId = await FindUnitAsync(who.Scoped, unitText.Trim(), ct);
                 // An account scoped to a unit reports on its own unit; a division account on units of its jurisdiction.
-                if (unitId is null || (who.Scoped.Scope?.UnitId is { } own && own != unitId) || !await who.Scoped.Units.AnyAsync(u => u.Id == unitId, ct))
+                report = unitId is null || (who.Scoped.Scope?.UnitId is { } own && own != unitId)
+                    ? null
+                    : await CampaignReport.ForUnitAsync(who.Scoped, run.Clock, unitId.Value, period, ct);
+                if (report is null)
                 {
                     return run.Fail(run.Say($"--unit：没有单位 {unitText}", $"--unit: no unit {unitText}"));
                 }
-                report = await CampaignReport.ForUnitAsync(db, run.Clock, unitId.Value, period, ct);
             }
             else
             {
-                var code = run.Value(division)?.Trim() ?? who.Root ?? await CampaignReports.TopAsync(db, ct);
+                var code = run.Value(division)?.Trim() ?? await CampaignReports.TopAsync(who.Scoped, ct);
                 // Outside the account's jurisdiction reads as absent, as on the web.
-                report = code is null || !who.Scoped.Covers(code)
-                    ? null
-                    : await CampaignReport.ForDivisionAsync(db, run.Clock, code, period, ct);
+                report = code is null ? null : await CampaignReport.ForDivisionAsync(who.Scoped, run.Clock, code, period, ct);
                 if (report is null)
                 {
                     return run.Fail(run.Say($"--division：行政区划 {code} 不存在", $"--division: unknown division {code}"));
@@ -141,10 +141,10 @@ public static class ReportCommands
 
     private static string Name(string indicatorId, bool english) => Indicators.Find(indicatorId)?.Name(english) ?? indicatorId;
 
-    /// <summary>A unit by its code, or by its number when no unit has that code.</summary>
-    private static async Task<int?> FindUnitAsync(LiaisonDb db, string text, CancellationToken ct) =>
-        await db.Units.AsNoTracking().Where(u => u.Code == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-        ?? (int.TryParse(text, out var id) ? await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null);
+    /// <summary>A unit within reach by its code, or by its number when no unit has that code.</summary>
+    private static async Task<int?> FindUnitAsync(Scoped scoped, string text, CancellationToken ct) =>
+        await scoped.Units.Where(u => u.Code == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+        ?? (int.TryParse(text, out var id) ? await scoped.Units.Where(u => u.Id == id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null);
 
     private static void Table(CampaignReport r, bool english)
     {

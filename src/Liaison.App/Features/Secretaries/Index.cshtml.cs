@@ -16,7 +16,7 @@ namespace Liaison.App.Features.Secretaries;
 /// The year's First Secretary calls in the jurisdiction, and for a city-wide office or an
 /// administrator the cycle's steps: open the calls, select on merit, match (each audited).
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -72,7 +72,6 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     {
         Calls = await queries.Secretaries.CallsAsync(CycleYear, ct);
         // The cycle spans the whole city: only an account whose jurisdiction covers the city runs it.
-        var city = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.City).Select(d => d.Code).FirstOrDefaultAsync(ct);
-        CanRunCycle = jurisdiction.May(Ability.EditPlan) && city is not null && jurisdiction.Covers(city);
+        CanRunCycle = jurisdiction.May(Ability.EditPlan) && await scoped.Divisions.AnyAsync(d => d.Level == DivisionLevel.City, ct);
     }
 }

@@ -1,7 +1,7 @@
 using Liaison.Data;
+using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Data.Secretaries;
-using Liaison.Domain.Access;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
@@ -20,41 +20,35 @@ public sealed record CandidateRow(SecretaryCandidate Candidate, string CadreCode
 }
 
 /// <summary>Reads of the First Secretary cycle, narrowed to a scope: a call is seen where its division is in scope.</summary>
-public sealed class SecretaryQueries(LiaisonDb db, Scope? scope)
+public sealed class SecretaryQueries(LiaisonDb db, Scoped scoped)
 {
-    private bool Covers(string code) => scope?.Covers(code) == true;
-
     public async Task<List<CallRow>> CallsAsync(int year, CancellationToken ct)
     {
-        if (scope is null)
-        {
-            return [];
-        }
-        var calls = await (from c in db.SecretaryCalls.AsNoTracking()
-                           join d in db.Divisions.AsNoTracking() on c.DivisionCode equals d.Code
-                           where c.Year == year
-                           orderby c.Level, c.DivisionCode
-                           select new { c, d.Name }).ToListAsync(ct);
-        var visible = calls.Where(x => Covers(x.c.DivisionCode)).ToList();
+        var visible = await (from c in scoped.Calls
+                             join d in scoped.Names on c.DivisionCode equals d.Code
+                             where c.Year == year
+                             orderby c.Level, c.DivisionCode
+                             select new { c, d.Name }).ToListAsync(ct);
         var ids = visible.Select(x => x.c.Id).ToList();
         var counts = await db.SecretaryCandidates.AsNoTracking().Where(c => ids.Contains(c.CallId)).GroupBy(c => c.CallId)
             .Select(g => new { g.Key, Registered = g.Count(), Selected = g.Count(c => c.Status == CandidateStatus.Selected) }).ToDictionaryAsync(x => x.Key, ct);
-        var posted = await db.SecretaryPostings.AsNoTracking().Where(p => ids.Contains(p.CallId) && p.Until == null).GroupBy(p => p.CallId)
+        // A call's postings lie in its division's subtree, so within reach with the call.
+        var posted = await scoped.Postings.Where(p => ids.Contains(p.CallId) && p.Until == null).GroupBy(p => p.CallId)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return visible.Select(x => new CallRow(x.c, x.Name, counts.GetValueOrDefault(x.c.Id)?.Registered ?? 0, counts.GetValueOrDefault(x.c.Id)?.Selected ?? 0, posted.GetValueOrDefault(x.c.Id))).ToList();
     }
 
     public async Task<(CallRow Call, List<CandidateRow> Candidates)?> CallAsync(int id, CancellationToken ct)
     {
-        var call = await db.SecretaryCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (call is null || !Covers(call.DivisionCode))
+        var call = await scoped.Calls.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (call is null)
         {
             return null;
         }
         var row = (await CallsAsync(call.Year, ct)).Single(c => c.Call.Id == id);
         var candidates = await (from c in db.SecretaryCandidates.AsNoTracking()
                                 join cadre in db.Cadres.AsNoTracking() on c.CadreId equals cadre.Id
-                                join u in db.Units.AsNoTracking() on cadre.UnitId equals u.Id
+                                join u in scoped.UnitNames on cadre.UnitId equals u.Id
                                 where c.CallId == id
                                 orderby c.Status, cadre.Code
                                 select new { c, cadre, UnitName = u.Name }).ToListAsync(ct);
