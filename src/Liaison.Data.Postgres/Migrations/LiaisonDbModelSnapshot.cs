@@ -556,6 +556,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("received_by");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
                     b.Property<int>("Reopens")
                         .HasColumnType("integer")
                         .HasColumnName("reopens");
@@ -992,6 +996,10 @@ namespace Liaison.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("VisitedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("visited_at");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")

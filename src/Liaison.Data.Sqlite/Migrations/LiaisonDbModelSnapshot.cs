@@ -543,6 +543,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("received_by");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
                     b.Property<int>("Reopens")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reopens");
@@ -971,6 +975,10 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.Property<long>("VisitedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("visited_at");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")

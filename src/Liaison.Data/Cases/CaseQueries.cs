@@ -41,18 +41,15 @@ public static class CaseQueries
     /// </summary>
     public static async Task<List<CaseFigures>> BreakdownAsync(Scoped scoped, DateOnly from, DateOnly to, CaseBreakdown by, CancellationToken ct)
     {
-        // PostgreSQL takes instants in UTC only.
-        var start = ChinaTime.StartOfDay(from).ToUniversalTime();
-        var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
-        var q = scoped.Cases.Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
-        var rows = await q.Select(c => new { c.Category, c.Channel, c.ReceivedAt, c.Status, c.OnTime, c.RepliedAt, c.Satisfaction, c.Reopens, c.Escalations }).ToListAsync(ct);
-        string Key(DateTimeOffset at, string category, CaseChannel channel) => by switch
+        var q = scoped.Cases.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn);
+        var rows = await q.Select(c => new { c.Category, c.Channel, c.ReceivedOn, c.Status, c.OnTime, c.RepliedAt, c.Satisfaction, c.Reopens, c.Escalations }).ToListAsync(ct);
+        string Key(DateOnly on, string category, CaseChannel channel) => by switch
         {
             CaseBreakdown.Category => category,
             CaseBreakdown.Channel => channel.ToString(),
-            _ => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            _ => on.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
         };
-        return rows.GroupBy(r => Key(r.ReceivedAt, r.Category, r.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CaseFigures(g.Key,
+        return rows.GroupBy(r => Key(r.ReceivedOn, r.Category, r.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CaseFigures(g.Key,
             g.Count(),
             g.Count(r => r.Status == CaseStatus.Adopted),
             g.Count(r => r.Status is CaseStatus.Resolved or CaseStatus.Adopted),

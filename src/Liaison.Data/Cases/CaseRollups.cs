@@ -34,7 +34,7 @@ internal static class CaseRollups
                    sum(CASE WHEN reopens > 0 THEN 1 ELSE 0 END),
                    sum(CASE WHEN escalations > 0 THEN 1 ELSE 0 END),
                    m
-            FROM {within($"(SELECT village_code, status, on_time, replied_at, satisfaction, reopens, escalations, {SqlMonth.OfInstant(db, "received_at")} AS m FROM cases WHERE year = {year} AND status NOT IN ({(int)CaseStatus.Merged}, {(int)CaseStatus.Withdrawn}){villagesIn("village_code")}{byCadres("cadre_id")})")} x
+            FROM {within($"(SELECT village_code, status, on_time, replied_at, satisfaction, reopens, escalations, {SqlMonth.OfDate(db, "received_on")} AS m FROM cases WHERE year = {year} AND status NOT IN ({(int)CaseStatus.Merged}, {(int)CaseStatus.Withdrawn}){villagesIn("village_code")}{byCadres("cadre_id")})")} x
             GROUP BY village_code, m
             """, r =>
         {

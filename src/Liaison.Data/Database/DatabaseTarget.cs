@@ -109,7 +109,10 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     /// Liaison's defaults for its PostgreSQL connections, where the connection string does not say:
     /// statements prepared automatically and kept across a pooled connection's uses (Liaison keeps
     /// no session state: no SET, temporary tables only ON COMMIT DROP). Together they halve the
-    /// database's work per API request (docs/PERFORMANCE.md, field work).
+    /// database's work per API request (docs/PERFORMANCE.md, field work). And no JIT compilation:
+    /// Liaison's statements are short, and once the planner's estimates cross <c>jit_above_cost</c>
+    /// (after an autoanalyze, say) PostgreSQL spends 400 ms compiling a query that runs in 100
+    /// (docs/PERFORMANCE.md, the soak).
     /// </summary>
     private static string Tuned(string connectionString)
     {
@@ -124,6 +127,10 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         if (!given.Contains("MAXAUTOPREPARE"))
         {
             b.MaxAutoPrepare = 64;
+        }
+        if (!given.Contains("OPTIONS"))
+        {
+            b.Options = "-c jit=off";
         }
         return b.ConnectionString;
     }

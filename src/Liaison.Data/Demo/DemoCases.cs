@@ -67,7 +67,7 @@ internal static class DemoCases
             nameof(VisitIssue.HouseholdId), nameof(VisitIssue.Text), nameof(VisitIssue.RaisedOn), nameof(VisitIssue.CaseId)), visitIssues, null, ct);
         await BulkWriter.UpsertAsync(db, TableSpec.For<Case>(db, [nameof(Case.Id)], nameof(Case.Id), nameof(Case.TrackingCode), nameof(Case.Kind), nameof(Case.Category),
             nameof(Case.Channel), nameof(Case.VillageCode), nameof(Case.HouseholdId), nameof(Case.Description), nameof(Case.CadreId), nameof(Case.VisitIssueId),
-            nameof(Case.ReceivedAt), nameof(Case.Year), nameof(Case.ReceivedBy), nameof(Case.Status), nameof(Case.Level), nameof(Case.HolderDivision), nameof(Case.DueOn),
+            nameof(Case.ReceivedAt), nameof(Case.ReceivedOn), nameof(Case.Year), nameof(Case.ReceivedBy), nameof(Case.Status), nameof(Case.Level), nameof(Case.HolderDivision), nameof(Case.DueOn),
             nameof(Case.Escalations), nameof(Case.ClosedAt), nameof(Case.OnTime), nameof(Case.Reply), nameof(Case.RepliedAt), nameof(Case.FollowUpSolved),
             nameof(Case.Satisfaction), nameof(Case.FollowedUpAt), nameof(Case.Bounces), nameof(Case.Reopens), nameof(Case.Version)), cases, null, ct);
         await BulkWriter.UpsertAsync(db, TableSpec.For<CaseStep>(db, [nameof(CaseStep.Id)], nameof(CaseStep.CaseId), nameof(CaseStep.At), nameof(CaseStep.Actor),

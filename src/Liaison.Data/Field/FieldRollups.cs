@@ -133,7 +133,7 @@ public static class FieldRollups
         HashSet<int>? cadres = unitId is { } unit ? (await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit).Select(c => c.Id).ToListAsync(ct)).ToHashSet() : null;
         // Rows carry their month as m; a period that is not the whole year keeps its months only.
         string Within(string rows) => period is null || period.IsWholeYear ? rows : $"(SELECT * FROM {rows} r WHERE m BETWEEN {period.FromMonth} AND {period.ToMonth})";
-        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfInstant(db, "visited_at")} AS m FROM household_visits WHERE year = {y}{In("village_code")}{By("cadre_id")})");
+        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfDate(db, "visited_on")} AS m FROM household_visits WHERE year = {y}{In("village_code")}{By("cadre_id")})");
 
         await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*) FROM {visits} v GROUP BY village_code, m",
             r => cells.Add(r.GetString(0), R.Visits, r.GetInt32(1), r.GetInt64(2)), ct);

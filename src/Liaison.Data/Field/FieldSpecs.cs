@@ -19,7 +19,7 @@ internal static class FieldSpecs
 
     private static TableSpec<HouseholdVisit> MakeVisits(LiaisonDb db) => TableSpec.For<HouseholdVisit>(db, [nameof(HouseholdVisit.ClientId)],
         nameof(HouseholdVisit.Id), nameof(HouseholdVisit.ClientId), nameof(HouseholdVisit.CadreId), nameof(HouseholdVisit.HouseholdId), nameof(HouseholdVisit.VillageCode),
-        nameof(HouseholdVisit.Year), nameof(HouseholdVisit.VisitedAt), nameof(HouseholdVisit.Note), nameof(HouseholdVisit.Latitude), nameof(HouseholdVisit.Longitude),
+        nameof(HouseholdVisit.Year), nameof(HouseholdVisit.VisitedAt), nameof(HouseholdVisit.VisitedOn), nameof(HouseholdVisit.Note), nameof(HouseholdVisit.Latitude), nameof(HouseholdVisit.Longitude),
         nameof(HouseholdVisit.IssueCount), nameof(HouseholdVisit.Source), nameof(HouseholdVisit.ReceivedAt), nameof(HouseholdVisit.ReceivedBy), nameof(HouseholdVisit.ContentHash));
 
     private static TableSpec<VisitIssue> MakeIssues(LiaisonDb db) => TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)],

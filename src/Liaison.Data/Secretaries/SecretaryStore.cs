@@ -18,7 +18,7 @@ public sealed record MatchRun(int Year, MatchResult Result, int Kept, int Added,
 public static class SecretaryStore
 {
     /// <summary>Why this store reads outside a scope: see <see cref="Unscoped"/>.</summary>
-    private const string Reach = "the First Secretary cycle: the whole city's calls, candidates and postings (run by the city office)";
+    private const string Reach = "the First Secretary cycle: city-wide steps (the city office), or a call or posting the caller found in reach";
 
     /// <summary>Opens the year's calls sized by the policy, unless they are open already; returns them.</summary>
     public static async Task<List<SecretaryCall>> OpenCallsAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, CancellationToken ct)

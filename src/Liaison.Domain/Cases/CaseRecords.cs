@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Domain.Cases;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Liaison.Domain.Cases;
 /// </summary>
 public sealed class Case
 {
+    private DateTimeOffset _receivedAt;
+
     public long Id { get; set; }
     /// <summary>The person's handle on the case: random, unguessable (<see cref="TrackingCode"/>).</summary>
     public required string TrackingCode { get; set; }
@@ -22,7 +26,19 @@ public sealed class Case
     public int? CadreId { get; set; }
     /// <summary>The field visit issue it came from, if any.</summary>
     public long? VisitIssueId { get; set; }
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset ReceivedAt
+    {
+        get => _receivedAt;
+        set
+        {
+            _receivedAt = value;
+            ReceivedOn = ChinaTime.DateOf(value);
+        }
+    }
+
+    /// <summary>The China calendar day it was received, set with <see cref="ReceivedAt"/>: what counts by day and month read.</summary>
+    public DateOnly ReceivedOn { get; private set; }
+
     /// <summary>The year (China time) it was received: the programme year it counts in.</summary>
     public int Year { get; set; }
     /// <summary>User name of who entered it; "public" for the contact-card form.</summary>

@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Domain.Field;
 
 /// <summary>Where a field record came from.</summary>
@@ -37,13 +39,28 @@ public sealed class ResidenceStay
 /// <summary>入户走访: a cadre's visit to a household, with a short note and the issues raised.</summary>
 public sealed class HouseholdVisit
 {
+    private DateTimeOffset _visitedAt;
+
     public long Id { get; set; }
     public Guid ClientId { get; set; }
     public int CadreId { get; set; }
     public long HouseholdId { get; set; }
     public required string VillageCode { get; set; }
     public int Year { get; set; }
-    public DateTimeOffset VisitedAt { get; set; }
+
+    public DateTimeOffset VisitedAt
+    {
+        get => _visitedAt;
+        set
+        {
+            _visitedAt = value;
+            VisitedOn = ChinaTime.DateOf(value);
+        }
+    }
+
+    /// <summary>The China calendar day of the visit, set with <see cref="VisitedAt"/>: what counts by day and month read, on either database.</summary>
+    public DateOnly VisitedOn { get; private set; }
+
     public string? Note { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
