@@ -1,14 +1,13 @@
-using System.Globalization;
 using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
+using Liaison.Data.Reporting.Formulas;
 using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
-using R = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.Data.Field;
 
@@ -21,16 +20,8 @@ namespace Liaison.Data.Field;
 /// </summary>
 public static class FieldRollups
 {
-    /// <summary>The field family's indicators; all are counted at villages.</summary>
-    public static IReadOnlyList<Indicator> Indicators { get; } =
-    [
-        R.Visits, R.HouseholdsVisited, R.ThreeOldsVisited,
-        R.ThreeKindsVisited, R.VisitIssues, R.TiesVisiting,
-        R.ResidenceDays, R.ResidenceRequired, R.ResidenceMet,
-        R.PartyMembersVisited, R.Questionnaires, R.Symposiums,
-        R.StudyTrips, R.StudyTripPeople, R.EatLiveWorkDays,
-        .. R.CaseFigures,
-    ];
+    /// <summary>The field family's indicators; all are counted at villages (<see cref="IndicatorFormulas.FieldIndicators"/>).</summary>
+    public static IReadOnlyList<Indicator> Indicators => IndicatorFormulas.FieldIndicators;
 
     private const long DrainLock = 0x4C49_4149_534F_4E02;
 
@@ -55,9 +46,6 @@ public static class FieldRollups
         using var outside = Unscoped.Section("the newest plan year: a fact of the whole programme");
         return await db.LiaisonTies.Where(t => t.Until == null).MaxAsync(t => (int?)t.Year, ct);
     }
-
-    /// <summary>Up to this many villages, a recount looks up the visited households by key rather than reading them all.</summary>
-    private const int LookUpHouseholdsUpTo = 500;
 
     /// <summary>Recounts the marked villages and applies the differences. Returns the villages recounted.</summary>
     public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct)
@@ -113,130 +101,17 @@ public static class FieldRollups
 
     /// <summary>
     /// The field family's values at each village (all villages, or <paramref name="villages"/>) from
-    /// the raw records: for the newest plan year, or for <paramref name="period"/>. Each flow
-    /// indicator comes by month (<see cref="RollupValue.Month"/> 1–12) and as the period's total
-    /// (month 0); each distinct one by the month of its first occurrence in the period, and as the
-    /// total; residence minimums for the year as a whole. With <paramref name="unitId"/>, only the
-    /// work of that unit's cadres (a unit's report sums these leaves).
+    /// the raw records: for the newest plan year, or for <paramref name="period"/> (see <see cref="IndicatorFormulas"/>).
     /// </summary>
-    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct, ReportPeriod? period = null, int? unitId = null)
-    {
-        var cells = new LeafCells();
-        if (villages is { Count: 0 } || (period?.Year ?? await YearAsync(db, ct)) is not { } year)
-        {
-            return cells.Leaves;
-        }
-        var y = year.ToString(CultureInfo.InvariantCulture);
-        string In(string column) => villages is null ? "" : $" AND {column} IN ({string.Join(",", villages.Select(Quote))})";
-        // A unit's report: the records of its cadres only (the unit id is a number, never text).
-        string By(string column) => RollupStore.CadresOf(unitId, column);
-        HashSet<int>? cadres = unitId is { } unit ? (await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit).Select(c => c.Id).ToListAsync(ct)).ToHashSet() : null;
-        // Rows carry their month as m; a period that is not the whole year keeps its months only.
-        string Within(string rows) => period is null || period.IsWholeYear ? rows : $"(SELECT * FROM {rows} r WHERE m BETWEEN {period.FromMonth} AND {period.ToMonth})";
-        var visits = Within($"(SELECT id, village_code, household_id, cadre_id, {SqlMonth.OfDate(db, "visited_on")} AS m FROM household_visits WHERE year = {y}{In("village_code")}{By("cadre_id")})");
-
-        await RollupStore.ReadAsync(db, $"SELECT village_code, m, count(*) FROM {visits} v GROUP BY village_code, m",
-            r => cells.Add(r.GetString(0), R.Visits, r.GetInt32(1), r.GetInt64(2)), ct);
-        // Each household visited, with its categories: for a few villages (the drainer's rounds) looked up
-        // by key, for many in one pass over the households — a round must not read the whole city's households.
-        var firstVisits = $"(SELECT village_code, household_id, min(m) AS m FROM {visits} v GROUP BY village_code, household_id)";
-        var visited = villages is { Count: <= LookUpHouseholdsUpTo }
-            ? $"(SELECT f.village_code, f.m, (SELECT h.categories FROM households h WHERE h.id = f.household_id) AS categories FROM {firstVisits} f)"
-            : $"(SELECT f.village_code, f.m, h.categories FROM {firstVisits} f LEFT JOIN households h ON h.id = f.household_id)";
-        await RollupStore.ReadAsync(db, $"""
-            SELECT f.village_code, f.m, count(*),
-                   sum(CASE WHEN (f.categories & {(int)HouseholdCategories.ThreeOlds}) <> 0 THEN 1 ELSE 0 END),
-                   sum(CASE WHEN (f.categories & {(int)HouseholdCategories.ThreeHouseholds}) <> 0 THEN 1 ELSE 0 END)
-            FROM {visited} f
-            GROUP BY f.village_code, f.m
-            """, r =>
-        {
-            var (code, month) = (r.GetString(0), r.GetInt32(1));
-            cells.Add(code, R.HouseholdsVisited, month, r.GetInt64(2));
-            cells.Add(code, R.ThreeOldsVisited, month, r.GetInt64(3));
-            cells.Add(code, R.ThreeKindsVisited, month, r.GetInt64(4));
-        }, ct);
-        await RollupStore.ReadAsync(db, $"SELECT v.village_code, v.m, count(*) FROM visit_issues i JOIN {visits} v ON v.id = i.visit_id{In("i.village_code")} GROUP BY v.village_code, v.m",
-            r => cells.Add(r.GetString(0), R.VisitIssues, r.GetInt32(1), r.GetInt64(2)), ct);
-        await RollupStore.ReadAsync(db, $"""
-            SELECT t.division_code, f.m, count(*)
-            FROM liaison_ties t
-            JOIN (SELECT cadre_id, village_code, min(m) AS m FROM {visits} v GROUP BY cadre_id, village_code) f
-              ON f.cadre_id = t.cadre_id AND f.village_code = t.division_code
-            WHERE t.year = {y} AND t.until IS NULL AND t.cadre_id IS NOT NULL{In("t.division_code")}{By("t.cadre_id")}
-            GROUP BY t.division_code, f.m
-            """, r => cells.Add(r.GetString(0), R.TiesVisiting, r.GetInt32(1), r.GetInt64(2)), ct);
-        var activity = new Dictionary<ActivityKind, Indicator>
-        {
-            [ActivityKind.PartyMemberVisit] = R.PartyMembersVisited,
-            [ActivityKind.Questionnaire] = R.Questionnaires,
-            [ActivityKind.Symposium] = R.Symposiums,
-            [ActivityKind.StudyTrip] = R.StudyTrips,
-            [ActivityKind.EatLiveWork] = R.EatLiveWorkDays,
-        };
-        var activities = Within($"(SELECT village_code, kind, count, people, {SqlMonth.OfDate(db, "done_on")} AS m FROM secretary_activities WHERE year = {y}{In("village_code")}{By("cadre_id")})");
-        await RollupStore.ReadAsync(db, $"SELECT village_code, kind, m, sum(count), sum(people) FROM {activities} a GROUP BY village_code, kind, m", r =>
-        {
-            var (code, kind, month) = (r.GetString(0), (ActivityKind)r.GetInt32(1), r.GetInt32(2));
-            cells.Add(code, activity[kind], month, r.GetInt64(3));
-            if (kind == ActivityKind.StudyTrip)
-            {
-                cells.Add(code, R.StudyTripPeople, month, r.GetInt64(4));
-            }
-        }, ct);
-
-        await Cases.CaseRollups.AddLeavesAsync(db, y, In, By, Within, cells.Add, ct);
-
-        var stays = await StaysAsync(db, year, villages, ct);
-        if (cadres is not null)
-        {
-            stays = stays.Where(s => cadres.Contains(s.Key.CadreId)).ToDictionary();
-        }
-        foreach (var ((_, village), months) in stays)
-        {
-            for (var m = 1; m <= 12; m++)
-            {
-                if (period is null || period.Contains(m))
-                {
-                    cells.Add(village, R.ResidenceDays, m, months[m - 1]);
-                }
-            }
-        }
-        foreach (var g in (await RequirementsAsync(db, year, villages, ct)).Where(r => cadres is null || cadres.Contains(r.CadreId)).GroupBy(r => r.VillageCode))
-        {
-            cells.Add(g.Key, R.ResidenceRequired, 0, g.Count());
-            cells.Add(g.Key, R.ResidenceMet, 0, g.Count(r => stays.TryGetValue((r.CadreId, r.VillageCode), out var days) && days.Sum() >= r.MinimumDays));
-        }
-        return cells.Leaves;
-    }
-
-    /// <summary>Values by village, indicator and month; a month's value also counts toward the total (month 0).</summary>
-    private sealed class LeafCells
-    {
-        private readonly Dictionary<(string Code, string Indicator, int Month), long> values = [];
-
-        public void Add(string code, Indicator indicator, int month, long value)
-        {
-            if (value == 0)
-            {
-                return;
-            }
-            if (month != 0)
-            {
-                values[(code, indicator.Id, month)] = values.GetValueOrDefault((code, indicator.Id, month)) + value;
-            }
-            values[(code, indicator.Id, 0)] = values.GetValueOrDefault((code, indicator.Id, 0)) + value;
-        }
-
-        public List<RollupValue> Leaves => values.Where(v => v.Value != 0).Select(v => new RollupValue(v.Key.Code, v.Key.Indicator, v.Value, v.Key.Month)).ToList();
-    }
+    public static Task<List<RollupValue>> LeavesAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, CancellationToken ct, ReportPeriod? period = null) =>
+        IndicatorFormulas.LeavesAsync(db, RollupFamily.Field, new FormulaScope(villages, period), ct);
 
     /// <summary>Residence days of each cadre in each village in a year, overlapping stays counted once.</summary>
     public static async Task<Dictionary<(int CadreId, string Village), int>> ResidenceDaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct) =>
         (await StaysAsync(db, year, villages, ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Sum());
 
     /// <summary>The same days by month (element 0 is January).</summary>
-    private static async Task<Dictionary<(int CadreId, string Village), int[]>> StaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct)
+    internal static async Task<Dictionary<(int CadreId, string Village), int[]>> StaysAsync(LiaisonDb db, int year, IReadOnlyCollection<string>? villages, CancellationToken ct)
     {
         var query = db.ResidenceStays.AsNoTracking().Where(s => s.Year == year);
         if (villages is not null)
@@ -293,6 +168,4 @@ public static class FieldRollups
         }
         return requirements;
     }
-
-    private static string Quote(string code) => code.All(char.IsAsciiDigit) ? "'" + code + "'" : throw new ArgumentException($"'{code}' is not a division code");
 }

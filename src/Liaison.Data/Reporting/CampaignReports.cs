@@ -1,5 +1,6 @@
 using Liaison.Data.Access;
 using Liaison.Data.Field;
+using Liaison.Data.Reporting.Formulas;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public static class CampaignReports
         }
         else
         {
-            await ReadColumnsAsync(db, values, only.ToList(), ct);
+            await ReadColumnsAsync(scoped, values, only.ToList(), ct);
         }
         if (period is not null && !(period.IsWholeYear && period.Year == year))
         {
@@ -83,31 +84,27 @@ public static class CampaignReports
     /// A few indicators of many divisions (a league), turned into one row per division by the
     /// database: a hundred villages' fifteen figures come back as a hundred rows, not 1,500.
     /// </summary>
-    private static async Task ReadColumnsAsync(LiaisonDb db, Dictionary<string, Dictionary<string, long>> values, List<string> ids, CancellationToken ct)
+    private static async Task ReadColumnsAsync(Scoped scoped, Dictionary<string, Dictionary<string, long>> values, List<string> ids, CancellationToken ct)
     {
-        // Inlined as literals: codes are digits and ids the registry's own (checked), so the text is the same for either provider.
-        if (values.Keys.Any(c => !c.All(char.IsAsciiDigit)) || ids.Any(i => !i.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')))
+        var indicators = ids.Select(id => Indicators.Find(id) ?? throw new ArgumentException($"'{id}' is not an indicator")).ToList();
+        foreach (var some in indicators.Chunk(FamilyRow.CountSlots))
         {
-            throw new ArgumentException("division codes are digits, indicator ids lower-case words");
-        }
-        var columns = string.Join(", ", ids.Select(id => $"sum(CASE WHEN indicator_id = '{id}' THEN value ELSE 0 END)"));
-        foreach (var chunk in values.Keys.Chunk(500))
-        {
-            await RollupStore.ReadAsync(db, $"""
-                SELECT division_code, {columns} FROM division_rollups
-                WHERE division_code IN ({string.Join(",", chunk.Select(c => $"'{c}'"))}) AND indicator_id IN ({string.Join(",", ids.Select(i => $"'{i}'"))})
-                GROUP BY division_code
-                """, r =>
+            var columns = new Family<DivisionRollup>();
+            foreach (var indicator in some)
             {
-                var v = values[r.GetString(0)];
-                for (var i = 0; i < ids.Count; i++)
+                var id = indicator.Id;
+                columns.Sum(indicator, r => r.IndicatorId == id ? r.Value : 0);
+            }
+            var someIds = some.Select(i => i.Id).ToList();
+            foreach (var chunk in values.Keys.Chunk(500))
+            {
+                var cells = new LeafCells();
+                await columns.ReadAsync(scoped.Rollups.Where(r => chunk.Contains(r.DivisionCode) && someIds.Contains(r.IndicatorId)), r => r.DivisionCode, null, cells, ct);
+                foreach (var leaf in cells.Leaves)
                 {
-                    if (r.GetInt64(i + 1) is var value and not 0)
-                    {
-                        v[ids[i]] = value;
-                    }
+                    values[leaf.DivisionCode][leaf.IndicatorId] = leaf.Value;
                 }
-            }, ct);
+            }
         }
     }
 
@@ -167,10 +164,10 @@ public static class CampaignReports
     public static async Task<Dictionary<int, ReportFigures>> MonthsAsync(LiaisonDb db, string code, CancellationToken ct)
     {
         var months = Enumerable.Range(1, 12).ToDictionary(m => m, _ => new Dictionary<string, long>(StringComparer.Ordinal));
-        await RollupStore.ReadAsync(db, $"SELECT month, indicator_id, value FROM division_months WHERE division_code = '{Digits(code)}'",
-            r => months[r.GetInt32(0)][r.GetString(1)] = r.GetInt64(2), ct);
+        foreach (var r in await db.RollupMonths.AsNoTracking().Where(r => r.DivisionCode == code).Select(r => new { r.Month, r.IndicatorId, r.Value }).ToListAsync(ct))
+        {
+            months[r.Month][r.IndicatorId] = r.Value;
+        }
         return months.ToDictionary(m => m.Key, m => new ReportFigures(m.Value));
     }
-
-    private static string Digits(string code) => code.All(char.IsAsciiDigit) ? code : throw new ArgumentException($"'{code}' is not a division code");
 }

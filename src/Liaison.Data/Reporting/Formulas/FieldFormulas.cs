@@ -1,0 +1,122 @@
+using Liaison.Data.Field;
+using Liaison.Domain.Field;
+using Liaison.Domain.People;
+using Liaison.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using I = Liaison.Domain.Reporting.Indicators;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>
+/// Field work's figures at each village, by month (<see cref="IndicatorKind"/>): visits, households
+/// visited by the month of their first visit, the issues raised, ties whose cadre visited, First
+/// Secretary activities, residence days and minimums. Cases, disputes and errands ride with them
+/// (<see cref="CaseFormulas"/>): a write of either marks its village for the same drainer.
+/// </summary>
+internal static class FieldFormulas
+{
+    public static Family<HouseholdVisit> Visits { get; } = new Family<HouseholdVisit>().Count(I.Visits);
+
+    public static Family<VisitedRow> Visited { get; } = new Family<VisitedRow>()
+        .Count(I.HouseholdsVisited)
+        .Count(I.ThreeOldsVisited, h => (h.Categories & HouseholdCategories.ThreeOlds) != 0)
+        .Count(I.ThreeKindsVisited, h => (h.Categories & HouseholdCategories.ThreeHouseholds) != 0);
+
+    public static Family<MonthRow> Issues { get; } = new Family<MonthRow>().Count(I.VisitIssues);
+
+    /// <summary>Ties of the year whose cadre visited their village, by the month of the first visit.</summary>
+    public static Family<MonthRow> TiesVisiting { get; } = new Family<MonthRow>().Count(I.TiesVisiting);
+
+    public static Family<SecretaryActivity> Activities { get; } = new Family<SecretaryActivity>()
+        .Sum(I.PartyMembersVisited, a => a.Kind == ActivityKind.PartyMemberVisit ? a.Count : 0)
+        .Sum(I.Questionnaires, a => a.Kind == ActivityKind.Questionnaire ? a.Count : 0)
+        .Sum(I.Symposiums, a => a.Kind == ActivityKind.Symposium ? a.Count : 0)
+        .Sum(I.StudyTrips, a => a.Kind == ActivityKind.StudyTrip ? a.Count : 0)
+        .Sum(I.StudyTripPeople, a => a.Kind == ActivityKind.StudyTrip ? a.People : 0)
+        .Sum(I.EatLiveWorkDays, a => a.Kind == ActivityKind.EatLiveWork ? a.Count : 0);
+
+    /// <summary>Counted in C# from the stays and the policy (<see cref="Residence"/>), not by a family.</summary>
+    public static IEnumerable<Indicator> Residences => [I.ResidenceDays, I.ResidenceRequired, I.ResidenceMet];
+
+    /// <summary>Up to this many villages, the households visited are looked up by key rather than read all.</summary>
+    private const int LookUpHouseholdsUpTo = 500;
+
+    public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
+    {
+        var villages = scope.Villages;
+        var visits = scope.Narrow(db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year), db, v => v.VillageCode, v => v.CadreId, v => v.VisitedOn);
+        await Visits.ReadAsync(visits, v => v.VillageCode, v => v.VisitedOn.Month, cells, ct);
+
+        // Each household visited, in the month of its first visit, with its categories. For a few
+        // villages (the drainer's rounds) only those villages' households are read — a round must not
+        // read the whole city's; a visit's village is its household's (FieldContext.VillageOf), so none
+        // is missed. For many villages, one pass over all households.
+        var firsts = visits.GroupBy(v => new { v.VillageCode, v.HouseholdId })
+            .Select(g => new { g.Key.VillageCode, g.Key.HouseholdId, Month = g.Min(v => v.VisitedOn.Month) });
+        var households = villages is { Count: <= LookUpHouseholdsUpTo }
+            ? db.Households.AsNoTracking().Where(h => villages.Contains(h.VillageCode))
+            : db.Households.AsNoTracking();
+        var visited = from f in firsts
+                      join h in households on f.HouseholdId equals h.Id
+                      select new VisitedRow { VillageCode = f.VillageCode, Month = f.Month, Categories = h.Categories };
+        await Visited.ReadAsync(visited, h => h.VillageCode, h => h.Month, cells, ct);
+
+        var issues = db.VisitIssues.AsNoTracking();
+        if (villages is not null)
+        {
+            issues = issues.Where(i => villages.Contains(i.VillageCode));
+        }
+        var raised = from i in issues
+                     join v in visits on i.VisitId equals v.Id
+                     select new MonthRow { VillageCode = v.VillageCode, Month = v.VisitedOn.Month };
+        await Issues.ReadAsync(raised, i => i.VillageCode, i => i.Month, cells, ct);
+
+        var ties = db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.CadreId != null);
+        if (villages is not null)
+        {
+            ties = ties.Where(t => villages.Contains(t.DivisionCode));
+        }
+        if (scope.UnitId is { } unit)
+        {
+            ties = ties.Where(t => db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id).Contains(t.CadreId));
+        }
+        var firstByCadre = visits.GroupBy(v => new { v.CadreId, v.VillageCode })
+            .Select(g => new { g.Key.CadreId, g.Key.VillageCode, Month = g.Min(v => v.VisitedOn.Month) });
+        var visiting = from t in ties
+                       join f in firstByCadre on new { CadreId = t.CadreId!.Value, VillageCode = t.DivisionCode } equals new { f.CadreId, f.VillageCode }
+                       select new MonthRow { VillageCode = t.DivisionCode, Month = f.Month };
+        await TiesVisiting.ReadAsync(visiting, t => t.VillageCode, t => t.Month, cells, ct);
+
+        var activities = scope.Narrow(db.SecretaryActivities.AsNoTracking().Where(a => a.Year == year), db, a => a.VillageCode, a => a.CadreId, a => a.On);
+        await Activities.ReadAsync(activities, a => a.VillageCode, a => a.On.Month, cells, ct);
+
+        await CaseFormulas.AddAsync(db, year, scope, cells, ct);
+        await ResidenceAsync(db, year, scope, cells, ct);
+    }
+
+    /// <summary>Residence days by month (overlapping stays once) and, for the year, the minimums required and met.</summary>
+    private static async Task ResidenceAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
+    {
+        var cadres = scope.UnitId is { } unit ? (await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit).Select(c => c.Id).ToListAsync(ct)).ToHashSet() : null;
+        var stays = await FieldRollups.StaysAsync(db, year, scope.Villages, ct);
+        if (cadres is not null)
+        {
+            stays = stays.Where(s => cadres.Contains(s.Key.CadreId)).ToDictionary();
+        }
+        foreach (var ((_, village), months) in stays)
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                if (scope.Counts(m))
+                {
+                    cells.Add(village, I.ResidenceDays, m, months[m - 1]);
+                }
+            }
+        }
+        foreach (var g in (await FieldRollups.RequirementsAsync(db, year, scope.Villages, ct)).Where(r => cadres is null || cadres.Contains(r.CadreId)).GroupBy(r => r.VillageCode))
+        {
+            cells.Add(g.Key, I.ResidenceRequired, 0, g.Count());
+            cells.Add(g.Key, I.ResidenceMet, 0, g.Count(r => stays.TryGetValue((r.CadreId, r.VillageCode), out var days) && days.Sum() >= r.MinimumDays));
+        }
+    }
+}

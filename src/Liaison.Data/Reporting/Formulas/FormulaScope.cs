@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using Liaison.Domain.Reporting;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>
+/// What the families count: every village or only <see cref="Villages"/> (the drainer's marked
+/// ones, a division's for a period the rollups cannot answer), the whole year or
+/// <see cref="Period"/>'s months, everyone's work or only that of <see cref="UnitId"/>'s cadres
+/// (a unit's report).
+/// </summary>
+public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, ReportPeriod? Period = null, int? UnitId = null)
+{
+    public static FormulaScope All { get; } = new();
+
+    /// <summary>Whether a month 1–12 is counted: every month unless a period narrows the year.</summary>
+    public bool Counts(int month) => Period is null || Period.Contains(month);
+
+    /// <summary>
+    /// The records of a kind that fall within the scope, given where each was done, by whom and on
+    /// which China day: the one place a family's rows are narrowed to villages, a unit and months.
+    /// </summary>
+    internal IQueryable<T> Narrow<T>(IQueryable<T> rows, LiaisonDb db,
+        Expression<Func<T, string>> village, Expression<Func<T, int?>> cadre, Expression<Func<T, DateOnly>> day)
+    {
+        if (Villages is { } villages)
+        {
+            rows = rows.Where(Compose(village, code => villages.Contains(code)));
+        }
+        if (UnitId is { } unit)
+        {
+            var cadres = db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id);
+            rows = rows.Where(Compose(cadre, id => cadres.Contains(id)));
+        }
+        if (Period is { IsWholeYear: false } period)
+        {
+            var (from, to) = (period.FromMonth, period.ToMonth);
+            rows = rows.Where(Compose(day, d => d.Month >= from && d.Month <= to));
+        }
+        return rows;
+    }
+
+    /// <summary><c>x =&gt; test(value(x))</c>, as one expression the database evaluates.</summary>
+    private static Expression<Func<T, bool>> Compose<T, TValue>(Expression<Func<T, TValue>> value, Expression<Func<TValue, bool>> test) =>
+        Expression.Lambda<Func<T, bool>>(Rebind.Body(test, value.Body), value.Parameters[0]);
+}

@@ -1,0 +1,98 @@
+using Liaison.Data.Access;
+using Liaison.Data.Field;
+using Liaison.Domain.Reporting;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>
+/// The one place indicators are counted from the records (decision 0014): the full refresh, the
+/// drainer's recount of marked villages, a unit's report, a period the rollups cannot answer and
+/// <c>report verify</c> all call <see cref="LeavesAsync"/>. Each family's lines are its formulas;
+/// adding an indicator is its <see cref="Indicator"/> and one line in its family.
+/// </summary>
+public static class IndicatorFormulas
+{
+    /// <summary>
+    /// Why this reads outside a scope (<see cref="Unscoped"/>): the families count whatever villages
+    /// the caller names — every village for the rollups and verify, the marked ones for the drainer,
+    /// a division's for a page, which reads them through <see cref="Scoped"/> first.
+    /// </summary>
+    private const string Reach = "the indicator formulas: the villages their caller names";
+
+    /// <summary>
+    /// Each indicator's values where they are recorded (the lowest division that carries them),
+    /// counted from the records. <see cref="Rollup.ToAllLevels"/> sums them up the tree. The
+    /// villages and period of <paramref name="scope"/> narrow the field family only; its unit
+    /// narrows the people, plan and field families (a unit's own figures).
+    /// </summary>
+    public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, RollupFamily families, FormulaScope scope, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var cells = new LeafCells();
+        if (families.HasFlag(RollupFamily.Divisions))
+        {
+            await RegistryFormulas.DivisionsAsync(db, cells, ct);
+        }
+        if (families.HasFlag(RollupFamily.People))
+        {
+            await RegistryFormulas.PeopleAsync(db, scope.UnitId, cells, ct);
+        }
+        if (families.HasFlag(RollupFamily.Households))
+        {
+            await RegistryFormulas.HouseholdsAsync(db, cells, ct);
+        }
+        var planYear = families.HasFlag(RollupFamily.Liaisons) || families.HasFlag(RollupFamily.Field) ? await FieldRollups.YearAsync(db, ct) : null;
+        if (families.HasFlag(RollupFamily.Liaisons))
+        {
+            await PlanFormulas.TiesAsync(db, planYear, scope.UnitId, cells, ct);
+        }
+        if (families.HasFlag(RollupFamily.Secretaries))
+        {
+            await PlanFormulas.SecretariesAsync(db, scope.UnitId, cells, ct);
+        }
+        if (families.HasFlag(RollupFamily.Field) && scope.Villages is not { Count: 0 } && (scope.Period?.Year ?? planYear) is { } year)
+        {
+            await FieldFormulas.AddAsync(db, year, scope, cells, ct);
+        }
+        return cells.Leaves;
+    }
+
+    /// <summary>The indicators a family computes.</summary>
+    public static IReadOnlyList<Indicator> IndicatorsOf(RollupFamily families)
+    {
+        var ids = new List<Indicator>();
+        if (families.HasFlag(RollupFamily.Divisions))
+        {
+            ids.AddRange(RegistryFormulas.Divisions.Indicators);
+        }
+        if (families.HasFlag(RollupFamily.People))
+        {
+            ids.AddRange([.. RegistryFormulas.Units.Indicators, .. RegistryFormulas.Cadres.Indicators]);
+        }
+        if (families.HasFlag(RollupFamily.Households))
+        {
+            ids.AddRange(RegistryFormulas.Households.Indicators);
+        }
+        if (families.HasFlag(RollupFamily.Liaisons))
+        {
+            ids.AddRange(PlanFormulas.Ties.Indicators);
+        }
+        if (families.HasFlag(RollupFamily.Secretaries))
+        {
+            ids.AddRange([.. PlanFormulas.Postings.Indicators, .. PlanFormulas.Supports.Indicators, .. PlanFormulas.Needs]);
+        }
+        if (families.HasFlag(RollupFamily.Field))
+        {
+            ids.AddRange(FieldIndicators);
+        }
+        return ids;
+    }
+
+    /// <summary>The field family's indicators (cases, disputes and errands included); all are counted at villages.</summary>
+    public static IReadOnlyList<Indicator> FieldIndicators { get; } =
+    [
+        .. FieldFormulas.Visits.Indicators, .. FieldFormulas.Visited.Indicators, .. FieldFormulas.Issues.Indicators,
+        .. FieldFormulas.TiesVisiting.Indicators, .. FieldFormulas.Residences, .. FieldFormulas.Activities.Indicators,
+        .. CaseFormulas.Cases.Indicators, .. CaseFormulas.Disputes.Indicators, .. CaseFormulas.Errands.Indicators,
+    ];
+}

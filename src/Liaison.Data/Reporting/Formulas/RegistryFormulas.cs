@@ -1,0 +1,53 @@
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using I = Liaison.Domain.Reporting.Indicators;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>The registries' figures: divisions, units and cadres, households. Stocks: a period does not change them.</summary>
+internal static class RegistryFormulas
+{
+    /// <summary>Divisions are counted at their parent: a village carries no "villages" figure itself.</summary>
+    public static Family<Division> Divisions { get; } = new Family<Division>()
+        .Count(I.Counties, d => d.Level == DivisionLevel.County)
+        .Count(I.Townships, d => d.Level == DivisionLevel.Township)
+        .Count(I.Villages, d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community)
+        .Count(I.Communities, d => d.Level == DivisionLevel.Village && d.VillageKind == VillageKind.Community)
+        .Count(I.BackwardVillages, d => d.Level == DivisionLevel.Village && d.PartyOrgGrade == PartyOrgGrade.Backward);
+
+    public static Family<Unit> Units { get; } = new Family<Unit>().Count(I.Units);
+
+    /// <summary>Cadres at the division of their unit.</summary>
+    public static Family<CadreRow> Cadres { get; } = new Family<CadreRow>()
+        .Count(I.Cadres)
+        .Count(I.PoliceOfficers, c => c.IsPolice)
+        .Count(I.ReserveCadres, c => c.IsReserve);
+
+    public static Family<Household> Households { get; } = new Family<Household>()
+        .Count(I.Households)
+        .Sum(I.Residents, h => h.MemberCount)
+        .Count(I.ThreeOldsHouseholds, h => (h.Categories & HouseholdCategories.ThreeOlds) != 0)
+        .Count(I.ThreeKindsHouseholds, h => (h.Categories & HouseholdCategories.ThreeHouseholds) != 0)
+        .Count(I.PoorHouseholds, h => (h.Categories & HouseholdCategory.Poor) != 0);
+
+    public static Task DivisionsAsync(LiaisonDb db, LeafCells cells, CancellationToken ct) =>
+        Divisions.ReadAsync(db.Divisions.AsNoTracking().Where(d => d.ParentCode != null && d.Level >= DivisionLevel.County), d => d.ParentCode!, null, cells, ct);
+
+    /// <summary>Units and their cadres; with a unit, that unit's cadres only (a unit does not count itself).</summary>
+    public static async Task PeopleAsync(LiaisonDb db, int? unitId, LeafCells cells, CancellationToken ct)
+    {
+        if (unitId is null)
+        {
+            await Units.ReadAsync(db.Units.AsNoTracking(), u => u.DivisionCode, null, cells, ct);
+        }
+        var cadres = unitId is { } unit ? db.Cadres.AsNoTracking().Where(c => c.UnitId == unit) : db.Cadres.AsNoTracking();
+        var rows = from c in cadres
+                   join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
+                   select new CadreRow { DivisionCode = u.DivisionCode, IsPolice = c.IsPolice, IsReserve = c.IsReserve };
+        await Cadres.ReadAsync(rows, c => c.DivisionCode, null, cells, ct);
+    }
+
+    public static Task HouseholdsAsync(LiaisonDb db, LeafCells cells, CancellationToken ct) =>
+        Households.ReadAsync(db.Households.AsNoTracking(), h => h.VillageCode, null, cells, ct);
+}
