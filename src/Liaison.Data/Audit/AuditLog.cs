@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Liaison.Data.Access;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Liaison.Data.Audit;
 
@@ -68,7 +68,12 @@ public static partial class AuditLog
         var key = Privacy.PersonalDataKeys.Current.AuditKey
             ?? throw new InvalidOperationException("the key file has no audit key: run liaison keys check");
         var databaseId = await DatabaseIdAsync(db, ct);
-        var (head, ids) = await LockAndReadHeadAsync(db, records.Count, ct);
+        AuditHead? head;
+        long[]? ids;
+        using (Unscoped.Section("the audit chain's head: the newest entry, whatever its division"))
+        {
+            (head, ids) = await DatabaseSql.For(db).LockChainAsync(ChainLock, records.Count, ct);
+        }
         var previous = head?.Seal ?? Genesis;
         // Stored to the millisecond so that both databases give back exactly what was hashed.
         var at = Truncate(clock.GetUtcNow());
@@ -100,7 +105,7 @@ public static partial class AuditLog
         // each, and the lock is held for less time.
         if (ids is not null)
         {
-            await BulkWriter.InsertAsync(db, Spec(db), entries, ct);
+            await DatabaseSql.For(db).InsertAsync(Spec(db), entries, ct);
             return;
         }
         db.AuditEntries.AddRange(entries);
@@ -116,38 +121,6 @@ public static partial class AuditLog
     private static TableSpec<AuditEntry> Spec(LiaisonDb db) => Specs.GetValue(db.Model, _ => TableSpec.For<AuditEntry>(db, [nameof(AuditEntry.Id)],
         nameof(AuditEntry.Id), nameof(AuditEntry.At), nameof(AuditEntry.Actor), nameof(AuditEntry.Action), nameof(AuditEntry.Entity), nameof(AuditEntry.EntityKey),
         nameof(AuditEntry.DivisionCode), nameof(AuditEntry.Before), nameof(AuditEntry.After), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash)));
-
-    /// <summary>
-    /// Takes the chain's lock (PostgreSQL; SQLite serialises writers anyway) and reads the newest
-    /// hash. On PostgreSQL it also reserves the new entries' ids, all in one round trip: three
-    /// statements, the second with its own snapshot taken after the lock is granted, so it sees
-    /// every entry committed before; the ids are taken under the lock, so they follow the chain.
-    /// </summary>
-    private static async Task<(AuditHead? Head, long[]? Ids)> LockAndReadHeadAsync(LiaisonDb db, int count, CancellationToken ct)
-    {
-        using var outside = Unscoped.Section("the audit chain's head: the newest entry, whatever its division");
-        if (!db.Database.IsNpgsql())
-        {
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
-            return (last is null ? null : new AuditHead(last.Id, last.Hash), null);
-        }
-        var connection = db.Database.GetDbConnection();
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ChainLock}); SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1; " +
-            $"SELECT nextval(pg_get_serial_sequence('audit_entries', 'id')) FROM generate_series(1, {count})";
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
-        var head = await reader.ReadAsync(ct) ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : null;
-        await reader.NextResultAsync(ct);
-        var ids = new List<long>(count);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        ids.Sort();
-        return (head, [.. ids]);
-    }
 
     private static DateTimeOffset Truncate(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);

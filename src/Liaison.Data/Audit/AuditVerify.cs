@@ -155,7 +155,7 @@ public static partial class AuditLog
         var key = PersonalDataKeys.Current.AuditKey ?? throw new InvalidOperationException("the key file has no audit key: run liaison keys check");
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAndReadHeadAsync(db, 0, ct);
+        await Database.Sql.DatabaseSql.For(db).LockChainAsync(ChainLock, 0, ct);
         var entries = new List<AuditEntry>();
         var previous = Genesis;
         await foreach (var (rowId, e) in ReadRawAsync(db, ct))

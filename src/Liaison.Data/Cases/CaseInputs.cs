@@ -7,11 +7,8 @@ public sealed record CaseInput(CaseKind Kind, string? Category, CaseChannel Chan
     long? HouseholdId = null, string? PersonName = null, string? PersonPhone = null, int? CadreId = null, long? VisitIssueId = null)
 {
     public const int MaxDescription = 2_000;
-    public const int MaxNote = 1_000;
+    public const int MaxNote = CaseSteps.MaxNote;
 }
-
-/// <summary>A step on a case: the action, the handler's note (the reply to the person when closing or escalating), and what the action needs.</summary>
-public sealed record CaseStepInput(CaseAction Action, string? Note = null, int? UnitId = null, string? MergeIntoCode = null, bool? Solved = null, int? Satisfaction = null);
 
 /// <summary>Who acts on cases: an account with the cases ability, within its scope (a unit's admin: the cases assigned to the unit).</summary>
 public sealed record CaseActor(string UserName, Func<string, bool> Covers, int? UnitId = null)
@@ -21,12 +18,6 @@ public sealed record CaseActor(string UserName, Func<string, bool> Covers, int? 
 
     /// <summary>The clock (automatic escalation) and commands run on the server.</summary>
     public static CaseActor System { get; } = new("system", _ => true);
-}
-
-/// <summary>A refusal with the field it concerns, in both languages.</summary>
-public sealed record CaseProblem(string Field, string Zh, string En)
-{
-    public string In(bool english) => english ? En : Zh;
 }
 
 /// <summary>The result of a case command: the case, or the problems that stopped it.</summary>

@@ -182,13 +182,15 @@ public static class CaseStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Cases.AddRange(cases);
         await db.SaveChangesAsync(ct);
-        db.CaseSteps.AddRange(cases.Select(c => Step(c, c.ReceivedAt, actor, CaseAction.Receive, CaseStatus.Received, null)));
+        db.CaseSteps.AddRange(cases.Select(c => CaseSteps.Received(c, actor.UserName)));
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendManyAsync(db, clock, cases.Select(c => (new Actor(actor.UserName), new AuditRecord("case.create", "case", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, null,
             (object)new { c.Kind, c.Category, c.Channel, c.CadreId, c.VisitIssueId }))).ToList(), ct);
         if (link)
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE visit_issues SET case_id = cases.id FROM cases WHERE cases.visit_issue_id = visit_issues.id AND visit_issues.case_id IS NULL", ct);
+            var issues = cases.Where(c => c.VisitIssueId is not null).Select(c => c.VisitIssueId).ToList();
+            await db.VisitIssues.Where(i => i.CaseId == null && issues.Contains(i.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.CaseId, i => db.Cases.Where(c => c.VisitIssueId == i.Id).Select(c => (long?)c.Id).First()), ct);
         }
         await FieldRollups.MarkAsync(db, cases.Select(c => c.VillageCode), ct);
         await tx.CommitAsync(ct);
@@ -251,109 +253,36 @@ public static class CaseStore
         return n;
     }
 
+    /// <summary>
+    /// Loads what the step names (the unit, the case to merge into) and the year's rules, lets
+    /// <see cref="CaseSteps.Apply"/> decide, routes a case that changed level, and writes the case,
+    /// its history, the audit entry and the rollups' mark in one transaction.
+    /// </summary>
     private static async Task<CaseResult> ApplyAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, Case c, CaseStepInput step, CancellationToken ct, CaseRules? known = null)
     {
-        var next = CaseLifecycle.Next(c.Status, step.Action, c.Kind);
-        if (next is not { } to)
-        {
-            var (zh, en) = CaseLifecycle.Refusal(c.Status, step.Action, c.Kind);
-            return CaseResult.Refused("action", zh, en);
-        }
-        var note = Clean(step.Note);
-        if (note is { Length: > CaseInput.MaxNote })
-        {
-            return CaseResult.Refused("note", $"说明不超过 {CaseInput.MaxNote} 字", $"a note has at most {CaseInput.MaxNote} characters");
-        }
         var now = clock.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
         // A round of escalations reads the rules once, not once a case.
         var rules = known ?? await RulesAsync(db, now, ct);
-        var calendar = Calendar(rules);
+        StepUnit? unit = null;
+        if (step.Action == CaseAction.Assign && step.UnitId is { } unitId
+            && await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.DivisionCode }).FirstOrDefaultAsync(ct) is { } found)
+        {
+            unit = new StepUnit(found.Id, actor.Covers(found.DivisionCode));
+        }
+        MergeTarget? target = null;
+        if (step.Action == CaseAction.Merge && Domain.Cases.TrackingCode.Normalize(step.MergeIntoCode) is { } code
+            && await db.Cases.AsNoTracking().Where(x => x.TrackingCode == code).Select(x => new { x.Id, x.Status, x.VillageCode }).FirstOrDefaultAsync(ct) is { } merge)
+        {
+            target = new MergeTarget(merge.Id, merge.Status, actor.Covers(merge.VillageCode));
+        }
         var from = c.Status;
-        var autoEscalate = false;
-        var levelBefore = c.Level;
-        switch (step.Action)
+        var outcome = CaseSteps.Apply(c, step, new StepFacts(now, actor.UserName, rules, unit, target));
+        if (outcome.Refusal is { } refusal)
         {
-            case CaseAction.Assign:
-                if (step.UnitId is not { } unitId)
-                {
-                    return CaseResult.Refused("unitId", "请选择承办单位", "choose the unit that takes the case");
-                }
-                var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.DivisionCode }).FirstOrDefaultAsync(ct);
-                if (unit is null || !actor.Covers(unit.DivisionCode))
-                {
-                    return CaseResult.Refused("unitId", "承办单位不在你的管辖范围内", "the unit lies outside your jurisdiction");
-                }
-                // Passed on again at the same level: a bounce. Past the policy's limit the case goes up.
-                if (c.HolderUnitId is not null && c.HolderUnitId != unit.Id)
-                {
-                    c.Bounces++;
-                    autoEscalate = c.Bounces > rules.MaxBounces && c.Level != CaseLevel.City;
-                }
-                c.HolderUnitId = unit.Id;
-                break;
-            case CaseAction.Escalate or CaseAction.AutoEscalate:
-                if (CaseLifecycle.Above(c.Level) is not { } above)
-                {
-                    return CaseResult.Refused("action", "已在市级办理，不能再上报", "the case is at the city already; there is no level above");
-                }
-                if (step.Action == CaseAction.Escalate && note is null)
-                {
-                    return CaseResult.Refused("note", "上报前须向群众解释：请写明解释内容", "explain to the person before escalating: write the explanation");
-                }
-                Escalate(c, above, today, calendar, rules);
-                c.Reply = note;
-                c.RepliedAt = note is null ? c.RepliedAt : now;
-                break;
-            case CaseAction.Resolve or CaseAction.Adopt or CaseAction.CloseNotFixed:
-                if (note is null)
-                {
-                    return CaseResult.Refused("note", "办结须答复群众：请写明答复内容", "closing needs a reply to the person: write it");
-                }
-                c.ClosedAt = now;
-                c.OnTime = today <= c.DueOn;
-                c.Reply = note;
-                c.RepliedAt = now;
-                break;
-            case CaseAction.Reopen:
-                Reopen(c, today, calendar, rules);
-                break;
-            case CaseAction.Merge:
-                var target = Domain.Cases.TrackingCode.Normalize(step.MergeIntoCode) is { } code ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) : null;
-                if (target is null || target.Id == c.Id || target.Status == CaseStatus.Merged || !actor.Covers(target.VillageCode))
-                {
-                    return CaseResult.Refused("mergeInto", "请填写同一管辖范围内另一件未合并事项的查询码", "give the tracking code of another, unmerged case in your jurisdiction");
-                }
-                c.MergedIntoId = target.Id;
-                break;
-            case CaseAction.FollowUp:
-                if (step.Satisfaction is not (>= 1 and <= 5) || step.Solved is null)
-                {
-                    return CaseResult.Refused("satisfaction", "请回答是否解决，并给出 1–5 的满意度", "say whether it was solved and give a satisfaction of 1 to 5");
-                }
-                c.FollowUpSolved = step.Solved;
-                c.Satisfaction = step.Satisfaction;
-                c.FollowedUpAt = now;
-                // "Closed but not fixed" in the person's own words: the case opens again where it was closed.
-                if (step.Solved == false && c.Status is CaseStatus.Resolved or CaseStatus.Adopted)
-                {
-                    Reopen(c, today, calendar, rules);
-                    to = CaseStatus.Accepted;
-                }
-                break;
+            return new CaseResult(null, [refusal]);
         }
-        c.Status = to;
-        c.Version++;
-        // The step as taken, before the clock's own step (a bounce past the limit) moves the case on.
-        var steps = new List<CaseStep> { Step(c, now, actor, step.Action, from, note, step.Action == CaseAction.FollowUp ? $"solved={step.Solved}; satisfaction={step.Satisfaction}" : null) };
-        if (autoEscalate)
-        {
-            var was = c.Status;
-            Escalate(c, CaseLifecycle.Above(c.Level)!.Value, today, calendar, rules);
-            c.Status = CaseStatus.Escalated;
-            steps.Add(Step(c, now, CaseActor.System, CaseAction.AutoEscalate, was, $"交办超过 {rules.MaxBounces} 次，自动上报 / passed on more than {rules.MaxBounces} times"));
-        }
-        if (c.Level != levelBefore)
+        var steps = outcome.Steps.ToList();
+        if (outcome.LevelChanged)
         {
             await RouteAsync(db, c, rules, ct);
             steps[^1].HolderUnitId = c.HolderUnitId;
@@ -362,46 +291,26 @@ public static class CaseStore
         db.CaseSteps.AddRange(steps);
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("case." + step.Action.ToString().ToLowerInvariant(), "case",
-            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, new { status = from }, new { status = c.Status, c.Level, c.HolderDivision, c.HolderUnitId, note }), ct);
+            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, new { status = from },
+            new { status = c.Status, c.Level, c.HolderDivision, c.HolderUnitId, note = CaseSteps.Clean(step.Note) }), ct);
         await FieldRollups.MarkAsync(db, [c.VillageCode], ct);
         await tx.CommitAsync(ct);
         return new CaseResult(c, []);
     }
 
-    /// <summary>
-    /// A case reaching the county or the city goes to the unit its category names (policy
-    /// <c>cases.categories[].units</c>) of that division, the one holding the fewest open cases; none such, the office keeps it.
-    /// </summary>
+    /// <summary>A case that reached the county or the city goes to the unit <see cref="CaseSteps.RoutedTo"/> and <see cref="CaseSteps.Choose"/> name; none such, the office keeps it.</summary>
     private static async Task RouteAsync(LiaisonDb db, Case c, CaseRules rules, CancellationToken ct)
     {
-        if (c.Level is not (CaseLevel.County or CaseLevel.City) || rules.Categories.FirstOrDefault(x => x.Code == c.Category)?.Units is not { } kind)
+        if (CaseSteps.RoutedTo(c, rules) is not { } kind)
         {
             return;
         }
         var open = CaseLifecycle.OpenStatuses.ToArray();
         var division = c.HolderDivision;
-        c.HolderUnitId = await db.Units.AsNoTracking().Where(u => u.DivisionCode == division && u.Category == kind)
-            .OrderBy(u => db.Cases.Count(x => x.HolderUnitId == u.Id && open.Contains(x.Status))).ThenBy(u => u.Code)
-            .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>Passes a case to the level above: its division there, no unit, bounces counted afresh, the new level's deadline from <paramref name="today"/>.</summary>
-    internal static void Escalate(Case c, CaseLevel above, DateOnly today, WorkCalendar calendar, CaseRules rules)
-    {
-        c.Level = above;
-        c.HolderDivision = CaseLifecycle.DivisionAt(c.VillageCode, above);
-        c.HolderUnitId = null;
-        c.Bounces = 0;
-        c.Escalations++;
-        c.DueOn = calendar.AddWorkingDays(today, rules.DeadlinesFor(c.Category).At(above));
-    }
-
-    private static void Reopen(Case c, DateOnly today, WorkCalendar calendar, CaseRules rules)
-    {
-        c.Reopens++;
-        c.ClosedAt = null;
-        c.OnTime = null;
-        c.DueOn = calendar.AddWorkingDays(today, rules.DeadlinesFor(c.Category).At(c.Level));
+        var units = await db.Units.AsNoTracking().Where(u => u.DivisionCode == division && u.Category == kind)
+            .Select(u => new { u.Id, u.Code, Open = db.Cases.Count(x => x.HolderUnitId == u.Id && open.Contains(x.Status)) })
+            .ToListAsync(ct);
+        c.HolderUnitId = CaseSteps.Choose(units.Select(u => (u.Id, u.Code, u.Open)));
     }
 
     /// <summary>Whether the actor holds the case at its level: the holding division's office (or above), or the unit it is assigned to.</summary>
@@ -412,34 +321,12 @@ public static class CaseStore
 
     public static (string Zh, string En) Holder(Case c) => CaseWords.Level(c.Level);
 
-    private static CaseStep Step(Case c, DateTimeOffset now, CaseActor actor, CaseAction action, CaseStatus from, string? note, string? extra = null) => new()
-    {
-        CaseId = c.Id,
-        At = now,
-        Actor = actor.UserName,
-        Action = action,
-        From = from,
-        To = c.Status,
-        Level = c.Level,
-        HolderDivision = c.HolderDivision,
-        HolderUnitId = c.HolderUnitId,
-        Note = extra is null ? note : note is null ? extra : $"{note} ({extra})",
-    };
-
     /// <summary>The case rules of the year a moment falls in.</summary>
     public static async Task<CaseRules> RulesAsync(LiaisonDb db, DateTimeOffset now, CancellationToken ct) =>
         (await PolicyStore.GetAsync(db, ChinaTime.DateOf(now).Year, ct)).Policy.Cases;
 
     public static WorkCalendar Calendar(CaseRules rules) => new(rules.Holidays, rules.WorkedWeekendDays);
 
-    /// <summary>Text as stored: trimmed, control characters other than line breaks removed; empty is null.</summary>
-    internal static string? Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var kept = new string(text.Where(ch => !char.IsControl(ch) || ch is '\n').ToArray()).Trim();
-        return kept.Length == 0 ? null : kept;
-    }
+    /// <summary>Text as stored (<see cref="CaseSteps.Clean"/>).</summary>
+    internal static string? Clean(string? text) => CaseSteps.Clean(text);
 }

@@ -15,17 +15,10 @@ public static class BulkLoads
     /// <summary>Vacuums and analyses the tables of <paramref name="entities"/>; called after the load's transaction has committed.</summary>
     public static async Task SettleAsync(LiaisonDb db, CancellationToken ct, params Type[] entities)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return;
-        }
+        var sql = Sql.DatabaseSql.For(db);
         foreach (var table in entities.Select(t => db.Model.FindEntityType(t)?.GetTableName() ?? throw new InvalidOperationException($"{t.Name} is not mapped")).Distinct())
         {
-            // VACUUM runs outside a transaction: the load has committed, and EF sends raw SQL as it is.
-            // The table name comes from the EF model, never from input.
-#pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync($"VACUUM (ANALYZE) {table}", ct);
-#pragma warning restore EF1002
+            await sql.SettleAsync(table, ct);
         }
     }
 }

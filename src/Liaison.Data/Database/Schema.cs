@@ -10,11 +10,7 @@ public static class Schema
     {
         var pending = await PendingAsync(db, ct);
         await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            // Readers (the web app) and a writer (an import) at once; survives restarts.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
-        }
+        await Sql.DatabaseSql.For(db).AfterMigrateAsync(ct);
         return pending;
     }
 

@@ -1,5 +1,6 @@
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Field;
 using Liaison.Data.Import;
 using Liaison.Data.Reporting;
@@ -210,23 +211,23 @@ public static class DemoActivity
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = await BulkWriter.ReserveIdsAsync(db, "household_visits", visits.Count, ct);
+        var ids = await DatabaseSql.For(db).ReserveIdsAsync("household_visits", visits.Count, ct);
         for (var i = 0; i < visits.Count; i++)
         {
             visits[i].Id = ids[i];
         }
         var visitSpec = FieldSpecs.Visits(db);
-        await BulkWriter.UpsertAsync(db, visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
+        await DatabaseSql.For(db).UpsertAsync(visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
         // The issues raised, each taken up as a case; disputes and errands beside them.
         progress?.Invoke(new ImportProgress("cases", 0, 1));
         var caseRules = (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Cases;
         var (cases, disputes, errands) = await DemoCases.WriteAsync(db, rng, caseRules, last, visits, issues, ct);
         progress?.Invoke(new ImportProgress("stays", 0, 1));
-        await BulkWriter.UpsertAsync(db, TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
             nameof(ResidenceStay.Left), nameof(ResidenceStay.Source), nameof(ResidenceStay.ReceivedAt), nameof(ResidenceStay.ReceivedBy), nameof(ResidenceStay.ContentHash)), stays, null, ct);
         progress?.Invoke(new ImportProgress("activities", 0, 1));
-        await BulkWriter.UpsertAsync(db, TableSpec.For<SecretaryActivity>(db, [nameof(SecretaryActivity.ClientId)],
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<SecretaryActivity>(db, [nameof(SecretaryActivity.ClientId)],
             nameof(SecretaryActivity.ClientId), nameof(SecretaryActivity.CadreId), nameof(SecretaryActivity.VillageCode), nameof(SecretaryActivity.Year), nameof(SecretaryActivity.Kind),
             nameof(SecretaryActivity.On), nameof(SecretaryActivity.Count), nameof(SecretaryActivity.People), nameof(SecretaryActivity.Note), nameof(SecretaryActivity.Source),
             nameof(SecretaryActivity.ReceivedAt), nameof(SecretaryActivity.ReceivedBy), nameof(SecretaryActivity.ContentHash)), activities, null, ct);

@@ -1,5 +1,6 @@
 using Liaison.Data.Cases;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Domain.Cases;
 using Liaison.Domain.Field;
 using Liaison.Domain.Policy;
@@ -28,8 +29,8 @@ internal static class DemoCases
     {
         var calendar = CaseStore.Calendar(rules);
         var categories = rules.Categories.Select(c => c.Code).ToArray();
-        var issueIds = await BulkWriter.ReserveIdsAsync(db, "visit_issues", issues.Count, ct);
-        var caseIds = await BulkWriter.ReserveIdsAsync(db, "cases", issues.Count, ct);
+        var issueIds = await DatabaseSql.For(db).ReserveIdsAsync("visit_issues", issues.Count, ct);
+        var caseIds = await DatabaseSql.For(db).ReserveIdsAsync("cases", issues.Count, ct);
         var cases = new List<Case>(issues.Count);
         var steps = new List<CaseStep>(issues.Count * 2);
         var visitIssues = new List<VisitIssue>(issues.Count);
@@ -63,14 +64,14 @@ internal static class DemoCases
             cases.Add(c);
             visitIssues.Add(new VisitIssue { Id = issueIds[i], VisitId = visit.Id, VillageCode = visit.VillageCode, HouseholdId = visit.HouseholdId, Text = issues[i].Text, RaisedOn = day, CaseId = c.Id });
         }
-        await BulkWriter.UpsertAsync(db, TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)], nameof(VisitIssue.Id), nameof(VisitIssue.VisitId), nameof(VisitIssue.VillageCode),
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)], nameof(VisitIssue.Id), nameof(VisitIssue.VisitId), nameof(VisitIssue.VillageCode),
             nameof(VisitIssue.HouseholdId), nameof(VisitIssue.Text), nameof(VisitIssue.RaisedOn), nameof(VisitIssue.CaseId)), visitIssues, null, ct);
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Case>(db, [nameof(Case.Id)], nameof(Case.Id), nameof(Case.TrackingCode), nameof(Case.Kind), nameof(Case.Category),
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Case>(db, [nameof(Case.Id)], nameof(Case.Id), nameof(Case.TrackingCode), nameof(Case.Kind), nameof(Case.Category),
             nameof(Case.Channel), nameof(Case.VillageCode), nameof(Case.HouseholdId), nameof(Case.Description), nameof(Case.CadreId), nameof(Case.VisitIssueId),
             nameof(Case.ReceivedAt), nameof(Case.ReceivedOn), nameof(Case.Year), nameof(Case.ReceivedBy), nameof(Case.Status), nameof(Case.Level), nameof(Case.HolderDivision), nameof(Case.DueOn),
             nameof(Case.Escalations), nameof(Case.ClosedAt), nameof(Case.OnTime), nameof(Case.Reply), nameof(Case.RepliedAt), nameof(Case.FollowUpSolved),
             nameof(Case.Satisfaction), nameof(Case.FollowedUpAt), nameof(Case.Bounces), nameof(Case.Reopens), nameof(Case.Version)), cases, null, ct);
-        await BulkWriter.UpsertAsync(db, TableSpec.For<CaseStep>(db, [nameof(CaseStep.Id)], nameof(CaseStep.CaseId), nameof(CaseStep.At), nameof(CaseStep.Actor),
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<CaseStep>(db, [nameof(CaseStep.Id)], nameof(CaseStep.CaseId), nameof(CaseStep.At), nameof(CaseStep.Actor),
             nameof(CaseStep.Action), nameof(CaseStep.From), nameof(CaseStep.To), nameof(CaseStep.Level), nameof(CaseStep.HolderDivision), nameof(CaseStep.Note)), steps, null, ct);
 
         // Disputes and errands in the villages visited, through the year so far.
@@ -123,10 +124,10 @@ internal static class DemoCases
                 EnteredBy = "demo",
             });
         }
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Dispute>(db, [nameof(Dispute.Id)], nameof(Dispute.Reference), nameof(Dispute.VillageCode), nameof(Dispute.Kind), nameof(Dispute.Parties),
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Dispute>(db, [nameof(Dispute.Id)], nameof(Dispute.Reference), nameof(Dispute.VillageCode), nameof(Dispute.Kind), nameof(Dispute.Parties),
             nameof(Dispute.Summary), nameof(Dispute.MediatorCadreId), nameof(Dispute.ReportedOn), nameof(Dispute.Year), nameof(Dispute.Outcome), nameof(Dispute.ReferredTo),
             nameof(Dispute.AgreementOn), nameof(Dispute.ClosedOn), nameof(Dispute.Steps), nameof(Dispute.EnteredBy)), disputes, null, ct);
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Errand>(db, [nameof(Errand.Id)], nameof(Errand.VillageCode), nameof(Errand.Kind), nameof(Errand.What),
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Errand>(db, [nameof(Errand.Id)], nameof(Errand.VillageCode), nameof(Errand.Kind), nameof(Errand.What),
             nameof(Errand.CadreId), nameof(Errand.RequestedOn), nameof(Errand.Year), nameof(Errand.Status), nameof(Errand.Result), nameof(Errand.DoneOn),
             nameof(Errand.EnteredBy)), errands, null, ct);
         return (cases.Count, disputes.Count, errands.Count);
@@ -193,7 +194,7 @@ internal static class DemoCases
             {
                 var due = c.DueOn.AddDays(1);
                 var from = c.Status;
-                CaseStore.Escalate(c, above, due, calendar, rules);
+                CaseSteps.Escalate(c, above, due, calendar, rules);
                 c.Status = CaseStatus.Escalated;
                 var at = ChinaTime.StartOfDay(due).AddHours(1).ToUniversalTime();
                 var step = Step(c, at, CaseAction.AutoEscalate, from, "超过办理时限自动上报");
@@ -205,7 +206,7 @@ internal static class DemoCases
 
     private static void Escalate(Case c, WorkCalendar calendar, CaseRules rules, DateOnly day, DateTimeOffset at, string reply, List<CaseStep> steps)
     {
-        CaseStore.Escalate(c, CaseLevel.Township, day, calendar, rules);
+        CaseSteps.Escalate(c, CaseLevel.Township, day, calendar, rules);
         c.Status = CaseStatus.Escalated;
         c.Reply = reply;
         c.RepliedAt = at;

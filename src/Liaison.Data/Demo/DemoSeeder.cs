@@ -1,5 +1,6 @@
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Import;
 using Liaison.Data.People;
 using Liaison.Data.Reporting;
@@ -29,13 +30,13 @@ public static class DemoSeeder
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         progress?.Invoke(new ImportProgress("divisions", 0, 1));
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Division>(db, [nameof(Division.Code)],
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Division>(db, [nameof(Division.Code)],
                 nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind),
                 nameof(Division.Latitude), nameof(Division.Longitude), nameof(Division.VillageType), nameof(Division.PartyOrgGrade)),
             city.Divisions, null, ct);
 
         progress?.Invoke(new ImportProgress("units", 0, 1));
-        await BulkWriter.UpsertAsync(db, TableSpec.For<Unit>(db, [nameof(Unit.Code)],
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Unit>(db, [nameof(Unit.Code)],
             nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode)), city.Units, null, ct);
         var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, ct);
 
@@ -44,10 +45,10 @@ public static class DemoSeeder
         {
             cadre.UnitId = unitIds[unitCode];
         }
-        await BulkWriter.UpsertAsync(db, CadreImporter.CadreSpec(db), city.Cadres.Select(c => c.Cadre),
+        await DatabaseSql.For(db).UpsertAsync(CadreImporter.CadreSpec(db), city.Cadres.Select(c => c.Cadre),
             n => progress?.Invoke(new ImportProgress("cadres", n, city.Cadres.Count)), ct);
 
-        await BulkWriter.UpsertAsync(db, HouseholdImporter.HouseholdSpec(db), city.Households(),
+        await DatabaseSql.For(db).UpsertAsync(HouseholdImporter.HouseholdSpec(db), city.Households(),
             n => progress?.Invoke(new ImportProgress("households", n, total)), ct);
 
         progress?.Invoke(new ImportProgress("rollups", 0, 1));

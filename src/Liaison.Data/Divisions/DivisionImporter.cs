@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Import;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
@@ -41,7 +42,7 @@ public static class DivisionImporter
         var kept = root is null ? rows.Values.Select(r => r.Division).ToList() : KeepSubtree(rows, root, file.Name);
         var spec = TableSpec.For<Division>(db, [nameof(Division.Code)],
             nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind));
-        await BulkWriter.UpsertAsync(db, spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
+        await DatabaseSql.For(db).UpsertAsync(spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
         await AuditLog.AppendAsync(db, clock ?? TimeProvider.System, actor ?? Actor.Cli, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);

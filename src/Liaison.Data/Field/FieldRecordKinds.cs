@@ -1,4 +1,4 @@
-using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Domain.Field;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -203,17 +203,17 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
     /// </summary>
     public override async Task InsertAsync(LiaisonDb db, List<HouseholdVisit> records, CancellationToken ct)
     {
-        if (records.Count == 0 || !db.Database.IsNpgsql())
+        if (records.Count == 0 || !DatabaseSql.For(db).Copies)
         {
             await base.InsertAsync(db, records, ct);
             return;
         }
-        var ids = await BulkWriter.ReserveIdsAsync(db, "household_visits", records.Count, ct);
+        var ids = await DatabaseSql.For(db).ReserveIdsAsync("household_visits", records.Count, ct);
         for (var i = 0; i < records.Count; i++)
         {
             records[i].Id = ids[i];
         }
-        await BulkWriter.InsertAsync(db, FieldSpecs.Visits(db), records, ct);
+        await DatabaseSql.For(db).InsertAsync(FieldSpecs.Visits(db), records, ct);
     }
 
     /// <summary>From this many issues in one write, COPY is faster than a statement each.</summary>
@@ -229,9 +229,9 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
             Text = text,
             RaisedOn = DateOnly.FromDateTime(s.Record.VisitedAt.ToOffset(ChinaTime.Offset).DateTime),
         })).ToList();
-        if (issues.Count >= BulkFrom && db.Database.IsNpgsql())
+        if (issues.Count >= BulkFrom && DatabaseSql.For(db).Copies)
         {
-            await BulkWriter.InsertAsync(db, FieldSpecs.Issues(db), issues, ct);
+            await DatabaseSql.For(db).InsertAsync(FieldSpecs.Issues(db), issues, ct);
         }
         else if (issues.Count > 0)
         {

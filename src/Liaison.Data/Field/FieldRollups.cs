@@ -1,4 +1,5 @@
 using Liaison.Data.Access;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
 using Liaison.Data.Reporting.Formulas;
@@ -33,11 +34,8 @@ public static class FieldRollups
         {
             return;
         }
-        // Sorted, so that two writers marking the same villages lock them in the same order.
-        var values = string.Join(", ", codes.Select((_, i) => $"({{{i}}}, 1)"));
-        // Only numbered placeholders go into the text; the codes travel as parameters.
-        var sql = $"INSERT INTO field_dirty (village_code, version) VALUES {values} ON CONFLICT (village_code) DO UPDATE SET version = field_dirty.version + 1";
-        await db.Database.ExecuteSqlRawAsync(sql, codes.Cast<object>(), ct);
+        // Sorted, so that two writers marking the same villages lock them in the same order; each mark adds one to the village's version.
+        await DatabaseSql.For(db).AccumulateAsync("field_dirty", ["village_code"], "version", codes.Select(c => new object[] { c, 1L }), ct);
     }
 
     /// <summary>The programme year the rollups count: the newest year of the liaison plan.</summary>
@@ -57,10 +55,7 @@ public static class FieldRollups
             return 0;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DrainLock})", ct);
-        }
+        await DatabaseSql.For(db).LockAsync(DrainLock, ct);
         var villages = dirty.Select(d => d.VillageCode).ToList();
         var ids = Indicators.Select(i => i.Id).ToList();
         var fresh = (await LeavesAsync(db, villages, ct)).ToDictionary(l => (l.DivisionCode, l.IndicatorId, l.Month), l => l.Value);
@@ -80,13 +75,12 @@ public static class FieldRollups
             }
         }
         await RollupStore.AddAsync(db, Rollup.ToAllLevels(deltas), ct);
-        foreach (var chunk in dirty.Chunk(400))
-        {
-            // Still the version read: nothing came in since, the village is clean. Otherwise it stays for the next round.
-            var pairs = string.Join(" OR ", chunk.Select((_, i) => $"(village_code = {{{2 * i}}} AND version = {{{(2 * i) + 1}}})"));
-            var sql = $"DELETE FROM field_dirty WHERE {pairs}";
-            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.VillageCode, d.Version }), ct);
-        }
+        // Still the version read: nothing came in since, the village is clean. Otherwise it stays for the next round.
+        // (The queue holds only marked villages: a few thousand rows at most, read whole.)
+        var read = dirty.Select(d => d.VillageCode + "@" + d.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+#pragma warning disable CA1305 // translated to SQL, where a number's text has no culture
+        await db.FieldDirty.Where(d => read.Contains(d.VillageCode + "@" + d.Version.ToString())).ExecuteDeleteAsync(ct);
+#pragma warning restore CA1305
         await tx.CommitAsync(ct);
         return dirty.Count;
     }

@@ -96,40 +96,36 @@ public static class FieldStore
         for (var i = 0; i < inputs.Count; i++)
         {
             var id = kind.ClientId(inputs[i]);
-            if (id is not { } clientId || clientId == Guid.Empty)
+            StoredRecord? stored = id is { } known && existing.TryGetValue(known, out var found) ? new StoredRecord(found.Id, found.Hash, found.CadreId) : null;
+            string? earlier = id is { } again && write.Seen.TryGetValue(again, out var seen) ? seen.Hash : null;
+            switch (ExactlyOnce.Classify(id, hashes[i], context.Author.CadreId, stored, earlier))
             {
-                results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new FieldProblem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing")]);
-                continue;
-            }
-            if (existing.TryGetValue(clientId, out var taken) && taken.CadreId != context.Author.CadreId)
-            {
-                // Another cadre's record: nothing of it is told (not its id, not whether it matches), and nothing is kept.
-                results[i] = new RecordResult(i, clientId, RecordOutcome.Refused, null, [new FieldProblem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again")]);
-                continue;
-            }
-            if (existing.TryGetValue(clientId, out var stored) || write.Seen.ContainsKey(clientId))
-            {
-                var (storedHash, storedId) = stored.Hash is not null ? (stored.Hash, (long?)stored.Id) : (write.Seen[clientId].Hash, null);
-                if (storedHash == hashes[i])
-                {
-                    results[i] = new RecordResult(i, clientId, RecordOutcome.Duplicate, storedId, []);
-                }
-                else
-                {
-                    results[i] = new RecordResult(i, clientId, RecordOutcome.Conflict, storedId,
+                case Arrival.MissingId:
+                    results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new FieldProblem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing")]);
+                    break;
+                case Arrival.TakenByAnother:
+                    // Another cadre's record: nothing of it is told (not its id, not whether it matches), and nothing is kept.
+                    results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, [new FieldProblem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again")]);
+                    break;
+                case Arrival.Duplicate:
+                    results[i] = new RecordResult(i, id, RecordOutcome.Duplicate, stored?.Id, []);
+                    break;
+                case Arrival.Conflict:
+                    results[i] = new RecordResult(i, id, RecordOutcome.Conflict, stored?.Id,
                         [new FieldProblem("id", "该编号的记录已保存且内容不同：本次未保存，两份均留待核查", "a record with this id is stored with other content: this one is not stored; both are kept for review")]);
-                    write.Conflicts.Add(new RecordConflict { ClientId = clientId, Kind = kind.Name, Payload = Truncate(kind.Canonical(inputs[i])), ReceivedAt = context.Now, ReceivedBy = context.Author.UserName });
-                }
-                continue;
+                    write.Conflicts.Add(new RecordConflict { ClientId = id!.Value, Kind = kind.Name, Payload = Truncate(kind.Canonical(inputs[i])), ReceivedAt = context.Now, ReceivedBy = context.Author.UserName });
+                    break;
+                default:
+                    var problems = kind.Check(inputs[i], context);
+                    if (problems.Count > 0)
+                    {
+                        results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, problems);
+                        break;
+                    }
+                    write.Seen[id!.Value] = (i, hashes[i]);
+                    write.Fresh.Add((i, inputs[i], kind.Build(inputs[i], context, hashes[i])));
+                    break;
             }
-            var problems = kind.Check(inputs[i], context);
-            if (problems.Count > 0)
-            {
-                results[i] = new RecordResult(i, clientId, RecordOutcome.Refused, null, problems);
-                continue;
-            }
-            write.Seen[clientId] = (i, hashes[i]);
-            write.Fresh.Add((i, inputs[i], kind.Build(inputs[i], context, hashes[i])));
         }
         return write;
     }

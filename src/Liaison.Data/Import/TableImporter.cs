@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +79,7 @@ public abstract class TableImporter<T>(TimeProvider? clock = null)
                 }
             }
         }
-        await BulkWriter.UpsertAsync(db, Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
+        await DatabaseSql.For(db).UpsertAsync(Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
         problems.ThrowIfAny();
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);

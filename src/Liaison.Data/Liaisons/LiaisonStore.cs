@@ -1,6 +1,7 @@
 using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Policy;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
@@ -101,16 +102,16 @@ public static class LiaisonStore
                 .SetProperty(t => t.ChangedAt, now).SetProperty(t => t.ChangedBy, actor.Name), ct);
         }
         // Thousands of ties at once: written in bulk with ids reserved first, so that the stays can name them.
-        var ids = await BulkWriter.ReserveIdsAsync(db, "liaison_ties", outcome.Added.Count, ct);
+        var ids = await DatabaseSql.For(db).ReserveIdsAsync("liaison_ties", outcome.Added.Count, ct);
         for (var i = 0; i < ids.Length; i++)
         {
             outcome.Added[i].Id = ids[i];
             outcome.Added[i].ChangedAt = now;
             outcome.Added[i].ChangedBy = actor.Name;
         }
-        await BulkWriter.UpsertAsync(db, TieSpec(db), outcome.Added, null, ct);
+        await DatabaseSql.For(db).UpsertAsync(TieSpec(db), outcome.Added, null, ct);
         var stays = TableSpec.For<PlannedStay>(db, [nameof(PlannedStay.Id)], nameof(PlannedStay.TieId), nameof(PlannedStay.StartsOn), nameof(PlannedStay.Days));
-        await BulkWriter.UpsertAsync(db, stays, outcome.Stays.Select(s => new PlannedStay { TieId = s.Tie.Id, StartsOn = s.StartsOn, Days = s.Days }), null, ct);
+        await DatabaseSql.For(db).UpsertAsync(stays, outcome.Stays.Select(s => new PlannedStay { TieId = s.Tie.Id, StartsOn = s.StartsOn, Days = s.Days }), null, ct);
         // A new plan may start a new year, and the field figures count the newest one.
         await RollupStore.RefreshAsync(db, RollupFamily.Liaisons | RollupFamily.Field, ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("plan.liaisons", "liaison-plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,

@@ -1,5 +1,6 @@
 using Liaison.Data.Access;
 using Liaison.Data.Database;
+using Liaison.Data.Database.Sql;
 using Liaison.Data.Reporting.Formulas;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -41,11 +42,11 @@ public static class RollupStore
         }
         var spec = TableSpec.For<DivisionRollup>(db, [nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId)],
             nameof(DivisionRollup.DivisionCode), nameof(DivisionRollup.IndicatorId), nameof(DivisionRollup.Value));
-        await BulkWriter.UpsertAsync(db, spec,
+        await DatabaseSql.For(db).UpsertAsync(spec,
             values.Where(v => v.Month == 0).Select(v => new DivisionRollup { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Value = v.Value }), null, ct);
         var months = TableSpec.For<DivisionMonth>(db, [nameof(DivisionMonth.DivisionCode), nameof(DivisionMonth.IndicatorId), nameof(DivisionMonth.Month)],
             nameof(DivisionMonth.DivisionCode), nameof(DivisionMonth.IndicatorId), nameof(DivisionMonth.Month), nameof(DivisionMonth.Value));
-        await BulkWriter.UpsertAsync(db, months,
+        await DatabaseSql.For(db).UpsertAsync(months,
             values.Where(v => v.Month != 0).Select(v => new DivisionMonth { DivisionCode = v.DivisionCode, IndicatorId = v.IndicatorId, Month = v.Month, Value = v.Value }), null, ct);
     }
 
@@ -55,18 +56,12 @@ public static class RollupStore
     /// </summary>
     public static async Task AddAsync(LiaisonDb db, IEnumerable<RollupValue> deltas, CancellationToken ct)
     {
-        foreach (var chunk in deltas.Where(d => d.Value != 0 && d.Month == 0).Chunk(500))
-        {
-            var values = string.Join(", ", chunk.Select((_, i) => $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})"));
-            var sql = $"INSERT INTO division_rollups (division_code, indicator_id, value) VALUES {values} ON CONFLICT (division_code, indicator_id) DO UPDATE SET value = division_rollups.value + excluded.value";
-            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.DivisionCode, d.IndicatorId, d.Value }), ct);
-        }
-        foreach (var chunk in deltas.Where(d => d.Value != 0 && d.Month != 0).Chunk(400))
-        {
-            var values = string.Join(", ", chunk.Select((_, i) => $"({{{4 * i}}}, {{{(4 * i) + 1}}}, {{{(4 * i) + 2}}}, {{{(4 * i) + 3}}})"));
-            var sql = $"INSERT INTO division_months (division_code, indicator_id, month, value) VALUES {values} ON CONFLICT (division_code, indicator_id, month) DO UPDATE SET value = division_months.value + excluded.value";
-            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(d => new object[] { d.DivisionCode, d.IndicatorId, d.Month, d.Value }), ct);
-        }
+        var sql = DatabaseSql.For(db);
+        var changed = deltas.Where(d => d.Value != 0).ToList();
+        await sql.AccumulateAsync("division_rollups", ["division_code", "indicator_id"], "value",
+            changed.Where(d => d.Month == 0).Select(d => new object[] { d.DivisionCode, d.IndicatorId, d.Value }), ct);
+        await sql.AccumulateAsync("division_months", ["division_code", "indicator_id", "month"], "value",
+            changed.Where(d => d.Month != 0).Select(d => new object[] { d.DivisionCode, d.IndicatorId, d.Month, d.Value }), ct);
     }
 
     /// <summary>The indicators a family computes.</summary>

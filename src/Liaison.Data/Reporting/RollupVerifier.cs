@@ -23,7 +23,7 @@ public static class RollupVerifier
     public static async Task<RollupCheck> VerifyAsync(LiaisonDb db, CancellationToken ct)
     {
         using var outside = Unscoped.Section("report verify: every division's figures, recounted");
-        await using var tx = await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(Database.Sql.DatabaseSql.For(db).Snapshot, ct);
         var pending = (await db.FieldDirty.AsNoTracking().Select(d => d.VillageCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var field = RollupStore.IndicatorsOf(RollupFamily.Field).ToHashSet(StringComparer.Ordinal);
         var leaves = (await RollupStore.LeavesAsync(db, ct)).Where(l => !(pending.Contains(l.DivisionCode) && field.Contains(l.IndicatorId))).ToList();
