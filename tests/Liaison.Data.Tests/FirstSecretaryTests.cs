@@ -5,6 +5,7 @@ using Liaison.Data.Policy;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Tests;
@@ -103,10 +104,10 @@ public class FirstSecretaryTests
         }
         Assert.NotNull(target);
         var notSelected = await db.SecretaryCandidates.Where(k => k.Status == CandidateStatus.NotSelected).Select(k => k.CadreId).FirstAsync();
-        Assert.Contains("不是本年度已选中", await Recall(target.Id, codeOf[notSelected]), StringComparison.Ordinal);
-        Assert.Contains("已在其他村任第一书记", await Recall(target.Id, codeOf[postings[^1].CadreId]), StringComparison.Ordinal);
-        Assert.Contains("not a selected", await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: "nobody"), Today, _ => true, true, default), StringComparison.Ordinal);
-        Assert.Contains("管辖范围", await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: codeOf[freed.CadreId]), Today, _ => false, false, default), StringComparison.Ordinal);
+        Assert.Contains("不是本年度已选中", (await Recall(target.Id, codeOf[notSelected]))?.Zh, StringComparison.Ordinal);
+        Assert.Equal(("cadre", true), (await Recall(target.Id, codeOf[postings[^1].CadreId])) is { } busy ? (busy.Field, busy.Zh.Contains("已在其他村任第一书记", StringComparison.Ordinal)) : default);
+        Assert.Contains("not a selected", (await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: "nobody"), Today, _ => true, default))?.En, StringComparison.Ordinal);
+        Assert.Contains("管辖范围", (await SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, target.Id, new PostingChange("x", Replacement: codeOf[freed.CadreId]), Today, _ => false, default))?.Zh, StringComparison.Ordinal);
 
         Assert.Null(await Recall(target.Id, codeOf[freed.CadreId]));
 
@@ -118,8 +119,8 @@ public class FirstSecretaryTests
         await SecretaryStore.MatchAsync(db, TimeProvider.System, Tester, Year, Today, default);
         Assert.True(await db.SecretaryPostings.AnyAsync(p => p.Id == now.Id && p.Until == null));
 
-        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Funds, 12_345.60m, "道路硬化", Today, false, default));
-        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Projects, 1, "大棚项目", Today, false, default));
+        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Funds, 12_345.60m, "道路硬化", Today, default));
+        Assert.Null(await SecretaryStore.AddSupportAsync(db, TimeProvider.System, Tester, now.Id, SupportKind.Projects, 1, "大棚项目", Today, default));
 
         var policy = (await PolicyStore.GetAsync(db, Year, default)).Policy.FirstSecretaries;
         var villages = await db.Divisions.Where(d => d.Level == DivisionLevel.Village).ToListAsync();
@@ -131,8 +132,8 @@ public class FirstSecretaryTests
         Assert.Equal(12_346, figures["fs_support_funds"]);
         Assert.Equal(2, figures["fs_support_items"]);
 
-        Task<string?> Recall(long id, string? replacement) =>
-            SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, id, new PostingChange("身体原因", Replacement: replacement), Today, _ => true, false, default);
+        Task<Problem?> Recall(long id, string? replacement) =>
+            SecretaryStore.ChangePostingAsync(db, TimeProvider.System, Tester, id, new PostingChange("身体原因", Replacement: replacement), Today, _ => true, default);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Liaison.Domain.Cases;
+using Liaison.Domain.Shared;
 
 namespace Liaison.Data.Cases;
 
@@ -21,9 +22,9 @@ public sealed record CaseActor(string UserName, Func<string, bool> Covers, int? 
 }
 
 /// <summary>The result of a case command: the case, or the problems that stopped it.</summary>
-public sealed record CaseResult(Case? Case, IReadOnlyList<CaseProblem> Problems)
+public sealed record CaseResult(Case? Case, IReadOnlyList<Problem> Problems)
 {
     public bool Ok => Problems.Count == 0;
 
-    public static CaseResult Refused(string field, string zh, string en) => new(null, [new CaseProblem(field, zh, en)]);
+    public static CaseResult Refused(string field, string zh, string en) => new(null, [new Problem(field, zh, en)]);
 }

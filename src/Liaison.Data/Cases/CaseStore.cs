@@ -34,17 +34,17 @@ public static class CaseStore
     }
 
     /// <summary>Several cases at once (a suggestion box's slips): all or nothing, each refusal named by its line.</summary>
-    public static async Task<(int Created, List<(int Line, CaseProblem Problem)> Problems)> CreateBatchAsync(LiaisonDb db, TimeProvider clock, CaseActor actor,
+    public static async Task<(int Created, List<(int Line, Problem Problem)> Problems)> CreateBatchAsync(LiaisonDb db, TimeProvider clock, CaseActor actor,
         IReadOnlyList<(int Line, CaseInput Input)> inputs, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
         var rules = await RulesAsync(db, now, ct);
         var cases = new List<Case>();
-        var problems = new List<(int, CaseProblem)>();
+        var problems = new List<(int, Problem)>();
         if (inputs.Count == 0)
         {
-            problems.Add((0, new CaseProblem("slips", "没有内容", "nothing to enter")));
+            problems.Add((0, new Problem("slips", "没有内容", "nothing to enter")));
         }
         foreach (var (line, input) in inputs)
         {
@@ -63,9 +63,9 @@ public static class CaseStore
         return (cases.Count, problems);
     }
 
-    private static async Task<(Case? Case, List<CaseProblem> Problems)> PrepareAsync(LiaisonDb db, DateTimeOffset now, CaseRules rules, CaseActor actor, CaseInput input, CancellationToken ct)
+    private static async Task<(Case? Case, List<Problem> Problems)> PrepareAsync(LiaisonDb db, DateTimeOffset now, CaseRules rules, CaseActor actor, CaseInput input, CancellationToken ct)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var description = Clean(input.Description);
         if (description is null)
         {

@@ -23,7 +23,7 @@ public static class DisputeStore
     /// <summary>Why this store reads outside a scope: see <see cref="Unscoped"/>.</summary>
     private const string Reach = "a dispute or errand store: the actor's reach is decided on the village it names";
 
-    public static async Task<(Dispute? Dispute, List<CaseProblem> Problems)> AddDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, DisputeInput input, CancellationToken ct)
+    public static async Task<(Dispute? Dispute, List<Problem> Problems)> AddDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, DisputeInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var problems = await VillageProblemsAsync(db, actor, input.VillageCode, ct);
@@ -57,7 +57,7 @@ public static class DisputeStore
     }
 
     /// <summary>A mediation step, or the outcome: mediated (with the agreement's date), referred (to whom), unresolved.</summary>
-    public static async Task<List<CaseProblem>> UpdateDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, string? step, DisputeOutcome? outcome, string? referredTo, DateOnly? agreementOn, CancellationToken ct)
+    public static async Task<List<Problem>> UpdateDisputeAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, string? step, DisputeOutcome? outcome, string? referredTo, DateOnly? agreementOn, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var d = await db.Disputes.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -102,7 +102,7 @@ public static class DisputeStore
         return [];
     }
 
-    public static async Task<(Errand? Errand, List<CaseProblem> Problems)> AddErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, ErrandInput input, CancellationToken ct)
+    public static async Task<(Errand? Errand, List<Problem> Problems)> AddErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, ErrandInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var problems = await VillageProblemsAsync(db, actor, input.VillageCode, ct);
@@ -132,7 +132,7 @@ public static class DisputeStore
         return (e, []);
     }
 
-    public static async Task<List<CaseProblem>> FinishErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, bool done, string? result, CancellationToken ct)
+    public static async Task<List<Problem>> FinishErrandAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, long id, bool done, string? result, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var e = await db.Errands.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -154,7 +154,7 @@ public static class DisputeStore
         return [];
     }
 
-    private static async Task<List<CaseProblem>> VillageProblemsAsync(LiaisonDb db, CaseActor actor, string? village, CancellationToken ct)
+    private static async Task<List<Problem>> VillageProblemsAsync(LiaisonDb db, CaseActor actor, string? village, CancellationToken ct)
     {
         var code = village?.Trim();
         if (code is null || !await db.Divisions.AnyAsync(d => d.Code == code && d.Level == DivisionLevel.Village, ct))
@@ -164,7 +164,7 @@ public static class DisputeStore
         return actor.Covers(code) ? [] : [new("villageCode", $"{code} 不在你的管辖范围内", $"{code} lies outside your jurisdiction")];
     }
 
-    private static void Require(List<CaseProblem> problems, string field, string? text, int max, string name)
+    private static void Require(List<Problem> problems, string field, string? text, int max, string name)
     {
         if (text is null)
         {

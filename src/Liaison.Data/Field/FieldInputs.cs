@@ -1,4 +1,5 @@
 using Liaison.Domain.Field;
+using Liaison.Domain.Shared;
 
 namespace Liaison.Data.Field;
 
@@ -12,11 +13,6 @@ public sealed record StayInput(Guid? Id, string? Village, DateOnly? Arrived, Dat
 /// <summary>A First Secretary activity with its count (and people, for meetings and trips).</summary>
 public sealed record ActivityInput(Guid? Id, string? Village, ActivityKind? Kind, DateOnly? On, int? Count, int? People = null, string? Note = null);
 
-/// <summary>What was wrong with one field of one record, in both languages.</summary>
-public sealed record FieldProblem(string Field, string Zh, string En)
-{
-    public string In(bool english) => english ? En : Zh;
-}
 
 public enum RecordOutcome
 {
@@ -31,7 +27,7 @@ public enum RecordOutcome
 }
 
 /// <summary>The answer for one record of a request, by its index in the request.</summary>
-public sealed record RecordResult(int Index, Guid? Id, RecordOutcome Outcome, long? RecordId, IReadOnlyList<FieldProblem> Problems);
+public sealed record RecordResult(int Index, Guid? Id, RecordOutcome Outcome, long? RecordId, IReadOnlyList<Problem> Problems);
 
 /// <summary>
 /// Who sends field records: the cadre they are for, and whether a work group or office enters them

@@ -21,7 +21,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public virtual Task PrepareAsync(LiaisonDb db, IReadOnlyList<TInput> inputs, FieldContext context, CancellationToken ct) => Task.CompletedTask;
 
-    public abstract List<FieldProblem> Check(TInput input, FieldContext context);
+    public abstract List<Problem> Check(TInput input, FieldContext context);
 
     public abstract TRecord Build(TInput input, FieldContext context, string hash);
 
@@ -46,7 +46,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
     protected static int YearOf(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).Year;
 
     /// <summary>A date's problems common to every kind: missing, in the future, or in a year the cadre has no village.</summary>
-    protected static void CheckDate(List<FieldProblem> problems, string field, DateOnly? date, FieldContext context)
+    protected static void CheckDate(List<Problem> problems, string field, DateOnly? date, FieldContext context)
     {
         if (date is not { } d)
         {
@@ -62,7 +62,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
         }
     }
 
-    protected static void CheckNote(List<FieldProblem> problems, string field, string? note)
+    protected static void CheckNote(List<Problem> problems, string field, string? note)
     {
         if (note is { Length: > MaxNote })
         {
@@ -79,7 +79,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
     private static bool IsHidden(char c) =>
         (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
-    protected static void CheckVillage(List<FieldProblem> problems, string field, string? village, int year, FieldContext context)
+    protected static void CheckVillage(List<Problem> problems, string field, string? village, int year, FieldContext context)
     {
         if (string.IsNullOrWhiteSpace(village))
         {
@@ -131,9 +131,9 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
         }
     }
 
-    public override List<FieldProblem> Check(VisitInput v, FieldContext context)
+    public override List<Problem> Check(VisitInput v, FieldContext context)
     {
-        var problems = new List<FieldProblem>();
+        var problems = new List<Problem>();
         if (v.VisitedAt is not { } at)
         {
             problems.Add(new("visitedAt", "缺少走访时间", "the time of the visit is missing"));
@@ -254,9 +254,9 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
 
     public override string Canonical(StayInput s) => FieldStore.Canonical(new { village = s.Village?.Trim(), arrived = s.Arrived, left = s.Left });
 
-    public override List<FieldProblem> Check(StayInput s, FieldContext context)
+    public override List<Problem> Check(StayInput s, FieldContext context)
     {
-        var problems = new List<FieldProblem>();
+        var problems = new List<Problem>();
         CheckDate(problems, "arrived", s.Arrived, context);
         CheckDate(problems, "left", s.Left ?? s.Arrived, context);
         if (problems.Count > 0)
@@ -312,9 +312,9 @@ internal sealed class ActivityKindRecords : FieldRecordKind<ActivityInput, Secre
 
     public override string Canonical(ActivityInput a) => FieldStore.Canonical(new { village = a.Village?.Trim(), kind = a.Kind, on = a.On, count = a.Count, people = a.People, note = Clean(a.Note) });
 
-    public override List<FieldProblem> Check(ActivityInput a, FieldContext context)
+    public override List<Problem> Check(ActivityInput a, FieldContext context)
     {
-        var problems = new List<FieldProblem>();
+        var problems = new List<Problem>();
         if (a.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             problems.Add(new("kind", "活动类别无效（partyMemberVisit、questionnaire、symposium、studyTrip、eatLiveWork）", "unknown kind (partyMemberVisit, questionnaire, symposium, studyTrip, eatLiveWork)"));

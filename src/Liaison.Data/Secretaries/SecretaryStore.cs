@@ -7,6 +7,7 @@ using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Secretaries;
@@ -53,7 +54,7 @@ public static class SecretaryStore
     /// 公开报名: a cadre of the call's sending level and division registers (once a year), with the
     /// home village or township to avoid. Returns the refusal, or null when registered. Audited.
     /// </summary>
-    public static async Task<string?> RegisterAsync(LiaisonDb db, TimeProvider clock, Actor actor, int callId, string cadreCode, string? homeDivision, bool english, CancellationToken ct)
+    public static async Task<Problem?> RegisterAsync(LiaisonDb db, TimeProvider clock, Actor actor, int callId, string cadreCode, string? homeDivision, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var call = await db.SecretaryCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
@@ -61,23 +62,22 @@ public static class SecretaryStore
                            join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
                            where c.Code == cadreCode.Trim()
                            select new { c.Id, c.Name, u.Level, u.DivisionCode }).FirstOrDefaultAsync(ct);
-        string Say(string zh, string en) => english ? en : zh;
         if (call is null || cadre is null)
         {
-            return Say($"没有编号为 {cadreCode} 的干部", $"no cadre with staff number {cadreCode}");
+            return new Problem("cadre", $"没有编号为 {cadreCode} 的干部", $"no cadre with staff number {cadreCode}");
         }
         if ((int)cadre.Level != (int)call.Level || cadre.DivisionCode != call.DivisionCode)
         {
-            return Say($"{cadre.Name} 不是本次选派单位（{call.DivisionCode}）的干部", $"{cadre.Name} does not serve in a unit of this call ({call.DivisionCode})");
+            return new Problem("cadre", $"{cadre.Name} 不是本次选派单位（{call.DivisionCode}）的干部", $"{cadre.Name} does not serve in a unit of this call ({call.DivisionCode})");
         }
         if (homeDivision is { Length: > 0 } home && !await db.Divisions.AnyAsync(d => d.Code == home, ct))
         {
-            return Say($"家乡行政区划 {home} 不存在", $"home division {home} does not exist");
+            return new Problem("home", $"家乡行政区划 {home} 不存在", $"home division {home} does not exist");
         }
         var year = call.Year;
         if (await db.SecretaryCandidates.AnyAsync(c => c.CadreId == cadre.Id && db.SecretaryCalls.Any(k => k.Id == c.CallId && k.Year == year), ct))
         {
-            return Say($"{cadre.Name} 本年度已报名", $"{cadre.Name} has registered this year already");
+            return new Problem("cadre", $"{cadre.Name} 本年度已报名", $"{cadre.Name} has registered this year already");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var candidate = new SecretaryCandidate { CallId = callId, CadreId = cadre.Id, HomeDivisionCode = string.IsNullOrWhiteSpace(homeDivision) ? null : homeDivision.Trim() };
@@ -91,17 +91,17 @@ public static class SecretaryStore
     }
 
     /// <summary>The unit panel's scores on the four criteria, 0–100 each. Returns the refusal, or null. Audited with the scores before.</summary>
-    public static async Task<string?> ScoreAsync(LiaisonDb db, TimeProvider clock, Actor actor, int candidateId, int political, int innovation, int massWork, int coordination, bool english, CancellationToken ct)
+    public static async Task<Problem?> ScoreAsync(LiaisonDb db, TimeProvider clock, Actor actor, int candidateId, int political, int innovation, int massWork, int coordination, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         if (new[] { political, innovation, massWork, coordination }.Any(x => x is < 0 or > 100))
         {
-            return english ? "each score lies between 0 and 100" : "每项评分须在 0–100 之间";
+            return new Problem("scores", "每项评分须在 0–100 之间", "each score lies between 0 and 100");
         }
         var candidate = await db.SecretaryCandidates.FirstOrDefaultAsync(c => c.Id == candidateId, ct);
         if (candidate is null)
         {
-            return english ? "no such candidate" : "没有这名人选";
+            return new Problem("candidate", "没有这名人选", "no such candidate");
         }
         var before = new { candidate.PoliticalQuality, candidate.Innovation, candidate.MassWork, candidate.Coordination };
         (candidate.PoliticalQuality, candidate.Innovation, candidate.MassWork, candidate.Coordination) = (political, innovation, massWork, coordination);
@@ -122,25 +122,24 @@ public static class SecretaryStore
     /// the match keeps it. The old posting ends. <paramref name="inScope"/> says whether the actor may
     /// act for a division (the replacement's call). Returns the refusal, or null. Audited.
     /// </summary>
-    public static async Task<string?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, PostingChange change, DateOnly today,
-        Func<string, bool> inScope, bool english, CancellationToken ct)
+    public static async Task<Problem?> ChangePostingAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, PostingChange change, DateOnly today,
+        Func<string, bool> inScope, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        string Say(string zh, string en) => english ? en : zh;
         var reason = change.Reason.Trim();
         if (reason.Length == 0 || reason.Length > 500)
         {
-            return Say("请填写理由（不超过 500 字）", "give a reason (at most 500 characters)");
+            return new Problem("reason", "请填写理由（不超过 500 字）", "give a reason (at most 500 characters)");
         }
         var posting = await db.SecretaryPostings.FirstOrDefaultAsync(p => p.Id == postingId && p.Until == null, ct);
         if (posting is null)
         {
-            return Say("该任职不存在或已结束", "the posting does not exist or has ended");
+            return new Problem("posting", "该任职不存在或已结束", "the posting does not exist or has ended");
         }
         SecretaryPosting? next = null;
         if (change.Village is { } village)
         {
-            (next, var refusal) = await NewPostingAsync(db, posting.Year, posting.CadreId, posting.CallId, village, posting.Id, english, ct);
+            (next, var refusal) = await NewPostingAsync(db, posting.Year, posting.CadreId, posting.CallId, village, posting.Id, ct);
             if (refusal is not null)
             {
                 return refusal;
@@ -155,13 +154,13 @@ public static class SecretaryStore
                                      select new { k.CadreId, k.CallId, k.Status, c.DivisionCode, cadre.Name }).FirstOrDefaultAsync(ct);
             if (replacement is null || replacement.Status != CandidateStatus.Selected)
             {
-                return Say($"{code} 不是本年度已选中的第一书记人选", $"{code} is not a selected First Secretary candidate of this year");
+                return new Problem("replacement", $"{code} 不是本年度已选中的第一书记人选", $"{code} is not a selected First Secretary candidate of this year");
             }
             if (!inScope(replacement.DivisionCode))
             {
-                return Say($"{replacement.Name} 的选派单位不在你的管辖范围内", $"{replacement.Name}'s call lies outside your jurisdiction");
+                return new Problem("replacement", $"{replacement.Name} 的选派单位不在你的管辖范围内", $"{replacement.Name}'s call lies outside your jurisdiction");
             }
-            (next, var refusal) = await NewPostingAsync(db, posting.Year, replacement.CadreId, replacement.CallId, posting.VillageCode, posting.Id, english, ct);
+            (next, var refusal) = await NewPostingAsync(db, posting.Year, replacement.CadreId, replacement.CallId, posting.VillageCode, posting.Id, ct);
             if (refusal is not null)
             {
                 return refusal;
@@ -199,32 +198,31 @@ public static class SecretaryStore
     /// A hand-made posting of a cadre (of a call) to a village, checked against the hard rules; the
     /// posting <paramref name="replacing"/> is about to end, so its cadre and village count as free.
     /// </summary>
-    private static async Task<(SecretaryPosting? Posting, string? Refusal)> NewPostingAsync(LiaisonDb db, int year, int cadreId, int callId, string villageCode,
-        long replacing, bool english, CancellationToken ct)
+    private static async Task<(SecretaryPosting? Posting, Problem? Refusal)> NewPostingAsync(LiaisonDb db, int year, int cadreId, int callId, string villageCode,
+        long replacing, CancellationToken ct)
     {
-        string Say(string zh, string en) => english ? en : zh;
         var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
         var call = await db.SecretaryCalls.AsNoTracking().FirstAsync(c => c.Id == callId, ct);
         var home = await db.SecretaryCandidates.AsNoTracking().Where(c => c.CallId == callId && c.CadreId == cadreId).Select(c => c.HomeDivisionCode).FirstOrDefaultAsync(ct);
         if (!world.Places.TryGetValue(villageCode, out var village) || !policy.Policy.FirstSecretaries.Needs(village))
         {
-            return (null, Say($"{villageCode} 不是需要第一书记的村", $"{villageCode} is not a village that needs a First Secretary"));
+            return (null, new Problem("village", $"{villageCode} 不是需要第一书记的村", $"{villageCode} is not a village that needs a First Secretary"));
         }
         if (await db.SecretaryPostings.AnyAsync(p => p.VillageCode == villageCode && p.Year == year && p.Until == null && p.Id != replacing, ct))
         {
-            return (null, Say($"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already"));
+            return (null, new Problem("village", $"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already"));
         }
         var cadre = world.CadresById[cadreId];
         if (await db.SecretaryPostings.AnyAsync(p => p.CadreId == cadreId && p.Year == year && p.Until == null && p.Id != replacing, ct))
         {
-            return (null, Say($"{cadre.Name} 已在其他村任第一书记", $"{cadre.Name} serves in another village already"));
+            return (null, new Problem("cadre", $"{cadre.Name} 已在其他村任第一书记", $"{cadre.Name} serves in another village already"));
         }
         var candidate = new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, home);
         var model = Model(world, policy.Policy.FirstSecretaries);
         switch (model.Check(candidate, village))
         {
-            case Forbidden.Jurisdiction: return (null, Say($"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}"));
-            case Forbidden.HomeTownship: return (null, Say($"{village.Name} 在{cadre.Name}家乡所在乡镇，须回避", $"{village.Name} is in {cadre.Name}'s home township, which is avoided"));
+            case Forbidden.Jurisdiction: return (null, new Problem("village", $"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}"));
+            case Forbidden.HomeTownship: return (null, new Problem("village", $"{village.Name} 在{cadre.Name}家乡所在乡镇，须回避", $"{village.Name} is in {cadre.Name}'s home township, which is avoided"));
         }
         var terms = model.Terms(candidate, village);
         return (new SecretaryPosting
@@ -245,17 +243,17 @@ public static class SecretaryStore
     }
 
     /// <summary>任职: the day the secretary took up the post, membership moved, released from the unit, heading the work group. Returns the refusal, or null. Audited.</summary>
-    public static async Task<string?> AppointAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, bool english, CancellationToken ct)
+    public static async Task<Problem?> AppointAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var posting = await db.SecretaryPostings.FirstOrDefaultAsync(p => p.Id == postingId && p.Until == null, ct);
         if (posting is null)
         {
-            return english ? "the posting does not exist or has ended" : "该任职不存在或已结束";
+            return new Problem("posting", "该任职不存在或已结束", "the posting does not exist or has ended");
         }
         if (appointedOn.Year < posting.Year - 1 || appointedOn.Year > posting.Year + 1)
         {
-            return english ? $"the appointment date must lie near the year {posting.Year}" : $"任职日期须在 {posting.Year} 年度前后";
+            return new Problem("appointedOn", $"任职日期须在 {posting.Year} 年度前后", $"the appointment date must lie near the year {posting.Year}");
         }
         var before = new { posting.AppointedOn, posting.MembershipMoved, posting.DecoupledFromUnit, posting.HeadsWorkGroup };
         (posting.AppointedOn, posting.MembershipMoved, posting.DecoupledFromUnit, posting.HeadsWorkGroup) = (appointedOn, membershipMoved, decoupled, headsWorkGroup);
@@ -271,17 +269,17 @@ public static class SecretaryStore
     }
 
     /// <summary>Records the sending unit's support to the village of a posting. Returns the refusal, or null. Audited.</summary>
-    public static async Task<string?> AddSupportAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, SupportKind kind, decimal amount, string description, DateOnly on, bool english, CancellationToken ct)
+    public static async Task<Problem?> AddSupportAsync(LiaisonDb db, TimeProvider clock, Actor actor, long postingId, SupportKind kind, decimal amount, string description, DateOnly on, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         if (!Enum.IsDefined(kind) || amount <= 0 || amount > 1_000_000_000 || string.IsNullOrWhiteSpace(description) || description.Length > 500)
         {
-            return english ? "a kind, an amount above zero and a description (at most 500 characters) are needed" : "须填写类别、大于零的数量和说明（不超过 500 字）";
+            return new Problem("support", "须填写类别、大于零的数量和说明（不超过 500 字）", "a kind, an amount above zero and a description (at most 500 characters) are needed");
         }
         var posting = await db.SecretaryPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct);
         if (posting is null)
         {
-            return english ? "no such posting" : "没有这项任职";
+            return new Problem("posting", "没有这项任职", "no such posting");
         }
         var support = new SecretarySupport { PostingId = postingId, Kind = kind, Amount = amount, Description = description.Trim(), On = on, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.Name };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -6,12 +6,6 @@ namespace Liaison.Domain.Cases;
 /// <summary>A step on a case: the action, the handler's note (the reply to the person when closing or escalating), and what the action needs.</summary>
 public sealed record CaseStepInput(CaseAction Action, string? Note = null, int? UnitId = null, string? MergeIntoCode = null, bool? Solved = null, int? Satisfaction = null);
 
-/// <summary>A refusal with the field it concerns, in both languages.</summary>
-public sealed record CaseProblem(string Field, string Zh, string En)
-{
-    public string In(bool english) => english ? En : Zh;
-}
-
 /// <summary>A unit a step names, as the store found it: its id, and whether it lies within the actor's reach.</summary>
 public sealed record StepUnit(int Id, bool InReach);
 
@@ -27,9 +21,9 @@ public sealed record StepFacts(DateTimeOffset Now, string Actor, CaseRules Rules
 }
 
 /// <summary>A step decided: refused with a problem, or taken, with the history it leaves (the actor's step and any the system took after it).</summary>
-public sealed record StepOutcome(CaseProblem? Refusal, IReadOnlyList<CaseStep> Steps, bool LevelChanged)
+public sealed record StepOutcome(Problem? Refusal, IReadOnlyList<CaseStep> Steps, bool LevelChanged)
 {
-    public static StepOutcome Refused(string field, string zh, string en) => new(new CaseProblem(field, zh, en), [], false);
+    public static StepOutcome Refused(string field, string zh, string en) => new(new Problem(field, zh, en), [], false);
 }
 
 /// <summary>

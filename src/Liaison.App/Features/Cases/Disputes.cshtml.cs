@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Cases;
 using Liaison.Domain.Access;
 using Liaison.Domain.Cases;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class DisputesModel(LiaisonDb db, Data.Access.Scoped scoped, TimeP
     public Task<IActionResult> OnPostFinishAsync(long id, bool done, string? result, CancellationToken ct) =>
         HandleAsync(actor => DisputeStore.FinishErrandAsync(db, clock, actor, id, done, result, ct), ct);
 
-    private async Task<IActionResult> HandleAsync(Func<CaseActor, Task<List<CaseProblem>>> act, CancellationToken ct)
+    private async Task<IActionResult> HandleAsync(Func<CaseActor, Task<List<Problem>>> act, CancellationToken ct)
     {
         if (!CanHandle)
         {

@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,16 +22,16 @@ public sealed class CallModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRegisterAsync(int id, string? cadre, string? home, CancellationToken ct) =>
-        EditAsync(id, () => SecretaryStore.RegisterAsync(db, clock, Actor(), id, cadre ?? "", home, Ui.English, ct), Ui.T("已报名。", "Registered."), ct);
+        EditAsync(id, () => SecretaryStore.RegisterAsync(db, clock, Actor(), id, cadre ?? "", home, ct), Ui.T("已报名。", "Registered."), ct);
 
     public Task<IActionResult> OnPostScoreAsync(int id, int candidate, int political, int innovation, int massWork, int coordination, CancellationToken ct) =>
         EditAsync(id, async () => Candidates.Any(c => c.Candidate.Id == candidate)
-            ? await SecretaryStore.ScoreAsync(db, clock, Actor(), candidate, political, innovation, massWork, coordination, Ui.English, ct)
-            : Ui.T("没有这名人选", "no such candidate"), Ui.T("评分已保存。", "Scores saved."), ct);
+            ? await SecretaryStore.ScoreAsync(db, clock, Actor(), candidate, political, innovation, massWork, coordination, ct)
+            : new Problem("candidate", "没有这名人选", "no such candidate"), Ui.T("评分已保存。", "Scores saved."), ct);
 
     private Actor Actor() => new(jurisdiction.UserName ?? "?");
 
-    private async Task<IActionResult> EditAsync(int id, Func<Task<string?>> edit, string done, CancellationToken ct)
+    private async Task<IActionResult> EditAsync(int id, Func<Task<Problem?>> edit, string done, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -41,7 +42,7 @@ public sealed class CallModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
             return Forbid();
         }
         var refusal = await edit();
-        (Message, Refused) = (refusal ?? done, refusal is not null);
+        (Message, Refused) = (refusal?.In(Ui.English) ?? done, refusal is not null);
         await LoadAsync(id, ct);
         return Page();
     }

@@ -54,12 +54,12 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         ChangeAsync(id, new PostingChange(reason ?? "", Replacement: string.IsNullOrWhiteSpace(replacement) ? null : replacement.Trim()), ct);
 
     public Task<IActionResult> OnPostAppointAsync(long id, DateOnly appointedOn, bool membershipMoved, bool decoupled, bool headsWorkGroup, CancellationToken ct) =>
-        RecordAsync(id, () => SecretaryStore.AppointAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, appointedOn, membershipMoved, decoupled, headsWorkGroup, Ui.English, ct), ct);
+        RecordAsync(id, () => SecretaryStore.AppointAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, appointedOn, membershipMoved, decoupled, headsWorkGroup, ct), ct);
 
     public Task<IActionResult> OnPostSupportAsync(long id, SupportKind kind, decimal amount, string? description, DateOnly on, CancellationToken ct) =>
-        RecordAsync(id, () => SecretaryStore.AddSupportAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, kind, amount, description ?? "", on, Ui.English, ct), ct);
+        RecordAsync(id, () => SecretaryStore.AddSupportAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, kind, amount, description ?? "", on, ct), ct);
 
-    private async Task<IActionResult> RecordAsync(long id, Func<Task<string?>> record, CancellationToken ct)
+    private async Task<IActionResult> RecordAsync(long id, Func<Task<Problem?>> record, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -70,7 +70,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
             return Forbid();
         }
         var refusal = await record();
-        (Message, Refused) = (refusal ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T("已保存。", "Saved."), refusal is not null);
         await LoadAsync(id, ct);
         return Page();
     }
@@ -85,8 +85,8 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         {
             return Forbid();
         }
-        var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, change, ChinaTime.Today(clock), jurisdiction.Covers, Ui.English, ct);
-        (Message, Refused) = (refusal ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, change, ChinaTime.Today(clock), jurisdiction.Covers, ct);
+        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T("已保存。", "Saved."), refusal is not null);
         await LoadAsync(id, ct);
         return Page();
     }
