@@ -3,6 +3,7 @@ using Liaison.Data.Audit;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Liaisons;
@@ -24,10 +25,7 @@ public abstract record TieEdit(string Reason)
 }
 
 /// <summary>The outcome: saved or refused, and the violations the change brings (the check runs at once).</summary>
-public sealed record TieEditResult(bool Saved, LiaisonTie? Tie, IReadOnlyList<Violation> NewViolations, string? RefusalZh = null, string? RefusalEn = null)
-{
-    public string? Refusal(bool english) => english ? RefusalEn : RefusalZh;
-}
+public sealed record TieEditResult(bool Saved, LiaisonTie? Tie, IReadOnlyList<Violation> NewViolations, Problem? Refusal = null);
 
 /// <summary>
 /// Hand edits of the plan: re-checked against the policy before anything is written; a change
@@ -43,7 +41,7 @@ public static class TieEdits
         using var outside = Unscoped.Section("a tie edit: the office's reach is decided on the tie and the division it names");
         if (string.IsNullOrWhiteSpace(edit.Reason) || edit.Reason.Length > MaxReason)
         {
-            return Refused($"请填写调整理由（不超过 {MaxReason} 字）", $"give a reason for the change (at most {MaxReason} characters)");
+            return Refused("reason", $"请填写调整理由（不超过 {MaxReason} 字）", $"give a reason for the change (at most {MaxReason} characters)");
         }
         var reason = edit.Reason.Trim();
         LiaisonTie? old = null;
@@ -53,7 +51,7 @@ public static class TieEdits
             old = await db.LiaisonTies.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
             if (old is null || !old.IsCurrent)
             {
-                return Refused("该联系安排不存在或已结束", "the tie does not exist or has ended");
+                return Refused("tie", "该联系安排不存在或已结束", "the tie does not exist or has ended");
             }
         }
         var year = old?.Year ?? ((TieEdit.Add)edit).Year;
@@ -65,7 +63,7 @@ public static class TieEdits
             case TieEdit.Move m:
                 if (!world.Places.ContainsKey(m.DivisionCode))
                 {
-                    return Refused($"行政区划 {m.DivisionCode} 不存在", $"division {m.DivisionCode} does not exist");
+                    return Refused("division", $"行政区划 {m.DivisionCode} 不存在", $"division {m.DivisionCode} does not exist");
                 }
                 created = Copy(old!, m.DivisionCode, today, now, actor, reason);
                 break;
@@ -73,11 +71,11 @@ public static class TieEdits
                 var cadre = world.Cadres.FirstOrDefault(c => c.Code == a.CadreCode);
                 if (cadre is null)
                 {
-                    return Refused($"干部 {a.CadreCode} 不存在", $"cadre {a.CadreCode} does not exist");
+                    return Refused("cadre", $"干部 {a.CadreCode} 不存在", $"cadre {a.CadreCode} does not exist");
                 }
                 if (!world.Places.ContainsKey(a.DivisionCode))
                 {
-                    return Refused($"行政区划 {a.DivisionCode} 不存在", $"division {a.DivisionCode} does not exist");
+                    return Refused("division", $"行政区划 {a.DivisionCode} 不存在", $"division {a.DivisionCode} does not exist");
                 }
                 created = new LiaisonTie
                 {
@@ -106,7 +104,7 @@ public static class TieEdits
         var brought = LiaisonChecker.Check(changed).Violations.Where(v => !before.Contains(Key(v))).ToList();
         if (brought.Count > 0 && policy.Policy.Edits.OnViolation == EditViolationHandling.Refuse)
         {
-            return new TieEditResult(false, null, brought, "按本年度政策，违反规则的调整不予保存", "this year's policy refuses changes that break a rule");
+            return new TieEditResult(false, null, brought, new Problem("rules", "按本年度政策，违反规则的调整不予保存", "this year's policy refuses changes that break a rule"));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -149,7 +147,7 @@ public static class TieEdits
         return new TieEditResult(true, created ?? after, brought);
     }
 
-    private static TieEditResult Refused(string zh, string en) => new(false, null, [], zh, en);
+    private static TieEditResult Refused(string field, string zh, string en) => new(false, null, [], new Problem(field, zh, en));
 
     private static string Key(Violation v) => v.Rule.Id + "|" + v.DetailZh;
 

@@ -62,7 +62,7 @@ public sealed class EditModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
         if (checkDivision && !jurisdiction.Covers((Division ?? "").Trim()))
         {
             // A place outside the jurisdiction is refused like one that does not exist.
-            Result = new TieEditResult(false, null, [], $"行政区划 {Division} 不存在或不在您的管辖范围内", $"division {Division} does not exist or is outside your jurisdiction");
+            Result = new TieEditResult(false, null, [], new Problem("division", $"行政区划 {Division} 不存在或不在您的管辖范围内", $"division {Division} does not exist or is outside your jurisdiction"));
             return Page();
         }
         Result = await TieEdits.ApplyAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), edit, ChinaTime.Today(clock), ct);
