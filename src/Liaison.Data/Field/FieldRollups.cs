@@ -76,10 +76,9 @@ public static class FieldRollups
         }
         await RollupStore.AddAsync(db, Rollup.ToAllLevels(deltas), ct);
         // Still the version read: nothing came in since, the village is clean. Otherwise it stays for the next round.
-        // (The queue holds only marked villages: a few thousand rows at most, read whole.)
         var read = dirty.Select(d => d.VillageCode + "@" + d.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 #pragma warning disable CA1305 // translated to SQL, where a number's text has no culture
-        await db.FieldDirty.Where(d => read.Contains(d.VillageCode + "@" + d.Version.ToString())).ExecuteDeleteAsync(ct);
+        await db.FieldDirty.Where(d => villages.Contains(d.VillageCode) && read.Contains(d.VillageCode + "@" + d.Version.ToString())).ExecuteDeleteAsync(ct);
 #pragma warning restore CA1305
         await tx.CommitAsync(ct);
         return dirty.Count;
