@@ -132,7 +132,7 @@ public static class CaseStore
             Year = today.Year,
             ReceivedBy = actor.UserName,
             HolderDivision = village!,
-            DueOn = Calendar(rules).AddWorkingDays(today, rules.DeadlinesFor(category).At(CaseLevel.Village)),
+            DueOn = CaseSteps.Calendar(rules).AddWorkingDays(today, rules.DeadlinesFor(category).At(CaseLevel.Village)),
         };
         return (c, problems);
     }
@@ -155,7 +155,7 @@ public static class CaseStore
             return 0;
         }
         var rules = await RulesAsync(db, clock.GetUtcNow(), ct);
-        var calendar = Calendar(rules);
+        var calendar = CaseSteps.Calendar(rules);
         var cases = issues.Select(i => new Case
         {
             TrackingCode = Domain.Cases.TrackingCode.New(),
@@ -325,7 +325,6 @@ public static class CaseStore
     public static async Task<CaseRules> RulesAsync(LiaisonDb db, DateTimeOffset now, CancellationToken ct) =>
         (await PolicyStore.GetAsync(db, ChinaTime.DateOf(now).Year, ct)).Policy.Cases;
 
-    public static WorkCalendar Calendar(CaseRules rules) => new(rules.Holidays, rules.WorkedWeekendDays);
 
     /// <summary>Text as stored (<see cref="CaseSteps.Clean"/>).</summary>
     internal static string? Clean(string? text) => CaseSteps.Clean(text);

@@ -1,4 +1,3 @@
-using Liaison.Data.Cases;
 using Liaison.Data.Database;
 using Liaison.Data.Database.Sql;
 using Liaison.Domain.Cases;
@@ -27,7 +26,7 @@ internal static class DemoCases
     public static async Task<(int Cases, int Disputes, int Errands)> WriteAsync(LiaisonDb db, Random rng, CaseRules rules, DateOnly last,
         List<HouseholdVisit> visits, List<(int Visit, string Text)> issues, CancellationToken ct)
     {
-        var calendar = CaseStore.Calendar(rules);
+        var calendar = CaseSteps.Calendar(rules);
         var categories = rules.Categories.Select(c => c.Code).ToArray();
         var issueIds = await DatabaseSql.For(db).ReserveIdsAsync("visit_issues", issues.Count, ct);
         var caseIds = await DatabaseSql.For(db).ReserveIdsAsync("cases", issues.Count, ct);

@@ -17,7 +17,7 @@ public sealed record StepFacts(DateTimeOffset Now, string Actor, CaseRules Rules
 {
     public DateOnly Today => ChinaTime.DateOf(Now);
 
-    public WorkCalendar Calendar => new(Rules.Holidays, Rules.WorkedWeekendDays);
+    public WorkCalendar Calendar => CaseSteps.Calendar(Rules);
 }
 
 /// <summary>A step decided: refused with a problem, or taken, with the history it leaves (the actor's step and any the system took after it).</summary>
@@ -134,6 +134,9 @@ public static class CaseSteps
         }
         return new StepOutcome(null, steps, c.Level != levelBefore);
     }
+
+    /// <summary>The working days of the year's case rules: weekends and holidays off, worked weekend days on.</summary>
+    public static WorkCalendar Calendar(CaseRules rules) => new(rules.Holidays, rules.WorkedWeekendDays);
 
     /// <summary>The first step of every case's history: received, at the village, by whoever entered it.</summary>
     public static CaseStep Received(Case c, string actor) => Step(c, c.ReceivedAt, actor, CaseAction.Receive, CaseStatus.Received, null);

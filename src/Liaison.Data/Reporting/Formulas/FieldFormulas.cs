@@ -78,7 +78,7 @@ internal static class FieldFormulas
         }
         if (scope.UnitId is { } unit)
         {
-            ties = ties.Where(t => db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id).Contains(t.CadreId));
+            ties = ties.Where(t => FormulaScope.CadresOf(db, unit).Contains(t.CadreId));
         }
         var firstByCadre = visits.GroupBy(v => new { v.CadreId, v.VillageCode })
             .Select(g => new { g.Key.CadreId, g.Key.VillageCode, Month = g.Min(v => v.VisitedOn.Month) });

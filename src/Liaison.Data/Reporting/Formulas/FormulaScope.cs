@@ -29,7 +29,7 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
         }
         if (UnitId is { } unit)
         {
-            var cadres = db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id);
+            var cadres = CadresOf(db, unit);
             rows = rows.Where(Compose(cadre, id => cadres.Contains(id)));
         }
         if (Period is { IsWholeYear: false } period)
@@ -39,6 +39,9 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
         }
         return rows;
     }
+
+    /// <summary>The ids of a unit's cadres, as a subquery: what a unit's report counts the work of.</summary>
+    internal static IQueryable<int?> CadresOf(LiaisonDb db, int unit) => db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id);
 
     /// <summary><c>x =&gt; test(value(x))</c>, as one expression the database evaluates.</summary>
     private static Expression<Func<T, bool>> Compose<T, TValue>(Expression<Func<T, TValue>> value, Expression<Func<TValue, bool>> test) =>

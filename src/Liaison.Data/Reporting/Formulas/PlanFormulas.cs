@@ -50,7 +50,7 @@ internal static class PlanFormulas
         var ties = db.LiaisonTies.AsNoTracking().Where(t => t.Until == null && t.Year == year);
         if (unitId is { } unit)
         {
-            ties = ties.Where(t => t.UnitId == unit || db.Cadres.Where(c => c.UnitId == unit).Select(c => (int?)c.Id).Contains(t.CadreId));
+            ties = ties.Where(t => t.UnitId == unit || FormulaScope.CadresOf(db, unit).Contains(t.CadreId));
         }
         var rows = from t in ties
                    join d in db.Divisions on t.DivisionCode equals d.Code
@@ -74,7 +74,7 @@ internal static class PlanFormulas
         var postings = db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year);
         if (unitId is { } unit)
         {
-            postings = postings.Where(p => db.Cadres.Where(c => c.UnitId == unit).Select(c => c.Id).Contains(p.CadreId));
+            postings = postings.Where(p => FormulaScope.CadresOf(db, unit).Contains(p.CadreId));
         }
         var inPost = from p in postings.Where(p => p.Until == null)
                      join c in db.SecretaryCalls on p.CallId equals c.Id
