@@ -41,7 +41,7 @@ public class FamilyTests
         // By month: each month's count, and the year's total as month 0.
         var when = new[] { (households[0], 3), (households[1], 3), (households[2], 5) };
         await Field.FieldStore.SaveVisitsAsync(db, FieldWorkTests.Clock(), author,
-            when.Select(w => new Field.VisitInput(Guid.NewGuid(), w.Item1, new DateTimeOffset(2026, w.Item2, 10, 9, 0, 0, Domain.Shared.ChinaTime.Offset), null, null, null, [])).ToList(), default);
+            when.Select(w => new Domain.Field.VisitInput(Guid.NewGuid(), w.Item1, new DateTimeOffset(2026, w.Item2, 10, 9, 0, 0, Domain.Shared.ChinaTime.Offset), null, null, null, [])).ToList(), default);
         var months = new LeafCells();
         await new Family<HouseholdVisit>().Count(R.Visits)
             .ReadAsync(db.HouseholdVisits.AsNoTracking().Where(v => v.VillageCode == village), v => v.VillageCode, v => v.VisitedOn.Month, months, default);

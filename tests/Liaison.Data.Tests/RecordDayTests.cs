@@ -1,6 +1,7 @@
 using Liaison.Data.Cases;
 using Liaison.Data.Field;
 using Liaison.Domain.Cases;
+using Liaison.Domain.Field;
 using Liaison.Domain.Reporting;
 using Liaison.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

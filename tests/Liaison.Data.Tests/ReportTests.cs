@@ -3,6 +3,7 @@ using Liaison.Data.Cases;
 using Liaison.Data.Field;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Cases;
+using Liaison.Domain.Field;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Liaison.Data.Access;
 using Liaison.Data.Policy;
+using Liaison.Domain.Field;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,7 @@ public sealed class CadreScopeCache(TimeProvider clock)
 }
 
 /// <summary>One request's view: the author, the time, and the author's cadre scope (narrowed to an office's jurisdiction when it records on a cadre's behalf).</summary>
-public sealed class FieldContext
+public sealed class FieldContext : IFieldFacts
 {
     private readonly CadreScope _scope;
 

@@ -9,8 +9,6 @@ namespace Liaison.Data.Field;
 internal abstract class FieldRecordKind<TInput, TRecord>
     where TRecord : class
 {
-    public const int MaxNote = 500;
-
     /// <summary>visit, stay or activity: the audit action's and the conflict's name.</summary>
     public abstract string Name { get; }
 
@@ -21,6 +19,7 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public virtual Task PrepareAsync(LiaisonDb db, IReadOnlyList<TInput> inputs, FieldContext context, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>The record's problems (<see cref="FieldChecks"/>); none: it may be stored.</summary>
     public abstract List<Problem> Check(TInput input, FieldContext context);
 
     public abstract TRecord Build(TInput input, FieldContext context, string hash);
@@ -43,63 +42,14 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public abstract long IdOf(TRecord record);
 
-    protected static int YearOf(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).Year;
+    protected static int YearOf(DateTimeOffset t) => ChinaTime.DateOf(t).Year;
 
-    /// <summary>A date's problems common to every kind: missing, in the future, or in a year the cadre has no village.</summary>
-    protected static void CheckDate(List<Problem> problems, string field, DateOnly? date, FieldContext context)
-    {
-        if (date is not { } d)
-        {
-            problems.Add(new(field, "缺少日期", "the date is missing"));
-        }
-        else if (d > DateOnly.FromDateTime(context.Latest.ToOffset(ChinaTime.Offset).DateTime))
-        {
-            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 在今天之后", $"the date {d:yyyy-MM-dd} lies in the future"));
-        }
-        else if (!context.Years.Contains(d.Year))
-        {
-            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 不在你的驻村工作年度内（{Years(context)}）", $"the date {d:yyyy-MM-dd} lies outside your programme years ({Years(context)})"));
-        }
-    }
-
-    protected static void CheckNote(List<Problem> problems, string field, string? note)
-    {
-        if (note is { Length: > MaxNote })
-        {
-            problems.Add(new(field, $"不超过 {MaxNote} 字（现 {note.Length} 字）", $"at most {MaxNote} characters (this has {note.Length})"));
-        }
-        else if (note is not null && note.Any(IsHidden))
-        {
-            // Such characters can make a note read differently from what it stores (a reversed phone number, a hidden line).
-            problems.Add(new(field, "含有控制字符或文字方向控制符", "contains control or text-direction characters"));
-        }
-    }
-
-    /// <summary>Control characters other than line breaks and tabs, and the bidirectional formatting characters.</summary>
-    private static bool IsHidden(char c) =>
-        (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
-
-    protected static void CheckVillage(List<Problem> problems, string field, string? village, int year, FieldContext context)
-    {
-        if (string.IsNullOrWhiteSpace(village))
-        {
-            problems.Add(new(field, "缺少村代码", "the village code is missing"));
-        }
-        else if (!context.Serves(year, village))
-        {
-            problems.Add(new(field, $"{village} 不是你 {year} 年联系的村", $"{village} is not one of your villages in {year}"));
-        }
-    }
-
-    private static string Years(FieldContext context) => context.Years.Count == 0 ? "无" : string.Join("、", context.Years.Order());
-
-    protected static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    protected static string? Clean(string? text) => FieldChecks.Clean(text);
 }
 
 /// <summary>入户走访 records.</summary>
 internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
 {
-    public const int MaxIssues = 10;
     private Dictionary<long, string> _households = [];
 
     public override string Name => "visit";
@@ -131,44 +81,8 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
         }
     }
 
-    public override List<Problem> Check(VisitInput v, FieldContext context)
-    {
-        var problems = new List<Problem>();
-        if (v.VisitedAt is not { } at)
-        {
-            problems.Add(new("visitedAt", "缺少走访时间", "the time of the visit is missing"));
-        }
-        else
-        {
-            CheckDate(problems, "visitedAt", DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime), context);
-            if (problems.Count == 0 && at > context.Latest)
-            {
-                problems.Add(new("visitedAt", "走访时间在现在之后", "the time of the visit lies in the future"));
-            }
-        }
-        // One answer for a household that does not exist and one outside the cadre's villages: nothing to learn of other villages.
-        if (v.Household is not { } household || !_households.TryGetValue(household, out var village)
-            || (v.VisitedAt is { } t && problems.Count == 0 && !context.Serves(YearOf(t), village)))
-        {
-            problems.Add(new("household", $"农户 {v.Household} 不存在或不在你联系的村", $"household {v.Household} does not exist or is not in your villages"));
-        }
-        CheckNote(problems, "note", v.Note);
-        if (v.Latitude is < -90 or > 90 || v.Longitude is < -180 or > 180 || (v.Latitude is null) != (v.Longitude is null)
-            || v.Latitude is { } lat && !double.IsFinite(lat) || v.Longitude is { } lon && !double.IsFinite(lon))
-        {
-            problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)"));
-        }
-        var issues = v.Issues ?? [];
-        if (issues.Count > MaxIssues)
-        {
-            problems.Add(new("issues", $"一次走访最多记录 {MaxIssues} 个问题", $"at most {MaxIssues} issues per visit"));
-        }
-        for (var i = 0; i < issues.Count; i++)
-        {
-            CheckNote(problems, $"issues[{i}]", issues[i]);
-        }
-        return problems;
-    }
+    public override List<Problem> Check(VisitInput v, FieldContext context) =>
+        FieldChecks.Visit(v, v.Household is { } household ? _households.GetValueOrDefault(household) : null, context);
 
     public override HouseholdVisit Build(VisitInput v, FieldContext context, string hash)
     {
@@ -254,30 +168,7 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
 
     public override string Canonical(StayInput s) => FieldStore.Canonical(new { village = s.Village?.Trim(), arrived = s.Arrived, left = s.Left });
 
-    public override List<Problem> Check(StayInput s, FieldContext context)
-    {
-        var problems = new List<Problem>();
-        CheckDate(problems, "arrived", s.Arrived, context);
-        CheckDate(problems, "left", s.Left ?? s.Arrived, context);
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-        var (arrived, left) = (s.Arrived!.Value, s.Left ?? s.Arrived!.Value);
-        if (left < arrived)
-        {
-            problems.Add(new("left", "离村日期早于到村日期", "the day of leaving comes before the day of arrival"));
-        }
-        else if (left.Year != arrived.Year)
-        {
-            problems.Add(new("left", "一次驻村不跨年度：请分两条记录", "a stay lies within one year: send it as two"));
-        }
-        else
-        {
-            CheckVillage(problems, "village", s.Village?.Trim(), arrived.Year, context);
-        }
-        return problems;
-    }
+    public override List<Problem> Check(StayInput s, FieldContext context) => FieldChecks.Stay(s, context);
 
     public override ResidenceStay Build(StayInput s, FieldContext context, string hash) => new()
     {
@@ -312,29 +203,7 @@ internal sealed class ActivityKindRecords : FieldRecordKind<ActivityInput, Secre
 
     public override string Canonical(ActivityInput a) => FieldStore.Canonical(new { village = a.Village?.Trim(), kind = a.Kind, on = a.On, count = a.Count, people = a.People, note = Clean(a.Note) });
 
-    public override List<Problem> Check(ActivityInput a, FieldContext context)
-    {
-        var problems = new List<Problem>();
-        if (a.Kind is not { } kind || !Enum.IsDefined(kind))
-        {
-            problems.Add(new("kind", "活动类别无效（partyMemberVisit、questionnaire、symposium、studyTrip、eatLiveWork）", "unknown kind (partyMemberVisit, questionnaire, symposium, studyTrip, eatLiveWork)"));
-        }
-        CheckDate(problems, "on", a.On, context);
-        if (a.Count is not (>= 1 and <= 10_000))
-        {
-            problems.Add(new("count", "数量须在 1–10000 之间", "the count lies between 1 and 10,000"));
-        }
-        if (a.People is < 0 or > 100_000)
-        {
-            problems.Add(new("people", "人数须在 0–100000 之间", "people lie between 0 and 100,000"));
-        }
-        CheckNote(problems, "note", a.Note);
-        if (problems.Count == 0 && !context.IsSecretary(a.On!.Value.Year, a.Village?.Trim() ?? ""))
-        {
-            problems.Add(new("village", $"{a.Village} 不是你 {a.On.Value.Year} 年任第一书记的村", $"{a.Village} is not a village where you are First Secretary in {a.On.Value.Year}"));
-        }
-        return problems;
-    }
+    public override List<Problem> Check(ActivityInput a, FieldContext context) => FieldChecks.Activity(a, context);
 
     public override SecretaryActivity Build(ActivityInput a, FieldContext context, string hash) => new()
     {

@@ -204,27 +204,17 @@ public static class SecretaryStore
         var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
         var call = await db.SecretaryCalls.AsNoTracking().FirstAsync(c => c.Id == callId, ct);
         var home = await db.SecretaryCandidates.AsNoTracking().Where(c => c.CallId == callId && c.CadreId == cadreId).Select(c => c.HomeDivisionCode).FirstOrDefaultAsync(ct);
-        if (!world.Places.TryGetValue(villageCode, out var village) || !policy.Policy.FirstSecretaries.Needs(village))
-        {
-            return (null, new Problem("village", $"{villageCode} 不是需要第一书记的村", $"{villageCode} is not a village that needs a First Secretary"));
-        }
-        if (await db.SecretaryPostings.AnyAsync(p => p.VillageCode == villageCode && p.Year == year && p.Until == null && p.Id != replacing, ct))
-        {
-            return (null, new Problem("village", $"{village.Name} 已有第一书记", $"{village.Name} has a First Secretary already"));
-        }
+        var open = db.SecretaryPostings.Where(p => p.Year == year && p.Until == null && p.Id != replacing);
+        var facts = new HandPostingFacts(villageCode, world.Places.GetValueOrDefault(villageCode),
+            await open.AnyAsync(p => p.VillageCode == villageCode, ct), await open.AnyAsync(p => p.CadreId == cadreId, ct));
         var cadre = world.CadresById[cadreId];
-        if (await db.SecretaryPostings.AnyAsync(p => p.CadreId == cadreId && p.Year == year && p.Until == null && p.Id != replacing, ct))
-        {
-            return (null, new Problem("cadre", $"{cadre.Name} 已在其他村任第一书记", $"{cadre.Name} serves in another village already"));
-        }
         var candidate = new MatchCandidate(cadre.Id, cadre.Code, cadre.Name, world.UnitOf(cadre)!, call.Level, call.DivisionCode, home);
         var model = Model(world, policy.Policy.FirstSecretaries);
-        switch (model.Check(candidate, village))
+        if (HandPosting.Check(policy.Policy.FirstSecretaries, model, candidate, facts) is { } refusal)
         {
-            case Forbidden.Jurisdiction: return (null, new Problem("village", $"{village.Name} 不在选派单位 {call.DivisionCode} 的辖区内", $"{village.Name} lies outside the call's jurisdiction {call.DivisionCode}"));
-            case Forbidden.HomeTownship: return (null, new Problem("village", $"{village.Name} 在{cadre.Name}家乡所在乡镇，须回避", $"{village.Name} is in {cadre.Name}'s home township, which is avoided"));
+            return (null, refusal);
         }
-        var terms = model.Terms(candidate, village);
+        var terms = model.Terms(candidate, facts.Village!);
         return (new SecretaryPosting
         {
             Year = year,

@@ -1,7 +1,6 @@
-using Liaison.Domain.Field;
 using Liaison.Domain.Shared;
 
-namespace Liaison.Data.Field;
+namespace Liaison.Domain.Field;
 
 /// <summary>A household visit as the phone or another system sends it. <see cref="Id"/> is the client's own id.</summary>
 public sealed record VisitInput(Guid? Id, long? Household, DateTimeOffset? VisitedAt, string? Note = null, double? Latitude = null, double? Longitude = null,
@@ -13,7 +12,7 @@ public sealed record StayInput(Guid? Id, string? Village, DateOnly? Arrived, Dat
 /// <summary>A First Secretary activity with its count (and people, for meetings and trips).</summary>
 public sealed record ActivityInput(Guid? Id, string? Village, ActivityKind? Kind, DateOnly? On, int? Count, int? People = null, string? Note = null);
 
-
+/// <summary>What became of one field record of a request.</summary>
 public enum RecordOutcome
 {
     /// <summary>New, stored now.</summary>
