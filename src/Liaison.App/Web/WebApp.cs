@@ -55,6 +55,8 @@ public static class WebApp
             Enum.TryParse<Data.Access.ScopeGuardMode>(sp.GetRequiredService<IConfiguration>()[ScopeGuardKey], ignoreCase: true, out var mode) ? mode : Data.Access.ScopeGuardMode.Off,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<Data.Access.ScopeGuard>()));
         services.AddSingleton(TimeProvider.System);
+        // First of the background services, so that it stops last: the others' commits hand it their audit heads.
+        services.AddHostedService<AuditHeadService>();
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
         // What the signed-in account may read: the one query root for records of a division (Data/Access/Scoped.cs).

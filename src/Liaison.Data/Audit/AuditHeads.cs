@@ -11,7 +11,8 @@ public sealed record AuditHead(long Entry, string Seal);
 
 /// <summary>
 /// The audit chain's head, also kept outside the database: one small file per database beside the
-/// key file (<c>audit-heads/DATABASE-ID.json</c>), written after each commit that appends to the log.
+/// key file (<c>audit-heads/DATABASE-ID.json</c>), written after each commit that appends to the log
+/// (in the server a moment after, by <see cref="AuditHeadWriter"/>, off the commit path).
 /// It only moves forward, so deleting the last entries (or all of them) leaves the file naming an
 /// entry the database no longer has, and <c>audit verify</c> finds it.
 /// </summary>
@@ -29,12 +30,30 @@ public static class AuditHeads
     /// <summary>Remembers the head an uncommitted transaction will make; written when it commits.</summary>
     internal static void Stage(DbContext db, string databaseId, AuditHead head) => Pending.AddOrUpdate(db, new PendingHead(databaseId, head));
 
+    /// <summary>The process's writer of head files off the commit path (the server's); null: each commit writes its own.</summary>
+    private static AuditHeadWriter? _writer;
+
+    internal static void UseWriter(AuditHeadWriter? writer, AuditHeadWriter? replacing = null)
+    {
+        if (writer is not null)
+        {
+            Volatile.Write(ref _writer, writer);
+        }
+        else
+        {
+            Interlocked.CompareExchange(ref _writer, null, replacing);
+        }
+    }
+
     internal static void Committed(DbContext? db)
     {
         if (db is not null && Pending.TryGetValue(db, out var pending))
         {
             Pending.Remove(db);
-            Advance(pending.Database, pending.Head);
+            if (Volatile.Read(ref _writer) is not { } writer || !writer.Post(pending.Database, pending.Head))
+            {
+                Advance(pending.Database, pending.Head);
+            }
         }
     }
 
