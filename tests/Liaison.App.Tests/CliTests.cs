@@ -113,7 +113,7 @@ public sealed class CliTests : IDisposable
             Assert.Equal(1, json.RootElement.GetProperty("rows").GetInt64());
         }
         var headers = MiniExcel.Query(Path.Combine(_dir, "households.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().First().Keys;
-        Assert.Equal(new Liaison.Data.People.HouseholdImporter().Columns.Select(c => c.ZhHeader), headers);
+        Assert.Equal(Liaison.Data.People.HouseholdImporter.Layout.Select(c => c.ZhHeader), headers);
     }
 
     [Fact]

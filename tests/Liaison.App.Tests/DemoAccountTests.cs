@@ -11,7 +11,7 @@ public class DemoAccountTests
     {
         await using var file = await TempSqlite.WithSmallDemoAsync();
         List<(string Name, Domain.Access.Role Role, string Scope, string Password)> accounts;
-        await using (var services = AccountAdmin.Services(file.Target))
+        await using (var services = AccountAdmin.Services(file.Target, TimeProvider.System))
         await using (var scope = services.CreateAsyncScope())
         await using (var db = file.Target.CreateContext())
         {

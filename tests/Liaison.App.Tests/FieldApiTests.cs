@@ -119,7 +119,7 @@ public sealed class FieldApiTests : OwnHost
     public async Task A_batch_interrupted_by_the_server_stopping_is_stored_exactly_once_when_sent_again()
     {
         string secret;
-        await using (var services = AccountAdmin.Services(Demo.Target))
+        await using (var services = AccountAdmin.Services(Demo.Target, TimeProvider.System))
         await using (var scope = services.CreateAsyncScope())
         {
             (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateTokenAsync("cadre", "phone", 30, Actor.System, default);

@@ -57,7 +57,7 @@ public class JurisdictionTests(AppFixture app)
     [Fact]
     public async Task A_token_works_for_the_api_until_it_expires_is_revoked_or_its_account_is_disabled()
     {
-        await using var services = AccountAdmin.Services(app.Target);
+        await using var services = AccountAdmin.Services(app.Target, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         var name = "token-user-" + Guid.NewGuid().ToString("N")[..6];
@@ -94,7 +94,7 @@ public class JurisdictionTests(AppFixture app)
     {
         // Concurrent requests share one token query (ApiTokenLookup): each must still get its own
         // account's answer, and a token revoked before the requests arrive is refused in every group.
-        await using var services = AccountAdmin.Services(app.Target);
+        await using var services = AccountAdmin.Services(app.Target, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         var suffix = Guid.NewGuid().ToString("N")[..6];
@@ -125,7 +125,7 @@ public class JurisdictionTests(AppFixture app)
     [Fact]
     public async Task A_disabled_account_loses_its_live_session_at_the_next_request()
     {
-        await using var services = AccountAdmin.Services(app.Target);
+        await using var services = AccountAdmin.Services(app.Target, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         var name = "leaver-" + Guid.NewGuid().ToString("N")[..6];

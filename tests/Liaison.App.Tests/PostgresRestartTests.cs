@@ -29,13 +29,13 @@ public sealed class PostgresRestartTests
         await using (var db = target.CreateContext())
         {
             await Schema.MigrateAsync(db, default);
-            await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+            await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
             var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
             await DemoYear.RunAsync(db, TimeProvider.System, Actor.System, today, default);
         }
         string token;
         long[] households;
-        await using (var services = AccountAdmin.Services(target))
+        await using (var services = AccountAdmin.Services(target, TimeProvider.System))
         await using (var scope = services.CreateAsyncScope())
         await using (var db = target.CreateContext())
         {

@@ -37,7 +37,7 @@ public sealed class SessionTests : IAsyncLifetime
 
     private async Task<string> AccountAsync(string name)
     {
-        await using var services = AccountAdmin.Services(_file.Target);
+        await using var services = AccountAdmin.Services(_file.Target, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountAdmin>().AddAsync(new NewAccount(name, Role.Inspector, TestAccounts.County, null, TestAccounts.Password), Actor.System, default);
         return name;
@@ -147,7 +147,7 @@ public sealed class SessionTests : IAsyncLifetime
     {
         var name = await AccountAsync("pw-reset");
         string temporary;
-        await using (var services = AccountAdmin.Services(_file.Target))
+        await using (var services = AccountAdmin.Services(_file.Target, TimeProvider.System))
         await using (var scope = services.CreateAsyncScope())
         {
             temporary = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetPasswordAsync(name, null, Actor.Cli, default);

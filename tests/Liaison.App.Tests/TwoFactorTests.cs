@@ -15,7 +15,7 @@ public partial class TwoFactorTests(AppFixture app)
     [Fact]
     public async Task An_account_with_totp_needs_the_code_after_the_password()
     {
-        await using (var services = AccountAdmin.Services(app.Target))
+        await using (var services = AccountAdmin.Services(app.Target, TimeProvider.System))
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().AddAsync(new NewAccount("two-step", Domain.Access.Role.Inspector, "370830", null, TestAccounts.Password), Actor.System, default);

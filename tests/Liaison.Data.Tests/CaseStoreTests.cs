@@ -25,7 +25,7 @@ public class CaseStoreTests
     {
         var t = await TestDb.CreateAsync(provider);
         var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         await DemoYear.RunAsync(db, Clock(), Actor.System, new DateOnly(2026, 6, 15), default);
         var village = await db.Divisions.Where(d => d.Code.StartsWith(County) && d.Code.Length == 12).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
         return (t, db, village,

@@ -14,7 +14,7 @@ public class DemoSeedTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 7, null, default);
+        var result = await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 7, null, default);
 
         var villages = await db.Divisions.CountAsync(d => d.Level == DivisionLevel.Village);
         Assert.Equal(await db.Divisions.CountAsync(), result.Divisions);
@@ -48,10 +48,10 @@ public class DemoSeedTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         var before = await db.Households.CountAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DemoSeeder.SeedAsync(db, DemoScale.Small, 2, null, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 2, null, default));
         Assert.Equal(before, await db.Households.CountAsync());
     }
 

@@ -66,11 +66,11 @@ public class DivisionRefusalTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, files.Text("base.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("base.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
         var before = await Snapshot(db);
         var (path, reason, line, column) = Write(files, name);
 
-        var e = await Assert.ThrowsAsync<ImportRefusedException>(() => DivisionImporter.ImportAsync(db, path, null, UiLanguage.English, null, default));
+        var e = await Assert.ThrowsAsync<ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, path, null, UiLanguage.English, null, default));
 
         var problem = e.Problems[0];
         Assert.Equal(reason, problem.Reason);

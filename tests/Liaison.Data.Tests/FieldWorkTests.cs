@@ -21,7 +21,7 @@ public class FieldWorkTests
     {
         var t = await TestDb.CreateAsync(provider);
         var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         await DemoYear.RunAsync(db, Clock(), Actor.System, Today, default);
         var posting = await db.SecretaryPostings.Where(p => p.Until == null).OrderBy(p => p.VillageCode).FirstAsync();
         var households = await db.Households.Where(h => h.VillageCode == posting.VillageCode).OrderBy(h => h.Id).Select(h => h.Id).ToListAsync();

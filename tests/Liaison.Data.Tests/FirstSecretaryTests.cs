@@ -22,7 +22,7 @@ public class FirstSecretaryTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         await LiaisonStore.PlanAsync(db, TimeProvider.System, Tester, Year, Today, default);
 
         var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
@@ -71,7 +71,7 @@ public class FirstSecretaryTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         await LiaisonStore.PlanAsync(db, TimeProvider.System, Tester, Year, Today, default);
         await PolicyStore.SetAsync(db, TimeProvider.System, Tester, $$"""{ "year": {{Year}}, "firstSecretaries": { "eligibility": { "maxAge": 45 } } }""", default);
         var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
@@ -142,7 +142,7 @@ public class FirstSecretaryTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         var calls = await SecretaryStore.OpenCallsAsync(db, TimeProvider.System, Tester, Year, default);
         var call = calls.First(c => c.Level == DispatchLevel.Township);
         var cadres = await (from c in db.Cadres
@@ -160,7 +160,7 @@ public class FirstSecretaryTests
             $"{Year},{call.DivisionCode},{other},,90,80,85,75\n" +
             $"{Year},{call.DivisionCode},{cadres[1]},,101,80,85,75\n" +
             $"{Year + 1},{call.DivisionCode},{cadres[1]},,,,,\n");
-        var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter().ImportAsync(db, bad, UiLanguage.English, null, default));
+        var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter(TimeProvider.System).ImportAsync(db, bad, UiLanguage.English, null, default));
         var messages = refused.Problems.Select(p => p.Message(UiLanguage.English)).ToList();
         Assert.Contains(messages, m => m.Contains("line 3", StringComparison.Ordinal) && m.Contains("unknown cadre C999999", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("line 4", StringComparison.Ordinal) && m.Contains("does not serve in a unit of the call", StringComparison.Ordinal));
@@ -169,9 +169,9 @@ public class FirstSecretaryTests
         Assert.False(await db.SecretaryCandidates.AnyAsync());
 
         var good = files.Text("good.csv", header + $"{Year},{call.DivisionCode},{cadres[0]},,90,80,85,75\n{Year},{call.DivisionCode},{cadres[1]},,,,,\n");
-        Assert.Equal(2, (await new CandidateImporter().ImportAsync(db, good, UiLanguage.Chinese, null, default)).Rows);
+        Assert.Equal(2, (await new CandidateImporter(TimeProvider.System).ImportAsync(db, good, UiLanguage.Chinese, null, default)).Rows);
         var rescored = files.Text("rescored.csv", header + $"{Year},{call.DivisionCode},{cadres[1]},,70,70,70,70\n");
-        await new CandidateImporter().ImportAsync(db, rescored, UiLanguage.Chinese, null, default);
+        await new CandidateImporter(TimeProvider.System).ImportAsync(db, rescored, UiLanguage.Chinese, null, default);
         var candidates = await db.SecretaryCandidates.OrderBy(c => c.Id).ToListAsync();
         Assert.Equal(2, candidates.Count);
         Assert.Equal(330, candidates[0].Merit);

@@ -21,7 +21,7 @@ public class LiaisonPlanTests
     {
         var t = await TestDb.CreateAsync(provider);
         var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         return (t, db);
     }
 

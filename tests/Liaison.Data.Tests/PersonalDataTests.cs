@@ -31,7 +31,7 @@ public class PersonalDataTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 3, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 3, null, default);
         // A case with the person's name and phone, and a dispute with its parties (the demo seed has neither).
         var village = await db.Divisions.Where(d => d.Code.Length == 12).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
         var clock = new FixedClock(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)));
@@ -82,7 +82,7 @@ public class PersonalDataTests
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         var first = await db.Households.AsNoTracking().OrderBy(h => h.Id).FirstAsync();
         await db.Database.ExecuteSqlRawAsync("UPDATE households SET head_name = '张三' WHERE id = {0}", first.Id);
 

@@ -20,7 +20,7 @@ public sealed class TempSqlite : IAsyncDisposable
         var file = new TempSqlite();
         await using var db = file.Target.CreateContext();
         await Schema.MigrateAsync(db, default);
-        await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, default);
+        await DemoSeeder.SeedAsync(db, TimeProvider.System, DemoScale.Small, 1, null, default);
         return file;
     }
 

@@ -33,7 +33,7 @@ public static partial class TestAccounts
 
     public static async Task CreateAsync(DatabaseTarget target)
     {
-        await using var services = AccountAdmin.Services(target);
+        await using var services = AccountAdmin.Services(target, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         // The cadre account keeps the field records of a cadre tied to its village (none before a plan exists).

@@ -20,12 +20,12 @@ public sealed record NewAccount(string UserName, Role Role, string Scope, string
 public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeProvider clock)
 {
     /// <summary>Services for managing accounts outside the web app (commands, first start of a command), on the caller's clock.</summary>
-    public static ServiceProvider Services(DatabaseTarget target, TimeProvider? clock = null)
+    public static ServiceProvider Services(DatabaseTarget target, TimeProvider clock)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();
-        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton(clock);
         services.AddDbContext<LiaisonDb>(o => target.Configure(o));
         services.AddIdentityCore<Account>(AuthSetup.Rules)
             .AddEntityFrameworkStores<LiaisonDb>()

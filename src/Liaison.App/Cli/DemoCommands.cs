@@ -17,7 +17,7 @@ public static class DemoCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("演示数据", "demo"),
-                progress => DemoSeeder.SeedAsync(db, run.Value(scale), run.Value(seed), progress, ct, clock: run.Clock));
+                progress => DemoSeeder.SeedAsync(db, run.Clock, run.Value(scale), run.Value(seed), progress, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new { divisions = result.Divisions, units = result.Units, cadres = result.Cadres, households = result.Households, seconds = result.Seconds });

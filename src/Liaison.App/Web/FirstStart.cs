@@ -47,7 +47,7 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target,
         if (target.Provider == DatabaseProvider.Sqlite && target.IsDefault && !await db.Divisions.AnyAsync(cancellationToken))
         {
             Console.WriteLine($"首次启动：正在生成演示数据（济宁市汶上县）… / first start: seeding the demo (one county of Jining) into {target.Describe()}");
-            var result = await DemoSeeder.SeedAsync(db, DemoScale.Small, 1, null, cancellationToken, Actor.System, clock);
+            var result = await DemoSeeder.SeedAsync(db, clock, DemoScale.Small, 1, null, cancellationToken, Actor.System);
             Console.WriteLine($"  {result.Divisions} divisions, {result.Units} units, {result.Cadres} cadres, {result.Households} households ({result.Seconds} s)");
             // The demo shows this year's liaison plan and First Secretaries too, as the commands make them.
             var today = ChinaTime.Today(clock);

@@ -16,7 +16,7 @@ public sealed record DemoSeedResult(long Divisions, long Units, long Cadres, lon
 /// <summary>Writes a generated demo city into an empty database, in one transaction.</summary>
 public static class DemoSeeder
 {
-    public static async Task<DemoSeedResult> SeedAsync(LiaisonDb db, DemoScale scale, int seed, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null, TimeProvider? clock = null)
+    public static async Task<DemoSeedResult> SeedAsync(LiaisonDb db, TimeProvider clock, DemoScale scale, int seed, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         if (await db.Units.AnyAsync(ct) || await db.Cadres.AnyAsync(ct) || await db.Households.AnyAsync(ct))
@@ -53,7 +53,7 @@ public static class DemoSeeder
 
         progress?.Invoke(new ImportProgress("rollups", 0, 1));
         await RollupStore.RefreshAsync(db, ct);
-        await AuditLog.AppendAsync(db, clock ?? TimeProvider.System, actor ?? Actor.Cli,
+        await AuditLog.AppendAsync(db, clock, actor ?? Actor.Cli,
             new AuditRecord("demo.seed", "demo", scale.ToString().ToLowerInvariant(), null, null,
                 new { scale = scale.ToString().ToLowerInvariant(), seed, divisions = city.Divisions.Count, units = city.Units.Count, cadres = city.Cadres.Count, households = total }), ct);
         await tx.CommitAsync(ct);

@@ -28,7 +28,7 @@ public static class DivisionImporter
         new("village_kind", false, "村类型", "village_kind"),
     ];
 
-    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null, TimeProvider? clock = null)
+    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var watch = Stopwatch.StartNew();
         var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false);
@@ -45,7 +45,7 @@ public static class DivisionImporter
         await DatabaseSql.For(db).UpsertAsync(spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
-        await AuditLog.AppendAsync(db, clock ?? TimeProvider.System, actor ?? Actor.Cli, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);
+        await AuditLog.AppendAsync(db, clock, actor ?? Actor.Cli, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);
         await tx.CommitAsync(ct);
         var byLevel = Enum.GetValues<DivisionLevel>().ToDictionary(DivisionCode.LevelName, l => (long)kept.Count(d => d.Level == l));
         return new DivisionImportResult(kept.Count, byLevel, Math.Round(watch.Elapsed.TotalSeconds, 3));

@@ -15,10 +15,10 @@ public sealed record ImportResult(long Rows, double Seconds);
 /// and validated as they stream into the database inside one transaction, and a rollback of
 /// everything when any row was refused. The feature importers say only how a row reads.
 /// </summary>
-public abstract class TableImporter<T>(TimeProvider? clock = null)
+public abstract class TableImporter<T>(TimeProvider clock)
     where T : class
 {
-    protected TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+    protected TimeProvider Clock { get; } = clock;
 
     /// <summary>The kind of record, as the audit log names it: units, cadres, households.</summary>
     protected abstract string Entity { get; }

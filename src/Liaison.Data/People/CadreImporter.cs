@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import cadres</c>: cadres by staff number, each of an existing unit.</summary>
-public sealed class CadreImporter(TimeProvider? clock = null) : TableImporter<Cadre>(clock)
+public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clock)
 {
     private Dictionary<string, int> _units = [];
 
-    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
+    public static IReadOnlyList<ImportColumn> Layout { get; } =
     [
         new("code", true, "干部编号", "code"),
         new("name", true, "姓名", "name"),
@@ -24,6 +25,8 @@ public sealed class CadreImporter(TimeProvider? clock = null) : TableImporter<Ca
         new("gender", true, "性别", "gender"),
         new("phone", false, "手机号码", "phone", "电话"),
     ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Layout;
 
     protected override string Entity => "cadres";
 

@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import households</c>: households by village and house number.</summary>
-public sealed class HouseholdImporter(TimeProvider? clock = null) : TableImporter<Household>(clock)
+public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Household>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
 
     private static readonly (string Key, HouseholdCategory Category)[] CategoryColumns =
         HouseholdCategories.All.Select(c => (c.ToString(), c)).ToArray();
 
-    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
+    public static IReadOnlyList<ImportColumn> Layout { get; } =
     [
         new("village", true, "村代码", "village_code", "村（社区）代码"),
         new("house_no", true, "门牌号", "house_no"),
@@ -24,6 +25,8 @@ public sealed class HouseholdImporter(TimeProvider? clock = null) : TableImporte
         new("members", true, "家庭人口", "member_count"),
         .. CategoryColumns.Select(c => new ImportColumn(c.Key, false, Terms.HouseholdCategoryTerms[c.Category].Zh, Terms.HouseholdCategoryTerms[c.Category].En.Replace(' ', '_'))),
     ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Layout;
 
     protected override string Entity => "households";
 

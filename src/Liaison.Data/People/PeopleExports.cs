@@ -23,14 +23,14 @@ public sealed record ExportRequest(string Path, UiLanguage Language, bool Unmask
 public static class PeopleExports
 {
     public static Task<long> UnitsAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new UnitImporter().Columns, r.Language), Units(scoped, r.Language == UiLanguage.English, ct), ct);
+        TableExport.WriteAsync(r.Path, Headers(UnitImporter.Layout, r.Language), Units(scoped, r.Language == UiLanguage.English, ct), ct);
 
     /// <summary>The cadres of the units within reach.</summary>
     public static Task<long> CadresAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new CadreImporter(TimeProvider.System).Columns, r.Language), Cadres(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
+        TableExport.WriteAsync(r.Path, Headers(CadreImporter.Layout, r.Language), Cadres(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
     public static Task<long> HouseholdsAsync(Scoped scoped, ExportRequest r, CancellationToken ct) =>
-        TableExport.WriteAsync(r.Path, Headers(new HouseholdImporter().Columns, r.Language), Households(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
+        TableExport.WriteAsync(r.Path, Headers(HouseholdImporter.Layout, r.Language), Households(scoped, r.Language == UiLanguage.English, r.Unmasked, ct), ct);
 
     private static List<string> Headers(IReadOnlyList<Import.ImportColumn> columns, UiLanguage language) => columns.Select(c => c.Header(language)).ToList();
 

@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.People;
 
 /// <summary><c>liaison import units</c>: units by their code, each in an existing division of its level.</summary>
-public sealed class UnitImporter(TimeProvider? clock = null) : TableImporter<Unit>(clock)
+public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
 
-    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
+    public static IReadOnlyList<ImportColumn> Layout { get; } =
     [
         new("code", true, "单位编码", "code"),
         new("name", true, "单位名称", "name"),
@@ -20,6 +21,8 @@ public sealed class UnitImporter(TimeProvider? clock = null) : TableImporter<Uni
         new("category", true, "类别", "category"),
         new("division", true, "所属行政区划代码", "division_code", "行政区划代码"),
     ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Layout;
 
     protected override string Entity => "units";
 

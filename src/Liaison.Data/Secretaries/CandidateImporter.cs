@@ -10,14 +10,15 @@ namespace Liaison.Data.Secretaries;
 /// Secretary call, with the panel's scores on the four criteria (0–100, empty until scored) and
 /// the home division to avoid. Re-importing updates a registration's scores. All or nothing.
 /// </summary>
-public sealed class CandidateImporter(TimeProvider? clock = null) : TableImporter<SecretaryCandidate>(clock)
+public sealed class CandidateImporter(TimeProvider clock) : TableImporter<SecretaryCandidate>(clock)
 {
     private Dictionary<(int Year, string Division), SecretaryCall> _calls = [];
     private Dictionary<string, (int Id, int Level, string Division)> _cadres = [];
     private Dictionary<(int Year, int Cadre), string> _registered = [];
     private HashSet<string> _divisions = [];
 
-    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
+    public static IReadOnlyList<ImportColumn> Layout { get; } =
     [
         new("year", true, "年度", "year"),
         new("call", true, "选派区划代码", "call_division"),
@@ -28,6 +29,8 @@ public sealed class CandidateImporter(TimeProvider? clock = null) : TableImporte
         new("mass_work", false, "热爱群众工作", "mass_work"),
         new("coordination", false, "协调能力", "coordination"),
     ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Layout;
 
     protected override string Entity => "candidates";
 
