@@ -174,6 +174,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_account_is_a_refusal_in_the_users_language_with_its_code()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);
+
+        var (code, _, stderr) = await RunAsync("users", "add", "--name", "boss", "--role", "admin", "--scope", "370830", "--db", Db);
+        Assert.Equal(ExitCodes.Refused, code);
+        Assert.Contains("管理员的范围是全部", stderr, StringComparison.Ordinal);
+
+        var (again, stdout, _) = await RunAsync("users", "add", "--name", "town", "--role", "office", "--scope", "379999", "--db", Db, "--json", "--lang", "en");
+        Assert.Equal(ExitCodes.Refused, again);
+        using var json = JsonDocument.Parse(stdout);
+        var problem = json.RootElement.GetProperty("problems")[0];
+        Assert.Equal("unknown-division", problem.GetProperty("code").GetString());
+        Assert.Equal("scope", problem.GetProperty("field").GetString());
+        Assert.Equal("no division 379999", problem.GetProperty("message").GetString());
+
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        Assert.False(await db.Users.AnyAsync());
+    }
+
+    [Fact]
     public async Task A_malformed_database_option_is_a_clear_error()
     {
         var (code, _, stderr) = await RunAsync("db", "migrate", "--db", "mysql:x", "--lang", "en");

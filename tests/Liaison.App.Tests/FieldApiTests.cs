@@ -55,6 +55,9 @@ public sealed class FieldApiTests : OwnHost
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("visitedAt", out _));
+        // Each field's stable code beside its message, for the phone app (decision 0016).
+        Assert.Equal("in-the-future", problem.GetProperty("codes").GetProperty("visitedAt")[0].GetString());
+        Assert.Equal(0, problem.GetProperty("index").GetInt32());
 
         var mine = await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/visits");
         Assert.Single(mine.EnumerateArray(), v => v.GetProperty("clientId").GetString() == id.ToString());

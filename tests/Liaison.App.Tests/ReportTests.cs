@@ -162,6 +162,12 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/api/v1/reports/campaign?division={County}")).StatusCode);
         var api = JsonDocument.Parse(await township.GetStringAsync("/api/v1/reports/campaign?lang=en")).RootElement;
         Assert.Equal(Township, api.GetProperty("subject").GetProperty("code").GetString());
+        // A period that does not parse: 400, the field named with its message and code.
+        var badPeriod = await township.GetAsync("/api/v1/reports/campaign?from=2026-13&lang=en");
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+        var periodProblem = JsonDocument.Parse(await badPeriod.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(string.IsNullOrEmpty(periodProblem.GetProperty("errors").GetProperty("period")[0].GetString()));
+        Assert.Equal("period", periodProblem.GetProperty("codes").GetProperty("period")[0].GetString());
 
         // The public: no sign-in, the policy's figures only, no village pages.
         var anonymous = AppFixture.ClientOf(_host);

@@ -72,7 +72,7 @@ public class DivisionRefusalTests
 
         var e = await Assert.ThrowsAsync<ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, path, null, UiLanguage.English, null, default));
 
-        var problem = e.Problems[0];
+        var problem = e.ImportProblems[0];
         Assert.Equal(reason, problem.Reason);
         Assert.Equal(line, problem.Line);
         if (column is not null)

@@ -161,7 +161,7 @@ public class FirstSecretaryTests
             $"{Year},{call.DivisionCode},{cadres[1]},,101,80,85,75\n" +
             $"{Year + 1},{call.DivisionCode},{cadres[1]},,,,,\n");
         var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter(TimeProvider.System).ImportAsync(db, bad, UiLanguage.English, null, default));
-        var messages = refused.Problems.Select(p => p.Message(UiLanguage.English)).ToList();
+        var messages = refused.Problems.Select(p => p.En).ToList();
         Assert.Contains(messages, m => m.Contains("line 3", StringComparison.Ordinal) && m.Contains("unknown cadre C999999", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("line 4", StringComparison.Ordinal) && m.Contains("does not serve in a unit of the call", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("line 5", StringComparison.Ordinal) && m.Contains("0–100", StringComparison.Ordinal));

@@ -142,7 +142,8 @@ public class LiaisonPlanTests
 
         var refused = await Assert.ThrowsAsync<PolicyRefusedException>(() =>
             PolicyStore.SetAsync(db, TimeProvider.System, Tester, $$"""{ "year": {{Year}}, "backward": { "share": 0.9 } }""", default));
-        Assert.Equal("backward.quota", Assert.Single(refused.Problems).Rule);
+        Assert.Equal("backward.quota", Assert.Single(refused.Problems).Code);
+        Assert.Equal("backward.quota", Assert.Single(refused.PolicyProblems).Rule);
         Assert.Equal(2, await db.PolicyVersions.CountAsync());
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "policy.set"));
     }

@@ -134,7 +134,7 @@ public class PeopleImportTests
 
             var e = await Assert.ThrowsAsync<ImportRefusedException>(import);
 
-            var problem = e.Problems[0];
+            var problem = e.ImportProblems[0];
             Assert.Equal(reason, problem.Reason);
             Assert.Equal(line, problem.Line);
             if (column.Length > 0)
@@ -162,7 +162,7 @@ public class PeopleImportTests
 
             var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, path, UiLanguage.Chinese, null, default));
 
-            Assert.Equal(9_002, e.Problems.Single().Line);
+            Assert.Equal(9_002, e.ImportProblems.Single().Line);
             db.ChangeTracker.Clear();
             Assert.Equal(0, await db.Households.CountAsync());
             Assert.False((await RollupStore.ForDivisionAsync(db, "370830", default)).ContainsKey("households"));
@@ -180,9 +180,9 @@ public class PeopleImportTests
             var rows = string.Concat(Enumerable.Range(1, 150).Select(i => $"370830999201,{i}号,王芳,,4,,,,,,\n"));
             var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", HouseholdHeader + rows), UiLanguage.English, null, default));
 
-            Assert.Equal(ImportProblems.Limit + 1, e.Problems.Count);
-            Assert.Equal(ImportReason.TooManyProblems, e.Problems[^1].Reason);
-            Assert.Equal(Enumerable.Range(2, ImportProblems.Limit).Select(i => (long?)i), e.Problems.Take(ImportProblems.Limit).Select(p => p.Line));
+            Assert.Equal(ImportProblems.Limit + 1, e.ImportProblems.Count);
+            Assert.Equal(ImportReason.TooManyProblems, e.ImportProblems[^1].Reason);
+            Assert.Equal(Enumerable.Range(2, ImportProblems.Limit).Select(i => (long?)i), e.ImportProblems.Take(ImportProblems.Limit).Select(p => p.Line));
         }
     }
 

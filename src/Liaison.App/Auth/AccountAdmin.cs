@@ -4,6 +4,7 @@ using Liaison.Data.Accounts;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,10 +51,10 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         {
             if (request.Role != Role.Cadre)
             {
-                throw new InvalidOperationException("only a cadre account is linked to a cadre (--cadre goes with --role cadre)");
+                throw new RefusedException(new Problem("cadre", "只有干部账户关联干部（--cadre 须与 --role cadre 同用）", "only a cadre account is linked to a cadre (--cadre goes with --role cadre)") { Code = "cadre-needs-cadre-role" });
             }
             account.CadreId = await db.Cadres.AsNoTracking().Where(c => c.Code == code.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException($"no cadre with staff number {code}");
+                ?? throw new RefusedException(new Problem("cadre", $"没有编号为 {code} 的干部", $"no cadre with staff number {code}") { Code = "unknown-cadre" });
         }
         var password = request.Password ?? NewPassword();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -66,7 +67,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
 
     public async Task SetDisabledAsync(string userName, bool disabled, Actor actor, CancellationToken ct)
     {
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var before = account.IsDisabled;
         account.IsDisabled = disabled;
@@ -90,7 +91,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     /// </summary>
     public async Task<string> SetPasswordAsync(string userName, string? password, Actor actor, CancellationToken ct)
     {
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
         var reset = password is null;
         password ??= NewPassword();
         foreach (var validator in users.PasswordValidators)
@@ -119,14 +120,14 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     /// <summary>Makes a bearer token for an account; the token is returned once and only its hash is kept.</summary>
     public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(string userName, string name, int days, Actor actor, CancellationToken ct)
     {
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account named {userName}");
+        var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
         if (account.IsDisabled)
         {
-            throw new InvalidOperationException($"{userName} is disabled");
+            throw new RefusedException(new Problem("user", $"账户 {userName} 已停用", $"{userName} is disabled") { Code = "account-disabled" });
         }
         if (days is < 1 or > 366)
         {
-            throw new InvalidOperationException("a token lives 1 to 366 days");
+            throw new RefusedException(new Problem("days", "令牌有效期为 1 到 366 天", "a token lives 1 to 366 days") { Code = "token-days" });
         }
         var secret = ApiTokenText.New();
         var now = clock.GetUtcNow();
@@ -142,7 +143,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
 
     public async Task RevokeTokenAsync(int id, Actor actor, CancellationToken ct)
     {
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new InvalidOperationException($"no token {id}");
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new RefusedException(new Problem("token", $"令牌 {id} 不存在", $"no token {id}") { Code = "unknown-token" });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         token.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -166,7 +167,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         {
             if (scope is not ("*" or ""))
             {
-                throw new InvalidOperationException("an administrator's scope is everything: --scope *");
+                throw new RefusedException(new Problem("scope", "管理员的范围是全部：--scope *", "an administrator's scope is everything: --scope *") { Code = "scope-for-role" });
             }
             return;
         }
@@ -174,32 +175,36 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         {
             if (role != Role.UnitAdmin)
             {
-                throw new InvalidOperationException("only a unit administrator has a unit as scope");
+                throw new RefusedException(new Problem("scope", "只有单位管理员以单位为范围", "only a unit administrator has a unit as scope") { Code = "scope-for-role" });
             }
             var key = scope[5..];
             var unit = int.TryParse(key, out var id)
                 ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
                 : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == key, ct);
-            account.ScopeUnitId = (unit ?? throw new InvalidOperationException($"no unit {key}")).Id;
+            account.ScopeUnitId = (unit ?? throw new RefusedException(new Problem("scope", $"单位 {key} 不存在", $"no unit {key}") { Code = "unknown-unit" })).Id;
             return;
         }
         if (role == Role.UnitAdmin)
         {
-            throw new InvalidOperationException("a unit administrator's scope is a unit: --scope unit:ID or unit:CODE");
+            throw new RefusedException(new Problem("scope", "单位管理员的范围是一个单位：--scope unit:编号 或 unit:单位编码", "a unit administrator's scope is a unit: --scope unit:ID or unit:CODE") { Code = "scope-for-role" });
         }
         _ = Domain.Access.Scope.Division(scope);
         if (!await db.Divisions.AnyAsync(d => d.Code == scope, ct))
         {
-            throw new InvalidOperationException($"no division {scope}");
+            throw new RefusedException(new Problem("scope", $"行政区划 {scope} 不存在", $"no division {scope}") { Code = "unknown-division" });
         }
         account.ScopeDivisionCode = scope;
     }
+
+    private static RefusedException NoAccount(string userName) =>
+        new(new Problem("user", $"没有名为 {userName} 的账户", $"no account named {userName}") { Code = "unknown-account" });
 
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            // Identity's own words are English; the code names the rule for scripts.
+            throw new RefusedException(result.Errors.Select(e => new Problem(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "user", e.Description, e.Description) { Code = e.Code }).ToList());
         }
     }
 

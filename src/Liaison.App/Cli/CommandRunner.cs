@@ -60,13 +60,9 @@ public sealed class CommandRunner(ParseResult parse)
             {
                 return await body(runner, ct);
             }
-            catch (ImportRefusedException e)
+            catch (Domain.Shared.RefusedException e)
             {
-                return runner.Refused(e.Problems);
-            }
-            catch (Data.Policy.PolicyRefusedException e)
-            {
-                return runner.Refused(e.Problems);
+                return runner.Refused(e);
             }
             catch (Data.Privacy.KeysUnavailableException e)
             {
@@ -93,39 +89,38 @@ public sealed class CommandRunner(ParseResult parse)
             }
         };
 
-    public int Refused(IReadOnlyList<ImportProblem> problems)
+    /// <summary>
+    /// A refusal (decision 0016): the heading and each problem in the user's language, exit code 2.
+    /// With --json each problem's code, field, file, line and message; reason and column (the names
+    /// imports used) and rule and path (the names policies used) repeat the code and the field.
+    /// </summary>
+    public int Refused(Domain.Shared.RefusedException refusal)
     {
         if (Json)
         {
             Print(new
             {
                 error = "refused",
-                problems = problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, reason = p.Reason.ToString(), message = p.Message(Language) }),
+                problems = refusal.Problems.Select(p => new
+                {
+                    code = p.Code,
+                    field = p.Field,
+                    file = p.File,
+                    line = p.Line,
+                    message = p.In(English),
+                    reason = p.Code,
+                    column = p.Field.Length > 0 ? p.Field : null,
+                    rule = p.Code,
+                    path = p.Field,
+                }),
             });
         }
         else
         {
-            Console.Error.WriteLine(Say("导入被拒绝，数据库未作任何更改：", "Import refused; the database is unchanged:"));
-            foreach (var p in problems)
+            Console.Error.WriteLine(refusal.Heading(English));
+            foreach (var p in refusal.Problems)
             {
-                Console.Error.WriteLine("  " + p.Message(Language));
-            }
-        }
-        return ExitCodes.Refused;
-    }
-
-    public int Refused(IReadOnlyList<Domain.Policy.PolicyProblem> problems)
-    {
-        if (Json)
-        {
-            Print(new { error = "refused", problems = problems.Select(p => new { rule = p.Rule, file = p.File, line = p.Line, path = p.Path, message = p.Message(English) }) });
-        }
-        else
-        {
-            Console.Error.WriteLine(Say("政策文件被拒绝，未作任何更改：", "Policy refused; nothing was changed:"));
-            foreach (var p in problems)
-            {
-                Console.Error.WriteLine("  " + p.Message(English));
+                Console.Error.WriteLine("  " + p.In(English));
             }
         }
         return ExitCodes.Refused;

@@ -90,6 +90,7 @@ public static class WebApp
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailable>();
+        services.AddExceptionHandler<Refusals>();
         services.AddOpenApi("v1");
         services.AddLocalization();
         // Chinese text as text, not as &#x...; entities.

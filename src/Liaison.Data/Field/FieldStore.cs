@@ -102,18 +102,18 @@ public static class FieldStore
             switch (ExactlyOnce.Classify(id, hashes[i], context.Author.CadreId, stored, earlier))
             {
                 case Arrival.MissingId:
-                    results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new Problem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing")]);
+                    results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new Problem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing") { Code = "missing-id" }]);
                     break;
                 case Arrival.TakenByAnother:
                     // Another cadre's record: nothing of it is told (not its id, not whether it matches), and nothing is kept.
-                    results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, [new Problem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again")]);
+                    results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, [new Problem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again") { Code = "id-taken" }]);
                     break;
                 case Arrival.Duplicate:
                     results[i] = new RecordResult(i, id, RecordOutcome.Duplicate, stored?.Id, []);
                     break;
                 case Arrival.Conflict:
                     results[i] = new RecordResult(i, id, RecordOutcome.Conflict, stored?.Id,
-                        [new Problem("id", "该编号的记录已保存且内容不同：本次未保存，两份均留待核查", "a record with this id is stored with other content: this one is not stored; both are kept for review")]);
+                        [new Problem("id", "该编号的记录已保存且内容不同：本次未保存，两份均留待核查", "a record with this id is stored with other content: this one is not stored; both are kept for review") { Code = "conflict" }]);
                     write.Conflicts.Add(new RecordConflict { ClientId = id!.Value, Kind = kind.Name, Payload = Truncate(kind.Canonical(inputs[i])), ReceivedAt = context.Now, ReceivedBy = context.Author.UserName });
                     break;
                 default:

@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Data.Import;
 
 /// <summary>Why a row or a file was refused. Each has a message in zh-CN and English in <see cref="ImportMessages"/>.</summary>
@@ -42,13 +44,17 @@ public sealed record ImportProblem(string File, long? Line, string? Column, Impo
     public string Message(UiLanguage language) => ImportMessages.Render(this, language);
 }
 
-/// <summary>The import as a whole was refused; nothing was written.</summary>
+/// <summary>The import as a whole was refused; nothing was written. Its problems as every refusal's (<see cref="RefusedException.Problems"/>): the reason as the code, the column as the field.</summary>
 public sealed class ImportRefusedException(IReadOnlyList<ImportProblem> problems)
-    : Exception(problems.Count > 0 ? problems[0].Message(UiLanguage.English) : "import refused")
+    : RefusedException(problems.Select(Common).ToList(), "导入被拒绝，数据库未作任何更改：", "Import refused; the database is unchanged:")
 {
-    public IReadOnlyList<ImportProblem> Problems { get; } = problems;
+    /// <summary>The problems with their reasons and arguments, as found.</summary>
+    public IReadOnlyList<ImportProblem> ImportProblems { get; } = problems;
 
     public ImportRefusedException(ImportProblem problem) : this([problem])
     {
     }
+
+    private static Problem Common(ImportProblem p) =>
+        new(p.Column ?? "", p.Message(UiLanguage.Chinese), p.Message(UiLanguage.English)) { Code = p.Reason.ToString(), File = p.File, Line = p.Line };
 }

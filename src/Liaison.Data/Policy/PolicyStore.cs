@@ -1,6 +1,7 @@
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Policy;
@@ -12,10 +13,12 @@ public sealed record EffectivePolicy(ProgrammePolicy Policy, int Version, DateTi
 }
 
 /// <summary>Refused: the document breaks the rules listed.</summary>
+/// <summary>A policy document refused; nothing stored. Its problems as every refusal's: the rule as the code, the path as the field.</summary>
 public sealed class PolicyRefusedException(IReadOnlyList<PolicyProblem> problems)
-    : InvalidOperationException(string.Join("; ", problems.Select(p => p.Message(false))))
+    : RefusedException(problems.Select(p => p.Common()).ToList(), "政策文件被拒绝，未作任何更改：", "Policy refused; nothing was changed:")
 {
-    public IReadOnlyList<PolicyProblem> Problems { get; } = problems;
+    /// <summary>The problems with their rules and places, as found.</summary>
+    public IReadOnlyList<PolicyProblem> PolicyProblems { get; } = problems;
 }
 
 public static class PolicyStore

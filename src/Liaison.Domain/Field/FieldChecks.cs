@@ -43,32 +43,32 @@ public static class FieldChecks
         var problems = new List<Problem>();
         if (visit.VisitedAt is not { } at)
         {
-            problems.Add(new("visitedAt", "缺少走访时间", "the time of the visit is missing"));
+            problems.Add(new("visitedAt", "缺少走访时间", "the time of the visit is missing") { Code = "missing" });
         }
         else
         {
             CheckDate(problems, "visitedAt", ChinaTime.DateOf(at), facts);
             if (problems.Count == 0 && at > facts.Latest)
             {
-                problems.Add(new("visitedAt", "走访时间在现在之后", "the time of the visit lies in the future"));
+                problems.Add(new("visitedAt", "走访时间在现在之后", "the time of the visit lies in the future") { Code = "in-the-future" });
             }
         }
         // One answer for a household that does not exist and one outside the cadre's villages: nothing to learn of other villages.
         if (visit.Household is null || householdVillage is null
             || (visit.VisitedAt is { } t && problems.Count == 0 && !facts.Serves(ChinaTime.DateOf(t).Year, householdVillage)))
         {
-            problems.Add(new("household", $"农户 {visit.Household} 不存在或不在你联系的村", $"household {visit.Household} does not exist or is not in your villages"));
+            problems.Add(new("household", $"农户 {visit.Household} 不存在或不在你联系的村", $"household {visit.Household} does not exist or is not in your villages") { Code = "not-your-household" });
         }
         CheckNote(problems, "note", visit.Note);
         if (visit.Latitude is < -90 or > 90 || visit.Longitude is < -180 or > 180 || (visit.Latitude is null) != (visit.Longitude is null)
             || visit.Latitude is { } lat && !double.IsFinite(lat) || visit.Longitude is { } lon && !double.IsFinite(lon))
         {
-            problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)"));
+            problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)") { Code = "coordinates" });
         }
         var issues = visit.Issues ?? [];
         if (issues.Count > MaxIssues)
         {
-            problems.Add(new("issues", $"一次走访最多记录 {MaxIssues} 个问题", $"at most {MaxIssues} issues per visit"));
+            problems.Add(new("issues", $"一次走访最多记录 {MaxIssues} 个问题", $"at most {MaxIssues} issues per visit") { Code = "too-many-issues" });
         }
         for (var i = 0; i < issues.Count; i++)
         {
@@ -89,11 +89,11 @@ public static class FieldChecks
         var (arrived, left) = (stay.Arrived!.Value, stay.Left ?? stay.Arrived!.Value);
         if (left < arrived)
         {
-            problems.Add(new("left", "离村日期早于到村日期", "the day of leaving comes before the day of arrival"));
+            problems.Add(new("left", "离村日期早于到村日期", "the day of leaving comes before the day of arrival") { Code = "left-before-arrived" });
         }
         else if (left.Year != arrived.Year)
         {
-            problems.Add(new("left", "一次驻村不跨年度：请分两条记录", "a stay lies within one year: send it as two"));
+            problems.Add(new("left", "一次驻村不跨年度：请分两条记录", "a stay lies within one year: send it as two") { Code = "across-years" });
         }
         else
         {
@@ -107,21 +107,21 @@ public static class FieldChecks
         var problems = new List<Problem>();
         if (activity.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            problems.Add(new("kind", "活动类别无效（partyMemberVisit、questionnaire、symposium、studyTrip、eatLiveWork）", "unknown kind (partyMemberVisit, questionnaire, symposium, studyTrip, eatLiveWork)"));
+            problems.Add(new("kind", "活动类别无效（partyMemberVisit、questionnaire、symposium、studyTrip、eatLiveWork）", "unknown kind (partyMemberVisit, questionnaire, symposium, studyTrip, eatLiveWork)") { Code = "unknown-kind" });
         }
         CheckDate(problems, "on", activity.On, facts);
         if (activity.Count is not (>= 1 and <= 10_000))
         {
-            problems.Add(new("count", "数量须在 1–10000 之间", "the count lies between 1 and 10,000"));
+            problems.Add(new("count", "数量须在 1–10000 之间", "the count lies between 1 and 10,000") { Code = "out-of-range" });
         }
         if (activity.People is < 0 or > 100_000)
         {
-            problems.Add(new("people", "人数须在 0–100000 之间", "people lie between 0 and 100,000"));
+            problems.Add(new("people", "人数须在 0–100000 之间", "people lie between 0 and 100,000") { Code = "out-of-range" });
         }
         CheckNote(problems, "note", activity.Note);
         if (problems.Count == 0 && !facts.IsSecretary(activity.On!.Value.Year, activity.Village?.Trim() ?? ""))
         {
-            problems.Add(new("village", $"{activity.Village} 不是你 {activity.On.Value.Year} 年任第一书记的村", $"{activity.Village} is not a village where you are First Secretary in {activity.On.Value.Year}"));
+            problems.Add(new("village", $"{activity.Village} 不是你 {activity.On.Value.Year} 年任第一书记的村", $"{activity.Village} is not a village where you are First Secretary in {activity.On.Value.Year}") { Code = "not-first-secretary" });
         }
         return problems;
     }
@@ -134,16 +134,16 @@ public static class FieldChecks
     {
         if (date is not { } d)
         {
-            problems.Add(new(field, "缺少日期", "the date is missing"));
+            problems.Add(new(field, "缺少日期", "the date is missing") { Code = "missing" });
         }
         else if (d > ChinaTime.DateOf(facts.Latest))
         {
-            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 在今天之后", $"the date {d:yyyy-MM-dd} lies in the future"));
+            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 在今天之后", $"the date {d:yyyy-MM-dd} lies in the future") { Code = "in-the-future" });
         }
         else if (!facts.Years.Contains(d.Year))
         {
             var years = facts.Years.Count == 0 ? "无" : string.Join("、", facts.Years.Order());
-            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 不在你的驻村工作年度内（{years}）", $"the date {d:yyyy-MM-dd} lies outside your programme years ({years})"));
+            problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 不在你的驻村工作年度内（{years}）", $"the date {d:yyyy-MM-dd} lies outside your programme years ({years})") { Code = "outside-programme-years" });
         }
     }
 
@@ -151,12 +151,12 @@ public static class FieldChecks
     {
         if (note is { Length: > MaxNote })
         {
-            problems.Add(new(field, $"不超过 {MaxNote} 字（现 {note.Length} 字）", $"at most {MaxNote} characters (this has {note.Length})"));
+            problems.Add(new(field, $"不超过 {MaxNote} 字（现 {note.Length} 字）", $"at most {MaxNote} characters (this has {note.Length})") { Code = "too-long" });
         }
         else if (note is not null && note.Any(IsHidden))
         {
             // Such characters can make a note read differently from what it stores (a reversed phone number, a hidden line).
-            problems.Add(new(field, "含有控制字符或文字方向控制符", "contains control or text-direction characters"));
+            problems.Add(new(field, "含有控制字符或文字方向控制符", "contains control or text-direction characters") { Code = "hidden-characters" });
         }
     }
 
@@ -168,11 +168,11 @@ public static class FieldChecks
     {
         if (string.IsNullOrWhiteSpace(village))
         {
-            problems.Add(new(field, "缺少村代码", "the village code is missing"));
+            problems.Add(new(field, "缺少村代码", "the village code is missing") { Code = "missing" });
         }
         else if (!facts.Serves(year, village))
         {
-            problems.Add(new(field, $"{village} 不是你 {year} 年联系的村", $"{village} is not one of your villages in {year}"));
+            problems.Add(new(field, $"{village} 不是你 {year} 年联系的村", $"{village} is not one of your villages in {year}") { Code = "not-your-village" });
         }
     }
 }

@@ -14,6 +14,9 @@ public sealed record PolicyProblem(string Rule, string Path, string Zh, string E
         var where = string.Join(" ", new[] { line, Path.Length > 0 ? Path : null }.Where(x => x is not null));
         return (where.Length > 0 ? where + ": " : "") + (english ? En : Zh) + $" [{Rule}]";
     }
+
+    /// <summary>As every refusal's problem: the rule as the code, the path as the field, the whole message in each language.</summary>
+    public Shared.Problem Common() => new(Path, Message(false), Message(true)) { Code = Rule, File = File, Line = Line };
 }
 
 /// <summary>

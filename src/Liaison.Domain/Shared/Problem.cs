@@ -4,9 +4,38 @@ namespace Liaison.Domain.Shared;
 /// Why something was refused: the field it concerns (an input's name, as a form, the API's
 /// ProblemDetails and an import's error list name it) and the reason in both languages. Stores and
 /// rules return it; the page, endpoint or command that shows it picks the language, so no language
-/// is passed into Data or Domain.
+/// is passed into Data or Domain (decision 0016).
 /// </summary>
 public sealed record Problem(string Field, string Zh, string En)
 {
+    /// <summary>A stable name of the rule broken, for scripts and tests (an import's reason, a policy's rule); "invalid" when none is named.</summary>
+    public string Code { get; init; } = "invalid";
+
+    /// <summary>The file the problem was found in, for a file's problems.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The line of <see cref="File"/>, when known.</summary>
+    public long? Line { get; init; }
+
     public string In(bool english) => english ? En : Zh;
+}
+
+/// <summary>
+/// A request refused as a whole, with nothing changed: the one exception that means "the input was
+/// refused" rather than "something failed" (decision 0016). A command answers it with exit code 2 and
+/// the problems; an endpoint with ProblemDetails keyed by field (422); a page with its form's errors.
+/// Stores that check record by record (field records, cases) return their problems instead.
+/// </summary>
+public class RefusedException(IReadOnlyList<Problem> problems, string zh = "未执行，未作任何更改：", string en = "Refused; nothing was changed:")
+    : InvalidOperationException(problems.Count > 0 ? problems[0].En : en)
+{
+    public RefusedException(Problem problem)
+        : this([problem])
+    {
+    }
+
+    public IReadOnlyList<Problem> Problems { get; } = problems;
+
+    /// <summary>What was refused, as the heading above the problems.</summary>
+    public string Heading(bool english) => english ? en : zh;
 }

@@ -12,7 +12,8 @@ namespace Liaison.App.Features.Field;
 /// <summary>One record's answer in a batch.</summary>
 public sealed record RecordResultDto(int Index, Guid? Id, string Status, long? RecordId, IReadOnlyList<FieldErrorDto> Errors);
 
-public sealed record FieldErrorDto(string Field, string Message);
+/// <summary>One problem of a record: the field, the message in the request's language, and the rule's stable code.</summary>
+public sealed record FieldErrorDto(string Field, string Message, string Code = "invalid");
 
 /// <summary>A batch's answer: every record by its index, and the counts.</summary>
 public sealed record BatchResultDto(IReadOnlyList<RecordResultDto> Results, int Stored, int Duplicates, int Conflicts, int Refused);
@@ -101,7 +102,7 @@ public static class FieldApi
             }
             foreach (var (i, field) in unreadable)
             {
-                results[i] = new RecordResultDto(i, null, "refused", null, [new FieldErrorDto(field, Ui.T("格式不对（类型或取值无效）", "malformed (wrong type or value)"))]);
+                results[i] = new RecordResultDto(i, null, "refused", null, [new FieldErrorDto(field, Ui.T("格式不对（类型或取值无效）", "malformed (wrong type or value)"), "malformed")]);
             }
             foreach (var outcome in results.GroupBy(r => r.Status))
             {
@@ -131,19 +132,15 @@ public static class FieldApi
         "stored" => TypedResults.Created((string?)null, r),
         "duplicate" => TypedResults.Ok(r),
         "conflict" => Problem(409, Ui.T("该编号已有不同内容的记录", "another record is stored under this id"), r.Errors[0].Message, r),
-        _ => TypedResults.Problem(new HttpValidationProblemDetails(r.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = Ui.T("记录未保存", "the record was not stored"),
-            Extensions = { ["index"] = r.Index, ["id"] = r.Id },
-        }),
+        _ => Refusals.Refused(r.Errors.Select(e => new Refusals.Shown(e.Field, e.Message, e.Code)), Ui.T("记录未保存", "the record was not stored"),
+            new Dictionary<string, object?> { ["index"] = r.Index, ["id"] = r.Id }),
     };
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string? detail, RecordResultDto? record = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: record is null ? null : new Dictionary<string, object?> { ["index"] = record.Index, ["id"] = record.Id, ["recordId"] = record.RecordId });
 
     private static RecordResultDto Dto(RecordResult r) => new(r.Index, r.Id, r.Outcome.ToString().ToLowerInvariant(), r.RecordId,
-        r.Problems.Select(p => new FieldErrorDto(p.Field, p.In(Ui.English))).ToList());
+        r.Problems.Select(p => new FieldErrorDto(p.Field, p.In(Ui.English), p.Code)).ToList());
 
     /// <summary>The cadre's own villages and households for the phone to keep offline: names masked, no phones, nothing beyond the cadre's ties.</summary>
     private static async Task<IResult> MeAsync(FieldApiContext context, CancellationToken ct)

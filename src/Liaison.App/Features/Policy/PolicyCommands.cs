@@ -86,7 +86,7 @@ public static class PolicyCommands
             catch (PolicyRefusedException e)
             {
                 // The file's name belongs in front of each problem.
-                return run.Refused(e.Problems.Select(p => p with { File = path.Name }).ToList());
+                return run.Refused(new PolicyRefusedException(e.PolicyProblems.Select(p => p with { File = path.Name }).ToList()));
             }
         }));
         return new Command("policy", "驻村联系工作政策（按年度）/ the programme's policy, per year") { show, set };

@@ -2,6 +2,7 @@ using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Reporting;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.App.Features.Reports;
@@ -24,7 +25,7 @@ public static class ReportApi
         var (period, problem) = ReportPeriod.Parse(from, to, await CampaignReports.ReportYearAsync(db, clock, ct));
         if (problem is { } p)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [p.In(english)] });
+            return Refusals.Invalid([new Problem("period", p.Zh, p.En) { Code = "period" }], english);
         }
         var report = await CampaignReport.ForDivisionAsync(scoped, clock, d.Code, period, ct);
         return TypedResults.Ok(CampaignExport.Json(report!, english));
