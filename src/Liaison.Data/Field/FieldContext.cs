@@ -101,7 +101,7 @@ public sealed class FieldContext : IFieldFacts
     public FieldAuthor Author { get; }
     public FieldRules Rules => _scope.Rules;
     public DateTimeOffset Now { get; }
-    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaTime.Offset).DateTime);
+    public DateOnly Today => ChinaTime.DateOf(Now);
 
     /// <summary>The latest moment a record may carry: now, plus the phone clock's allowed lead.</summary>
     public DateTimeOffset Latest => Now.AddMinutes(Rules.ClockSkewMinutes);
@@ -119,7 +119,7 @@ public sealed class FieldContext : IFieldFacts
     public static async Task<FieldContext> LoadAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, CadreScopeCache? cache, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var year = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime).Year;
+        var year = ChinaTime.DateOf(now).Year;
         var scope = cache is null ? await CadreScope.LoadAsync(db, author.CadreId, year, ct) : await cache.GetAsync(db, author.CadreId, year, ct);
         return new FieldContext(author, scope, now);
     }

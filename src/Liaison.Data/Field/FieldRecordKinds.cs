@@ -42,8 +42,6 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public abstract long IdOf(TRecord record);
 
-    protected static int YearOf(DateTimeOffset t) => ChinaTime.DateOf(t).Year;
-
     protected static string? Clean(string? text) => FieldChecks.Clean(text);
 }
 
@@ -93,7 +91,7 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
             CadreId = context.Author.CadreId,
             HouseholdId = v.Household!.Value,
             VillageCode = _households[v.Household.Value],
-            Year = YearOf(at),
+            Year = ChinaTime.DateOf(at).Year,
             VisitedAt = at.ToUniversalTime(),
             Note = Clean(v.Note),
             Latitude = v.Latitude,
@@ -141,7 +139,7 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
             VillageCode = s.Record.VillageCode,
             HouseholdId = s.Record.HouseholdId,
             Text = text,
-            RaisedOn = DateOnly.FromDateTime(s.Record.VisitedAt.ToOffset(ChinaTime.Offset).DateTime),
+            RaisedOn = ChinaTime.DateOf(s.Record.VisitedAt),
         })).ToList();
         if (issues.Count >= BulkFrom && DatabaseSql.For(db).Copies)
         {
