@@ -4,22 +4,13 @@ using Liaison.Data.Field;
 namespace Liaison.App.Features.Field;
 
 /// <summary>
-/// Keeps the field figures current: every second (longer after a long round: <see cref="PauseFactor"/>), recounts the villages whose field records changed
+/// Keeps the field figures current: every second (longer after a long round), recounts the villages whose field records changed
 /// (the durable queue <c>field_dirty</c>, written in the records' own transactions, so nothing is
 /// lost when the server stops; the next start drains what is left).
 /// </summary>
 public sealed class FieldRollupDrainer(IServiceScopeFactory scopes, Web.Heartbeats beats, ILogger<FieldRollupDrainer> log, TimeProvider clock) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// A round that takes longer than a quarter of <see cref="Interval"/> is followed by a pause this
-    /// many times as long, so that recounting never takes more than a fifth of a core from the writes
-    /// that feed it. Under a storm of writes the figures fall a few seconds further behind and the
-    /// writes keep their pace (4 instead of 2 left PostgreSQL about a fifth less work per single
-    /// visit: docs/PERFORMANCE.md).
-    /// </summary>
-    public const int PauseFactor = 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,8 +28,9 @@ public sealed class FieldRollupDrainer(IServiceScopeFactory scopes, Web.Heartbea
                     await FieldRollups.DrainAsync(db, stoppingToken);
                 }
                 beats.Beat("field-rollups");
-                // A long round (many busy villages) is followed by a longer pause (PauseFactor).
-                pause = TimeSpan.FromTicks(Math.Max(Interval.Ticks, PauseFactor * clock.GetElapsedTime(started).Ticks));
+                // A long round (many busy villages) is followed by a pause twice as long, so recounting
+                // never takes more than a third of a core from the writes that feed it.
+                pause = TimeSpan.FromTicks(Math.Max(Interval.Ticks, 2 * clock.GetElapsedTime(started).Ticks));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
