@@ -39,6 +39,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Field.ResidenceStay> ResidenceStays => Set<Domain.Field.ResidenceStay>();
     public DbSet<Domain.Field.HouseholdVisit> HouseholdVisits => Set<Domain.Field.HouseholdVisit>();
     public DbSet<Domain.Field.VisitIssue> VisitIssues => Set<Domain.Field.VisitIssue>();
+    public DbSet<Domain.Field.VisitTally> VisitTallies => Set<Domain.Field.VisitTally>();
     public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
     public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
     public DbSet<Field.FieldDirty> FieldDirty => Set<Field.FieldDirty>();

@@ -1272,6 +1272,42 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("visit_issues", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Field.VisitTally", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("visits");
+
+                    b.HasKey("VillageCode", "Year", "HouseholdId", "CadreId", "Month")
+                        .HasName("pk_visit_tallies");
+
+                    b.HasIndex("CadreId", "Year")
+                        .HasDatabaseName("ix_visit_tallies_cadre_id_year");
+
+                    b.ToTable("visit_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>
                 {
                     b.Property<long>("Id")

@@ -1243,6 +1243,42 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("visit_issues", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Field.VisitTally", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visits");
+
+                    b.HasKey("VillageCode", "Year", "HouseholdId", "CadreId", "Month")
+                        .HasName("pk_visit_tallies");
+
+                    b.HasIndex("CadreId", "Year")
+                        .HasDatabaseName("ix_visit_tallies_cadre_id_year");
+
+                    b.ToTable("visit_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>
                 {
                     b.Property<long>("Id")

@@ -58,7 +58,7 @@ public sealed class Scoped
     /// <summary>The kinds of record read only through here (or inside an <see cref="Unscoped.Section"/>): what <see cref="ScopeGuard"/> watches.</summary>
     public static IReadOnlyList<Type> Entities { get; } =
     [
-        typeof(Division), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(Case), typeof(Dispute), typeof(Errand),
+        typeof(Division), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
     ];
 

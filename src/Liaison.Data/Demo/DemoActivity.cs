@@ -218,6 +218,7 @@ public static class DemoActivity
         }
         var visitSpec = FieldSpecs.Visits(db);
         await DatabaseSql.For(db).UpsertAsync(visitSpec, visits, n => progress?.Invoke(new ImportProgress("visits", n, visits.Count)), ct);
+        await VisitTallies.InsertAsync(db, visits, ct);
         // The issues raised, each taken up as a case; disputes and errands beside them.
         progress?.Invoke(new ImportProgress("cases", 0, 1));
         var caseRules = (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Cases;
@@ -239,7 +240,7 @@ public static class DemoActivity
             new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
-        await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
+        await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
             typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry));
         progress?.Invoke(new ImportProgress("done", 1, 1));
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));

@@ -44,6 +44,19 @@ internal sealed class HouseholdVisitConfiguration : IEntityTypeConfiguration<Hou
     }
 }
 
+internal sealed class VisitTallyConfiguration : IEntityTypeConfiguration<VisitTally>
+{
+    public void Configure(EntityTypeBuilder<VisitTally> b)
+    {
+        b.ToTable("visit_tallies");
+        // A village's rows together (the drainer's recount); a unit's report reads by cadre.
+        b.HasKey(t => new { t.VillageCode, t.Year, t.HouseholdId, t.CadreId, t.Month });
+        b.HasIndex(t => new { t.CadreId, t.Year });
+        b.Property(t => t.VillageCode).HasMaxLength(12);
+        // No foreign keys: the rows are derived from visits, which hold them, and are written with each visit.
+    }
+}
+
 internal sealed class VisitIssueConfiguration : IEntityTypeConfiguration<VisitIssue>
 {
     public void Configure(EntityTypeBuilder<VisitIssue> b)

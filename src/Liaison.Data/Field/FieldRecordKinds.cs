@@ -141,6 +141,7 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
             Text = text,
             RaisedOn = ChinaTime.DateOf(s.Record.VisitedAt),
         })).ToList();
+        await VisitTallies.AddAsync(db, saved.Select(s => s.Record), ct);
         if (issues.Count >= BulkFrom && DatabaseSql.For(db).Copies)
         {
             await DatabaseSql.For(db).InsertAsync(FieldSpecs.Issues(db), issues, ct);

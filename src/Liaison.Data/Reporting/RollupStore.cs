@@ -51,6 +51,18 @@ public static class RollupStore
     }
 
     /// <summary>
+    /// Rebuilds from the raw records everything the rollups are kept from — the visits' tallies
+    /// (decision 0017) — and then every rollup: <c>report refresh</c>, the repair when <c>report
+    /// verify</c> finds a difference. Needs an open transaction.
+    /// </summary>
+    public static async Task RebuildAsync(LiaisonDb db, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        await Field.VisitTallies.RebuildAsync(db, ct);
+        await RefreshAsync(db, ct);
+    }
+
+    /// <summary>
     /// Adds differences to the stored values (rows appear as needed): the drainer's way of keeping
     /// the rollups current without recounting the tree. Needs an open transaction.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Data;
 using Liaison.Data.Access;
+using Liaison.Data.Reporting.Formulas;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ public sealed record RollupCheck(int Figures, int PendingVillages, IReadOnlyList
 
 /// <summary>
 /// <c>liaison report verify</c>: recomputes every indicator for every division (and month) from
-/// the raw records and compares it with the rollups, in one snapshot of the database. Villages
+/// the raw records — visits from the visits themselves, not from the tallies the rollups read
+/// (decision 0017) — and compares it with the rollups, in one snapshot of the database. Villages
 /// still waiting in the field queue are not yet counted by design (the drainer takes them within
 /// seconds): their stored values stand in for their recount, so their ancestors are still checked
 /// exactly, and they are reported as pending.
@@ -26,7 +28,7 @@ public static class RollupVerifier
         await using var tx = await db.Database.BeginTransactionAsync(Database.Sql.DatabaseSql.For(db).Snapshot, ct);
         var pending = (await db.FieldDirty.AsNoTracking().Select(d => d.VillageCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var field = RollupStore.IndicatorsOf(RollupFamily.Field).ToHashSet(StringComparer.Ordinal);
-        var leaves = (await RollupStore.LeavesAsync(db, ct)).Where(l => !(pending.Contains(l.DivisionCode) && field.Contains(l.IndicatorId))).ToList();
+        var leaves = (await IndicatorFormulas.LeavesAsync(db, RollupFamily.All, FormulaScope.Recount, ct)).Where(l => !(pending.Contains(l.DivisionCode) && field.Contains(l.IndicatorId))).ToList();
         if (pending.Count > 0)
         {
             var codes = pending.ToList();

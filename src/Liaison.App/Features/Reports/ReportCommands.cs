@@ -121,7 +121,7 @@ public static class ReportCommands
             await run.BusyAsync(run.Say("重建汇总", "Rebuilding the rollups"), async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await RollupStore.RefreshAsync(db, ct);
+                await RollupStore.RebuildAsync(db, ct);
                 await AuditLog.AppendAsync(db, run.Clock, Actor.Cli, new AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
                 await tx.CommitAsync(ct);
                 return 0;

@@ -35,9 +35,9 @@ internal static class CaseFormulas
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
         var cases = scope.Narrow(db.Cases.AsNoTracking().Where(c => c.Year == year && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn),
-            db, c => c.VillageCode, c => c.CadreId, c => c.ReceivedOn);
-        var disputes = scope.Narrow(db.Disputes.AsNoTracking().Where(d => d.Year == year), db, d => d.VillageCode, d => d.MediatorCadreId, d => d.ReportedOn);
-        var errands = scope.Narrow(db.Errands.AsNoTracking().Where(e => e.Year == year), db, e => e.VillageCode, e => e.CadreId, e => e.RequestedOn);
+            db, c => c.VillageCode, c => c.CadreId, c => c.ReceivedOn.Month);
+        var disputes = scope.Narrow(db.Disputes.AsNoTracking().Where(d => d.Year == year), db, d => d.VillageCode, d => d.MediatorCadreId, d => d.ReportedOn.Month);
+        var errands = scope.Narrow(db.Errands.AsNoTracking().Where(e => e.Year == year), db, e => e.VillageCode, e => e.CadreId, e => e.RequestedOn.Month);
         await Cases.ReadAsync(cases, c => c.VillageCode, c => c.ReceivedOn.Month, cells, ct);
         await Disputes.ReadAsync(disputes, d => d.VillageCode, d => d.ReportedOn.Month, cells, ct);
         await Errands.ReadAsync(errands, e => e.VillageCode, e => e.RequestedOn.Month, cells, ct);

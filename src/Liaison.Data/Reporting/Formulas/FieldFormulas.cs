@@ -15,7 +15,7 @@ namespace Liaison.Data.Reporting.Formulas;
 /// </summary>
 internal static class FieldFormulas
 {
-    public static Family<HouseholdVisit> Visits { get; } = new Family<HouseholdVisit>().Count(I.Visits);
+    public static Family<VisitTally> Visits { get; } = new Family<VisitTally>().Sum(I.Visits, t => t.Visits);
 
     public static Family<VisitedRow> Visited { get; } = new Family<VisitedRow>()
         .Count(I.HouseholdsVisited)
@@ -44,15 +44,18 @@ internal static class FieldFormulas
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
         var villages = scope.Villages;
-        var visits = scope.Narrow(db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year), db, v => v.VillageCode, v => v.CadreId, v => v.VisitedOn);
-        await Visits.ReadAsync(visits, v => v.VillageCode, v => v.VisitedOn.Month, cells, ct);
+        // Visits as tallies (decision 0017): a row per household, cadre and month, kept with every
+        // write; counted from the visits themselves when the scope says so (report verify).
+        var source = scope.FromVisits ? VisitTallies.FromVisits(db) : db.VisitTallies.AsNoTracking();
+        var tallies = scope.Narrow(source.Where(t => t.Year == year), db, t => t.VillageCode, t => t.CadreId, t => t.Month);
+        await Visits.ReadAsync(tallies, t => t.VillageCode, t => t.Month, cells, ct);
 
         // Each household visited, in the month of its first visit, with its categories. For a few
         // villages (the drainer's rounds) only those villages' households are read — a round must not
         // read the whole city's; a visit's village is its household's (FieldContext.VillageOf), so none
         // is missed. For many villages, one pass over all households.
-        var firsts = visits.GroupBy(v => new { v.VillageCode, v.HouseholdId })
-            .Select(g => new { g.Key.VillageCode, g.Key.HouseholdId, Month = g.Min(v => v.VisitedOn.Month) });
+        var firsts = tallies.GroupBy(t => new { t.VillageCode, t.HouseholdId })
+            .Select(g => new { g.Key.VillageCode, g.Key.HouseholdId, Month = g.Min(t => t.Month) });
         var households = villages is { Count: <= LookUpHouseholdsUpTo }
             ? db.Households.AsNoTracking().Where(h => villages.Contains(h.VillageCode))
             : db.Households.AsNoTracking();
@@ -66,6 +69,7 @@ internal static class FieldFormulas
         {
             issues = issues.Where(i => villages.Contains(i.VillageCode));
         }
+        var visits = scope.Narrow(db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year), db, v => v.VillageCode, v => v.CadreId, v => v.VisitedOn.Month);
         var raised = from i in issues
                      join v in visits on i.VisitId equals v.Id
                      select new MonthRow { VillageCode = v.VillageCode, Month = v.VisitedOn.Month };
@@ -80,14 +84,14 @@ internal static class FieldFormulas
         {
             ties = ties.Where(t => FormulaScope.CadresOf(db, unit).Contains(t.CadreId));
         }
-        var firstByCadre = visits.GroupBy(v => new { v.CadreId, v.VillageCode })
-            .Select(g => new { g.Key.CadreId, g.Key.VillageCode, Month = g.Min(v => v.VisitedOn.Month) });
+        var firstByCadre = tallies.GroupBy(t => new { t.CadreId, t.VillageCode })
+            .Select(g => new { g.Key.CadreId, g.Key.VillageCode, Month = g.Min(t => t.Month) });
         var visiting = from t in ties
                        join f in firstByCadre on new { CadreId = t.CadreId!.Value, VillageCode = t.DivisionCode } equals new { f.CadreId, f.VillageCode }
                        select new MonthRow { VillageCode = t.DivisionCode, Month = f.Month };
         await TiesVisiting.ReadAsync(visiting, t => t.VillageCode, t => t.Month, cells, ct);
 
-        var activities = scope.Narrow(db.SecretaryActivities.AsNoTracking().Where(a => a.Year == year), db, a => a.VillageCode, a => a.CadreId, a => a.On);
+        var activities = scope.Narrow(db.SecretaryActivities.AsNoTracking().Where(a => a.Year == year), db, a => a.VillageCode, a => a.CadreId, a => a.On.Month);
         await Activities.ReadAsync(activities, a => a.VillageCode, a => a.On.Month, cells, ct);
 
         await CaseFormulas.AddAsync(db, year, scope, cells, ct);

@@ -13,15 +13,24 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
 {
     public static FormulaScope All { get; } = new();
 
+    /// <summary>Every village, the visits counted from themselves rather than their tallies: <c>report verify</c>.</summary>
+    public static FormulaScope Recount { get; } = new() { FromVisits = true };
+
+    /// <summary>
+    /// Whether visits are counted from the visits themselves (<see cref="Field.VisitTallies.FromVisits"/>)
+    /// instead of the tallies their writers keep (decision 0017): the same formulas, checked against the records.
+    /// </summary>
+    public bool FromVisits { get; init; }
+
     /// <summary>Whether a month 1–12 is counted: every month unless a period narrows the year.</summary>
     public bool Counts(int month) => Period is null || Period.Contains(month);
 
     /// <summary>
-    /// The records of a kind that fall within the scope, given where each was done, by whom and on
-    /// which China day: the one place a family's rows are narrowed to villages, a unit and months.
+    /// The records of a kind that fall within the scope, given where each was done, by whom and in
+    /// which China month: the one place a family's rows are narrowed to villages, a unit and months.
     /// </summary>
     internal IQueryable<T> Narrow<T>(IQueryable<T> rows, LiaisonDb db,
-        Expression<Func<T, string>> village, Expression<Func<T, int?>> cadre, Expression<Func<T, DateOnly>> day)
+        Expression<Func<T, string>> village, Expression<Func<T, int?>> cadre, Expression<Func<T, int>> month)
     {
         if (Villages is { } villages)
         {
@@ -35,7 +44,7 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
         if (Period is { IsWholeYear: false } period)
         {
             var (from, to) = (period.FromMonth, period.ToMonth);
-            rows = rows.Where(Compose(day, d => d.Month >= from && d.Month <= to));
+            rows = rows.Where(Compose(month, m => m >= from && m <= to));
         }
         return rows;
     }
