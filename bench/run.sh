@@ -396,6 +396,10 @@ if selected field; then
   wait_http "http://127.0.0.1:$BARE_PORT/"
   load() { # load BENCH ROLE REP URL TOKENS CLIENTS BATCH: records visits/s and, for single visits, the p99
     local bench=$1 role=$2 rep=$3 out rc=0 visits seconds p99
+    # Each load starts settled, whichever server it measures: the rollup queue of the load before
+    # drained (up to 30 s) and its writes checkpointed, so that neither inherits the other's backlog.
+    for _ in $(seq 1 60); do [ "$(psql_ -d "$fdb" -Atc 'SELECT count(*) FROM field_dirty')" = 0 ] && break; sleep 0.5; done
+    quiesce >/dev/null
     out=$("$BENCH" field-load "$4" "$5" "$FIELD_SECONDS" "$6" "$7") || rc=$?
     visits=$(echo "$out" | grep -o '"visits":[0-9]*' | cut -d: -f2)
     seconds=$(echo "$out" | grep -o '"seconds":[0-9.]*' | cut -d: -f2)
