@@ -13,9 +13,9 @@ public class AuditLogTests
         var t = await TestDb.CreateAsync(provider);
         var files = new TestFiles();
         var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default, new Actor("alice"));
-        await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("u.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县公安局,县级,政法部门,370830\n"), UiLanguage.Chinese, null, default, new Actor("bob"));
-        await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,家庭人口\n370830100201,1号,王芳,4\n"), UiLanguage.Chinese, null, default, new Actor("carol"));
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, null, default, new Actor("alice"));
+        await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("u.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县公安局,县级,政法部门,370830\n"), null, default, new Actor("bob"));
+        await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,家庭人口\n370830100201,1号,王芳,4\n"), null, default, new Actor("carol"));
         return (t, db, files);
     }
 
@@ -97,7 +97,7 @@ public class AuditLogTests
         await using var t = await TestDb.CreateAsync("sqlite");
         using var files = new TestFiles();
         await using var db = t.Open();
-        await Assert.ThrowsAsync<Import.ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("bad.csv", "code,name\n1,x\n"), null, UiLanguage.Chinese, null, default));
+        await Assert.ThrowsAsync<Import.ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("bad.csv", "code,name\n1,x\n"), null, null, default));
         Assert.Equal(0, await db.AuditEntries.CountAsync());
     }
 }

@@ -24,8 +24,8 @@ public class BackupTests
         using var files = new TestFiles();
         await using (var db = t.Open())
         {
-            await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
-            await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,13912345678,4\n"), UiLanguage.Chinese, null, default);
+            await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, null, default);
+            await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,13912345678,4\n"), null, default);
             await KeyGuard.EnsureAsync(db, TimeProvider.System, Actor.Cli, default);
         }
         // Writers keep appending to the audit log while the backup is taken.
@@ -74,7 +74,7 @@ public class BackupTests
         using var files = new TestFiles();
         await using (var db = t.Open())
         {
-            await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
+            await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, null, default);
         }
         var file = Path.Combine(files.Dir, "b.backup");
         await Backup.BackupAsync(t.Target, file, TimeProvider.System, default);

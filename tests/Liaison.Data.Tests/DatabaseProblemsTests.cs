@@ -31,8 +31,8 @@ public class DatabaseProblemsTests
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
         Assert.True(DatabaseProblems.IsTransient(e));
-        Assert.Equal($"{t.Target.Describe()} is locked by another program; try again when it has finished", DatabaseProblems.Describe(e, t.Target, UiLanguage.English));
-        Assert.Contains("被其他程序锁定", DatabaseProblems.Describe(e, t.Target, UiLanguage.Chinese), StringComparison.Ordinal);
+        Assert.Equal($"{t.Target.Describe()} is locked by another program; try again when it has finished", DatabaseProblems.Describe(e, t.Target)?.En);
+        Assert.Contains("被其他程序锁定", DatabaseProblems.Describe(e, t.Target)?.Zh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class DatabaseProblemsTests
 
         var e = await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteNonQueryAsync());
 
-        Assert.Equal($"{t.Target.Describe()} is read-only: Liaison needs to write to the file and its folder", DatabaseProblems.Describe(e, t.Target, UiLanguage.English));
-        Assert.Contains("是只读的", DatabaseProblems.Describe(e, t.Target, UiLanguage.Chinese), StringComparison.Ordinal);
+        Assert.Equal($"{t.Target.Describe()} is read-only: Liaison needs to write to the file and its folder", DatabaseProblems.Describe(e, t.Target)?.En);
+        Assert.Contains("是只读的", DatabaseProblems.Describe(e, t.Target)?.Zh, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ public class DivisionImportTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        var result = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("jining.csv", TestFiles.JiningCsv), null, UiLanguage.English, null, default);
+        var result = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("jining.csv", TestFiles.JiningCsv), null, null, default);
 
         Assert.Equal(5099, result.Rows);
         Assert.Equal(12, result.ByLevel["county"]);
@@ -38,8 +38,8 @@ public class DivisionImportTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base), null, UiLanguage.Chinese, null, default);
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("b.csv", Base.Replace("前村村委会", "前进村委会", StringComparison.Ordinal)), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base), null, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("b.csv", Base.Replace("前村村委会", "前进村委会", StringComparison.Ordinal)), null, null, default);
 
         Assert.Equal(5, await db.Divisions.CountAsync());
         Assert.Equal("前进村委会", (await db.Divisions.SingleAsync(d => d.Code == "370830100201")).Name);
@@ -52,7 +52,7 @@ public class DivisionImportTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        var result = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Gzip("jining.csv.gz", TestFiles.JiningCsv), "370830", UiLanguage.Chinese, null, default);
+        var result = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Gzip("jining.csv.gz", TestFiles.JiningCsv), "370830", null, default);
 
         var expectedVillages = TestFiles.JiningCsv.Split('\n').Count(l => l.StartsWith("370830", StringComparison.Ordinal) && l.Contains(",village,", StringComparison.Ordinal));
         Assert.Equal(1, result.ByLevel["province"]);
@@ -69,8 +69,8 @@ public class DivisionImportTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base), null, UiLanguage.Chinese, null, default);
-        var more = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("b.csv", Header + "370830100202,后村村委会,village,370830100,\n"), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base), null, null, default);
+        var more = await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("b.csv", Header + "370830100202,后村村委会,village,370830100,\n"), null, null, default);
 
         Assert.Equal(1, more.Rows);
         var village = await db.Divisions.SingleAsync(d => d.Code == "370830100202");
@@ -86,7 +86,7 @@ public class DivisionImportTests
         using var files = new TestFiles();
         await using var db = t.Open();
         const string formula = "=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")";
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base + $"370830100203,\"{formula}\",village,370830100,community\n"), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("a.csv", Base + $"370830100203,\"{formula}\",village,370830100,community\n"), null, null, default);
 
         Assert.Equal("=HYPERLINK(\"http://example.invalid\",\"x\")", (await db.Divisions.SingleAsync(d => d.Code == "370830100203")).Name);
     }

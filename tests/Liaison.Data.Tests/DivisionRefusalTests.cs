@@ -66,11 +66,11 @@ public class DivisionRefusalTests
         await using var t = await TestDb.CreateAsync(provider);
         using var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("base.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("base.csv", DivisionImportTests.Base), null, null, default);
         var before = await Snapshot(db);
         var (path, reason, line, column) = Write(files, name);
 
-        var e = await Assert.ThrowsAsync<ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, path, null, UiLanguage.English, null, default));
+        var e = await Assert.ThrowsAsync<ImportRefusedException>(() => DivisionImporter.ImportAsync(db, TimeProvider.System, path, null, null, default));
 
         var problem = e.ImportProblems[0];
         Assert.Equal(reason, problem.Reason);
@@ -80,11 +80,11 @@ public class DivisionRefusalTests
             Assert.Equal(column, problem.Column);
         }
         Assert.Equal(Path.GetFileName(path), problem.File);
-        Assert.Contains(Path.GetFileName(path), problem.Message(UiLanguage.Chinese), StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(path), problem.Message().Zh, StringComparison.Ordinal);
         if (line is not null)
         {
-            Assert.Contains($"第 {line} 行", problem.Message(UiLanguage.Chinese), StringComparison.Ordinal);
-            Assert.Contains($"line {line}", problem.Message(UiLanguage.English), StringComparison.Ordinal);
+            Assert.Contains($"第 {line} 行", problem.Message().Zh, StringComparison.Ordinal);
+            Assert.Contains($"line {line}", problem.Message().En, StringComparison.Ordinal);
         }
         db.ChangeTracker.Clear();
         Assert.Equal(before, await Snapshot(db));

@@ -160,7 +160,7 @@ public class FirstSecretaryTests
             $"{Year},{call.DivisionCode},{other},,90,80,85,75\n" +
             $"{Year},{call.DivisionCode},{cadres[1]},,101,80,85,75\n" +
             $"{Year + 1},{call.DivisionCode},{cadres[1]},,,,,\n");
-        var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter(TimeProvider.System).ImportAsync(db, bad, UiLanguage.English, null, default));
+        var refused = await Assert.ThrowsAsync<Import.ImportRefusedException>(() => new CandidateImporter(TimeProvider.System).ImportAsync(db, bad, null, default));
         var messages = refused.Problems.Select(p => p.En).ToList();
         Assert.Contains(messages, m => m.Contains("line 3", StringComparison.Ordinal) && m.Contains("unknown cadre C999999", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("line 4", StringComparison.Ordinal) && m.Contains("does not serve in a unit of the call", StringComparison.Ordinal));
@@ -169,9 +169,9 @@ public class FirstSecretaryTests
         Assert.False(await db.SecretaryCandidates.AnyAsync());
 
         var good = files.Text("good.csv", header + $"{Year},{call.DivisionCode},{cadres[0]},,90,80,85,75\n{Year},{call.DivisionCode},{cadres[1]},,,,,\n");
-        Assert.Equal(2, (await new CandidateImporter(TimeProvider.System).ImportAsync(db, good, UiLanguage.Chinese, null, default)).Rows);
+        Assert.Equal(2, (await new CandidateImporter(TimeProvider.System).ImportAsync(db, good, null, default)).Rows);
         var rescored = files.Text("rescored.csv", header + $"{Year},{call.DivisionCode},{cadres[1]},,70,70,70,70\n");
-        await new CandidateImporter(TimeProvider.System).ImportAsync(db, rescored, UiLanguage.Chinese, null, default);
+        await new CandidateImporter(TimeProvider.System).ImportAsync(db, rescored, null, default);
         var candidates = await db.SecretaryCandidates.OrderBy(c => c.Id).ToListAsync();
         Assert.Equal(2, candidates.Count);
         Assert.Equal(330, candidates[0].Merit);

@@ -17,8 +17,8 @@ public class KeyGuardTests
         var t = await TestDb.CreateAsync(provider);
         var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
-        await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,13912345678,4\n"), UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, null, default);
+        await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,13912345678,4\n"), null, default);
         await KeyGuard.EnsureAsync(db, TimeProvider.System, Actor.Cli, default);
         return (t, files);
     }
@@ -38,8 +38,8 @@ public class KeyGuardTests
 
             Assert.Equal(KeyProblem.FileMissing, e.Problem);
             Assert.False(File.Exists(missing));
-            Assert.Contains(missing, e.Describe(UiLanguage.English), StringComparison.Ordinal);
-            Assert.Contains("密钥文件", e.Describe(UiLanguage.Chinese), StringComparison.Ordinal);
+            Assert.Contains(missing, e.Describe().En, StringComparison.Ordinal);
+            Assert.Contains("密钥文件", e.Describe().Zh, StringComparison.Ordinal);
         }
     }
 
@@ -112,8 +112,8 @@ public class KeyGuardTests
         using (files)
         {
             await using var db = t.Open();
-            await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("u.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县公安局,县级,政法部门,370830\n"), UiLanguage.Chinese, null, default);
-            await new CadreImporter(TimeProvider.System).ImportAsync(db, files.Text("c.csv", "干部编号,姓名,单位编码,职级,出生年份,性别,手机号码\nC1,李强,U1,一般干部,1985,男,13800000001\n"), UiLanguage.Chinese, null, default);
+            await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("u.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县公安局,县级,政法部门,370830\n"), null, default);
+            await new CadreImporter(TimeProvider.System).ImportAsync(db, files.Text("c.csv", "干部编号,姓名,单位编码,职级,出生年份,性别,手机号码\nC1,李强,U1,一般干部,1985,男,13800000001\n"), null, default);
             // The household head's phone, as stored, copied into the cadre's phone column.
             await db.Database.ExecuteSqlRawAsync("UPDATE cadres SET phone = (SELECT head_phone FROM households LIMIT 1)");
             await Assert.ThrowsAnyAsync<CryptographicException>(() => db.Cadres.AsNoTracking().Select(c => c.Phone).FirstAsync());

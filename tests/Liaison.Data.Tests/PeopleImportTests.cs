@@ -26,7 +26,7 @@ public class PeopleImportTests
         var t = await TestDb.CreateAsync(provider);
         var files = new TestFiles();
         var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("base.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("base.csv", DivisionImportTests.Base), null, null, default);
         return (t, db, files);
     }
 
@@ -40,12 +40,12 @@ public class PeopleImportTests
         using (files)
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            var units = await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Bytes("units.csv", Encoding.GetEncoding("GB18030").GetBytes(Units)), UiLanguage.Chinese, null, default);
+            var units = await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Bytes("units.csv", Encoding.GetEncoding("GB18030").GetBytes(Units)), null, default);
             var xlsx = Path.Combine(files.Dir, "cadres.xlsx");
             MiniExcel.SaveAs(xlsx, CsvRows(Cadres));
-            var cadres = await new CadreImporter(TimeProvider.System).ImportAsync(db, xlsx, UiLanguage.Chinese, null, default);
+            var cadres = await new CadreImporter(TimeProvider.System).ImportAsync(db, xlsx, null, default);
             var households = await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", HouseholdHeader +
-                "370830100201,1号,王芳,14000000002,4,是,否,否,是,否,否\n370830100201,2号,赵强,,2,,,,,,\n"), UiLanguage.Chinese, null, default);
+                "370830100201,1号,王芳,14000000002,4,是,否,否,是,否,否\n370830100201,2号,赵强,,2,,,,,,\n"), null, default);
 
             Assert.Equal(2, units.Rows);
             Assert.Equal(2, cadres.Rows);
@@ -84,10 +84,10 @@ public class PeopleImportTests
         {
             var importer = new HouseholdImporter(TimeProvider.System);
             var progress = new List<ImportProgress>();
-            await importer.ImportAsync(db, files.Text("a.csv", HouseholdHeader + "370830100201,1号,王芳,,4,,,,,,\n"), UiLanguage.Chinese, progress.Add, default);
+            await importer.ImportAsync(db, files.Text("a.csv", HouseholdHeader + "370830100201,1号,王芳,,4,,,,,,\n"), progress.Add, default);
             Assert.Contains(progress, p => p.Stage == "rows" && p.Done == 1);
             Assert.Equal("rollups", progress[^1].Stage);
-            await importer.ImportAsync(db, files.Text("b.csv", HouseholdHeader + "370830100201,1号,王芳,,5,,,,是,,\n370830100201,2号,赵强,,1,,,,,,\n"), UiLanguage.Chinese, null, default);
+            await importer.ImportAsync(db, files.Text("b.csv", HouseholdHeader + "370830100201,1号,王芳,,5,,,,是,,\n370830100201,2号,赵强,,1,,,,,,\n"), null, default);
 
             Assert.Equal(2, await db.Households.CountAsync());
             Assert.Equal(5, (await db.Households.SingleAsync(h => h.HouseNo == "1号")).MemberCount);
@@ -123,13 +123,13 @@ public class PeopleImportTests
         await using (db)
         using (files)
         {
-            await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("units.csv", Units), UiLanguage.Chinese, null, default);
+            await new UnitImporter(TimeProvider.System).ImportAsync(db, files.Text("units.csv", Units), null, default);
             var path = files.Text(kind + ".csv", content);
             Func<Task> import = kind switch
             {
-                "households" => () => new HouseholdImporter(TimeProvider.System).ImportAsync(db, path, UiLanguage.Chinese, null, default),
-                "cadres" => () => new CadreImporter(TimeProvider.System).ImportAsync(db, path, UiLanguage.Chinese, null, default),
-                _ => () => new UnitImporter(TimeProvider.System).ImportAsync(db, path, UiLanguage.Chinese, null, default),
+                "households" => () => new HouseholdImporter(TimeProvider.System).ImportAsync(db, path, null, default),
+                "cadres" => () => new CadreImporter(TimeProvider.System).ImportAsync(db, path, null, default),
+                _ => () => new UnitImporter(TimeProvider.System).ImportAsync(db, path, null, default),
             };
 
             var e = await Assert.ThrowsAsync<ImportRefusedException>(import);
@@ -160,7 +160,7 @@ public class PeopleImportTests
             var good = string.Concat(Enumerable.Range(1, 9_000).Select(i => $"370830100201,{i}号,王芳,,4,,,,,,\n"));
             var path = files.Text("h.csv", HouseholdHeader + good + "370830100201,9001号,,,4,,,,,,\n");
 
-            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, path, UiLanguage.Chinese, null, default));
+            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, path, null, default));
 
             Assert.Equal(9_002, e.ImportProblems.Single().Line);
             db.ChangeTracker.Clear();
@@ -178,7 +178,7 @@ public class PeopleImportTests
         using (files)
         {
             var rows = string.Concat(Enumerable.Range(1, 150).Select(i => $"370830999201,{i}号,王芳,,4,,,,,,\n"));
-            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", HouseholdHeader + rows), UiLanguage.English, null, default));
+            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", HouseholdHeader + rows), null, default));
 
             Assert.Equal(ImportProblems.Limit + 1, e.ImportProblems.Count);
             Assert.Equal(ImportReason.TooManyProblems, e.ImportProblems[^1].Reason);

@@ -22,9 +22,9 @@ public class RowBindingTests
         var t = await TestDb.CreateAsync(provider);
         var files = new TestFiles();
         await using var db = t.Open();
-        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, UiLanguage.Chinese, null, default);
+        await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base), null, null, default);
         await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv",
-            $"村代码,门牌号,户主姓名,户主电话,家庭人口\n{Village},1号,王芳,13912345678,4\n{Village},2号,李强,13800000002,3\n"), UiLanguage.Chinese, null, default);
+            $"村代码,门牌号,户主姓名,户主电话,家庭人口\n{Village},1号,王芳,13912345678,4\n{Village},2号,李强,13800000002,3\n"), null, default);
         await KeyGuard.EnsureAsync(db, TimeProvider.System, Actor.Cli, default);
         return (t, files);
     }

@@ -23,9 +23,9 @@ public class ScopeGuardTests
         await using var db = t.Open();
         // Two townships, a village each, a household each: the roster as an office writes it.
         await DivisionImporter.ImportAsync(db, TimeProvider.System, files.Text("d.csv", DivisionImportTests.Base
-            + "370830101,次丘镇,township,370830,\n370830101201,西村村委会,village,370830101,village\n"), null, UiLanguage.Chinese, null, default);
+            + "370830101,次丘镇,township,370830,\n370830101201,西村村委会,village,370830101,village\n"), null, null, default);
         await new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv",
-            "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,,4\n370830101201,1号,李强,,3\n"), UiLanguage.Chinese, null, default);
+            "村代码,门牌号,户主姓名,户主电话,家庭人口\n370830100201,1号,王芳,,4\n370830101201,1号,李强,,3\n"), null, default);
         return (t, files);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Liaison.Data;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
+using Liaison.Domain.Shared;
 using Spectre.Console;
 
 namespace Liaison.App.Cli;
@@ -45,7 +46,10 @@ public sealed class CommandRunner(ParseResult parse)
     /// <summary>The host's clock (<see cref="LiaisonCli.Build"/>): what "now" and "today" mean to this command.</summary>
     public TimeProvider Clock { get; } = (parse.RootCommandResult.Command as LiaisonRootCommand)?.Clock ?? TimeProvider.System;
 
+    /// <summary>Text in the command's language, as <c>Ui.T</c> on a page: a pair written where it is used once, or a shared <see cref="Words"/> entry.</summary>
     public string Say(string zh, string en) => English ? en : zh;
+
+    public string Say(Term term) => term.In(English);
 
     public T? Value<T>(Argument<T> argument) => parse.GetValue(argument);
 
@@ -66,16 +70,16 @@ public sealed class CommandRunner(ParseResult parse)
             }
             catch (Data.Privacy.KeysUnavailableException e)
             {
-                return runner.Fail(e.Describe(runner.Language));
+                return runner.Fail(runner.Say(e.Describe()));
             }
             catch (BackupException e)
             {
                 return runner.Fail(e.Message);
             }
-            catch (Exception e) when (DatabaseProblems.Describe(e, runner.SafeTarget, runner.Language) is { } said)
+            catch (Exception e) when (DatabaseProblems.Describe(e, runner.SafeTarget) is { } said)
             {
                 ErrorLog.Write(e);
-                return runner.Fail(said);
+                return runner.Fail(runner.Say(said));
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {

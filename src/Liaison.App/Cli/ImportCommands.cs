@@ -35,7 +35,7 @@ public static class ImportCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
-                progress => importer(run).ImportAsync(db, run.Value(file)!, run.Language, progress, ct));
+                progress => importer(run).ImportAsync(db, run.Value(file)!, progress, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new { rows = result.Rows, seconds = result.Seconds });
@@ -53,7 +53,7 @@ public static class ImportCommands
     {
         await using var db = await run.OpenDbAsync(ct);
         var result = await run.WithProgressAsync(run.Say("导入行政区划", "import divisions"),
-            progress => DivisionImporter.ImportAsync(db, run.Clock, path, root, run.Language, progress, ct));
+            progress => DivisionImporter.ImportAsync(db, run.Clock, path, root, progress, ct));
         if (run.Json)
         {
             CommandRunner.Print(new { rows = result.Rows, byLevel = result.ByLevel, seconds = result.Seconds });

@@ -33,15 +33,15 @@ public static class ServeCommand
             }
             catch (Data.Privacy.KeysUnavailableException e)
             {
-                Console.Error.WriteLine("错误：" + e.Describe(Data.UiLanguage.Chinese));
-                Console.Error.WriteLine("error: " + e.Describe(Data.UiLanguage.English));
+                Console.Error.WriteLine("错误：" + e.Describe().Zh);
+                Console.Error.WriteLine("error: " + e.Describe().En);
                 return ExitCodes.Failed;
             }
-            catch (Exception e) when (Data.Database.DatabaseProblems.Describe(e, scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), Data.UiLanguage.Chinese) is { } zh)
+            catch (Exception e) when (Data.Database.DatabaseProblems.Describe(e, scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>()) is { } said)
             {
                 ErrorLog.Write(e);
-                Console.Error.WriteLine("错误：" + zh);
-                Console.Error.WriteLine("error: " + Data.Database.DatabaseProblems.Describe(e, scope.ServiceProvider.GetRequiredService<Data.Database.DatabaseTarget>(), Data.UiLanguage.English));
+                Console.Error.WriteLine("错误：" + said.Zh);
+                Console.Error.WriteLine("error: " + said.En);
                 return ExitCodes.Failed;
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or FormatException)

@@ -142,13 +142,13 @@ public static class Operations
                 }
             }
         }
-        catch (Exception e) when (DatabaseProblems.Describe(e, target, UiLanguage.English) is { } said)
+        catch (Exception e) when (DatabaseProblems.Describe(e, target)?.En is { } said)
         {
             problems.Add("database: " + said);
         }
         catch (Data.Privacy.KeysUnavailableException e)
         {
-            problems.Add("keys: " + e.Describe(UiLanguage.English));
+            problems.Add("keys: " + e.Describe().En);
         }
         problems.AddRange(beats.Stuck().Select(j => $"background: {j} has not finished a round for {beats.AgeSeconds(j):0} s"));
         return problems.Count == 0

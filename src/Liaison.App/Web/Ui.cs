@@ -3,7 +3,10 @@ using Liaison.Domain.Shared;
 
 namespace Liaison.App.Web;
 
-/// <summary>The page's language: each text is written in both, side by side, where it is used.</summary>
+/// <summary>
+/// The page's language. Text is written in both languages: beside its one use as a pair, or once in
+/// <see cref="Words"/> when used in more places (decision 0018); the programme's values in <see cref="Terms"/>.
+/// </summary>
 public static class Ui
 {
     public static bool English => WebApp.English;

@@ -1,3 +1,4 @@
+using Liaison.Domain.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,42 +18,30 @@ public sealed class SchemaTooNewException(IReadOnlyList<string> unknown)
 /// </summary>
 public static class DatabaseProblems
 {
-    /// <summary>A sentence for a database failure, or null when the exception is not one.</summary>
-    public static string? Describe(Exception e, DatabaseTarget target, UiLanguage language)
+    /// <summary>A sentence for a database failure in both languages, or null when the exception is not one.</summary>
+    public static Term? Describe(Exception e, DatabaseTarget target)
     {
-        var en = language == UiLanguage.English;
         var where = target.Describe();
-        switch (e)
+        Term At(string zh, string en) => new($"{where}{zh}", $"{where}{en}");
+        return e switch
         {
-            case SchemaTooNewException newer:
-                return en ? $"{where}: {newer.Message}" : $"{where}：数据库由更新版本的 Liaison 写入（迁移 {string.Join("、", newer.Unknown)}），请安装该版本或更新版本";
-            case SqliteException s:
-                return (s.SqliteErrorCode, en) switch
-                {
-                    (8, true) => $"{where} is read-only: Liaison needs to write to the file and its folder",
-                    (8, false) => $"{where} 是只读的：Liaison 需要写入该文件及其所在目录",
-                    (5 or 6, true) => $"{where} is locked by another program; try again when it has finished",
-                    (5 or 6, false) => $"{where} 被其他程序锁定，请待其结束后重试",
-                    (26, true) => $"{where} is not a Liaison database (or it is damaged); restore it from a backup (liaison db restore)",
-                    (26, false) => $"{where} 不是 Liaison 数据库（或已损坏），请用备份恢复（liaison db restore）",
-                    (11, true) => $"{where} is damaged; restore it from a backup (liaison db restore)",
-                    (11, false) => $"{where} 已损坏，请用备份恢复（liaison db restore）",
-                    (14, true) => $"{where} cannot be opened (a missing folder, or no permission)",
-                    (14, false) => $"无法打开 {where}（目录不存在或没有权限）",
-                    (_, true) => $"{where}: {s.Message}",
-                    _ => $"{where}：{s.Message}",
-                };
-            case NpgsqlException n when n.InnerException is System.Net.Sockets.SocketException or TimeoutException || n.IsTransient:
-                return en ? $"cannot reach PostgreSQL at {where}: {n.Message}" : $"无法连接 PostgreSQL（{where}）：{n.Message}";
-            case PostgresException p:
-                return en ? $"{where}: {p.MessageText}" : $"{where}：{p.MessageText}";
-            case NpgsqlException n:
-                return en ? $"{where}: {n.Message}" : $"{where}：{n.Message}";
-            case DbUpdateException { InnerException: { } inner }:
-                return Describe(inner, target, language);
-            default:
-                return null;
-        }
+            SchemaTooNewException newer => At($"：数据库由更新版本的 Liaison 写入（迁移 {string.Join("、", newer.Unknown)}），请安装该版本或更新版本", $": {newer.Message}"),
+            SqliteException s => s.SqliteErrorCode switch
+            {
+                8 => At(" 是只读的：Liaison 需要写入该文件及其所在目录", " is read-only: Liaison needs to write to the file and its folder"),
+                5 or 6 => At(" 被其他程序锁定，请待其结束后重试", " is locked by another program; try again when it has finished"),
+                26 => At(" 不是 Liaison 数据库（或已损坏），请用备份恢复（liaison db restore）", " is not a Liaison database (or it is damaged); restore it from a backup (liaison db restore)"),
+                11 => At(" 已损坏，请用备份恢复（liaison db restore）", " is damaged; restore it from a backup (liaison db restore)"),
+                14 => new($"无法打开 {where}（目录不存在或没有权限）", $"{where} cannot be opened (a missing folder, or no permission)"),
+                _ => At($"：{s.Message}", $": {s.Message}"),
+            },
+            NpgsqlException n when n.InnerException is System.Net.Sockets.SocketException or TimeoutException || n.IsTransient =>
+                new($"无法连接 PostgreSQL（{where}）：{n.Message}", $"cannot reach PostgreSQL at {where}: {n.Message}"),
+            PostgresException p => At($"：{p.MessageText}", $": {p.MessageText}"),
+            NpgsqlException n => At($"：{n.Message}", $": {n.Message}"),
+            DbUpdateException { InnerException: { } inner } => Describe(inner, target),
+            _ => null,
+        };
     }
 
     /// <summary>True when the database cannot answer for now (PostgreSQL restarting, SQLite busy): worth a retry, not a fault.</summary>

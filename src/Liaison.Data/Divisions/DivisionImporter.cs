@@ -5,6 +5,7 @@ using Liaison.Data.Database.Sql;
 using Liaison.Data.Import;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Divisions;
@@ -28,13 +29,13 @@ public static class DivisionImporter
         new("village_kind", false, "村类型", "village_kind"),
     ];
 
-    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
+    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var watch = Stopwatch.StartNew();
         var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false);
-        var map = ColumnMap.Bind(file, Columns, language);
+        var map = ColumnMap.Bind(file, Columns);
         var problems = new ImportProblems(file.Name);
-        var rows = Read(file, map, problems, language, progress);
+        var rows = Read(file, map, problems, progress);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CheckParentsAsync(db, rows, map, problems, ct);
@@ -53,7 +54,7 @@ public static class DivisionImporter
 
     private sealed record Row(Division Division, long Line);
 
-    private static Dictionary<string, Row> Read(TabularFile file, ColumnMap map, ImportProblems problems, UiLanguage language, Action<ImportProgress>? progress)
+    private static Dictionary<string, Row> Read(TabularFile file, ColumnMap map, ImportProblems problems, Action<ImportProgress>? progress)
     {
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
         var levels = string.Join("/", Enum.GetValues<DivisionLevel>().Select(DivisionCode.LevelName));
@@ -64,7 +65,7 @@ public static class DivisionImporter
             {
                 progress?.Invoke(new ImportProgress("read", file.ReadFraction(), 1));
             }
-            var row = new RowReader(tabular, map, problems, language);
+            var row = new RowReader(tabular, map, problems);
             var code = row.Required("code");
             var name = row.Text("name", 100, required: true);
             var levelText = row.Required("level");
@@ -85,7 +86,7 @@ public static class DivisionImporter
             }
             if (level == DivisionLevel.Province ? parent.Length > 0 : parent.Length == 0)
             {
-                row.Problem("parent", parent.Length == 0 ? ImportReason.EmptyValue : ImportReason.InvalidValue, parent, language == UiLanguage.English ? "empty for a province" : "省级应为空");
+                row.Problem("parent", parent.Length == 0 ? ImportReason.EmptyValue : ImportReason.InvalidValue, [Term.Same(parent), new Term("省级应为空", "empty for a province")]);
                 continue;
             }
             if (parent.Length > 0 && !DivisionCode.IsInSubtree(code, parent))

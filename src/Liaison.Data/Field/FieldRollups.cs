@@ -157,7 +157,7 @@ public static class FieldRollups
                 postings = postings.Where(p => villages.Contains(p.VillageCode));
             }
             requirements.AddRange((await postings.Select(p => new { p.CadreId, p.VillageCode }).ToListAsync(ct))
-                .Select(p => new ResidenceRequirement(p.CadreId, p.VillageCode, new Term("第一书记", "First Secretary"), policy.Field.FirstSecretaryResidenceDays)));
+                .Select(p => new ResidenceRequirement(p.CadreId, p.VillageCode, Words.FirstSecretary, policy.Field.FirstSecretaryResidenceDays)));
         }
         return requirements;
     }

@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Data.Import;
 
 /// <summary>A column an import reads: its key, whether it must be present, and the headers it may have.</summary>
@@ -18,7 +20,7 @@ public sealed class ColumnMap
     {
     }
 
-    public static ColumnMap Bind(TabularFile file, IReadOnlyList<ImportColumn> columns, UiLanguage language)
+    public static ColumnMap Bind(TabularFile file, IReadOnlyList<ImportColumn> columns)
     {
         var map = new ColumnMap();
         var problems = new ImportProblems(file.Name);
@@ -39,7 +41,7 @@ public sealed class ColumnMap
             }
             else if (column.Required)
             {
-                problems.Add(1, null, ImportReason.MissingColumn, column.Header(language), string.Join(",", file.Header));
+                problems.Add(1, null, ImportReason.MissingColumn, [new Term(column.ZhHeader, column.EnHeader), Term.Same(string.Join(",", file.Header))]);
             }
         }
         problems.ThrowIfAny();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Domain.Shared;
 
 namespace Liaison.Data.Import;
 
@@ -35,14 +36,13 @@ public static class ImportMessages
         [ImportReason.AlreadyRegistered] = ("{0} 本年度已在另一选派（{1}）报名", "{0} has registered in another call of the year ({1})"),
     };
 
-    public static string Render(ImportProblem p, UiLanguage language)
+    /// <summary>A problem told in both languages, with its place: file, line, column.</summary>
+    public static Term Render(ImportProblem p)
     {
-        var en = language == UiLanguage.English;
-        var (zh, english) = Texts[p.Reason];
-        var text = string.Format(CultureInfo.InvariantCulture, en ? english : zh, p.Args.Cast<object>().ToArray());
-        var place = en
-            ? p.File + (p.Line is { } l ? $", line {l}" : "") + (p.Column is { } c ? $", column {c}" : "")
-            : p.File + (p.Line is { } lz ? $" 第 {lz} 行" : "") + (p.Column is { } cz ? $"，列“{cz}”" : "");
-        return en ? $"{place}: {text}" : $"{place}：{text}";
+        var (zh, en) = Texts[p.Reason];
+        string Fill(string text, bool english) => string.Format(CultureInfo.InvariantCulture, text, p.Args.Select(a => (object)a.In(english)).ToArray());
+        var placeZh = p.File + (p.Line is { } lz ? $" 第 {lz} 行" : "") + (p.Column is { } cz ? $"，列“{cz}”" : "");
+        var placeEn = p.File + (p.Line is { } l ? $", line {l}" : "") + (p.Column is { } c ? $", column {c}" : "");
+        return new Term($"{placeZh}：{Fill(zh, false)}", $"{placeEn}: {Fill(en, true)}");
     }
 }

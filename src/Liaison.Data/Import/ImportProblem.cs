@@ -34,14 +34,16 @@ public enum ImportReason
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>
-public sealed record ImportProblem(string File, long? Line, string? Column, ImportReason Reason, IReadOnlyList<string> Args)
+/// <remarks>The arguments are in both languages (an expected value's description differs; a cell's value reads the same), so that one refusal is told in either.</remarks>
+public sealed record ImportProblem(string File, long? Line, string? Column, ImportReason Reason, IReadOnlyList<Term> Args)
 {
     public ImportProblem(string file, long? line, string? column, ImportReason reason, params string[] args)
-        : this(file, line, column, reason, (IReadOnlyList<string>)args)
+        : this(file, line, column, reason, args.Select(Term.Same).ToList())
     {
     }
 
-    public string Message(UiLanguage language) => ImportMessages.Render(this, language);
+    /// <summary>The problem told in both languages, with its place.</summary>
+    public Term Message() => ImportMessages.Render(this);
 }
 
 /// <summary>The import as a whole was refused; nothing was written. Its problems as every refusal's (<see cref="RefusedException.Problems"/>): the reason as the code, the column as the field.</summary>
@@ -56,5 +58,5 @@ public sealed class ImportRefusedException(IReadOnlyList<ImportProblem> problems
     }
 
     private static Problem Common(ImportProblem p) =>
-        new(p.Column ?? "", p.Message(UiLanguage.Chinese), p.Message(UiLanguage.English)) { Code = p.Reason.ToString(), File = p.File, Line = p.Line };
+        new(p.Column ?? "", p.Message().Zh, p.Message().En) { Code = p.Reason.ToString(), File = p.File, Line = p.Line };
 }

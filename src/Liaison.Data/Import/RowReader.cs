@@ -4,10 +4,9 @@ using Liaison.Domain.Shared;
 namespace Liaison.Data.Import;
 
 /// <summary>Reads typed values from one row, recording a problem (with line and column) for each bad cell.</summary>
-public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems problems, UiLanguage language)
+public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems problems)
 {
     public long Line => row.Line;
-    public bool English => language == UiLanguage.English;
 
     public string Optional(string key) => map.Cell(row, key);
 
@@ -22,6 +21,12 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
     }
 
     public void Problem(string key, ImportReason reason, params string[] args) => problems.Add(row.Line, map.HeaderOf(key), reason, args);
+
+    /// <summary>A problem whose arguments differ by language.</summary>
+    public void Problem(string key, ImportReason reason, IReadOnlyList<Term> args) => problems.Add(row.Line, map.HeaderOf(key), reason, args);
+
+    /// <summary>An invalid value, with what was expected in both languages.</summary>
+    public void Expected(string key, string value, Term expected) => Problem(key, ImportReason.InvalidValue, [Term.Same(value), expected]);
 
     /// <summary>是/否, Y/N, true/false, 1/0; an empty cell is no.</summary>
     public bool YesNo(string key)
@@ -43,7 +48,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
             case "是" or "y" or "yes" or "true" or "1" or "√" or "✓":
                 return true;
             default:
-                Problem(key, ImportReason.InvalidValue, v, English ? "yes/no" : "是/否");
+                Expected(key, v, new Term("是/否", "yes/no"));
                 return false;
         }
     }
@@ -79,7 +84,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         {
             return value;
         }
-        Problem(key, ImportReason.InvalidValue, v, Terms.Choices(terms, English));
+        Expected(key, v, new Term(Terms.Choices(terms, false), Terms.Choices(terms, true)));
         return default;
     }
 
@@ -95,7 +100,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         {
             return v;
         }
-        Problem(key, ImportReason.InvalidValue, v, English ? "a phone number" : "电话号码");
+        Expected(key, v, new Term("电话号码", "a phone number"));
         return null;
     }
 
@@ -105,7 +110,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         var v = required ? Required(key) : Optional(key);
         if (v.Length > maxLength)
         {
-            Problem(key, ImportReason.InvalidValue, v[..Math.Min(v.Length, 20)] + "…", English ? $"at most {maxLength} characters" : $"不超过 {maxLength} 个字符");
+            Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
             return v[..maxLength];
         }
         return v;

@@ -40,11 +40,11 @@ public abstract class TableImporter<T>(TimeProvider clock)
 
     protected abstract TableSpec<T> Spec(LiaisonDb db);
 
-    public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, UiLanguage language, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
+    public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var clock = Stopwatch.StartNew();
         var file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true);
-        var map = ColumnMap.Bind(file, Columns, language);
+        var map = ColumnMap.Bind(file, Columns);
         var problems = new ImportProblems(file.Name);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -57,7 +57,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
         {
             foreach (var row in file.Rows)
             {
-                var reader = new RowReader(row, map, problems, language);
+                var reader = new RowReader(row, map, problems);
                 var item = Parse(reader);
                 if (item is null)
                 {

@@ -48,7 +48,7 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
             }
             else if (level != DivisionLevel.Village)
             {
-                row.Problem("village", ImportReason.NotAVillage, village, Terms.Levels[level].In(row.English));
+                row.Problem("village", ImportReason.NotAVillage, [Term.Same(village), Terms.Levels[level]]);
                 village = "";
             }
         }

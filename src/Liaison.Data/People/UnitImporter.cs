@@ -48,7 +48,7 @@ public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock
             }
             if ((int)divisionLevel != (int)level)
             {
-                row.Problem("division", ImportReason.InvalidValue, division, (row.English ? "a division of level " : "层级为") + Terms.UnitLevels[level].In(row.English) + (row.English ? "" : "的行政区划"));
+                row.Expected("division", division, new Term($"层级为{Terms.UnitLevels[level].Zh}的行政区划", $"a division of level {Terms.UnitLevels[level].En}"));
                 return null;
             }
         }

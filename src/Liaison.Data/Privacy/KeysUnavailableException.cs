@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Data.Privacy;
 
 public enum KeyProblem
@@ -26,29 +28,29 @@ public sealed class KeysUnavailableException(KeyProblem problem, string path, st
     public string KeyFile { get; } = path;
     public string? Detail { get; } = detail;
 
-    public string Describe(UiLanguage language)
+    /// <summary>What is wrong and what to do, in both languages.</summary>
+    public Term Describe()
     {
-        var en = language == UiLanguage.English;
         var what = Problem switch
         {
-            KeyProblem.FileMissing => en
-                ? $"the key file {KeyFile} is missing, but this database holds data written with its keys"
-                : $"密钥文件 {KeyFile} 不存在，但本数据库中有用其密钥写入的数据",
-            KeyProblem.FileUnreadable => en
-                ? $"the key file {KeyFile} cannot be read ({InnerException?.Message})"
-                : $"无法读取密钥文件 {KeyFile}（{InnerException?.Message}）",
-            KeyProblem.KeyMissing => en
-                ? $"this database was written with key {Detail}, which the key file {KeyFile} does not hold"
-                : $"本数据库用密钥 {Detail} 写入，但密钥文件 {KeyFile} 中没有该密钥",
-            KeyProblem.KeyDifferent => en
-                ? $"the key file {KeyFile} holds a different key {Detail} than the one this database was written with"
-                : $"密钥文件 {KeyFile} 中的密钥 {Detail} 与写入本数据库时所用的不同",
-            _ => en
-                ? $"stored personal data does not decrypt with the key file {KeyFile} ({Detail})"
-                : $"已存的个人信息无法用密钥文件 {KeyFile} 解密（{Detail}）",
+            KeyProblem.FileMissing => new Term(
+                $"密钥文件 {KeyFile} 不存在，但本数据库中有用其密钥写入的数据",
+                $"the key file {KeyFile} is missing, but this database holds data written with its keys"),
+            KeyProblem.FileUnreadable => new Term(
+                $"无法读取密钥文件 {KeyFile}（{InnerException?.Message}）",
+                $"the key file {KeyFile} cannot be read ({InnerException?.Message})"),
+            KeyProblem.KeyMissing => new Term(
+                $"本数据库用密钥 {Detail} 写入，但密钥文件 {KeyFile} 中没有该密钥",
+                $"this database was written with key {Detail}, which the key file {KeyFile} does not hold"),
+            KeyProblem.KeyDifferent => new Term(
+                $"密钥文件 {KeyFile} 中的密钥 {Detail} 与写入本数据库时所用的不同",
+                $"the key file {KeyFile} holds a different key {Detail} than the one this database was written with"),
+            _ => new Term(
+                $"已存的个人信息无法用密钥文件 {KeyFile} 解密（{Detail}）",
+                $"stored personal data does not decrypt with the key file {KeyFile} ({Detail})"),
         };
-        return en
-            ? $"{what}. Nothing was read or changed. Put the right key file back (or point {PersonalDataKeys.EnvironmentVariable} at it) and run liaison keys check."
-            : $"{what}。未读取或更改任何数据。请放回正确的密钥文件（或用环境变量 {PersonalDataKeys.EnvironmentVariable} 指向它），然后运行 liaison keys check。";
+        return new Term(
+            $"{what.Zh}。未读取或更改任何数据。请放回正确的密钥文件（或用环境变量 {PersonalDataKeys.EnvironmentVariable} 指向它），然后运行 liaison keys check。",
+            $"{what.En}. Nothing was read or changed. Put the right key file back (or point {PersonalDataKeys.EnvironmentVariable} at it) and run liaison keys check.");
     }
 }

@@ -7,6 +7,9 @@ namespace Liaison.Domain.Shared;
 public readonly record struct Term(string Zh, string En)
 {
     public string In(bool english) => english ? En : Zh;
+
+    /// <summary>What reads the same in either language: a code, a number, a cell of the user's file.</summary>
+    public static Term Same(string text) => new(text, text);
 }
 
 /// <summary>The programme's words for each enumerated value; imports accept either language, pages show one.</summary>

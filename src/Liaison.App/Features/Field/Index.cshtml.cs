@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Liaison.App.Web;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.App.Features.Field;
@@ -31,19 +32,19 @@ public sealed class IndexModel : PageModel
             ["search"] = Ui.T("门牌号或姓氏", "house number or surname"),
             ["inVillage"] = Ui.T("今天在村", "In the village today"),
             ["stayRecorded"] = Ui.T("已记录今天在村", "today in the village recorded"),
-            ["activity"] = Ui.T("第一书记工作记录", "First Secretary activity"),
+            ["activity"] = Ui.T(Words.FirstSecretaryActivity),
             ["visited"] = Ui.T("已走访", "visited"),
             ["notVisited"] = Ui.T("未走访", "not visited"),
             ["queuedVisit"] = Ui.T("已记录，待同步", "recorded, waiting to sync"),
             ["saved"] = Ui.T("已保存，等待同步", "saved; waiting to sync"),
             ["stored"] = Ui.T("已同步", "synced"),
             ["members"] = Ui.T("{0} 人", "{0} people"),
-            ["residence"] = Ui.T("驻村天数", "Residence days"),
+            ["residence"] = Ui.T(Words.ResidenceDays),
             ["residenceLine"] = Ui.T("{0}：{1}/{2} 天", "{0}: {1}/{2} days"),
             ["behind"] = Ui.T("，差 {0} 天，本年剩 {1} 天", ", {0} behind, {1} days left this year"),
             ["met"] = Ui.T("，已达标", ", met"),
             ["discard"] = Ui.T("删除", "Discard"),
-            ["firstSecretary"] = Ui.T("第一书记", "First Secretary"),
+            ["firstSecretary"] = Ui.T(Words.FirstSecretary),
             ["loadFailed"] = Ui.T("无法读取我的村和农户：请联网后重试", "could not load your villages and households: try again with a network"),
         };
         TextJson = JsonSerializer.Serialize(words).Replace("</", "<\\/", StringComparison.Ordinal);

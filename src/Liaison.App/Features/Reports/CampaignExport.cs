@@ -94,22 +94,22 @@ public static class CampaignExport
         string T(string zh, string en) => english ? en : zh;
         var figures = new List<Dictionary<string, object?>>
         {
-            Row(T("项目", "Item"), Title(r, english), T("数值", "Value"), null, T("单位", "Unit"), Stamp(r, english), T("说明", "Definition"), ""),
+            Row(Words.Item.In(english), Title(r, english), Words.Value.In(english), null, Words.Unit.In(english), Stamp(r, english), Words.Definition.In(english), ""),
         };
         foreach (var s in CampaignSections.All)
         {
             foreach (var i in s.Indicators.Where(r.Shows))
             {
-                figures.Add(Row(T("项目", "Item"), s.Name(english) + " · " + i.Name(english), T("数值", "Value"), r.Figures[i], T("单位", "Unit"), i.UnitLabel(english), T("说明", "Definition"), i.Definition(english)));
+                figures.Add(Row(Words.Item.In(english), s.Name(english) + " · " + i.Name(english), Words.Value.In(english), r.Figures[i], Words.Unit.In(english), i.UnitLabel(english), Words.Definition.In(english), i.Definition(english)));
             }
             foreach (var q in s.Ratios.Where(r.Shows))
             {
-                figures.Add(Row(T("项目", "Item"), s.Name(english) + " · " + q.Name(english), T("数值", "Value"), Rounded(q, r.Figures[q]), T("单位", "Unit"), q.Percent ? "%" : "", T("说明", "Definition"), q.Definition(english)));
+                figures.Add(Row(Words.Item.In(english), s.Name(english) + " · " + q.Name(english), Words.Value.In(english), Rounded(q, r.Figures[q]), Words.Unit.In(english), q.Percent ? "%" : "", Words.Definition.In(english), q.Definition(english)));
             }
         }
         var league = r.League(Ratios.VisitRate).Select(c =>
         {
-            var row = new Dictionary<string, object?> { [T("名称", "Name")] = c.Name, [T("代码", "Code")] = c.Code };
+            var row = new Dictionary<string, object?> { [Words.Name.In(english)] = c.Name, [Words.Code.In(english)] = c.Code };
             foreach (var col in LeagueColumn.All)
             {
                 row[col.Name(english) + (col.Ratio is { Percent: true } ? " (%)" : "")] = col.Indicator is { } i ? c.Figures[i] : Rounded(col.Ratio!, c.Figures[col.Ratio!]);
@@ -129,7 +129,7 @@ public static class CampaignExport
         var sheets = new Dictionary<string, object>
         {
             [T("报表", "Report")] = figures,
-            [T("下级排名", "League")] = league.Count > 0 ? league : [new Dictionary<string, object?> { [T("名称", "Name")] = "" }],
+            [T("下级排名", "League")] = league.Count > 0 ? league : [new Dictionary<string, object?> { [Words.Name.In(english)] = "" }],
             [T("月度", "Months")] = monthly,
         };
         using var stream = new MemoryStream();

@@ -70,7 +70,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
             return Forbid();
         }
         var refusal = await record();
-        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T(Words.Saved), refusal is not null);
         await LoadAsync(id, ct);
         return Page();
     }
@@ -86,7 +86,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
             return Forbid();
         }
         var refusal = await SecretaryStore.ChangePostingAsync(db, clock, new Actor(jurisdiction.UserName ?? "?"), id, change, ChinaTime.Today(clock), jurisdiction.Covers, ct);
-        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T("已保存。", "Saved."), refusal is not null);
+        (Message, Refused) = (refusal?.In(Ui.English) ?? Ui.T(Words.Saved), refusal is not null);
         await LoadAsync(id, ct);
         return Page();
     }

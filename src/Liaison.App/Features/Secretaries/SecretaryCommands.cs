@@ -89,7 +89,7 @@ public static class SecretaryCommands
             {
                 Console.WriteLine(answer.Forbidden == Forbidden.Jurisdiction
                     ? run.Say("不允许：该村不在选派单位的辖区内。", "Not allowed: the village lies outside the sending level's jurisdiction.")
-                    : run.Say("不允许：回避本人家乡所在乡镇。", "Not allowed: the cadre's home township is avoided."));
+                    : run.Say(Words.HomeTownshipAvoided));
                 return ExitCodes.Ok;
             }
             var t = answer.Terms!;
@@ -101,7 +101,7 @@ public static class SecretaryCommands
             }
             Console.WriteLine(answer.Increase is { } d
                 ? run.Say($"改派该村，全市总费用最少增加 {d}（最优方案之外的最好安排）。", $"Sending the cadre there raises the least possible total by {d}.")
-                : run.Say("改派该村后，其他人选无法全部安排。", "With the cadre there, the others cannot all be placed."));
+                : run.Say(Words.OthersCannotBePlaced));
             return ExitCodes.Ok;
         }));
         return whyNot;
