@@ -74,6 +74,10 @@ public class ReportTests
         var unit = (await CampaignReport.ForUnitAsync(Scoped.Operator(db), clock, unitId, null, default))!;
         var cadres = await db.Cadres.Where(c => c.UnitId == unitId).Select(c => c.Id).ToListAsync();
         Assert.Equal(await db.HouseholdVisits.CountAsync(v => cadres.Contains(v.CadreId)), unit.Figures[R.Visits]);
+        // Issues are counted by their own day; a unit's, through the cadre of their visit.
+        var unitIssues = await (from i in db.VisitIssues join v in db.HouseholdVisits on i.VisitId equals v.Id where cadres.Contains(v.CadreId) select i).CountAsync();
+        Assert.True(unitIssues > 0);
+        Assert.Equal(unitIssues, unit.Figures[R.VisitIssues]);
         Assert.Equal(cadres.Count, unit.Figures[R.Cadres]);
         Assert.False(unit.Shows(R.Households));
     }

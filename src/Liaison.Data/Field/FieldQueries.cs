@@ -36,9 +36,10 @@ public static class FieldQueries
         var townshipCodes = places.Values.Select(p => p.ParentCode).OfType<string>().Distinct().ToList();
         var townships = await db.Divisions.AsNoTracking().Where(d => townshipCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).OrderBy(h => h.VillageCode).ThenBy(h => h.HouseNo).ToListAsync(ct);
-        var visited = (await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && codes.Contains(v.VillageCode)).Select(v => v.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
-        var mine = await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && v.CadreId == cadreId).GroupBy(v => v.HouseholdId)
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        // From the visits' tallies (decision 0017): a row per household and month, not per visit.
+        var visited = (await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && codes.Contains(t.VillageCode)).Select(t => t.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
+        var mine = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && t.CadreId == cadreId).GroupBy(t => t.HouseholdId)
+            .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var villages = codes.Where(places.ContainsKey).Select(code =>
         {
             var list = households.Where(h => h.VillageCode == code).Select(h => new MyHousehold(h.Id, h.HouseNo, PersonalData.MaskName(h.HeadName), h.MemberCount,

@@ -64,15 +64,16 @@ internal static class FieldFormulas
                       select new VisitedRow { VillageCode = f.VillageCode, Month = f.Month, Categories = h.Categories };
         await Visited.ReadAsync(visited, h => h.VillageCode, h => h.Month, cells, ct);
 
-        var issues = db.VisitIssues.AsNoTracking();
-        if (villages is not null)
+        // An issue carries its visit's village and China day (RaisedOn), so it is counted on its own:
+        // joining every visit of the marked villages would read their whole year again. Only a
+        // unit's report needs the visit, for the cadre who raised it.
+        var issues = scope.Narrow(db.VisitIssues.AsNoTracking().Where(i => i.RaisedOn.Year == year), db, i => i.VillageCode, _ => null, i => i.RaisedOn.Month, byUnit: false);
+        if (scope.UnitId is { } unitOfIssues)
         {
-            issues = issues.Where(i => villages.Contains(i.VillageCode));
+            var ofUnit = db.HouseholdVisits.Where(v => v.Year == year && FormulaScope.CadresOf(db, unitOfIssues).Contains(v.CadreId)).Select(v => v.Id);
+            issues = issues.Where(i => ofUnit.Contains(i.VisitId));
         }
-        var visits = scope.Narrow(db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year), db, v => v.VillageCode, v => v.CadreId, v => v.VisitedOn.Month);
-        var raised = from i in issues
-                     join v in visits on i.VisitId equals v.Id
-                     select new MonthRow { VillageCode = v.VillageCode, Month = v.VisitedOn.Month };
+        var raised = issues.Select(i => new MonthRow { VillageCode = i.VillageCode, Month = i.RaisedOn.Month });
         await Issues.ReadAsync(raised, i => i.VillageCode, i => i.Month, cells, ct);
 
         var ties = db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.CadreId != null);
