@@ -204,7 +204,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         if (!result.Succeeded)
         {
             // Identity's own words are English; the code names the rule for scripts.
-            throw new RefusedException(result.Errors.Select(e => new Problem(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "user", e.Description, e.Description) { Code = e.Code }).ToList());
+            throw new RefusedException(result.Errors.Select(e => new Problem(IsAboutPassword(e.Code) ? "password" : "user", e.Description, e.Description) { Code = e.Code }).ToList());
         }
     }
 
@@ -220,4 +220,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
             }
         });
     }
+
+    /// <summary>Identity's password rules (PasswordTooShort, PasswordRequiresDigit, …) concern the password field; the rest the user.</summary>
+    private static bool IsAboutPassword(string identityCode) => identityCode.StartsWith("Password", StringComparison.Ordinal);
 }
