@@ -115,12 +115,12 @@ PORT=54329
 while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 mkdir -p "$PGDIR"
 if [ "$(id -u)" = 0 ]; then chown postgres "$PGDIR"; fi
-log "starting a throwaway PostgreSQL cluster on 127.0.0.1:$PORT (fsync=off)"
+log "starting a throwaway PostgreSQL cluster on 127.0.0.1:$PORT (fsync=off, shared_buffers=2GB)"
 as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log" >&2; exit 1; }
 PG_STARTED=1
 as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w start \
-  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $PG_DIAGNOSTICS" >/dev/null
+  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=2GB $PG_DIAGNOSTICS" >/dev/null
 PGV=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atc 'SHOW server_version')
 
 psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
