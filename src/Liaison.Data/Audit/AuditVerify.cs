@@ -4,7 +4,6 @@ using Liaison.Data.Access;
 using Liaison.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Liaison.Data.Audit;
 
@@ -98,8 +97,7 @@ public static partial class AuditLog
     /// <summary>The rows in id order, each as an entry or, where a field cannot be read, null with its id.</summary>
     private static async IAsyncEnumerable<(long Id, AuditEntry? Entry)> ReadRawAsync(LiaisonDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var sqlite = db.Database.IsSqlite();
-        var times = new DateTimeOffsetToBinaryConverter();
+        var sql = Database.Sql.DatabaseSql.For(db);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -117,7 +115,7 @@ public static partial class AuditLog
                     entry = new AuditEntry
                     {
                         Id = id,
-                        At = sqlite ? (DateTimeOffset)times.ConvertFromProvider(r.GetInt64(1))! : r.GetFieldValue<DateTimeOffset>(1),
+                        At = sql.ReadInstant(r, 1),
                         Actor = r.GetString(2),
                         Action = r.GetString(3),
                         Entity = r.GetString(4),

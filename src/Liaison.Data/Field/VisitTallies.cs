@@ -7,8 +7,8 @@ namespace Liaison.Data.Field;
 /// <summary>
 /// The household visits as the indicators read them (<see cref="VisitTally"/>, decision 0017):
 /// every writer of visits adds its visits here in the same transaction — the API's writer
-/// (<see cref="VisitKind"/>) and the demo's generator; <c>report verify</c> counts the same rows
-/// from the visits themselves (<see cref="FromVisits"/>), and <c>report refresh</c> rebuilds them.
+/// (<see cref="VisitKind"/>) and the demo's generator; <c>report verify</c> counts from the visits
+/// themselves (<see cref="OneEach"/>), and <c>report refresh</c> rebuilds them (<see cref="FromVisits"/>).
 /// </summary>
 public static class VisitTallies
 {
@@ -51,6 +51,22 @@ public static class VisitTallies
                 Month = g.Key.Month,
                 Visits = g.LongCount(),
             });
+
+    /// <summary>
+    /// Each visit as a tally of one: what <c>report verify</c> counts. The formulas' sums and
+    /// first months come out the same as over <see cref="FromVisits"/>, without grouping a city's
+    /// visits first (a grouping the database would make three times, once per formula).
+    /// </summary>
+    public static IQueryable<VisitTally> OneEach(LiaisonDb db) =>
+        db.HouseholdVisits.AsNoTracking().Select(v => new VisitTally
+        {
+            VillageCode = v.VillageCode,
+            Year = v.Year,
+            HouseholdId = v.HouseholdId,
+            CadreId = v.CadreId,
+            Month = v.VisitedOn.Month,
+            Visits = 1,
+        });
 
     /// <summary>Counts every tally afresh from the visits (<c>report refresh</c>), inside the caller's transaction.</summary>
     public static async Task RebuildAsync(LiaisonDb db, CancellationToken ct)

@@ -54,6 +54,9 @@ public abstract class DatabaseSql
     /// <summary>What a freshly bulk-loaded table needs before the day's traffic reaches it (see <see cref="BulkLoads"/>).</summary>
     public abstract Task SettleAsync(string table, CancellationToken ct);
 
+    /// <summary>An instant read by hand from a query's row (SQLite keeps it as a number, LiaisonDb.ConfigureConventions).</summary>
+    public abstract DateTimeOffset ReadInstant(System.Data.Common.DbDataReader row, int ordinal);
+
     /// <summary>What a database needs once its schema is in place.</summary>
     public virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -18,6 +18,8 @@ public sealed class PostgresSql(LiaisonDb db) : DatabaseSql(db)
 
     private NpgsqlConnection Connection => (NpgsqlConnection)Db.Database.GetDbConnection();
 
+    public override DateTimeOffset ReadInstant(DbDataReader row, int ordinal) => row.GetFieldValue<DateTimeOffset>(ordinal);
+
     public override async Task UpsertAsync<T>(TableSpec<T> spec, IEnumerable<T> rows, Action<long>? progress, CancellationToken ct)
     {
         _ = Transaction("bulk writes");

@@ -69,6 +69,10 @@ public sealed class SqliteSql(LiaisonDb db) : DatabaseSql(db)
 
     public override Task SettleAsync(string table, CancellationToken ct) => Task.CompletedTask;
 
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter Instants = new();
+
+    public override DateTimeOffset ReadInstant(System.Data.Common.DbDataReader row, int ordinal) => (DateTimeOffset)Instants.ConvertFromProvider(row.GetInt64(ordinal))!;
+
     /// <summary>Readers (the web app) and a writer (an import) at once; survives restarts.</summary>
     public override async Task AfterMigrateAsync(CancellationToken ct) => await Db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
 }

@@ -46,7 +46,7 @@ internal static class FieldFormulas
         var villages = scope.Villages;
         // Visits as tallies (decision 0017): a row per household, cadre and month, kept with every
         // write; counted from the visits themselves when the scope says so (report verify).
-        var source = scope.FromVisits ? VisitTallies.FromVisits(db) : db.VisitTallies.AsNoTracking();
+        var source = scope.FromVisits ? VisitTallies.OneEach(db) : db.VisitTallies.AsNoTracking();
         var tallies = scope.Narrow(source.Where(t => t.Year == year), db, t => t.VillageCode, t => t.CadreId, t => t.Month);
         await Visits.ReadAsync(tallies, t => t.VillageCode, t => t.Month, cells, ct);
 

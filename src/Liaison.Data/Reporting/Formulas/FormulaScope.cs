@@ -17,7 +17,7 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
     public static FormulaScope Recount { get; } = new() { FromVisits = true };
 
     /// <summary>
-    /// Whether visits are counted from the visits themselves (<see cref="Field.VisitTallies.FromVisits"/>)
+    /// Whether visits are counted from the visits themselves (<see cref="Field.VisitTallies.OneEach"/>)
     /// instead of the tallies their writers keep (decision 0017): the same formulas, checked against the records.
     /// </summary>
     public bool FromVisits { get; init; }
