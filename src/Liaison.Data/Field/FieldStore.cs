@@ -14,8 +14,8 @@ namespace Liaison.Data.Field;
 /// Stores field records exactly once. Each record carries the client's id: a record seen before with
 /// the same content is answered as a duplicate, with other content as a conflict (refused, and kept
 /// for review); a bad record is refused by index with its problems while the good ones of the
-/// same request are stored. One transaction per request holds the records, the queue entry of
-/// the rollups and the audit entry, so a request that dies half-way leaves nothing behind and its
+/// same request are stored. One transaction per request holds the records (and, for visits, their
+/// tallies), the queue entry of the rollups and the audit entry, so a request that dies half-way leaves nothing behind and its
 /// retry stores everything once.
 /// </summary>
 public static class FieldStore
@@ -133,7 +133,7 @@ public static class FieldStore
 
     /// <summary>
     /// Writes the fresh records and kept conflicts of one or more requests in one transaction: records,
-    /// issues, one audit entry per request, and the rollup queue.
+    /// issues and visit tallies (the kind's <c>AfterSaveAsync</c>), one audit entry per request, and the rollup queue.
     /// </summary>
     internal static async Task WriteAsync<TInput, TRecord>(LiaisonDb db, TimeProvider clock, FieldRecordKind<TInput, TRecord> kind, IReadOnlyList<FieldWrite<TInput, TRecord>> writes, CancellationToken ct)
         where TRecord : class

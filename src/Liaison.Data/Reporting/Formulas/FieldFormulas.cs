@@ -67,7 +67,7 @@ internal static class FieldFormulas
         // An issue carries its visit's village and China day (RaisedOn), so it is counted on its own:
         // joining every visit of the marked villages would read their whole year again. Only a
         // unit's report needs the visit, for the cadre who raised it.
-        var issues = scope.Narrow(db.VisitIssues.AsNoTracking().Where(i => i.RaisedOn.Year == year), db, i => i.VillageCode, _ => null, i => i.RaisedOn.Month, byUnit: false);
+        var issues = scope.Narrow(db.VisitIssues.AsNoTracking().Where(i => i.RaisedOn.Year == year), db, i => i.VillageCode, cadre: null, i => i.RaisedOn.Month);
         if (scope.UnitId is { } unitOfIssues)
         {
             var ofUnit = db.HouseholdVisits.Where(v => v.Year == year && FormulaScope.CadresOf(db, unitOfIssues).Contains(v.CadreId)).Select(v => v.Id);

@@ -28,16 +28,16 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
     /// <summary>
     /// The records of a kind that fall within the scope, given where each was done, by whom and in
     /// which China month: the one place a family's rows are narrowed to villages, a unit and months.
-    /// Records that do not name their cadre pass <c>byUnit: false</c> and are narrowed to a unit by their caller.
+    /// Records that do not name their cadre pass no <paramref name="cadre"/> and are narrowed to a unit by their caller.
     /// </summary>
     internal IQueryable<T> Narrow<T>(IQueryable<T> rows, LiaisonDb db,
-        Expression<Func<T, string>> village, Expression<Func<T, int?>> cadre, Expression<Func<T, int>> month, bool byUnit = true)
+        Expression<Func<T, string>> village, Expression<Func<T, int?>>? cadre, Expression<Func<T, int>> month)
     {
         if (Villages is { } villages)
         {
             rows = rows.Where(Compose(village, code => villages.Contains(code)));
         }
-        if (UnitId is { } unit && byUnit)
+        if (UnitId is { } unit && cadre is not null)
         {
             var cadres = CadresOf(db, unit);
             rows = rows.Where(Compose(cadre, id => cadres.Contains(id)));
