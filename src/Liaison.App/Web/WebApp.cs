@@ -59,6 +59,8 @@ public static class WebApp
         services.AddHostedService<AuditHeadService>();
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
+        services.AddScoped<Frame>();
+        services.AddScoped<Features.Search.Finder>();
         // What the signed-in account may read: the one query root for records of a division (Data/Access/Scoped.cs).
         services.AddScoped(sp => new Data.Access.Scoped(sp.GetRequiredService<LiaisonDb>(), sp.GetRequiredService<Auth.Jurisdiction>().Scope));
         services.AddScoped<Features.Field.FieldApiContext>();
@@ -117,6 +119,7 @@ public static class WebApp
         Features.Divisions.DivisionApi.Map(app.MapGroup("/api/v1").WithTags("divisions").RequireAuthorization(Policies.Read));
         Features.Liaisons.PlanApi.Map(app.MapGroup("/api/v1").WithTags("plan").RequireAuthorization(Policies.Read));
         Features.Field.FieldApi.Map(app.MapGroup("/api/v1").WithTags("field").RequireAuthorization(Policies.Read));
+        Features.Search.PickApi.Map(app.MapGroup("/api/v1").WithTags("pickers").RequireAuthorization(Policies.Read));
         Features.Reports.ReportApi.Map(app.MapGroup("/api/v1").WithTags("reports").RequireAuthorization(Policies.Read));
         ApiWriteGate.Map(app.MapGroup("/api/v1").WithTags("session").RequireAuthorization(Policies.Read));
         Operations.Map(app);

@@ -35,7 +35,7 @@ public static class DivisionCode
         DivisionLevel level => code[..LengthOf(level - 1)],
     };
 
-    /// <summary>Codes of all ancestors, province first.</summary>
+    /// <summary>Codes of all ancestors, the parent first and the province last.</summary>
     public static IEnumerable<string> Ancestors(string code)
     {
         for (var p = ImpliedParent(code); p is not null; p = ImpliedParent(p))

@@ -15,6 +15,15 @@ public readonly record struct Term(string Zh, string En)
 /// <summary>The programme's words for each enumerated value; imports accept either language, pages show one.</summary>
 public static class Terms
 {
+    public static IReadOnlyDictionary<Access.Role, Term> Roles { get; } = new Dictionary<Access.Role, Term>
+    {
+        [Access.Role.Admin] = new("系统管理员", "Administrator"),
+        [Access.Role.Office] = new("驻村办", "Programme office"),
+        [Access.Role.UnitAdmin] = new("单位管理员", "Unit administrator"),
+        [Access.Role.Cadre] = new("干部", "Cadre"),
+        [Access.Role.Inspector] = new("督查", "Inspector"),
+    };
+
     public static IReadOnlyDictionary<DivisionLevel, Term> Levels { get; } = new Dictionary<DivisionLevel, Term>
     {
         [DivisionLevel.Province] = new("省", "province"),

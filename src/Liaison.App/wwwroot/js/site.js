@@ -1,5 +1,42 @@
-// Charts from data attributes: the pages carry no inline script (the content security policy forbids it).
+// Charts and pickers from data attributes: the pages carry no inline script (the content security policy forbids it).
 (function () {
+  // Script runs: the phone menu may hide behind its button now (site.css shows it open without script).
+  document.documentElement.classList.remove("no-js");
+
+  // A picker: an ordinary text input (it still takes a typed code without script) becomes a type-ahead
+  // over /api/v1/pick/{kind}; data-picker-query adds filters (level=village, under=..., village=...),
+  // data-picker-label names the value already in it.
+  function picker(el) {
+    if (!window.TomSelect || el.tomselect) return;
+    var url = "/api/v1/pick/" + el.dataset.picker;
+    var extra = el.dataset.pickerQuery ? "&" + el.dataset.pickerQuery : "";
+    var initial = el.value ? [{ value: el.value, text: el.dataset.pickerLabel || el.value }] : [];
+    var texts = document.documentElement.dataset;
+    new TomSelect(el, {
+      maxItems: 1,
+      create: false,
+      valueField: "value",
+      labelField: "text",
+      searchField: [],
+      options: initial,
+      items: el.value ? [el.value] : [],
+      preload: "focus",
+      loadThrottle: 250,
+      // The server has matched and ordered the results; the widget keeps them as they come.
+      score: function () { return function () { return 1; }; },
+      load: function (query, done) {
+        fetch(url + "?q=" + encodeURIComponent(query) + extra, { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (rows) { done(rows); }, function () { done(); });
+      },
+      render: {
+        option: function (d, esc) { return "<div>" + esc(d.text) + (d.path ? "<span class=\"path\">" + esc(d.path) + "</span>" : "") + "</div>"; },
+        item: function (d, esc) { return "<div>" + esc(d.text) + "</div>"; },
+        no_results: function () { return "<div class=\"no-results\">" + (texts.nothingFound || "") + "</div>"; }
+      }
+    });
+  }
+
   function draw(el) {
     if (!window.echarts) return;
     var labels = JSON.parse(el.dataset.labels || "[]");
@@ -31,6 +68,7 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-chart]").forEach(draw);
+    document.querySelectorAll("input[data-picker]").forEach(picker);
     document.querySelectorAll("[data-print]").forEach(function (a) {
       a.addEventListener("click", function (e) { e.preventDefault(); window.print(); });
     });
