@@ -10,7 +10,19 @@ namespace Liaison.Data.Cases;
 /// lists the cases the reader's unit holds (a unit's admin) rather than those of its villages.
 /// </summary>
 public sealed record CaseFilter(bool UnitHeld = false, string? Division = null, CaseStatus? Status = null, bool OpenOnly = false, bool OverdueOnly = false,
-    string? Category = null, CaseChannel? Channel = null, int Take = 200);
+    string? Category = null, CaseChannel? Channel = null, int Take = 200, int Skip = 0, CaseSort Sort = CaseSort.Due);
+
+/// <summary>
+/// The orders a case list offers. <see cref="Due"/>, the default, is the order of work: open cases
+/// first, the most overdue at the top, then by deadline; closed cases after them, newest first.
+/// </summary>
+public enum CaseSort
+{
+    Due,
+    Newest,
+    Oldest,
+    Village,
+}
 
 /// <summary>One line of a case list: no personal data beyond the masked name.</summary>
 public sealed record CaseLine(long Id, string TrackingCode, CaseKind Kind, string Category, CaseChannel Channel, string VillageCode, string Village,
@@ -62,10 +74,35 @@ public static class CaseQueries
             g.Count(r => r.Escalations > 0))).ToList();
     }
 
-    /// <summary>Cases within the reader's scope (by the case's village, or held by the reader's unit), newest and overdue first.</summary>
+    /// <summary>A page of the cases within the reader's scope (by the case's village, or held by the reader's unit), in the filter's order.</summary>
     public static async Task<List<CaseLine>> ListAsync(Scoped scoped, TimeProvider clock, CaseFilter f, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
+        var q = Filtered(scoped, today, f);
+        var open = CaseLifecycle.OpenStatuses.ToArray();
+        q = f.Sort switch
+        {
+            CaseSort.Newest => q.OrderByDescending(c => c.Id),
+            CaseSort.Oldest => q.OrderBy(c => c.Id),
+            CaseSort.Village => q.OrderBy(c => c.VillageCode).ThenByDescending(c => c.Id),
+            // Closed cases share one deadline key (today), so among them the newest comes first.
+            _ => q.OrderByDescending(c => open.Contains(c.Status)).ThenBy(c => open.Contains(c.Status) ? c.DueOn : today).ThenByDescending(c => c.Id),
+        };
+        var rows = await (from c in q.Skip(f.Skip).Take(f.Take)
+                          join v in scoped.Names on c.VillageCode equals v.Code
+                          select new { c.Id, c.TrackingCode, c.Kind, c.Category, c.Channel, c.VillageCode, Village = v.Name, c.Description, c.Status, c.Level, c.HolderDivision, c.DueOn, c.ReceivedAt })
+            .ToListAsync(ct);
+        return rows.Select(r => new CaseLine(r.Id, r.TrackingCode, r.Kind, r.Category, r.Channel, r.VillageCode, r.Village,
+            r.Description.Length > 80 ? r.Description[..80] + "…" : r.Description, r.Status, r.Level, r.HolderDivision, r.DueOn, r.ReceivedAt,
+            CaseLifecycle.IsOpen(r.Status) && r.DueOn < today)).ToList();
+    }
+
+    /// <summary>How many cases the filter finds (the list's total, whatever page it shows).</summary>
+    public static Task<int> CountAsync(Scoped scoped, TimeProvider clock, CaseFilter f, CancellationToken ct) =>
+        Filtered(scoped, ChinaTime.Today(clock), f).CountAsync(ct);
+
+    private static IQueryable<Case> Filtered(Scoped scoped, DateOnly today, CaseFilter f)
+    {
         var within = f.Division is { Length: > 0 } d ? scoped.Under(d) : scoped;
         var q = f.UnitHeld ? within.UnitCases : within.Cases;
         var open = CaseLifecycle.OpenStatuses.ToArray();
@@ -89,14 +126,7 @@ public static class CaseQueries
         {
             q = q.Where(c => c.Channel == ch);
         }
-        var rows = await (from c in q
-                          join v in scoped.Names on c.VillageCode equals v.Code
-                          orderby c.DueOn, c.Id descending
-                          select new { c.Id, c.TrackingCode, c.Kind, c.Category, c.Channel, c.VillageCode, Village = v.Name, c.Description, c.Status, c.Level, c.HolderDivision, c.DueOn, c.ReceivedAt })
-            .Take(f.Take).ToListAsync(ct);
-        return rows.Select(r => new CaseLine(r.Id, r.TrackingCode, r.Kind, r.Category, r.Channel, r.VillageCode, r.Village,
-            r.Description.Length > 80 ? r.Description[..80] + "…" : r.Description, r.Status, r.Level, r.HolderDivision, r.DueOn, r.ReceivedAt,
-            CaseLifecycle.IsOpen(r.Status) && r.DueOn < today)).ToList();
+        return q;
     }
 
     public static Task<List<CaseStep>> StepsAsync(LiaisonDb db, long caseId, CancellationToken ct) =>

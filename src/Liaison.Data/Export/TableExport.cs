@@ -10,25 +10,13 @@ public static class TableExport
     {
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            var list = new List<Dictionary<string, object>>();
-            long count = 0;
+            var list = new List<string[]>();
             await foreach (var row in rows.WithCancellation(ct))
             {
-                var d = new Dictionary<string, object>(header.Count);
-                for (var i = 0; i < header.Count; i++)
-                {
-                    d[header[i]] = row[i];
-                }
-                list.Add(d);
-                count++;
+                list.Add(row);
             }
-            if (count == 0)
-            {
-                // MiniExcel takes the header from the first row: an empty export still gets its header.
-                list.Add(header.ToDictionary(h => h, _ => (object)""));
-            }
-            await MiniExcel.SaveAsAsync(path, list, sheetName: "data", overwriteFile: true, cancellationToken: ct);
-            return count;
+            await MiniExcel.SaveAsAsync(path, Sheet(header, list), sheetName: "data", overwriteFile: true, cancellationToken: ct);
+            return list.Count;
         }
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await writer.WriteLineAsync(string.Join(",", header.Select(SpreadsheetText.ForCsv)));
@@ -39,5 +27,32 @@ public static class TableExport
             n++;
         }
         return n;
+    }
+
+    /// <summary>The same as an xlsx file in memory, for a page's "export this view".</summary>
+    public static async Task<byte[]> XlsxAsync(IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, Sheet(header, rows.ToList()), sheetName: "data", cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    private static List<Dictionary<string, object>> Sheet(IReadOnlyList<string> header, List<string[]> rows)
+    {
+        var list = rows.Select(row =>
+        {
+            var d = new Dictionary<string, object>(header.Count);
+            for (var i = 0; i < header.Count; i++)
+            {
+                d[header[i]] = row[i];
+            }
+            return d;
+        }).ToList();
+        if (list.Count == 0)
+        {
+            // MiniExcel takes the header from the first row: an empty export still gets its header.
+            list.Add(header.ToDictionary(h => h, _ => (object)""));
+        }
+        return list;
     }
 }

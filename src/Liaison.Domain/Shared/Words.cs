@@ -96,6 +96,8 @@ public static class Words
     public static Term To { get; } = new("到", "To");
     public static Term TookUpThePost { get; } = new("任职日期", "Took up the post");
     public static Term Total { get; } = new("合计", "Total");
+    public static Term Overdue { get; } = new("已超期", "Overdue");
+    public static Term TypeVillageName { get; } = new("输入村名或代码", "Type a village name or code");
     public static Term TrackingCode { get; } = new("查询码", "Tracking code");
     public static Term Unit { get; } = new("单位", "Unit");
     public static Term Unresolved { get; } = new("未化解", "unresolved");

@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Cases;
 using Liaison.Domain.Cases;
 using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,13 +24,37 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProv
     [BindProperty(SupportsGet = true)] public bool Open { get; set; }
     /// <summary>A division's cases only (a dashboard's drill-down); still within the jurisdiction.</summary>
     [BindProperty(SupportsGet = true)] public string? Division { get; set; }
+    [BindProperty(SupportsGet = true)] public CaseSort Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public List<CaseLine> Cases { get; private set; } = [];
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
+    public DateOnly Today => ChinaTime.Today(clock);
     public IReadOnlyList<CaseCategory> Categories { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The list as it is filtered and ordered now, every page of it, as xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var filter = Filter() with { Take = ExportLimit };
+        var rows = await CaseQueries.ListAsync(scoped, clock, filter, ct);
+        var categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories.ToDictionary(c => c.Code, c => Ui.T(c.Name, c.EnglishName));
+        string W((string Zh, string En) t) => Ui.T(t.Zh, t.En);
+        var header = new[] { Ui.T(Words.TrackingCode), Ui.T(Words.Village), Ui.T(Words.VillageCode), Ui.T(Words.Kind), Ui.T(Words.Category), Ui.T(Words.Channel), Ui.T(Words.Description), Ui.T(Words.Status), Ui.T(Words.Level), Ui.T(Words.Due), Ui.T(Words.Overdue) };
+        var lines = rows.Select(c => new[]
+        {
+            TrackingCode.Display(c.TrackingCode), c.Village, c.VillageCode, W(CaseWords.Kind(c.Kind)), categories.GetValueOrDefault(c.Category, c.Category), W(CaseWords.Channel(c.Channel)),
+            c.Description, W(CaseWords.Status(c.Status)), W(CaseWords.Level(c.Level)), c.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Overdue ? Ui.T("是", "yes") : "",
+        });
+        var bytes = await Data.Export.TableExport.XlsxAsync(header, lines, ct);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>An export is the view, not a backup: at most this many rows (the command line exports everything).</summary>
+    public const int ExportLimit = 50_000;
 
     /// <summary>A case taken by hand (phone, walk-in, night visit ...).</summary>
     public async Task<IActionResult> OnPostCreateAsync(CaseKind kind, string? category, CaseChannel channel, string? village, string? description, string? personName, string? personPhone, CancellationToken ct)
@@ -75,9 +100,13 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProv
     private async Task LoadAsync(CancellationToken ct)
     {
         Categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
-        Cases = await CaseQueries.ListAsync(scoped, clock, new CaseFilter(UnitHeld: jurisdiction.Role == Domain.Access.Role.UnitAdmin,
-            Division: string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Status: Status, OpenOnly: Open, OverdueOnly: Overdue, Category: Category, Channel: Channel), ct);
+        var filter = Filter();
+        Paging = Paging.Of(PageNumber, await CaseQueries.CountAsync(scoped, clock, filter, ct));
+        Cases = await CaseQueries.ListAsync(scoped, clock, filter with { Skip = Paging.Skip, Take = Paging.Size }, ct);
     }
+
+    private CaseFilter Filter() => new(UnitHeld: jurisdiction.Role == Domain.Access.Role.UnitAdmin,
+        Division: string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Status: Status, OpenOnly: Open, OverdueOnly: Overdue, Category: Category, Channel: Channel, Sort: Sort);
 }
 
 /// <summary>The signed-in user as a case actor: the scope's subtree, or a unit admin's unit.</summary>
