@@ -61,6 +61,7 @@ public static class WebApp
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<Frame>();
         services.AddScoped<Features.Search.Finder>();
+        services.AddScoped<Features.Home.Todo>();
         // What the signed-in account may read: the one query root for records of a division (Data/Access/Scoped.cs).
         services.AddScoped(sp => new Data.Access.Scoped(sp.GetRequiredService<LiaisonDb>(), sp.GetRequiredService<Auth.Jurisdiction>().Scope));
         services.AddScoped<Features.Field.FieldApiContext>();

@@ -1,0 +1,72 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Cases;
+using Liaison.Data.Policy;
+using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
+
+namespace Liaison.App.Features.Home;
+
+/// <summary>One line of the home's to-do list: what, where to act on it, and whether a count above zero is urgent (red).</summary>
+public sealed record TodoItem(string Key, Term Label, string Href, bool Urgent);
+
+/// <summary>
+/// 待办: what needs doing, per role, each counted within the scope and linked to the filtered list
+/// where it is done. Counts that take a second or more (the plan check, the flags) are fetched by
+/// the page after it shows (htmx), so the home opens at once; without script the links still work.
+/// </summary>
+public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries queries, Jurisdiction jurisdiction, TimeProvider clock)
+{
+    public static readonly TodoItem OverdueCases = new("overdue-cases", new("超期未办结的诉求", "Overdue cases"), "/cases?overdue=true", true);
+    public static readonly TodoItem OpenCases = new("open-cases", new("待办理的诉求", "Open cases"), "/cases?open=true", false);
+    public static readonly TodoItem Violations = new("violations", new("联系计划违规", "Plan violations"), "/plan/check", true);
+    public static readonly TodoItem Behind = new("behind", new("驻村天数落后", "Behind on residence"), "/field/residence", true);
+    public static readonly TodoItem Flags = new("flags", new("待核查的异常提示", "Flags to review"), "/field/flags", false);
+
+    /// <summary>The to-do list of the signed-in role (a cadre's home is the field app, not this list).</summary>
+    public IReadOnlyList<TodoItem> Items()
+    {
+        var items = new List<TodoItem>();
+        if (jurisdiction.May(Ability.HandleCases) || jurisdiction.May(Ability.Supervise))
+        {
+            items.AddRange([OverdueCases, OpenCases]);
+        }
+        if (jurisdiction.May(Ability.EditPlan) || jurisdiction.Role == Role.Inspector)
+        {
+            items.Add(Violations);
+        }
+        if (jurisdiction.May(Ability.Supervise))
+        {
+            items.AddRange([Behind, Flags]);
+        }
+        return items;
+    }
+
+    /// <summary>The count of one item within the scope; null when the scope has nothing to count it over.</summary>
+    public async Task<int?> CountAsync(string key, CancellationToken ct)
+    {
+        if (Items().All(i => i.Key != key) || await queries.Divisions.HomeAsync(ct) is not { } home)
+        {
+            return null;
+        }
+        var unitHeld = jurisdiction.Role == Role.UnitAdmin;
+        var today = ChinaTime.Today(clock);
+        return key switch
+        {
+            "overdue-cases" => await CaseQueries.CountAsync(scoped, clock, new CaseFilter(UnitHeld: unitHeld, OverdueOnly: true), ct),
+            "open-cases" => await CaseQueries.CountAsync(scoped, clock, new CaseFilter(UnitHeld: unitHeld, OpenOnly: true), ct),
+            "violations" => (await queries.Plan.ViolationsAsync(home.Code, today.Year, ct)).Here.Count,
+            "behind" => (await new Field.Supervision(db, scoped).BehindAsync(home.Code, today, ct))?.Count,
+            "flags" => await FlagsAsync(home.Code, today, ct),
+            _ => null,
+        };
+    }
+
+    private async Task<int?> FlagsAsync(string code, DateOnly today, CancellationToken ct)
+    {
+        var rules = (await PolicyStore.GetAsync(db, today.Year, ct)).Policy.Field;
+        // Above the flags page's own limit there is no count to give (the page says to choose a smaller division).
+        return await new Field.Supervision(db, scoped).FlagsAsync(code, rules, ct) is { } found && found.Visits <= Field.Supervision.MaxVisitsForFlags ? found.Flags.Count : null;
+    }
+}
