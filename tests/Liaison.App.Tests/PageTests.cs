@@ -15,7 +15,7 @@ public partial class PageTests(AppFixture app)
     {
         var html = await (await app.Client()).GetStringAsync("/");
 
-        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\"", html, StringComparison.Ordinal);
         Assert.Contains("汶上县", html, StringComparison.Ordinal);
         Assert.Contains("农户", html, StringComparison.Ordinal);
         await using var db = app.Target.CreateContext();
@@ -29,7 +29,7 @@ public partial class PageTests(AppFixture app)
         var client = app.Anonymous();
         await TestAccounts.SignInAsync(client, "office");
         var html = await client.GetStringAsync("/lang/en?returnUrl=%2Fdivisions%2F370830");
-        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
         Assert.Contains("Households", html, StringComparison.Ordinal);
         Assert.Contains("Subdivisions", html, StringComparison.Ordinal);
         Assert.Contains("Households", await client.GetStringAsync("/"), StringComparison.Ordinal);
@@ -90,6 +90,35 @@ public partial class PageTests(AppFixture app)
         var client = await app.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/divisions/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/divisions/999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_page_out_of_reach_answers_a_page_in_the_users_language_with_a_way_back_and_the_api_problem_details()
+    {
+        // A township office following a breadcrumb up to its county.
+        var township = await app.SignedInAsync("township-office");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/divisions/370830");
+        request.Headers.Referrer = new Uri(township.BaseAddress!, "/divisions/370830001");
+        var page = await township.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("页面不存在", html, StringComparison.Ordinal);
+        Assert.Contains("不在您的管辖范围内", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/divisions/370830001\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not Found", html, StringComparison.Ordinal);
+
+        var api = await township.GetAsync("/api/v1/divisions/370830");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        // A villager who is not signed in gets the portal's frame, not the office menu.
+        var missing = await app.Anonymous().GetAsync("/public/figures/999999999999");
+        var publicHtml = await missing.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("页面不存在", publicHtml, StringComparison.Ordinal);
+        Assert.Contains("public-tasks", publicHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("side-menu", publicHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> log) : IExc
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!Data.Database.DatabaseProblems.IsTransient(exception))
+        // A page's request gets the error page (503, WebApp's exception handler); the API and the phone app this answer.
+        if (!Data.Database.DatabaseProblems.IsTransient(exception) || !httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return false;
         }

@@ -90,6 +90,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Errors/Index");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailable>();
@@ -102,8 +103,18 @@ public static class WebApp
         var app = builder.Build();
         // First: everything after it sees the real client address and scheme.
         proxy.Use(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Browsers get pages in their language for errors; the API keeps ProblemDetails.
+        app.UseWhen(IsApi, api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
+        app.UseWhen(c => !IsApi(c), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                StatusCodeSelector = e => DatabaseProblems.IsTransient(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            }); pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        // Routing after the error handlers, so that a re-executed request (/error/404) finds its page.
+        app.UseRouting();
         Operations.UseRequestMetrics(app);
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.Apply);
@@ -126,6 +137,8 @@ public static class WebApp
         Operations.Map(app);
         return app;
     }
+
+    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
     private static RequestLocalizationOptions Localization()
     {

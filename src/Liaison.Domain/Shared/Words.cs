@@ -82,6 +82,7 @@ public static class Words
     public static Term Save { get; } = new("保存", "Save");
     public static Term Saved { get; } = new("已保存。", "Saved.");
     public static Term NothingFound { get; } = new("没有找到", "Nothing found");
+    public static Term Portal { get; } = new("门户首页", "Portal");
     public static Term Motto { get; } = new("驻村联系服务平台 · 机关干部直接联系服务群众", "Liaison · cadres serving villagers directly");
     public static Term SkipToContent { get; } = new("跳到正文", "Skip to content");
     public static Term Search { get; } = new("搜索", "Search");

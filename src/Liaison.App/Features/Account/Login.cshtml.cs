@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Liaison.App.Features.Account;
 
-/// <summary>Sign-in by user name and password; a second step when the account has TOTP on.</summary>
-[EnableRateLimiting(AuthSetup.SignInLimit)]
+/// <summary>
+/// Sign-in by user name and password; a second step when the account has TOTP on. Opening the form
+/// counts only towards the public pages' limit; attempts count towards the sign-in limits (SignInThrottle).
+/// </summary>
+[EnableRateLimiting(AuthSetup.PublicLimit)]
 public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, SignInThrottle throttle, LiaisonDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Required, StringLength(100)]
@@ -33,6 +36,14 @@ public sealed class LoginModel(SignInManager<Data.Accounts.Account> signIn, Sign
         if (!ModelState.IsValid)
         {
             Error = Web.Ui.T("请输入用户名和密码。", "Enter your user name and password.");
+            return Page();
+        }
+        if (!throttle.TryAddress(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", out var wait))
+        {
+            // Said on the form, in the person's language; not checked, not audited (a flood would fill the log).
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = (wait * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Error = Web.Ui.T($"尝试次数过多，请 {wait} 分钟后再试。", $"Too many attempts: try again in {wait} minute{(wait == 1 ? "" : "s")}.");
             return Page();
         }
         if (!throttle.TryAttempt(UserName))

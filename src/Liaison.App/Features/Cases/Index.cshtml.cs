@@ -47,7 +47,7 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProv
         var lines = rows.Select(c => new[]
         {
             TrackingCode.Display(c.TrackingCode), c.Village, c.VillageCode, W(CaseWords.Kind(c.Kind)), categories.GetValueOrDefault(c.Category, c.Category), W(CaseWords.Channel(c.Channel)),
-            c.Description, W(CaseWords.Status(c.Status)), W(CaseWords.Level(c.Level)), c.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Overdue ? Ui.T("是", "yes") : "",
+            c.Description, W(CaseWords.Status(c.Status)), W(CaseWords.Level(c.Level)), c.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Overdue ? Ui.T(Words.Yes) : "",
         });
         var bytes = await Data.Export.TableExport.XlsxAsync(header, lines, ct);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
