@@ -98,6 +98,8 @@ public static class Words
     public static Term TookUpThePost { get; } = new("任职日期", "Took up the post");
     public static Term Total { get; } = new("合计", "Total");
     public static Term Overdue { get; } = new("已超期", "Overdue");
+    public static Term TypePersonName { get; } = new("输入姓名、干部编号或单位", "Type a name, staff number or unit");
+    public static Term TypePlaceName { get; } = new("输入区划名称或代码", "Type a division name or code");
     public static Term TypeVillageName { get; } = new("输入村名或代码", "Type a village name or code");
     public static Term TrackingCode { get; } = new("查询码", "Tracking code");
     public static Term Unit { get; } = new("单位", "Unit");

@@ -39,7 +39,11 @@ public sealed class EditModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
     public PersonView? PersonView { get; private set; }
     public TieEditResult? Result { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    /// <summary>The year a new tie is for unless another is chosen: this year.</summary>
+    public int PlanYear => Year ?? ChinaTime.Today(clock).Year;
+
+    /// <summary>A tie, a person, or (neither named) the form to choose a person by name.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => Tie is null && Person is null || await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
         ApplyAsync(() => Row is null ? null : new TieEdit.Move(Row.Tie.Id, (Division ?? "").Trim(), Reason ?? ""), checkDivision: true, ct);
@@ -51,7 +55,7 @@ public sealed class EditModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
         ApplyAsync(() => Row is null ? null : new TieEdit.Lock(Row.Tie.Id, !Row.Tie.Locked, Reason ?? ""), checkDivision: false, ct);
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken ct) =>
-        ApplyAsync(() => PersonView is null ? null : new TieEdit.Add(Year ?? ChinaTime.Today(clock).Year, Kind, PersonView.Cadre.Code, (Division ?? "").Trim(), Reason ?? ""), checkDivision: true, ct);
+        ApplyAsync(() => PersonView is null ? null : new TieEdit.Add(PlanYear, Kind, PersonView.Cadre.Code, (Division ?? "").Trim(), Reason ?? ""), checkDivision: true, ct);
 
     private async Task<IActionResult> ApplyAsync(Func<TieEdit?> make, bool checkDivision, CancellationToken ct)
     {

@@ -25,6 +25,8 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
     public WhyNot? Answer { get; private set; }
     public List<SecretarySupport> Supports { get; private set; } = [];
     public string? AskedVillage { get; private set; }
+    /// <summary>The asked village's name, for the picker to show instead of its code.</summary>
+    public string? AskedVillageName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, string? village, CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         if (!string.IsNullOrWhiteSpace(village) && jurisdiction.Covers(village.Trim()))
         {
             AskedVillage = village.Trim();
+            AskedVillageName = (await queries.Divisions.FindAsync(AskedVillage, ct))?.Name;
             try
             {
                 (Answer, _) = await SecretaryStore.WhyNotAsync(db, Row.Posting.Year, Row.CadreCode, AskedVillage, ct);
