@@ -183,7 +183,7 @@
   function renderRecords(q) {
     const time = at => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     const rows = [
-      ...q.filter(r => r.state === 'pending').reverse().map(r => ({ ...r, id: r.body.id, synced: false })),
+      ...q.filter(r => r.state === 'pending').reverse().map(r => ({ ...r, synced: false })),
       ...recent().map(r => ({ ...r, synced: true })),
     ].slice(0, RECENT);
     $('records-list').hidden = rows.length === 0;
