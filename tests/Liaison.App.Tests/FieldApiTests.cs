@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Liaison.App.Auth;
 using Liaison.Data.Audit;
 using Liaison.Domain.Field;
@@ -16,9 +17,6 @@ public sealed class FieldApiTests : OwnHost
     private static readonly string[] Kept = ["stored", "duplicate"];
 
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
-
-
-
 
     private async Task<List<long>> HouseholdsAsync(int n)
     {
@@ -64,6 +62,52 @@ public sealed class FieldApiTests : OwnHost
         await using var db = Demo.Target.CreateContext();
         Assert.Equal(1, await db.HouseholdVisits.CountAsync(v => v.ClientId == id));
         Assert.Equal(1, await db.RecordConflicts.CountAsync(c => c.ClientId == id));
+    }
+
+    [Fact]
+    public async Task A_visit_and_a_stay_keep_the_position_sent_and_one_far_from_the_village_is_flagged_for_supervisors()
+    {
+        const string village = "370830001001";
+        var cadre = await SignedInAsync("cadre");
+        var households = await HouseholdsAsync(2);
+        double lat, lon;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var place = await db.Divisions.SingleAsync(d => d.Code == village);
+            (lat, lon) = (place.Latitude!.Value, place.Longitude!.Value);
+        }
+        // Beside the village, and about 55 km north of it.
+        var (near, far, stay) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/visits",
+            new { id = near, household = households[0], visitedAt = Now.AddHours(-3), latitude = lat + 0.001, longitude = lon })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/visits",
+            new { id = far, household = households[1], visitedAt = Now.AddMinutes(-1), latitude = lat + 0.5, longitude = lon })).StatusCode);
+        var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
+        Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/stays",
+            new { id = stay, village, arrived = today, latitude = lat + 0.5, longitude = lon })).StatusCode);
+        // A position is checked as a visit's is, and refused by its field.
+        var bad = await cadre.PostAsJsonAsync("/api/v1/field/stays", new { id = Guid.NewGuid(), village, arrived = today, latitude = 95.0, longitude = lon });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal("coordinates", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("latitude")[0].GetString());
+
+        long farId, stayId;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var visit = await db.HouseholdVisits.SingleAsync(v => v.ClientId == far);
+            Assert.Equal((lat + 0.5, lon), (visit.Latitude, visit.Longitude));
+            var stored = await db.ResidenceStays.SingleAsync(s => s.ClientId == stay);
+            Assert.Equal((lat + 0.5, lon), (stored.Latitude, stored.Longitude));
+            (farId, stayId) = (visit.Id, stored.Id);
+        }
+        var mine = await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/stays");
+        Assert.Equal(lat + 0.5, mine.EnumerateArray().Single(s => s.GetProperty("clientId").GetGuid() == stay).GetProperty("latitude").GetDouble());
+
+        var inspector = await SignedInAsync("inspector");
+        var flags = WebUtility.HtmlDecode(await inspector.GetStringAsync("/field/flags?code=370830001"));
+        var rows = Regex.Matches(flags, "<tr>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).Where(r => r.Contains("记录位置距村", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains($"#{farId}<", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains($"驻村 #{stayId}<", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -155,12 +155,15 @@ public class FieldWorkTests
         var stays = await FieldStore.SaveStaysAsync(db, clock, author, [
             new StayInput(Guid.NewGuid(), village, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 10)),
             new StayInput(Guid.NewGuid(), village, new DateOnly(2026, 6, 8), new DateOnly(2026, 6, 12)),  // overlaps three days
-            new StayInput(Guid.NewGuid(), village, new DateOnly(2026, 6, 14), null),                      // "in the village today"
+            new StayInput(Guid.NewGuid(), village, new DateOnly(2026, 6, 14), null, 35.4, 116.6),         // "in the village today", where the phone was
             new StayInput(Guid.NewGuid(), village, new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 11)),
             new StayInput(Guid.NewGuid(), "370830001001", new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1)),
         ], default);
         Assert.Equal([RecordOutcome.Stored, RecordOutcome.Stored, RecordOutcome.Stored, RecordOutcome.Refused, village == "370830001001" ? RecordOutcome.Stored : RecordOutcome.Refused],
             stays.Select(s => s.Outcome));
+        var located = await db.ResidenceStays.AsNoTracking().SingleAsync(s => s.Id == stays[2].RecordId);
+        Assert.Equal((35.4, 116.6), (located.Latitude, located.Longitude));
+        Assert.Null((await db.ResidenceStays.AsNoTracking().SingleAsync(s => s.Id == stays[0].RecordId)).Latitude);
         var activities = await FieldStore.SaveActivitiesAsync(db, clock, author, [
             new ActivityInput(Guid.NewGuid(), village, ActivityKind.PartyMemberVisit, new DateOnly(2026, 6, 2), 12),
             new ActivityInput(Guid.NewGuid(), village, ActivityKind.StudyTrip, new DateOnly(2026, 6, 3), 1, 36),

@@ -72,6 +72,12 @@ public class FieldCheckTests
         { new StayInput(Id, Tied, new DateOnly(2025, 12, 30), new DateOnly(2026, 1, 2)), "arrived" },
         { new StayInput(Id, "370101001009", new DateOnly(2026, 6, 1), null), "village" },
         { new StayInput(Id, "  ", new DateOnly(2026, 6, 1), null), "village" },
+        // A position is optional; one that is sent lies on the globe, both coordinates or neither.
+        { new StayInput(Id, Tied, new DateOnly(2026, 6, 1), null, 35.4, 116.6), "" },
+        { new StayInput(Id, Tied, new DateOnly(2026, 6, 1), null, 91, 116.6), "latitude" },
+        { new StayInput(Id, Tied, new DateOnly(2026, 6, 1), null, 35.4, null), "latitude" },
+        { new StayInput(Id, Tied, new DateOnly(2026, 6, 1), null, double.NaN, 116.6), "latitude" },
+        { new StayInput(Id, Tied, new DateOnly(2026, 6, 3), new DateOnly(2026, 6, 1), 35.4, 181), "left,latitude" },
     };
 
     [Theory]

@@ -52,6 +52,18 @@ public class FieldTests
     }
 
     [Fact]
+    public void A_stay_recorded_far_from_its_village_is_flagged_by_the_stay_and_takes_no_part_in_travel()
+    {
+        var visit = new VisitFacts(1, 7, 100, "370830001001", At(1, 9), null, null, null);
+        var flag = Assert.Single(Plausibility.Check([visit], Villages, Rules, [new StayFacts(5, 7, "370830001001", 35.60, 116.98)]));
+        Assert.Equal((FlagKind.FarFromVillage, 7), (flag.Kind, flag.CadreId));
+        Assert.Equal([5L], flag.StayIds);
+        Assert.Empty(flag.VisitIds);
+        Assert.Matches(@"记录位置距村 \d+\.\d 公里", flag.EvidenceZh);
+        Assert.Empty(Plausibility.Check([visit], Villages, Rules, [new StayFacts(5, 7, "370830001001", 35.401, 116.601)]));
+    }
+
+    [Fact]
     public void Consecutive_records_too_far_apart_for_the_time_between_are_flagged()
     {
         var visits = new[]

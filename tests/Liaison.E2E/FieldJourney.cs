@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace Liaison.E2E;
 
@@ -59,5 +60,94 @@ public class FieldJourney(BrowserFixture app)
         Assert.Equal(4, taps);
         Console.WriteLine($"first visit recorded {watch.Elapsed.TotalSeconds:0.0} s after opening the app");
         Assert.True(errors.All(e => e.Contains("net::ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal) || e.Contains("Failed to fetch", StringComparison.Ordinal)), string.Join("\n", errors));
+        // Once everything went, the page says so, and nothing still says it waits.
+        await AssertAllSyncedAsync(page);
     }
+
+    [Fact]
+    public async Task Where_the_phone_allows_a_visit_and_a_stay_carry_its_position_and_the_page_says_so()
+    {
+        const float latitude = 35.405f, longitude = 116.587f;
+        await using var context = await app.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            Locale = "zh-CN",
+            IsMobile = true,
+            HasTouch = true,
+            Permissions = ["geolocation"],
+            Geolocation = new() { Latitude = latitude, Longitude = longitude },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, "cadre");
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("ul.households li");
+
+        var note = $"有位置的走访 {Guid.NewGuid():N}";
+        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
+        // The sheet says what the phone gave before the cadre saves.
+        Assert.Equal("位置已记录", await page.Locator("#visit-position[data-located='true']").TextContentAsync());
+        await page.FillAsync("#visit-form textarea[name=note]", note);
+        await page.TapAsync("#visit-save");
+        await page.TapAsync("#in-village");
+        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
+        await page.WaitForSelectorAsync("#records li[data-kind='stay'][data-synced='true']");
+        await AssertAllSyncedAsync(page);
+        foreach (var kind in new[] { "visit", "stay" })
+        {
+            var record = page.Locator($"#records li[data-kind='{kind}']").First;
+            Assert.Equal("true", await record.GetAttributeAsync("data-located"));
+            Assert.Contains("位置已记录", await record.TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("已同步", await record.TextContentAsync(), StringComparison.Ordinal);
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-position.png"), FullPage = false });
+
+        await using var db = app.OpenDb();
+        var visit = await db.HouseholdVisits.SingleAsync(v => v.Note == note);
+        Assert.Equal(latitude, visit.Latitude!.Value, 1e-5);
+        Assert.Equal(longitude, visit.Longitude!.Value, 1e-5);
+        var stayId = await RecentIdAsync(page, "stay");
+        var stay = await db.ResidenceStays.SingleAsync(s => s.ClientId == stayId);
+        Assert.Equal(latitude, stay.Latitude!.Value, 1e-5);
+        Assert.Equal(longitude, stay.Longitude!.Value, 1e-5);
+    }
+
+    [Fact]
+    public async Task Without_leave_to_know_the_position_a_visit_is_saved_at_once_without_one()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, "cadre");
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("ul.households li");
+
+        var note = $"无位置的走访 {Guid.NewGuid():N}";
+        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
+        // Saved straight away, whatever the phone has answered yet.
+        await page.FillAsync("#visit-form textarea[name=note]", note);
+        await page.TapAsync("#visit-save");
+        var record = page.Locator("#records li[data-kind='visit'][data-synced='true']").First;
+        await record.WaitForAsync();
+        Assert.Equal("false", await record.GetAttributeAsync("data-located"));
+        Assert.Contains("位置未记录", await record.TextContentAsync(), StringComparison.Ordinal);
+        await AssertAllSyncedAsync(page);
+
+        await using var db = app.OpenDb();
+        var visit = await db.HouseholdVisits.SingleAsync(v => v.Note == note);
+        Assert.Equal((null, null), (visit.Latitude, visit.Longitude));
+    }
+
+    private static async Task AssertAllSyncedAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("#queue[data-synced='true']");
+        Assert.StartsWith("全部已同步", await page.Locator("#queue-state").TextContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("等待同步", await page.Locator("#message").TextContentAsync() ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The client id of the latest synced record of a kind, as the phone keeps it.</summary>
+    private static async Task<Guid> RecentIdAsync(IPage page, string kind) =>
+        Guid.Parse(await page.EvaluateAsync<string>("""
+            kind => JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith('liaison.field.recent.')))).find(r => r.kind === kind).id
+            """, kind));
 }

@@ -1070,9 +1070,17 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("content_hash");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
                     b.Property<DateOnly>("Left")
                         .HasColumnType("TEXT")
                         .HasColumnName("left_on");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")

@@ -15,9 +15,11 @@ public sealed record MyResidence(string Village, string RoleZh, string RoleEn, i
 /// <summary>What the phone keeps offline for its cadre: the year's villages and households, and where the cadre stands.</summary>
 public sealed record MyField(string CadreCode, string CadreName, int Year, DateOnly Today, IReadOnlyList<MyVillage> Villages, IReadOnlyList<MyResidence> Residence, int PlausibleVisitsPerDay);
 
-public sealed record MyVisit(long Id, Guid ClientId, long Household, string Village, DateTimeOffset VisitedAt, string? Note, int Issues, string Source);
+/// <summary>One of the cadre's own visits; the position is the one the phone recorded, if it could.</summary>
+public sealed record MyVisit(long Id, Guid ClientId, long Household, string Village, DateTimeOffset VisitedAt, string? Note, int Issues, string Source, double? Latitude, double? Longitude);
 
-public sealed record MyStay(long Id, Guid ClientId, string Village, DateOnly Arrived, DateOnly Left, int Days, string Source);
+/// <summary>One of the cadre's own stays; the position is the one the phone recorded, if it could.</summary>
+public sealed record MyStay(long Id, Guid ClientId, string Village, DateOnly Arrived, DateOnly Left, int Days, string Source, double? Latitude, double? Longitude);
 
 /// <summary>Reads of a cadre's own field work, for the phone app and the API. Household heads' names are masked; no phones.</summary>
 public static class FieldQueries
@@ -73,12 +75,12 @@ public static class FieldQueries
     {
         using var outside = Unscoped.Section(Reach);
         return (await db.HouseholdVisits.AsNoTracking().Where(v => v.CadreId == cadreId && v.Year == year).OrderByDescending(v => v.Id).Take(1_000).ToListAsync(ct))
-            .Select(v => new MyVisit(v.Id, v.ClientId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.IssueCount, v.Source.ToString().ToLowerInvariant())).ToList();
+            .Select(v => new MyVisit(v.Id, v.ClientId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.IssueCount, v.Source.ToString().ToLowerInvariant(), v.Latitude, v.Longitude)).ToList();
     }
 
     public static async Task<List<MyStay>> StaysOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
         (await db.ResidenceStays.AsNoTracking().Where(s => s.CadreId == cadreId && s.Year == year).OrderByDescending(s => s.Arrived).ToListAsync(ct))
-            .Select(s => new MyStay(s.Id, s.ClientId, s.VillageCode, s.Arrived, s.Left, s.Days, s.Source.ToString().ToLowerInvariant())).ToList();
+            .Select(s => new MyStay(s.Id, s.ClientId, s.VillageCode, s.Arrived, s.Left, s.Days, s.Source.ToString().ToLowerInvariant(), s.Latitude, s.Longitude)).ToList();
 
     /// <summary>
     /// The cadre a village's demo or test account records for: its First Secretary in post, or else

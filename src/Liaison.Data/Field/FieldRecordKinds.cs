@@ -165,7 +165,10 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
 
     public override Guid? ClientId(StayInput input) => input.Id;
 
-    public override string Canonical(StayInput s) => FieldStore.Canonical(new { village = s.Village?.Trim(), arrived = s.Arrived, left = s.Left });
+    // A stay without a position hashes as stays did before they had one: an older phone's resend stays a duplicate, not a conflict.
+    public override string Canonical(StayInput s) => s.Latitude is null && s.Longitude is null
+        ? FieldStore.Canonical(new { village = s.Village?.Trim(), arrived = s.Arrived, left = s.Left })
+        : FieldStore.Canonical(new { village = s.Village?.Trim(), arrived = s.Arrived, left = s.Left, lat = s.Latitude, lon = s.Longitude });
 
     public override List<Problem> Check(StayInput s, FieldContext context) => FieldChecks.Stay(s, context);
 
@@ -177,6 +180,8 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
         Year = s.Arrived!.Value.Year,
         Arrived = s.Arrived.Value,
         Left = s.Left ?? s.Arrived.Value,
+        Latitude = s.Latitude,
+        Longitude = s.Longitude,
         Source = context.Author.Source,
         ReceivedAt = context.Now,
         ReceivedBy = context.Author.UserName,

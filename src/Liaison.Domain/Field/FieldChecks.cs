@@ -60,11 +60,7 @@ public static class FieldChecks
             problems.Add(new("household", $"农户 {visit.Household} 不存在或不在你联系的村", $"household {visit.Household} does not exist or is not in your villages") { Code = "not-your-household" });
         }
         CheckNote(problems, "note", visit.Note);
-        if (visit.Latitude is < -90 or > 90 || visit.Longitude is < -180 or > 180 || (visit.Latitude is null) != (visit.Longitude is null)
-            || visit.Latitude is { } lat && !double.IsFinite(lat) || visit.Longitude is { } lon && !double.IsFinite(lon))
-        {
-            problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)") { Code = "coordinates" });
-        }
+        CheckPosition(problems, visit.Latitude, visit.Longitude);
         var issues = visit.Issues ?? [];
         if (issues.Count > MaxIssues)
         {
@@ -82,23 +78,23 @@ public static class FieldChecks
         var problems = new List<Problem>();
         CheckDate(problems, "arrived", stay.Arrived, facts);
         CheckDate(problems, "left", stay.Left ?? stay.Arrived, facts);
-        if (problems.Count > 0)
+        if (problems.Count == 0)
         {
-            return problems;
+            var (arrived, left) = (stay.Arrived!.Value, stay.Left ?? stay.Arrived!.Value);
+            if (left < arrived)
+            {
+                problems.Add(new("left", "离村日期早于到村日期", "the day of leaving comes before the day of arrival") { Code = "left-before-arrived" });
+            }
+            else if (left.Year != arrived.Year)
+            {
+                problems.Add(new("left", "一次驻村不跨年度：请分两条记录", "a stay lies within one year: send it as two") { Code = "across-years" });
+            }
+            else
+            {
+                CheckVillage(problems, "village", stay.Village?.Trim(), arrived.Year, facts);
+            }
         }
-        var (arrived, left) = (stay.Arrived!.Value, stay.Left ?? stay.Arrived!.Value);
-        if (left < arrived)
-        {
-            problems.Add(new("left", "离村日期早于到村日期", "the day of leaving comes before the day of arrival") { Code = "left-before-arrived" });
-        }
-        else if (left.Year != arrived.Year)
-        {
-            problems.Add(new("left", "一次驻村不跨年度：请分两条记录", "a stay lies within one year: send it as two") { Code = "across-years" });
-        }
-        else
-        {
-            CheckVillage(problems, "village", stay.Village?.Trim(), arrived.Year, facts);
-        }
+        CheckPosition(problems, stay.Latitude, stay.Longitude);
         return problems;
     }
 
@@ -144,6 +140,16 @@ public static class FieldChecks
         {
             var years = facts.Years.Count == 0 ? "无" : string.Join("、", facts.Years.Order());
             problems.Add(new(field, $"日期 {d:yyyy-MM-dd} 不在你的驻村工作年度内（{years}）", $"the date {d:yyyy-MM-dd} lies outside your programme years ({years})") { Code = "outside-programme-years" });
+        }
+    }
+
+    /// <summary>A position is optional; one that is sent lies on the globe, with both of its coordinates.</summary>
+    private static void CheckPosition(List<Problem> problems, double? latitude, double? longitude)
+    {
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180 || (latitude is null) != (longitude is null)
+            || latitude is { } lat && !double.IsFinite(lat) || longitude is { } lon && !double.IsFinite(lon))
+        {
+            problems.Add(new("latitude", "坐标无效（纬度 −90 到 90，经度 −180 到 180，须同时提供）", "invalid coordinates (latitude −90 to 90, longitude −180 to 180, both or neither)") { Code = "coordinates" });
         }
     }
 

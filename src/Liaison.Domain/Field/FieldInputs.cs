@@ -6,8 +6,11 @@ namespace Liaison.Domain.Field;
 public sealed record VisitInput(Guid? Id, long? Household, DateTimeOffset? VisitedAt, string? Note = null, double? Latitude = null, double? Longitude = null,
     IReadOnlyList<string>? Issues = null);
 
-/// <summary>A stay: arrival and departure dates (the same day for "in the village today").</summary>
-public sealed record StayInput(Guid? Id, string? Village, DateOnly? Arrived, DateOnly? Left);
+/// <summary>
+/// A stay: arrival and departure dates (the same day for "in the village today"), and where the phone
+/// was when the cadre recorded it, if the phone could tell (never required).
+/// </summary>
+public sealed record StayInput(Guid? Id, string? Village, DateOnly? Arrived, DateOnly? Left, double? Latitude = null, double? Longitude = null);
 
 /// <summary>A First Secretary activity with its count (and people, for meetings and trips).</summary>
 public sealed record ActivityInput(Guid? Id, string? Village, ActivityKind? Kind, DateOnly? On, int? Count, int? People = null, string? Note = null);

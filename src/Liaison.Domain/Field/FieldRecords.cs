@@ -27,6 +27,9 @@ public sealed class ResidenceStay
     public int Year { get; set; }
     public DateOnly Arrived { get; set; }
     public DateOnly Left { get; set; }
+    /// <summary>Where the phone was when the stay was recorded (WGS-84), when it could tell: the far-from-village check reads it.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     public RecordSource Source { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public required string ReceivedBy { get; set; }

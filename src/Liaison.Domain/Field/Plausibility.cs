@@ -19,28 +19,41 @@ public enum FlagKind
 /// <summary>A visit as the checks see it; coordinates where the phone gave them.</summary>
 public sealed record VisitFacts(long Id, int CadreId, long HouseholdId, string VillageCode, DateTimeOffset At, string? Note, double? Latitude, double? Longitude);
 
+/// <summary>
+/// A stay recorded with the phone's position. A stay carries days, not an instant, so it is checked
+/// against its village only, and takes no part in the travel between records.
+/// </summary>
+public sealed record StayFacts(long Id, int CadreId, string VillageCode, double Latitude, double Longitude);
+
 /// <summary>A flag for supervisors only, never a refusal: which records, and the evidence in words.</summary>
-public sealed record PlausibilityFlag(FlagKind Kind, int CadreId, IReadOnlyList<long> VisitIds, string EvidenceZh, string EvidenceEn);
+public sealed record PlausibilityFlag(FlagKind Kind, int CadreId, IReadOnlyList<long> VisitIds, string EvidenceZh, string EvidenceEn)
+{
+    /// <summary>The stays the flag concerns (one recorded far from its village); none for a visit's flag.</summary>
+    public IReadOnlyList<long> StayIds { get; init; } = [];
+}
 
 /// <summary>
-/// 合理性提示: the checks of issue 6 over a set of visits (a cadre's, a village's, a division's).
-/// Pure; the evidence names distances, speeds, counts and the other visit.
+/// 合理性提示: the checks of issue 6 over a set of visits (a cadre's, a village's, a division's) and
+/// the stays recorded with a position. Pure; the evidence names distances, speeds, counts and the other visit.
 /// </summary>
 public static class Plausibility
 {
-    public static IReadOnlyList<PlausibilityFlag> Check(IReadOnlyList<VisitFacts> visits, IReadOnlyDictionary<string, (double Lat, double Lon)> villages, FieldRules rules)
+    public static IReadOnlyList<PlausibilityFlag> Check(IReadOnlyList<VisitFacts> visits, IReadOnlyDictionary<string, (double Lat, double Lon)> villages, FieldRules rules,
+        IReadOnlyList<StayFacts>? stays = null)
     {
         var flags = new List<PlausibilityFlag>();
         foreach (var v in visits)
         {
-            if (v.Latitude is { } lat && v.Longitude is { } lon && villages.TryGetValue(v.VillageCode, out var place))
+            if (v.Latitude is { } lat && v.Longitude is { } lon && Far(lat, lon, v.VillageCode, villages, rules) is { } far)
             {
-                var km = Geo.Kilometres(lat, lon, place.Lat, place.Lon);
-                if (km > rules.MaxKilometresFromVillage)
-                {
-                    flags.Add(new(FlagKind.FarFromVillage, v.CadreId, [v.Id],
-                        $"记录位置距村 {km:0.0} 公里（超过 {rules.MaxKilometresFromVillage:0.#} 公里）", $"recorded {km:0.0} km from the village (more than {rules.MaxKilometresFromVillage:0.#} km)"));
-                }
+                flags.Add(new(FlagKind.FarFromVillage, v.CadreId, [v.Id], far.Zh, far.En));
+            }
+        }
+        foreach (var s in stays ?? [])
+        {
+            if (Far(s.Latitude, s.Longitude, s.VillageCode, villages, rules) is { } far)
+            {
+                flags.Add(new(FlagKind.FarFromVillage, s.CadreId, [], far.Zh, far.En) { StayIds = [s.Id] });
             }
         }
         foreach (var cadre in visits.GroupBy(v => v.CadreId))
@@ -78,6 +91,19 @@ public static class Plausibility
             }
         }
         return flags;
+    }
+
+    /// <summary>The evidence when a position lies further from its village than the policy allows; null when near, or the village has no coordinates.</summary>
+    private static (string Zh, string En)? Far(double lat, double lon, string village, IReadOnlyDictionary<string, (double Lat, double Lon)> villages, FieldRules rules)
+    {
+        if (!villages.TryGetValue(village, out var place))
+        {
+            return null;
+        }
+        var km = Geo.Kilometres(lat, lon, place.Lat, place.Lon);
+        return km > rules.MaxKilometresFromVillage
+            ? ($"记录位置距村 {km:0.0} 公里（超过 {rules.MaxKilometresFromVillage:0.#} 公里）", $"recorded {km:0.0} km from the village (more than {rules.MaxKilometresFromVillage:0.#} km)")
+            : null;
     }
 
     private static (double Lat, double Lon)? Where(VisitFacts v, IReadOnlyDictionary<string, (double Lat, double Lon)> villages) =>

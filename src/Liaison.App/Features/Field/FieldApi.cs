@@ -31,12 +31,20 @@ public static class FieldApi
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    // The position is evidence for the supervisors' plausibility flags, never a condition of storing.
+    private const string Position = "optionally latitude and longitude (WGS-84 degrees, as the phone gives them; both or neither), "
+        + "where the phone was when the record was made: a position far from the village raises a plausibility flag for supervisors and never refuses the record.";
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/field/visits", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<VisitInput>("visit", request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+            PostAsync<VisitInput>("visit", request, cadre, context, (a, inputs) => FieldStore.SaveVisitsAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct))
+            .WithDescription("Household visits, one (an object) or many (an array): id (the client's), household, visitedAt, note, issues; "
+                + Position);
         api.MapPost("/field/stays", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
-            PostAsync<StayInput>("stay", request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+            PostAsync<StayInput>("stay", request, cadre, context, (a, inputs) => FieldStore.SaveStaysAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct))
+            .WithDescription("Stays in a village, one (an object) or many (an array): id (the client's), village, arrived, left (the same day for a day in the village); "
+                + Position);
         api.MapPost("/field/activities", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
             PostAsync<ActivityInput>("activity", request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
         api.MapGet("/field/me", MeAsync);

@@ -14,6 +14,8 @@ public sealed class FlagsModel(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQ
     public string Name { get; private set; } = "";
     public List<FlagRow> Rows { get; private set; } = [];
     public int Visits { get; private set; }
+    /// <summary>Stays recorded with a position: the only ones there is anything to check in.</summary>
+    public int Stays { get; private set; }
     public bool TooMany => Visits > Supervision.MaxVisitsForFlags;
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
@@ -28,7 +30,7 @@ public sealed class FlagsModel(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQ
         {
             return NotFound();
         }
-        (Code, Name, Rows, Visits) = (division.Code, division.Name, found.Flags, found.Visits);
+        (Code, Name, Rows, Visits, Stays) = (division.Code, division.Name, found.Flags, found.Visits, found.Stays);
         return Page();
     }
 }

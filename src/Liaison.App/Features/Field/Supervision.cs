@@ -44,8 +44,11 @@ public sealed class Supervision(LiaisonDb db, Data.Access.Scoped scoped)
             .ToList();
     }
 
-    /// <summary>The plausibility flags of the newest year's visits under the division; null outside the scope, (empty, count) when too many visits.</summary>
-    public async Task<(List<FlagRow> Flags, int Visits)?> FlagsAsync(string code, FieldRules rules, CancellationToken ct)
+    /// <summary>
+    /// The plausibility flags of the newest year's visits, and of its stays recorded with a position,
+    /// under the division; null outside the scope, (empty, count) when too many visits.
+    /// </summary>
+    public async Task<(List<FlagRow> Flags, int Visits, int Stays)?> FlagsAsync(string code, FieldRules rules, CancellationToken ct)
     {
         if (await VillagesUnderAsync(code, ct) is not { } villages || await FieldRollups.YearAsync(db, ct) is not { } year)
         {
@@ -55,17 +58,22 @@ public sealed class Supervision(LiaisonDb db, Data.Access.Scoped scoped)
         var count = await query.CountAsync(ct);
         if (count > MaxVisitsForFlags)
         {
-            return ([], count);
+            return ([], count, 0);
         }
         var visits = await query.Select(v => new VisitFacts(v.Id, v.CadreId, v.HouseholdId, v.VillageCode, v.VisitedAt, v.Note, v.Latitude, v.Longitude)).ToListAsync(ct);
+        // Stays are read by the villages in reach, as the residence days are: a stay without a position has nothing to check.
+        var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.Year == year && villages.Contains(s.VillageCode) && s.Latitude != null && s.Longitude != null)
+            .Select(s => new StayFacts(s.Id, s.CadreId, s.VillageCode, s.Latitude!.Value, s.Longitude!.Value)).ToListAsync(ct);
         var places = await scoped.Divisions.Where(d => villages.Contains(d.Code)).Select(d => new { d.Code, d.Name, d.Latitude, d.Longitude }).ToListAsync(ct);
         var coordinates = places.Where(p => p.Latitude is not null && p.Longitude is not null).ToDictionary(p => p.Code, p => (p.Latitude!.Value, p.Longitude!.Value));
-        var flags = Plausibility.Check(visits, coordinates, rules);
+        var flags = Plausibility.Check(visits, coordinates, rules, stays);
         var cadreIds = flags.Select(f => f.CadreId).Distinct().ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
-        var villageOf = visits.ToDictionary(v => v.Id, v => v.VillageCode);
+        var visitVillage = visits.ToDictionary(v => v.Id, v => v.VillageCode);
+        var stayVillage = stays.ToDictionary(s => s.Id, s => s.VillageCode);
         var names = places.ToDictionary(p => p.Code, p => p.Name);
-        return (flags.Select(f => new FlagRow(f, cadres[f.CadreId].Code, cadres[f.CadreId].Name, names[villageOf[f.VisitIds[0]]]))
-            .OrderBy(f => f.Flag.Kind).ThenBy(f => f.CadreCode, StringComparer.Ordinal).ToList(), count);
+        string VillageOf(PlausibilityFlag f) => names[f.VisitIds.Count > 0 ? visitVillage[f.VisitIds[0]] : stayVillage[f.StayIds[0]]];
+        return (flags.Select(f => new FlagRow(f, cadres[f.CadreId].Code, cadres[f.CadreId].Name, VillageOf(f)))
+            .OrderBy(f => f.Flag.Kind).ThenBy(f => f.CadreCode, StringComparer.Ordinal).ToList(), count, stays.Count);
     }
 }

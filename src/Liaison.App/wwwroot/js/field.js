@@ -1,6 +1,8 @@
 // The cadre's field app. Everything the cadre records goes first into a queue on the phone
 // (localStorage), each record with an id made here; the queue is sent whenever the network is
-// there, and the server stores each id exactly once, so sending twice is harmless.
+// there, and the server stores each id exactly once, so sending twice is harmless. A visit and a
+// stay carry where the phone was, when it can tell: the supervisors' far-from-village and travel
+// checks read it; a record is never held up or refused for the want of one.
 (() => {
   'use strict';
   const T = JSON.parse(document.getElementById('ui-text').textContent);
@@ -15,13 +17,21 @@
 
   const ME_KEY = 'liaison.field.me';
   const queueKey = () => 'liaison.field.queue.' + (state.me ? state.me.cadreCode : 'unknown');
-  const state = { me: null, village: null, search: '', syncing: false, lastSync: null, backoff: 1000, timer: null };
+  const recentKey = () => 'liaison.field.recent.' + (state.me ? state.me.cadreCode : 'unknown');
+  const state = { me: null, village: null, search: '', syncing: false, lastSync: null, backoff: 1000, timer: null, note: null, fix: null, denied: false };
 
   // --- storage -------------------------------------------------------------------------------
   const load = (key, fallback) => { try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch { return fallback; } };
   const save = (key, value) => localStorage.setItem(key, JSON.stringify(value));
   const queue = () => load(queueKey(), []);
   const setQueue = q => { save(queueKey(), q); renderQueue(); };
+  // A record is sent once its position is settled (found, refused or given up on).
+  const ready = r => r.state === 'pending' && !r.locating;
+  // The last records synced, so that the cadre still sees what became of them (and of their position);
+  // a few only, above the household list.
+  const RECENT = 3;
+  const recent = () => load(recentKey(), []);
+  const remember = items => save(recentKey(), [...items.map(i => ({ id: i.body.id, kind: i.kind, label: i.label, located: i.located, at: i.at })), ...recent()].slice(0, RECENT));
 
   // crypto.randomUUID needs a secure context; getRandomValues does not.
   const uuid = () => {
@@ -33,13 +43,45 @@
   };
   const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China date
 
-  function enqueue(kind, body) {
+  // --- position ------------------------------------------------------------------------------
+  // Asked once per visit or stay (a fix of the last two minutes is used again), and never waited
+  // for: the record is queued at once and sent when the answer comes. Our own timer also covers a
+  // permission prompt the cadre leaves unanswered, which the browser's timeout does not count.
+  const LOCATE_MS = 8000, FRESH_MS = 120000;
+  const degrees = x => Math.round(x * 1e6) / 1e6;
+  function locate() {
+    if (!('geolocation' in navigator) || state.denied) return Promise.resolve(null);
+    if (state.fix && Date.now() - state.fix.at < FRESH_MS) return Promise.resolve(state.fix);
+    return new Promise(resolve => {
+      const timer = setTimeout(() => resolve(null), LOCATE_MS);
+      navigator.geolocation.getCurrentPosition(
+        p => { state.fix = { latitude: degrees(p.coords.latitude), longitude: degrees(p.coords.longitude), at: Date.now() }; clearTimeout(timer); resolve(state.fix); },
+        e => { state.denied = e.code === 1; clearTimeout(timer); resolve(null); },
+        { enableHighAccuracy: true, timeout: LOCATE_MS, maximumAge: FRESH_MS });
+    });
+  }
+  const positionText = r => r.kind === 'activity' ? '' : r.locating ? say('locating') : r.located ? say('located') : say('notLocated');
+
+  // position: a promise of the fix (or null) for the kinds that carry one.
+  function enqueue(kind, label, body, position) {
+    const id = uuid();
     const q = queue();
-    q.push({ kind, body: { id: uuid(), ...body }, state: 'pending', at: Date.now() });
+    q.push({ kind, label, body: { id, ...body }, state: 'pending', at: Date.now(), locating: !!position, located: false });
     setQueue(q);
-    message(say('saved'));
+    message('saved');
     render();
-    sync();
+    if (!position) { sync(); return; }
+    position.then(fix => {
+      const now = queue();
+      const item = now.find(i => i.body.id === id);
+      if (item) {
+        if (fix) { item.body.latitude = fix.latitude; item.body.longitude = fix.longitude; }
+        item.located = !!fix;
+        delete item.locating;
+        setQueue(now);
+      }
+      sync();
+    });
   }
 
   // --- sync ----------------------------------------------------------------------------------
@@ -47,14 +89,14 @@
 
   async function sync() {
     if (state.syncing || !navigator.onLine) return;
-    const pending = queue().filter(r => r.state === 'pending');
+    const pending = queue().filter(ready);
     if (pending.length === 0) return;
     state.syncing = true;
     renderQueue();
     try {
       // A fresh anti-forgery token: the page may have been kept offline since another sign-in.
       const session = await fetch('/api/v1/session/csrf', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
-      if (session.status === 401 || session.redirected) { message(say('signIn')); return; }
+      if (session.status === 401 || session.redirected) { message('signIn'); return; }
       if (!session.ok) throw new Error('HTTP ' + session.status);
       const csrf = (await session.json()).token;
       for (const kind of Object.keys(endpoints)) {
@@ -65,7 +107,7 @@
           headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf },
           body: JSON.stringify(batch.map(r => r.body)),
         });
-        if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
+        if (response.status === 401 || response.redirected) { message('signIn'); return; }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         const answer = await response.json();
         const byId = new Map(answer.results.map(r => [r.id, r]));
@@ -81,11 +123,13 @@
             item.errors = r.errors.map(e => `${e.field}: ${e.message}`);
           }
         }
+        remember(q.filter(i => i.state === 'done'));
         setQueue(q.filter(i => i.state !== 'done'));
       }
       state.lastSync = new Date();
       state.backoff = 1000;
-      if (queue().some(r => r.state === 'pending')) setTimeout(sync, 0);
+      if (state.note === 'signIn') message(null);
+      if (queue().some(ready)) setTimeout(sync, 0);
     } catch {
       // No network, or the server went away mid-request: everything stays queued and goes again.
       clearTimeout(state.timer);
@@ -109,7 +153,8 @@
   }
 
   // --- screens -------------------------------------------------------------------------------
-  function message(text) { $('message').textContent = text || ''; }
+  // The message line says one thing by its key, so that the queue's state can take back what has become untrue.
+  function message(key) { state.note = key; $('message').textContent = key ? say(key) : ''; }
 
   function renderQueue() {
     const q = queue();
@@ -119,14 +164,39 @@
     $('net').classList.toggle('offline', !online);
     $('queue').classList.toggle('pending', pending > 0);
     $('queue').dataset.pending = String(pending);
-    $('queue-state').textContent = (state.syncing ? say('syncing') + ' ' : '')
-      + (pending > 0 ? say('pending', pending) : say('allSynced'))
-      + (state.lastSync ? ' · ' + say('lastSync', state.lastSync.toLocaleTimeString()) : '');
     const refused = q.filter(r => r.state === 'refused');
+    // Synced means nothing left on the phone: neither waiting nor refused.
+    const status = pending > 0 ? say(online ? 'pending' : 'pendingOffline', pending)
+      : refused.length > 0 ? say('refusedCount', refused.length) : say('allSynced');
+    $('queue').dataset.synced = String(q.length === 0);
+    $('queue-state').textContent = (state.syncing && pending > 0 ? say('syncing') + ' ' : '') + status
+      + (state.lastSync ? ' · ' + say('lastSync', state.lastSync.toLocaleTimeString()) : '');
+    if (pending === 0 && state.note === 'saved') message(null);
+    renderRecords(q);
     $('refused-list').hidden = refused.length === 0;
     $('refused').replaceChildren(...refused.map(r => el('li', {},
       `${r.kind} ${r.body.id.slice(0, 8)}: ${(r.errors || []).join('; ')} `,
       el('button', { type: 'button', className: 'link', textContent: say('discard'), onclick: () => setQueue(queue().filter(x => x.body.id !== r.body.id)) }))));
+  }
+
+  // The latest records, waiting ones first: what each is, whether it has a position, whether it is synced.
+  function renderRecords(q) {
+    const time = at => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const rows = [
+      ...q.filter(r => r.state === 'pending').reverse().map(r => ({ ...r, synced: false })),
+      ...recent().map(r => ({ ...r, synced: true })),
+    ].slice(0, RECENT);
+    $('records-list').hidden = rows.length === 0;
+    $('records').replaceChildren(...rows.map(r => {
+      const li = el('li', {},
+        el('span', { className: 'what', textContent: `${time(r.at)} ${r.label || r.kind}` }),
+        el('span', { className: 'position', textContent: positionText(r) }),
+        el('span', { className: 'sync', textContent: r.synced ? say('stored') : say('waiting') }));
+      li.dataset.kind = r.kind;
+      li.dataset.located = String(!!r.located);
+      li.dataset.synced = String(r.synced);
+      return li;
+    }));
   }
 
   function render() {
@@ -145,7 +215,10 @@
       say('residenceLine', document.documentElement.lang === 'en' ? r.roleEn : r.roleZh, r.days, r.minimum)
       + (r.behind > 0 ? say('behind', r.behind, r.daysLeft) : say('met'))));
     const actions = el('div', { className: 'village-actions' },
-      el('button', { type: 'button', id: 'in-village', textContent: say('inVillage'), onclick: () => { enqueue('stay', { village: v.code, arrived: today(), left: today() }); message(say('stayRecorded')); } }));
+      el('button', { type: 'button', id: 'in-village', textContent: say('inVillage'), onclick: () => {
+        enqueue('stay', `${say('inVillage')} · ${v.name}`, { village: v.code, arrived: today(), left: today() }, locate());
+        message('stayRecorded');
+      } }));
     if (v.firstSecretary) {
       actions.append(el('button', { type: 'button', className: 'secondary', textContent: say('activity'), onclick: () => openActivity(v) }));
     }
@@ -176,11 +249,22 @@
   }
 
   let current = null;
+  // The visit's position is asked for as the sheet opens, so that it is usually there by the time the cadre saves.
+  let position = null;
   function openVisit(h) {
     current = h;
     $('visit-title').textContent = `${h.houseNo} · ${h.head}`;
     $('visit-tags').textContent = h.categories.join('、');
     $('visit-form').reset();
+    const asked = position = locate();
+    const shown = $('visit-position');
+    shown.textContent = say('locating');
+    delete shown.dataset.located;
+    asked.then(fix => {
+      if (position !== asked) return;
+      shown.textContent = fix ? say('located') : say('notLocated');
+      shown.dataset.located = String(!!fix);
+    });
     $('visit-sheet').showModal();
     $('visit-form').note.focus();
   }
@@ -196,12 +280,12 @@
     $('visit-form').addEventListener('submit', () => {
       const f = $('visit-form');
       const issues = f.issues.value.split('\n').map(s => s.trim()).filter(Boolean);
-      enqueue('visit', { household: current.id, visitedAt: new Date().toISOString(), note: f.note.value.trim() || null, issues });
+      enqueue('visit', `${current.houseNo} · ${current.head}`, { household: current.id, visitedAt: new Date().toISOString(), note: f.note.value.trim() || null, issues }, position);
     });
     $('visit-cancel').addEventListener('click', () => $('visit-sheet').close());
     $('activity-form').addEventListener('submit', () => {
       const f = $('activity-form');
-      enqueue('activity', { village: current.code, kind: f.kind.value, count: +f.count.value, people: +f.people.value, on: f.on.value, note: f.note.value.trim() || null });
+      enqueue('activity', `${f.kind.selectedOptions[0].textContent} × ${f.count.value}`, { village: current.code, kind: f.kind.value, count: +f.count.value, people: +f.people.value, on: f.on.value, note: f.note.value.trim() || null });
     });
     $('activity-cancel').addEventListener('click', () => $('activity-sheet').close());
     $('sync').addEventListener('click', () => { state.backoff = 1000; sync(); });
@@ -214,8 +298,8 @@
     try {
       const response = await fetch('/api/v1/field/me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
       // Another account on this browser: the previous cadre's households are not its to see.
-      if (response.status === 403) { localStorage.removeItem(ME_KEY); state.me = null; $('village').replaceChildren(); $('villages').replaceChildren(); message(say('noCadre')); return; }
-      if (response.status === 401 || response.redirected) { message(say('signIn')); return; }
+      if (response.status === 403) { localStorage.removeItem(ME_KEY); state.me = null; $('village').replaceChildren(); $('villages').replaceChildren(); message('noCadre'); return; }
+      if (response.status === 401 || response.redirected) { message('signIn'); return; }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       state.me = await response.json();
       save(ME_KEY, state.me);
@@ -223,11 +307,20 @@
       renderQueue();
       sync();
     } catch {
-      if (!state.me) message(say('loadFailed'));
+      if (!state.me) message('loadFailed');
     }
   }
 
+  // The page was closed while a record waited for its position: it goes without one.
+  function release() {
+    const q = queue();
+    if (!q.some(r => r.locating)) return;
+    for (const r of q) delete r.locating;
+    save(queueKey(), q);
+  }
+
   state.me = load(ME_KEY, null);
+  release();
   wire();
   render();
   renderQueue();

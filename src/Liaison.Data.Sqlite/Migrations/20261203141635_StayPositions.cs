@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Liaison.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class StayPositions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "latitude",
+                table: "residence_stays",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "longitude",
+                table: "residence_stays",
+                type: "REAL",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "latitude",
+                table: "residence_stays");
+
+            migrationBuilder.DropColumn(
+                name: "longitude",
+                table: "residence_stays");
+        }
+    }
+}
