@@ -84,6 +84,7 @@ public static class WebApp
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");
+            o.Conventions.AllowAnonymousToPage("/Public/Index");
             // The contact card's form and the tracking page: villagers never sign in.
             o.Conventions.AllowAnonymousToPage("/Cases/Report");
             o.Conventions.AllowAnonymousToPage("/Cases/Track");

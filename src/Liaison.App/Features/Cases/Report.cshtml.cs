@@ -33,12 +33,27 @@ public sealed class ReportModel(LiaisonDb db, TimeProvider clock, IntakeLimiter 
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Name { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string village, string? cadre, CancellationToken ct) =>
-        await LoadAsync(village, cadre, ct) ? Page() : NotFound();
+    /// <summary>No village named yet (the portal's link): the page asks for it.</summary>
+    public bool Choosing { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(string village, string? cadre, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? village, string? cadre, CancellationToken ct)
     {
-        if (!await LoadAsync(village, cadre, ct))
+        if (string.IsNullOrWhiteSpace(village))
+        {
+            Choosing = true;
+            return Page();
+        }
+        // The chooser's GET form sends ?village=: the card's own address is the path.
+        if (RouteData.Values["village"] is null)
+        {
+            return Redirect($"/public/report/{Uri.EscapeDataString(village.Trim())}");
+        }
+        return await LoadAsync(village, cadre, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? village, string? cadre, CancellationToken ct)
+    {
+        if (village is null || !await LoadAsync(village, cadre, ct))
         {
             return NotFound();
         }

@@ -29,6 +29,10 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? County { get; set; }
 
+    /// <summary>A village's, township's or leader's name (part of it): a villager looks up their own village.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
     public int Year { get; private set; }
     public string Telephone { get; private set; } = "";
     public List<(string Code, string Name)> Counties { get; private set; } = [];
@@ -69,5 +73,10 @@ public sealed class ContactsModel(LiaisonDb db, TimeProvider clock) : PageModel
                 g.OrderBy(r => r.Level).Select(r => (r.Level, r.DivisionCode, r.Place)).ToList()))
             .OrderBy(l => l.Rank).ThenBy(l => l.Points.Count > 0 ? l.Points[0].Code : "", StringComparer.Ordinal).ThenBy(l => l.Name, StringComparer.Ordinal)
             .ToList();
+        if (Query?.Trim() is { Length: > 0 } q)
+        {
+            Leaders = Leaders.Where(l => l.Name.Contains(q, StringComparison.Ordinal) || l.Points.Any(p => p.Name.Contains(q, StringComparison.Ordinal))).ToList();
+            Secretaries = Secretaries.Where(s => s.Village.Contains(q, StringComparison.Ordinal) || s.Name.Contains(q, StringComparison.Ordinal)).ToList();
+        }
     }
 }
