@@ -59,8 +59,19 @@ public class BrowserFixture : IAsyncLifetime
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("input[name=UserName]", userName);
         await page.FillAsync("input[name=Password]", TestAccounts.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForSelectorAsync("header .me");
+        await page.ClickAsync("main form button[type=submit]");
+        // Offices land on their workbench, a cadre in the field app.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
+    /// <summary>Follows an entry of the side menu, opening the menu first where it is folded behind its button (a phone).</summary>
+    public static async Task MenuAsync(IPage page, string entry)
+    {
+        if (await page.Locator(".navbar-toggler").IsVisibleAsync())
+        {
+            await page.ClickAsync(".navbar-toggler");
+        }
+        await page.ClickAsync($"nav.side-nav a >> text={entry}");
     }
 
     public async Task DisposeAsync()

@@ -58,7 +58,7 @@ public class CaseJourney(BrowserFixture app)
         cadreContext.SetDefaultTimeout(90_000);
         var cadre = await cadreContext.NewPageAsync();
         await app.SignInAsync(cadre, "cadre");
-        await cadre.ClickAsync("header nav a >> text=群众诉求");
+        await cadre.ClickAsync("header.field-top a >> text=群众诉求");
         await cadre.ClickAsync($"table.cases a[href='/cases/{id}']");
         await cadre.SelectOptionAsync("[data-testid=case-action]", "Accept");
         await cadre.ClickAsync("form.case-actions button");

@@ -22,7 +22,7 @@ public class DivisionBrowserJourney(BrowserFixture app)
         var rows = page.Locator("table.children tbody tr");
         Assert.True(await rows.CountAsync() > 10);
         Assert.Contains("中都街道", await page.Locator("table.children").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("行政区划", await page.Locator("header nav a").Nth(1).InnerTextAsync());
+        Assert.Equal("行政区划", (await page.Locator("nav.side-nav a").Nth(1).TextContentAsync())?.Trim());
         // The Chinese text is drawn with a CJK font, not boxes.
         Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('16px \"Noto Sans CJK SC\"', '汶上县')"));
         // ECharts, served locally, draws the households chart (as SVG, which prints crisply).

@@ -15,7 +15,7 @@ public class PlanJourney(BrowserFixture app)
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
 
         await app.SignInAsync(page, "office");
-        await page.ClickAsync("header nav a >> text=联系计划");
+        await BrowserFixture.MenuAsync(page, "联系计划");
         await page.WaitForURLAsync("**/plan/370830", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("覆盖", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.ClickAsync("main table a >> text=中都街道");
@@ -44,8 +44,14 @@ public class PlanJourney(BrowserFixture app)
         await page.GotoAsync(app.BaseUrl + "/public/contacts");
 
         Assert.Contains("领导干部联系点公示", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(await page.Locator("table.public-contacts tbody tr").CountAsync() > 10);
-        Assert.Contains("县级领导班子成员", await page.Locator("table.public-contacts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("ul.public-contacts > li").CountAsync() > 10);
+        Assert.Contains("县级领导班子成员", await page.Locator("ul.public-contacts").InnerTextAsync(), StringComparison.Ordinal);
+        // A villager finds their own village's contacts by its name.
+        await page.FillAsync("input[name=q]", "中都街道");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/public/contacts?q=**");
+        Assert.True(await page.Locator("ul.public-contacts > li").CountAsync() > 0);
+        Assert.All(await page.Locator("ul.public-contacts > li").AllInnerTextsAsync(), t => Assert.Contains("中都街道", t, StringComparison.Ordinal));
         // Nothing wider than the phone but the table's own scrolling box.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "public-contacts.png"), FullPage = false });

@@ -16,7 +16,7 @@ public class ReportJourney(ActivityBrowserFixture app)
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         await app.SignInAsync(page, "office");
 
-        await page.ClickAsync("header nav a >> text=工作报表");
+        await BrowserFixture.MenuAsync(page, "工作报表");
         await page.WaitForURLAsync("**/reports/370830**");
         Assert.Contains("汶上县", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         // The trend is drawn from local assets (ECharts as SVG), the league lists the 15 townships.

@@ -32,7 +32,7 @@ public class SecretaryJourney(BrowserFixture app)
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
 
         await app.SignInAsync(page, "admin");
-        await page.ClickAsync("header nav a >> text=第一书记");
+        await BrowserFixture.MenuAsync(page, "第一书记");
         await page.WaitForSelectorAsync("table.calls");
         await page.ClickAsync($"table.calls a[href='/secretaries/calls/{callId}']");
         await page.WaitForSelectorAsync("table.candidates");
