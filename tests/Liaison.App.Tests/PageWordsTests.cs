@@ -59,7 +59,7 @@ public sealed partial class PageWordsTests : IAsyncLifetime
     private static string Visible(string html) => WebUtility.HtmlDecode(Tag().Replace(Code().Replace(html, " "), " "));
 
     /// <summary>The English keys that must never be a Chinese page's text.</summary>
-    private static List<string> Keys(IEnumerable<string> actions)
+    internal static List<string> Keys(IEnumerable<string> actions)
     {
         var keys = new List<string>();
         keys.AddRange(new CaseRules().Categories.Select(c => c.Code));
@@ -79,7 +79,7 @@ public sealed partial class PageWordsTests : IAsyncLifetime
         return keys.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static void NoKeys(string path, string html, List<string> keys)
+    internal static void NoKeys(string path, string html, List<string> keys)
     {
         Assert.Contains("lang=\"zh-CN\"", html, StringComparison.Ordinal);
         var text = Visible(html);
@@ -117,6 +117,11 @@ public sealed partial class PageWordsTests : IAsyncLifetime
             actions = await db.AuditEntries.Select(e => e.Action).Distinct().ToListAsync();
         }
         Assert.Contains("case.accept", actions);
+        long tie;
+        await using (var db = _file.Target.CreateContext())
+        {
+            tie = await db.LiaisonTies.Where(t => t.DivisionCode == Village).Select(t => t.Id).FirstAsync();
+        }
         var keys = Keys(actions);
 
         var office = await SignedInAsync("office");
@@ -137,6 +142,16 @@ public sealed partial class PageWordsTests : IAsyncLifetime
             (admin, "/audit?entity=dispute"),
             (admin, "/audit?entity=account"),
             (_host.CreateClient(), $"/public/track?code={tracking}"),
+            (_host.CreateClient(), $"/public/report/{Village}"),
+            (office, "/"),
+            (office, "/plan/370830001"),
+            (office, "/plan/check?code=370830001"),
+            (office, $"/plan/ties/{tie}"),
+            (office, "/secretaries"),
+            (office, "/field/progress/370830001"),
+            (office, "/field/residence?code=370830001"),
+            (office, "/reports/370830"),
+            (office, $"/divisions/{Village}"),
         };
         foreach (var (client, path) in pages)
         {
@@ -167,5 +182,19 @@ public sealed partial class PageWordsTests : IAsyncLifetime
         var signIns = Visible(await admin.GetStringAsync("/audit?entity=account"));
         Assert.Contains("登录", signIns, StringComparison.Ordinal);
         Assert.Contains("结果：成功", signIns, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The check of <see cref="PageWordsTests"/> itself: it sees a key in a page's text, and lets one be in an attribute.</summary>
+public sealed class PageWordsCheckTests
+{
+    [Fact]
+    public void A_key_in_the_text_is_found_and_one_in_an_attribute_or_a_user_name_is_not()
+    {
+        var keys = PageWordsTests.Keys(["account.sign-in"]);
+        PageWordsTests.NoKeys("sample", """<html lang="zh-CN"><td title="account.sign-in">登录</td><option value="Land">土地纠纷</option><td>other-inspector</td></html>""", keys);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PageWordsTests.NoKeys("sample", """<html lang="zh-CN"><td>求助 · livelihood</td></html>""", keys));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PageWordsTests.NoKeys("sample", """<html lang="zh-CN"><td>account.sign-in</td></html>""", keys));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PageWordsTests.NoKeys("sample", """<html lang="zh-CN"><td>Neighbours</td></html>""", keys));
     }
 }

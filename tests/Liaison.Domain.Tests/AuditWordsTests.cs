@@ -31,6 +31,7 @@ public class AuditWordsTests
     {
         Assert.Equal("系统", AuditWords.Actor("system").Zh);
         Assert.Equal("服务器命令（root）", AuditWords.Actor("cli:root").Zh);
+        Assert.Equal("群众（公开页面）", AuditWords.Actor("public").Zh);
         Assert.Equal(Term.Same("office"), AuditWords.Actor("office"));
     }
 

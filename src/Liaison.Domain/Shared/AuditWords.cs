@@ -262,9 +262,10 @@ public static class AuditWords
         return Term.Same(key);
     }
 
-    /// <summary>Who acted: an account by its user name; Liaison itself and a command on the server in words.</summary>
+    /// <summary>Who acted: an account by its user name; Liaison itself, a villager on the public pages and a command on the server in words.</summary>
     public static Term Actor(string name) =>
         name == "system" ? new("系统", "Liaison itself")
+        : name == "public" ? new("群众（公开页面）", "a villager (public pages)")
         : name.StartsWith("cli:", StringComparison.Ordinal) ? new($"服务器命令（{name[4..]}）", $"command on the server ({name[4..]})")
         : Term.Same(name);
 
