@@ -30,6 +30,12 @@ public sealed class FiguresModel(Data.LiaisonDb db, Data.Access.Scoped scoped, T
         Rules = await CaseStore.RulesAsync(db, ChinaTime.StartOfDay(To.Value), ct);
         // A unit's admin sees the cases assigned to its unit on the list; figures are the divisions'.
         Rows = await CaseQueries.BreakdownAsync(jurisdiction.Role == Domain.Access.Role.UnitAdmin ? scoped.None : scoped, From.Value, To.Value, By, ct);
+        if (By == CaseBreakdown.Category)
+        {
+            // In the policy's order of its categories, those it no longer has after them.
+            var order = Rules.Categories.Select(c => c.Code).ToList();
+            Rows = Rows.OrderBy(r => order.IndexOf(r.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
         Total = new CaseFigures("", Rows.Sum(r => r.Collected), Rows.Sum(r => r.Adopted), Rows.Sum(r => r.Completed), Rows.Sum(r => r.Closed), Rows.Sum(r => r.OnTime),
             Rows.Sum(r => r.Replied), Rows.Sum(r => r.FollowedUp), Rows.Sum(r => r.SatisfactionPoints), Rows.Sum(r => r.Reopened), Rows.Sum(r => r.Escalated));
     }
