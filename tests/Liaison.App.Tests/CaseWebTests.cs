@@ -254,8 +254,9 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         // The township office counts its own villages only: not the case of another township.
         var township = await SignedInAsync("township-office");
         var html = Regex.Replace(await township.GetStringAsync("/cases/figures?by=Category"), @">\s+<", "><");
-        Assert.Matches("<tr><th>infrastructure</th><td>2</td><td>0</td><td>1</td><td>50.0%</td><td>100.0%</td><td>50.0%</td>", html);
-        Assert.Matches("<tr><th>livelihood</th><td>1</td><td>0</td><td>0</td><td>0.0%</td><td>—</td>", html);
+        // Each category by the policy's name for it.
+        Assert.Matches("<tr><th>基础设施（路、水、电、桥）</th><td>2</td><td>0</td><td>1</td><td>50.0%</td><td>100.0%</td><td>50.0%</td>", html);
+        Assert.Matches("<tr><th>民生保障（低保、医保、养老）</th><td>1</td><td>0</td><td>0</td><td>0.0%</td><td>—</td>", html);
         Assert.Matches("<tr><th>合计</th><td>3</td>", html);
     }
 

@@ -42,8 +42,10 @@ public class RevealAndAuditTests(AppFixture app)
 
         var office = await app.SignedInAsync("office", followRedirects: true);
         var audit = await office.GetStringAsync("/audit?actor=township-office&entity=household");
-        Assert.Contains("personal-data.reveal", audit, StringComparison.Ordinal);
-        Assert.Contains($"household {household.Id}", audit, StringComparison.Ordinal);
+        // The action and the record by their names, the action's key in its title.
+        Assert.Contains("title=\"personal-data.reveal\">查看个人信息<", audit, StringComparison.Ordinal);
+        Assert.Contains($"农户 {household.Id}", audit, StringComparison.Ordinal);
+        Assert.Contains("字段：户主姓名、户主电话", audit, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +85,6 @@ public class RevealAndAuditTests(AppFixture app)
         // Imports and sign-ins carry no division: only the administrator reads them.
         Assert.DoesNotContain("import.", html, StringComparison.Ordinal);
         var admin = await app.SignedInAsync("admin", followRedirects: true);
-        Assert.Contains("account.sign-in", await admin.GetStringAsync("/audit?entity=account"), StringComparison.Ordinal);
+        Assert.Contains("title=\"account.sign-in\">登录<", await admin.GetStringAsync("/audit?entity=account"), StringComparison.Ordinal);
     }
 }

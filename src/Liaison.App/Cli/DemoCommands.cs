@@ -16,7 +16,7 @@ public static class DemoCommands
         seedCommand.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var result = await run.WithProgressAsync(run.Say("演示数据", "demo"),
+            var result = await run.WithProgressAsync(run.Say(Words.Demo),
                 progress => DemoSeeder.SeedAsync(db, run.Clock, run.Value(scale), run.Value(seed), progress, ct));
             if (run.Json)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Liaison.App.Auth;
 using Liaison.Data.Audit;
 using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Cli;
@@ -66,7 +67,7 @@ public static class UserCommands
             {
                 foreach (var a in rows)
                 {
-                    Console.WriteLine($"{a.name,-24} {a.role,-11} {a.scope,-14} {(a.disabled ? run.Say("已停用", "disabled") : "")} {(a.totp ? "TOTP" : "")} {a.displayName}");
+                    Console.WriteLine($"{a.name,-24} {a.role,-11} {a.scope,-14} {(a.disabled ? run.Say(Words.Disabled) : "")} {(a.totp ? "TOTP" : "")} {a.displayName}");
                 }
             }
             return ExitCodes.Ok;

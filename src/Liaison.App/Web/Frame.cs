@@ -15,7 +15,7 @@ public sealed class Frame(Auth.Jurisdiction jurisdiction, Data.Access.Scoped sco
         {
             return null;
         }
-        var roleName = Ui.T(Terms.Roles[role]);
+        var roleName = Ui.T(Domain.Access.Roles.Label(role));
         if (scope.UnitId is { } unit)
         {
             var name = await scoped.Units.Where(u => u.Id == unit).Select(u => u.Name).FirstOrDefaultAsync(ct);

@@ -319,7 +319,7 @@ public static class CaseStore
     /// <summary>Whether the actor may see the case at all: its village in scope, or held by the actor. Outside this a case does not exist.</summary>
     public static bool Sees(CaseActor actor, Case c) => actor.Covers(c.VillageCode) || Holds(actor, c);
 
-    public static (string Zh, string En) Holder(Case c) => CaseWords.Level(c.Level);
+    public static Term Holder(Case c) => CaseWords.Level(c.Level);
 
     /// <summary>The case rules of the year a moment falls in.</summary>
     public static async Task<CaseRules> RulesAsync(LiaisonDb db, DateTimeOffset now, CancellationToken ct) =>

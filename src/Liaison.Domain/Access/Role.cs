@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Domain.Access;
 
 /// <summary>What an account is for. Each account has exactly one role and one scope.</summary>
@@ -62,9 +64,24 @@ public static class Roles
         }
     }
 
+    /// <summary>The role's key, for commands, the API and the audit log: admin, office, unit-admin, cadre, inspector.</summary>
     public static string Name(Role role) => role switch
     {
         Role.UnitAdmin => "unit-admin",
         _ => role.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The role's name for people.</summary>
+    public static Term Label(Role role) => role switch
+    {
+        Role.Admin => Words.Administrator,
+        Role.Office => new("驻村办", "programme office"),
+        Role.UnitAdmin => new("单位管理员", "unit administrator"),
+        Role.Cadre => Words.Cadre,
+        Role.Inspector => new("督查", "inspector"),
+        _ => Term.Same(role.ToString()),
+    };
+
+    /// <summary>A role's name for people from its key (as <see cref="TryParse"/> reads it), else the key itself.</summary>
+    public static Term Label(string key) => TryParse(key, out var role) ? Label(role) : Term.Same(key);
 }

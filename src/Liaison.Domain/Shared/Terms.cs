@@ -15,15 +15,6 @@ public readonly record struct Term(string Zh, string En)
 /// <summary>The programme's words for each enumerated value; imports accept either language, pages show one.</summary>
 public static class Terms
 {
-    public static IReadOnlyDictionary<Access.Role, Term> Roles { get; } = new Dictionary<Access.Role, Term>
-    {
-        [Access.Role.Admin] = new("系统管理员", "Administrator"),
-        [Access.Role.Office] = new("驻村办", "Programme office"),
-        [Access.Role.UnitAdmin] = new("单位管理员", "Unit administrator"),
-        [Access.Role.Cadre] = new("干部", "Cadre"),
-        [Access.Role.Inspector] = new("督查", "Inspector"),
-    };
-
     public static IReadOnlyDictionary<DivisionLevel, Term> Levels { get; } = new Dictionary<DivisionLevel, Term>
     {
         [DivisionLevel.Province] = new("省", "province"),
@@ -67,7 +58,7 @@ public static class Terms
         [UnitCategory.PoliticalLegal] = new("政法部门", "political-legal"),
         [UnitCategory.Economic] = new("经济部门", "economic"),
         [UnitCategory.AgricultureScience] = new("农科部门", "agriculture & science"),
-        [UnitCategory.Other] = new("其他", "other"),
+        [UnitCategory.Other] = Words.Other,
     };
 
     public static IReadOnlyDictionary<CadreRank, Term> Ranks { get; } = new Dictionary<CadreRank, Term>
@@ -86,6 +77,12 @@ public static class Terms
         [Liaisons.TieKind.BackwardVillage] = new("包保后进村", "backward village taken"),
         [Liaisons.TieKind.Police] = new("民警联村", "police liaison"),
         [Liaisons.TieKind.Stationed] = new("驻村干部", "stationed cadre"),
+    };
+
+    public static IReadOnlyDictionary<Liaisons.TieOrigin, Term> TieOrigins { get; } = new Dictionary<Liaisons.TieOrigin, Term>
+    {
+        [Liaisons.TieOrigin.Planner] = new("计划编制", "the planner"),
+        [Liaisons.TieOrigin.Manual] = new("手工", "by hand"),
     };
 
     public static IReadOnlyDictionary<Secretaries.DispatchLevel, Term> DispatchLevels { get; } = new Dictionary<Secretaries.DispatchLevel, Term>

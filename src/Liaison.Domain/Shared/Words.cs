@@ -12,6 +12,7 @@ public static class Words
 {
     public static Term AccountSecurity { get; } = new("账户安全", "Account security");
     public static Term Action { get; } = new("操作", "Action");
+    public static Term Administrator { get; } = new("系统管理员", "administrator");
     public static Term All { get; } = new("全部", "All");
     public static Term Amount { get; } = new("数量", "Amount");
     public static Term AuditLog { get; } = new("审计日志", "Audit log");
@@ -29,8 +30,10 @@ public static class Words
     public static Term Date { get; } = new("日期", "Date");
     public static Term Days { get; } = new("天", "days");
     public static Term Definition { get; } = new("说明", "Definition");
+    public static Term Demo { get; } = new("演示数据", "demo");
     public static Term Description { get; } = new("内容", "Description");
     public static Term Details { get; } = new("详情", "Details");
+    public static Term Disabled { get; } = new("已停用", "disabled");
     public static Term DisputesAndErrands { get; } = new("矛盾纠纷与民生代办", "Disputes and errands");
     public static Term Division { get; } = new("区划", "Division");
     public static Term DivisionCode { get; } = new("行政区划代码", "Division code");
@@ -38,6 +41,7 @@ public static class Words
     public static Term Done { get; } = new("已办成", "done");
     public static Term Due { get; } = new("时限", "Due");
     public static Term Ended { get; } = new("结束：", "ended: ");
+    public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
     public static Term FieldVisits { get; } = new("驻村走访", "Field work");
     public static Term FieldWork { get; } = new("走访进度", "Field work");
@@ -61,8 +65,10 @@ public static class Words
     public static Term Mediated { get; } = new("调解成功", "mediated");
     public static Term Name { get; } = new("名称", "Name");
     public static Term No { get; } = new("否", "no");
+    public static Term NoDivisionsYet { get; } = new("还没有行政区划。行政区划由系统管理员导入。", "No divisions yet. The administrator imports them.");
     public static Term NotAllowed { get; } = new("无权访问", "Not allowed");
     public static Term NotDone { get; } = new("未办成", "not done");
+    public static Term Other { get; } = new("其他", "other");
     public static Term OthersCannotBePlaced { get; } = new("改派该村后，其他人选无法全部安排。", "With the cadre there, the others cannot all be placed.");
     public static Term Outcome { get; } = new("结果", "Outcome");
     public static Term Parties { get; } = new("当事人", "Parties");
@@ -72,9 +78,11 @@ public static class Words
     public static Term PlausibilityFlags { get; } = new("合理性提示", "Plausibility flags");
     public static Term Political { get; } = new("政治素质", "Political");
     public static Term ProductName { get; } = new("驻村联系服务平台", "Liaison");
+    public static Term Quota { get; } = new("名额", "quota");
     public static Term Reason { get; } = new("理由", "Reason");
     public static Term Record { get; } = new("记录", "Record");
     public static Term RecordId { get; } = new("对象编号", "Record id");
+    public static Term ReferredTo { get; } = new("转往", "referred to");
     public static Term Register { get; } = new("登记", "Record");
     public static Term Report { get; } = new("工作报表", "Report");
     public static Term ResidenceDays { get; } = new("驻村天数", "Residence days");

@@ -1,5 +1,6 @@
 using Liaison.App.Web;
 using Liaison.Data.Audit;
+using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,9 +12,12 @@ namespace Liaison.App.Features.Audit;
 /// The audit log for the programme office: filtered by person, record and period, newest first.
 /// An office reads the entries of its own subtree; an administrator reads all.
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, Data.LiaisonDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
+
+    /// <summary>The changed fields shown of an entry (a policy document changes many).</summary>
+    public const int ChangesShown = 8;
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
@@ -25,6 +29,13 @@ public sealed class IndexModel(LiaisonQueries queries) : PageModel
 
     public List<AuditEntry> Entries { get; private set; } = [];
     public bool More { get; private set; }
+
+    /// <summary>This year's policy, which names the case categories.</summary>
+    public CaseRules Rules { get; private set; } = new();
+
+    /// <summary>"field: old → new", or "field: value" for a record made.</summary>
+    public static string Line(AuditChange c) =>
+        Ui.T(c.Name) + Ui.T("：", ": ") + (c.Before is { } before ? Ui.T(before) + " → " : "") + Ui.T(c.After ?? AuditDiff.Gone);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -51,6 +62,7 @@ public sealed class IndexModel(LiaisonQueries queries) : PageModel
             var end = ChinaTime.StartOfDay(to.AddDays(1));
             query = query.Where(e => e.At < end);
         }
+        Rules = await Data.Cases.CaseStore.RulesAsync(db, clock.GetUtcNow(), ct);
         PageNumber = Math.Max(1, PageNumber);
         var rows = await query.OrderByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         More = rows.Count > PageSize;

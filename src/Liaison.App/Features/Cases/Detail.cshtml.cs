@@ -20,6 +20,8 @@ public sealed class DetailModel(LiaisonDb db, Data.Access.Scoped scoped, TimePro
     public Case Case { get; private set; } = null!;
     public string Village { get; private set; } = "";
     public string? Unit { get; private set; }
+    /// <summary>The case's category as the policy of its year names it.</summary>
+    public Term Category { get; private set; }
     public List<CaseStep> Steps { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public IReadOnlyList<CaseAction> Actions { get; private set; } = [];
@@ -58,6 +60,7 @@ public sealed class DetailModel(LiaisonDb db, Data.Access.Scoped scoped, TimePro
             return false;
         }
         Case = c;
+        Category = CaseWords.Category(await CaseStore.RulesAsync(db, c.ReceivedAt, ct), c.Category);
         Village = await scoped.Names.Where(d => d.Code == c.VillageCode).Select(d => d.Name).FirstAsync(ct);
         Unit = c.HolderUnitId is { } unit ? await scoped.UnitNames.Where(x => x.Id == unit).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         Steps = await CaseQueries.StepsAsync(db, id, ct);

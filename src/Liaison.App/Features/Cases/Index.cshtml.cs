@@ -41,13 +41,12 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, TimeProv
     {
         var filter = Filter() with { Take = ExportLimit };
         var rows = await CaseQueries.ListAsync(scoped, clock, filter, ct);
-        var categories = (await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories.ToDictionary(c => c.Code, c => Ui.T(c.Name, c.EnglishName));
-        string W((string Zh, string En) t) => Ui.T(t.Zh, t.En);
+        var rules = await CaseStore.RulesAsync(db, clock.GetUtcNow(), ct);
         var header = new[] { Ui.T(Words.TrackingCode), Ui.T(Words.Village), Ui.T(Words.VillageCode), Ui.T(Words.Kind), Ui.T(Words.Category), Ui.T(Words.Channel), Ui.T(Words.Description), Ui.T(Words.Status), Ui.T(Words.Level), Ui.T(Words.Due), Ui.T(Words.Overdue) };
         var lines = rows.Select(c => new[]
         {
-            TrackingCode.Display(c.TrackingCode), c.Village, c.VillageCode, W(CaseWords.Kind(c.Kind)), categories.GetValueOrDefault(c.Category, c.Category), W(CaseWords.Channel(c.Channel)),
-            c.Description, W(CaseWords.Status(c.Status)), W(CaseWords.Level(c.Level)), c.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Overdue ? Ui.T(Words.Yes) : "",
+            TrackingCode.Display(c.TrackingCode), c.Village, c.VillageCode, Ui.T(CaseWords.Kind(c.Kind)), Ui.T(CaseWords.Category(rules, c.Category)), Ui.T(CaseWords.Channel(c.Channel)),
+            c.Description, Ui.T(CaseWords.Status(c.Status)), Ui.T(CaseWords.Level(c.Level)), c.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Overdue ? Ui.T(Words.Yes) : "",
         });
         var bytes = await Data.Export.TableExport.XlsxAsync(header, lines, ct);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
