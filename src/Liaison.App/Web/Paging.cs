@@ -6,16 +6,16 @@ namespace Liaison.App.Web;
 /// One page of a long list: which page, how many a page holds, how many in all. Lists keep their
 /// filters, order and page in the URL, so a view can be bookmarked, shared and exported as it is.
 /// </summary>
-public sealed record Paging(int Page, int Size, int Total)
+public sealed record Paging(int Page, int Size, int Total, string Key = "page")
 {
     public const int DefaultSize = 20;
 
     public int Pages => Math.Max(1, (Total + Size - 1) / Size);
     public int Skip => (Page - 1) * Size;
 
-    /// <summary>The page asked for, kept within 1 … the last page.</summary>
-    public static Paging Of(int? page, int total, int size = DefaultSize) =>
-        new(Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size)), size, total);
+    /// <summary>The page asked for, kept within 1 … the last page; <paramref name="key"/> names it in the URL (two lists on a page page apart).</summary>
+    public static Paging Of(int? page, int total, int size = DefaultSize, string key = "page") =>
+        new(Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size)), size, total, key);
 
     /// <summary>The page numbers to offer: the first, the last and a few around this one (0 marks a gap).</summary>
     public IEnumerable<int> Window()
@@ -44,9 +44,12 @@ public sealed record Paging(int Page, int Size, int Total)
     public static string With(HttpRequest request, string key, string? value)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        if (key != "page")
+        if (!key.EndsWith("page", StringComparison.OrdinalIgnoreCase))
         {
-            query.Remove("page");
+            foreach (var page in query.Keys.Where(k => k.EndsWith("page", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                query.Remove(page);
+            }
         }
         query.Remove("handler");
         if (value is null)

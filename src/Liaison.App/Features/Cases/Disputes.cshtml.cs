@@ -19,6 +19,13 @@ public sealed class DisputesModel(LiaisonDb db, Data.Access.Scoped scoped, TimeP
 {
     public List<Dispute> Disputes { get; private set; } = [];
     public List<Errand> Errands { get; private set; } = [];
+    public Paging DisputePaging { get; private set; } = Paging.Of(1, 0);
+    public Paging ErrandPaging { get; private set; } = Paging.Of(1, 0);
+    /// <summary>The villages' names, shown instead of their codes.</summary>
+    public Dictionary<string, string> Villages { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "dpage")] public int? DisputePage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "epage")] public int? ErrandPage { get; set; }
     public List<string> Errors { get; } = [];
     public bool CanHandle => jurisdiction.May(Ability.HandleCases) && jurisdiction.Role != Role.UnitAdmin;
 
@@ -60,9 +67,16 @@ public sealed class DisputesModel(LiaisonDb db, Data.Access.Scoped scoped, TimeP
         {
             return;
         }
+        // The open ones first, then the newest; each list pages on its own.
+        DisputePaging = Paging.Of(DisputePage, await scoped.Disputes.CountAsync(ct), key: "dpage");
         Disputes = await scoped.Disputes
-            .OrderBy(d => d.Outcome != DisputeOutcome.Open).ThenByDescending(d => d.ReportedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+            .OrderBy(d => d.Outcome != DisputeOutcome.Open).ThenByDescending(d => d.ReportedOn).ThenByDescending(d => d.Id)
+            .Skip(DisputePaging.Skip).Take(DisputePaging.Size).ToListAsync(ct);
+        ErrandPaging = Paging.Of(ErrandPage, await scoped.Errands.CountAsync(ct), key: "epage");
         Errands = await scoped.Errands
-            .OrderBy(e => e.Status != ErrandStatus.Open).ThenByDescending(e => e.RequestedOn).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
+            .OrderBy(e => e.Status != ErrandStatus.Open).ThenByDescending(e => e.RequestedOn).ThenByDescending(e => e.Id)
+            .Skip(ErrandPaging.Skip).Take(ErrandPaging.Size).ToListAsync(ct);
+        var codes = Disputes.Select(d => d.VillageCode).Concat(Errands.Select(e => e.VillageCode)).Distinct().ToList();
+        Villages = await scoped.Names.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
     }
 }

@@ -17,6 +17,8 @@ public sealed class IndexModel(LiaisonQueries queries, Todo todo, Jurisdiction j
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
     public List<DivisionFigures> Children { get; private set; } = [];
     public IReadOnlyList<TodoItem> Items { get; private set; } = [];
+    /// <summary>A unit administrator's cadres and how many ties each has this year.</summary>
+    public List<(string Code, string Name, int Ties)>? UnitPeople { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public sealed class IndexModel(LiaisonQueries queries, Todo todo, Jurisdiction j
             return Redirect("/field");
         }
         Items = todo.Items();
+        UnitPeople = await todo.UnitPeopleAsync(ct);
         Home = await queries.Divisions.HomeAsync(ct);
         if (Home is not null)
         {

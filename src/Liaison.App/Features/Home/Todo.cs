@@ -5,6 +5,7 @@ using Liaison.Data.Cases;
 using Liaison.Data.Policy;
 using Liaison.Domain.Access;
 using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Home;
 
@@ -61,6 +62,25 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             "flags" => await FlagsAsync(home.Code, today, ct),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A unit administrator's people and their part this year: each cadre of the unit with the
+    /// number of their current ties (0: not taking part yet), those without a part first.
+    /// </summary>
+    public async Task<List<(string Code, string Name, int Ties)>?> UnitPeopleAsync(CancellationToken ct)
+    {
+        if (jurisdiction.Scope?.UnitId is not { } unit)
+        {
+            return null;
+        }
+        var year = ChinaTime.Today(clock).Year;
+        // The unit's own cadres are the unit's business wherever their ties lie (outside the unit's division too).
+        using var outside = Data.Access.Unscoped.Section("a unit administrator's own cadres: their ties wherever they are");
+        var rows = await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit)
+            .Select(c => new { c.Code, c.Name, Ties = db.LiaisonTies.Count(t => t.CadreId == c.Id && t.Year == year && t.Until == null) })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Ties > 0).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Name, r.Ties)).ToList();
     }
 
     private async Task<int?> FlagsAsync(string code, DateOnly today, CancellationToken ct)

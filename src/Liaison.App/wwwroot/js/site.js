@@ -15,6 +15,7 @@
     new TomSelect(el, {
       maxItems: 1,
       create: false,
+      closeAfterSelect: true,
       valueField: "value",
       labelField: "text",
       searchField: [],
