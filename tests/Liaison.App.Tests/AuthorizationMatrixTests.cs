@@ -65,7 +65,14 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/cases/{id:long}"] = _ => "/cases/1",
         ["/disputes"] = _ => "/disputes",
         ["/cases/figures"] = _ => "/cases/figures",
-        ["/public/report/{village}"] = _ => "/public/report/370830001001",
+        ["/public/report/{village?}"] = _ => "/public/report/370830001001",
+        ["/public"] = _ => "/public",
+        ["/error/{code:int}"] = _ => "/error/404",
+        ["/api/v1/pick/divisions"] = code => $"/api/v1/pick/divisions?q={code}",
+        ["/api/v1/pick/people"] = _ => "/api/v1/pick/people?q=%E7%8E%8B",
+        ["/api/v1/pick/units"] = _ => "/api/v1/pick/units?q=%E5%8E%BF",
+        ["/api/v1/pick/households"] = code => $"/api/v1/pick/households?village={code}001001",
+        ["/api/v1/pick/public-villages"] = _ => "/api/v1/pick/public-villages?q=%E5%8D%97%E9%97%A8",
         ["/public/track"] = _ => "/public/track?code=2345-6789-ABCD",
         ["/reports/{code?}"] = code => $"/reports/{code}",
         ["/public/figures/{code?}"] = _ => "/public/figures/370830",
@@ -144,7 +151,7 @@ public class AuthorizationMatrixTests(AppFixture app)
             var status = (await anonymous.GetAsync(path)).StatusCode;
             cases++;
             var expected = e.Anonymous ? "2xx/3xx" : e.Pattern.StartsWith("/api", StringComparison.Ordinal) ? "401" : "302 to sign-in";
-            var ok = e.Anonymous ? (int)status < 400 || (e.Pattern == "/account/denied" && status == HttpStatusCode.Forbidden) : e.Pattern.StartsWith("/api", StringComparison.Ordinal) ? status == HttpStatusCode.Unauthorized : status == HttpStatusCode.Redirect;
+            var ok = e.Anonymous ? (int)status < 400 || (e.Pattern == "/account/denied" && status == HttpStatusCode.Forbidden) || (e.Pattern == "/error/{code:int}" && status == HttpStatusCode.NotFound) : e.Pattern.StartsWith("/api", StringComparison.Ordinal) ? status == HttpStatusCode.Unauthorized : status == HttpStatusCode.Redirect;
             if (!ok)
             {
                 failures.Add($"anonymous GET {path}: {(int)status}, expected {expected}");
@@ -202,6 +209,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
             or "/cases/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
+        // A cadre's home is the field app; everyone else's the workbench.
+        "/" => [HttpStatusCode.OK, HttpStatusCode.Redirect],
         // A cadre's own field records: accounts not linked to a cadre are told so (FieldApiTests checks each case).
         "/api/v1/field/me" or "/api/v1/field/visits" or "/api/v1/field/stays" => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
         _ => [HttpStatusCode.OK],

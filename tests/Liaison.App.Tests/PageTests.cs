@@ -93,6 +93,47 @@ public partial class PageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Pickers_find_by_name_within_the_scope_and_show_households_masked()
+    {
+        var township = await app.SignedInAsync("township-office");
+        var divisions = await township.GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>("/api/v1/pick/divisions?q=37083");
+        Assert.NotEmpty(divisions!);
+        Assert.All(divisions!, d => Assert.StartsWith("370830001", d.Value, StringComparison.Ordinal));
+        var villages = await township.GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>("/api/v1/pick/divisions?q=%E7%A4%BE%E5%8C%BA&level=village");
+        Assert.All(villages!, v => Assert.Equal(12, v.Value.Length));
+        Assert.All(villages!, v => Assert.StartsWith("汶上县 › 中都街道", v.Path, StringComparison.Ordinal));
+
+        string village, head, outsider;
+        await using (var db = app.Target.CreateContext())
+        {
+            var h = await db.Households.Where(x => x.VillageCode.StartsWith("370830001")).OrderBy(x => x.Id).Select(x => new { x.VillageCode, x.HeadName }).FirstAsync();
+            (village, head) = (h.VillageCode, h.HeadName);
+            // A cadre of another township's unit, tied to nothing in this one: out of this office's reach.
+            var here = db.LiaisonTies.Where(t => t.DivisionCode.StartsWith("370830001")).Select(t => t.CadreId);
+            outsider = await (from c in db.Cadres
+                              join u in db.Units on c.UnitId equals u.Id
+                              where u.DivisionCode.StartsWith("370830102") && !here.Contains(c.Id)
+                              select c.Code).FirstAsync();
+        }
+        var households = await township.GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>($"/api/v1/pick/households?village={village}&q={Uri.EscapeDataString(head[..1])}");
+        Assert.NotEmpty(households!);
+        Assert.All(households!, f => Assert.DoesNotContain(head, f.Text, StringComparison.Ordinal));
+        Assert.Contains(households!, f => f.Text.Contains(Liaison.Domain.Shared.PersonalData.MaskName(head), StringComparison.Ordinal));
+
+        // By staff number: the county office finds the outsider, the township office does not.
+        var people = await township.GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>($"/api/v1/pick/people?q={outsider}");
+        Assert.DoesNotContain(people!, p => p.Value == outsider);
+        var county = await app.SignedInAsync("office");
+        var seenByCounty = await county.GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>($"/api/v1/pick/people?q={outsider}");
+        Assert.Contains(seenByCounty!, p => p.Value == outsider);
+
+        // The portal's village chooser: no sign-in, villages only.
+        var chooser = await app.Anonymous().GetFromJsonAsync<List<Liaison.App.Features.Search.Found>>("/api/v1/pick/public-villages?q=%E5%8D%97%E9%97%A8");
+        Assert.NotEmpty(chooser!);
+        Assert.All(chooser!, v => Assert.Equal(12, v.Value.Length));
+    }
+
+    [Fact]
     public async Task A_page_out_of_reach_answers_a_page_in_the_users_language_with_a_way_back_and_the_api_problem_details()
     {
         // A township office following a breadcrumb up to its county.

@@ -91,6 +91,10 @@ public static class Words
     public static Term Saved { get; } = new("已保存。", "Saved.");
     public static Term NothingFound { get; } = new("没有找到", "Nothing found");
     public static Term Portal { get; } = new("门户首页", "Portal");
+    public static Term YourVillage { get; } = new("您的村（社区）", "Your village");
+    public static Term ReportProblem { get; } = new("反映问题", "Report a problem");
+    public static Term Next { get; } = new("下一步", "Next");
+    public static Term AddTie { get; } = new("新增联系安排", "Add a tie");
     public static Term Motto { get; } = new("驻村联系服务平台 · 机关干部直接联系服务群众", "Liaison · cadres serving villagers directly");
     public static Term SkipToContent { get; } = new("跳到正文", "Skip to content");
     public static Term Search { get; } = new("搜索", "Search");
