@@ -54,7 +54,8 @@ public sealed class AppFixture : IAsyncLifetime
         var client = Anonymous(followRedirects);
         var response = await TestAccounts.SignInAsync(client, userName);
         var signedIn = followRedirects
-            ? response.StatusCode == System.Net.HttpStatusCode.OK && response.RequestMessage?.RequestUri?.AbsolutePath == "/"
+            // Offices land on the workbench, a cadre in the field app.
+            ? response.StatusCode == System.Net.HttpStatusCode.OK && response.RequestMessage?.RequestUri?.AbsolutePath is "/" or "/field"
             : TestAccounts.IsSignedIn(response);
         Assert.True(signedIn, $"{userName} could not sign in: {response.StatusCode}");
         return client;

@@ -32,7 +32,8 @@ public class DemoAccountTests
         {
             var client = AppFixture.ClientOf(factory);
             Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, name, password)), name);
-            Assert.Contains($"<h1>{homes[name]}", await client.GetStringAsync("/"), StringComparison.Ordinal);
+            var start = await TestAccounts.StartAsync(client);
+            Assert.True(TestAccounts.StartsAt(start, homes[name]), $"{name}: {start}");
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class HardeningTests : OwnHost
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(From("203.0.113.2", "/healthz"))).StatusCode);
 
         var login = await client.SendAsync(From("203.0.113.3", "/account/login", "https"));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
 
         // Without the setting, a forwarded address is nobody's word: every request counts against the connection's address.

@@ -48,6 +48,22 @@ public static partial class TestAccounts
         }
     }
 
+    /// <summary>
+    /// What an account starts on: a cadre's home is the field app (its villages, as the app reads
+    /// them), anyone else's the workbench of their scope (the page).
+    /// </summary>
+    public static async Task<string> StartAsync(HttpClient client)
+    {
+        var home = await client.GetAsync("/");
+        var field = home.StatusCode == HttpStatusCode.Redirect ? home.Headers.Location?.OriginalString == "/field" : home.RequestMessage?.RequestUri?.AbsolutePath == "/field";
+        // The app's JSON escapes Chinese as \uXXXX: unescaped, it reads as the page would.
+        return field ? System.Text.RegularExpressions.Regex.Unescape(await client.GetStringAsync("/api/v1/field/me")) : await home.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Whether <see cref="StartAsync"/>'s answer starts at <paramref name="home"/>: the workbench's heading, or a village of the field app.</summary>
+    public static bool StartsAt(string start, string home) =>
+        start.Contains($"<h1>{home}", StringComparison.Ordinal) || start.Contains($"\"name\":\"{home}\"", StringComparison.Ordinal);
+
     /// <summary>Signs a client in through the real form, anti-forgery token and all.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
     {

@@ -104,7 +104,7 @@ public static class WebApp
         var app = builder.Build();
         // First: everything after it sees the real client address and scheme.
         proxy.Use(app);
-        // Browsers get pages in their language for errors; the API keeps ProblemDetails.
+        // Browsers get pages in their language for errors; the API and the probes keep ProblemDetails.
         app.UseWhen(IsApi, api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
         app.UseWhen(c => !IsApi(c), pages =>
         {
@@ -139,7 +139,9 @@ public static class WebApp
         return app;
     }
 
-    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+    /// <summary>What machines call (the API, health and metrics): errors as ProblemDetails or bare statuses, never a page.</summary>
+    private static bool IsApi(HttpContext c) =>
+        c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/healthz") || c.Request.Path.StartsWithSegments("/readyz") || c.Request.Path.StartsWithSegments("/metrics");
 
     private static RequestLocalizationOptions Localization()
     {
