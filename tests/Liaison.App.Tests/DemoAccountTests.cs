@@ -18,10 +18,18 @@ public class DemoAccountTests
             accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), default);
         }
         Assert.Equal(Enum.GetValues<Domain.Access.Role>().Length, accounts.Select(a => a.Role).Distinct().Count());
+        // A case of the cadre's village can be passed up to its township, county and city: each has an office.
+        var village = accounts.Single(a => a.Role == Domain.Access.Role.Cadre).Scope;
+        for (var level = Domain.Cases.CaseLifecycle.Above(Domain.Cases.CaseLevel.Village); level is { } at; level = Domain.Cases.CaseLifecycle.Above(at))
+        {
+            var holder = Domain.Cases.CaseLifecycle.DivisionAt(village, at);
+            Assert.Contains(accounts, a => a.Role == Domain.Access.Role.Office && a.Scope == holder);
+        }
         await using var factory = AppFixture.Host(file, ("Liaison:RateLimits:SignInPerMinute", "1000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "1000"));
         var homes = new Dictionary<string, string>
         {
             ["admin"] = "汶上县",
+            ["city-office"] = "济宁市",
             ["county-office"] = "汶上县",
             ["township-office"] = "中都街道",
             ["unit-admin"] = "汶上县",

@@ -103,4 +103,17 @@ public sealed class PlanCliTests : IDisposable
         Assert.Equal(2, shown.RootElement.GetProperty("document").GetProperty("police").GetProperty("villagesPerOfficer").GetInt32());
         Assert.False(shown.RootElement.GetProperty("isDefault").GetBoolean());
     }
+
+    [Fact]
+    public async Task Since_starts_the_new_ties_on_the_day_given_and_a_day_outside_the_year_is_refused()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("demo", "seed", "--db", Db, "--json")).Code);
+
+        var (outside, _, _) = await CliRunner.RunAsync("plan", "liaisons", "--year", "2025", "--since", "2026-01-01", "--db", Db, "--json");
+        Assert.Equal(ExitCodes.Refused, outside);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("plan", "liaisons", "--year", "2025", "--since", "2025-02-03", "--db", Db, "--json")).Code);
+        await using var db = Data.Database.DatabaseTarget.Resolve(Db, null).CreateContext();
+        Assert.True(await db.LiaisonTies.CountAsync() > 500);
+        Assert.Equal(0, await db.LiaisonTies.CountAsync(t => t.Since != new DateOnly(2025, 2, 3)));
+    }
 }

@@ -126,7 +126,7 @@ public sealed class ReportTests : IAsyncLifetime
         }
         var (broken, text, _) = await Cli("report", "verify", "--lang", "en");
         Assert.Equal(4, broken);
-        Assert.Contains($"{Township} Issues and suggestions collected", text, StringComparison.Ordinal);
+        Assert.Contains($"{Township} Cases received", text, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, (await Cli("report", "refresh")).Code);
         Assert.Equal(ExitCodes.Ok, (await Cli("report", "verify")).Code);
     }

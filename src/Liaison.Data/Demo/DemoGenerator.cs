@@ -29,7 +29,6 @@ public static class DemoGenerator
         profile ??= DemoProfile.Jining;
         var all = JiningDivisions.Load();
         var counties = all.Count(d => d.Level == DivisionLevel.County);
-        var townships = all.Count(d => d.Level == DivisionLevel.Township);
         var countyIndex = Positions(all, DivisionLevel.County);
         var townshipIndex = Positions(all, DivisionLevel.Township);
         var divisions = scale == DemoScale.City
@@ -38,7 +37,7 @@ public static class DemoGenerator
         Profile(divisions, seed, profile);
         var units = new List<Unit>();
         var cadres = new List<(Cadre, string)>();
-        var people = new CadreFactory(SeededRandom.For(seed, "cadres"), profile, cadres);
+        var people = new CadreFactory(SeededRandom.For(seed, "cadres"), seed, profile, cadres);
 
         var police = profile.PoliceOfficers;
         var cityOrdinary = (int)(profile.TotalCadres * profile.CityUnitShare);
@@ -53,20 +52,33 @@ public static class DemoGenerator
                 unitLeaders: profile.CityUnitLeaders, police: cityPolice,
                 total: cityOrdinary);
         }
+        // Counties and townships are staffed by their size (villages) and, for townships, a draw of
+        // their own; shares are taken over the whole city, so that a county is the same at either scale.
+        var villagesUnder = all.Where(d => d.Level == DivisionLevel.Village).GroupBy(d => d.ParentCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var countyStaff = Apportion(countyOrdinary, all.Where(d => d.Level == DivisionLevel.County)
+            .ToDictionary(c => c.Code, c => 150.0 + villagesUnder.Where(t => t.Key.StartsWith(c.Code, StringComparison.Ordinal)).Sum(t => t.Value), StringComparer.Ordinal));
         foreach (var county in divisions.Where(d => d.Level == DivisionLevel.County))
         {
             var countyUnits = Departments(county, units);
             people.Staff(countyUnits, leaders: Share(profile.CountyLeaders, counties, countyIndex[county.Code]), leaderRank: CadreRank.CountyLeader,
                 unitLeaders: countyUnits.Count * profile.UnitLeadersPerCountyUnit, police: Share(police * 35 / 100, counties, countyIndex[county.Code]),
-                total: Share(countyOrdinary, counties, countyIndex[county.Code]));
+                total: countyStaff[county.Code]);
         }
         var townshipLeaders = TownshipLeaders(all, profile.TownshipLeaders, townshipIndex);
+        var townshipSize = all.Where(d => d.Level == DivisionLevel.Township)
+            .ToDictionary(t => t.Code, t => (15.0 + villagesUnder.GetValueOrDefault(t.Code)) * Math.Exp(0.3 * SeededRandom.For(seed, "township-size/" + t.Code).Normal()), StringComparer.Ordinal);
+        var townshipPolice = police - police * 15 / 100 - police * 35 / 100;
+        var policeOf = Apportion(townshipPolice, townshipSize);
+        // Leaders and police are set; the rest of the townships' cadres go by size.
+        var othersOf = Apportion(townshipOrdinary - profile.TownshipLeaders - townshipPolice, townshipSize);
         foreach (var township in divisions.Where(d => d.Level == DivisionLevel.Township))
         {
-            var townshipUnits = UnitNames.Township.Select((t, i) => Add(units, township, UnitLevel.Township, t.Category, township.Name + t.Suffix, i + 1)).ToList();
+            var stations = SeededRandom.For(seed, "township-units/" + township.Code);
+            var townshipUnits = UnitNames.Township.Concat(UnitNames.TownshipStations.Where(_ => stations.Chance(0.45)))
+                .Select((t, i) => Add(units, township, UnitLevel.Township, t.Category, township.Name + t.Suffix, i + 1)).ToList();
             people.Staff(townshipUnits, leaders: townshipLeaders[township.Code], leaderRank: CadreRank.TownshipLeader,
-                unitLeaders: 0, police: Share(police - police * 15 / 100 - police * 35 / 100, townships, townshipIndex[township.Code]),
-                total: Share(townshipOrdinary, townships, townshipIndex[township.Code]));
+                unitLeaders: 0, police: policeOf[township.Code],
+                total: townshipLeaders[township.Code] + policeOf[township.Code] + othersOf[township.Code]);
         }
 
         var counts = HouseholdCounts(divisions, seed, profile);
@@ -82,6 +94,23 @@ public static class DemoGenerator
 
     /// <summary>Part <paramref name="index"/> of an even split of <paramref name="total"/> into <paramref name="parts"/>: the parts add up exactly.</summary>
     private static int Share(int total, int parts, int index) => total / parts + (index % parts < total % parts ? 1 : 0);
+
+    /// <summary>
+    /// <paramref name="total"/> split in proportion to the weights, the largest remainders rounded up
+    /// (ties by code): the parts add up exactly.
+    /// </summary>
+    private static Dictionary<string, int> Apportion(int total, IReadOnlyDictionary<string, double> weights)
+    {
+        var sum = weights.Values.Sum();
+        var exact = weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => (w.Key, Value: total * w.Value / sum)).ToList();
+        var parts = exact.ToDictionary(e => e.Key, e => (int)Math.Floor(e.Value), StringComparer.Ordinal);
+        var left = total - parts.Values.Sum();
+        foreach (var e in exact.OrderByDescending(e => e.Value - Math.Floor(e.Value)).ThenBy(e => e.Key, StringComparer.Ordinal).Take(left))
+        {
+            parts[e.Key]++;
+        }
+        return parts;
+    }
 
     /// <summary>
     /// Township leadership members per township: a large township has a larger leadership, at
@@ -190,7 +219,7 @@ public static class DemoGenerator
     }
 
     /// <summary>Makes the cadres of a group of units: leaders, unit leaders, police, then ordinary cadres.</summary>
-    private sealed class CadreFactory(SeededRandom rng, DemoProfile p, List<(Cadre, string)> cadres)
+    private sealed class CadreFactory(SeededRandom rng, int seed, DemoProfile p, List<(Cadre, string)> cadres)
     {
         public void Staff(List<Unit> units, int leaders, CadreRank leaderRank, int unitLeaders, int police, int total)
         {
@@ -214,9 +243,18 @@ public static class DemoGenerator
                 Add(policeUnits[i % policeUnits.Count], CadreRank.Ordinary, isPolice: true);
             }
             var ordinary = total - leaders - unitLeaders - (police - policeLeaders);
+            // Units differ in size: each draws a weight of its own (a spread of about two to one either way).
+            var reach = new double[otherUnits.Count];
+            var sum = 0.0;
+            for (var i = 0; i < otherUnits.Count; i++)
+            {
+                sum += Math.Exp(0.6 * SeededRandom.For(seed, "unit-size/" + otherUnits[i].Code).Normal());
+                reach[i] = sum;
+            }
             for (var i = 0; i < ordinary; i++)
             {
-                Add(otherUnits[rng.Next(otherUnits.Count)], CadreRank.Ordinary, isPolice: false);
+                var at = Array.BinarySearch(reach, rng.NextDouble() * sum);
+                Add(otherUnits[Math.Min(at < 0 ? ~at : at, otherUnits.Count - 1)], CadreRank.Ordinary, isPolice: false);
             }
         }
 

@@ -29,5 +29,22 @@ internal static class UnitNames
         ("农业综合服务中心", UnitCategory.AgricultureScience),
     ];
 
+    /// <summary>
+    /// Stations and offices a township may have beside those three; each township has some of them.
+    /// None is of the party and government category, whose first unit seats the township's leaders.
+    /// </summary>
+    public static readonly (string Suffix, UnitCategory Category)[] TownshipStations =
+    [
+        ("财政所", UnitCategory.Economic),
+        ("司法所", UnitCategory.PoliticalLegal),
+        ("自然资源所", UnitCategory.Economic),
+        ("经济发展办公室", UnitCategory.Economic),
+        ("综治中心", UnitCategory.PoliticalLegal),
+        ("卫生院", UnitCategory.Other),
+        ("文化站", UnitCategory.Other),
+        ("水利站", UnitCategory.AgricultureScience),
+        ("畜牧兽医站", UnitCategory.AgricultureScience),
+    ];
+
     private static IEnumerable<(string, UnitCategory)> Of(UnitCategory category, params string[] names) => names.Select(n => (n, category));
 }

@@ -7,6 +7,7 @@ using Liaison.Data.Reporting;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Liaisons;
@@ -57,8 +58,20 @@ public static class LiaisonStore
     }
 
     /// <summary>Plans the year and writes the result in one transaction, audited; then checks the plan as written.</summary>
-    public static async Task<PlanRun> PlanAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
+    public static Task<PlanRun> PlanAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct) =>
+        PlanAsync(db, clock, actor, year, today, LiaisonTie.StartsOn(year, today), ct);
+
+    /// <summary>
+    /// The same, with the new ties starting on <paramref name="startsOn"/> (a day of the year): a plan
+    /// entered after the fact, such as the demo's, which stands for the plan made at the start of the
+    /// year. Ties the plan ends still end <paramref name="today"/>.
+    /// </summary>
+    public static async Task<PlanRun> PlanAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, DateOnly startsOn, CancellationToken ct)
     {
+        if (LiaisonTie.StartProblem(year, startsOn) is { } notInYear)
+        {
+            throw new RefusedException(notInYear);
+        }
         using var outside = Unscoped.Section(Reach);
         var started = clock.GetTimestamp();
         var phases = new Dictionary<string, double>();
@@ -71,8 +84,7 @@ public static class LiaisonStore
         }
         var (world, policy) = await LoadAsync(db, year, ct);
         Lap("load");
-        var since = year == today.Year ? today : new DateOnly(year, 1, 1);
-        var outcome = LiaisonPlanner.Plan(world, since);
+        var outcome = LiaisonPlanner.Plan(world, startsOn);
         Lap("plan");
         if (!outcome.ChangesNothing)
         {

@@ -84,7 +84,7 @@ public static class TieEdits
                     CadreId = a.Kind == TieKind.Pairing ? null : cadre.Id,
                     UnitId = a.Kind == TieKind.Pairing ? cadre.UnitId : null,
                     DivisionCode = a.DivisionCode,
-                    Since = Since(a.Year, today),
+                    Since = LiaisonTie.StartsOn(a.Year, today),
                     Origin = TieOrigin.Manual,
                     Reason = reason,
                     ChangedAt = now,
@@ -151,8 +151,6 @@ public static class TieEdits
 
     private static string Key(Violation v) => v.Rule.Id + "|" + v.DetailZh;
 
-    private static DateOnly Since(int year, DateOnly today) => year == today.Year ? today : new DateOnly(year, 1, 1);
-
     private static LiaisonTie Copy(LiaisonTie old, string divisionCode, DateOnly today, DateTimeOffset now, Actor actor, string reason) => new()
     {
         Year = old.Year,
@@ -160,7 +158,7 @@ public static class TieEdits
         CadreId = old.CadreId,
         UnitId = old.UnitId,
         DivisionCode = divisionCode,
-        Since = Since(old.Year, today),
+        Since = LiaisonTie.StartsOn(old.Year, today),
         Origin = TieOrigin.Manual,
         Locked = old.Locked,
         Reason = reason,

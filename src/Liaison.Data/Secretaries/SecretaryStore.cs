@@ -324,8 +324,16 @@ public static class SecretaryStore
     /// stay (their cadre and village are out of the match); match postings that still hold stay;
     /// the rest end and the new ones start. Audited.
     /// </summary>
-    public static async Task<MatchRun> MatchAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct)
+    public static Task<MatchRun> MatchAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, CancellationToken ct) =>
+        MatchAsync(db, clock, actor, year, today, LiaisonTie.StartsOn(year, today), ct);
+
+    /// <summary>The same, with the new postings starting on <paramref name="startsOn"/> (as <see cref="LiaisonStore.PlanAsync(LiaisonDb, TimeProvider, Actor, int, DateOnly, DateOnly, CancellationToken)"/>).</summary>
+    public static async Task<MatchRun> MatchAsync(LiaisonDb db, TimeProvider clock, Actor actor, int year, DateOnly today, DateOnly startsOn, CancellationToken ct)
     {
+        if (LiaisonTie.StartProblem(year, startsOn) is { } notInYear)
+        {
+            throw new RefusedException(notInYear);
+        }
         using var outside = Unscoped.Section(Reach);
         var started = clock.GetTimestamp();
         var input = await PrepareAsync(db, year, ct);
@@ -344,7 +352,7 @@ public static class SecretaryStore
             CadreId = p.Candidate.CadreId,
             CallId = callOf[p.Candidate.CadreId],
             VillageCode = p.Village.Code,
-            Since = year == today.Year ? today : new DateOnly(year, 1, 1),
+            Since = startsOn,
             CostCategory = p.Terms.Category,
             CostNeed = p.Terms.Need,
             CostDistance = p.Terms.Distance,

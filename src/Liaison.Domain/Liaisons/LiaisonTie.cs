@@ -55,6 +55,17 @@ public sealed class LiaisonTie
     public bool IsCurrent => Until is null;
 
     public string? ReasonIn(bool english) => english && ReasonEn is not null ? ReasonEn : Reason;
+
+    /// <summary>
+    /// The day a tie (or a posting) made on <paramref name="today"/> for <paramref name="year"/>
+    /// starts: that day in the year under way, 1 January in any other year (a plan made ahead for
+    /// next year, or filled in for one gone, holds for its whole year).
+    /// </summary>
+    public static DateOnly StartsOn(int year, DateOnly today) => year == today.Year ? today : new DateOnly(year, 1, 1);
+
+    /// <summary>A start day chosen by hand must lie in the plan's year: a tie belongs to one year.</summary>
+    public static Shared.Problem? StartProblem(int year, DateOnly startsOn) => startsOn.Year == year ? null
+        : new Shared.Problem("since", $"开始日期 {startsOn:yyyy-MM-dd} 不在 {year} 年度内", $"the start day {startsOn:yyyy-MM-dd} is not in {year}") { Code = "since-outside-year" };
 }
 
 /// <summary>A concentrated stay planned in the village of a tie (a pairing's half-yearly stay, a leader's residence days).</summary>

@@ -9,7 +9,7 @@ using Liaison.Domain.Shared;
 
 namespace Liaison.App.Features.Liaisons;
 
-/// <summary><c>liaison plan liaisons [--year Y] [--explain]</c> and <c>liaison check [--year Y]</c>.</summary>
+/// <summary><c>liaison plan liaisons [--year Y] [--explain] [--since DATE]</c> and <c>liaison check [--year Y]</c>.</summary>
 public static class LiaisonCommands
 {
     /// <summary>The check found violations (like <c>audit verify</c> finding a broken chain).</summary>
@@ -17,11 +17,25 @@ public static class LiaisonCommands
 
     private const int ShownPerRule = 10;
 
+    /// <summary>
+    /// <c>--since DATE</c>: the day new ties (or postings) start, for a plan entered after the fact —
+    /// the city demo's, made for the year as if at its start (<c>--since 2026-01-01</c>).
+    /// </summary>
+    public static Option<DateOnly?> SinceOption() => new("--since")
+    {
+        Description = "新安排的开始日期（默认：本年度为今天，其他年度为 1 月 1 日）/ the day new ties start (default: today in this year, 1 January in another)",
+    };
+
+    /// <summary>The day new ties start: <c>--since</c>, or the default <see cref="LiaisonTie.StartsOn"/> gives (the store refuses a day outside the year).</summary>
+    public static DateOnly StartsOn(CommandRunner run, Option<DateOnly?> since, int year) =>
+        run.Value(since) ?? LiaisonTie.StartsOn(year, ChinaTime.Today(run.Clock));
+
     public static Command Plan()
     {
         var year = PolicyCommands.YearOption();
         var explain = new Option<bool>("--explain") { Description = "逐条列出每项安排及理由 / list every change with its reason" };
-        var liaisons = new Command("liaisons", "按政策编制全部联系安排（保留手工和仍然有效的安排）/ plan every liaison mechanism (keeps hand-made and still valid ties)") { year, explain };
+        var since = SinceOption();
+        var liaisons = new Command("liaisons", "按政策编制全部联系安排（保留手工和仍然有效的安排）/ plan every liaison mechanism (keeps hand-made and still valid ties)") { year, explain, since };
         liaisons.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
@@ -29,7 +43,7 @@ public static class LiaisonCommands
             var result = await run.WithProgressAsync(run.Say("联系计划", "liaison plan"), async progress =>
             {
                 progress(new Data.Import.ImportProgress("plan", 0, 1));
-                var r = await LiaisonStore.PlanAsync(db, run.Clock, Actor.Cli, planYear, ChinaTime.Today(run.Clock), ct);
+                var r = await LiaisonStore.PlanAsync(db, run.Clock, Actor.Cli, planYear, ChinaTime.Today(run.Clock), StartsOn(run, since, planYear), ct);
                 progress(new Data.Import.ImportProgress("plan", 1, 1));
                 return r;
             });

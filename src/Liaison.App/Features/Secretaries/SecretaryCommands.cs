@@ -107,12 +107,13 @@ public static class SecretaryCommands
         return whyNot;
     }
 
-    /// <summary><c>plan first-secretaries [--year] [--export-costs FILE]</c>.</summary>
+    /// <summary><c>plan first-secretaries [--year] [--export-costs FILE] [--since DATE]</c>.</summary>
     public static Command Plan()
     {
         var year = PolicyCommands.YearOption();
         var export = new Option<string?>("--export-costs") { Description = "把全部可行配对写成 CSV（cadre_id,village_code,cost），可用其他求解器验证最优 / every allowed pair as CSV, to check optimality with another solver" };
-        var plan = new Command("first-secretaries", "第一书记人岗最优匹配 / the optimal match of First Secretaries to villages") { year, export };
+        var since = Liaisons.LiaisonCommands.SinceOption();
+        var plan = new Command("first-secretaries", "第一书记人岗最优匹配 / the optimal match of First Secretaries to villages") { year, export, since };
         plan.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
@@ -120,7 +121,7 @@ public static class SecretaryCommands
             var r = await run.WithProgressAsync(run.Say("第一书记匹配", "First Secretary match"), async progress =>
             {
                 progress(new Data.Import.ImportProgress("plan", 0, 1));
-                return await SecretaryStore.MatchAsync(db, run.Clock, Actor.Cli, y, ChinaTime.Today(run.Clock), ct);
+                return await SecretaryStore.MatchAsync(db, run.Clock, Actor.Cli, y, ChinaTime.Today(run.Clock), Liaisons.LiaisonCommands.StartsOn(run, since, y), ct);
             });
             long? exported = run.Value(export) is { } path ? await SecretaryStore.ExportCostsAsync(r.Result, path, ct) : null;
             if (run.Json)

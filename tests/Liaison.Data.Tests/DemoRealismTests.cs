@@ -1,0 +1,91 @@
+using Liaison.Data.Audit;
+using Liaison.Data.Demo;
+using Liaison.Data.Reporting;
+using Liaison.Domain.Cases;
+using Liaison.Domain.People;
+using Liaison.Domain.Shared;
+using Liaison.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using R = Liaison.Domain.Reporting.Indicators;
+
+namespace Liaison.Data.Tests;
+
+/// <summary>
+/// The demo reads like a working programme (issue 18, item 10): ties from the start of the year,
+/// residence and cases at believable rates, townships and units of different sizes, and the
+/// figures that count the same things differently differ only by what their names say.
+/// </summary>
+public class DemoRealismTests
+{
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_small_demo_on_2_December_has_ties_from_January_most_residence_met_and_a_few_cases_overdue(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        var today = new DateOnly(2026, 12, 2);
+        var clock = new FixedClock(new DateTimeOffset(2026, 12, 2, 10, 0, 0, ChinaTime.Offset));
+        await DemoSeeder.SeedAsync(db, clock, DemoScale.Small, 1, null, default);
+        await DemoYear.RunAsync(db, clock, Actor.System, today, default);
+        await DemoActivity.GenerateAsync(db, clock, Actor.System, 2026, 1, null, default);
+
+        // The plan and the postings hold from 1 January, when the field work begins.
+        var january = new DateOnly(2026, 1, 1);
+        Assert.True(await db.LiaisonTies.CountAsync() > 500);
+        Assert.Equal(0, await db.LiaisonTies.CountAsync(x => x.Since != january));
+        Assert.True(await db.SecretaryPostings.CountAsync() > 100);
+        Assert.Equal(0, await db.SecretaryPostings.CountAsync(p => p.Since != january));
+        Assert.True(await db.ResidenceStays.AnyAsync(s => s.Arrived < new DateOnly(2026, 2, 1)));
+
+        // Residence minimums are yearly: by December most are met and some cadres are behind.
+        var county = await RollupStore.ForDivisionAsync(db, "370830", default);
+        var compliance = county[R.ResidenceMet.Id] / (double)county[R.ResidenceRequired.Id];
+        Assert.InRange(compliance, 0.65, 0.92);
+
+        // Most cases are closed on time; a few percent are past their deadline, and those wait at the
+        // top (the clock has passed the rest up already), where the demo has an office (DemoAccounts).
+        var cases = await db.Cases.AsNoTracking().Select(c => new { c.Status, c.DueOn, c.OnTime, c.Level }).ToListAsync();
+        var overdue = cases.Where(c => CaseLifecycle.IsOpen(c.Status) && c.DueOn < today).ToList();
+        Assert.InRange(overdue.Count / (double)cases.Count, 0.005, 0.05);
+        Assert.All(overdue, c => Assert.Equal(CaseLevel.City, c.Level));
+        var closed = cases.Where(c => c.Status is CaseStatus.Resolved or CaseStatus.Adopted or CaseStatus.ClosedNotFixed).ToList();
+        Assert.InRange(closed.Count / (double)cases.Count, 0.9, 0.99);
+        Assert.InRange(closed.Count(c => c.OnTime == true) / (double)closed.Count, 0.9, 0.995);
+
+        // Issues raised at visits and cases differ by exactly the cases their names say are not counted.
+        var uncounted = cases.Count(c => c.Status is CaseStatus.Withdrawn or CaseStatus.Merged);
+        Assert.True(uncounted > 0);
+        Assert.Equal(county[R.VisitIssues.Id] - uncounted, county[R.CasesCollected.Id]);
+    }
+
+    [Fact]
+    public void Townships_and_units_differ_in_size_while_the_city_keeps_its_totals()
+    {
+        var city = DemoGenerator.Generate(DemoScale.City, 1);
+        var townshipOf = city.Units.Where(u => u.Level == UnitLevel.Township).ToDictionary(u => u.Code, u => u.DivisionCode);
+        var cadres = city.Cadres.Where(c => townshipOf.ContainsKey(c.UnitCode)).GroupBy(c => townshipOf[c.UnitCode]).Select(g => g.Count()).ToList();
+        var units = townshipOf.Values.GroupBy(d => d).Select(g => g.Count()).ToList();
+        Assert.Equal(158, cadres.Count);
+        Assert.True(cadres.Distinct().Count() > 60, $"{cadres.Distinct().Count()} different township sizes");
+        Assert.True(cadres.Max() >= 2 * cadres.Min(), $"townships of {cadres.Min()} to {cadres.Max()} cadres");
+        Assert.True(units.Distinct().Count() >= 4, $"townships of {units.Min()} to {units.Max()} units");
+        // The programme's totals stay as the source gives them (DemoSeedTests checks them all).
+        Assert.Equal(DemoProfile.Jining.TotalCadres, city.Cadres.Count);
+
+        // A county's departments differ in size too.
+        var county = city.Units.Where(u => u.DivisionCode == "370830").Select(u => u.Code).ToHashSet();
+        var perUnit = city.Cadres.Where(c => county.Contains(c.UnitCode)).GroupBy(c => c.UnitCode).Select(g => g.Count()).ToList();
+        Assert.True(perUnit.Max() >= 3 * perUnit.Min(), $"county units of {perUnit.Min()} to {perUnit.Max()} cadres");
+    }
+
+    [Fact]
+    public void A_county_and_its_townships_are_staffed_alike_at_either_scale()
+    {
+        static List<string> Of(DemoCity c) => c.Cadres.Where(x => x.UnitCode.StartsWith("370830", StringComparison.Ordinal))
+            .GroupBy(x => x.UnitCode[..x.UnitCode.IndexOf('U', StringComparison.Ordinal)]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}:{g.Count()}").ToList();
+        var small = Of(DemoGenerator.Generate(DemoScale.Small, 1));
+        Assert.Equal(16, small.Count);
+        Assert.Equal(Of(DemoGenerator.Generate(DemoScale.City, 1)), small);
+    }
+}
