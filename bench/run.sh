@@ -369,8 +369,10 @@ if selected field; then
   fdb=$(fresh_db field)
   "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$fdb")" >/dev/null
   for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries"; do
+    # The plans start on 1 January, as the demo's do (its field work runs from January).
+    since=(); case "$step" in "plan "*) since=(--since "$PLAN_YEAR-01-01") ;; esac
     # shellcheck disable=SC2086
-    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$fdb")" >/dev/null
+    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$fdb")" >/dev/null
   done
   psql_ -d "$fdb" -c ANALYZE
   quiesce
@@ -451,8 +453,10 @@ if selected report; then
   rdb=$(fresh_db report)
   "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$rdb")" >/dev/null
   for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries" "demo activity"; do
+    # The plans start on 1 January, as the demo's do (its field work runs from January).
+    since=(); case "$step" in "plan "*) since=(--since "$PLAN_YEAR-01-01") ;; esac
     # shellcheck disable=SC2086
-    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$rdb")" >/dev/null
+    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$rdb")" >/dev/null
   done
   psql_ -d "$rdb" -c ANALYZE
   CITY=3708
@@ -509,8 +513,10 @@ if selected soak; then
   sdb=$(fresh_db soak)
   "$LIAISON" demo seed --scale small --seed 1 --json --db "$(conn "$sdb")" >/dev/null
   for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries" "demo activity"; do
+    # The plans start on 1 January, as the demo's do (its field work runs from January).
+    since=(); case "$step" in "plan "*) since=(--since "$PLAN_YEAR-01-01") ;; esac
     # shellcheck disable=SC2086
-    "$LIAISON" $step --year "$PLAN_YEAR" --json --db "$(conn "$sdb")" >/dev/null
+    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$sdb")" >/dev/null
   done
   psql_ -d "$sdb" -c ANALYZE
   cadre_tokens "$sdb" soak 16 "$WORK/soak-tokens.txt"
