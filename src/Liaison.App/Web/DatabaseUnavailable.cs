@@ -13,7 +13,7 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> log) : IExc
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // A page's request gets the error page (503, WebApp's exception handler); the API and the phone app this answer.
+        // A page's request gets the error page (503, WebApp's exception handler); the API and the phone app get this answer.
         if (!Data.Database.DatabaseProblems.IsTransient(exception) || !httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return false;

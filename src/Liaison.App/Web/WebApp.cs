@@ -112,7 +112,8 @@ public static class WebApp
             {
                 ExceptionHandlingPath = "/error/500",
                 StatusCodeSelector = e => DatabaseProblems.IsTransient(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-            }); pages.UseStatusCodePagesWithReExecute("/error/{0}");
+            });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         // Routing after the error handlers, so that a re-executed request (/error/404) finds its page.
         app.UseRouting();
