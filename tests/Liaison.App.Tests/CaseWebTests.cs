@@ -280,6 +280,16 @@ public sealed partial class CaseWebTests : IAsyncLifetime
         // An inspector reads, and may not write.
         var inspector = await SignedInAsync("inspector");
         Assert.Contains("两家因排水沟争执", await inspector.GetStringAsync("/disputes"), StringComparison.Ordinal);
+        // The lists export as they are shown: the village by name, the parties masked.
+        using var sheet = new MemoryStream(await inspector.GetByteArrayAsync("/disputes?handler=export&list=disputes"));
+        var row = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object>>().Single();
+        Assert.Equal(PersonalData.MaskName("张三丰、李四光"), row["当事人"]);
+        Assert.DoesNotContain("三丰", row["当事人"].ToString()!, StringComparison.Ordinal);
+        Assert.Equal("两家因排水沟争执", row["内容"]);
+        Assert.Equal("调解成功", row["结果"]);
+        Assert.DoesNotMatch("^[0-9]{12}$", row["村"].ToString()!);
+        using var errandSheet = new MemoryStream(await inspector.GetByteArrayAsync("/disputes?handler=export&list=errands"));
+        Assert.Equal("已发放", MiniExcelLibs.MiniExcel.Query(errandSheet, useHeaderRow: true).Cast<IDictionary<string, object>>().Single()["办理结果"]);
         await using var check = _file.Target.CreateContext();
         Assert.Equal(DisputeOutcome.Mediated, (await check.Disputes.AsNoTracking().SingleAsync()).Outcome);
         Assert.Equal(ErrandStatus.Done, (await check.Errands.AsNoTracking().SingleAsync()).Status);

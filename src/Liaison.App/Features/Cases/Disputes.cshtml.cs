@@ -60,6 +60,40 @@ public sealed class DisputesModel(LiaisonDb db, Data.Access.Scoped scoped, TimeP
         return Page();
     }
 
+    /// <summary>Both lists as they are ordered on the page, every page of them, as xlsx (names masked, as on screen).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? list, CancellationToken ct)
+    {
+        if (jurisdiction.Role == Role.UnitAdmin)
+        {
+            return Forbid();
+        }
+        var errands = list == "errands";
+        var names = new Dictionary<string, string>();
+        string Village(string code) => names.GetValueOrDefault(code, code);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task NameAsync(IEnumerable<string> codes)
+        {
+            var wanted = codes.Distinct().ToList();
+            names = await scoped.Names.Where(d => wanted.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        }
+        byte[] bytes;
+        if (errands)
+        {
+            var rows = await scoped.Errands.OrderBy(e => e.Status != ErrandStatus.Open).ThenByDescending(e => e.RequestedOn).ThenByDescending(e => e.Id).Take(Cases.IndexModel.ExportLimit).ToListAsync(ct);
+            await NameAsync(rows.Select(r => r.VillageCode));
+            bytes = await Data.Export.TableExport.XlsxAsync([Ui.T(Words.Village), Ui.T(Words.Kind), Ui.T(Words.Description), Ui.T(Words.Date), Ui.T(Words.Status), Ui.T(Words.ErrandResult)],
+                rows.Select(e => new[] { Village(e.VillageCode), Ui.T(CaseWords.Errand(e.Kind)), e.What, Day(e.RequestedOn), Ui.T(CaseWords.Errand(e.Status)), e.Result ?? "" }), ct);
+        }
+        else
+        {
+            var rows = await scoped.Disputes.OrderBy(d => d.Outcome != DisputeOutcome.Open).ThenByDescending(d => d.ReportedOn).ThenByDescending(d => d.Id).Take(Cases.IndexModel.ExportLimit).ToListAsync(ct);
+            await NameAsync(rows.Select(r => r.VillageCode));
+            bytes = await Data.Export.TableExport.XlsxAsync([Ui.T(Words.Village), Ui.T(Words.Kind), Ui.T(Words.Parties), Ui.T(Words.Description), Ui.T(Words.Date), Ui.T(Words.Outcome)],
+                rows.Select(d => new[] { Village(d.VillageCode), Ui.T(CaseWords.Dispute(d.Kind)), PersonalData.MaskName(d.Parties), d.Summary, Day(d.ReportedOn), Ui.T(CaseWords.Outcome(d.Outcome)) }), ct);
+        }
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{(errands ? "errands" : "disputes")}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         // A unit's admin reads no villages' disputes: they are the villages' business.
