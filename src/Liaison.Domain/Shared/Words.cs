@@ -98,7 +98,6 @@ public static class Words
     public static Term Motto { get; } = new("驻村联系服务平台 · 机关干部直接联系服务群众", "Liaison · cadres serving villagers directly");
     public static Term SkipToContent { get; } = new("跳到正文", "Skip to content");
     public static Term Search { get; } = new("搜索", "Search");
-    public static Term SearchDivisions { get; } = new("搜索行政区划", "Search divisions");
     public static Term SecondStep { get; } = new("两步验证", "Second step");
     public static Term SentBy { get; } = new("选派", "Sent by");
     public static Term SignIn { get; } = new("登录", "Sign in");
@@ -121,7 +120,6 @@ public static class Words
     public static Term View { get; } = new("查看", "View");
     public static Term Village { get; } = new("村", "Village");
     public static Term VillageCode { get; } = new("村代码", "Village code");
-    public static Term VillageCodeLower { get; } = new("村代码", "village code");
     public static Term VisitRate { get; } = new("走访率", "Visit rate");
     public static Term Year { get; } = new("年度", "Year");
     public static Term Yes { get; } = new("是", "yes");
