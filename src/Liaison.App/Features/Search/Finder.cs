@@ -21,14 +21,17 @@ public sealed class Finder(Data.Access.Scoped scoped, LiaisonDb db)
     public async Task<List<Found>> DivisionsAsync(string? text, DivisionLevel? level, string? under, CancellationToken ct)
     {
         var q = (text ?? "").Trim();
-        var reach = scoped.Under(under).Divisions;
+        // A code is searched by its start: the subtree under it, narrowed by Scoped as DivisionQueries.SearchAsync does.
+        var numeric = q.Length > 0 && q.All(char.IsAsciiDigit);
+        var query = (numeric ? scoped.Under(under).Under(q) : scoped.Under(under)).Divisions;
         if (level is { } l)
         {
-            reach = reach.Where(d => d.Level == l);
+            query = query.Where(d => d.Level == l);
         }
-        var query = q.Length == 0 ? reach
-            : q.All(char.IsAsciiDigit) ? reach.Where(d => d.Code.StartsWith(q))
-            : reach.Where(d => d.Name.Contains(q));
+        if (q.Length > 0 && !numeric)
+        {
+            query = query.Where(d => d.Name.Contains(q));
+        }
         var found = await query.OrderBy(d => d.Level).ThenBy(d => d.Code).Take(Limit).Select(d => new { d.Code, d.Name }).ToListAsync(ct);
         var paths = await PathsAsync(found.Select(f => f.Code), ct);
         return found.Select(f => new Found(f.Code, f.Name, paths[f.Code], "/divisions/" + f.Code)).ToList();
