@@ -32,6 +32,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Liaisons.LiaisonTie> LiaisonTies => Set<Domain.Liaisons.LiaisonTie>();
     public DbSet<Domain.Liaisons.PlannedStay> PlannedStays => Set<Domain.Liaisons.PlannedStay>();
     public DbSet<Policy.PolicyVersion> PolicyVersions => Set<Policy.PolicyVersion>();
+    public DbSet<Policy.CityRecord> City => Set<Policy.CityRecord>();
     public DbSet<Domain.Secretaries.SecretaryCall> SecretaryCalls => Set<Domain.Secretaries.SecretaryCall>();
     public DbSet<Domain.Secretaries.SecretaryCandidate> SecretaryCandidates => Set<Domain.Secretaries.SecretaryCandidate>();
     public DbSet<Domain.Secretaries.SecretaryPosting> SecretaryPostings => Set<Domain.Secretaries.SecretaryPosting>();

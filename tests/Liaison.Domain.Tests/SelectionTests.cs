@@ -48,7 +48,7 @@ public class SelectionTests
 
     [Theory]
     [InlineData("""{ "year": 2026, "firstSecretaries": { "eligibility": { "maxAge": 90 } } }""", "fs.eligibility")]
-    [InlineData("""{ "year": 2026, "firstSecretaries": { "eligibility": { "ranks": [] } } }""", "fs.eligibility")]
+    [InlineData("""{ "year": 2026, "firstSecretaries": { "countyQuota": 10, "eligibility": { "ranks": [] } } }""", "fs.eligibility")]
     [InlineData("""{ "year": 2026, "firstSecretaries": { "cityQuota": -1 } }""", "fs.quota")]
     [InlineData("""{ "year": 2026, "firstSecretaries": { "weights": { "perKilometre": -5 } } }""", "fs.weights")]
     public void First_secretary_rules_out_of_range_are_refused_with_their_rule(string json, string rule)

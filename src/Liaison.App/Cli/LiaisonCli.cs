@@ -24,6 +24,7 @@ public static class LiaisonCli
         root.Subcommands.Add(UserCommands.Tokens());
         root.Subcommands.Add(KeyCommands.Build());
         root.Subcommands.Add(Features.Policy.PolicyCommands.Build());
+        root.Subcommands.Add(Features.Policy.CityCommands.Build());
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Plan());
         root.Subcommands.Add(Features.Liaisons.LiaisonCommands.Check());
         root.Subcommands.Add(Features.Secretaries.SecretaryCommands.Build());

@@ -29,6 +29,18 @@ public sealed class Frame(Auth.Jurisdiction jurisdiction, Data.Access.Scoped sco
         return $"{Ui.T(Words.All)} · {roleName}";
     }
 
+    /// <summary>
+    /// A place of the account's own tree to show in a search box's example ("如：中都街道、370830"):
+    /// placeholders come from the database's divisions, never from one city's.
+    /// </summary>
+    public async Task<(string Name, string Code)?> ExamplePlaceAsync(CancellationToken ct)
+    {
+        var root = jurisdiction.Scope?.DivisionCode;
+        var level = root is null ? Domain.Divisions.DivisionLevel.County : (Domain.Divisions.DivisionCode.LevelOfLength(root.Length) ?? Domain.Divisions.DivisionLevel.Village) + 1;
+        var place = await scoped.Divisions.Where(d => d.Level == level).OrderBy(d => d.Code).Select(d => new { d.Name, d.Code }).FirstOrDefaultAsync(ct);
+        return place is null ? null : (place.Name, place.Code);
+    }
+
     /// <summary>The programme's supervision telephone, from this year's policy: the public pages show it on every page.</summary>
     public async Task<string?> TelephoneAsync(CancellationToken ct)
     {

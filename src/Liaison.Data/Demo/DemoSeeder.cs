@@ -35,6 +35,11 @@ public static class DemoSeeder
                 nameof(Division.Latitude), nameof(Division.Longitude), nameof(Division.VillageType), nameof(Division.PartyOrgGrade)),
             city.Divisions, null, ct);
 
+        // The demo is Jining's, and says so: its default policy and public pages are Jining's.
+        var jining = city.Divisions.First(d => d.Level == DivisionLevel.City);
+        db.City.Add(new Policy.CityRecord { Code = jining.Code, Name = jining.Name, Telephone = "0537-12380", IsDemo = true, SetAt = clock.GetUtcNow(), SetBy = (actor ?? Actor.Cli).Name });
+        await db.SaveChangesAsync(ct);
+
         progress?.Invoke(new ImportProgress("units", 0, 1));
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Unit>(db, [nameof(Unit.Code)],
             nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode)), city.Units, null, ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Policy;
 
-/// <summary>The policy in force for a year: the newest stored version, else Jining's default.</summary>
+/// <summary>The policy in force for a year: the newest stored version, else the city's default (<see cref="ProgrammePolicy.Default"/>).</summary>
 public sealed record EffectivePolicy(ProgrammePolicy Policy, int Version, DateTimeOffset? SetAt, string? SetBy)
 {
     public bool IsDefault => Version == 0;
@@ -28,7 +28,7 @@ public static class PolicyStore
         var stored = await db.PolicyVersions.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (stored is null)
         {
-            return new EffectivePolicy(ProgrammePolicy.Jining(year), 0, null, null);
+            return new EffectivePolicy(ProgrammePolicy.Default(year, await CityStore.GetAsync(db, ct)), 0, null, null);
         }
         var (policy, problems) = PolicyDocument.Parse(stored.Document);
         // Stored documents passed validation when set; one that no longer does was edited behind Liaison's back.
@@ -46,7 +46,8 @@ public static class PolicyStore
     /// </summary>
     public static async Task<EffectivePolicy> SetAsync(LiaisonDb db, TimeProvider clock, Actor actor, string json, CancellationToken ct)
     {
-        var (policy, problems) = PolicyDocument.Parse(json);
+        var city = await CityStore.GetAsync(db, ct);
+        var (policy, problems) = PolicyDocument.Parse(json, year => ProgrammePolicy.Default(year, city));
         if (policy is null)
         {
             throw new PolicyRefusedException(problems);

@@ -21,8 +21,8 @@ public sealed record PolicyProblem(string Rule, string Path, string Zh, string E
 
 /// <summary>
 /// The policy as a JSON document: what <c>liaison policy show --json</c> prints and
-/// <c>liaison policy set FILE</c> reads. A file may give only what differs from Jining's rules;
-/// everything it leaves out keeps the default.
+/// <c>liaison policy set FILE</c> reads. A file may give only what differs from the default
+/// (<see cref="ProgrammePolicy.Default"/>: the city's); everything it leaves out keeps it.
 /// </summary>
 public static class PolicyDocument
 {
@@ -39,8 +39,8 @@ public static class PolicyDocument
 
     public static string ToJson(ProgrammePolicy policy) => JsonSerializer.Serialize(policy, Options);
 
-    /// <summary>Reads a document; on any problem returns them and no policy.</summary>
-    public static (ProgrammePolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Parse(string json)
+    /// <summary>Reads a document over the year's default (<paramref name="defaults"/>; without it, the default of no known city); on any problem returns them and no policy.</summary>
+    public static (ProgrammePolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Parse(string json, Func<int, ProgrammePolicy>? defaults = null)
     {
         JsonNode? given;
         try
@@ -58,7 +58,7 @@ public static class PolicyDocument
             return (null, [new PolicyProblem("policy.year", "year", "缺少年度（year）：政策按年度制定", "the year is missing: a policy is set per year")]);
         }
         var year = yearNode.GetValue<int>();
-        var merged = JsonNode.Parse(ToJson(ProgrammePolicy.Jining(year)))!.AsObject();
+        var merged = JsonNode.Parse(ToJson(defaults?.Invoke(year) ?? ProgrammePolicy.Default(year, null)))!.AsObject();
         Merge(merged, file);
         var policy = merged.Deserialize<ProgrammePolicy>(Options)!;
         var problems = PolicyValidation.Validate(policy);

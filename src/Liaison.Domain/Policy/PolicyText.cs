@@ -93,7 +93,9 @@ public static class PolicyText
                 p.Edits.OnViolation == EditViolationHandling.Refuse
                     ? (en ? "A hand edit that breaks a rule is refused." : "违反规则的手工调整不予保存。")
                     : (en ? "A hand edit that breaks a rule is saved, and the violation is shown and listed by the check." : "违反规则的手工调整予以保存，并提示和列入检查结果。"),
-                en ? $"Leaders' contact points are published for public supervision; supervision telephone {p.Public.Telephone}." : $"领导干部联系点向社会公开，接受群众监督；监督电话 {p.Public.Telephone}。",
+                p.Public.Telephone.Length == 0
+                    ? (en ? "Leaders' contact points are published for public supervision; no supervision telephone is set, so none is published." : "领导干部联系点向社会公开，接受群众监督；监督电话未设置，不公布。")
+                    : en ? $"Leaders' contact points are published for public supervision; supervision telephone {p.Public.Telephone}." : $"领导干部联系点向社会公开，接受群众监督；监督电话 {p.Public.Telephone}。",
             ]),
         ];
     }
@@ -123,8 +125,11 @@ public static class PolicyText
         var w = f.Weights;
         var lines = new List<string>
         {
-            en ? $"Each year the city sends {f.CityQuota}, the counties {f.CountyQuota} and the townships {f.TownshipQuota} First Secretaries, each level within its own jurisdiction."
-               : $"每年市级选派 {f.CityQuota} 名、县级 {f.CountyQuota} 名、乡镇级 {f.TownshipQuota} 名第一书记，各在本级辖区内派驻。",
+            !f.QuotasSet
+                ? (en ? "First Secretary quotas are not set: no call opens until the office sets how many the city, the counties and the townships send."
+                      : "第一书记名额未设置：设置市级、县级、乡镇级选派名额之前不开启选派。")
+                : en ? $"Each year the city sends {f.CityQuota}, the counties {f.CountyQuota} and the townships {f.TownshipQuota} First Secretaries, each level within its own jurisdiction."
+                     : $"每年市级选派 {f.CityQuota} 名、县级 {f.CountyQuota} 名、乡镇级 {f.TownshipQuota} 名第一书记，各在本级辖区内派驻。",
             en ? $"A village needs one when its party organisation is graded {grades}, or it is {types}."
                : $"党组织定级为{grades}的村，以及{types}，需要选派第一书记。",
             en ? $"Eligible: {ranks}{(e.MaxAge > 0 ? $", at most {e.MaxAge} years old in the year" : "")}{(e.SkipServedLastYear ? ", not First Secretary the year before" : "")}."

@@ -42,6 +42,8 @@ public static class PolicyValidation
 
         Add(p.Police.VillagesPerOfficer is < 0 or > 5, "police.one", "police.villagesPerOfficer", "每名民警联系村数须在 0–5 之间", "villages per police officer must lie between 0 and 5");
         Add(p.Coverage.MinimumPerVillage is < 0 or > 10, "coverage.village", "coverage.minimumPerVillage", "每村最少驻村干部数须在 0–10 之间", "the minimum per village lies between 0 and 10");
+        Add(p.Public.Telephone.Length > 0 && !Shared.PublicTelephone.IsValid(p.Public.Telephone), "public.telephone", "public.telephone",
+            Shared.PublicTelephone.Expected.Zh, Shared.PublicTelephone.Expected.En);
         Add(!Enum.IsDefined(p.Edits.OnViolation), "policy.edits", "edits.onViolation", "须为 warn（保存并提示）或 refuse（拒绝）", "warn (save and show) or refuse");
         var fs = p.FirstSecretaries;
         Add(fs.CityQuota < 0 || fs.CountyQuota < 0 || fs.TownshipQuota < 0 || fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 100_000, "fs.quota", "firstSecretaries",

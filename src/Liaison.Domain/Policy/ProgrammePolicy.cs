@@ -4,7 +4,9 @@ namespace Liaison.Domain.Policy;
 
 /// <summary>
 /// Every number and rule a city sets for its programme in one year (ARCHITECTURE.md: policy is
-/// data). <see cref="Jining"/> is the default: the rules of the source article (DOMAIN.md section 2).
+/// data). <see cref="Default"/> gives a year's policy before the city sets its own: Jining's (the
+/// rules of the source article, DOMAIN.md section 2) for Jining, the same rules without Jining's
+/// telephone, title and quotas for any other city.
 /// Later capabilities add their sections here.
 /// </summary>
 public sealed record ProgrammePolicy
@@ -24,8 +26,31 @@ public sealed record ProgrammePolicy
     public CaseRules Cases { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
 
-    /// <summary>Jining's rules (DOMAIN.md section 2) for a year.</summary>
-    public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）" };
+    /// <summary>Jining's rules (DOMAIN.md section 2) for a year, with its supervision telephone.</summary>
+    public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）", Public = new() { Telephone = "0537-12380" } };
+
+    /// <summary>
+    /// The policy of a year that was not set: Jining's for Jining; for another city (or a database
+    /// whose city is not known yet) the same rules titled with the city's name, with no supervision
+    /// telephone (nothing is published until the office sets one) and no First Secretary quotas
+    /// (the cycle says they must be set). A telephone recorded with the city is taken.
+    /// </summary>
+    public static ProgrammePolicy Default(int year, CityIdentity? city)
+    {
+        if (city is { IsJining: true })
+        {
+            var jining = Jining(year);
+            return city.Telephone is { Length: > 0 } phone ? jining with { Public = jining.Public with { Telephone = phone } } : jining;
+        }
+        var title = city is null ? "驻村联系服务工作规则（默认）" : city.Programme.Zh + "规则（默认）";
+        return new ProgrammePolicy
+        {
+            Year = year,
+            Title = title,
+            Public = new() { Telephone = city?.Telephone ?? "" },
+            FirstSecretaries = new() { CityQuota = 0, CountyQuota = 0, TownshipQuota = 0 },
+        };
+    }
 }
 
 /// <summary>联系点: which leaders link which places, how many, within which division, and their residence days.</summary>
@@ -160,15 +185,15 @@ public enum EditViolationHandling
 /// <summary>What the public contact-point page shows beside the list.</summary>
 public sealed record PublicSupervision
 {
-    /// <summary>The programme office's supervision telephone, published with the list.</summary>
-    public string Telephone { get; init; } = "0537-12380";
+    /// <summary>The programme office's supervision telephone, published with the list; empty: not set, nothing published.</summary>
+    public string Telephone { get; init; } = "";
     public bool ShowUnitLeaders { get; init; } = true;
 }
 
 /// <summary>第一书记: how many each level sends, which villages need one, and what a good match costs.</summary>
 public sealed record FirstSecretaryRules
 {
-    /// <summary>Jining sent 112 from the city, 1,664 from counties, 1,602 from townships.</summary>
+    /// <summary>Jining sent 112 from the city, 1,664 from counties, 1,602 from townships; another city's default is none, to be set (<see cref="ProgrammePolicy.Default"/>).</summary>
     public int CityQuota { get; init; } = 112;
     public int CountyQuota { get; init; } = 1_664;
     public int TownshipQuota { get; init; } = 1_602;
@@ -184,6 +209,9 @@ public sealed record FirstSecretaryRules
     public bool PreferReserveAndNewlyPromoted { get; init; } = true;
     /// <summary>Who may be selected at all; selection names the rule that excludes a candidate.</summary>
     public SecretaryEligibility Eligibility { get; init; } = new();
+
+    /// <summary>Whether any level's quota was set: with none, the cycle opens no call and says why.</summary>
+    public bool QuotasSet => CityQuota + CountyQuota + TownshipQuota > 0;
 
     /// <summary>Whether a village needs a First Secretary under these rules.</summary>
     public bool Needs(Liaisons.Place village) =>

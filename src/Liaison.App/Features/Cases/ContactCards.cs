@@ -75,7 +75,11 @@ public static class ContactCards
                     lines.Add($"联系干部：{card.CadreName}");
                     lines.Add(card.Unit ?? "");
                 }
-                lines.Add($"监督电话：{card.Telephone}");
+                if (card.Telephone.Length > 0)
+                {
+                    // A telephone the office never set is not printed on a card a villager keeps.
+                    lines.Add($"监督电话：{card.Telephone}");
+                }
                 lines.Add("扫码反映问题、建议或求助，");
                 lines.Add("凭查询码查看办理进度。");
                 for (var l = 0; l < lines.Count; l++)

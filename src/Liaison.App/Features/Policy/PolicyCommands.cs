@@ -43,7 +43,7 @@ public static class PolicyCommands
             else
             {
                 Console.WriteLine(effective.IsDefault
-                    ? run.Say($"{effective.Policy.Year} 年度政策：{effective.Policy.Title}（未设置，使用济宁默认规则）", $"Policy {effective.Policy.Year}: {effective.Policy.Title} (not set; Jining's default rules)")
+                    ? run.Say($"{effective.Policy.Year} 年度政策：{effective.Policy.Title}（未设置，使用默认规则）", $"Policy {effective.Policy.Year}: {effective.Policy.Title} (not set; the default rules)")
                     : run.Say($"{effective.Policy.Year} 年度政策：{effective.Policy.Title}（第 {effective.Version} 版，{ChinaTime.Format(effective.SetAt!.Value)} 由 {effective.SetBy} 设置）",
                               $"Policy {effective.Policy.Year}: {effective.Policy.Title} (version {effective.Version}, set {ChinaTime.Format(effective.SetAt!.Value)} by {effective.SetBy})"));
                 foreach (var section in PolicyText.Describe(effective.Policy, run.English))
@@ -59,7 +59,7 @@ public static class PolicyCommands
             return ExitCodes.Ok;
         }));
 
-        var file = new Argument<FileInfo>("FILE") { Description = "政策文件（JSON；未写的项沿用济宁默认值）/ the policy document (JSON; what it leaves out keeps Jining's default)" };
+        var file = new Argument<FileInfo>("FILE") { Description = "政策文件（JSON；未写的项沿用默认值）/ the policy document (JSON; what it leaves out keeps the default)" };
         var set = new Command("set", "校验并设置某年度的政策（新增一个版本）/ validate and set a year's policy (adds a version)") { file };
         set.SetAction(CommandRunner.Action(async (run, ct) =>
         {
