@@ -10,13 +10,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Auth;
 
-/// <summary>A new account as asked for: who, which role, which scope ("*", a division code, or unit:ID / unit:CODE).</summary>
-/// <summary>A new account; <paramref name="Cadre"/> (staff number) links a cadre account to the cadre whose field records it keeps.</summary>
-public sealed record NewAccount(string UserName, Role Role, string Scope, string? DisplayName = null, string? Password = null, string? Cadre = null);
+/// <summary>
+/// A new account as asked for: who, which role, which scope ("*", a division code, or unit:ID /
+/// unit:CODE); <paramref name="Cadre"/> (staff number) links a cadre account to the cadre whose field
+/// records it keeps; <paramref name="MustChange"/> makes the first password good for one sign-in
+/// (an office hands it over by telephone, the person chooses their own).
+/// </summary>
+public sealed record NewAccount(string UserName, Role Role, string Scope, string? DisplayName = null, string? Password = null, string? Cadre = null, bool MustChange = false);
 
 /// <summary>
-/// Managing accounts and tokens, the same way from the command line, the first start and tests:
-/// every change checked, written with its audit entry in one transaction.
+/// Who asks for an account change from a page: their role and scope, checked by
+/// <see cref="AccountRules.MayManage"/>. The command line's operator passes none and may do anything.
+/// </summary>
+public sealed record AccountManager(Role Role, Domain.Access.Scope Scope);
+
+/// <summary>
+/// Managing accounts and tokens, the same way from the command line, the pages, the first start and
+/// tests: every change checked (within the manager's jurisdiction when a page asks), written with its
+/// audit entry in one transaction.
 /// </summary>
 public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeProvider clock)
 {
@@ -36,7 +47,7 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     }
 
     /// <summary>Creates the account; returns the password (the one given, or a new random one, shown once).</summary>
-    public async Task<string> AddAsync(NewAccount request, Actor actor, CancellationToken ct)
+    public async Task<string> AddAsync(NewAccount request, Actor actor, CancellationToken ct, AccountManager? by = null)
     {
         var account = new Account
         {
@@ -45,8 +56,10 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
             DisplayName = request.DisplayName ?? request.UserName,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
+            MustChangePassword = request.MustChange,
         };
         await ApplyScopeAsync(account, request.Role, request.Scope, ct);
+        await EnsureMayManageAsync(by, account, ct);
         if (request.Cadre is { Length: > 0 } code)
         {
             if (request.Role != Role.Cadre)
@@ -65,9 +78,14 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         return password;
     }
 
-    public async Task SetDisabledAsync(string userName, bool disabled, Actor actor, CancellationToken ct)
+    public async Task SetDisabledAsync(string userName, bool disabled, Actor actor, CancellationToken ct, AccountManager? by = null)
     {
         var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
+        await EnsureMayManageAsync(by, account, ct);
+        if (disabled && by is not null && account.UserName == actor.Name)
+        {
+            throw new RefusedException(new Problem("user", "不能停用自己的账户", "you cannot disable your own account") { Code = "own-account" });
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var before = account.IsDisabled;
         account.IsDisabled = disabled;
@@ -89,9 +107,10 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     /// (<c>users reset-password</c>; its tokens are revoked too). Either way every session of the
     /// account ends and a lockout is lifted. Returns the password set.
     /// </summary>
-    public async Task<string> SetPasswordAsync(string userName, string? password, Actor actor, CancellationToken ct)
+    public async Task<string> SetPasswordAsync(string userName, string? password, Actor actor, CancellationToken ct, AccountManager? by = null)
     {
         var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
+        await EnsureMayManageAsync(by, account, ct);
         var reset = password is null;
         password ??= NewPassword();
         foreach (var validator in users.PasswordValidators)
@@ -118,9 +137,10 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
     }
 
     /// <summary>Makes a bearer token for an account; the token is returned once and only its hash is kept.</summary>
-    public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(string userName, string name, int days, Actor actor, CancellationToken ct)
+    public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(string userName, string name, int days, Actor actor, CancellationToken ct, AccountManager? by = null)
     {
         var account = await users.FindByNameAsync(userName) ?? throw NoAccount(userName);
+        await EnsureMayManageAsync(by, account, ct);
         if (account.IsDisabled)
         {
             throw new RefusedException(new Problem("user", $"账户 {userName} 已停用", $"{userName} is disabled") { Code = "account-disabled" });
@@ -141,14 +161,37 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
         return (token, secret);
     }
 
-    public async Task RevokeTokenAsync(int id, Actor actor, CancellationToken ct)
+    public async Task RevokeTokenAsync(int id, Actor actor, CancellationToken ct, AccountManager? by = null)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new RefusedException(new Problem("token", $"令牌 {id} 不存在", $"no token {id}") { Code = "unknown-token" });
+        if (by is not null)
+        {
+            await EnsureMayManageAsync(by, await db.Users.FirstAsync(a => a.Id == token.AccountId, ct), ct);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         token.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("token.revoke", "api-token", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, new { token.Prefix }), ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Where an account's jurisdiction lies: its division, or its unit's; null for everything.</summary>
+    public async Task<string?> DivisionOfAsync(Account account, CancellationToken ct)
+    {
+        if (account.ScopeUnitId is { } unit)
+        {
+            using var outside = Data.Access.Unscoped.Section("the division of the unit an account is scoped to, to check who may manage it");
+            return await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
+        }
+        return account.ScopeDivisionCode;
+    }
+
+    private async Task EnsureMayManageAsync(AccountManager? by, Account account, CancellationToken ct)
+    {
+        if (by is not null && !AccountRules.MayManage(by.Role, by.Scope, account.Role, await DivisionOfAsync(account, ct)))
+        {
+            throw new RefusedException(new Problem("scope", $"账户 {account.UserName}（{Roles.Label(account.Role).Zh}）不在您的管辖范围内", $"{account.UserName} ({Roles.Label(account.Role).En}) is outside your jurisdiction") { Code = "outside-jurisdiction" });
+        }
     }
 
     private async Task RevokeTokensAsync(int accountId, CancellationToken ct)

@@ -60,6 +60,7 @@ public static class WebApp
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<Frame>();
+        services.AddScoped<Features.Accounts.AccountQueries>();
         services.AddScoped<Features.Search.Finder>();
         services.AddScoped<Features.Home.Todo>();
         // What the signed-in account may read: the one query root for records of a division (Data/Access/Scoped.cs).
@@ -77,6 +78,7 @@ public static class WebApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AuthorizeFolder("/Accounts", Policies.Accounts);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
             o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);

@@ -26,7 +26,7 @@ public enum Ability
     RevealPersonalData,
     /// <summary>Read the audit log within scope.</summary>
     ReadAudit,
-    /// <summary>Manage accounts.</summary>
+    /// <summary>Manage accounts: the administrator everyone's, an office those of its jurisdiction (<see cref="AccountRules"/>).</summary>
     ManageAccounts,
     /// <summary>Change the liaison plan by hand (each change with a reason, audited).</summary>
     EditPlan,
@@ -41,7 +41,7 @@ public static class Roles
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
         [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],

@@ -34,6 +34,7 @@ public static class Words
     public static Term Description { get; } = new("内容", "Description");
     public static Term Details { get; } = new("详情", "Details");
     public static Term Disabled { get; } = new("已停用", "disabled");
+    public static Term Accounts { get; } = new("账户管理", "Accounts");
     public static Term DisputesAndErrands { get; } = new("矛盾纠纷与民生代办", "Disputes and errands");
     public static Term Division { get; } = new("区划", "Division");
     public static Term DivisionCode { get; } = new("行政区划代码", "Division code");
