@@ -47,6 +47,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/ties/{id:long}"] = _ => "/plan/ties/1",
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
+        ["/policy/edit"] = _ => "/policy/edit",
         ["/admin/accounts"] = _ => "/admin/accounts",
         ["/admin/accounts/new"] = _ => "/admin/accounts/new",
         ["/admin/accounts/{name}"] = _ => "/admin/accounts/township-office",

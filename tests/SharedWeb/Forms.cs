@@ -6,9 +6,12 @@ namespace Liaison.Tests.Shared;
 /// <summary>Posting a page's form as a browser does: to the form's own action, with its hidden fields and the anti-forgery token.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields) =>
+        await PostFromAsync(client, await client.GetStringAsync(page), handler, fields, page);
+
+    /// <summary>Posts a form of a page already shown (a form that appears only after another post, e.g. a preview's "save").</summary>
+    public static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string html, string handler, Dictionary<string, string> fields, string page = "the page")
     {
-        var html = await client.GetStringAsync(page);
         var form = FormOf(html, handler);
         if (!form.Success)
         {

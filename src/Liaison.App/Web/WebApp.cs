@@ -81,6 +81,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Accounts", Policies.Accounts);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
+            o.Conventions.AuthorizePage("/Policy/Edit", Policies.Plan);
             o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
