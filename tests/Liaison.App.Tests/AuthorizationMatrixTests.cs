@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
         ["/policy/edit"] = _ => "/policy/edit",
+        ["/jobs/{id:guid}"] = _ => "/jobs/5f0c4a9e-0000-4000-8000-000000000000",
         ["/admin/accounts"] = _ => "/admin/accounts",
         ["/admin/accounts/new"] = _ => "/admin/accounts/new",
         ["/admin/accounts/{name}"] = _ => "/admin/accounts/township-office",
@@ -212,6 +213,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
         "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
             or "/cases/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+        // A job lives only while someone started it: an unknown one is not found, for everyone.
+        "/jobs/{id:guid}" => [HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],
         // A cadre's home is the field app; everyone else's the workbench.
         "/" => [HttpStatusCode.OK, HttpStatusCode.Redirect],

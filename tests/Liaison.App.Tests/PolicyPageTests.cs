@@ -1,3 +1,4 @@
+using System.Net;
 using Liaison.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -82,5 +83,30 @@ public sealed class PolicyPageTests : IAsyncLifetime
 
         await using var db = _file.Target.CreateContext();
         Assert.False(await db.PolicyVersions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task The_county_office_plans_the_year_from_the_page_and_follows_the_job_until_its_result()
+    {
+        var township = await SignedInAsync("township-office");
+        Assert.DoesNotContain("handler=plan", await township.GetStringAsync("/plan/370830001"), StringComparison.Ordinal);
+
+        var client = await SignedInAsync("office");
+        var started = await Forms.PostAsync(client, "/plan/370830", "plan", []);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var job = started.Headers.Location!.OriginalString;
+        Assert.StartsWith("/jobs/", job, StringComparison.Ordinal);
+        // Someone else does not follow another's job.
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(job)).StatusCode);
+        var page = "";
+        for (var i = 0; i < 240 && !page.Contains("已编制", StringComparison.Ordinal) && !page.Contains("notice error", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(500);
+            page = await client.GetStringAsync(job);
+        }
+        Assert.Contains("已编制", page, StringComparison.Ordinal);
+        await using var db = _file.Target.CreateContext();
+        Assert.True(await db.LiaisonTies.AnyAsync());
+        Assert.Equal("office", (await db.AuditEntries.OrderBy(e => e.Id).LastAsync(e => e.Action.StartsWith("plan"))).Actor);
     }
 }

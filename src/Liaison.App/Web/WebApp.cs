@@ -60,6 +60,7 @@ public static class WebApp
         services.AddHostedService<FirstStart>();
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<Frame>();
+        services.AddSingleton<Jobs>();
         services.AddScoped<Features.Accounts.AccountQueries>();
         services.AddScoped<Features.Search.Finder>();
         services.AddScoped<Features.Home.Todo>();

@@ -37,25 +37,6 @@ public static class PolicyStore
             : new EffectivePolicy(policy, stored.Version, stored.SetAt, stored.SetBy);
     }
 
-    /// <summary>
-    /// Whether an account may set the policy: it governs the whole database, so the administrator,
-    /// or the office whose jurisdiction holds every village of it (the city's office; a county's
-    /// when the database is one county's).
-    /// </summary>
-    public static async Task<bool> MaySetAsync(LiaisonDb db, Domain.Access.Role role, Domain.Access.Scope scope, CancellationToken ct)
-    {
-        if (role == Domain.Access.Role.Admin)
-        {
-            return true;
-        }
-        if (role != Domain.Access.Role.Office || scope.DivisionCode is not { } root)
-        {
-            return false;
-        }
-        using var whole = Access.Unscoped.Section("whether an office's jurisdiction holds every village the policy governs");
-        return !await db.Divisions.AnyAsync(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith(root), ct);
-    }
-
     public static async Task<List<PolicyVersion>> VersionsAsync(LiaisonDb db, int year, CancellationToken ct) =>
         await db.PolicyVersions.AsNoTracking().Where(p => p.Year == year).OrderByDescending(p => p.Version).ToListAsync(ct);
 

@@ -35,6 +35,17 @@ public static class Words
     public static Term Details { get; } = new("详情", "Details");
     public static Term Disabled { get; } = new("已停用", "disabled");
     public static Term Accounts { get; } = new("账户管理", "Accounts");
+    public static Term NewAccount { get; } = new("新建账户", "New account");
+    public static Term Role { get; } = new("角色", "Role");
+    public static Term PersonName { get; } = new("姓名", "Name");
+    public static Term CheckAndPreview { get; } = new("检查并预览", "Check and preview");
+    public static Term Reset { get; } = new("重置", "Reset");
+    public static Term Active { get; } = new("正常", "Active");
+    public static Term TypeUnitName { get; } = new("输入单位名称或编码", "Type a unit's name or code");
+    public static Term SupervisionTelephone { get; } = new("监督电话：", "Supervision telephone: ");
+    public static Term UserName { get; } = new("用户名", "User name");
+    public static Term Scope { get; } = new("范围", "Scope");
+    public static Term MustChangePassword { get; } = new("待改密码", "Must change password");
     public static Term DisputesAndErrands { get; } = new("矛盾纠纷与民生代办", "Disputes and errands");
     public static Term Division { get; } = new("区划", "Division");
     public static Term DivisionCode { get; } = new("行政区划代码", "Division code");

@@ -15,7 +15,7 @@ namespace Liaison.App.Features.Policy;
 /// The year's policy edited on a page: a form for the numbers offices set most, or the whole JSON
 /// document for the rest. Either way the candidate is checked with the same messages as
 /// <c>policy set</c>, its difference to the version in force shown, and nothing stored until saved.
-/// Only who governs the whole database may save (<see cref="PolicyStore.MaySetAsync"/>); others read.
+/// Only who governs the whole database may save (<see cref="Data.Access.WholeDatabase"/>); others preview.
 /// </summary>
 public sealed class EditModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
@@ -147,7 +147,7 @@ public sealed class EditModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProvi
             return false;
         }
         Effective = await PolicyStore.GetAsync(db, PolicyYear, ct);
-        MaySet = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await PolicyStore.MaySetAsync(db, role, scope, ct);
+        MaySet = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
         return true;
     }
 

@@ -4,7 +4,6 @@ using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ namespace Liaison.App.Features.Secretaries;
 /// The year's First Secretary calls in the jurisdiction, and for a city-wide office or an
 /// administrator the cycle's steps: open the calls, select on merit, match (each audited).
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -71,7 +70,8 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     private async Task LoadAsync(CancellationToken ct)
     {
         Calls = await queries.Secretaries.CallsAsync(CycleYear, ct);
-        // The cycle spans the whole city: only an account whose jurisdiction covers the city runs it.
-        CanRunCycle = jurisdiction.May(Ability.EditPlan) && await scoped.Divisions.AnyAsync(d => d.Level == DivisionLevel.City, ct);
+        // The cycle spans the whole database: only who governs all of it runs it (a county's office when the database is one county's).
+        CanRunCycle = jurisdiction.May(Ability.EditPlan) && jurisdiction.Role is { } role && jurisdiction.Scope is { } scope
+            && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
     }
 }
