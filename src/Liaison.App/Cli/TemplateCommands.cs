@@ -14,7 +14,7 @@ public static class TemplateCommands
     public static Command Build()
     {
         var template = new Command("template", "生成导入模板 xlsx / write the xlsx template for an import");
-        template.Subcommands.Add(One("units", UnitImporter.Layout, ["U001", "市委办公室", "市级", "党政部门", "370800"]));
+        template.Subcommands.Add(One("units", UnitImporter.Layout, ["U001", "市委办公室", "市级", "党政部门", "3708"]));
         template.Subcommands.Add(One("cadres", CadreImporter.Layout, ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "14000000001"]));
         template.Subcommands.Add(One("candidates", Data.Secretaries.CandidateImporter.Layout, ["2026", "370830", "C000001", "", "90", "85", "88", "80"]));
         template.Subcommands.Add(One("households", HouseholdImporter.Layout, ["370830102202", "1号", "李明", "14000000002", "4", "是", "否", "否", "否", "否", "否"]));

@@ -61,7 +61,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         Normalised(key, raw, v);
         if (v.Length > maxLength)
         {
-            Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+            TooLong(key, v, maxLength);
             return "";
         }
         return v;
@@ -83,7 +83,7 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         Normalised(key, raw, v);
         if (v.Length > maxLength)
         {
-            Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+            TooLong(key, v, maxLength);
             return v[..maxLength];
         }
         return v;
@@ -205,13 +205,16 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         return null;
     }
 
+    private void TooLong(string key, string v, int maxLength) =>
+        Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+
     /// <summary>Text with a length limit, trimmed at the ends.</summary>
     public string Text(string key, int maxLength, bool required)
     {
         var v = required ? Required(key) : Optional(key);
         if (v.Length > maxLength)
         {
-            Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+            TooLong(key, v, maxLength);
             return v[..maxLength];
         }
         return v;
