@@ -321,6 +321,50 @@ public class RosterImportTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_workbook_with_no_roster_in_it_is_refused_naming_the_columns_not_the_instructions(string provider)
+    {
+        var (t, db, files) = await ReadyAsync(provider);
+        await using (t)
+        await using (db)
+        using (files)
+        {
+            var path = Path.Combine(files.Dir, "help.xlsx");
+            MiniExcel.SaveAs(path, new[] { new Dictionary<string, object> { ["A"] = "填表说明：请按模板填写" } }, printHeader: false);
+
+            var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new CadreImporter(TimeProvider.System).ImportAsync(db, path, null, default));
+
+            var problem = e.ImportProblems.Single();
+            Assert.Equal(ImportReason.NoHeader, problem.Reason);
+            Assert.Contains("干部编号、姓名、单位、项目角色、出生年份、性别", problem.Message().Zh, StringComparison.Ordinal);
+            Assert.DoesNotContain("填表说明", problem.Message().Zh, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_household_preview_shows_categories_in_words_and_the_heads_name_masked(string provider)
+    {
+        var (t, db, files) = await ReadyAsync(provider);
+        await using (t)
+        await using (db)
+        using (files)
+        {
+            const string header = "村代码,门牌号,户主姓名,家庭人口,老党员,困难户\n";
+            var importer = new HouseholdImporter(TimeProvider.System);
+            await importer.ImportAsync(db, files.Text("a.csv", header + "370830100201,1号,王芳,4,是,\n"), null, default);
+
+            var preview = await importer.PreviewAsync(db, files.Text("b.csv", header + "３７０８３０１００２０１,１号,王小芳,4,√,有\n370830100201,2号,赵强,2,,\n"), default);
+
+            Assert.Equal((1L, 1L, 0L), (preview.Adds, preview.Changes, preview.Unchanged));
+            var fields = preview.Changed.Single().Fields.ToDictionary(f => f.Column.Zh);
+            Assert.Equal(("王*", "王**"), (fields["户主姓名"].Before.Zh, fields["户主姓名"].After.Zh));
+            Assert.Equal(("老党员", "老党员、困难户"), (fields["类别"].Before.Zh, fields["类别"].After.Zh));
+            Assert.Equal(1, await db.Households.CountAsync());
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_division_preview_compares_by_code(string provider)
     {
         var (t, db, files) = await ReadyAsync(provider);

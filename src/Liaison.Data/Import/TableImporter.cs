@@ -206,20 +206,22 @@ public abstract class TableImporter<T>(TimeProvider clock)
         return stored;
     }
 
-    /// <summary>The properties the import writes, but the key's: those a preview compares.</summary>
+    /// <summary>The properties the import writes, but the key's: those a preview compares (personal data by its clear-text property).</summary>
     private List<(string Name, Func<T, object?> Get)> Compared(LiaisonDb db)
     {
         var spec = Spec(db);
         var entity = db.Model.FindEntityType(typeof(T))!;
-        var sealedEntity = Privacy.SealedEntity.Of(entity);
-        string Column(Microsoft.EntityFrameworkCore.Metadata.IProperty p) => sealedEntity?.Find(p.Name) is { } s ? s.Column : p.GetColumnName();
-        return entity.GetProperties()
-            .Where(p => spec.Columns.Contains(Column(p)) && !spec.KeyColumns.Contains(Column(p)) && p.PropertyInfo is not null)
-            .Select(p => (p.Name, (Func<T, object?>)(x => p.PropertyInfo!.GetValue(x))))
-            .ToList();
+        bool Written(string column) => spec.Columns.Contains(column) && !spec.KeyColumns.Contains(column);
+        var plain = entity.GetProperties()
+            .Where(p => p.PropertyInfo is not null && Written(p.GetColumnName()))
+            .Select(p => (p.Name, (Func<T, object?>)(x => p.PropertyInfo!.GetValue(x))));
+        var sealedColumns = Privacy.SealedEntity.Of(entity)?.Properties.Where(p => Written(p.Column))
+            .Select(p => (p.Clr.Name, (Func<T, object?>)(x => p.Clr.GetValue(x)))) ?? [];
+        return [.. plain, .. sealedColumns];
     }
 
-    private Term ColumnName(string property)
+    /// <summary>A property's column in both languages, for a preview's changes.</summary>
+    protected virtual Term ColumnName(string property)
     {
         var key = ColumnOf(property);
         return Columns.FirstOrDefault(c => c.Key == key)?.Name ?? Term.Same(property);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Domain.Shared;
 using MiniExcelLibs;
 
 namespace Liaison.Data.Import;
@@ -154,7 +155,12 @@ public sealed class TabularFile
             reader.Dispose();
             throw new ImportRefusedException(new ImportProblem(name, 1, null, ImportReason.EmptyFile));
         }
-        var header = FindHeader(first, columns) ?? FirstRow(first)!;
+        var header = FindHeader(first, columns);
+        if (header is null)
+        {
+            reader.Dispose();
+            throw columns is null ? new ImportRefusedException(new ImportProblem(name, 1, null, ImportReason.EmptyFile)) : NoHeader(name, columns);
+        }
         var format = tab ? (encodingName == "UTF-16" ? "UTF-16 text" : "text " + encodingName) : "CSV " + encodingName;
         return new TabularFile(path, header, TextRows(first.Skip(header.Index + 1).ToList(), reader, csv), fraction, null, format);
     }
@@ -193,6 +199,10 @@ public sealed class TabularFile
             .FirstOrDefault();
         if (sheet is null || header.Score == 0)
         {
+            if (columns is not null)
+            {
+                throw NoHeader(name, columns);
+            }
             sheet = sheets.First(s => s.Rows.Any(r => !IsEmpty(r.Cells)));
             header = FirstRow(sheet.Rows)!;
         }
@@ -201,6 +211,17 @@ public sealed class TabularFile
         var done = 0;
         var rows = data.Select(r => { done++; return r.Cells.Count > width ? r with { Cells = r.Cells.Take(width).ToList() } : r; });
         return new TabularFile(path, header, rows, () => data.Count == 0 ? 1 : (double)done / data.Count, sheet.Name, format);
+    }
+
+    /// <summary>No row of any sheet names a column: the refusal lists the columns looked for, not an instruction sheet's text.</summary>
+    private static ImportRefusedException NoHeader(string name, IReadOnlyList<ImportColumn> columns)
+    {
+        var required = columns.Where(c => c.Required).ToList();
+        return new(new ImportProblem(name, null, null, ImportReason.NoHeader,
+        [
+            Term.Same(HeaderSearchRows.ToString(CultureInfo.InvariantCulture)),
+            new Term(string.Join("、", required.Select(c => c.ZhHeader)), string.Join(", ", required.Select(c => c.EnHeader))),
+        ]));
     }
 
     private static List<SheetRows> XlsxSheets(string path, string name)

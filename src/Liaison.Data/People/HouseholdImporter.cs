@@ -79,6 +79,9 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
         _ => base.ColumnOf(property),
     };
 
+    /// <summary>The six category columns change one stored field, shown as 类别.</summary>
+    protected override Term ColumnName(string property) => property == nameof(Household.Categories) ? Words.Category : base.ColumnName(property);
+
     protected override Term Show(string property, object? value) => value switch
     {
         HouseholdCategory c => new Term(string.Join("、", Terms.FlagLabels(Terms.HouseholdCategoryTerms, c, false)), string.Join(", ", Terms.FlagLabels(Terms.HouseholdCategoryTerms, c, true))),
