@@ -58,6 +58,7 @@ public static class DivisionImporter
     /// </summary>
     public static async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, string? root, CancellationToken ct)
     {
+        using var outside = Liaison.Data.Access.Unscoped.Section("a division import's preview compares the file with the whole division tree");
         var name = Path.GetFileName(path);
         TabularFile? file = null;
         var problems = new ImportProblems(name);
