@@ -105,7 +105,7 @@ public sealed class CliTests : IDisposable
             var (code, stdout, _) = await RunAsync("template", kind, "--out", path, "--json");
             Assert.Equal(ExitCodes.Ok, code);
             Assert.True(File.Exists(path));
-            Assert.Contains(kind == "households" ? "户主姓名" : "单位编码", stdout, StringComparison.Ordinal);
+            Assert.Contains(kind switch { "households" => "户主姓名", "cadres" => "项目角色", _ => "单位编码" }, stdout, StringComparison.Ordinal);
 
             var (imported, importOut, importErr) = await RunAsync("import", kind, path, "--db", Db, "--json");
             Assert.True(imported == ExitCodes.Ok, importErr + importOut);
@@ -114,6 +114,46 @@ public sealed class CliTests : IDisposable
         }
         var headers = MiniExcel.Query(Path.Combine(_dir, "households.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().First().Keys;
         Assert.Equal(Liaison.Data.People.HouseholdImporter.Layout.Select(c => c.ZhHeader), headers);
+    }
+
+    [Fact]
+    public async Task An_import_preview_prints_what_it_would_do_and_writes_nothing()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);
+        var units = Path.Combine(_dir, "units.csv");
+        await File.WriteAllTextAsync(units, "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,某县公安局,县级,政法部门,370830\n");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "units", units, "--db", Db, "--json")).Code);
+        var roster = Path.Combine(_dir, "roster.csv");
+        await File.WriteAllTextAsync(roster, "干部花名册,,,,,\n\n人员编号,姓名,单位,职级,出生年月,性别,手机号\nＣ１,张　伟,某县公安局,一级科员,1985年3月,男性,+86 139 1234 5678\n,,,,,,\n合计,1人,,,,,\n");
+
+        var (code, stdout, stderr) = await RunAsync("import", "cadres", roster, "--preview", "--db", Db, "--json");
+
+        Assert.True(code == ExitCodes.Ok, stderr + stdout);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("adds").GetInt64());
+        Assert.Equal(3, root.GetProperty("headerLine").GetInt64());
+        Assert.Equal(6, root.GetProperty("footer").GetProperty("line").GetInt64());
+        Assert.True(root.GetProperty("normalisationCount").GetInt64() >= 6);
+        Assert.False(root.GetProperty("written").GetBoolean());
+
+        var (textCode, text, _) = await RunAsync("import", "cadres", roster, "--dry-run", "--db", Db);
+        Assert.Equal(ExitCodes.Ok, textCode);
+        Assert.Contains("预览（未写入任何数据）", text, StringComparison.Ordinal);
+        Assert.Contains("第 4 行，列“手机号”：+86 139 1234 5678 → 13912345678", text, StringComparison.Ordinal);
+        Assert.Contains("第 6 行是表尾（合计）", text, StringComparison.Ordinal);
+
+        await using (var db = DatabaseTarget.Parse(Db).CreateContext())
+        {
+            Assert.Equal(0, await db.Cadres.CountAsync());
+        }
+        var (imported, importOut, importErr) = await RunAsync("import", "cadres", roster, "--db", Db, "--json");
+        Assert.True(imported == ExitCodes.Ok, importErr + importOut);
+        await using (var db = DatabaseTarget.Parse(Db).CreateContext())
+        {
+            var cadre = await db.Cadres.SingleAsync();
+            Assert.Equal(("C1", "张伟", 1985, "13912345678"), (cadre.Code, cadre.Name, cadre.BirthYear, cadre.Phone));
+        }
     }
 
     [Fact]

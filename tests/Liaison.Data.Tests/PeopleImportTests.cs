@@ -170,7 +170,7 @@ public class PeopleImportTests
     }
 
     [Fact]
-    public async Task Many_problems_are_all_reported_up_to_the_limit()
+    public async Task Many_problems_are_listed_up_to_the_limit_and_all_counted()
     {
         var (t, db, files) = await ReadyAsync("sqlite");
         await using (t)
@@ -181,7 +181,9 @@ public class PeopleImportTests
             var e = await Assert.ThrowsAsync<ImportRefusedException>(() => new HouseholdImporter(TimeProvider.System).ImportAsync(db, files.Text("h.csv", HouseholdHeader + rows), null, default));
 
             Assert.Equal(ImportProblems.Limit + 1, e.ImportProblems.Count);
+            Assert.Equal(150, e.Total);
             Assert.Equal(ImportReason.TooManyProblems, e.ImportProblems[^1].Reason);
+            Assert.Equal("h.csv：共 150 个错误，只列出前 100 个", e.ImportProblems[^1].Message().Zh);
             Assert.Equal(Enumerable.Range(2, ImportProblems.Limit).Select(i => (long?)i), e.ImportProblems.Take(ImportProblems.Limit).Select(p => p.Line));
         }
     }

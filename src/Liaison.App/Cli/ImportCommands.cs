@@ -6,7 +6,11 @@ using Liaison.Data.People;
 
 namespace Liaison.App.Cli;
 
-/// <summary><c>liaison import divisions|units|cadres|households FILE</c>: all-or-nothing, with a progress bar.</summary>
+/// <summary>
+/// <c>liaison import divisions|units|cadres|households|candidates FILE [--preview]</c>: all-or-nothing,
+/// with a progress bar; <c>--preview</c> (or <c>--dry-run</c>) reads, checks and compares the file
+/// and writes nothing (docs/IMPORTS.md).
+/// </summary>
 public static class ImportCommands
 {
     public static Command Build()
@@ -15,8 +19,11 @@ public static class ImportCommands
 
         var file = new Argument<string>("FILE") { Description = "CSV, .csv.gz" };
         var root = new Option<string?>("--root") { Description = "只保留该代码的下级及其上级 / keep this code's subtree and its ancestors, e.g. 3708" };
-        var divisions = new Command("divisions", "导入行政区划代码表 (code,name,level,parent_code,village_kind) / import the division code list") { file, root };
-        divisions.SetAction(CommandRunner.Action(async (run, ct) => await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)));
+        var preview = PreviewOption();
+        var divisions = new Command("divisions", "导入行政区划代码表 (code,name,level,parent_code,village_kind) / import the division code list") { file, root, preview };
+        divisions.SetAction(CommandRunner.Action(async (run, ct) => run.Value(preview)
+            ? await PreviewDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)
+            : await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)));
         import.Subcommands.Add(divisions);
 
         import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", run => new UnitImporter(run.Clock)));
@@ -29,24 +36,138 @@ public static class ImportCommands
     private static Command Table<T>(string name, string description, Func<CommandRunner, TableImporter<T>> importer)
         where T : class
     {
-        var file = new Argument<string>("FILE") { Description = ".xlsx, .csv (UTF-8 / GBK / GB18030), .csv.gz" };
-        var command = new Command(name, description) { file };
+        var file = new Argument<string>("FILE") { Description = ".xlsx, .xls, .csv (UTF-8 / GBK / GB18030 / UTF-16), .csv.gz, Unicode text .txt" };
+        var preview = PreviewOption();
+        var command = new Command(name, description) { file, preview };
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
+            if (run.Value(preview))
+            {
+                return Show(run, await importer(run).PreviewAsync(db, run.Value(file)!, ct));
+            }
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
                 progress => importer(run).ImportAsync(db, run.Value(file)!, progress, ct));
             if (run.Json)
             {
-                CommandRunner.Print(new { rows = result.Rows, seconds = result.Seconds });
+                CommandRunner.Print(new
+                {
+                    rows = result.Rows,
+                    seconds = result.Seconds,
+                    sheet = result.Report?.Sheet,
+                    headerLine = result.Report?.HeaderLine,
+                    normalisationCount = result.Report?.NormalisationCount,
+                    normalisations = result.Report?.Normalisations,
+                    footer = result.Report?.Footer,
+                    notes = result.Report?.Notes.Select(n => n.In(run.English)),
+                });
             }
             else
             {
                 Console.WriteLine(run.Say($"已导入 {result.Rows} 行（{result.Seconds} 秒）。", $"Imported {result.Rows} rows in {result.Seconds} s."));
+                if (result.Report is { } report)
+                {
+                    foreach (var note in report.Notes)
+                    {
+                        Console.WriteLine("  " + run.Say(note));
+                    }
+                    PrintNormalisations(run, report, 5);
+                }
             }
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static Option<bool> PreviewOption() =>
+        new("--preview", "--dry-run") { Description = "只预览：读取并检查文件，列出新增、修改、规范化和错误，不写入 / preview: read and check the file, list adds, changes, normalisations and problems; write nothing" };
+
+    private static async Task<int> PreviewDivisionsAsync(CommandRunner run, string path, string? root, CancellationToken ct)
+    {
+        await using var db = await run.OpenDbAsync(ct);
+        return Show(run, await DivisionImporter.PreviewAsync(db, path, root, ct));
+    }
+
+    /// <summary>A preview printed: exit code 0 when the file may be imported, 2 when it would be refused.</summary>
+    private static int Show(CommandRunner run, ImportPreview p)
+    {
+        var en = run.English;
+        if (run.Json)
+        {
+            CommandRunner.Print(new
+            {
+                preview = true,
+                file = p.File,
+                entity = p.Entity,
+                format = p.Format,
+                sheet = p.Sheet,
+                headerLine = p.HeaderLine,
+                twoRowHeader = p.TwoRowHeader,
+                header = p.Header,
+                rows = p.Rows,
+                adds = p.Adds,
+                changes = p.Changes,
+                unchanged = p.Unchanged,
+                added = p.Added,
+                changed = p.Changed.Select(c => new
+                {
+                    line = c.Line,
+                    key = c.Key,
+                    fields = c.Fields.Select(f => new { column = f.Column.In(en), before = f.Before.In(en), after = f.After.In(en) }),
+                }),
+                problemCount = p.ProblemCount,
+                problems = p.Problems.Select(x => new { line = x.Line, column = x.Column, reason = x.Reason.ToString(), message = x.Message().In(en) }),
+                normalisationCount = p.NormalisationCount,
+                normalisations = p.Normalisations,
+                normalisedByColumn = p.NormalisedByColumn,
+                footer = p.Footer,
+                skippedRows = p.SkippedRows,
+                notes = p.Notes.Select(n => n.In(en)),
+                written = false,
+            });
+            return p.Acceptable ? ExitCodes.Ok : ExitCodes.Refused;
+        }
+        Console.WriteLine(run.Say($"预览（未写入任何数据）：{p.File}", $"Preview (nothing written): {p.File}"));
+        foreach (var note in p.Notes)
+        {
+            Console.WriteLine("  " + run.Say(note));
+        }
+        Console.WriteLine(run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged."));
+        foreach (var c in p.Changed.Take(20))
+        {
+            var fields = string.Join(run.Say("；", "; "), c.Fields.Select(f => $"{f.Column.In(en)} {f.Before.In(en)} → {f.After.In(en)}"));
+            Console.WriteLine("  " + run.Say($"第 {c.Line} 行 {c.Key}：{fields}", $"line {c.Line} {c.Key}: {fields}"));
+        }
+        if (p.Changes > 20)
+        {
+            Console.WriteLine("  " + run.Say($"……另有 {p.Changes - 20} 行修改", $"… and {p.Changes - 20} more changed rows"));
+        }
+        PrintNormalisations(run, p, 10);
+        if (p.ProblemCount > 0)
+        {
+            Console.WriteLine(run.Say($"共 {p.ProblemCount} 个错误，导入将被拒绝：", $"{p.ProblemCount} problems: the import would be refused:"));
+            foreach (var m in p.ProblemMessages)
+            {
+                Console.WriteLine("  " + run.Say(m));
+            }
+            return ExitCodes.Refused;
+        }
+        Console.WriteLine(run.Say("没有错误，可以导入（去掉 --preview 再运行）。", "No problems: the file may be imported (run again without --preview)."));
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintNormalisations(CommandRunner run, ImportPreview p, int examples)
+    {
+        if (p.NormalisationCount == 0)
+        {
+            return;
+        }
+        var shown = Math.Min(examples, p.Normalisations.Count);
+        Console.WriteLine(run.Say($"规范化的单元格（共 {p.NormalisationCount} 个，列出前 {shown} 个）：", $"Cells normalised ({p.NormalisationCount}, the first {shown} listed):"));
+        foreach (var n in p.Normalisations.Take(examples))
+        {
+            Console.WriteLine("  " + run.Say(ImportPreview.Describe(n)));
+        }
     }
 
     private static async Task<int> ImportDivisionsAsync(CommandRunner run, string path, string? root, CancellationToken ct)

@@ -5,14 +5,17 @@ using MiniExcelLibs;
 
 namespace Liaison.App.Cli;
 
-/// <summary><c>liaison template units|cadres|households [--out FILE]</c>: the xlsx users fill in.</summary>
+/// <summary>
+/// <c>liaison template units|cadres|households|candidates [--out FILE]</c>: the xlsx users fill in,
+/// with the columns' current headers (docs/IMPORTS.md lists the other headers taken for each).
+/// </summary>
 public static class TemplateCommands
 {
     public static Command Build()
     {
         var template = new Command("template", "生成导入模板 xlsx / write the xlsx template for an import");
-        template.Subcommands.Add(One("units", UnitImporter.Layout, ["3708U001", "济宁市委办公室", "市级", "党政部门", "3708"]));
-        template.Subcommands.Add(One("cadres", CadreImporter.Layout, ["C000001", "张伟", "3708U001", "一般干部", "否", "否", "否", "1985", "男", "14000000001"]));
+        template.Subcommands.Add(One("units", UnitImporter.Layout, ["U001", "市委办公室", "市级", "党政部门", "3708"]));
+        template.Subcommands.Add(One("cadres", CadreImporter.Layout, ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "14000000001"]));
         template.Subcommands.Add(One("candidates", Data.Secretaries.CandidateImporter.Layout, ["2026", "370830", "C000001", "", "90", "85", "88", "80"]));
         template.Subcommands.Add(One("households", HouseholdImporter.Layout, ["370830102202", "1号", "李明", "14000000002", "4", "是", "否", "否", "否", "否", "否"]));
         return template;

@@ -32,7 +32,7 @@ public static class DivisionImporter
     public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var watch = Stopwatch.StartNew();
-        var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false);
+        var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false, Columns);
         var map = ColumnMap.Bind(file, Columns);
         var problems = new ImportProblems(file.Name);
         var rows = Read(file, map, problems, progress);
@@ -52,6 +52,81 @@ public static class DivisionImporter
         return new DivisionImportResult(kept.Count, byLevel, Math.Round(watch.Elapsed.TotalSeconds, 3));
     }
 
+    /// <summary>
+    /// Reads and checks the file as <see cref="ImportAsync"/> does and compares it with the stored
+    /// divisions by code; writes nothing.
+    /// </summary>
+    public static async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, string? root, CancellationToken ct)
+    {
+        using var outside = Liaison.Data.Access.Unscoped.Section("a division import's preview compares the file with the whole division tree");
+        var name = Path.GetFileName(path);
+        TabularFile? file = null;
+        var problems = new ImportProblems(name);
+        try
+        {
+            file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false, Columns);
+            var map = ColumnMap.Bind(file, Columns);
+            var rows = Read(file, map, problems, null);
+            await CheckParentsAsync(db, rows, map, problems, ct);
+            var kept = problems.Any || root is null ? rows.Values.ToList() : KeepSubtree(rows, root, file.Name).Select(d => rows[d.Code]).ToList();
+            var stored = (await db.Divisions.AsNoTracking().ToListAsync(ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
+            long adds = 0, changes = 0, same = 0;
+            var added = new List<RowAdded>();
+            var changed = new List<RowChange>();
+            foreach (var (d, line) in kept.OrderBy(r => r.Line))
+            {
+                if (!stored.TryGetValue(d.Code, out var old))
+                {
+                    adds++;
+                    if (added.Count < ImportPreview.ListLimit)
+                    {
+                        added.Add(new RowAdded(line, d.Code));
+                    }
+                    continue;
+                }
+                var fields = new List<FieldChange>();
+                void Compare(string key, string? before, string? after)
+                {
+                    if (before != after)
+                    {
+                        fields.Add(new FieldChange(Columns.First(c => c.Key == key).Name, Term.Same(before ?? ""), Term.Same(after ?? "")));
+                    }
+                }
+                Compare("name", old.Name, d.Name);
+                Compare("level", DivisionCode.LevelName(old.Level), DivisionCode.LevelName(d.Level));
+                Compare("parent", old.ParentCode, d.ParentCode);
+                Compare("village_kind", old.VillageKind?.ToString().ToLowerInvariant(), d.VillageKind?.ToString().ToLowerInvariant());
+                if (fields.Count == 0)
+                {
+                    same++;
+                    continue;
+                }
+                changes++;
+                if (changed.Count < ImportPreview.ListLimit)
+                {
+                    changed.Add(new RowChange(line, d.Code, fields));
+                }
+            }
+            return ImportPreview.Of(file, name, "divisions", problems, written: false) with
+            {
+                Rows = kept.Count,
+                Adds = adds,
+                Changes = changes,
+                Unchanged = same,
+                Added = added,
+                Changed = changed,
+            };
+        }
+        catch (ImportRefusedException e)
+        {
+            foreach (var p in e.ImportProblems)
+            {
+                problems.Add(p.Line, p.Column, p.Reason, p.Args);
+            }
+            return ImportPreview.Of(file, name, "divisions", problems, written: false);
+        }
+    }
+
     private sealed record Row(Division Division, long Line);
 
     private static Dictionary<string, Row> Read(TabularFile file, ColumnMap map, ImportProblems problems, Action<ImportProgress>? progress)
@@ -66,10 +141,10 @@ public static class DivisionImporter
                 progress?.Invoke(new ImportProgress("read", file.ReadFraction(), 1));
             }
             var row = new RowReader(tabular, map, problems);
-            var code = row.Required("code");
-            var name = row.Text("name", 100, required: true);
+            var code = row.Code("code", required: true);
+            var name = row.Name("name", 100, required: true);
             var levelText = row.Required("level");
-            var parent = row.Optional("parent");
+            var parent = row.Code("parent", required: false);
             if (code.Length == 0 || levelText.Length == 0)
             {
                 continue;

@@ -8,11 +8,15 @@ namespace Liaison.Data.Import;
 /// A reader of our own rather than a library's: the messages must name the exact line, and the
 /// decoder marks bad bytes with <see cref="TextSource.BadByte"/>, which only we know to look for.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, string fileName, string encodingName, int maxRecordChars = CsvRecordReader.DefaultMaxRecordChars)
+/// <remarks>The delimiter is a comma, or a tab for Excel's "Unicode text" (UTF-16, tab-separated).</remarks>
+public sealed class CsvRecordReader(TextReader reader, string fileName, string encodingName, int maxRecordChars = CsvRecordReader.DefaultMaxRecordChars, char delimiter = ',')
 {
     public const int DefaultMaxRecordChars = 1 << 16;
 
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create([',', '"', '\r', '\n', TextSource.BadByte]);
+    private static readonly System.Buffers.SearchValues<char> CommaSpecial = System.Buffers.SearchValues.Create([',', '"', '\r', '\n', TextSource.BadByte]);
+    private static readonly System.Buffers.SearchValues<char> TabSpecial = System.Buffers.SearchValues.Create(['\t', '"', '\r', '\n', TextSource.BadByte]);
+
+    private readonly System.Buffers.SearchValues<char> _special = delimiter == '\t' ? TabSpecial : CommaSpecial;
 
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _field = new();
@@ -53,7 +57,7 @@ public sealed class CsvRecordReader(TextReader reader, string fileName, string e
             if (!quoted)
             {
                 // Plain text up to the next character that matters is copied in one piece.
-                var run = _buffer.AsSpan(_pos, _len - _pos).IndexOfAny(Special);
+                var run = _buffer.AsSpan(_pos, _len - _pos).IndexOfAny(_special);
                 var plain = run < 0 ? _len - _pos : run;
                 if (plain > 0)
                 {
@@ -107,7 +111,7 @@ public sealed class CsvRecordReader(TextReader reader, string fileName, string e
                     quoted = true;
                     fieldStart = false;
                     break;
-                case ',':
+                case var d when d == delimiter:
                     fields.Add(_field.ToString());
                     _field.Clear();
                     fieldStart = true;

@@ -31,6 +31,10 @@ public enum ImportReason
     UnknownCadre,
     NotOfCall,
     AlreadyRegistered,
+    AmbiguousUnit,
+    AmbiguousGrade,
+    NotAPhone,
+    NoHeader,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>
@@ -52,6 +56,9 @@ public sealed class ImportRefusedException(IReadOnlyList<ImportProblem> problems
 {
     /// <summary>The problems with their reasons and arguments, as found.</summary>
     public IReadOnlyList<ImportProblem> ImportProblems { get; } = problems;
+
+    /// <summary>Every problem found; past the listed ones the last says how many there were.</summary>
+    public long Total { get; init; } = problems.Count;
 
     public ImportRefusedException(ImportProblem problem) : this([problem])
     {

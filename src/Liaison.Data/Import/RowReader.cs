@@ -1,12 +1,20 @@
 using System.Globalization;
+using Liaison.Domain.People;
 using Liaison.Domain.Shared;
 
 namespace Liaison.Data.Import;
 
-/// <summary>Reads typed values from one row, recording a problem (with line and column) for each bad cell.</summary>
+/// <summary>
+/// Reads typed values from one row, recording a problem (with line and column) for each bad cell,
+/// and each cell it read as another value than written (<see cref="ImportProblems.Normalised"/>),
+/// normalised by <see cref="CellNormaliser"/>.
+/// </summary>
 public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems problems)
 {
     public long Line => row.Line;
+
+    /// <summary>Whether the file has the column.</summary>
+    public bool Has(string key) => map.Has(key);
 
     public string Optional(string key) => map.Cell(row, key);
 
@@ -28,11 +36,64 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
     /// <summary>An invalid value, with what was expected in both languages.</summary>
     public void Expected(string key, string value, Term expected) => Problem(key, ImportReason.InvalidValue, [Term.Same(value), expected]);
 
-    /// <summary>是/否, Y/N, true/false, 1/0; an empty cell is no.</summary>
+    /// <summary>Records that the cell of <paramref name="key"/> was read as <paramref name="after"/> (nothing when it is as written).</summary>
+    public void Normalised(string key, string before, string after)
+    {
+        if (before != after)
+        {
+            problems.Normalised(row.Line, map.HeaderOf(key), before, after);
+        }
+    }
+
+    /// <summary>A code or key (staff number, unit code, house number, division code): full-width folded, no whitespace.</summary>
+    public string Code(string key, bool required, int maxLength = 40)
+    {
+        var raw = map.Cell(row, key);
+        var v = CellNormaliser.Code(raw);
+        if (v.Length == 0)
+        {
+            if (required)
+            {
+                Problem(key, ImportReason.EmptyValue);
+            }
+            return "";
+        }
+        Normalised(key, raw, v);
+        if (v.Length > maxLength)
+        {
+            TooLong(key, v, maxLength);
+            return "";
+        }
+        return v;
+    }
+
+    /// <summary>A person's or a unit's name: whitespace of every kind taken out ("张　伟" → "张伟").</summary>
+    public string Name(string key, int maxLength, bool required)
+    {
+        var raw = map.Cell(row, key);
+        var v = CellNormaliser.Name(raw);
+        if (v.Length == 0)
+        {
+            if (required)
+            {
+                Problem(key, ImportReason.EmptyValue);
+            }
+            return "";
+        }
+        Normalised(key, raw, v);
+        if (v.Length > maxLength)
+        {
+            TooLong(key, v, maxLength);
+            return v[..maxLength];
+        }
+        return v;
+    }
+
+    /// <summary>是/否 in all the usual forms (<see cref="CellNormaliser.YesNo"/>); an empty cell is no.</summary>
     public bool YesNo(string key)
     {
         var v = map.Cell(row, key);
-        // The usual answers first, without lower-casing (a million rows have six of these each).
+        // The usual answers first (a million rows have six of these each).
         if (v.Length == 0 || v == "否")
         {
             return false;
@@ -41,21 +102,19 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         {
             return true;
         }
-        switch (v.ToLowerInvariant())
+        if (CellNormaliser.YesNo(v) is { } yes)
         {
-            case "" or "否" or "n" or "no" or "false" or "0" or "×":
-                return false;
-            case "是" or "y" or "yes" or "true" or "1" or "√" or "✓":
-                return true;
-            default:
-                Expected(key, v, new Term("是/否", "yes/no"));
-                return false;
+            Normalised(key, v, yes ? "是" : "否");
+            return yes;
         }
+        Expected(key, v, new Term("是/否", "yes/no"));
+        return false;
     }
 
     public int Number(string key, int min, int max, bool required)
     {
-        var v = map.Cell(row, key);
+        var raw = map.Cell(row, key);
+        var v = CellNormaliser.Code(raw);
         if (v.Length == 0)
         {
             if (required)
@@ -66,29 +125,70 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         }
         if (int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
         {
+            Normalised(key, raw, v);
             return n;
         }
-        Problem(key, ImportReason.InvalidValue, v, $"{min}–{max}");
+        Problem(key, ImportReason.InvalidValue, raw, $"{min}–{max}");
         return 0;
     }
 
-    public T Choice<T>(string key, IReadOnlyDictionary<T, Term> terms)
-        where T : struct
+    /// <summary>A year, also from a date as offices write it (<see cref="CellNormaliser.Year"/>): 1975年3月 → 1975.</summary>
+    public int Year(string key, int min, int max, bool required)
+    {
+        var raw = map.Cell(row, key);
+        if (raw.Length == 0)
+        {
+            if (required)
+            {
+                Problem(key, ImportReason.EmptyValue);
+            }
+            return 0;
+        }
+        if (CellNormaliser.Year(raw) is { } year && year >= min && year <= max)
+        {
+            Normalised(key, raw, year.ToString(CultureInfo.InvariantCulture));
+            return year;
+        }
+        Expected(key, raw, new Term($"{min}–{max} 年间的年份或日期（如 1975、1975年3月、1975-03-12）", $"a year or date between {min} and {max} (e.g. 1975, 1975-03, 1975-03-12)"));
+        return 0;
+    }
+
+    /// <summary>男/女 in their usual forms (<see cref="CellNormaliser.Sex"/>).</summary>
+    public Gender Sex(string key)
     {
         var v = Required(key);
         if (v.Length == 0)
         {
             return default;
         }
-        if (Terms.TryParse(terms, v, out var value))
+        if (CellNormaliser.Sex(v) is { } g)
         {
-            return value;
+            Normalised(key, v, Terms.Genders[g].Zh);
+            return g;
         }
-        Expected(key, v, new Term(Terms.Choices(terms, false), Terms.Choices(terms, true)));
+        Expected(key, v, new Term("男/女", "male/female"));
         return default;
     }
 
-    /// <summary>A phone: 7 to 20 characters of digits, with '-' or '+' allowed; empty is allowed.</summary>
+    public T Choice<T>(string key, IReadOnlyDictionary<T, Term> terms)
+        where T : struct
+    {
+        var raw = Required(key);
+        if (raw.Length == 0)
+        {
+            return default;
+        }
+        var v = CellNormaliser.Code(raw);
+        if (Terms.TryParse(terms, v, out var value))
+        {
+            Normalised(key, raw, v);
+            return value;
+        }
+        Expected(key, raw, new Term(Terms.Choices(terms, false), Terms.Choices(terms, true)));
+        return default;
+    }
+
+    /// <summary>A phone in one form (<see cref="CellNormaliser.Phone"/>): a mobile's 11 digits, a landline with its area code; empty is allowed.</summary>
     public string? Phone(string key)
     {
         var v = map.Cell(row, key);
@@ -96,21 +196,25 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         {
             return null;
         }
-        if (v.Length is >= 7 and <= 20 && v.All(c => char.IsAsciiDigit(c) || c is '-' or '+') && v.Count(char.IsAsciiDigit) >= 7)
+        if (CellNormaliser.Phone(v) is { } phone)
         {
-            return v;
+            Normalised(key, v, phone);
+            return phone;
         }
-        Expected(key, v, new Term("电话号码", "a phone number"));
+        Problem(key, ImportReason.NotAPhone, v);
         return null;
     }
 
-    /// <summary>Text with a length limit.</summary>
+    private void TooLong(string key, string v, int maxLength) =>
+        Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+
+    /// <summary>Text with a length limit, trimmed at the ends.</summary>
     public string Text(string key, int maxLength, bool required)
     {
         var v = required ? Required(key) : Optional(key);
         if (v.Length > maxLength)
         {
-            Expected(key, v[..Math.Min(v.Length, 20)] + "…", new Term($"不超过 {maxLength} 个字符", $"at most {maxLength} characters"));
+            TooLong(key, v, maxLength);
             return v[..maxLength];
         }
         return v;

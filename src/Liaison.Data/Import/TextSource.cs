@@ -37,7 +37,7 @@ public static class TextSource
         var (stream, file) = OpenBytes(path, name);
         var length = Math.Max(1, file.Length);
         return (new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
-            encoding.WebName == "utf-8" ? "UTF-8" : "GB18030",
+            encoding.CodePage switch { 65001 => "UTF-8", 1200 or 1201 => "UTF-16", _ => "GB18030" },
             // After the last row the file is closed: then all of it has been read.
             () => file.CanSeek ? (double)file.Position / length : 1);
     }
@@ -60,6 +60,15 @@ public static class TextSource
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return MarkedUtf8();
+        }
+        // Excel's "Unicode text": UTF-16 with its byte-order mark (the mark is read as U+FEFF and cleaned from the header).
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.GetEncoding("utf-16", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(BadByte.ToString()));
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.GetEncoding("utf-16BE", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(BadByte.ToString()));
         }
         // A multi-byte character may be cut at the sample's end: judge all but its last few bytes.
         var judged = n == SniffBytes ? bytes[..^4] : bytes;

@@ -1,54 +1,69 @@
 using Liaison.Data.Database;
 using Liaison.Data.Import;
+using Liaison.Data.Policy;
 using Liaison.Domain.People;
+using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.People;
 
-/// <summary><c>liaison import cadres</c>: cadres by staff number, each of an existing unit.</summary>
+/// <summary>
+/// <c>liaison import cadres</c>: cadres by staff number, each of an existing unit named by its code
+/// or its exact name; the programme role (项目角色) given as such or as a civil-service grade (职级),
+/// which the year's policy maps (<see cref="RankMapping"/>), with the post (职务) where the grade
+/// alone does not say.
+/// </summary>
 public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clock)
 {
-    private Dictionary<string, int> _units = [];
+    private Dictionary<string, (int Id, UnitLevel Level)> _units = [];
+    private Dictionary<string, List<(int Id, string Code, UnitLevel Level)>> _unitsByName = [];
+    private Dictionary<int, string> _unitCodes = [];
+    private RankMapping _ranks = new();
 
     /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
     public static IReadOnlyList<ImportColumn> Layout { get; } =
     [
         new("code", true, "干部编号", "code"),
         new("name", true, "姓名", "name"),
-        new("unit", true, "单位编码", "unit_code"),
-        new("rank", true, "职级", "rank"),
+        new("unit", true, "单位", "unit"),
+        new("rank", true, "项目角色", "programme_role"),
         new("reserve", false, "后备干部", "reserve"),
         new("police", false, "民警", "police"),
         new("newly_promoted", false, "新提拔无基层经历", "newly_promoted"),
         new("birth_year", true, "出生年份", "birth_year"),
         new("gender", true, "性别", "gender"),
-        new("phone", false, "手机号码", "phone", "电话"),
+        new("phone", false, "手机号码", "phone"),
     ];
 
-    public override IReadOnlyList<ImportColumn> Columns => Layout;
+    /// <summary>Read when present, not in the template: the post, for a grade whose role the post decides.</summary>
+    public static ImportColumn Post { get; } = new("post", false, "职务", "post");
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } = [.. Layout, Post];
 
     protected override string Entity => "cadres";
 
     protected override string KeyColumn => "code";
 
-    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
-        _units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Level }).ToListAsync(ct);
+        _units = units.ToDictionary(u => u.Code, u => (u.Id, u.Level), StringComparer.Ordinal);
+        _unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
+        _unitsByName = units.GroupBy(u => CellNormaliser.Name(u.Name), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.Code, u.Level)).ToList(), StringComparer.Ordinal);
+        _ranks = (await PolicyStore.GetAsync(db, ChinaTime.Today(Clock).Year, ct)).Policy.RankMapping;
+    }
 
     protected override Cadre? Parse(RowReader row)
     {
-        var code = row.Text("code", 40, required: true);
-        var name = row.Text("name", 50, required: true);
-        var unitCode = row.Required("unit");
-        var unitId = 0;
-        if (unitCode.Length > 0 && !_units.TryGetValue(unitCode, out unitId))
-        {
-            row.Problem("unit", ImportReason.UnknownUnit, unitCode);
-        }
-        var rank = row.Choice("rank", Terms.Ranks);
+        var code = row.Code("code", required: true);
+        var name = row.Name("name", 50, required: true);
+        var (unitId, level) = Unit(row);
+        var rank = Rank(row, level);
         var year = Clock.GetUtcNow().Year;
-        var birthYear = row.Number("birth_year", year - 80, year - 16, required: true);
-        var gender = row.Choice("gender", Terms.Genders);
+        var birthYear = row.Year("birth_year", year - 80, year - 16, required: true);
+        var gender = row.Sex("gender");
         var cadre = new Cadre
         {
             Code = code,
@@ -65,9 +80,120 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
         return code.Length == 0 || name.Length == 0 || unitId == 0 || rank == default || birthYear == 0 || gender == default ? null : cadre;
     }
 
+    /// <summary>The unit by its code, else by its exact name (spaces aside); a name of several units is refused with their codes.</summary>
+    private (int Id, UnitLevel Level) Unit(RowReader row)
+    {
+        var raw = row.Required("unit");
+        if (raw.Length == 0)
+        {
+            return default;
+        }
+        var code = CellNormaliser.Code(raw);
+        if (_units.TryGetValue(code, out var unit))
+        {
+            row.Normalised("unit", raw, code);
+            return unit;
+        }
+        var name = CellNormaliser.Name(raw);
+        if (_unitsByName.TryGetValue(name, out var named))
+        {
+            if (named.Count > 1)
+            {
+                row.Problem("unit", ImportReason.AmbiguousUnit, name, string.Join("、", named.Select(u => u.Code).Order(StringComparer.Ordinal)));
+                return default;
+            }
+            row.Normalised("unit", raw, named[0].Code);
+            return (named[0].Id, named[0].Level);
+        }
+        row.Problem("unit", ImportReason.UnknownUnit, raw);
+        return default;
+    }
+
+    /// <summary>
+    /// The programme role: its own words (一般干部 …), else a grade of the policy's table for the
+    /// unit's level, with the post where the grade says "by post", else a leadership post alone.
+    /// </summary>
+    private CadreRank Rank(RowReader row, UnitLevel? level)
+    {
+        var raw = row.Required("rank");
+        if (raw.Length == 0)
+        {
+            return default;
+        }
+        var v = CellNormaliser.Code(raw);
+        if (Terms.TryParse(Terms.Ranks, v, out var rank))
+        {
+            row.Normalised("rank", raw, v);
+            return rank;
+        }
+        var rule = _ranks.Find(v);
+        var post = row.Has("post") ? CellNormaliser.Code(row.Optional("post")) : "";
+        if (level is not { } unitLevel)
+        {
+            // The unit was refused already; an unknown word is refused too.
+            if (rule is null)
+            {
+                Unknown(row, raw);
+            }
+            return default;
+        }
+        CadreRank? role;
+        if (rule is null)
+        {
+            // A post in the role's column (职务 used as 职级): a leadership post says it; nothing else does.
+            role = _ranks.RoleOf(new GradeRule { Grade = v, ByPost = true }, unitLevel, v);
+            if (role is null)
+            {
+                Unknown(row, raw);
+                return default;
+            }
+        }
+        else
+        {
+            role = _ranks.RoleOf(rule, unitLevel, post);
+        }
+        if (role is not { } r)
+        {
+            var choices = RankMapping.ChoicesAt(unitLevel).Select(c => Terms.Ranks[c]).ToList();
+            row.Problem("rank", ImportReason.AmbiguousGrade,
+            [
+                Term.Same(raw),
+                Terms.UnitLevels[unitLevel],
+                new Term(string.Join("、", choices.Select(c => c.Zh)), string.Join(", ", choices.Select(c => c.En))),
+            ]);
+            return default;
+        }
+        row.Normalised("rank", raw, Terms.Ranks[r].Zh);
+        return r;
+    }
+
+    private void Unknown(RowReader row, string raw)
+    {
+        var grades = string.Join("/", _ranks.Grades.Select(g => g.Grade));
+        row.Expected("rank", raw, new Term(Terms.Choices(Terms.Ranks, false) + "，或职级（" + grades + "）", Terms.Choices(Terms.Ranks, true) + ", or a grade (" + grades + ")"));
+    }
+
     protected override string Key(Cadre item) => item.Code;
 
     protected override TableSpec<Cadre> Spec(LiaisonDb db) => CadreSpec(db);
+
+    protected override string ColumnOf(string property) => property switch
+    {
+        nameof(Cadre.UnitId) => "unit",
+        nameof(Cadre.IsReserve) => "reserve",
+        nameof(Cadre.IsPolice) => "police",
+        nameof(Cadre.IsNewlyPromoted) => "newly_promoted",
+        _ => base.ColumnOf(property),
+    };
+
+    protected override Term Show(string property, object? value) => value switch
+    {
+        int id when property == nameof(Cadre.UnitId) => Term.Same(_unitCodes.GetValueOrDefault(id, "")),
+        CadreRank r => Terms.Ranks.GetValueOrDefault(r, Term.Same(r.ToString())),
+        Gender g => Terms.Genders.GetValueOrDefault(g, Term.Same(g.ToString())),
+        string s when property == nameof(Cadre.Phone) => Term.Same(PersonalData.MaskPhone(s)),
+        _ => base.Show(property, value),
+    };
 
     public static TableSpec<Cadre> CadreSpec(LiaisonDb db) => TableSpec.For<Cadre>(db, [nameof(Cadre.Code)],
         nameof(Cadre.Code), nameof(Cadre.Name), nameof(Cadre.UnitId), nameof(Cadre.Rank), nameof(Cadre.IsReserve), nameof(Cadre.IsPolice),

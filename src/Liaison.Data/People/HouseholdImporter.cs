@@ -38,7 +38,7 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
 
     protected override Household? Parse(RowReader row)
     {
-        var village = row.Required("village");
+        var village = row.Code("village", required: true);
         if (village.Length > 0)
         {
             if (!_divisions.TryGetValue(village, out var level))
@@ -52,8 +52,8 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
                 village = "";
             }
         }
-        var houseNo = row.Text("house_no", 40, required: true);
-        var head = row.Text("head_name", 50, required: true);
+        var houseNo = row.Code("house_no", required: true);
+        var head = row.Name("head_name", 50, required: true);
         var members = row.Number("members", 1, 99, required: true);
         var categories = HouseholdCategory.None;
         foreach (var (key, category) in CategoryColumns)
@@ -72,6 +72,23 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
     }
 
     protected override string Key(Household item) => item.VillageCode + "/" + item.HouseNo;
+
+    protected override string ColumnOf(string property) => property switch
+    {
+        nameof(Household.MemberCount) => "members",
+        _ => base.ColumnOf(property),
+    };
+
+    /// <summary>The six category columns change one stored field, shown as 类别.</summary>
+    protected override Term ColumnName(string property) => property == nameof(Household.Categories) ? Words.Category : base.ColumnName(property);
+
+    protected override Term Show(string property, object? value) => value switch
+    {
+        HouseholdCategory c => new Term(string.Join("、", Terms.FlagLabels(Terms.HouseholdCategoryTerms, c, false)), string.Join(", ", Terms.FlagLabels(Terms.HouseholdCategoryTerms, c, true))),
+        string s when property == nameof(Household.HeadPhone) => Term.Same(PersonalData.MaskPhone(s)),
+        string s when property == nameof(Household.HeadName) => Term.Same(PersonalData.MaskName(s)),
+        _ => base.Show(property, value),
+    };
 
     protected override TableSpec<Household> Spec(LiaisonDb db) => HouseholdSpec(db);
 

@@ -34,11 +34,11 @@ public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock
 
     protected override Unit? Parse(RowReader row)
     {
-        var code = row.Text("code", 40, required: true);
-        var name = row.Text("name", 100, required: true);
+        var code = row.Code("code", required: true);
+        var name = row.Name("name", 100, required: true);
         var level = row.Choice("level", Terms.UnitLevels);
         var category = row.Choice("category", Terms.UnitCategories);
-        var division = row.Required("division");
+        var division = row.Code("division", required: true);
         if (division.Length > 0 && level != default)
         {
             if (!_divisions.TryGetValue(division, out var divisionLevel))
@@ -60,6 +60,13 @@ public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock
     }
 
     protected override string Key(Unit item) => item.Code;
+
+    protected override Term Show(string property, object? value) => value switch
+    {
+        UnitLevel l => Terms.UnitLevels.GetValueOrDefault(l, Term.Same(l.ToString())),
+        UnitCategory c => Terms.UnitCategories.GetValueOrDefault(c, Term.Same(c.ToString())),
+        _ => base.Show(property, value),
+    };
 
     protected override TableSpec<Unit> Spec(LiaisonDb db) => TableSpec.For<Unit>(db, [nameof(Unit.Code)],
         nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode));

@@ -52,8 +52,8 @@ public sealed class CandidateImporter(TimeProvider clock) : TableImporter<Secret
     protected override SecretaryCandidate? Parse(RowReader row)
     {
         var year = row.Number("year", 2000, 2100, required: true);
-        var division = row.Required("call");
-        var cadreCode = row.Required("cadre");
+        var division = row.Code("call", required: true);
+        var cadreCode = row.Code("cadre", required: true);
         SecretaryCall? call = null;
         if (year != 0 && division.Length > 0 && !_calls.TryGetValue((year, division), out call))
         {
@@ -74,12 +74,12 @@ public sealed class CandidateImporter(TimeProvider clock) : TableImporter<Secret
             row.Problem("cadre", ImportReason.AlreadyRegistered, cadreCode, other);
             cadre = default;
         }
-        var home = row.Optional("home");
+        var home = row.Code("home", required: false);
         if (home.Length > 0 && !_divisions.Contains(home))
         {
             row.Problem("home", ImportReason.UnknownDivision, home);
         }
-        int? Score(string key) => row.Optional(key).Length == 0 ? null : row.Number(key, 0, 100, required: true);
+        int? Score(string key) => CellNormaliser.Code(row.Optional(key)).Length == 0 ? null : row.Number(key, 0, 100, required: true);
         var scores = new[] { Score("political"), Score("innovation"), Score("mass_work"), Score("coordination") };
         return call is null || cadre.Id == 0 || (home.Length > 0 && !_divisions.Contains(home))
             ? null

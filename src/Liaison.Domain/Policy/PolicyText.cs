@@ -81,6 +81,7 @@ public static class PolicyText
             ]),
             FirstSecretaries(p.FirstSecretaries, en),
             Cases(p.Cases, en),
+            Ranks(p.RankMapping, en),
             new(en ? "The report (工作报表)" : "工作报表",
             [
                 en ? $"Villages with a visit rate below {Percent(p.Reporting.VisitRateTarget)} are listed as lagging."
@@ -114,6 +115,23 @@ public static class PolicyText
             en ? $"Holidays: {c.Holidays.Count} days; weekend days worked in exchange: {c.WorkedWeekendDays.Count}. The public form takes at most {c.PublicIntakePerHour} cases an hour from one address."
                : $"节假日 {c.Holidays.Count} 天，调休工作日 {c.WorkedWeekendDays.Count} 天。公开表单同一地址每小时最多受理 {c.PublicIntakePerHour} 件。",
         ]);
+    }
+
+    /// <summary>The roster's grades and the roles they mean, grouped by what they mean at each level.</summary>
+    private static PolicySection Ranks(RankMapping m, bool en)
+    {
+        string Role(CadreRank? r) => r is { } v ? Terms.Ranks[v].In(en) : (en ? "not said" : "不确定");
+        string Means(GradeRule g) => en
+            ? $"city unit {Role(g.City)}, county unit {Role(g.County)}, township unit {Role(g.Township)}{(g.ByPost ? "; a leadership post decides" : "")}"
+            : $"市级单位{Role(g.City)}，县级单位{Role(g.County)}，乡镇单位{Role(g.Township)}{(g.ByPost ? "；按职务确定是否为领导班子成员" : "")}";
+        var lines = m.Grades.GroupBy(Means)
+            .Select(g => en
+                ? $"{string.Join(", ", g.Select(x => x.Grade))}: {g.Key}."
+                : $"{string.Join("、", g.Select(x => x.Grade))}：{g.Key}。")
+            .ToList();
+        lines.Add(en ? "A grade whose role is not said is refused at import with the choices; the roster gives the programme role or the post."
+                     : "不能确定角色的职级在导入时被拒绝并列出可选角色，请在花名册中填写项目角色或职务。");
+        return new(en ? "Grades and programme roles (职级与项目角色)" : "职级与项目角色", lines);
     }
 
     private static PolicySection FirstSecretaries(FirstSecretaryRules f, bool en)

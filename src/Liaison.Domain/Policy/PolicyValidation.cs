@@ -77,6 +77,22 @@ public static class PolicyValidation
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",
             $"没有这些指标：{string.Join("、", unknown)}", $"no such indicators: {string.Join(", ", unknown)}");
         Add(reporting.VisitRateTarget is <= 0 or > 1, "reporting.visitRate", "reporting.visitRateTarget", "走访率目标须在 0–1 之间（如 0.9）", "the visit-rate target lies between 0 and 1 (e.g. 0.9)");
+        var map = p.RankMapping;
+        var names = map.Grades.SelectMany(g => g.Aliases.Prepend(g.Grade)).ToList();
+        Add(names.Any(string.IsNullOrWhiteSpace) || names.Any(n => n.Any(char.IsWhiteSpace)), "ranks.grades", "rankMapping.grades",
+            "职级名称不能为空，也不能含空格", "a grade's name is not empty and has no spaces");
+        var twice = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Add(twice.Count > 0, "ranks.grades", "rankMapping.grades", $"职级重复：{string.Join("、", twice)}", $"grades named twice: {string.Join(", ", twice)}");
+        var roleWords = Shared.Terms.Ranks.Values.SelectMany(t => new[] { t.Zh, t.En }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var clash = names.Where(roleWords.Contains).ToList();
+        Add(clash.Count > 0, "ranks.grades", "rankMapping.grades", $"这些职级与项目角色同名：{string.Join("、", clash)}", $"these grades have a programme role's name: {string.Join(", ", clash)}");
+        var badRoles = map.Grades.SelectMany(g => new[] { g.City, g.County, g.Township }).Where(r => r is { } v && !Enum.IsDefined(v)).ToList();
+        Add(badRoles.Count > 0, "ranks.grades", "rankMapping.grades", "项目角色须为 cityLeader、countyLeader、unitLeader、townshipLeader 或 ordinary",
+            "a programme role is cityLeader, countyLeader, unitLeader, townshipLeader or ordinary");
+        Add(map.Grades.Any(g => g.ByPost) && (map.TownshipLeaderPosts.Count == 0 && map.UnitLeaderPosts.Count == 0), "ranks.posts", "rankMapping",
+            "有职级按职务确定角色，却没有列出任何领导职务", "a grade takes its role from the post, but no leadership post is listed");
+        Add(map.TownshipLeaderPosts.Concat(map.UnitLeaderPosts).Any(string.IsNullOrWhiteSpace), "ranks.posts", "rankMapping",
+            "领导职务不能为空", "a leadership post is not empty");
         return problems;
 
         void Quota(LeaderQuota q, string path)

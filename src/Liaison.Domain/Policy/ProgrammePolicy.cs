@@ -25,6 +25,8 @@ public sealed record ProgrammePolicy
     public FieldRules Field { get; init; } = new();
     public CaseRules Cases { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
+    /// <summary>How the civil-service grades of an HR roster become the programme's roles (docs/IMPORTS.md).</summary>
+    public RankMapping RankMapping { get; init; } = new();
 
     /// <summary>Jining's rules (DOMAIN.md section 2) for a year, with its supervision telephone.</summary>
     public static ProgrammePolicy Jining(int year) => new() { Year = year, Title = "济宁市大规模驻村入户工作规则（默认）", Public = new() { Telephone = "0537-12380" } };
@@ -338,4 +340,104 @@ public sealed record ReportingRules
     ];
     /// <summary>A village whose visit rate (households visited ÷ households) is below this share is on the dashboard's compliance list.</summary>
     public double VisitRateTarget { get; init; } = 0.9;
+}
+
+/// <summary>
+/// How a civil-service grade (职级, 职务层次) in a cadre roster becomes the programme's role (项目角色):
+/// per grade, the role in a unit of each level; where a level has none the grade alone does not
+/// say it, and the roster must give the role or a post (职务) that does. The programme's own role
+/// words (一般干部, 乡镇党政班子成员 …) are always taken as they are.
+/// </summary>
+public sealed record RankMapping
+{
+    public IReadOnlyList<GradeRule> Grades { get; init; } = DefaultGrades();
+
+    /// <summary>Posts (职务) of a township's party and government leadership: a cadre of a township unit with one is a 乡镇党政班子成员 where the grade says "by post".</summary>
+    public IReadOnlyList<string> TownshipLeaderPosts { get; init; } =
+    [
+        "党委书记", "党委副书记", "党委委员", "镇长", "副镇长", "乡长", "副乡长", "人大主席", "人大副主席", "纪委书记",
+        "武装部长", "组织委员", "宣传委员", "政法委员", "统战委员", "党工委书记", "党工委副书记", "党工委委员",
+        "办事处主任", "办事处副主任", "人大工委主任", "纪工委书记",
+    ];
+
+    /// <summary>Posts of a department's leadership: a cadre of a city or county unit with one is a 部门单位领导班子成员 where the grade says "by post".</summary>
+    public IReadOnlyList<string> UnitLeaderPosts { get; init; } =
+    [
+        "局长", "副局长", "主任", "副主任", "党组书记", "党组副书记", "党组成员", "书记", "副书记", "部长", "副部长",
+        "院长", "副院长", "检察长", "副检察长", "主席", "副主席", "行长", "副行长", "社长", "副社长", "政委", "副政委",
+    ];
+
+    /// <summary>The rule of a grade (compared without spaces), or null when the policy does not know it.</summary>
+    public GradeRule? Find(string grade) => Grades.FirstOrDefault(g => g.Grade == grade || g.Aliases.Contains(grade));
+
+    /// <summary>The role a grade takes in a unit of this level, given the post; null when it is ambiguous.</summary>
+    public CadreRank? RoleOf(GradeRule rule, UnitLevel level, string? post)
+    {
+        var role = level switch
+        {
+            UnitLevel.City => rule.City,
+            UnitLevel.County => rule.County,
+            _ => rule.Township,
+        };
+        if (rule.ByPost && !string.IsNullOrEmpty(post))
+        {
+            var posts = level == UnitLevel.Township ? TownshipLeaderPosts : UnitLeaderPosts;
+            var parts = post.Split(['、', ',', '，', ';', '；', '/', ' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Any(posts.Contains))
+            {
+                return level == UnitLevel.Township ? CadreRank.TownshipLeader : CadreRank.UnitLeader;
+            }
+        }
+        return role;
+    }
+
+    /// <summary>
+    /// The roles a grade may mean in a unit of a level, for the refusal of an ambiguous one: the
+    /// level's leader role and 一般干部.
+    /// </summary>
+    public static IReadOnlyList<CadreRank> ChoicesAt(UnitLevel level) => level switch
+    {
+        UnitLevel.Township => [CadreRank.TownshipLeader, CadreRank.Ordinary],
+        UnitLevel.County => [CadreRank.CountyLeader, CadreRank.UnitLeader, CadreRank.Ordinary],
+        _ => [CadreRank.CityLeader, CadreRank.UnitLeader, CadreRank.Ordinary],
+    };
+
+    private static List<GradeRule> DefaultGrades()
+    {
+        var ordinary = new[]
+        {
+            "办事员", "科员", "一级科员", "二级科员", "副主任科员", "主任科员",
+            "四级主任科员", "三级主任科员", "二级主任科员", "一级主任科员",
+            "副调研员", "调研员", "四级调研员", "三级调研员", "二级调研员", "一级调研员", "二级巡视员", "一级巡视员",
+        };
+        const CadreRank O = CadreRank.Ordinary;
+        return
+        [
+            .. ordinary.Select(g => new GradeRule { Grade = g, City = O, County = O, Township = O }),
+            // 科级 leading posts: a section head of a city department is no unit leader; in a county
+            // department or a township the post decides (a 副镇长 is on the township's leadership, a
+            // 副科级 clerk is not).
+            new GradeRule { Grade = "副科级", Aliases = ["副科", "副科长", "副科级领导职务"], City = O, ByPost = true },
+            new GradeRule { Grade = "正科级", Aliases = ["正科", "科长", "正科级领导职务"], City = O, ByPost = true },
+            // 县处级: a city department's leadership, a county's leadership, a township's head.
+            new GradeRule { Grade = "副县级", Aliases = ["副处级", "副县", "副处"], City = CadreRank.UnitLeader, County = CadreRank.CountyLeader, Township = CadreRank.TownshipLeader },
+            new GradeRule { Grade = "正县级", Aliases = ["正处级", "正县", "正处"], City = CadreRank.UnitLeader, County = CadreRank.CountyLeader, Township = CadreRank.TownshipLeader },
+            // 厅局级: the city's leadership.
+            new GradeRule { Grade = "副厅级", Aliases = ["副局级", "副市级", "副厅"], City = CadreRank.CityLeader },
+            new GradeRule { Grade = "正厅级", Aliases = ["正局级", "正市级", "正厅"], City = CadreRank.CityLeader },
+        ];
+    }
+}
+
+/// <summary>One civil-service grade and the programme role it means in a unit of each level (null: it does not say).</summary>
+public sealed record GradeRule
+{
+    public string Grade { get; init; } = "";
+    /// <summary>Other ways rosters write the same grade.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public CadreRank? City { get; init; }
+    public CadreRank? County { get; init; }
+    public CadreRank? Township { get; init; }
+    /// <summary>A leadership post (职务) in the roster makes the cadre the unit's or the township's leader.</summary>
+    public bool ByPost { get; init; }
 }
