@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
         ["/policy/edit"] = _ => "/policy/edit",
+        ["/imports"] = _ => "/imports",
         ["/jobs/{id:guid}"] = _ => "/jobs/5f0c4a9e-0000-4000-8000-000000000000",
         ["/admin/accounts"] = _ => "/admin/accounts",
         ["/admin/accounts/new"] = _ => "/admin/accounts/new",

@@ -102,7 +102,8 @@ public sealed class CliTests : IDisposable
         foreach (var kind in new[] { "units", "cadres", "households" })
         {
             var path = Path.Combine(_dir, kind + ".xlsx");
-            var (code, stdout, _) = await RunAsync("template", kind, "--out", path, "--json");
+            // The example row names this database's own divisions.
+            var (code, stdout, _) = await RunAsync("template", kind, "--out", path, "--db", Db, "--json");
             Assert.Equal(ExitCodes.Ok, code);
             Assert.True(File.Exists(path));
             Assert.Contains(kind switch { "households" => "户主姓名", "cadres" => "项目角色", _ => "单位编码" }, stdout, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Liaison.Data.Import;
-using Liaison.Data.People;
 using MiniExcelLibs;
 
 namespace Liaison.App.Cli;
@@ -13,33 +12,49 @@ public static class TemplateCommands
 {
     public static Command Build()
     {
-        var template = new Command("template", "生成导入模板 xlsx / write the xlsx template for an import");
-        template.Subcommands.Add(One("units", UnitImporter.Layout, ["U001", "市委办公室", "市级", "党政部门", "3708"]));
-        template.Subcommands.Add(One("cadres", CadreImporter.Layout, ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "14000000001"]));
-        template.Subcommands.Add(One("candidates", Data.Secretaries.CandidateImporter.Layout, ["2026", "370830", "C000001", "", "90", "85", "88", "80"]));
-        template.Subcommands.Add(One("households", HouseholdImporter.Layout, ["370830102202", "1号", "李明", "14000000002", "4", "是", "否", "否", "否", "否", "否"]));
+        var template = new Command("template", "生成导入模板 xlsx（示例行取自本库的行政区划）/ write the xlsx template for an import (the example row from this database's divisions)");
+        foreach (var kind in Features.Imports.ImportKinds.All)
+        {
+            template.Subcommands.Add(One(kind));
+        }
         return template;
     }
 
-    private static Command One(string name, IReadOnlyList<ImportColumn> columns, string[] example)
+    private static Command One(Features.Imports.ImportKind kind)
     {
+        var name = kind.Key;
         var output = new Option<string?>("--out", "-o") { Description = "输出文件 / output file (default: NAME-template.xlsx)" };
-        var command = new Command(name, $"{name} 导入模板 / import template for {name}") { output };
-        command.SetAction(CommandRunner.Action((run, ct) =>
+        var command = new Command(name, $"{kind.Name.Zh}导入模板 / import template for {kind.Name.En.ToLowerInvariant()}") { output };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             var path = run.Value(output) ?? $"{name}-template.xlsx";
-            Write(path, columns, example, run.Language);
+            Write(path, kind.Columns, kind.Example(await ExampleAsync(run, ct)), run.Language);
             if (run.Json)
             {
-                CommandRunner.Print(new { file = Path.GetFullPath(path), columns = columns.Select(c => c.Header(run.Language)) });
+                CommandRunner.Print(new { file = Path.GetFullPath(path), columns = kind.Columns.Select(c => c.Header(run.Language)) });
             }
             else
             {
                 Console.WriteLine(run.Say($"已写入模板 {path}", $"Template written to {path}"));
             }
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The database's own codes for the example row; zeros when it cannot be opened or holds no divisions yet.</summary>
+    private static async Task<Features.Imports.TemplateExample> ExampleAsync(CommandRunner run, CancellationToken ct)
+    {
+        var year = Domain.Shared.ChinaTime.Today(run.Clock).Year;
+        try
+        {
+            await using var db = await run.OpenDbAsync(ct);
+            return await Features.Imports.TemplateExample.OfAsync(db, year, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new("0000", "000000", "000000000", "000000000000", year);
+        }
     }
 
     /// <summary>A header row in the user's language and one example row, every cell text.</summary>

@@ -33,6 +33,7 @@ public static class Navigation
         new(Words.Report, [new(Words.Report, "/reports")]),
         new(new("系统管理", "Administration"), [
             new(new("政策设置", "Policy"), "/policy"),
+            new(Words.Imports, "/imports", Ability.EditPlan),
             new(Words.Accounts, "/admin/accounts", Ability.ManageAccounts),
             new(Words.AuditLog, "/audit", Ability.ReadAudit),
             new(Words.AccountSecurity, "/account/security"),

@@ -30,7 +30,7 @@ public static class WebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            k.Limits.MaxRequestBodySize = RequestLimits.MaxUploadBytes;
             // No "Server: Kestrel" banner.
             k.AddServerHeader = false;
         });
@@ -83,6 +83,7 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
             o.Conventions.AuthorizePage("/Policy/Edit", Policies.Plan);
+            o.Conventions.AuthorizeFolder("/Imports", Policies.Plan);
             o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.

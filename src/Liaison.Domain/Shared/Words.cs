@@ -35,6 +35,7 @@ public static class Words
     public static Term Details { get; } = new("详情", "Details");
     public static Term Disabled { get; } = new("已停用", "disabled");
     public static Term Accounts { get; } = new("账户管理", "Accounts");
+    public static Term Imports { get; } = new("数据导入", "Imports");
     public static Term NewAccount { get; } = new("新建账户", "New account");
     public static Term Role { get; } = new("角色", "Role");
     public static Term PersonName { get; } = new("姓名", "Name");

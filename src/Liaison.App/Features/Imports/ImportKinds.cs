@@ -1,0 +1,69 @@
+using Liaison.Data;
+using Liaison.Data.Access;
+using Liaison.Data.Audit;
+using Liaison.Data.Divisions;
+using Liaison.Data.Import;
+using Liaison.Data.People;
+using Liaison.Data.Secretaries;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Imports;
+
+/// <summary>
+/// One kind of file an office brings: its name, its template's columns and an example row taken
+/// from the database's own divisions (never one city's), its preview and its import.
+/// </summary>
+public sealed record ImportKind(
+    string Key,
+    Term Name,
+    IReadOnlyList<ImportColumn> Columns,
+    Func<TemplateExample, string[]> Example,
+    Func<LiaisonDb, TimeProvider, string, CancellationToken, Task<ImportPreview>> PreviewAsync,
+    Func<LiaisonDb, TimeProvider, string, Actor, Action<ImportProgress>, CancellationToken, Task<long>> ImportAsync);
+
+/// <summary>Codes of this database to fill a template's example row: a city, a county, a township, a village.</summary>
+public sealed record TemplateExample(string City, string County, string Township, string Village, int Year)
+{
+    /// <summary>The first of each level the database holds; placeholders where it holds none yet.</summary>
+    public static async Task<TemplateExample> OfAsync(LiaisonDb db, int year, CancellationToken ct)
+    {
+        using var whole = Unscoped.Section("a template's example codes: the first division of each level, the same for everyone");
+        async Task<string> First(DivisionLevel level, string none) =>
+            await db.Divisions.AsNoTracking().Where(d => d.Level == level).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(ct) ?? none;
+        return new(await First(DivisionLevel.City, "0000"), await First(DivisionLevel.County, "000000"),
+            await First(DivisionLevel.Township, "000000000"), await First(DivisionLevel.Village, "000000000000"), year);
+    }
+}
+
+public static class ImportKinds
+{
+    private static string Y(TemplateExample e) => e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<ImportKind> All { get; } =
+    [
+        new("divisions", new("行政区划", "Divisions"), DivisionImporter.Columns,
+            e => [e.Village, "某某村委会", "village", e.Township, "village"],
+            (db, _, path, ct) => DivisionImporter.PreviewAsync(db, path, null, ct),
+            async (db, clock, path, actor, progress, ct) => (await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor)).Rows),
+        new("units", new("单位", "Units"), UnitImporter.Layout,
+            e => ["U001", "县委办公室", "县级", "党政部门", e.County],
+            (db, clock, path, ct) => new UnitImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, actor, progress, ct) => (await new UnitImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+        new("cadres", new("干部", "Cadres"), CadreImporter.Layout,
+            _ => ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "13800000001"],
+            (db, clock, path, ct) => new CadreImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, actor, progress, ct) => (await new CadreImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+        new("households", new("农户", "Households"), HouseholdImporter.Layout,
+            e => [e.Village, "1号", "李明", "13800000002", "4", "是", "否", "否", "否", "否", "否"],
+            (db, clock, path, ct) => new HouseholdImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, actor, progress, ct) => (await new HouseholdImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+        new("candidates", new("第一书记人选", "First Secretary candidates"), CandidateImporter.Layout,
+            e => [Y(e), e.County, "C000001", "", "90", "85", "88", "80"],
+            (db, clock, path, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, actor, progress, ct) => (await new CandidateImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+    ];
+
+    public static ImportKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key);
+}

@@ -1,0 +1,97 @@
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Audit;
+using Liaison.Data.Import;
+using Liaison.Domain.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.App.Features.Imports;
+
+/// <summary>
+/// Imports in the browser: download a template (its example row from this database), upload a file,
+/// see the preview — rows to add and change, every normalisation, every refusal by line and column —
+/// and confirm; nothing is written until then, and the import runs as a job with its progress.
+/// Imports write across the whole registry, so only who governs the whole database may confirm.
+/// </summary>
+public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Staged { get; set; }
+    [BindProperty] public string? Sha256 { get; set; }
+
+    public ImportPreview? Preview { get; private set; }
+    public bool MayImport { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetTemplateAsync(string kind, CancellationToken ct)
+    {
+        if (ImportKinds.Find(kind) is not { } k)
+        {
+            return NotFound();
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"liaison-template-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Cli.TemplateCommands.Write(path, k.Columns, k.Example(await TemplateExample.OfAsync(db, ChinaTime.Today(clock).Year, ct)), Ui.English ? UiLanguage.English : UiLanguage.Chinese);
+            return File(await System.IO.File.ReadAllBytesAsync(path, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{k.Key}-template.xlsx");
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (ImportKinds.Find(Kind) is not { } kind || Upload is null || Upload.Length == 0)
+        {
+            Errors.Add(Ui.T("请选择导入类型和文件", "Choose the kind of import and a file"));
+            return Page();
+        }
+        var staged = await Uploads.SaveAsync(Upload, jurisdiction.UserName ?? "?", kind.Key, clock, ct);
+        Preview = await kind.PreviewAsync(db, clock, staged.Path, ct);
+        (Staged, Sha256) = (staged.Id, staged.Sha256);
+        if (!Preview.Acceptable)
+        {
+            Uploads.Delete(staged);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!MayImport)
+        {
+            return Forbid();
+        }
+        var owner = jurisdiction.UserName ?? "?";
+        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged)
+        {
+            Errors.Add(Ui.T("预览过的文件已过期或不存在，请重新上传", "The previewed file has expired or is gone: upload it again"));
+            return Page();
+        }
+        var job = jobs.Start("import", owner, new($"导入{kind.Name.Zh}：{Path.GetFileName(staged.Path)}", $"Import {kind.Name.En.ToLowerInvariant()}: {Path.GetFileName(staged.Path)}"), "/imports", async (services, job, ct) =>
+        {
+            try
+            {
+                var rows = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, new Actor(owner), job.Report, ct);
+                return new Term($"已导入 {rows} 行。", $"{rows} rows imported.");
+            }
+            finally
+            {
+                Uploads.Delete(staged);
+            }
+        });
+        return Redirect($"/jobs/{job.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        MayImport = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
+}

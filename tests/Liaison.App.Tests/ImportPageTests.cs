@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text;
+using Liaison.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Tests;
+
+/// <summary>Issue 19 item 3: an import uploaded in the browser, previewed (nothing written), confirmed and followed as a job.</summary>
+public sealed class ImportPageTests : IAsyncLifetime
+{
+    private TempSqlite _file = null!;
+    private WebApplicationFactory<Program> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _file = await TempSqlite.WithSmallDemoAsync();
+        await TestAccounts.CreateAsync(_file.Target);
+        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _file.DisposeAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = AppFixture.ClientOf(_host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
+        return client;
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, string kind, string name, byte[] content)
+    {
+        var page = await client.GetStringAsync("/imports");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(kind), "Kind" },
+            { new StringContent(TestAccounts.FormToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", name },
+        };
+        return await (await client.PostAsync("/imports?handler=preview", form)).Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task An_office_previews_a_roster_as_written_confirms_it_and_the_units_arrive()
+    {
+        var client = await SignedInAsync("office");
+        var csv = "单位名册,,,,\n\n单位代码,单位名称,层级,类别,行政区划代码\nＵ９０１,汶上县测试局,县级,经济部门,370830\n合计,1,,,\n";
+        var raw = await UploadAsync(client, "units", "单位.csv", Encoding.GetEncoding("GB18030").GetBytes(csv));
+        var preview = WebUtility.HtmlDecode(raw);
+
+        Assert.Contains("新增 1 行", preview, StringComparison.Ordinal);
+        Assert.Contains("Ｕ９０１ → U901", preview, StringComparison.Ordinal);
+        Assert.Contains("表尾", preview, StringComparison.Ordinal);
+        await using var db = _file.Target.CreateContext();
+        Assert.False(await db.Units.AnyAsync(u => u.Code == "U901"));
+
+        var confirm = await Forms.PostFromAsync(client, raw, "confirm", []);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        var job = confirm.Headers.Location!.OriginalString;
+        var page = "";
+        for (var i = 0; i < 120 && !page.Contains("已导入", StringComparison.Ordinal) && !page.Contains("notice error", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(250);
+            page = await client.GetStringAsync(job);
+        }
+        Assert.Contains("已导入 1 行", page, StringComparison.Ordinal);
+        Assert.Equal("汶上县测试局", (await db.Units.SingleAsync(u => u.Code == "U901")).Name);
+        Assert.Equal("office", (await db.AuditEntries.SingleAsync(e => e.Action == "import.units")).Actor);
+    }
+
+    [Fact]
+    public async Task A_refused_file_lists_every_problem_offers_no_import_and_a_township_office_only_previews()
+    {
+        var client = await SignedInAsync("office");
+        var preview = WebUtility.HtmlDecode(await UploadAsync(client, "units", "bad.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU1,甲,县级,无此类别,370830\nU2,乙,省级,党政部门,370830\n")));
+        Assert.Contains("错误 2 个", preview, StringComparison.Ordinal);
+        Assert.Contains("bad.csv 第 2 行", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=confirm", preview, StringComparison.Ordinal);
+
+        var township = await SignedInAsync("township-office");
+        var theirs = WebUtility.HtmlDecode(await UploadAsync(township, "units", "u.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU9,丙,县级,党政部门,370830\n")));
+        Assert.Contains("新增 1 行", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=confirm", theirs, StringComparison.Ordinal);
+        await using var db = _file.Target.CreateContext();
+        Assert.False(await db.Units.AnyAsync(u => u.Code == "U1" || u.Code == "U9"));
+    }
+}
