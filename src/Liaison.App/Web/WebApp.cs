@@ -77,6 +77,7 @@ public static class WebApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AuthorizeFolder("/People", Policies.Registries);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
             o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);

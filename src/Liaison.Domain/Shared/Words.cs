@@ -84,6 +84,7 @@ public static class Words
     public static Term RecordId { get; } = new("对象编号", "Record id");
     public static Term ReferredTo { get; } = new("转往", "referred to");
     public static Term Register { get; } = new("登记", "Record");
+    public static Term Registries { get; } = new("名册管理", "Registries");
     public static Term Report { get; } = new("工作报表", "Report");
     public static Term ResidenceDays { get; } = new("驻村天数", "Residence days");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");

@@ -27,6 +27,14 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
     public async Task<List<TieRow>> AtAsync(string code, int year, CancellationToken ct) =>
         await RowsAsync(scoped.Ties.Where(t => t.DivisionCode == code && t.Year == year), ct);
 
+    /// <summary>Who was tied to a division on a day (<see cref="TieHistory"/>): the plan as it stood then, ended ties included.</summary>
+    public async Task<List<TieRow>> HeldOnAsync(string code, DateOnly day, CancellationToken ct) =>
+        await RowsAsync(TieHistory.HeldOn(scoped.Ties.Where(t => t.DivisionCode == code), day), ct);
+
+    /// <summary>The First Secretaries posted to a village on a day.</summary>
+    public async Task<List<SecretaryRow>> SecretariesOnAsync(string villageCode, DateOnly day, CancellationToken ct) =>
+        await SecretaryRowsAsync(TieHistory.HeldOn(scoped.Postings.Where(p => p.VillageCode == villageCode), day), ct);
+
     public async Task<PersonView?> PersonAsync(string cadreCode, CancellationToken ct)
     {
         if (scoped.Scope is null)
