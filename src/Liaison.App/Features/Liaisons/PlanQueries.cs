@@ -119,6 +119,27 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         return VillageRanking.Rank(policy.Backward, places).Select(r => (r, takers[r.Village.Code].ToList())).ToList();
     }
 
+    /// <summary>
+    /// The ties of the year in a division's subtree ended since the plan was last made (a cadre who
+    /// retired or moved, a unit merged, a hand edit): what the next re-plan must place again.
+    /// </summary>
+    public async Task<List<TieRow>> ToReplanAsync(string code, int year, CancellationToken ct)
+    {
+        if (!scoped.Covers(code))
+        {
+            return [];
+        }
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset since;
+        using (Unscoped.Section("the time of the year's last plan run: an entry of no division"))
+        {
+            var last = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "plan.liaisons" && e.EntityKey == key).OrderByDescending(e => e.Id)
+                .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+            since = last ?? DateTimeOffset.MinValue;
+        }
+        return await RowsAsync(scoped.Under(code).Ties.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
+    }
+
     /// <summary>The year's violations that involve a place in the division's subtree.</summary>
     public async Task<(CheckResult Check, List<Violation> Here)> ViolationsAsync(string code, int year, CancellationToken ct)
     {
