@@ -53,7 +53,13 @@ public sealed class RegistryWebTests : IAsyncLifetime
         var office = await SignedInAsync("office");
         var added = await PostPlainAsync(office, "/people/households/new", new()
         {
-            ["village"] = "370830001001", ["houseNo"] = "新-88", ["headName"] = "周新户", ["headPhone"] = "13912345678", ["memberCount"] = "3", ["categories"] = "Poor", ["reason"] = "外地迁入",
+            ["village"] = "370830001001",
+            ["houseNo"] = "新-88",
+            ["headName"] = "周新户",
+            ["headPhone"] = "13912345678",
+            ["memberCount"] = "3",
+            ["categories"] = "Poor",
+            ["reason"] = "外地迁入",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
@@ -74,7 +80,10 @@ public sealed class RegistryWebTests : IAsyncLifetime
         var township = await SignedInAsync("township-office");
         var outside = await PostPlainAsync(township, "/people/households/new", new()
         {
-            ["village"] = "370830102001", ["houseNo"] = "越-1", ["headName"] = "越权户", ["memberCount"] = "2",
+            ["village"] = "370830102001",
+            ["houseNo"] = "越-1",
+            ["headName"] = "越权户",
+            ["memberCount"] = "2",
         });
         Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
         Assert.Contains("不在您的管辖范围内", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -101,7 +110,9 @@ public sealed class RegistryWebTests : IAsyncLifetime
 
         var response = await Forms.PostAsync(office, $"/people/cadres/{cadre.Code}", "change", new()
         {
-            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture), ["on"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "到龄退休",
+            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["on"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "到龄退休",
         });
 
         var html = await response.Content.ReadAsStringAsync();
@@ -141,8 +152,10 @@ public sealed class RegistryWebTests : IAsyncLifetime
         {
             ["__RequestVerificationToken"] = TestAccounts.FormToken(html),
             ["version"] = cadre.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["name"] = "我的名字", ["rank"] = ((int)cadre.Rank).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["birthYear"] = cadre.BirthYear.ToString(System.Globalization.CultureInfo.InvariantCulture), ["gender"] = ((int)cadre.Gender).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = "我的名字",
+            ["rank"] = ((int)cadre.Rank).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["birthYear"] = cadre.BirthYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["gender"] = ((int)cadre.Gender).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
 
         var text = await response.Content.ReadAsStringAsync();
