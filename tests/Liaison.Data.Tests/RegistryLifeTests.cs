@@ -88,6 +88,36 @@ public class RegistryLifeTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_suspended_cadre_keeps_the_ties_until_the_replan_ends_them_and_a_reinstated_one_can_be_planned_again(string provider)
+    {
+        var (t, db, _, _, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        MoveClockTo(clock, Later);
+        var tie = await db.LiaisonTies.AsNoTracking().Where(x => x.Until == null && x.CadreId != null && x.Origin == TieOrigin.Planner && !x.Locked).OrderBy(x => x.Id).FirstAsync();
+        var code = await db.Cadres.Where(c => c.Id == tie.CadreId).Select(c => c.Code).SingleAsync();
+
+        var suspended = await RegistryStore.ChangeCadreAsync(db, clock, Office, Scope.Everything, code, new RegistryChange(RegistryAction.Suspended, Left, "接受审查"), default);
+        Assert.Equal(0, suspended.TiesEnded);
+        Assert.Null((await db.LiaisonTies.AsNoTracking().SingleAsync(x => x.Id == tie.Id)).Until);
+
+        await LiaisonStore.PlanAsync(db, clock, Office, 2026, Later, default);
+        var ended = await db.LiaisonTies.AsNoTracking().SingleAsync(x => x.Id == tie.Id);
+        Assert.Equal(Later, ended.Until);
+        Assert.Contains("tie.rank", ended.EndReason, StringComparison.Ordinal);
+        Assert.False(await db.LiaisonTies.AnyAsync(x => x.CadreId == tie.CadreId && x.Until == null));
+
+        await RegistryStore.ChangeCadreAsync(db, clock, Office, Scope.Everything, code, new RegistryChange(RegistryAction.Reinstated, Later, "审查结束"), default);
+        Assert.Equal(CadreStatus.Active, await db.Cadres.Where(c => c.Code == code).Select(c => c.Status).SingleAsync());
+        var history = await RegistryStore.HistoryAsync(db, RegistryKind.Cadre, tie.CadreId!.Value, default);
+        Assert.Equal([RegistryAction.Reinstated, RegistryAction.Suspended], history.Select(e => e.Action));
+        var run = await LiaisonStore.PlanAsync(db, clock, Office, 2026, Later, default);
+        Assert.Contains(run.World.Cadres, c => c.Code == code);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_transferred_first_secretary_leaves_the_posting_with_the_reason_and_moves_to_the_new_unit(string provider)
     {
         var (t, db, author, village, _, _) = await FieldWorkTests.WorldAsync(provider);
