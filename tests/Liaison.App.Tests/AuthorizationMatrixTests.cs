@@ -83,6 +83,13 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/reports/{code?}"] = code => $"/reports/{code}",
         ["/public/figures/{code?}"] = _ => "/public/figures/370830",
         ["/api/v1/reports/campaign"] = code => $"/api/v1/reports/campaign?division={code}",
+        ["/people"] = _ => "/people",
+        ["/people/cadres/{code}"] = _ => "/people/cadres/C000001",
+        ["/people/cadres/new"] = _ => "/people/cadres/new",
+        ["/people/units/{code}"] = _ => "/people/units/370830U001",
+        ["/people/units/new"] = _ => "/people/units/new",
+        ["/people/households/{id:long}"] = _ => "/people/households/1",
+        ["/people/households/new"] = code => $"/people/households/new?village={code}001001",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -213,7 +220,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
         "/plan/people/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
-            or "/cases/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+            or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],

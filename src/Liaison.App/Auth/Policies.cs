@@ -13,6 +13,7 @@ public static class Policies
     public const string Plan = "plan";
     public const string Supervise = "supervise";
     public const string Cases = "cases";
+    public const string Registries = "registries";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -23,6 +24,7 @@ public static class Policies
         [Plan] = Ability.EditPlan,
         [Supervise] = Ability.Supervise,
         [Cases] = Ability.HandleCases,
+        [Registries] = Ability.EditRegistries,
     };
 
     public static void Add(AuthorizationOptions options)

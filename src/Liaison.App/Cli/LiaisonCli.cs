@@ -30,6 +30,9 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.Secretaries.SecretaryCommands.Build());
         root.Subcommands.Add(Features.Cases.CaseCommands.Cases());
         root.Subcommands.Add(Features.Cases.CaseCommands.Cards());
+        root.Subcommands.Add(Features.People.PeopleCommands.Cadres());
+        root.Subcommands.Add(Features.People.PeopleCommands.Households());
+        root.Subcommands.Add(Features.People.PeopleCommands.Units());
         root.Subcommands.Add(Features.Reports.ReportCommands.Build());
         foreach (var option in serve.Options)
         {

@@ -16,4 +16,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Liaisons.PlanQueries Plan { get; } = new(db, scoped);
 
     public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, scoped);
+
+    public Features.People.PeopleQueries People { get; } = new(db, scoped);
 }

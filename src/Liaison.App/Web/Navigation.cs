@@ -32,6 +32,7 @@ public static class Navigation
         new(new("督查考核", "Supervision"), [new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise)]),
         new(Words.Report, [new(Words.Report, "/reports")]),
         new(new("系统管理", "Administration"), [
+            new(Words.Registries, "/people", Ability.EditRegistries),
             new(new("政策设置", "Policy"), "/policy"),
             new(Words.Imports, "/imports", Ability.EditPlan),
             new(Words.Accounts, "/admin/accounts", Ability.ManageAccounts),

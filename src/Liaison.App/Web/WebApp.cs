@@ -80,6 +80,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.Accounts);
+            o.Conventions.AuthorizeFolder("/People", Policies.Registries);
             o.Conventions.AuthorizePage("/Divisions/Reveal", Policies.Reveal);
             o.Conventions.AuthorizePage("/Liaisons/Edit", Policies.Plan);
             o.Conventions.AuthorizePage("/Policy/Edit", Policies.Plan);

@@ -1534,9 +1534,25 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rank");
 
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer")
                         .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_cadres");
@@ -1589,6 +1605,30 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("member_count");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<long?>("SplitFromId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("split_from_id");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1598,6 +1638,12 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_households");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_households_merged_into_id");
+
+                    b.HasIndex("SplitFromId")
+                        .HasDatabaseName("ix_households_split_from_id");
+
                     b.HasIndex("VillageCode", "HouseNo")
                         .IsUnique()
                         .HasDatabaseName("ix_households_village_code_house_no");
@@ -1605,6 +1651,84 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("households", (string)null);
 
                     b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.RegistryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("fields");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("OtherKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("other_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("record_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_events");
+
+                    b.HasIndex("DivisionCode", "On")
+                        .HasDatabaseName("ix_registry_events_division_code_on");
+
+                    b.HasIndex("Kind", "RecordId", "Version")
+                        .HasDatabaseName("ix_registry_events_kind_record_id_version");
+
+                    b.ToTable("registry_events", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>
@@ -1636,11 +1760,31 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_units");
@@ -1651,6 +1795,9 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("DivisionCode")
                         .HasDatabaseName("ix_units_division_code");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_units_merged_into_id");
 
                     b.ToTable("units", (string)null);
                 });
@@ -2129,6 +2276,18 @@ namespace Liaison.Data.Postgres.Migrations
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
                 {
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_households_households_merged_into_id");
+
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_households_households_split_from_id");
+
                     b.HasOne("Liaison.Domain.Divisions.Division", null)
                         .WithMany()
                         .HasForeignKey("VillageCode")
@@ -2145,6 +2304,12 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_units_divisions_division_code");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_units_merged_into_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>

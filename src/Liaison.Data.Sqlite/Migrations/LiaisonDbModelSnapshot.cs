@@ -1499,9 +1499,25 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("rank");
 
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_since");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_cadres");
@@ -1552,6 +1568,30 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_count");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<long?>("SplitFromId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("split_from_id");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_since");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1561,6 +1601,12 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_households");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_households_merged_into_id");
+
+                    b.HasIndex("SplitFromId")
+                        .HasDatabaseName("ix_households_split_from_id");
+
                     b.HasIndex("VillageCode", "HouseNo")
                         .IsUnique()
                         .HasDatabaseName("ix_households_village_code_house_no");
@@ -1568,6 +1614,82 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("households", (string)null);
 
                     b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.RegistryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("OtherKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_events");
+
+                    b.HasIndex("DivisionCode", "On")
+                        .HasDatabaseName("ix_registry_events_division_code_on");
+
+                    b.HasIndex("Kind", "RecordId", "Version")
+                        .HasDatabaseName("ix_registry_events_kind_record_id_version");
+
+                    b.ToTable("registry_events", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>
@@ -1597,11 +1719,31 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_since");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_units");
@@ -1612,6 +1754,9 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("DivisionCode")
                         .HasDatabaseName("ix_units_division_code");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_units_merged_into_id");
 
                     b.ToTable("units", (string)null);
                 });
@@ -2080,6 +2225,18 @@ namespace Liaison.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
                 {
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_households_households_merged_into_id");
+
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_households_households_split_from_id");
+
                     b.HasOne("Liaison.Domain.Divisions.Division", null)
                         .WithMany()
                         .HasForeignKey("VillageCode")
@@ -2096,6 +2253,12 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_units_divisions_division_code");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_units_merged_into_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>

@@ -37,7 +37,7 @@ public static class FieldQueries
         var places = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
         var townshipCodes = places.Values.Select(p => p.ParentCode).OfType<string>().Distinct().ToList();
         var townships = await db.Divisions.AsNoTracking().Where(d => townshipCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-        var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).OrderBy(h => h.VillageCode).ThenBy(h => h.HouseNo).ToListAsync(ct);
+        var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode) && h.Status == Domain.People.HouseholdStatus.Current).OrderBy(h => h.VillageCode).ThenBy(h => h.HouseNo).ToListAsync(ct);
         // From the visits' tallies (decision 0017): a row per household and month, not per visit.
         var visited = (await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && codes.Contains(t.VillageCode)).Select(t => t.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var mine = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && t.CadreId == cadreId).GroupBy(t => t.HouseholdId)

@@ -31,10 +31,11 @@ public static class LiaisonStore
         using var outside = Unscoped.Section(Reach);
         var places = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.City)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking()
+        // Only open units and active cadres are planned: a retired, departed or suspended cadre, a merged or closed unit, is no longer tied.
+        var units = await db.Units.AsNoTracking().Where(u => u.Status == Domain.People.UnitStatus.Open)
             .Select(u => new RosterUnit(u.Id, u.Code, u.Name, u.Level, u.Category, u.DivisionCode)).ToListAsync(ct);
         // Phones stay where they are: the plan needs no personal data, and decrypting 73,000 would cost time.
-        var cadres = await db.Cadres.AsNoTracking()
+        var cadres = await db.Cadres.AsNoTracking().Where(c => c.Status == Domain.People.CadreStatus.Active && units.Select(u => u.Id).Contains(c.UnitId))
             .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted, c.BirthYear)).ToListAsync(ct);
         var year = policy.Year;
         var ties = withTies ? await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null).ToListAsync(ct) : [];

@@ -18,6 +18,10 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.DivisionCode).HasMaxLength(12);
         b.HasIndex(u => u.DivisionCode);
         b.HasOne<Division>().WithMany().HasForeignKey(u => u.DivisionCode).OnDelete(DeleteBehavior.Restrict);
+        // Imports write the roster's own columns only: a new row takes the defaults (open, version 0), an existing one keeps its status.
+        b.Property(u => u.Status).HasDefaultValue(UnitStatus.Open);
+        b.Property(u => u.Version).HasDefaultValue(0);
+        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -35,6 +39,8 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         SealedEntity.Seal(b, c => c.Phone, 256);
         b.HasIndex(c => c.UnitId);
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.Status).HasDefaultValue(CadreStatus.Active);
+        b.Property(c => c.Version).HasDefaultValue(0);
     }
 }
 
@@ -51,5 +57,27 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         SealedEntity.Seal(b, h => h.HeadName, 256);
         SealedEntity.Seal(b, h => h.HeadPhone, 256);
         b.HasOne<Division>().WithMany().HasForeignKey(h => h.VillageCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(h => h.Status).HasDefaultValue(HouseholdStatus.Current);
+        b.Property(h => h.Version).HasDefaultValue(0);
+        b.HasOne<Household>().WithMany().HasForeignKey(h => h.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Household>().WithMany().HasForeignKey(h => h.SplitFromId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RegistryEventConfiguration : IEntityTypeConfiguration<RegistryEvent>
+{
+    public void Configure(EntityTypeBuilder<RegistryEvent> b)
+    {
+        b.ToTable("registry_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.RecordKey).HasMaxLength(60);
+        b.Property(e => e.DivisionCode).HasMaxLength(12);
+        b.Property(e => e.Reason).HasMaxLength(RegistryRules.MaxReason);
+        b.Property(e => e.OtherKey).HasMaxLength(60);
+        b.Property(e => e.Fields).HasMaxLength(300);
+        b.Property(e => e.Actor).HasMaxLength(100);
+        // A record's history is read on its page; a division's changes by day.
+        b.HasIndex(e => new { e.Kind, e.RecordId, e.Version });
+        b.HasIndex(e => new { e.DivisionCode, e.On });
     }
 }

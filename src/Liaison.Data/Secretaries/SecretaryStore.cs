@@ -5,6 +5,7 @@ using Liaison.Data.Liaisons;
 using Liaison.Data.Policy;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
@@ -61,10 +62,15 @@ public static class SecretaryStore
         var cadre = await (from c in db.Cadres.AsNoTracking()
                            join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
                            where c.Code == cadreCode.Trim()
-                           select new { c.Id, c.Name, u.Level, u.DivisionCode }).FirstOrDefaultAsync(ct);
+                           select new { c.Id, c.Name, c.Status, u.Level, u.DivisionCode }).FirstOrDefaultAsync(ct);
         if (call is null || cadre is null)
         {
             return new Problem("cadre", $"没有编号为 {cadreCode} 的干部", $"no cadre with staff number {cadreCode}");
+        }
+        if (cadre.Status != CadreStatus.Active)
+        {
+            var status = RegistryWords.CadreStatuses[cadre.Status];
+            return new Problem("cadre", $"{cadre.Name} {status.Zh}，不能报名", $"{cadre.Name} is {status.En} and cannot register") { Code = "not-active" };
         }
         if ((int)cadre.Level != (int)call.Level || cadre.DivisionCode != call.DivisionCode)
         {
@@ -292,6 +298,14 @@ public static class SecretaryStore
         var callIds = calls.Select(c => c.Id).ToList();
         var candidates = await db.SecretaryCandidates.Where(c => callIds.Contains(c.CallId)).ToListAsync(ct);
         var cadreIds = candidates.Select(c => c.CadreId).Distinct().ToList();
+        // A cadre who retired, left, died or was suspended since registering is not selected: the candidate stays, with the reason.
+        var inactive = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id) && c.Status != CadreStatus.Active).ToDictionaryAsync(c => c.Id, c => c.Status, ct);
+        foreach (var gone in candidates.Where(c => inactive.ContainsKey(c.CadreId)))
+        {
+            gone.Status = CandidateStatus.NotSelected;
+            gone.StatusReason = $"{RegistryWords.CadreStatuses[inactive[gone.CadreId]].Zh}，不参加选拔";
+        }
+        candidates = candidates.Where(c => !inactive.ContainsKey(c.CadreId)).ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id))
             .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted, c.BirthYear)).ToDictionaryAsync(c => c.Id, ct);
         var servedLastYear = await ServedInAsync(db, year - 1, cadreIds, ct);

@@ -34,14 +34,16 @@ public enum Ability
     Supervise,
     /// <summary>Take up the masses' cases, disputes and errands within scope (a unit's admin: those assigned to the unit).</summary>
     HandleCases,
+    /// <summary>Keep the registries one record at a time: add and correct cadres, households and units, and record their changes (hire, transfer, retirement, move, merger …).</summary>
+    EditRegistries,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],

@@ -72,7 +72,7 @@ public static class LiaisonChecker
         }
         if (tie.Kind == TieKind.Pairing ? unit is null : cadre is null)
         {
-            yield return For(world, LiaisonRules.TieRank, tie, cadre, unit, "联系人员或单位不存在", "the person or unit of the tie does not exist");
+            yield return For(world, LiaisonRules.TieRank, tie, cadre, unit, "联系人员或单位不存在，或已不在岗（停职、退休、调离）、单位已撤并", "the person or unit of the tie does not exist, or no longer serves (suspended, retired, moved) or the unit was merged or closed");
             yield break;
         }
         var quota = cadre is null ? null : QuotaOf(policy, cadre, unit);

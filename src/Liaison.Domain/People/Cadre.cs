@@ -40,4 +40,10 @@ public sealed class Cadre
     public Gender Gender { get; set; }
     /// <summary>Personal data: masked on screens unless the role may see it.</summary>
     public string? Phone { get; set; }
+    /// <summary>Only an active cadre is planned; the others stay, with their history (<see cref="RegistryEvent"/>).</summary>
+    public CadreStatus Status { get; set; }
+    /// <summary>The day the status took effect (a retirement's day); null for a cadre active since imported.</summary>
+    public DateOnly? StatusSince { get; set; }
+    /// <summary>Raised by every change made one record at a time: a second save over a changed record is refused.</summary>
+    public int Version { get; set; }
 }

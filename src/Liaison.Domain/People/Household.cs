@@ -30,6 +30,16 @@ public sealed class Household
     public string? HeadPhone { get; set; }
     public int MemberCount { get; set; }
     public HouseholdCategory Categories { get; set; }
+    /// <summary>Only a current household is counted and visited; one that moved or merged keeps its row, which visits and cases point at.</summary>
+    public HouseholdStatus Status { get; set; }
+    /// <summary>The day the status took effect (a move's day); null for a household current since imported.</summary>
+    public DateOnly? StatusSince { get; set; }
+    /// <summary>The household this one merged into.</summary>
+    public long? MergedIntoId { get; set; }
+    /// <summary>The household this one split from.</summary>
+    public long? SplitFromId { get; set; }
+    /// <summary>Raised by every change made one record at a time: a second save over a changed record is refused.</summary>
+    public int Version { get; set; }
 }
 
 public static class HouseholdCategories

@@ -34,6 +34,14 @@ public sealed class Unit
     public UnitCategory Category { get; set; }
     /// <summary>The division whose government the unit belongs to (city, county or township).</summary>
     public required string DivisionCode { get; set; }
+    /// <summary>Only an open unit sends cadres and pairs with a village.</summary>
+    public UnitStatus Status { get; set; }
+    /// <summary>The day the status took effect (a merger's day).</summary>
+    public DateOnly? StatusSince { get; set; }
+    /// <summary>The unit this one merged into.</summary>
+    public int? MergedIntoId { get; set; }
+    /// <summary>Raised by every change made one record at a time: a second save over a changed record is refused.</summary>
+    public int Version { get; set; }
 }
 
 public static class UnitCategories

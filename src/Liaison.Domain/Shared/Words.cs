@@ -97,6 +97,14 @@ public static class Words
     public static Term RecordId { get; } = new("对象编号", "Record id");
     public static Term ReferredTo { get; } = new("转往", "referred to");
     public static Term Register { get; } = new("登记", "Record");
+    public static Term Registries { get; } = new("名册管理", "Registries");
+    public static Term AddUnit { get; } = new("新增单位", "Add a unit");
+    public static Term AddCadre { get; } = new("新增干部", "Add a cadre");
+    public static Term AddHousehold { get; } = new("新增农户", "Add a household");
+    public static Term CorrectTheRecord { get; } = new("修改信息", "Correct the record");
+    public static Term LeaveEmptyToKeep { get; } = new("留空则不变", "leave empty to keep");
+    public static Term Ties { get; } = new("联系安排", "Ties");
+    public static Term NotSaved { get; } = new("未保存：", "Not saved: ");
     public static Term Report { get; } = new("工作报表", "Report");
     public static Term ResidenceDays { get; } = new("驻村天数", "Residence days");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");

@@ -11,6 +11,8 @@ public sealed class ShowModel(LiaisonQueries queries, Auth.Jurisdiction jurisdic
 {
     public bool CanReveal => jurisdiction.May(Domain.Access.Ability.RevealPersonalData);
 
+    public bool CanEditRegistries => jurisdiction.May(Domain.Access.Ability.EditRegistries);
+
     public Division Division { get; private set; } = null!;
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
     public List<Division> Ancestors { get; private set; } = [];

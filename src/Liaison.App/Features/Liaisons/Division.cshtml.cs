@@ -23,7 +23,11 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock, Da
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    public int PlanYear => Year ?? ChinaTime.Today(clock).Year;
+    /// <summary><c>?on=2026-03-01</c>: the plan as it stood that day (who was tied here then), instead of the year's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? On { get; set; }
+
+    public int PlanYear => On?.Year ?? Year ?? ChinaTime.Today(clock).Year;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -35,7 +39,7 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock, Da
         Division = division;
         MayPlan = await MayPlanAsync(ct);
         Ancestors = await queries.Divisions.AncestorsAsync(division, ct);
-        Ties = await queries.Plan.AtAsync(code, PlanYear, ct);
+        Ties = On is { } day ? await queries.Plan.HeldOnAsync(code, day, ct) : await queries.Plan.AtAsync(code, PlanYear, ct);
         Figures = await queries.Divisions.FiguresAsync(code, ct);
         if (division.Level < DivisionLevel.Village)
         {
@@ -43,7 +47,7 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock, Da
         }
         if (division.Level == DivisionLevel.Village)
         {
-            Secretaries = await queries.Plan.SecretariesAtAsync(code, ct);
+            Secretaries = On is { } onDay ? await queries.Plan.SecretariesOnAsync(code, onDay, ct) : await queries.Plan.SecretariesAtAsync(code, ct);
         }
         if (division.Level == DivisionLevel.Township)
         {

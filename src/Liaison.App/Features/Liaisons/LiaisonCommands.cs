@@ -6,6 +6,7 @@ using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Liaisons;
 
@@ -92,7 +93,61 @@ public static class LiaisonCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("plan", "编制计划 / planning") { liaisons, Secretaries.SecretaryCommands.Plan() };
+        return new Command("plan", "编制计划 / planning") { liaisons, Secretaries.SecretaryCommands.Plan(), Village() };
+    }
+
+    /// <summary><c>liaison plan village CODE [--on DATE]</c>: who was tied to a division (and posted there) on a day, ended ties included — the plan's history.</summary>
+    private static Command Village()
+    {
+        var code = new Argument<string>("code") { Description = "区划代码 / division code" };
+        var on = new Option<DateOnly?>("--on") { Description = "日期（默认今天）/ the day (default today)" };
+        var asUser = new Option<string?>("--as") { Description = "以该账户的权限范围查看 / within this account's jurisdiction" };
+        var village = new Command("village", "某日联系该区划的干部与单位（含此后已结束的）/ who was tied to a division on a day (ties ended since included)") { code, on, asUser };
+        village.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = await run.OpenDbAsync(ct);
+            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var place = run.Value(code)!.Trim();
+            var day = run.Value(on) ?? ChinaTime.Today(run.Clock);
+            if (!who.Scoped.Covers(place) || !await who.Scoped.Divisions.AnyAsync(d => d.Code == place, ct))
+            {
+                throw new RefusedException(new Problem("code", $"行政区划 {place} 不存在或不在您的管辖范围内", $"division {place} does not exist or is outside your jurisdiction") { Code = "not-found" });
+            }
+            var ties = await (from t in TieHistory.HeldOn(who.Scoped.Ties.Where(t => t.DivisionCode == place), day)
+                              join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id into cs
+                              from c in cs.DefaultIfEmpty()
+                              join u in who.Scoped.UnitNames on t.UnitId ?? c.UnitId equals u.Id into us
+                              from u in us.DefaultIfEmpty()
+                              orderby t.Kind, t.Id
+                              select new { t, Cadre = c == null ? null : c.Code, Name = c == null ? null : c.Name, Unit = u == null ? null : u.Name }).ToListAsync(ct);
+            var postings = await (from p in TieHistory.HeldOn(who.Scoped.Postings.Where(p => p.VillageCode == place), day)
+                                  join c in db.Cadres.AsNoTracking() on p.CadreId equals c.Id
+                                  orderby p.Id
+                                  select new { p, c.Code, c.Name }).ToListAsync(ct);
+            if (run.Json)
+            {
+                CommandRunner.Print(new
+                {
+                    division = place,
+                    on = day,
+                    ties = ties.Select(x => new { id = x.t.Id, kind = KindKey(x.t.Kind), cadre = x.Cadre, name = x.Name, unit = x.Unit, since = x.t.Since, until = x.t.Until, endReason = x.t.EndReason }),
+                    firstSecretaries = postings.Select(x => new { id = x.p.Id, cadre = x.Code, name = x.Name, since = x.p.Since, until = x.p.Until, endReason = x.p.EndReason }),
+                });
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine(run.Say($"{day:yyyy-MM-dd} 联系 {place} 的干部与单位：{ties.Count} 项；第一书记 {postings.Count} 名。", $"Tied to {place} on {day:yyyy-MM-dd}: {ties.Count}; First Secretaries: {postings.Count}."));
+            static string Span(DateOnly since, DateOnly? until) => since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (until is { } u ? " – " + u.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "");
+            foreach (var x in ties)
+            {
+                Console.WriteLine($"  {Domain.Shared.Terms.TieKinds[x.t.Kind].In(run.English)} {(x.Name is null ? x.Unit : $"{x.Name}({x.Cadre}) {x.Unit}")} {Span(x.t.Since, x.t.Until)}{(x.t.EndReason is null ? "" : " " + x.t.EndReason)}");
+            }
+            foreach (var x in postings)
+            {
+                Console.WriteLine($"  {run.Say(Words.FirstSecretary)} {x.Name}({x.Code}) {Span(x.p.Since, x.p.Until)}{(x.p.EndReason is null ? "" : " " + x.p.EndReason)}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return village;
     }
 
     public static Command Check()

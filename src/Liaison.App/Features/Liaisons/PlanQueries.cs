@@ -27,6 +27,14 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
     public async Task<List<TieRow>> AtAsync(string code, int year, CancellationToken ct) =>
         await RowsAsync(scoped.Ties.Where(t => t.DivisionCode == code && t.Year == year), ct);
 
+    /// <summary>Who was tied to a division on a day (<see cref="TieHistory"/>): the plan as it stood then, ended ties included.</summary>
+    public async Task<List<TieRow>> HeldOnAsync(string code, DateOnly day, CancellationToken ct) =>
+        await RowsAsync(TieHistory.HeldOn(scoped.Ties.Where(t => t.DivisionCode == code), day), ct);
+
+    /// <summary>The First Secretaries posted to a village on a day.</summary>
+    public async Task<List<SecretaryRow>> SecretariesOnAsync(string villageCode, DateOnly day, CancellationToken ct) =>
+        await SecretaryRowsAsync(TieHistory.HeldOn(scoped.Postings.Where(p => p.VillageCode == villageCode), day), ct);
+
     public async Task<PersonView?> PersonAsync(string cadreCode, CancellationToken ct)
     {
         if (scoped.Scope is null)
@@ -109,6 +117,27 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
                              select new { t.DivisionCode, c.Name }).ToListAsync(ct))
             .ToLookup(x => x.DivisionCode, x => x.Name);
         return VillageRanking.Rank(policy.Backward, places).Select(r => (r, takers[r.Village.Code].ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The ties of the year in a division's subtree ended since the plan was last made (a cadre who
+    /// retired or moved, a unit merged, a hand edit): what the next re-plan must place again.
+    /// </summary>
+    public async Task<List<TieRow>> ToReplanAsync(string code, int year, CancellationToken ct)
+    {
+        if (!scoped.Covers(code))
+        {
+            return [];
+        }
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset since;
+        using (Unscoped.Section("the time of the year's last plan run: an entry of no division"))
+        {
+            var last = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "plan.liaisons" && e.EntityKey == key).OrderByDescending(e => e.Id)
+                .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+            since = last ?? DateTimeOffset.MinValue;
+        }
+        return await RowsAsync(scoped.Under(code).Ties.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
     }
 
     /// <summary>The year's violations that involve a place in the division's subtree.</summary>

@@ -22,7 +22,7 @@ public static class IndicatorFormulas
     /// <summary>
     /// Each indicator's values where they are recorded (the lowest division that carries them),
     /// counted from the records. <see cref="Rollup.ToAllLevels"/> sums them up the tree. The
-    /// villages and period of <paramref name="scope"/> narrow the field family only; its unit
+    /// villages of <paramref name="scope"/> narrow the household and field families, its period the field family only; its unit
     /// narrows the people, plan and field families (a unit's own figures).
     /// </summary>
     public static async Task<List<RollupValue>> LeavesAsync(LiaisonDb db, RollupFamily families, FormulaScope scope, CancellationToken ct)
@@ -39,7 +39,7 @@ public static class IndicatorFormulas
         }
         if (families.HasFlag(RollupFamily.Households))
         {
-            await RegistryFormulas.HouseholdsAsync(db, cells, ct);
+            await RegistryFormulas.HouseholdsAsync(db, scope.Villages, cells, ct);
         }
         var planYear = families.HasFlag(RollupFamily.Liaisons) || families.HasFlag(RollupFamily.Field) ? await FieldRollups.YearAsync(db, ct) : null;
         if (families.HasFlag(RollupFamily.Liaisons))

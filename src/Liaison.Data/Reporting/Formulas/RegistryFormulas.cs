@@ -5,7 +5,11 @@ using I = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.Data.Reporting.Formulas;
 
-/// <summary>The registries' figures: divisions, units and cadres, households. Stocks: a period does not change them.</summary>
+/// <summary>
+/// The registries' figures: divisions, units and cadres, households. Stocks: a period does not change
+/// them. Only what is still on the registry counts — open units, active cadres, current households;
+/// the others keep their rows (visits, cases and ties point at them) and drop out of the figures here.
+/// </summary>
 internal static class RegistryFormulas
 {
     /// <summary>Divisions are counted at their parent: a village carries no "villages" figure itself.</summary>
@@ -39,15 +43,20 @@ internal static class RegistryFormulas
     {
         if (unitId is null)
         {
-            await Units.ReadAsync(db.Units.AsNoTracking(), u => u.DivisionCode, null, cells, ct);
+            await Units.ReadAsync(db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open), u => u.DivisionCode, null, cells, ct);
         }
-        var cadres = unitId is { } unit ? db.Cadres.AsNoTracking().Where(c => c.UnitId == unit) : db.Cadres.AsNoTracking();
+        var active = db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active);
+        var cadres = unitId is { } unit ? active.Where(c => c.UnitId == unit) : active;
         var rows = from c in cadres
                    join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
                    select new CadreRow { DivisionCode = u.DivisionCode, IsPolice = c.IsPolice, IsReserve = c.IsReserve };
         await Cadres.ReadAsync(rows, c => c.DivisionCode, null, cells, ct);
     }
 
-    public static Task HouseholdsAsync(LiaisonDb db, LeafCells cells, CancellationToken ct) =>
-        Households.ReadAsync(db.Households.AsNoTracking(), h => h.VillageCode, null, cells, ct);
+    /// <summary>The current households of every village, or of <paramref name="villages"/> only (a one-record change recounts its villages).</summary>
+    public static Task HouseholdsAsync(LiaisonDb db, IReadOnlyCollection<string>? villages, LeafCells cells, CancellationToken ct)
+    {
+        var current = db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.Current);
+        return Households.ReadAsync(villages is null ? current : current.Where(h => villages.Contains(h.VillageCode)), h => h.VillageCode, null, cells, ct);
+    }
 }
