@@ -14,6 +14,7 @@ public static class TemplateCommands
         template.Subcommands.Add(One("units", UnitImporter.Layout, ["3708U001", "济宁市委办公室", "市级", "党政部门", "3708"]));
         template.Subcommands.Add(One("cadres", CadreImporter.Layout, ["C000001", "张伟", "3708U001", "一般干部", "否", "否", "否", "1985", "男", "14000000001"]));
         template.Subcommands.Add(One("candidates", Data.Secretaries.CandidateImporter.Layout, ["2026", "370830", "C000001", "", "90", "85", "88", "80"]));
+        template.Subcommands.Add(One("village-profiles", Data.Divisions.VillageProfileImporter.Layout, ["370830102202", "2026", "难村、乱村", "后进", "35.4123", "116.5871", "1850", "520", "120000", "6.5", ""]));
         template.Subcommands.Add(One("households", HouseholdImporter.Layout, ["370830102202", "1号", "李明", "14000000002", "4", "是", "否", "否", "否", "否", "否"]));
         return template;
     }

@@ -18,6 +18,7 @@ public sealed class CheckModel(LiaisonQueries queries, TimeProvider clock) : Pag
     public int PlanYear => Year ?? ChinaTime.Today(clock).Year;
     public Domain.Divisions.Division Division { get; private set; } = null!;
     public List<Violation> Violations { get; private set; } = [];
+    public ProfileGaps? Gaps { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class CheckModel(LiaisonQueries queries, TimeProvider clock) : Pag
         }
         Division = division;
         (_, Violations) = await queries.Plan.ViolationsAsync(division.Code, PlanYear, ct);
+        Gaps = await queries.Plan.GapsAsync(division.Code, ct);
         return Page();
     }
 }

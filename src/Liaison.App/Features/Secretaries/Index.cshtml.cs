@@ -31,6 +31,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(async () =>
     {
         var calls = await SecretaryStore.OpenCallsAsync(db, clock, Actor(), CycleYear, ct);
+        if (calls.Count == 0)
+        {
+            return Ui.T("没有开启选派：", "No calls opened: ") + Ui.T(await SecretaryStore.WhyNoCallsAsync(db, CycleYear, ct));
+        }
         return Ui.T($"已开启 {calls.Count} 个选派，名额 {calls.Sum(c => c.Quota)}。", $"{calls.Count} calls open, quota {calls.Sum(c => c.Quota)}.");
     }, ct);
 
@@ -59,6 +63,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
         try
         {
             Message = await step();
+        }
+        catch (RefusedException e)
+        {
+            Message = string.Join(" ", e.Problems.Select(p => p.In(Ui.English)));
         }
         catch (InvalidOperationException e)
         {

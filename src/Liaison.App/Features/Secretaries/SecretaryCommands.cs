@@ -31,10 +31,22 @@ public static class SecretaryCommands
         calls.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var list = await SecretaryStore.OpenCallsAsync(db, run.Clock, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
+            var y = PolicyCommands.YearOf(run, year);
+            var list = await SecretaryStore.OpenCallsAsync(db, run.Clock, Actor.Cli, y, ct);
+            // No call at all is never silent: say why (no village in need, the profiles missing, no quotas).
+            Term? why = list.Count == 0 ? await SecretaryStore.WhyNoCallsAsync(db, y, ct) : null;
             if (run.Json)
             {
-                CommandRunner.Print(new { calls = list.Select(c => new { id = c.Id, level = c.Level.ToString().ToLowerInvariant(), division = c.DivisionCode, quota = c.Quota }), quota = list.Sum(c => c.Quota) });
+                CommandRunner.Print(new
+                {
+                    calls = list.Select(c => new { id = c.Id, level = c.Level.ToString().ToLowerInvariant(), division = c.DivisionCode, quota = c.Quota }),
+                    quota = list.Sum(c => c.Quota),
+                    reason = why?.In(run.English),
+                });
+            }
+            else if (why is not null)
+            {
+                Console.WriteLine(run.Say($"{y} 年度没有开启选派：", $"No calls opened for {y}: ") + run.Say(why.Value));
             }
             else
             {
