@@ -81,6 +81,15 @@ public static class VillageProfileStore
         return [];
     }
 
+    /// <summary>What the city's village profiles lack (grades, coordinates, types), for the commands that work city-wide.</summary>
+    public static async Task<Domain.Liaisons.ProfileGaps> GapsAsync(LiaisonDb db, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section("what the city's village profiles lack, for the city-wide commands");
+        var villages = db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community);
+        return new Domain.Liaisons.ProfileGaps(await villages.CountAsync(ct), await villages.CountAsync(d => d.PartyOrgGrade == null, ct),
+            await villages.CountAsync(d => d.Latitude == null || d.Longitude == null, ct), await villages.CountAsync(d => d.VillageType == VillageType.None, ct));
+    }
+
     /// <summary>A village's profiles, newest year first, through the caller's scope.</summary>
     public static Task<List<VillageProfile>> HistoryAsync(Scoped scoped, string villageCode, CancellationToken ct) =>
         scoped.Under(villageCode).VillageProfiles.Where(p => p.VillageCode == villageCode).OrderByDescending(p => p.Year).ToListAsync(ct);

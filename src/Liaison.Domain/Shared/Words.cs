@@ -119,6 +119,7 @@ public static class Words
     public static Term VerificationCode { get; } = new("验证码", "Code");
     public static Term View { get; } = new("查看", "View");
     public static Term Village { get; } = new("村", "Village");
+    public static Term Note { get; } = new("注意：", "Note: ");
     public static Term NoType { get; } = new("无", "none");
     public static Term NotGraded { get; } = new("未定级", "not graded");
     public static Term VillageProfile { get; } = new("村情", "Village profile");

@@ -160,7 +160,7 @@ public static class LiaisonCommands
     {
         foreach (var gap in gaps.ForPlan)
         {
-            Console.WriteLine(run.Say("注意：", "Note: ") + run.Say(gap));
+            Console.WriteLine(run.Say(Words.Note) + run.Say(gap));
         }
     }
 

@@ -26,6 +26,9 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     public bool CanRunCycle { get; private set; }
     public string? Message { get; private set; }
 
+    /// <summary>What the profiles of the villages in reach lack for the cycle: grades (which villages need one), coordinates (distances).</summary>
+    public IReadOnlyList<Term> Gaps { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(async () =>
@@ -79,6 +82,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     private async Task LoadAsync(CancellationToken ct)
     {
         Calls = await queries.Secretaries.CallsAsync(CycleYear, ct);
+        var villages = scoped.Divisions.Where(d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community);
+        var gaps = new Domain.Liaisons.ProfileGaps(await villages.CountAsync(ct), await villages.CountAsync(d => d.PartyOrgGrade == null, ct),
+            await villages.CountAsync(d => d.Latitude == null || d.Longitude == null, ct), 0);
+        Gaps = new[] { gaps.Grades, gaps.MatchDistance }.OfType<Term>().ToList();
         // The cycle spans the whole city: only an account whose jurisdiction covers the city runs it.
         CanRunCycle = jurisdiction.May(Ability.EditPlan) && await scoped.Divisions.AnyAsync(d => d.Level == DivisionLevel.City, ct);
     }
