@@ -19,6 +19,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     }
 
     public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<VillageProfile> VillageProfiles => Set<VillageProfile>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<Household> Households => Set<Household>();

@@ -142,7 +142,8 @@ public class PlannerTests
 
         var gaps = check.Violations.Where(v => v.Rule == LiaisonRules.BackwardTaken).ToList();
         Assert.Equal(4, gaps.Count);
-        Assert.All(gaps, g => Assert.Contains("township leaders can take only 2", g.DetailEn, StringComparison.Ordinal));
+        Assert.All(gaps, g => Assert.Contains("3 backward villages, but 2 township leaders × the policy's 1 each = 2", g.DetailEn, StringComparison.Ordinal));
+        Assert.All(gaps, g => Assert.Contains("乡镇班子成员 2 人 × 政策规定每人包保 1 个 = 2 个", g.DetailZh, StringComparison.Ordinal));
         Assert.Equal(40, check.Coverage.Covered);
     }
 

@@ -62,7 +62,7 @@ public class PolicyTests
     [InlineData("""{ "year": 2026, "pairing": { "staysPerHalfYear": 6, "stayDays": 30 } }""", "pairing.stay")]
     [InlineData("""{ "year": 1999 }""", "policy.year")]
     [InlineData("""{ "backward": { "share": 0.1 } }""", "policy.year")]
-    [InlineData("""{ "year": 2026, "backward": { "rounding": "sideways" } }""", "policy.syntax")]
+    [InlineData("""{ "year": 2026, "backward": { "rounding": "sideways" } }""", "policy.value")]
     public void Contradictions_and_impossible_values_are_refused_naming_the_rule(string json, string rule)
     {
         var (policy, problems) = PolicyDocument.Parse(json);

@@ -26,11 +26,37 @@ public static class ImportCommands
             : await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)));
         import.Subcommands.Add(divisions);
 
+        import.Subcommands.Add(VillageProfiles());
         import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", run => new UnitImporter(run.Clock)));
         import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", run => new CadreImporter(run.Clock)));
         import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", run => new HouseholdImporter(run.Clock)));
         import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", run => new Data.Secretaries.CandidateImporter(run.Clock)));
         return import;
+    }
+
+    /// <summary><c>import village-profiles FILE [--year Y]</c>: the villages' profiles (村情) by year; the year from the file's 年度 column, else <c>--year</c>.</summary>
+    private static Command VillageProfiles()
+    {
+        var file = new Argument<string>("FILE") { Description = ".xlsx, .csv (UTF-8 / GBK / GB18030), .csv.gz" };
+        var year = new Option<int?>("--year") { Description = "文件没有“年度”列（或为空）时的年度 / the year of rows whose 年度 column is missing or empty" };
+        var command = new Command("village-profiles", "导入村情：村类型、党组织等级、坐标、人口等（xlsx 或 CSV）/ import village profiles: types, party-organisation grade, coordinates, population, ...") { file, year };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = await run.OpenDbAsync(ct);
+            var path = run.Value(file)!;
+            var importer = new VillageProfileImporter(run.Clock, Path.GetFileName(path), Data.Audit.Actor.Cli, run.Value(year));
+            var result = await run.WithProgressAsync(run.Say("导入村情", "import village profiles"), progress => importer.ImportAsync(db, path, progress, ct));
+            if (run.Json)
+            {
+                CommandRunner.Print(new { rows = result.Rows, seconds = result.Seconds });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"已导入 {result.Rows} 个村的村情（{result.Seconds} 秒），各村当前村情已随之更新。", $"Imported {result.Rows} village profiles in {result.Seconds} s; the villages' current profiles follow."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command Table<T>(string name, string description, Func<CommandRunner, TableImporter<T>> importer)

@@ -958,6 +958,85 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("divisions", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Divisions.VillageProfile", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<decimal?>("CollectiveIncome")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collective_income");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<int?>("Households")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("households");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remarks");
+
+                    b.Property<double?>("SeatDistanceKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("seat_distance_km");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("types");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("VillageCode", "Year")
+                        .HasName("pk_village_profiles");
+
+                    b.ToTable("village_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Field.HouseholdVisit", b =>
                 {
                     b.Property<long>("Id")
@@ -2132,6 +2211,16 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_steps_cases_case_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Divisions.VillageProfile", b =>
+                {
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_profiles_divisions_village_code");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.HouseholdVisit", b =>

@@ -58,7 +58,7 @@ public sealed class Scoped
     /// <summary>The kinds of record read only through here (or inside an <see cref="Unscoped.Section"/>): what <see cref="ScopeGuard"/> watches.</summary>
     public static IReadOnlyList<Type> Entities { get; } =
     [
-        typeof(Division), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
+        typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
     ];
 
@@ -79,6 +79,9 @@ public sealed class Scoped
     public Scoped None => new(_db, Scope, _root, true);
 
     public IQueryable<Division> Divisions => Within(_db.Divisions, d => d.Code);
+
+    /// <summary>Village profiles by year (村情), by their village.</summary>
+    public IQueryable<VillageProfile> VillageProfiles => Within(_db.VillageProfiles, p => p.VillageCode);
 
     /// <summary>
     /// Every division, to name the records read here (a case's village, a tie's township): codes and

@@ -2,6 +2,7 @@ using System.Globalization;
 using Liaison.Data.Audit;
 using Liaison.Domain.People;
 using Liaison.Domain.Secretaries;
+using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Demo;
@@ -18,12 +19,12 @@ public static class DemoCandidates
         var calls = await db.SecretaryCalls.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.Level).ThenBy(c => c.DivisionCode).ToListAsync(ct);
         if (calls.Count == 0)
         {
-            throw new InvalidOperationException($"no First Secretary calls for {year}: open them first (liaison secretaries calls --year {year})");
+            throw new RefusedException(new Problem("year", $"{year} 年度还没有第一书记选派：请先开启（liaison secretaries calls --year {year}）", $"no First Secretary calls for {year}: open them first (liaison secretaries calls --year {year})"));
         }
         var callIds = calls.Select(c => c.Id).ToList();
         if (await db.SecretaryCandidates.AnyAsync(c => callIds.Contains(c.CallId), ct))
         {
-            throw new InvalidOperationException($"the {year} calls already have candidates");
+            throw new RefusedException(new Problem("year", $"{year} 年度的选派已有人选", $"the {year} calls already have candidates"));
         }
         var pool = await (from c in db.Cadres.AsNoTracking()
                           join u in db.Units.AsNoTracking() on c.UnitId equals u.Id

@@ -34,6 +34,27 @@ public static class DemoSeeder
                 nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind),
                 nameof(Division.Latitude), nameof(Division.Longitude), nameof(Division.VillageType), nameof(Division.PartyOrgGrade)),
             city.Divisions, null, ct);
+        // The demo's village profiles are this year's, from the demo (the divisions' current columns hold the same).
+        var profileYear = Domain.Shared.ChinaTime.Today(clock).Year;
+        var now = clock.GetUtcNow();
+        var by = (actor ?? Actor.Cli).Name;
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<VillageProfile>(db, [nameof(VillageProfile.VillageCode), nameof(VillageProfile.Year)],
+                nameof(VillageProfile.VillageCode), nameof(VillageProfile.Year), nameof(VillageProfile.Types), nameof(VillageProfile.Grade),
+                nameof(VillageProfile.Latitude), nameof(VillageProfile.Longitude), nameof(VillageProfile.Source), nameof(VillageProfile.UpdatedAt),
+                nameof(VillageProfile.UpdatedBy), nameof(VillageProfile.Version)),
+            city.Divisions.Where(d => d.Level == DivisionLevel.Village).Select(d => new VillageProfile
+            {
+                VillageCode = d.Code,
+                Year = profileYear,
+                Types = d.VillageType,
+                Grade = d.PartyOrgGrade,
+                Latitude = d.Latitude,
+                Longitude = d.Longitude,
+                Source = ProfileSource.Demo,
+                UpdatedAt = now,
+                UpdatedBy = by,
+                Version = Guid.NewGuid(),
+            }), null, ct);
 
         // The demo is Jining's, and says so: its default policy and public pages are Jining's.
         var jining = city.Divisions.First(d => d.Level == DivisionLevel.City);

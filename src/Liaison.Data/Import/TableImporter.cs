@@ -64,6 +64,9 @@ public abstract class TableImporter<T>(TimeProvider clock)
         _ => Term.Same(value.ToString() ?? ""),
     };
 
+    /// <summary>What else the import writes once every row is in, in the same transaction (village profiles: the divisions' current columns).</summary>
+    protected virtual Task WrittenAsync(LiaisonDb db, CancellationToken ct) => Task.CompletedTask;
+
     public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var clock = Stopwatch.StartNew();
@@ -89,6 +92,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
         }
         await DatabaseSql.For(db).UpsertAsync(Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
         problems.ThrowIfAny();
+        await WrittenAsync(db, ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
         await AuditLog.AppendAsync(db, Clock, actor ?? Actor.Cli, ImportAudit.Record("import." + Entity, Entity, path, rows), ct);

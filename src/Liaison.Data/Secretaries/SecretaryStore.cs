@@ -34,7 +34,7 @@ public static class SecretaryStore
         var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
         var rules = policy.Policy.FirstSecretaries;
         var city = world.Places.Values.Where(p => p.Level == DivisionLevel.City).Select(p => p.Code).Order(StringComparer.Ordinal).FirstOrDefault()
-            ?? throw new InvalidOperationException("no city in the divisions: import divisions first");
+            ?? throw new RefusedException(new Problem("divisions", "行政区划中没有市：请先导入行政区划", "no city in the divisions: import divisions first"));
         var sizes = Calls.Size(rules, city, world.Counties, world.Townships, Needy(world, rules));
         var now = clock.GetUtcNow();
         var calls = sizes.Select(s => new SecretaryCall { Year = year, Level = s.Level, DivisionCode = s.DivisionCode, Quota = s.Quota, OpenedAt = now }).ToList();
@@ -46,6 +46,14 @@ public static class SecretaryStore
             new { calls = calls.Count, quota = calls.Sum(c => c.Quota), byLevel = calls.GroupBy(c => c.Level.ToString()).ToDictionary(g => g.Key, g => g.Sum(c => c.Quota)) }), ct);
         await tx.CommitAsync(ct);
         return calls;
+    }
+
+    /// <summary>Why the year has no calls (none were opened because no village needs one, or the policy gives none), in words.</summary>
+    public static async Task<Term> WhyNoCallsAsync(LiaisonDb db, int year, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var (world, policy) = await LiaisonStore.LoadAsync(db, year, ct);
+        return Calls.WhyNone(policy.Policy.FirstSecretaries, world.Places.Values);
     }
 
     private static List<Place> Needy(LiaisonWorld world, FirstSecretaryRules rules) =>
@@ -309,8 +317,12 @@ public static class SecretaryStore
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id))
             .Select(c => new RosterCadre(c.Id, c.Code, c.Name, c.UnitId, c.Rank, c.IsPolice, c.IsReserve, c.IsNewlyPromoted, c.BirthYear)).ToDictionaryAsync(c => c.Id, ct);
         var servedLastYear = await ServedInAsync(db, year - 1, cadreIds, ct);
+        // The villages in need, for the avoidance rule: a candidate whose home township holds all of a call's is not selected.
+        var world = await LiaisonStore.LoadWorldAsync(db, policy, withTies: false, ct);
+        var needy = Needy(world, policy.FirstSecretaries).Select(v => v.Code).ToList();
         var outcomes = calls.SelectMany(call => Selection.Select(call,
-            candidates.Where(c => c.CallId == call.Id).Select(c => new Applicant(c, cadres[c.CadreId], servedLastYear.Contains(c.CadreId))), policy.FirstSecretaries)).ToList();
+            candidates.Where(c => c.CallId == call.Id).Select(c => new Applicant(c, cadres[c.CadreId], servedLastYear.Contains(c.CadreId))), policy.FirstSecretaries,
+            needy.Where(v => DivisionCode.IsInSubtree(v, call.DivisionCode)).ToList())).ToList();
         foreach (var o in outcomes)
         {
             o.Candidate.Status = o.Selected ? CandidateStatus.Selected : CandidateStatus.NotSelected;
@@ -430,7 +442,7 @@ public static class SecretaryStore
         var column = input.Villages.FindIndex(v => v.Code == villageCode);
         if (row < 0)
         {
-            throw new InvalidOperationException($"{cadreCode} is not a selected First Secretary of {year} in the match (not selected, or posted by hand)");
+            throw new RefusedException(new Problem("cadre", $"{cadreCode} 不是 {year} 年度参加匹配的第一书记（未选中，或已手工安排）", $"{cadreCode} is not a selected First Secretary of {year} in the match (not selected, or posted by hand)"));
         }
         if (column < 0)
         {
@@ -441,7 +453,7 @@ public static class SecretaryStore
             {
                 return (new WhyNot(rule, null, null, null), null);
             }
-            throw new InvalidOperationException($"{villageCode} is not a village that needs a First Secretary in {year}, or it is taken by hand");
+            throw new RefusedException(new Problem("village", $"{villageCode} 不是 {year} 年度需要第一书记的村，或已手工安排", $"{villageCode} is not a village that needs a First Secretary in {year}, or it is taken by hand"));
         }
         var result = Matcher.Match(input.Model, input.Candidates, input.Villages);
         return (Matcher.WhyNot(input.Model, result, row, column), result.Pairs.FirstOrDefault(p => p.Candidate.CadreCode == cadreCode));

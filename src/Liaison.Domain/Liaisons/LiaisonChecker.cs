@@ -248,15 +248,50 @@ public static class LiaisonChecker
             {
                 continue;
             }
-            var backward = untaken[0].Of == 0 ? 0 : world.Policy.Backward.CountFor(untaken[0].Of);
-            var capacity = leaders[township.Code].Count() * world.Policy.Backward.VillagesPerTownshipLeader;
-            var shortZh = capacity < backward ? $"（后进村 {backward} 个，乡镇班子成员只能包保 {capacity} 个）" : "";
-            var shortEn = capacity < backward ? $" ({backward} backward villages, township leaders can take only {capacity})" : "";
+            var (causeZh, causeEn) = BackwardCause(world, township, untaken, leaders[township.Code].ToList());
+            var shortZh = $"（{causeZh}）";
+            var shortEn = $" ({causeEn})";
             found.Add(new Violation(LiaisonRules.BackwardTaken,
                 $"{township.Name}的后进村无人包保：{string.Join("、", untaken.Select(r => $"{r.Village.Name}（倒排第 {r.Position}）"))}{shortZh}",
                 $"backward villages of {township.Name} not taken: {string.Join(", ", untaken.Select(r => $"{r.Village.Name} (rank {r.Position} from the bottom)"))}{shortEn}",
                 [], [], [new Named(township.Code, township.Name), .. untaken.Select(r => new Named(r.Village.Code, r.Village.Name))], [], township.Code));
         }
+    }
+
+    /// <summary>
+    /// Why a township's backward villages are not all taken, the real cause first: the policy's
+    /// per-leader number, too few leaders for it, leaders' places held by hand-made or locked ties
+    /// to other villages, or (none of these) a plan made before the grades changed.
+    /// </summary>
+    private static (string Zh, string En) BackwardCause(LiaisonWorld world, Place township, List<RankedVillage> untaken, List<RosterCadre> leaders)
+    {
+        var perLeader = world.Policy.Backward.VillagesPerTownshipLeader;
+        var backward = untaken[0].Of == 0 ? 0 : world.Policy.Backward.CountFor(untaken[0].Of);
+        if (perLeader == 0)
+        {
+            return ("政策规定每名乡镇班子成员包保 0 个村", "the policy gives each township leader 0 villages");
+        }
+        if (leaders.Count == 0)
+        {
+            return ("花名册中该乡镇没有乡镇班子成员", "the roster has no township leaders in this township");
+        }
+        var capacity = leaders.Count * perLeader;
+        if (capacity < backward)
+        {
+            return ($"后进村 {backward} 个，乡镇班子成员 {leaders.Count} 人 × 政策规定每人包保 {perLeader} 个 = {capacity} 个，不够包保",
+                $"{backward} backward villages, but {leaders.Count} township leaders × the policy's {perLeader} each = {capacity}");
+        }
+        var ids = leaders.Select(l => l.Id).ToHashSet();
+        var backwardCodes = VillageRanking.Rank(world.Policy.Backward, world.AllVillagesOfTownship(township.Code)).Where(r => r.Backward).Select(r => r.Village.Code).ToHashSet(StringComparer.Ordinal);
+        var fixedElsewhere = world.Ties.Where(t => t.Kind == TieKind.BackwardVillage && t.CadreId is { } c && ids.Contains(c)
+            && (t.Origin != TieOrigin.Planner || t.Locked) && !backwardCodes.Contains(t.DivisionCode)).ToList();
+        if (fixedElsewhere.Count > 0)
+        {
+            var names = string.Join("、", fixedElsewhere.Select(t => world.CadresById[t.CadreId!.Value].Name).Distinct().Take(5));
+            return ($"{fixedElsewhere.Count} 个包保名额被手工或锁定的安排占用在非后进村（{names}），重新编制计划不会改动手工安排：请在计划页面调整",
+                $"{fixedElsewhere.Count} places are held by hand-made or locked ties to villages that are not backward ({names}); re-planning keeps hand-made ties: change them on the plan pages");
+        }
+        return ("包保安排早于最近的定级或村情变化：请重新编制计划（liaison plan liaisons）", "the ties predate the latest grades or profiles: plan again (liaison plan liaisons)");
     }
 
     private static Violation At(LiaisonWorld world, LiaisonRule rule, IReadOnlyList<string> places, string zh, string en) =>

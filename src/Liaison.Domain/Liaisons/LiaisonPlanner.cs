@@ -52,6 +52,8 @@ public static class LiaisonPlanner
             .SelectMany(t => VillageRanking.Rank(world.Policy.Backward, world.AllVillagesOfTownship(t.Code)))
             .ToDictionary(r => r.Village.Code, r => r.Need, StringComparer.Ordinal);
 
+        private readonly Dictionary<string, Place?> _stations = new(StringComparer.Ordinal);
+
         private IEnumerable<LiaisonTie> Current => Kept.Concat(Added);
 
         public void KeepOrEnd()
@@ -110,6 +112,22 @@ public static class LiaisonPlanner
             Count(tie);
         }
 
+        /// <summary>Takes a kept tie back out of the plan (it is about to end), with its counts.</summary>
+        private void Unkeep(LiaisonTie tie)
+        {
+            Kept.Remove(tie);
+            _load[tie.DivisionCode] = _load.GetValueOrDefault(tie.DivisionCode) - 1;
+            _kindLoad[(tie.Kind, tie.DivisionCode)] = _kindLoad.GetValueOrDefault((tie.Kind, tie.DivisionCode)) - 1;
+            if (tie.CadreId is { } c)
+            {
+                Of(_byCadre, c).Remove(tie);
+            }
+            if (tie.UnitId is { } u)
+            {
+                Of(_byUnit, u).Remove(tie);
+            }
+        }
+
         private void Count(LiaisonTie tie)
         {
             _load[tie.DivisionCode] = _load.GetValueOrDefault(tie.DivisionCode) + 1;
@@ -147,7 +165,12 @@ public static class LiaisonPlanner
 
         private int Need(string code) => _need.GetValueOrDefault(code);
 
-        /// <summary>Each township leader takes the most backward village nobody has taken yet.</summary>
+        /// <summary>
+        /// Each township leader takes the most backward village nobody has taken yet. When grades or
+        /// profiles changed since the last plan, a leader whose planner-made village is no longer
+        /// backward moves onto a backward village nobody takes (the least needy such village first,
+        /// only as many as the free places cannot cover); each move says both villages' ranks.
+        /// </summary>
         public void BackwardVillages()
         {
             var rules = world.Policy.Backward;
@@ -159,6 +182,7 @@ public static class LiaisonPlanner
             foreach (var township in world.Townships)
             {
                 var ranking = VillageRanking.Rank(rules, world.AllVillagesOfTownship(township.Code));
+                var moved = MoveOffNoLongerBackward(township, ranking, leaders[township.Code].ToList());
                 var queue = new Queue<RankedVillage>(ranking.Where(r => _kindLoad.GetValueOrDefault((TieKind.BackwardVillage, r.Village.Code)) == 0));
                 foreach (var leader in leaders[township.Code])
                 {
@@ -176,10 +200,50 @@ public static class LiaisonPlanner
                         var (zh, en) = r.Backward
                             ? ($"后进村：{township.Name}倒排第 {r.Position}/{r.Of}（{r.Explain(false)}）", $"backward village: rank {r.Position} of {r.Of} from the bottom in {township.Name} ({r.Explain(true)})")
                             : ($"后进村均已有人包保，包保倒排其次的村：第 {r.Position}/{r.Of}（{r.Explain(false)}）", $"the backward villages are all taken; takes the next from the bottom: rank {r.Position} of {r.Of} ({r.Explain(true)})");
+                        if (moved.Remove(leader.Id, out var from))
+                        {
+                            (zh, en) = ($"改包保：原包保的{from.Village.Name}已不在后进村之列（现倒排第 {from.Position}/{from.Of}）；{zh}",
+                                $"moved: {from.Village.Name}, taken before, is no longer backward (now rank {from.Position} of {from.Of}); {en}");
+                        }
                         Add(TieKind.BackwardVillage, leader, null, r.Village, zh, en);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Ends the planner's (unlocked) ties of this township's leaders to villages no longer backward,
+        /// as many as the backward villages nobody takes need beyond the leaders' free places; returns
+        /// each moved leader's former village.
+        /// </summary>
+        private Dictionary<int, RankedVillage> MoveOffNoLongerBackward(Place township, IReadOnlyList<RankedVillage> ranking, List<RosterCadre> leaders)
+        {
+            var moved = new Dictionary<int, RankedVillage>();
+            var perLeader = world.Policy.Backward.VillagesPerTownshipLeader;
+            var untaken = ranking.Count(r => r.Backward && _kindLoad.GetValueOrDefault((TieKind.BackwardVillage, r.Village.Code)) == 0);
+            var free = leaders.Sum(l => Math.Max(0, perLeader - Of(_byCadre, l.Id).Count(t => t.Kind == TieKind.BackwardVillage)));
+            var toMove = untaken - free;
+            if (toMove <= 0)
+            {
+                return moved;
+            }
+            var byCode = ranking.ToDictionary(r => r.Village.Code, StringComparer.Ordinal);
+            var movable = leaders
+                .SelectMany(l => Of(_byCadre, l.Id).Where(t => t.Kind == TieKind.BackwardVillage && t.Origin == TieOrigin.Planner && !t.Locked
+                    && byCode.TryGetValue(t.DivisionCode, out var r) && !r.Backward))
+                .OrderByDescending(t => byCode[t.DivisionCode].Position).ThenBy(t => t.Id)
+                .Take(toMove)
+                .ToList();
+            foreach (var tie in movable)
+            {
+                var was = byCode[tie.DivisionCode];
+                Unkeep(tie);
+                Ended.Add(new EndedTie(tie,
+                    $"改包保：{was.Village.Name}已不是后进村（现倒排第 {was.Position}/{was.Of}），{township.Name}有后进村无人包保",
+                    $"moved: {was.Village.Name} is no longer backward (now rank {was.Position} of {was.Of}) and {township.Name} has backward villages nobody takes"));
+                moved.TryAdd(tie.CadreId!.Value, was);
+            }
+            return moved;
         }
 
         /// <summary>Police officers of township stations first, then county and city police: each the least-covered village nearest the station.</summary>
@@ -197,7 +261,7 @@ public static class LiaisonPlanner
                     continue;
                 }
                 var area = LiaisonChecker.AreaOf(world, TieKind.Police, officer, unit) ?? CityOf(unit.DivisionCode);
-                world.Places.TryGetValue(unit.DivisionCode, out var station);
+                var (station, centred) = StationOf(unit);
                 var taken = Of(_byCadre, officer.Id).Select(t => t.DivisionCode).ToHashSet(StringComparer.Ordinal);
                 for (var i = 0; i < missing; i++)
                 {
@@ -209,11 +273,44 @@ public static class LiaisonPlanner
                     }
                     taken.Add(village.Code);
                     var load = Load(village.Code);
-                    Add(TieKind.Police, officer, unit, village,
-                        load == 0 ? $"{world.NameOf(area)}内距{unit.Name}最近的尚无联系干部的村" : $"{world.NameOf(area)}内联系干部最少（{load} 人）、距{unit.Name}最近的村",
-                        load == 0 ? $"the village nearest {unit.Name} in {world.NameOf(area)} with nobody tied yet" : $"the village nearest {unit.Name} in {world.NameOf(area)} among those with fewest ties ({load})");
+                    if (double.IsFinite(Distance(station, village)))
+                    {
+                        var (centreZh, centreEn) = centred ? ($"（{unit.Name}无坐标，以{world.NameOf(unit.DivisionCode)}各村的中心计）", $" ({unit.Name} has no coordinates: measured from the centre of {world.NameOf(unit.DivisionCode)}'s villages)") : ("", "");
+                        Add(TieKind.Police, officer, unit, village,
+                            (load == 0 ? $"{world.NameOf(area)}内距{unit.Name}最近的尚无联系干部的村" : $"{world.NameOf(area)}内联系干部最少（{load} 人）、距{unit.Name}最近的村") + centreZh,
+                            (load == 0 ? $"the village nearest {unit.Name} in {world.NameOf(area)} with nobody tied yet" : $"the village nearest {unit.Name} in {world.NameOf(area)} among those with fewest ties ({load})") + centreEn);
+                    }
+                    else
+                    {
+                        // Without coordinates nothing is "nearest": say how it was chosen.
+                        var missingWhere = station is null ? (unit.Name, unit.Name) : (village.Name, village.Name);
+                        Add(TieKind.Police, officer, unit, village,
+                            (load == 0 ? $"{world.NameOf(area)}内尚无联系干部的村" : $"{world.NameOf(area)}内联系干部最少（{load} 人）的村") + $"（{missingWhere.Item1}无坐标：按代码顺序选定）",
+                            (load == 0 ? $"a village in {world.NameOf(area)} with nobody tied yet" : $"a village in {world.NameOf(area)} among those with fewest ties ({load})") + $" (no coordinates for {missingWhere.Item2}: chosen by code order)");
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// Where a police unit stands: its division's coordinates, else (a real city's townships have
+        /// none: profiles are the villages') the centre of its division's villages that have them; null when none do.
+        /// </summary>
+        private (Place? Station, bool Centred) StationOf(RosterUnit unit)
+        {
+            if (world.Places.TryGetValue(unit.DivisionCode, out var own) && own.Latitude is not null && own.Longitude is not null)
+            {
+                return (own, false);
+            }
+            if (!_stations.TryGetValue(unit.DivisionCode, out var centre))
+            {
+                var placed = world.VillagesIn(unit.DivisionCode).Where(v => v.Latitude is not null && v.Longitude is not null).ToList();
+                centre = placed.Count == 0 ? null
+                    : new Place(unit.DivisionCode, world.NameOf(unit.DivisionCode), DivisionLevel.Township, null, VillageType.None, null,
+                        placed.Average(v => v.Latitude!.Value), placed.Average(v => v.Longitude!.Value));
+                _stations[unit.DivisionCode] = centre;
+            }
+            return (centre, centre is not null);
         }
 
         /// <summary>Leaders' contact points: a county, a township in it and a village in that, spread so that each place has as few leaders as can be.</summary>
@@ -373,10 +470,11 @@ public static class LiaisonPlanner
 
         private static string CityOf(string code) => code.Length >= 4 ? code[..4] : code;
 
+        /// <summary>Squared distance; infinite when either place has no coordinates (those come after every measured one, in code order).</summary>
         private static double Distance(Place? from, Place to) =>
             from?.Latitude is { } a && from.Longitude is { } b && to.Latitude is { } c && to.Longitude is { } d
                 ? (a - c) * (a - c) + (b - d) * (b - d) * 0.67 // a degree of longitude is shorter at 35°N
-                : 0;
+                : double.PositiveInfinity;
     }
 
     /// <summary>Orders (int, double, string) keys: lower load, then nearer, then code.</summary>

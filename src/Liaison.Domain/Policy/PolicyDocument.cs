@@ -70,10 +70,51 @@ public static class PolicyDocument
         var path = (e.Path ?? "").TrimStart('$', '.');
         var line = e.LineNumber is { } l ? l + 1 : (long?)null;
         var unknown = e.Message.Contains("could not be mapped", StringComparison.Ordinal);
-        return unknown
-            ? new PolicyProblem("policy.field", path, "未知字段（拼写错误或不适用于本版本）", "unknown field (a typo, or not part of this version)", line)
-            : new PolicyProblem("policy.syntax", path, "不是合法的 JSON，或值的类型不对：" + e.Message, "not valid JSON, or a value of the wrong type: " + e.Message, line);
+        if (unknown)
+        {
+            return new PolicyProblem("policy.field", path, "未知字段（拼写错误或不适用于本版本）", "unknown field (a typo, or not part of this version)", line);
+        }
+        if (EnumAt(path) is { } enumType)
+        {
+            // A value the program does not know: name the ones it does, as the document writes them.
+            var allowed = string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
+            return new PolicyProblem("policy.value", path, $"未知的取值，可用的取值为：{allowed}", $"unknown value; the allowed values are: {allowed}", line);
+        }
+        return new PolicyProblem("policy.syntax", path, "不是合法的 JSON，或值的类型不对：" + e.Message, "not valid JSON, or a value of the wrong type: " + e.Message, line);
     }
+
+    /// <summary>The enumeration a path of the document holds (a field, or an item of a list), or null.</summary>
+    private static Type? EnumAt(string path)
+    {
+        var type = typeof(ProgrammePolicy);
+        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket >= 0 ? part[..bracket] : part;
+            if (name.Length > 0)
+            {
+                var property = type.GetProperties().FirstOrDefault(p => string.Equals(JsonNamingPolicy.CamelCase.ConvertName(p.Name), name, StringComparison.Ordinal));
+                if (property is null)
+                {
+                    return null;
+                }
+                type = property.PropertyType;
+            }
+            for (var i = bracket; i >= 0 && i < part.Length; i = part.IndexOf('[', i + 1))
+            {
+                type = ItemOf(type) ?? type;
+            }
+        }
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        // A list of values whose item went wrong: the path may stop at the list.
+        type = ItemOf(type) ?? type;
+        return type.IsEnum ? type : null;
+    }
+
+    private static Type? ItemOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0]
+        : null;
 
     /// <summary>Objects merge field by field; anything else (numbers, lists) is replaced whole.</summary>
     private static void Merge(JsonObject into, JsonObject from)

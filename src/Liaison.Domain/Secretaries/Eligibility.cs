@@ -29,4 +29,22 @@ public static class Eligibility
         }
         return null;
     }
+
+    /// <summary>
+    /// 回避: a candidate whose home township holds every village in need within the call's reach
+    /// could never be posted (the match forbids the home township); the reason, or null when some
+    /// village lies elsewhere, the rule is off, the home is unknown, or nothing is known about the villages.
+    /// </summary>
+    public static Term? OnlyHomeTownship(FirstSecretaryRules rules, string? home, IReadOnlyCollection<string>? needyInReach)
+    {
+        if (!rules.AvoidHomeTownship || home is not { Length: >= 9 } || needyInReach is not { Count: > 0 })
+        {
+            return null;
+        }
+        var township = home[..9];
+        return needyInReach.All(v => Divisions.DivisionCode.IsInSubtree(v, township))
+            ? new Term($"回避：本次选派范围内需要第一书记的 {needyInReach.Count} 个村都在本人家乡乡镇（{township}），无村可派",
+                $"avoidance: all {needyInReach.Count} villages in need within the call's reach lie in the candidate's home township ({township}), so there is nowhere to post them")
+            : null;
+    }
 }

@@ -13,15 +13,18 @@ public sealed record SelectionOutcome(SecretaryCandidate Candidate, bool Selecte
 /// 择优选派: fills a call's quota on merit. Reserve cadres and newly promoted leaders without
 /// grassroots experience come first (DOMAIN.md section 2.6), then the panel's total score; a
 /// candidate not yet scored, or excluded by the policy's <see cref="Eligibility"/> rules, is not
-/// selected, with the reason. Equal standing keeps the staff number order.
+/// selected, with the reason; so is one who could only be posted to the home township (回避:
+/// every village in need within the call's reach lies there). Equal standing keeps the staff number order.
 /// </summary>
 public static class Selection
 {
-    public static IReadOnlyList<SelectionOutcome> Select(SecretaryCall call, IEnumerable<Applicant> applicants, FirstSecretaryRules rules)
+    /// <summary>Selects on merit; <c>needyInReach</c>: the codes of the villages in need within the call's reach (for the avoidance rule), null when not known.</summary>
+    public static IReadOnlyList<SelectionOutcome> Select(SecretaryCall call, IEnumerable<Applicant> applicants, FirstSecretaryRules rules, IReadOnlyCollection<string>? needyInReach = null)
     {
         var preferReserveAndNew = rules.PreferReserveAndNewlyPromoted;
         var all = applicants.ToList();
-        var excluded = all.Select(a => (a, Why: Eligibility.Exclusion(rules.Eligibility, a.Cadre, call.Year, a.ServedLastYear)))
+        var excluded = all.Select(a => (a, Why: Eligibility.Exclusion(rules.Eligibility, a.Cadre, call.Year, a.ServedLastYear)
+                ?? Eligibility.OnlyHomeTownship(rules, a.Candidate.HomeDivisionCode, needyInReach)))
             .Where(x => x.Why is not null).ToDictionary(x => x.a, x => x.Why!.Value);
         var scored = all.Where(a => a.Candidate.Merit is not null && !excluded.ContainsKey(a))
             .OrderByDescending(a => preferReserveAndNew && (a.Cadre.IsReserve || a.Cadre.IsNewlyPromoted))

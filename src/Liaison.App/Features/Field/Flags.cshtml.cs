@@ -4,6 +4,7 @@ using Liaison.Data.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Field;
 
@@ -18,6 +19,9 @@ public sealed class FlagsModel(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQ
     public int Stays { get; private set; }
     public bool TooMany => Visits > Supervision.MaxVisitsForFlags;
 
+    /// <summary>Villages here without coordinates: the far-from-village flag cannot fire for them, which the page says.</summary>
+    public Domain.Liaisons.ProfileGaps? Gaps { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
         var division = await queries.Divisions.FindOrHomeAsync(code, ct);
@@ -31,6 +35,8 @@ public sealed class FlagsModel(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQ
             return NotFound();
         }
         (Code, Name, Rows, Visits, Stays) = (division.Code, division.Name, found.Flags, found.Visits, found.Stays);
+        var villages = scoped.Under(division.Code).Divisions.Where(d => d.Level == Domain.Divisions.DivisionLevel.Village);
+        Gaps = new Domain.Liaisons.ProfileGaps(await villages.CountAsync(ct), 0, await villages.CountAsync(d => d.Latitude == null || d.Longitude == null, ct), 0);
         return Page();
     }
 }

@@ -19,6 +19,7 @@ public sealed class CheckModel(LiaisonQueries queries, TimeProvider clock) : Pag
     public Domain.Divisions.Division Division { get; private set; } = null!;
     public List<Violation> Violations { get; private set; } = [];
     public List<TieRow> ToReplan { get; private set; } = [];
+    public ProfileGaps? Gaps { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class CheckModel(LiaisonQueries queries, TimeProvider clock) : Pag
         Division = division;
         (_, Violations) = await queries.Plan.ViolationsAsync(division.Code, PlanYear, ct);
         ToReplan = await queries.Plan.ToReplanAsync(division.Code, PlanYear, ct);
+        Gaps = await queries.Plan.GapsAsync(division.Code, ct);
         return Page();
     }
 }

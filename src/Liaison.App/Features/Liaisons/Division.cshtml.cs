@@ -20,6 +20,9 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock, Da
     public List<(Domain.Liaisons.RankedVillage Rank, List<string> TakenBy)> Ranking { get; private set; } = [];
     public List<SecretaryRow> Secretaries { get; private set; } = [];
 
+    /// <summary>What the villages' profiles lack for the plan, said above it.</summary>
+    public Domain.Liaisons.ProfileGaps? Gaps { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class DivisionModel(LiaisonQueries queries, TimeProvider clock, Da
         if (division.Level < DivisionLevel.Village)
         {
             Children = await queries.Divisions.ChildrenAsync(code, ct);
+            Gaps = await queries.Plan.GapsAsync(code, ct);
         }
         if (division.Level == DivisionLevel.Village)
         {

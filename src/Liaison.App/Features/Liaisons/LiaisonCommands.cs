@@ -49,6 +49,7 @@ public static class LiaisonCommands
                 return r;
             });
             var o = result.Outcome;
+            var gaps = ProfileGaps.Of(result.World.Places.Values);
             if (run.Json)
             {
                 CommandRunner.Print(new
@@ -64,6 +65,7 @@ public static class LiaisonCommands
                     violations = result.Check.Violations.Count,
                     coverage = result.Check.Coverage,
                     gaps = result.Check.Violations.Select(v => ToJson(run, v)),
+                    profileGaps = gaps.ForPlan.Select(t => t.In(run.English)),
                     seconds = Math.Round(result.Seconds, 3),
                     phases = result.Phases,
                 });
@@ -85,9 +87,10 @@ public static class LiaisonCommands
                     }
                 }
                 PrintCoverage(run, result.Check);
+                PrintGaps(run, gaps);
                 if (!result.Check.IsClean)
                 {
-                    Console.WriteLine(run.Say("计划仍有缺口（花名册不足或手工安排违反规则）：", "The plan still has gaps (too few people on the roster, or hand-made ties that break rules):"));
+                    Console.WriteLine(run.Say("计划仍有缺口（各条注明原因）：", "The plan still has gaps (each says why):"));
                     PrintViolations(run, result.Check);
                 }
             }
@@ -158,7 +161,8 @@ public static class LiaisonCommands
         {
             await using var db = await run.OpenDbAsync(ct);
             var watch = Stopwatch.StartNew();
-            var (result, _, policy) = await LiaisonStore.CheckAsync(db, PolicyCommands.YearOf(run, year), ct);
+            var (result, world, policy) = await LiaisonStore.CheckAsync(db, PolicyCommands.YearOf(run, year), ct);
+            var gaps = ProfileGaps.Of(world.Places.Values);
             if (run.Json)
             {
                 CommandRunner.Print(new
@@ -169,6 +173,7 @@ public static class LiaisonCommands
                     coverage = result.Coverage,
                     byKind = result.ByKind.ToDictionary(kv => KindKey(kv.Key), kv => kv.Value),
                     byRule = result.Violations.GroupBy(v => v.Rule.Id).ToDictionary(g => g.Key, g => g.Count()),
+                    profileGaps = gaps.ForPlan.Select(t => t.In(run.English)),
                     seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
                 });
             }
@@ -180,6 +185,7 @@ public static class LiaisonCommands
                     Console.WriteLine($"  {Domain.Shared.Terms.TieKinds[kind].In(run.English)} {n}");
                 }
                 PrintCoverage(run, result);
+                PrintGaps(run, gaps);
                 PrintViolations(run, result);
             }
             return result.IsClean ? ExitCodes.Ok : Violations;
@@ -203,6 +209,15 @@ public static class LiaisonCommands
 
     private static void PrintCoverage(CommandRunner run, CheckResult check) =>
         Console.WriteLine(run.Say($"覆盖：{check.Coverage.Covered}/{check.Coverage.Villages} 个村（社区）有干部联系。", $"Coverage: {check.Coverage.Covered} of {check.Coverage.Villages} villages have a tied cadre."));
+
+    /// <summary>What the village profiles lack for the plan, said before anything is taken at face value.</summary>
+    private static void PrintGaps(CommandRunner run, ProfileGaps gaps)
+    {
+        foreach (var gap in gaps.ForPlan)
+        {
+            Console.WriteLine(run.Say(Words.Note) + run.Say(gap));
+        }
+    }
 
     private static void PrintViolations(CommandRunner run, CheckResult check)
     {

@@ -140,6 +140,14 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         return await RowsAsync(scoped.Under(code).Ties.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
     }
 
+    /// <summary>What the village profiles under the division lack for the plan (grades, coordinates).</summary>
+    public async Task<ProfileGaps> GapsAsync(string code, CancellationToken ct)
+    {
+        var villages = await scoped.Under(code).Divisions.Where(d => d.Level == DivisionLevel.Village)
+            .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
+        return ProfileGaps.Of(villages);
+    }
+
     /// <summary>The year's violations that involve a place in the division's subtree.</summary>
     public async Task<(CheckResult Check, List<Violation> Here)> ViolationsAsync(string code, int year, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Audit;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Access;
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Liaison.App.Features.Secretaries;
 /// The year's First Secretary calls in the jurisdiction, and for a city-wide office or an
 /// administrator the cycle's steps: open the calls, select on merit, match (each audited).
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -25,11 +26,18 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public bool CanRunCycle { get; private set; }
     public string? Message { get; private set; }
 
+    /// <summary>What the profiles of the villages in reach lack for the cycle: grades (which villages need one), coordinates (distances).</summary>
+    public IReadOnlyList<Term> Gaps { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(async () =>
     {
         var calls = await SecretaryStore.OpenCallsAsync(db, clock, Actor(), CycleYear, ct);
+        if (calls.Count == 0)
+        {
+            return Ui.T("没有开启选派：", "No calls opened: ") + Ui.T(await SecretaryStore.WhyNoCallsAsync(db, CycleYear, ct));
+        }
         return Ui.T($"已开启 {calls.Count} 个选派，名额 {calls.Sum(c => c.Quota)}。", $"{calls.Count} calls open, quota {calls.Sum(c => c.Quota)}.");
     }, ct);
 
@@ -59,6 +67,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         {
             Message = await step();
         }
+        catch (RefusedException e)
+        {
+            Message = string.Join(" ", e.Problems.Select(p => p.In(Ui.English)));
+        }
         catch (InvalidOperationException e)
         {
             Message = e.Message;
@@ -70,6 +82,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     private async Task LoadAsync(CancellationToken ct)
     {
         Calls = await queries.Secretaries.CallsAsync(CycleYear, ct);
+        var villages = scoped.Divisions.Where(d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community);
+        var gaps = new Domain.Liaisons.ProfileGaps(await villages.CountAsync(ct), await villages.CountAsync(d => d.PartyOrgGrade == null, ct),
+            await villages.CountAsync(d => d.Latitude == null || d.Longitude == null, ct), 0);
+        Gaps = new[] { gaps.Grades, gaps.MatchDistance }.OfType<Term>().ToList();
         // The cycle spans the whole database: only who governs all of it runs it (a county's office when the database is one county's).
         CanRunCycle = jurisdiction.May(Ability.EditPlan) && jurisdiction.Role is { } role && jurisdiction.Scope is { } scope
             && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);

@@ -31,10 +31,22 @@ public static class SecretaryCommands
         calls.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var list = await SecretaryStore.OpenCallsAsync(db, run.Clock, Actor.Cli, PolicyCommands.YearOf(run, year), ct);
+            var y = PolicyCommands.YearOf(run, year);
+            var list = await SecretaryStore.OpenCallsAsync(db, run.Clock, Actor.Cli, y, ct);
+            // No call at all is never silent: say why (no village in need, the profiles missing, no quotas).
+            Term? why = list.Count == 0 ? await SecretaryStore.WhyNoCallsAsync(db, y, ct) : null;
             if (run.Json)
             {
-                CommandRunner.Print(new { calls = list.Select(c => new { id = c.Id, level = c.Level.ToString().ToLowerInvariant(), division = c.DivisionCode, quota = c.Quota }), quota = list.Sum(c => c.Quota) });
+                CommandRunner.Print(new
+                {
+                    calls = list.Select(c => new { id = c.Id, level = c.Level.ToString().ToLowerInvariant(), division = c.DivisionCode, quota = c.Quota }),
+                    quota = list.Sum(c => c.Quota),
+                    reason = why?.In(run.English),
+                });
+            }
+            else if (why is not null)
+            {
+                Console.WriteLine(run.Say($"{y} 年度没有开启选派：", $"No calls opened for {y}: ") + run.Say(why.Value));
             }
             else
             {
@@ -124,6 +136,8 @@ public static class SecretaryCommands
                 return await SecretaryStore.MatchAsync(db, run.Clock, Actor.Cli, y, ChinaTime.Today(run.Clock), Liaisons.LiaisonCommands.StartsOn(run, since, y), ct);
             });
             long? exported = run.Value(export) is { } path ? await SecretaryStore.ExportCostsAsync(r.Result, path, ct) : null;
+            // The distance term is 0 for villages without coordinates: said, not hidden in the totals.
+            var distanceGap = (await Data.Divisions.VillageProfileStore.GapsAsync(db, ct)).MatchDistance;
             if (run.Json)
             {
                 CommandRunner.Print(new
@@ -136,6 +150,7 @@ public static class SecretaryCommands
                     added = r.Added,
                     ended = r.Ended,
                     exportedPairs = exported,
+                    profileGaps = distanceGap is { } g ? new[] { g.In(run.English) } : [],
                     seconds = Math.Round(r.Seconds, 3),
                 });
             }
@@ -143,6 +158,10 @@ public static class SecretaryCommands
             {
                 Console.WriteLine(run.Say($"{y} 年度第一书记匹配：安排 {r.Result.Pairs.Count} 名，总费用 {r.Result.TotalCost}（最优），未安排 {r.Result.Unplaced.Count} 名；新增 {r.Added}，保留 {r.Kept}，结束 {r.Ended}（{r.Seconds:0.0} 秒）。",
                     $"First Secretaries {y}: {r.Result.Pairs.Count} placed at total cost {r.Result.TotalCost} (optimal), {r.Result.Unplaced.Count} not placed; {r.Added} new, {r.Kept} kept, {r.Ended} ended ({r.Seconds:0.0} s)."));
+                if (distanceGap is { } gap)
+                {
+                    Console.WriteLine(run.Say(Words.Note) + run.Say(gap));
+                }
                 foreach (var u in r.Result.Unplaced.Take(20))
                 {
                     Console.WriteLine($"  {u.Candidate.Name}({u.Candidate.CadreCode}): {(run.English ? u.ReasonEn : u.ReasonZh)}");
