@@ -41,7 +41,7 @@ public sealed class NewCityCliTests : IDisposable
 
         var (code, text, _) = await RunAsync("secretaries", "calls", "--year", "2026");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("2026 年度没有开启选派：3 个村都没有党组织等级和村情类型：无法判断哪些村需要第一书记——请导入村情或在村页面定级", text, StringComparison.Ordinal);
+        Assert.Contains("2026 年度没有开启选派：3 个村都没有党组织等级和村情类型：无法判断哪些村需要第一书记——请导入村情或在村页面定级；本年度政策的第一书记名额均为 0", text, StringComparison.Ordinal);
 
         var (_, english, _) = await RunAsync("secretaries", "calls", "--year", "2026", "--lang", "en");
         Assert.Contains("No calls opened for 2026: none of the 3 villages has a party-organisation grade or a type", english, StringComparison.Ordinal);
@@ -74,6 +74,10 @@ public sealed class NewCityCliTests : IDisposable
         Assert.True(importCode == ExitCodes.Ok, imported + importErr);
         Assert.Contains("已导入 3 个村的村情", imported, StringComparison.Ordinal);
 
+        // Another city's default sets no quotas: the office sets them (nothing opens before).
+        var (_, quotaless, _) = await RunAsync("secretaries", "calls", "--year", "2026");
+        Assert.Contains("第一书记名额均为 0", quotaless, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("policy", "set", File("policy.json", """{ "year": 2026, "backward": { "share": 0 }, "firstSecretaries": { "countyQuota": 2, "townshipQuota": 1 } }"""))).Code);
         var (_, opened, _) = await RunAsync("secretaries", "calls", "--year", "2026", "--json");
         using (var doc = JsonDocument.Parse(opened))
         {

@@ -169,7 +169,7 @@ public sealed partial class PageWordsTests : IAsyncLifetime
         Assert.Contains("土地纠纷", disputes, StringComparison.Ordinal);
         Assert.Contains("社保医保", disputes, StringComparison.Ordinal);
         Assert.Contains("驻村办", Visible(await office.GetStringAsync("/account/security")), StringComparison.Ordinal);
-        Assert.Contains("由系统管理员修改", Visible(await office.GetStringAsync("/policy")), StringComparison.Ordinal);
+        Assert.Contains("修改政策", Visible(await office.GetStringAsync("/policy")), StringComparison.Ordinal);
 
         // The audit log: actions by name (the key only in a title), before and after as a difference, no raw JSON.
         var audit = await admin.GetStringAsync("/audit?entity=case");

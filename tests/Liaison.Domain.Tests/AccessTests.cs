@@ -32,7 +32,7 @@ public class AccessTests
 
     [Theory]
     [InlineData(Role.Admin, Ability.ManageAccounts, true)]
-    [InlineData(Role.Office, Ability.ManageAccounts, false)]
+    [InlineData(Role.Office, Ability.ManageAccounts, true)]
     [InlineData(Role.Office, Ability.ReadAudit, true)]
     [InlineData(Role.Inspector, Ability.RevealPersonalData, false)]
     [InlineData(Role.Inspector, Ability.Read, true)]

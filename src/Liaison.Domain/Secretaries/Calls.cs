@@ -61,16 +61,20 @@ public static class Calls
         {
             return new Term("没有村（社区）：请先导入行政区划", "there are no villages: import the divisions first");
         }
-        if (rules.CityQuota + rules.CountyQuota + rules.TownshipQuota <= 0)
-        {
-            return new Term("本年度政策的第一书记名额均为 0：请在政策中设定市、县、乡三级名额", "the year's policy gives every level a quota of 0: set the city, county and township quotas in the policy");
-        }
+        // A new city lacks both: the profiles and the quotas are named together, not one after the other.
+        Term? quotas = rules.QuotasSet ? null
+            : new Term("本年度政策的第一书记名额均为 0：请在政策中设定市、县、乡三级名额", "the year's policy gives every level a quota of 0: set the city, county and township quotas in the policy");
         var n = villages.Count.ToString("N0", CultureInfo.InvariantCulture);
         var blank = villages.Count(v => v.Grade is null && v.Type == VillageType.None);
         if (blank == villages.Count)
         {
-            return new Term($"{n} 个村都没有党组织等级和村情类型：无法判断哪些村需要第一书记——请导入村情或在村页面定级",
+            var profiles = new Term($"{n} 个村都没有党组织等级和村情类型：无法判断哪些村需要第一书记——请导入村情或在村页面定级",
                 $"none of the {n} villages has a party-organisation grade or a type: no village can be found in need of a First Secretary — import village profiles or grade them on the village pages");
+            return quotas is { } q ? new Term(profiles.Zh + "；" + q.Zh, profiles.En + "; " + q.En) : profiles;
+        }
+        if (quotas is { } none)
+        {
+            return none;
         }
         var grades = string.Join("/", rules.NeedGrades.Select(g => Terms.Grades[g].Zh));
         var gradesEn = string.Join("/", rules.NeedGrades.Select(g => Terms.Grades[g].En));
