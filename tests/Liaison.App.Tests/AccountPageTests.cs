@@ -1,36 +1,12 @@
 using System.Net;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>Issue 19 item 3: an office manages the accounts of its own jurisdiction in the browser, and no further.</summary>
-public sealed class AccountPageTests : IAsyncLifetime
+public sealed class AccountPageTests() : OwnDemoHost(planned: false)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     [Fact]
     public async Task A_county_office_creates_a_township_office_whose_first_password_works_once_and_is_audited()
     {
@@ -40,7 +16,7 @@ public sealed class AccountPageTests : IAsyncLifetime
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("已创建账户 nanzhan-office", html, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var account = await db.Users.SingleAsync(a => a.UserName == "nanzhan-office");
         Assert.Equal(("370830001", true), (account.ScopeDivisionCode, account.MustChangePassword));
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == "account.add" && e.EntityKey == "nanzhan-office");
@@ -66,7 +42,7 @@ public sealed class AccountPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/accounts/office")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/accounts/other-inspector")).StatusCode);
 
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.False(await db.Users.AnyAsync(a => a.UserName == "grab" || a.UserName == "root2"));
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "account.add" && (e.EntityKey == "grab" || e.EntityKey == "root2")));
     }
@@ -84,7 +60,7 @@ public sealed class AccountPageTests : IAsyncLifetime
         var own = await (await Forms.PostAsync(client, "/admin/accounts/office", "disable", [])).Content.ReadAsStringAsync();
         Assert.Contains("不能停用自己的账户", own, StringComparison.Ordinal);
 
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var township = await db.Users.SingleAsync(a => a.UserName == "township-office");
         Assert.True(township.IsDisabled);
         // Disabling ends the account's tokens at once, the one just made too.

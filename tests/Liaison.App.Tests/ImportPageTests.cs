@@ -1,37 +1,13 @@
 using System.Net;
 using System.Text;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>Issue 19 item 3: an import uploaded in the browser, previewed (nothing written), confirmed and followed as a job.</summary>
-public sealed class ImportPageTests : IAsyncLifetime
+public sealed class ImportPageTests() : OwnDemoHost(planned: false)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     private static async Task<string> UploadAsync(HttpClient client, string kind, string name, byte[] content)
     {
         var page = await client.GetStringAsync("/imports");
@@ -55,7 +31,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.Contains("新增 1 行", preview, StringComparison.Ordinal);
         Assert.Contains("Ｕ９０１ → U901", preview, StringComparison.Ordinal);
         Assert.Contains("表尾", preview, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.False(await db.Units.AnyAsync(u => u.Code == "U901"));
 
         var confirm = await Forms.PostFromAsync(client, raw, "confirm", []);
@@ -85,7 +61,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         var theirs = WebUtility.HtmlDecode(await UploadAsync(township, "units", "u.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU9,丙,县级,党政部门,370830\n")));
         Assert.Contains("新增 1 行", theirs, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=confirm", theirs, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.False(await db.Units.AnyAsync(u => u.Code == "U1" || u.Code == "U9"));
     }
 }

@@ -1,44 +1,20 @@
 using System.Net;
 using Liaison.Domain.Liaisons;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>Hand edits through the web form, each test on its own planned demo.</summary>
-public sealed class PlanEditTests : IAsyncLifetime
+public sealed class PlanEditTests() : OwnDemoHost(planned: true)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithPlannedSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> form) =>
         Forms.PostAsync(client, page, handler, form);
 
     [Fact]
     public async Task An_office_moves_a_police_officers_tie_into_a_second_village_sees_the_violation_and_the_check_lists_it()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var officer = await db.LiaisonTies.Where(t => t.Kind == TieKind.Police).OrderBy(t => t.Id).FirstAsync();
         var client = await SignedInAsync("office");
 
@@ -60,7 +36,7 @@ public sealed class PlanEditTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_without_a_reason_or_into_another_jurisdiction_is_refused_and_nothing_changes()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var tie = await db.LiaisonTies.Where(t => t.Kind == TieKind.Stationed || t.Kind == TieKind.Police)
             .Where(t => t.DivisionCode.StartsWith("370830001")).OrderBy(t => t.Id).FirstAsync();
         var client = await SignedInAsync("township-office");
@@ -79,7 +55,7 @@ public sealed class PlanEditTests : IAsyncLifetime
     [Fact]
     public async Task Locking_a_tie_is_saved_and_audited_with_its_reason()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var tie = await db.LiaisonTies.Where(t => t.DivisionCode.StartsWith("370830")).OrderBy(t => t.Id).FirstAsync();
         var client = await SignedInAsync("office");
 

@@ -1,36 +1,12 @@
 using System.Net;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>Issue 19 item 3: the year's policy edited on a page, previewed with its difference, stored only when saved.</summary>
-public sealed class PolicyPageTests : IAsyncLifetime
+public sealed class PolicyPageTests() : OwnDemoHost(planned: false)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     private static Dictionary<string, string> Form(string telephone, int countyQuota) => new()
     {
         ["Title"] = "汶上县驻村工作规则",
@@ -53,7 +29,7 @@ public sealed class PolicyPageTests : IAsyncLifetime
 
         Assert.Contains("与现行版本相比", preview, StringComparison.Ordinal);
         Assert.Contains("0537-7212380", preview, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.False(await db.PolicyVersions.AnyAsync());
 
         var saved = await (await Forms.PostFromAsync(client, preview, "save", [])).Content.ReadAsStringAsync();
@@ -62,7 +38,7 @@ public sealed class PolicyPageTests : IAsyncLifetime
         var (policy, _) = Liaison.Domain.Policy.PolicyDocument.Parse(stored.Document);
         Assert.Equal(("0537-7212380", 12, 5), (policy!.Public.Telephone, policy.FirstSecretaries.CountyQuota, policy.FirstSecretaries.TownshipQuota));
         Assert.Equal("office", (await db.AuditEntries.SingleAsync(e => e.Action == "policy.set")).Actor);
-        Assert.Contains("0537-7212380", await AppFixture.ClientOf(_host).GetStringAsync("/public/contacts"), StringComparison.Ordinal);
+        Assert.Contains("0537-7212380", await AppFixture.ClientOf(Host).GetStringAsync("/public/contacts"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +57,7 @@ public sealed class PolicyPageTests : IAsyncLifetime
         var preview = await (await Forms.PostAsync(township, "/policy/edit", "form", Form("0537-7212380", 12))).Content.ReadAsStringAsync();
         Assert.DoesNotContain("确认保存为新版本", preview, StringComparison.Ordinal);
 
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.False(await db.PolicyVersions.AnyAsync());
     }
 
@@ -105,7 +81,7 @@ public sealed class PolicyPageTests : IAsyncLifetime
             page = await client.GetStringAsync(job);
         }
         Assert.Contains("已编制", page, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         Assert.True(await db.LiaisonTies.AnyAsync());
         Assert.Equal("office", (await db.AuditEntries.OrderBy(e => e.Id).LastAsync(e => e.Action.StartsWith("plan"))).Actor);
     }

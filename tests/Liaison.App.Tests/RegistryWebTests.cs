@@ -7,37 +7,13 @@ using Liaison.Domain.Access;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>The registry forms under /people: within the jurisdiction, audited, refused over a changed record; each test on its own planned demo.</summary>
-public sealed class RegistryWebTests : IAsyncLifetime
+public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithPlannedSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     /// <summary>Posts a page's plain form (no handler) with its anti-forgery token.</summary>
     private static async Task<HttpResponseMessage> PostPlainAsync(HttpClient client, string page, Dictionary<string, string> fields)
     {
@@ -49,7 +25,7 @@ public sealed class RegistryWebTests : IAsyncLifetime
     [Fact]
     public async Task An_office_adds_a_household_in_its_county_sealed_and_audited_and_a_township_office_is_refused_one_outside_its_township()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var office = await SignedInAsync("office");
         var added = await PostPlainAsync(office, "/people/households/new", new()
         {
@@ -101,7 +77,7 @@ public sealed class RegistryWebTests : IAsyncLifetime
     [Fact]
     public async Task An_office_retires_a_cadre_on_the_form_the_ties_end_the_check_lists_them_to_replan_and_the_plan_page_answers_who_was_tied_before()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var tie = await db.LiaisonTies.AsNoTracking().Where(t => t.Until == null && t.CadreId != null && t.DivisionCode.StartsWith("370830") && t.DivisionCode.Length == 12)
             .OrderBy(t => t.Id).FirstAsync();
         var cadre = await db.Cadres.AsNoTracking().SingleAsync(c => c.Id == tie.CadreId);
@@ -137,7 +113,7 @@ public sealed class RegistryWebTests : IAsyncLifetime
     [Fact]
     public async Task A_second_save_over_a_changed_cadre_is_refused_with_what_changed()
     {
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var cadre = await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active).OrderBy(c => c.Code).FirstAsync();
         var office = await SignedInAsync("office");
         var page = $"/people/cadres/{cadre.Code}";

@@ -3,37 +3,13 @@ using System.Text.RegularExpressions;
 using Liaison.Domain.People;
 using Liaison.Domain.Secretaries;
 using Liaison.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Tests;
 
 /// <summary>The yearly First Secretary cycle run in the web app, from calls to the published list.</summary>
-public sealed class SecretaryWebTests : IAsyncLifetime
+public sealed class SecretaryWebTests() : OwnDemoHost(planned: false)
 {
-    private TempSqlite _file = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _file = await TempSqlite.WithSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
-        _host = AppFixture.Host(_file, ("Liaison:RateLimits:SignInPerMinute", "100000"), ("Liaison:RateLimits:SignInPerAccountPerMinute", "100000"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _file.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = AppFixture.ClientOf(_host);
-        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(client, user)));
-        return client;
-    }
-
     /// <summary>Posts a form of the page as a browser does; the answer must be the page again.</summary>
     private static async Task<string> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
     {
@@ -51,7 +27,7 @@ public sealed class SecretaryWebTests : IAsyncLifetime
 
         var opened = await PostAsync(admin, "/secretaries", "open", new() { ["year"] = $"{year}" });
         Assert.Contains("个选派", opened, StringComparison.Ordinal);
-        await using var db = _file.Target.CreateContext();
+        await using var db = Demo.Target.CreateContext();
         var call = await db.SecretaryCalls.FirstAsync(c => c.Level == DispatchLevel.Township);
         var cadre = await (from c in db.Cadres
                            join u in db.Units on c.UnitId equals u.Id
@@ -80,7 +56,7 @@ public sealed class SecretaryWebTests : IAsyncLifetime
         var posting = await db.SecretaryPostings.SingleAsync();
         Assert.Equal(cadre.Id, posting.CadreId);
         Assert.StartsWith(call.DivisionCode, posting.VillageCode, StringComparison.Ordinal);
-        var published = WebUtility.HtmlDecode(await AppFixture.ClientOf(_host).GetStringAsync("/public/contacts"));
+        var published = WebUtility.HtmlDecode(await AppFixture.ClientOf(Host).GetStringAsync("/public/contacts"));
         Assert.Contains(cadre.Name, published, StringComparison.Ordinal);
 
         // The appointment and the sending unit's support are recorded on the posting.
