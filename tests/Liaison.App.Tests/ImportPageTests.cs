@@ -49,7 +49,7 @@ public sealed class ImportPageTests() : OwnDemoHost(planned: false)
     }
 
     [Fact]
-    public async Task A_refused_file_lists_every_problem_offers_no_import_and_a_township_office_only_previews()
+    public async Task A_refused_file_lists_every_problem_offers_no_import_and_a_township_office_gets_only_the_templates()
     {
         var client = await SignedInAsync("office");
         var preview = WebUtility.HtmlDecode(await UploadAsync(client, "units", "bad.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU1,甲,县级,无此类别,370830\nU2,乙,省级,党政部门,370830\n")));
@@ -57,10 +57,20 @@ public sealed class ImportPageTests() : OwnDemoHost(planned: false)
         Assert.Contains("bad.csv 第 2 行", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=confirm", preview, StringComparison.Ordinal);
 
+        // A township's office gets the templates, not the upload: a preview compares with the whole registry.
         var township = await SignedInAsync("township-office");
-        var theirs = WebUtility.HtmlDecode(await UploadAsync(township, "units", "u.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU9,丙,县级,党政部门,370830\n")));
-        Assert.Contains("新增 1 行", theirs, StringComparison.Ordinal);
-        Assert.DoesNotContain("handler=confirm", theirs, StringComparison.Ordinal);
+        var page = await township.GetStringAsync("/imports");
+        Assert.Contains("handler=template", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=preview", page, StringComparison.Ordinal);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("units"), "Kind" },
+            // The page has no form for it: a token of the account's session from another page's form.
+            { new StringContent(TestAccounts.FormToken(await township.GetStringAsync("/policy/edit"))), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU9,丙,县级,党政部门,370830\n")), "Upload", "u.csv" },
+        };
+        var refused = await township.PostAsync("/imports?handler=preview", form);
+        Assert.Contains("/account/denied", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         await using var db = Demo.Target.CreateContext();
         Assert.False(await db.Units.AnyAsync(u => u.Code == "U1" || u.Code == "U9"));
     }

@@ -13,7 +13,8 @@ namespace Liaison.App.Features.Imports;
 /// Imports in the browser: download a template (its example row from this database), upload a file,
 /// see the preview — rows to add and change, every normalisation, every refusal by line and column —
 /// and confirm; nothing is written until then, and the import runs as a job with its progress.
-/// Imports write across the whole registry, so only who governs the whole database may confirm.
+/// Imports read and write across the whole registry, so only who governs the whole database may
+/// preview and confirm; others get the templates.
 /// </summary>
 public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
 {
@@ -49,6 +50,11 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProv
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // A preview compares the file with the whole registry: it is for who may import.
+        if (!MayImport)
+        {
+            return Forbid();
+        }
         if (ImportKinds.Find(Kind) is not { } kind || Upload is null || Upload.Length == 0)
         {
             Errors.Add(Ui.T("请选择导入类型和文件", "Choose the kind of import and a file"));
