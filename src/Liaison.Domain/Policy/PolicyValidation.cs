@@ -49,7 +49,7 @@ public static class PolicyValidation
         Add(fs.CityQuota < 0 || fs.CountyQuota < 0 || fs.TownshipQuota < 0 || fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 100_000, "fs.quota", "firstSecretaries",
             "第一书记名额须在 0–100000 之间", "First Secretary quotas lie between 0 and 100,000");
         Add(fs.Eligibility.MaxAge is < 0 or > 70, "fs.eligibility", "firstSecretaries.eligibility.maxAge", "年龄上限须在 0（不限）到 70 之间", "the age limit lies between 0 (none) and 70");
-        Add(fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 0 && fs.Eligibility.Ranks.Count == 0, "fs.eligibility", "firstSecretaries.eligibility.ranks",
+        Add(fs.QuotasSet && fs.Eligibility.Ranks.Count == 0, "fs.eligibility", "firstSecretaries.eligibility.ranks",
             "规定了第一书记名额，却没有可选派的职级", "First Secretaries are to be sent, but no rank may serve");
         var weights = fs.Weights;
         Add(new[] { weights.CategoryMismatch, weights.OtherCategory, weights.PerNeedPoint, weights.PerKilometre, weights.SameUnitTownship }.Any(x => x is < 0 or > 10_000),

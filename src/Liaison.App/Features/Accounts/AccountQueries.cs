@@ -31,6 +31,8 @@ public sealed class AccountQueries(LiaisonDb db, Scoped scoped, Jurisdiction jur
         {
             return manager.Role == Role.Admin ? accounts : accounts.Where(a => a.Role != Role.Admin);
         }
+        // Accounts are no division's records, so Scoped has no root for them: the division-scoped ones
+        // are Scope.Covers said in SQL (a code prefix), the unit-scoped ones those of the units Scoped gives.
         var root = manager.Scope.DivisionCode!;
         var units = await scoped.Units.Select(u => u.Id).ToListAsync(ct);
         return accounts.Where(a => a.Role != Role.Admin
