@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Liaison.App.Cli;
+using Liaison.Tests.Shared;
 
 namespace Liaison.App.Tests;
 
 /// <summary>
-/// A new city from the command line (Linyi, not Jining): divisions with no profile — the plan and the
-/// First Secretary calls say what is missing, in the language asked for — then profiles imported.
+/// A new city from the command line: a Linyi county whose divisions have no profile (the plan and the
+/// First Secretary calls say what is missing, in the language asked for, then profiles are imported),
+/// and a Gansu county's year from its offices' own files (tests/NewCity) to the report.
 /// </summary>
 [Collection("console")]
 public sealed class NewCityCliTests : IDisposable
@@ -86,5 +88,90 @@ public sealed class NewCityCliTests : IDisposable
         var (_, again, _) = await RunAsync("plan", "liaisons", "--year", "2026");
         Assert.DoesNotContain("没有党组织等级", again, StringComparison.Ordinal);
         Assert.DoesNotContain("没有坐标", again, StringComparison.Ordinal);
+    }
+
+    /// <summary>An office's file of tests/NewCity (阿克塞哈萨克族自治县, Gansu), copied beside the test.</summary>
+    private static string Office(string name) => Path.Combine(AppContext.BaseDirectory, "NewCity", name);
+
+    [Fact]
+    public async Task A_county_of_another_province_runs_its_year_from_the_command_line_and_no_page_carries_jining()
+    {
+        await using var file = new TempSqlite();
+        async Task<string> Ok(params string[] args)
+        {
+            var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
+            Assert.True(code == ExitCodes.Ok, $"liaison {string.Join(' ', args)}: {code}\n{output}\n{err}");
+            return output;
+        }
+
+        Assert.Contains("village 16", await Ok("import", "divisions", Office("620924-区划代码.csv")), StringComparison.Ordinal);
+        await Ok("import", "village-profiles", Office("村情.csv"), "--year", "2026");
+        await Ok("import", "units", Office("单位.csv"));
+        // The roster as the HR office sends it: GB18030, a title row, a group header, grades, dates, a footer.
+        var roster = await Ok("import", "cadres", Office("干部花名册.csv"));
+        Assert.Contains("表头在第 3 行", roster, StringComparison.Ordinal);
+        Assert.Contains("合计", roster, StringComparison.Ordinal);
+        await Ok("import", "households", Office("农户.csv"));
+        await using (var db = file.Target.CreateContext())
+        {
+            Assert.Equal(50, db.Cadres.Count());
+            // Grades became the programme's roles: three county leaders, the posts deciding the township leaders.
+            Assert.Equal(3, db.Cadres.Count(c => c.Rank == Domain.People.CadreRank.CountyLeader));
+            Assert.Equal(10, db.Cadres.Count(c => c.Rank == Domain.People.CadreRank.TownshipLeader));
+            Assert.Equal(48, db.Households.Count());
+        }
+
+        // The city is the NBS list's, its policy titled with its name; the office sets telephone and quotas.
+        Assert.Contains("酒泉市", await Ok("city", "show"), StringComparison.Ordinal);
+        var plan = await Ok("plan", "liaisons", "--year", "2026");
+        Assert.Contains("覆盖：16/16", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("缺口", plan, StringComparison.Ordinal);
+        Assert.Contains("违规 0 项", await Ok("check", "--year", "2026"), StringComparison.Ordinal);
+        await Ok("policy", "set", File("policy.json", """{ "year": 2026, "public": { "telephone": "0937-12380" }, "firstSecretaries": { "countyQuota": 3 } }"""));
+
+        using (var calls = JsonDocument.Parse(await Ok("secretaries", "calls", "--year", "2026", "--json")))
+        {
+            Assert.Equal("620924", calls.RootElement.GetProperty("calls")[0].GetProperty("division").GetString());
+            Assert.Equal(3, calls.RootElement.GetProperty("quota").GetInt32());
+        }
+        await Ok("import", "candidates", Office("第一书记报名.csv"));
+        Assert.Contains("选中 3 名", await Ok("secretaries", "select", "--year", "2026"), StringComparison.Ordinal);
+        Assert.Contains("安排 3 名", await Ok("plan", "first-secretaries", "--year", "2026"), StringComparison.Ordinal);
+        var report = await Ok("report", "campaign");
+        Assert.Contains("阿克塞哈萨克族自治县驻村联系服务工作报表", report, StringComparison.Ordinal);
+        Assert.Matches(@"县派第一书记\s*│\s*3", report);
+
+        // Its pages, signed in as its county office and as a villager: not a word of Jining.
+        await Ok("users", "add", "--name", "akesai", "--role", "office", "--scope", "620924", "--password", TestAccounts.Password);
+        await using var host = AppFixture.Host(file);
+        var office = AppFixture.ClientOf(host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(office, "akesai")));
+        var anonymous = AppFixture.ClientOf(host);
+        string[] pages = ["/", "/divisions/620924", "/divisions/620924100200", "/plan/620924", "/plan/check", "/policy", "/policy/edit",
+            "/imports", "/secretaries", "/people", "/reports/620924", "/field/progress/620924", "/field/flags?code=620924", "/cases", "/cases/figures",
+            "/search?q=红柳湾", "/admin/accounts"];
+        foreach (var page in pages)
+        {
+            var response = await office.GetAsync(page);
+            Assert.True(response.IsSuccessStatusCode, $"{page}: {response.StatusCode}");
+            NoJining(page, await response.Content.ReadAsStringAsync());
+        }
+        foreach (var page in new[] { "/public", "/public/contacts", "/public/report/620924100200" })
+        {
+            var html = await anonymous.GetStringAsync(page);
+            NoJining(page, html);
+            var own = page == "/public/report/620924100200" ? "加尔乌宗村" : "阿克塞哈萨克族自治县";
+            Assert.True(html.Contains(own, StringComparison.Ordinal), $"{page} does not name {own}: {html[..Math.Min(html.Length, 3000)]}");
+        }
+        // The telephone the office set is the one published.
+        Assert.Contains("0937-12380", await anonymous.GetStringAsync("/public/contacts"), StringComparison.Ordinal);
+    }
+
+    private static void NoJining(string page, string html)
+    {
+        foreach (var word in new[] { "济宁", "0537", "汶上", "山东" })
+        {
+            Assert.False(html.Contains(word, StringComparison.Ordinal), $"{page} says {word}");
+        }
     }
 }
