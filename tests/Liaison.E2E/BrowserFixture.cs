@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 
 namespace Liaison.E2E;
 
-/// <summary>The app on real Kestrel (127.0.0.1, a free port) over the small demo, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>The app on real Kestrel (127.0.0.1, a free port) over the small demo (or another database), and Debian's Chromium driven by Playwright.</summary>
 public class BrowserFixture : IAsyncLifetime
 {
     private TempSqlite _file = null!;
@@ -24,8 +24,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _file = await TempSqlite.WithPlannedSmallDemoAsync();
-        await TestAccounts.CreateAsync(_file.Target);
+        _file = await DatabaseAsync();
         await PrepareAsync(_file.Target);
         // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000")
@@ -42,6 +41,14 @@ public class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>The database the server starts on: the planned small demo with the test accounts.</summary>
+    protected virtual async Task<TempSqlite> DatabaseAsync()
+    {
+        var file = await TempSqlite.WithPlannedSmallDemoAsync();
+        await TestAccounts.CreateAsync(file.Target);
+        return file;
     }
 
     /// <summary>More data before the server starts (a fixture of its own, so other journeys keep their quiet demo).</summary>
@@ -99,3 +106,21 @@ public sealed class ActivityBrowserFixture : BrowserFixture
 
 [CollectionDefinition("browser-activity")]
 public sealed class ActivityBrowserGroup : ICollectionFixture<ActivityBrowserFixture>;
+
+/// <summary>
+/// A new city's installation: an empty database and the one account its installer makes with
+/// <c>liaison users add --role admin</c>; everything else comes through the pages.
+/// </summary>
+public sealed class NewCityBrowserFixture : BrowserFixture
+{
+    protected override async Task<TempSqlite> DatabaseAsync()
+    {
+        var file = new TempSqlite();
+        var code = await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", "admin", "--role", "admin", "--scope", "*", "--password", TestAccounts.Password, "--db", file.DbSetting], TimeProvider.System);
+        Assert.Equal(Liaison.App.Cli.ExitCodes.Ok, code);
+        return file;
+    }
+}
+
+[CollectionDefinition("browser-new-city")]
+public sealed class NewCityBrowserGroup : ICollectionFixture<NewCityBrowserFixture>;

@@ -59,6 +59,13 @@ public sealed class FirstStart(IServiceProvider services, DatabaseTarget target,
             var accounts = await DemoAccounts.CreateAsync(db, scope.ServiceProvider.GetRequiredService<AccountAdmin>(), cancellationToken);
             PrintAndKeep(accounts, target);
         }
+        else if (!await db.Users.AnyAsync(cancellationToken))
+        {
+            // A real city's new database: nobody can sign in until the installer makes the first account.
+            Console.WriteLine($"{target.Describe()} 还没有任何账户：请先建立系统管理员（初始密码只显示一次），登录后在“数据导入”上传行政区划、建立驻村办账户 / "
+                + "no account yet: create the administrator first (the password is shown once), then sign in, upload the divisions and create the offices' accounts:");
+            Console.WriteLine("  liaison users add --name admin --role admin --scope '*' --db ...");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

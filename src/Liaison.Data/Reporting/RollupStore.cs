@@ -63,6 +63,18 @@ public static class RollupStore
     }
 
     /// <summary>
+    /// <see cref="RebuildAsync"/> in its own transaction with its audit entry: <c>report refresh</c>
+    /// and the report page's button (as a job) run this.
+    /// </summary>
+    public static async Task RebuildAuditedAsync(LiaisonDb db, TimeProvider clock, Audit.Actor actor, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RebuildAsync(db, ct);
+        await Audit.AuditLog.AppendAsync(db, clock, actor, new Audit.AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
     /// Adds differences to the stored values (rows appear as needed): the drainer's way of keeping
     /// the rollups current without recounting the tree. Needs an open transaction.
     /// </summary>

@@ -49,8 +49,9 @@ public static class ImportKinds
             async (db, clock, path, actor, progress, ct) => (await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor)).Rows),
         new("village-profiles", new("村情", "Village profiles"), VillageProfileImporter.Layout,
             e => [e.Village, Y(e), "难村、乱村", "后进", "", "", "1850", "520", "120000", "6.5", ""],
-            (db, clock, path, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview")).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new VillageProfileImporter(clock, Path.GetFileName(path), actor).ImportAsync(db, path, progress, ct, actor)).Rows),
+            // A file without a 年度 column is this year's profiles (the preview's keys say which year).
+            (db, clock, path, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview"), ChinaTime.Today(clock).Year).PreviewAsync(db, path, ct),
+            async (db, clock, path, actor, progress, ct) => (await new VillageProfileImporter(clock, Path.GetFileName(path), actor, ChinaTime.Today(clock).Year).ImportAsync(db, path, progress, ct, actor)).Rows),
         new("units", new("单位", "Units"), UnitImporter.Layout,
             e => ["U001", "县委办公室", "县级", "党政部门", e.County],
             (db, clock, path, ct) => new UnitImporter(clock).PreviewAsync(db, path, ct),

@@ -25,7 +25,7 @@ public sealed record LaggingVillage(string Code, string Name, long Households, l
 /// the year month by month, the league of the divisions below (laggards first, each a link down
 /// to the village), compliance lists, every figure with its definition — and its xlsx and PDF.
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
 {
     /// <summary>At most this many lagging villages are listed; the count says how many there are.</summary>
     public const int LaggingShown = 30;
@@ -43,6 +43,8 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     public int LaggingCount { get; private set; }
     public int OverdueCases { get; private set; }
     public bool MaySupervise => jurisdiction.May(Domain.Access.Ability.Supervise);
+    /// <summary>Whether the rollups may be rebuilt from here: the whole database's work, for who governs all of it.</summary>
+    public bool MayRebuild { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? code, string? format, CancellationToken ct)
     {
@@ -74,6 +76,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
         Ancestors = await queries.Divisions.AncestorsAsync(division, ct);
         VisitTarget = (await PolicyStore.GetAsync(db, year, ct)).Policy.Reporting.VisitRateTarget;
         await ComplianceAsync(division, ct);
+        MayRebuild = await MayRebuildAsync(ct);
         return Page();
     }
 
@@ -116,4 +119,26 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
         Add("format", format);
         return q.Count == 0 ? "" : "?" + string.Join("&", q);
     }
+
+    /// <summary>
+    /// Rebuilds every rollup from the raw records (what <c>report refresh</c> does) as a job followed
+    /// on its page: after an upgrade, or when <c>report verify</c> finds a difference.
+    /// </summary>
+    public async Task<IActionResult> OnPostRebuildAsync(string? code, CancellationToken ct)
+    {
+        if (!await MayRebuildAsync(ct))
+        {
+            return Forbid();
+        }
+        var job = jobs.Start("report-rebuild", jurisdiction.UserName ?? "?", new("从原始记录重建报表汇总", "Rebuild the report's rollups from the raw records"), "/reports/" + code, async (services, job, ct) =>
+        {
+            job.Report(new Data.Import.ImportProgress(Ui.T("重建中", "rebuilding"), 0.1, 1));
+            await RollupStore.RebuildAuditedAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), new Actor(job.Owner), ct);
+            return new Term("汇总已从原始记录重建。", "The rollups were rebuilt from the raw records.");
+        });
+        return Redirect($"/jobs/{job.Id}");
+    }
+
+    private async Task<bool> MayRebuildAsync(CancellationToken ct) =>
+        jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
 }

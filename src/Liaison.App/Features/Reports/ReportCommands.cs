@@ -120,10 +120,7 @@ public static class ReportCommands
             await using var db = await run.OpenDbAsync(ct);
             await run.BusyAsync(run.Say("重建汇总", "Rebuilding the rollups"), async () =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await RollupStore.RebuildAsync(db, ct);
-                await AuditLog.AppendAsync(db, run.Clock, Actor.Cli, new AuditRecord("report.refresh", "rollups", "all", null, null, null), ct);
-                await tx.CommitAsync(ct);
+                await RollupStore.RebuildAuditedAsync(db, run.Clock, Actor.Cli, ct);
                 return 0;
             });
             if (run.Json)

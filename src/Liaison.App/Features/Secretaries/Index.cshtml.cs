@@ -14,9 +14,9 @@ namespace Liaison.App.Features.Secretaries;
 
 /// <summary>
 /// The year's First Secretary calls in the jurisdiction, and for a city-wide office or an
-/// administrator the cycle's steps: open the calls, select on merit, match (each audited).
+/// administrator the cycle's steps: open the calls, select on merit, match (each a job, audited).
 /// </summary>
-public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -24,59 +24,57 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Data.Access
     public int CycleYear => Year ?? ChinaTime.Today(clock).Year;
     public List<CallRow> Calls { get; private set; } = [];
     public bool CanRunCycle { get; private set; }
-    public string? Message { get; private set; }
 
     /// <summary>What the profiles of the villages in reach lack for the cycle: grades (which villages need one), coordinates (distances).</summary>
     public IReadOnlyList<Term> Gaps { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(async () =>
-    {
-        var calls = await SecretaryStore.OpenCallsAsync(db, clock, Actor(), CycleYear, ct);
-        if (calls.Count == 0)
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(new($"开启 {CycleYear} 年度第一书记选派", $"Open the {CycleYear} First Secretary calls"),
+        async (db, clock, actor, year, ct) =>
         {
-            return Ui.T("没有开启选派：", "No calls opened: ") + Ui.T(await SecretaryStore.WhyNoCallsAsync(db, CycleYear, ct));
-        }
-        return Ui.T($"已开启 {calls.Count} 个选派，名额 {calls.Sum(c => c.Quota)}。", $"{calls.Count} calls open, quota {calls.Sum(c => c.Quota)}.");
-    }, ct);
+            var calls = await SecretaryStore.OpenCallsAsync(db, clock, actor, year, ct);
+            if (calls.Count == 0)
+            {
+                var why = await SecretaryStore.WhyNoCallsAsync(db, year, ct);
+                return new Term("没有开启选派：" + why.Zh, "No calls opened: " + why.En);
+            }
+            return new Term($"已开启 {calls.Count} 个选派，名额 {calls.Sum(c => c.Quota)}。", $"{calls.Count} calls open, quota {calls.Sum(c => c.Quota)}.");
+        }, ct);
 
-    public Task<IActionResult> OnPostSelectAsync(CancellationToken ct) => StepAsync(async () =>
-    {
-        var (selected, not) = await SecretaryStore.SelectAsync(db, clock, Actor(), CycleYear, ct);
-        return Ui.T($"选中 {selected} 名，未选中 {not} 名。", $"Selected {selected}, not selected {not}.");
-    }, ct);
+    public Task<IActionResult> OnPostSelectAsync(CancellationToken ct) => StepAsync(new($"{CycleYear} 年度第一书记择优选定", $"Select the {CycleYear} First Secretaries on merit"),
+        async (db, clock, actor, year, ct) =>
+        {
+            var (selected, not) = await SecretaryStore.SelectAsync(db, clock, actor, year, ct);
+            return new Term($"选中 {selected} 名，未选中 {not} 名。", $"Selected {selected}, not selected {not}.");
+        }, ct);
 
-    public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) => StepAsync(async () =>
-    {
-        var run = await SecretaryStore.MatchAsync(db, clock, Actor(), CycleYear, ChinaTime.Today(clock), ct);
-        return Ui.T($"已安排 {run.Result.Pairs.Count} 名，总费用 {run.Result.TotalCost}（最优），未安排 {run.Result.Unplaced.Count} 名。",
-            $"{run.Result.Pairs.Count} placed at total cost {run.Result.TotalCost} (optimal), {run.Result.Unplaced.Count} not placed.");
-    }, ct);
+    public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) => StepAsync(new($"{CycleYear} 年度第一书记人岗匹配", $"Match the {CycleYear} First Secretaries to villages"),
+        async (db, clock, actor, year, ct) =>
+        {
+            var run = await SecretaryStore.MatchAsync(db, clock, actor, year, ChinaTime.Today(clock), ct);
+            return new Term($"已安排 {run.Result.Pairs.Count} 名，总费用 {run.Result.TotalCost}（最优），未安排 {run.Result.Unplaced.Count} 名。",
+                $"{run.Result.Pairs.Count} placed at total cost {run.Result.TotalCost} (optimal), {run.Result.Unplaced.Count} not placed.");
+        }, ct);
 
-    private Actor Actor() => new(jurisdiction.UserName ?? "?");
-
-    private async Task<IActionResult> StepAsync(Func<Task<string>> step, CancellationToken ct)
+    /// <summary>
+    /// A step of the cycle runs as a job followed on its page (the match of a whole city takes a while);
+    /// one step at a time, whoever started it. The stores audit it under the account that started it.
+    /// </summary>
+    private async Task<IActionResult> StepAsync(Term title, Func<LiaisonDb, TimeProvider, Actor, int, CancellationToken, Task<Term>> step, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (!CanRunCycle)
         {
             return Forbid();
         }
-        try
+        var year = CycleYear;
+        var job = jobs.Start("secretaries", jurisdiction.UserName ?? "?", title, $"/secretaries?year={year}", async (services, job, ct) =>
         {
-            Message = await step();
-        }
-        catch (RefusedException e)
-        {
-            Message = string.Join(" ", e.Problems.Select(p => p.In(Ui.English)));
-        }
-        catch (InvalidOperationException e)
-        {
-            Message = e.Message;
-        }
-        await LoadAsync(ct);
-        return Page();
+            job.Report(new Data.Import.ImportProgress(Ui.T(title), 0.1, 1));
+            return await step(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), new Actor(job.Owner), year, ct);
+        });
+        return Redirect($"/jobs/{job.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
