@@ -34,15 +34,7 @@ public sealed class ImportPageTests() : OwnDemoHost(planned: false)
         await using var db = Demo.Target.CreateContext();
         Assert.False(await db.Units.AnyAsync(u => u.Code == "U901"));
 
-        var confirm = await Forms.PostFromAsync(client, raw, "confirm", []);
-        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
-        var job = confirm.Headers.Location!.OriginalString;
-        var page = "";
-        for (var i = 0; i < 120 && !page.Contains("已导入", StringComparison.Ordinal) && !page.Contains("notice error", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(250);
-            page = await client.GetStringAsync(job);
-        }
+        var page = await JobPages.EndAsync(client, await Forms.PostFromAsync(client, raw, "confirm", []));
         Assert.Contains("已导入 1 行", page, StringComparison.Ordinal);
         Assert.Equal("汶上县测试局", (await db.Units.SingleAsync(u => u.Code == "U901")).Name);
         Assert.Equal("office", (await db.AuditEntries.SingleAsync(e => e.Action == "import.units")).Actor);

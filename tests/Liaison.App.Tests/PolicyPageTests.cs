@@ -74,12 +74,7 @@ public sealed class PolicyPageTests() : OwnDemoHost(planned: false)
         Assert.StartsWith("/jobs/", job, StringComparison.Ordinal);
         // Someone else does not follow another's job.
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(job)).StatusCode);
-        var page = "";
-        for (var i = 0; i < 240 && !page.Contains("已编制", StringComparison.Ordinal) && !page.Contains("notice error", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(500);
-            page = await client.GetStringAsync(job);
-        }
+        var page = await JobPages.EndAsync(client, started);
         Assert.Contains("已编制", page, StringComparison.Ordinal);
         await using var db = Demo.Target.CreateContext();
         Assert.True(await db.LiaisonTies.AnyAsync());

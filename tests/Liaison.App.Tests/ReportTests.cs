@@ -132,6 +132,34 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_that_governs_the_database_rebuilds_an_altered_figure_from_the_report_page_as_a_job_and_a_township_office_may_not()
+    {
+        await using (var db = _file.Target.CreateContext())
+        {
+            await db.Rollups.Where(r => r.DivisionCode == Township && r.IndicatorId == "cases_collected").ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, r => r.Value + 1));
+        }
+        Assert.Equal(4, (await Cli("report", "verify")).Code);
+
+        var township = AppFixture.ClientOf(_host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(township, "township-office")));
+        var own = await township.GetStringAsync($"/reports/{Township}");
+        Assert.DoesNotContain("handler=rebuild", own, StringComparison.Ordinal);
+        // Posted anyway (with the page's own anti-forgery token, as its script would send it): refused.
+        var token = System.Text.RegularExpressions.Regex.Match(own, "<meta name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        var refused = await township.PostAsync($"/reports/{Township}?handler=rebuild",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/account/denied", refused.Headers.Location?.AbsolutePath);
+        var office = AppFixture.ClientOf(_host);
+        Assert.True(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(office, "office")));
+
+        var done = await JobPages.EndAsync(office, await Forms.PostAsync(office, $"/reports/{County}", "rebuild", []));
+        Assert.Contains("汇总已从原始记录重建", done, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, (await Cli("report", "verify")).Code);
+        await using var check = _file.Target.CreateContext();
+        Assert.Equal("office", (await check.AuditEntries.OrderBy(e => e.Id).LastAsync(e => e.Action == "report.refresh")).Actor);
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_the_jurisdiction_drills_down_and_downloads_while_the_public_page_shows_only_public_figures()
     {
         var office = AppFixture.ClientOf(_host);

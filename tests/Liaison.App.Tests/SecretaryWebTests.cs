@@ -25,7 +25,8 @@ public sealed class SecretaryWebTests() : OwnDemoHost(planned: false)
         var index = await admin.GetStringAsync("/secretaries");
         var year = int.Parse(Regex.Match(index, "<h1>(\\d{4})").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-        var opened = await PostAsync(admin, "/secretaries", "open", new() { ["year"] = $"{year}" });
+        // Each step of the cycle is a job followed on its page.
+        var opened = await JobPages.EndAsync(admin, await Forms.PostAsync(admin, "/secretaries", "open", new() { ["year"] = $"{year}" }));
         Assert.Contains("个选派", opened, StringComparison.Ordinal);
         await using var db = Demo.Target.CreateContext();
         var call = await db.SecretaryCalls.FirstAsync(c => c.Level == DispatchLevel.Township);
@@ -49,8 +50,8 @@ public sealed class SecretaryWebTests() : OwnDemoHost(planned: false)
             ["coordination"] = "75",
         });
         Assert.Contains("评分已保存", scored, StringComparison.Ordinal);
-        Assert.Contains("选中", await PostAsync(admin, "/secretaries", "select", new() { ["year"] = $"{year}" }), StringComparison.Ordinal);
-        var matched = await PostAsync(admin, "/secretaries", "match", new() { ["year"] = $"{year}" });
+        Assert.Contains("选中", await JobPages.EndAsync(admin, await Forms.PostAsync(admin, "/secretaries", "select", new() { ["year"] = $"{year}" })), StringComparison.Ordinal);
+        var matched = await JobPages.EndAsync(admin, await Forms.PostAsync(admin, "/secretaries", "match", new() { ["year"] = $"{year}" }));
         Assert.Contains("已安排 1 名", matched, StringComparison.Ordinal);
 
         var posting = await db.SecretaryPostings.SingleAsync();

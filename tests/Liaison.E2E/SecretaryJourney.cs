@@ -53,11 +53,13 @@ public class SecretaryJourney(BrowserFixture app)
 
         // Selection on merit and the optimal match, from the calls page.
         await page.ClickAsync("a >> text=全部选派");
+        // Each step is a job: its page follows it to its result and leads back to the calls.
         await page.ClickAsync("form[action*='handler=select'] button");
-        await page.WaitForSelectorAsync("#result");
+        await page.Locator("main .notice.ok").WaitForAsync();
+        await page.ClickAsync("a >> text=查看结果");
         await page.ClickAsync("form[action*='handler=match'] button");
-        await page.WaitForSelectorAsync("#result");
-        Assert.Contains("已安排", await page.Locator("#result").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("main .notice.ok").WaitForAsync();
+        Assert.Contains("已安排", await page.Locator("main .notice.ok").InnerTextAsync(), StringComparison.Ordinal);
 
         // The full marks put the cadre first: the person's plan page shows the posting with its cost terms.
         await page.GotoAsync(app.BaseUrl + "/plan/people/" + code);

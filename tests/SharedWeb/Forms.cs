@@ -31,3 +31,24 @@ public static partial class Forms
     [GeneratedRegex("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
     private static partial Regex Hidden();
 }
+
+/// <summary>Long work started from a page: the answer is a redirect to its job's page, which is read until the work has ended.</summary>
+public static class JobPages
+{
+    /// <summary>Follows the job a post started to its end (at most two minutes); returns its page, decoded.</summary>
+    public static async Task<string> EndAsync(HttpClient client, HttpResponseMessage started)
+    {
+        if (started.StatusCode != HttpStatusCode.Redirect || started.Headers.Location?.OriginalString is not { } job || !job.StartsWith("/jobs/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"no job started: {started.StatusCode} {started.Headers.Location}");
+        }
+        var page = "";
+        // The page says "notice ok" with the result, or "notice error" with the refusal, once the work has ended.
+        for (var i = 0; i < 480 && !page.Contains("class=\"notice ok\"", StringComparison.Ordinal) && !page.Contains("class=\"notice error\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(250);
+            page = await client.GetStringAsync(job);
+        }
+        return WebUtility.HtmlDecode(page);
+    }
+}
