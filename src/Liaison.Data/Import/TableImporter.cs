@@ -172,7 +172,11 @@ public abstract class TableImporter<T>(TimeProvider clock)
             var map = ColumnMap.Bind(file, Columns);
             await PrepareAsync(db, ct);
             var roster = await CompleteRosterAsync(db, problems, ct);
-            problems.ThrowIfAny();
+            if (problems.Any)
+            {
+                // A scope the file cannot be complete for: nothing to compare with.
+                return ImportPreview.Of(file, name, Entity, problems, written: false);
+            }
             var keys = roster is null ? null : new HashSet<string>(StringComparer.Ordinal);
             var stored = await StoredAsync(db, ct);
             var compared = Compared(db);
