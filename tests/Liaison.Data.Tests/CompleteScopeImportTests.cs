@@ -224,6 +224,13 @@ public class CompleteScopeImportTests
             var form = new HouseholdInput("370830100202", "1号", null, null, 7, HouseholdCategory.None);
             var stale = await Assert.ThrowsAnyAsync<RefusedException>(() => RegistryStore.EditHouseholdAsync(db, clock, new Actor("office-test"), Scope.Everything, household.Id, form, household.Version, default));
             Assert.Equal("changed", Assert.Single(stale.Problems).Code);
+
+            var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == "U3");
+            await new UnitImporter(clock).ImportAsync(db, files.Text("u2.csv", "单位编码,单位名称,层级,类别,所属行政区划代码\nU3,汶上县财政局（国资办）,县级,经济部门,370830\n"), null, default);
+            Assert.Equal(unit.Version + 1, (await db.Units.AsNoTracking().SingleAsync(u => u.Code == "U3")).Version);
+            var unitForm = new UnitInput("U3", "汶上县财政局", UnitLevel.County, UnitCategory.Economic, "370830");
+            var staleUnit = await Assert.ThrowsAnyAsync<RefusedException>(() => RegistryStore.EditUnitAsync(db, clock, new Actor("office-test"), Scope.Everything, "U3", unitForm, unit.Version, default));
+            Assert.Contains("名称", Assert.Single(staleUnit.Problems).Zh);
         }
     }
 
