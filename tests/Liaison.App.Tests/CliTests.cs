@@ -118,6 +118,45 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cadre_roster_complete_for_a_unit_previews_the_cadres_to_end_and_ends_them_only_when_run()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);
+        var units = Path.Combine(_dir, "units.csv");
+        await File.WriteAllTextAsync(units, "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,某县公安局,县级,政法部门,370830\nU2,某县财政局,县级,经济部门,370830\n");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "units", units, "--db", Db, "--json")).Code);
+        var all = Path.Combine(_dir, "all.csv");
+        await File.WriteAllTextAsync(all, "干部编号,姓名,单位编码,项目角色,出生年份,性别\nC1,张伟,U1,一般干部,1985,男\nC2,李娜,U1,一般干部,1979,女\nC3,王强,U2,一般干部,1980,男\n");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "cadres", all, "--db", Db, "--json")).Code);
+        var roster = Path.Combine(_dir, "u1.csv");
+        await File.WriteAllTextAsync(roster, "干部编号,姓名,单位编码,项目角色,出生年份,性别\nC1,张伟,U1,一般干部,1985,男\n");
+
+        var (code, stdout, stderr) = await RunAsync("import", "cadres", roster, "--complete-for", "unit:U1", "--preview", "--db", Db, "--json");
+        Assert.True(code == ExitCodes.Ok, stderr + stdout);
+        using (var json = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("ends").GetInt64());
+            Assert.Equal("C2", json.RootElement.GetProperty("ended")[0].GetProperty("key").GetString());
+        }
+        var (_, text, _) = await RunAsync("import", "cadres", roster, "--complete-for", "unit:U1", "--preview", "--db", Db);
+        Assert.Contains("结束 1 条记录（完整名册中未列出）", text, StringComparison.Ordinal);
+        Assert.Contains("结束 C2：李娜（U1）不在完整名册中：登记为离职", text, StringComparison.Ordinal);
+        var (_, english, _) = await RunAsync("import", "cadres", roster, "--complete-for", "unit:U1", "--preview", "--db", Db, "--lang", "en");
+        Assert.Contains("end C2: 李娜 (U1) is not in the complete roster: recorded as left", english, StringComparison.Ordinal);
+
+        // A row of another unit is refused with its line and column.
+        var (refused, _, refusedErr) = await RunAsync("import", "cadres", all, "--complete-for", "unit:U1", "--db", Db);
+        Assert.Equal(ExitCodes.Refused, refused);
+        Assert.Contains("all.csv 第 4 行，列“单位编码”", refusedErr, StringComparison.Ordinal);
+
+        var (run, runOut, runErr) = await RunAsync("import", "cadres", roster, "--complete-for", "unit:U1", "--db", Db);
+        Assert.True(run == ExitCodes.Ok, runErr + runOut);
+        Assert.Contains("未列出的 1 条记录已结束", runOut, StringComparison.Ordinal);
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        var statuses = await db.Cadres.OrderBy(c => c.Code).Select(c => c.Status).ToListAsync();
+        Assert.Equal([Domain.People.CadreStatus.Active, Domain.People.CadreStatus.Left, Domain.People.CadreStatus.Active], statuses);
+    }
+
+    [Fact]
     public async Task An_import_preview_prints_what_it_would_do_and_writes_nothing()
     {
         Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", Jining(), "--db", Db, "--json")).Code);

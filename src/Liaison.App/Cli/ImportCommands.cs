@@ -9,7 +9,8 @@ namespace Liaison.App.Cli;
 /// <summary>
 /// <c>liaison import divisions|units|cadres|households|candidates FILE [--preview]</c>: all-or-nothing,
 /// with a progress bar; <c>--preview</c> (or <c>--dry-run</c>) reads, checks and compares the file
-/// and writes nothing (docs/IMPORTS.md).
+/// and writes nothing; <c>cadres</c> and <c>households</c> take <c>--complete-for SCOPE</c>: the file is
+/// the whole roster of that scope, and who it does not list is ended (docs/IMPORTS.md).
 /// </summary>
 public static class ImportCommands
 {
@@ -27,10 +28,12 @@ public static class ImportCommands
         import.Subcommands.Add(divisions);
 
         import.Subcommands.Add(VillageProfiles());
-        import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", run => new UnitImporter(run.Clock)));
-        import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", run => new CadreImporter(run.Clock)));
-        import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", run => new HouseholdImporter(run.Clock)));
-        import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", run => new Data.Secretaries.CandidateImporter(run.Clock)));
+        import.Subcommands.Add(Table("units", "导入机关单位（xlsx 或 CSV）/ import units (xlsx or CSV)", (run, _) => new UnitImporter(run.Clock)));
+        import.Subcommands.Add(Table("cadres", "导入干部（xlsx 或 CSV）/ import cadres (xlsx or CSV)", (run, scope) => new CadreImporter(run.Clock) { CompleteFor = scope },
+            "此文件是该范围的全部干部名册：unit:单位编码，或市、县、乡镇的行政区划代码；范围内未列出的在岗（或停职）干部登记为离职 / the file is the whole cadre roster of this scope: unit:CODE, or a city's, county's or township's division code; the scope's serving (or suspended) cadres it does not list leave"));
+        import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", (run, scope) => new HouseholdImporter(run.Clock) { CompleteFor = scope },
+            "此文件是该村或乡镇的全部农户名册；范围内未列出的在册农户登记为迁出 / the file is the whole household roster of this village or township; its current households the file does not list move out"));
+        import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", (run, _) => new Data.Secretaries.CandidateImporter(run.Clock)));
         return import;
     }
 
@@ -59,21 +62,29 @@ public static class ImportCommands
         return command;
     }
 
-    private static Command Table<T>(string name, string description, Func<CommandRunner, TableImporter<T>> importer)
+    /// <summary>A row-by-row import; <paramref name="complete"/>: the description of its <c>--complete-for SCOPE</c> (null: the kind has none).</summary>
+    private static Command Table<T>(string name, string description, Func<CommandRunner, string?, TableImporter<T>> importer, string? complete = null)
         where T : class
     {
         var file = new Argument<string>("FILE") { Description = ".xlsx, .xls, .csv (UTF-8 / GBK / GB18030 / UTF-16), .csv.gz, Unicode text .txt" };
         var preview = PreviewOption();
         var command = new Command(name, description) { file, preview };
+        Option<string?>? completeFor = null;
+        if (complete is not null)
+        {
+            completeFor = new Option<string?>("--complete-for") { Description = complete, HelpName = "SCOPE" };
+            command.Options.Add(completeFor);
+        }
+        string? Scope(CommandRunner run) => completeFor is null || string.IsNullOrWhiteSpace(run.Value(completeFor)) ? null : run.Value(completeFor);
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
             if (run.Value(preview))
             {
-                return Show(run, await importer(run).PreviewAsync(db, run.Value(file)!, ct));
+                return Show(run, await importer(run, Scope(run)).PreviewAsync(db, run.Value(file)!, ct));
             }
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
-                progress => importer(run).ImportAsync(db, run.Value(file)!, progress, ct));
+                progress => importer(run, Scope(run)).ImportAsync(db, run.Value(file)!, progress, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new
@@ -86,6 +97,9 @@ public static class ImportCommands
                     normalisations = result.Report?.Normalisations,
                     footer = result.Report?.Footer,
                     notes = result.Report?.Notes.Select(n => n.In(run.English)),
+                    completeFor = Scope(run),
+                    ends = result.Report?.Ends ?? 0,
+                    ended = result.Report?.Ended.Select(e => new { key = e.Key, reason = e.Reason.In(run.English) }),
                 });
             }
             else
@@ -98,6 +112,11 @@ public static class ImportCommands
                         Console.WriteLine("  " + run.Say(note));
                     }
                     PrintNormalisations(run, report, 5);
+                    if (Scope(run) is { } scope)
+                    {
+                        Console.WriteLine(run.Say($"完整名册（{scope}）中未列出的 {report.Ends} 条记录已结束：", $"{report.Ends} records of the complete roster ({scope}) not in the file were ended:"));
+                        PrintEnded(run, report, 20);
+                    }
                 }
             }
             return ExitCodes.Ok;
@@ -135,6 +154,8 @@ public static class ImportCommands
                 changes = p.Changes,
                 unchanged = p.Unchanged,
                 added = p.Added,
+                ends = p.Ends,
+                ended = p.Ended.Select(e => new { key = e.Key, reason = e.Reason.In(en) }),
                 changed = p.Changed.Select(c => new
                 {
                     line = c.Line,
@@ -158,7 +179,9 @@ public static class ImportCommands
         {
             Console.WriteLine("  " + run.Say(note));
         }
-        Console.WriteLine(run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged."));
+        Console.WriteLine(p.Ends > 0
+            ? run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行，结束 {p.Ends} 条记录（完整名册中未列出）。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged, {p.Ends} records to end (not in the complete roster).")
+            : run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged."));
         foreach (var c in p.Changed.Take(20))
         {
             var fields = string.Join(run.Say("；", "; "), c.Fields.Select(f => $"{f.Column.In(en)} {f.Before.In(en)} → {f.After.In(en)}"));
@@ -168,6 +191,7 @@ public static class ImportCommands
         {
             Console.WriteLine("  " + run.Say($"……另有 {p.Changes - 20} 行修改", $"… and {p.Changes - 20} more changed rows"));
         }
+        PrintEnded(run, p, 20);
         PrintNormalisations(run, p, 10);
         if (p.ProblemCount > 0)
         {
@@ -180,6 +204,19 @@ public static class ImportCommands
         }
         Console.WriteLine(run.Say("没有错误，可以导入（去掉 --preview 再运行）。", "No problems: the file may be imported (run again without --preview)."));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The records a complete roster ends: key and what ending means, the first ones listed.</summary>
+    private static void PrintEnded(CommandRunner run, ImportPreview p, int listed)
+    {
+        foreach (var e in p.Ended.Take(listed))
+        {
+            Console.WriteLine("  " + run.Say($"结束 {e.Key}：{e.Reason.Zh}", $"end {e.Key}: {e.Reason.En}"));
+        }
+        if (p.Ends > listed)
+        {
+            Console.WriteLine("  " + run.Say($"……另有 {p.Ends - listed} 条", $"… and {p.Ends - listed} more"));
+        }
     }
 
     private static void PrintNormalisations(CommandRunner run, ImportPreview p, int examples)

@@ -12,9 +12,13 @@ public sealed record RowChange(long Line, string Key, IReadOnlyList<FieldChange>
 /// <summary>A row of the file that adds a record.</summary>
 public sealed record RowAdded(long Line, string Key);
 
+/// <summary>A stored record that a complete-scope import ends (not in the file): its key, and what ending it means.</summary>
+public sealed record RowEnded(string Key, Term Reason);
+
 /// <summary>
 /// What an import would do, or did (docs/IMPORTS.md): the sheet and header row read, rows to add,
-/// to change (with what changes) and unchanged, every refusal (the first ones listed, all
+/// to change (with what changes) and unchanged, records to end (an import declared complete for a
+/// scope: those of the scope the file does not list), every refusal (the first ones listed, all
 /// counted), every cell normalised (the first ones as examples, all counted, per column), where
 /// reading stopped at a footer. A preview writes nothing (<see cref="Written"/> false); a page
 /// shows it and asks for confirmation, the CLI prints it (<c>--preview</c>, <c>--json</c>).
@@ -40,6 +44,8 @@ public sealed record ImportPreview
     public long Unchanged { get; init; }
     public IReadOnlyList<RowAdded> Added { get; init; } = [];
     public IReadOnlyList<RowChange> Changed { get; init; } = [];
+    public long Ends { get; init; }
+    public IReadOnlyList<RowEnded> Ended { get; init; } = [];
 
     /// <summary>Every problem found; <see cref="Problems"/> lists the first ones (and past them a line with the total).</summary>
     public long ProblemCount { get; init; }

@@ -4,6 +4,7 @@ using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Database.Sql;
+using Liaison.Data.People;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -67,9 +68,27 @@ public abstract class TableImporter<T>(TimeProvider clock)
     /// <summary>What else the import writes once every row is in, in the same transaction (village profiles: the divisions' current columns).</summary>
     protected virtual Task WrittenAsync(LiaisonDb db, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The scope the file is the whole roster of (<c>--complete-for</c>): every row must lie inside it,
+    /// and the active records of the scope that the file does not list are ended. Null: nothing is ended.
+    /// </summary>
+    public string? CompleteFor { get; init; }
+
+    /// <summary>The scope of <see cref="CompleteFor"/> and its active records; null (a problem recorded) when the scope is not one this import can be complete for.</summary>
+    protected virtual Task<CompleteRoster<T>?> RosterAsync(LiaisonDb db, string scope, ImportProblems problems, CancellationToken ct) =>
+        throw new NotSupportedException($"an import of {Entity} cannot be declared complete for a scope");
+
+    /// <summary>Ends a record of a complete roster that the file does not list, through the registry's own rules, inside the import's transaction.</summary>
+    protected virtual Task EndAsync(LiaisonDb db, Actor actor, RosterMember member, DateOnly on, string reason, CancellationToken ct) =>
+        throw new NotSupportedException($"an import of {Entity} ends nothing");
+
+    /// <summary>For a registry (cadres, households, units): how the import keeps its records' versions. Null: the table has no versions.</summary>
+    protected virtual RegistryVersioning<T>? Versions => null;
+
     public async Task<ImportResult> ImportAsync(LiaisonDb db, string path, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
     {
         var clock = Stopwatch.StartNew();
+        actor ??= Actor.Cli;
         using var outside = Unscoped.Section(WholeRegistry);
         var file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true, Columns);
         var map = ColumnMap.Bind(file, Columns);
@@ -77,29 +96,62 @@ public abstract class TableImporter<T>(TimeProvider clock)
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await PrepareAsync(db, ct);
+        var roster = await CompleteRosterAsync(db, problems, ct);
+        problems.ThrowIfAny();
+        var keys = roster is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        var versions = Versions;
+        var stored = versions is null ? null : await StoredAsync(db, ct);
+        var compared = versions is null ? null : Compared(db);
+        var edits = new List<RegistryEdit>();
         long rows = 0;
         IEnumerable<T> Valid()
         {
-            foreach (var (item, _) in Read(file, map, problems))
+            foreach (var (item, _) in Read(file, map, problems, roster, keys))
             {
                 // After the first problem nothing more is written: the rest is only checked.
                 if (!problems.Any)
                 {
                     rows++;
+                    if (versions is not null)
+                    {
+                        Stamp(versions, stored!, compared!, item, edits);
+                    }
                     yield return item;
                 }
             }
         }
         await DatabaseSql.For(db).UpsertAsync(Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
         problems.ThrowIfAny();
+        if (versions is not null && edits.Count > 0)
+        {
+            await RegistryStore.ImportedAsync(db, Clock, actor, versions.Kind, edits, file.Name, ct);
+        }
+        var ended = new List<RowEnded>();
+        long ends = 0;
+        if (roster is not null)
+        {
+            var today = ChinaTime.Today(Clock);
+            var reason = $"不在“{roster.Scope.Zh}”的完整名册中（导入文件 {file.Name}）";
+            reason = reason.Length > Domain.People.RegistryRules.MaxReason ? reason[..Domain.People.RegistryRules.MaxReason] : reason;
+            foreach (var member in Missing(roster, keys!))
+            {
+                progress?.Invoke(new ImportProgress("ends", ends, roster.Members.Count));
+                await EndAsync(db, actor, member, today, reason, ct);
+                ends++;
+                if (ended.Count < ImportPreview.ListLimit)
+                {
+                    ended.Add(new RowEnded(member.Key, member.Ending));
+                }
+            }
+        }
         await WrittenAsync(db, ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
-        await AuditLog.AppendAsync(db, Clock, actor ?? Actor.Cli, ImportAudit.Record("import." + Entity, Entity, path, rows), ct);
+        await AuditLog.AppendAsync(db, Clock, actor, ImportAudit.Record("import." + Entity, Entity, path, rows, CompleteFor, ends), ct);
         await tx.CommitAsync(ct);
         return new ImportResult(rows, Math.Round(clock.Elapsed.TotalSeconds, 3))
         {
-            Report = ImportPreview.Of(file, file.Name, Entity, problems, written: true) with { Rows = rows },
+            Report = ImportPreview.Of(file, file.Name, Entity, problems, written: true) with { Rows = rows, Ends = ends, Ended = ended },
         };
     }
 
@@ -119,12 +171,19 @@ public abstract class TableImporter<T>(TimeProvider clock)
             file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true, Columns);
             var map = ColumnMap.Bind(file, Columns);
             await PrepareAsync(db, ct);
+            var roster = await CompleteRosterAsync(db, problems, ct);
+            if (problems.Any)
+            {
+                // A scope the file cannot be complete for: nothing to compare with.
+                return ImportPreview.Of(file, name, Entity, problems, written: false);
+            }
+            var keys = roster is null ? null : new HashSet<string>(StringComparer.Ordinal);
             var stored = await StoredAsync(db, ct);
             var compared = Compared(db);
             long adds = 0, changes = 0, same = 0, rows = 0;
             var added = new List<RowAdded>();
             var changed = new List<RowChange>();
-            foreach (var (item, line) in Read(file, map, problems))
+            foreach (var (item, line) in Read(file, map, problems, roster, keys))
             {
                 rows++;
                 var key = Key(item);
@@ -137,9 +196,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
                     }
                     continue;
                 }
-                var fields = compared
-                    .Select(p => (p.Name, Before: p.Get(old), After: p.Get(item)))
-                    .Where(x => !Equals(x.Before, x.After))
+                var fields = Differences(compared, old, item)
                     .Select(x => new FieldChange(ColumnName(x.Name), Show(x.Name, x.Before), Show(x.Name, x.After)))
                     .ToList();
                 if (fields.Count == 0)
@@ -153,6 +210,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
                     changed.Add(new RowChange(line, key, fields));
                 }
             }
+            var missing = roster is null ? [] : Missing(roster, keys!).ToList();
             return ImportPreview.Of(file, name, Entity, problems, written: false) with
             {
                 Rows = rows,
@@ -161,6 +219,8 @@ public abstract class TableImporter<T>(TimeProvider clock)
                 Unchanged = same,
                 Added = added,
                 Changed = changed,
+                Ends = missing.Count,
+                Ended = missing.Take(ImportPreview.ListLimit).Select(m => new RowEnded(m.Key, m.Ending)).ToList(),
             };
         }
         catch (ImportRefusedException e)
@@ -173,8 +233,38 @@ public abstract class TableImporter<T>(TimeProvider clock)
         }
     }
 
-    /// <summary>The file's rows that read without a problem, with their lines; duplicates of a key refused.</summary>
-    private IEnumerable<(T Item, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems)
+    private async Task<CompleteRoster<T>?> CompleteRosterAsync(LiaisonDb db, ImportProblems problems, CancellationToken ct) =>
+        CompleteFor is { } scope ? await RosterAsync(db, CellNormaliser.Code(scope), problems, ct) : null;
+
+    /// <summary>The active records of a complete roster's scope that the file does not list, in key order.</summary>
+    private static IEnumerable<RosterMember> Missing(CompleteRoster<T> roster, HashSet<string> keys) =>
+        roster.Members.Where(m => !keys.Contains(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal);
+
+    /// <summary>The properties a row changes on a stored record: name, stored value, the file's.</summary>
+    private static IEnumerable<(string Name, object? Before, object? After)> Differences(List<(string Name, Func<T, object?> Get)> compared, T old, T item) =>
+        compared.Select(p => (p.Name, Before: p.Get(old), After: p.Get(item))).Where(x => !Equals(x.Before, x.After));
+
+    /// <summary>A row's version: 1 for a new record, the stored one for an unchanged record, the next for a changed one (with its edit, for the registry's history).</summary>
+    private void Stamp(RegistryVersioning<T> versions, Dictionary<string, T> stored, List<(string Name, Func<T, object?> Get)> compared, T item, List<RegistryEdit> edits)
+    {
+        var key = Key(item);
+        if (!stored.TryGetValue(key, out var old))
+        {
+            versions.SetVersion(item, 1);
+            return;
+        }
+        var version = versions.Version(old);
+        var fields = Differences(compared, old, item).Select(x => versions.Field(x.Name)).Distinct(StringComparer.Ordinal).ToList();
+        if (fields.Count > 0)
+        {
+            version++;
+            edits.Add(new RegistryEdit(versions.Id(old), key, versions.Division(item), string.Join(',', fields), version));
+        }
+        versions.SetVersion(item, version);
+    }
+
+    /// <summary>The file's rows that read without a problem, with their lines; duplicates of a key refused, and a row outside a complete roster's scope.</summary>
+    private IEnumerable<(T Item, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems, CompleteRoster<T>? roster, HashSet<string>? keys)
     {
         // Keys seen so far, by a 128-bit hash (a collision among millions of keys is less likely than
         // a memory error): no strings kept alive, so a million-row import does not grow the old heap.
@@ -195,6 +285,16 @@ public abstract class TableImporter<T>(TimeProvider clock)
                 continue;
             }
             seen.Add(hash, row.Line);
+            if (roster is not null)
+            {
+                // A file declared the whole roster of a scope says nothing about records outside it.
+                if (!roster.Covers(item))
+                {
+                    reader.Problem(roster.Column, ImportReason.OutsideScope, [Term.Same(reader.Optional(roster.Column)), roster.Scope]);
+                    continue;
+                }
+                keys!.Add(key);
+            }
             yield return (item, row.Line);
         }
     }
@@ -216,8 +316,9 @@ public abstract class TableImporter<T>(TimeProvider clock)
         var spec = Spec(db);
         var entity = db.Model.FindEntityType(typeof(T))!;
         bool Written(string column) => spec.Columns.Contains(column) && !spec.KeyColumns.Contains(column);
+        // The version is the import's own bookkeeping, not a field of the file.
         var plain = entity.GetProperties()
-            .Where(p => p.PropertyInfo is not null && Written(p.GetColumnName()))
+            .Where(p => p.PropertyInfo is not null && p.Name != "Version" && Written(p.GetColumnName()))
             .Select(p => (p.Name, (Func<T, object?>)(x => p.PropertyInfo!.GetValue(x))));
         var sealedColumns = Privacy.SealedEntity.Of(entity)?.Properties.Where(p => Written(p.Column))
             .Select(p => (p.Clr.Name, (Func<T, object?>)(x => p.Clr.GetValue(x)))) ?? [];

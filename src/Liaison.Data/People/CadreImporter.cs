@@ -1,3 +1,4 @@
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
 using Liaison.Data.Policy;
@@ -19,6 +20,7 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
     private Dictionary<string, (int Id, UnitLevel Level)> _units = [];
     private Dictionary<string, List<(int Id, string Code, UnitLevel Level)>> _unitsByName = [];
     private Dictionary<int, string> _unitCodes = [];
+    private Dictionary<int, string> _unitDivisions = [];
     private RankMapping _ranks = new();
 
     /// <summary>The file's columns in template order, also the export's (no clock needed).</summary>
@@ -47,9 +49,10 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
 
     protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Level }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Level, u.DivisionCode }).ToListAsync(ct);
         _units = units.ToDictionary(u => u.Code, u => (u.Id, u.Level), StringComparer.Ordinal);
         _unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
+        _unitDivisions = units.ToDictionary(u => u.Id, u => u.DivisionCode);
         _unitsByName = units.GroupBy(u => CellNormaliser.Name(u.Name), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.Code, u.Level)).ToList(), StringComparer.Ordinal);
         _ranks = (await PolicyStore.GetAsync(db, ChinaTime.Today(Clock).Year, ct)).Policy.RankMapping;
@@ -175,7 +178,65 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
 
     protected override string Key(Cadre item) => item.Code;
 
-    protected override TableSpec<Cadre> Spec(LiaisonDb db) => CadreSpec(db);
+    protected override TableSpec<Cadre> Spec(LiaisonDb db) => CadreSpec(db, versioned: true);
+
+    protected override RegistryVersioning<Cadre> Versions => new(RegistryKind.Cadre, c => c.Id, c => c.Version, (c, v) => c.Version = v,
+        c => _unitDivisions.GetValueOrDefault(c.UnitId, ""), p => p switch
+        {
+            nameof(Cadre.UnitId) => "unit",
+            nameof(Cadre.IsReserve) => "reserve",
+            nameof(Cadre.IsPolice) => "police",
+            nameof(Cadre.IsNewlyPromoted) => "newlyPromoted",
+            _ => char.ToLowerInvariant(p[0]) + p[1..],
+        });
+
+    /// <summary>
+    /// A unit (<c>unit:CODE</c>) or a city's, county's or township's division: the file is the whole
+    /// roster of the unit, or of the units of that division and below it. Its cadres in post or
+    /// suspended that the file does not list leave.
+    /// </summary>
+    protected override async Task<CompleteRoster<Cadre>?> RosterAsync(LiaisonDb db, string scope, ImportProblems problems, CancellationToken ct)
+    {
+        Term name;
+        Func<Cadre, bool> covers;
+        IQueryable<Cadre> cadres;
+        if (scope.StartsWith("unit:", StringComparison.OrdinalIgnoreCase))
+        {
+            var code = scope[5..];
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+            if (unit is null)
+            {
+                problems.Add(null, "--complete-for", ImportReason.UnknownScope, [Term.Same(scope), ScopeExpected]);
+                return null;
+            }
+            name = new Term($"{unit.Name}（{unit.Code}）", $"{unit.Name} ({unit.Code})");
+            covers = c => c.UnitId == unit.Id;
+            cadres = db.Cadres.Where(c => c.UnitId == unit.Id);
+        }
+        else
+        {
+            var division = await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == scope, ct);
+            if (division is null || division.Level is not (Domain.Divisions.DivisionLevel.City or Domain.Divisions.DivisionLevel.County or Domain.Divisions.DivisionLevel.Township))
+            {
+                problems.Add(null, "--complete-for", ImportReason.UnknownScope, [Term.Same(scope), ScopeExpected]);
+                return null;
+            }
+            name = new Term($"{division.Name}（{division.Code}）", $"{division.Name} ({division.Code})");
+            covers = c => _unitDivisions.TryGetValue(c.UnitId, out var d) && Domain.Divisions.DivisionCode.IsInSubtree(d, scope);
+            cadres = from c in db.Cadres join u in db.Units on c.UnitId equals u.Id where u.DivisionCode.StartsWith(scope) select c;
+        }
+        var today = ChinaTime.Today(Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var members = await cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active || c.Status == CadreStatus.Suspended)
+            .Select(c => new { c.Id, c.Code, c.Name, c.UnitId }).ToListAsync(ct);
+        return new CompleteRoster<Cadre>(name, "unit", covers, members.Select(c => new RosterMember(c.Id, c.Code,
+            new Term($"{c.Name}（{_unitCodes.GetValueOrDefault(c.UnitId)}）不在完整名册中：登记为离职（{today}），其联系和第一书记任职随之结束",
+                $"{c.Name} ({_unitCodes.GetValueOrDefault(c.UnitId)}) is not in the complete roster: recorded as left on {today}; their ties and First Secretary postings end"))).ToList());
+    }
+
+    private static readonly Term ScopeExpected = new("单位（unit:单位编码）或市、县（市、区）、乡镇（街道）的行政区划代码", "a unit (unit:CODE) or the division code of a city, county or township");
+
+    protected override Task EndAsync(LiaisonDb db, Actor actor, RosterMember member, DateOnly on, string reason, CancellationToken ct) =>
+        RegistryStore.EndCadreForImportAsync(db, Clock, actor, member.Key, on, reason, ct);
 
     protected override string ColumnOf(string property) => property switch
     {
@@ -195,7 +256,8 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
         _ => base.Show(property, value),
     };
 
-    public static TableSpec<Cadre> CadreSpec(LiaisonDb db) => TableSpec.For<Cadre>(db, [nameof(Cadre.Code)],
-        nameof(Cadre.Code), nameof(Cadre.Name), nameof(Cadre.UnitId), nameof(Cadre.Rank), nameof(Cadre.IsReserve), nameof(Cadre.IsPolice),
-        nameof(Cadre.IsNewlyPromoted), nameof(Cadre.BirthYear), nameof(Cadre.Gender), nameof(Cadre.Phone));
+    /// <summary>The columns a roster writes; <paramref name="versioned"/>: with the version the import gives each row (the demo's rows keep theirs).</summary>
+    public static TableSpec<Cadre> CadreSpec(LiaisonDb db, bool versioned = false) => TableSpec.For<Cadre>(db, [nameof(Cadre.Code)],
+        [nameof(Cadre.Code), nameof(Cadre.Name), nameof(Cadre.UnitId), nameof(Cadre.Rank), nameof(Cadre.IsReserve), nameof(Cadre.IsPolice),
+        nameof(Cadre.IsNewlyPromoted), nameof(Cadre.BirthYear), nameof(Cadre.Gender), nameof(Cadre.Phone), .. versioned ? [nameof(Cadre.Version)] : Array.Empty<string>()]);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Liaison.Data.Audit;
 using Liaison.Data.Database;
 using Liaison.Data.Import;
 using Liaison.Domain.Divisions;
@@ -11,6 +13,7 @@ namespace Liaison.Data.People;
 public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Household>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
+    private Dictionary<string, (HouseholdStatus Status, DateOnly? Since)> _ended = new(StringComparer.Ordinal);
 
     private static readonly (string Key, HouseholdCategory Category)[] CategoryColumns =
         HouseholdCategories.All.Select(c => (c.ToString(), c)).ToArray();
@@ -32,9 +35,14 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
 
     protected override string KeyColumn => "house_no";
 
-    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
+    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct)
+    {
         _divisions = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.Township)
             .ToDictionaryAsync(d => d.Code, d => d.Level, ct);
+        var ended = await db.Households.AsNoTracking().Where(h => h.Status != HouseholdStatus.Current)
+            .Select(h => new { h.VillageCode, h.HouseNo, h.Status, h.StatusSince }).ToListAsync(ct);
+        _ended = ended.ToDictionary(h => h.VillageCode + "/" + h.HouseNo, h => (h.Status, h.StatusSince), StringComparer.Ordinal);
+    }
 
     protected override Household? Parse(RowReader row)
     {
@@ -68,6 +76,14 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
         {
             return null;
         }
+        // A household that left keeps its row (visits and cases point at it) and its house number, as
+        // the form says (RegistryStore.AddHouseholdAsync): a row at that number would rewrite the old record.
+        if (_ended.TryGetValue(village + "/" + houseNo, out var ended))
+        {
+            row.Problem("house_no", ImportReason.HouseNoEnded,
+                [Term.Same(houseNo), RegistryWords.HouseholdStatuses[ended.Status], Term.Same(ended.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?")]);
+            return null;
+        }
         return new Household { VillageCode = village, HouseNo = houseNo, HeadName = head, HeadPhone = phone, MemberCount = members, Categories = categories };
     }
 
@@ -90,9 +106,39 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
         _ => base.Show(property, value),
     };
 
-    protected override TableSpec<Household> Spec(LiaisonDb db) => HouseholdSpec(db);
+    protected override TableSpec<Household> Spec(LiaisonDb db) => HouseholdSpec(db, versioned: true);
 
-    public static TableSpec<Household> HouseholdSpec(LiaisonDb db) => TableSpec.For<Household>(db, [nameof(Household.VillageCode), nameof(Household.HouseNo)],
-        nameof(Household.VillageCode), nameof(Household.HouseNo), nameof(Household.HeadName), nameof(Household.HeadPhone),
-        nameof(Household.MemberCount), nameof(Household.Categories));
+    protected override RegistryVersioning<Household> Versions => new(RegistryKind.Household, h => h.Id, h => h.Version, (h, v) => h.Version = v,
+        h => h.VillageCode, p => p switch
+        {
+            nameof(Household.MemberCount) => "members",
+            _ => char.ToLowerInvariant(p[0]) + p[1..],
+        });
+
+    /// <summary>A village, or a township (its villages): the file is the whole roster of its current households; those it does not list move out.</summary>
+    protected override async Task<CompleteRoster<Household>?> RosterAsync(LiaisonDb db, string scope, ImportProblems problems, CancellationToken ct)
+    {
+        var division = await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == scope, ct);
+        if (division is null || division.Level is not (DivisionLevel.Village or DivisionLevel.Township))
+        {
+            problems.Add(null, "--complete-for", ImportReason.UnknownScope,
+                [Term.Same(scope), new Term("村（社区）或乡镇（街道）的行政区划代码", "the division code of a village or township")]);
+            return null;
+        }
+        var today = ChinaTime.Today(Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var current = await db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.Current && h.VillageCode.StartsWith(scope)).ToListAsync(ct);
+        return new CompleteRoster<Household>(new Term($"{division.Name}（{division.Code}）", $"{division.Name} ({division.Code})"), "village",
+            h => DivisionCode.IsInSubtree(h.VillageCode, scope),
+            current.Select(h => new RosterMember(h.Id, Key(h),
+                new Term($"户主 {PersonalData.MaskName(h.HeadName)} 不在完整名册中：登记为迁出（{today}）",
+                    $"head {PersonalData.MaskName(h.HeadName)} is not in the complete roster: recorded as moved out on {today}"))).ToList());
+    }
+
+    protected override Task EndAsync(LiaisonDb db, Actor actor, RosterMember member, DateOnly on, string reason, CancellationToken ct) =>
+        RegistryStore.EndHouseholdForImportAsync(db, Clock, actor, member.Id, on, reason, ct);
+
+    /// <summary>The columns a roster writes; <paramref name="versioned"/>: with the version the import gives each row (the demo's rows keep theirs).</summary>
+    public static TableSpec<Household> HouseholdSpec(LiaisonDb db, bool versioned = false) => TableSpec.For<Household>(db, [nameof(Household.VillageCode), nameof(Household.HouseNo)],
+        [nameof(Household.VillageCode), nameof(Household.HouseNo), nameof(Household.HeadName), nameof(Household.HeadPhone),
+        nameof(Household.MemberCount), nameof(Household.Categories), .. versioned ? [nameof(Household.Version)] : Array.Empty<string>()]);
 }

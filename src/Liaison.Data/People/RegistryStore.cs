@@ -28,6 +28,9 @@ public sealed record UnitInput(string Code, string Name, UnitLevel Level, UnitCa
 /// </summary>
 public sealed record RegistryChange(RegistryAction Action, DateOnly On, string? Reason, string? Other = null, int? Version = null);
 
+/// <summary>A record an import changed: its id and key, its division, the fields changed (the keys of <see cref="RegistryWords.Fields"/>) and its new version.</summary>
+public sealed record RegistryEdit(long Id, string Key, string Division, string Fields, int Version);
+
 /// <summary>What a change did: its event, and what the plan lost with it (the villages to re-plan).</summary>
 public sealed record RegistryOutcome(RegistryEvent Event, int TiesEnded, int PostingsEnded, IReadOnlyList<string> Replan, string? NewKey = null);
 
@@ -135,7 +138,21 @@ public static class RegistryStore
     /// cadre's current ties and First Secretary postings on the day, with the reason; a suspension
     /// takes the cadre out of the plan at the next re-plan.
     /// </summary>
-    public static async Task<RegistryOutcome> ChangeCadreAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, string code, RegistryChange change, CancellationToken ct)
+    public static Task<RegistryOutcome> ChangeCadreAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, string code, RegistryChange change, CancellationToken ct) =>
+        ChangeCadreAsync(db, clock, actor, scope, code, change, inImport: false, ct);
+
+    /// <summary>
+    /// A cadre of a complete roster that the file does not list leaves (离职) on the import's day, with
+    /// the reason, as any departure does; inside the import's transaction, which recounts the figures once.
+    /// </summary>
+    internal static Task<RegistryOutcome> EndCadreForImportAsync(LiaisonDb db, TimeProvider clock, Actor actor, string code, DateOnly on, string reason, CancellationToken ct) =>
+        ChangeCadreAsync(db, clock, actor, Scope.Everything, code, new RegistryChange(RegistryAction.Left, on, reason), inImport: true, ct);
+
+    /// <summary>
+    /// The change itself. <paramref name="inImport"/>: the caller's transaction holds it (an import,
+    /// all or nothing) and recounts every figure at its end, so no transaction of its own and no recount here.
+    /// </summary>
+    private static async Task<RegistryOutcome> ChangeCadreAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, string code, RegistryChange change, bool inImport, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var (cadre, unit) = await CadreInReachAsync(db, scope, code, ct);
@@ -169,17 +186,23 @@ public static class RegistryStore
             cadre.UnitId = to.Id;
         }
         cadre.Version++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = inImport ? null : await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var fields = to is not null ? "unit" : "status";
         var e = await EventAsync(db, clock, actor, RegistryKind.Cadre, cadre.Id, cadre.Code, unit.DivisionCode, change.Action, change.On, reason, to?.Code, fields, cadre.Version, ct);
         var (ties, postings, replan) = RegistryRules.EndsTies(change.Action)
             ? await EndTiesAsync(db, clock, actor, cadre.Id, null, change.Action, change.On, reason, ct)
             : (0, 0, []);
-        await RollupStore.RefreshAsync(db, RollupFamily.People | (ties > 0 ? RollupFamily.Liaisons : 0) | (postings > 0 ? RollupFamily.Secretaries : 0), ct);
+        if (!inImport)
+        {
+            await RollupStore.RefreshAsync(db, RollupFamily.People | (ties > 0 ? RollupFamily.Liaisons : 0) | (postings > 0 ? RollupFamily.Secretaries : 0), ct);
+        }
         await AuditAsync(db, clock, actor, "cadre." + RegistryWords.Key(change.Action), "cadre", cadre.Code, unit.DivisionCode, before,
             new { snapshot = CadreSnapshot(cadre, to?.Code ?? unit.Code), on = change.On, tiesEnded = ties, postingsEnded = postings, replan }, reason, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
         return new RegistryOutcome(e, ties, postings, replan);
     }
@@ -254,8 +277,16 @@ public static class RegistryStore
     /// split (<paramref name="split"/>: the new household, whose members leave the old one).
     /// The household's row stays: its visits and cases keep pointing at it as it was.
     /// </summary>
-    public static async Task<RegistryOutcome> ChangeHouseholdAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, long id, RegistryChange change,
-        HouseholdInput? split, CancellationToken ct)
+    public static Task<RegistryOutcome> ChangeHouseholdAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, long id, RegistryChange change,
+        HouseholdInput? split, CancellationToken ct) =>
+        ChangeHouseholdAsync(db, clock, actor, scope, id, change, split, inImport: false, ct);
+
+    /// <summary>A household of a complete roster that the file does not list moves out on the import's day, with the reason; inside the import's transaction.</summary>
+    internal static Task<RegistryOutcome> EndHouseholdForImportAsync(LiaisonDb db, TimeProvider clock, Actor actor, long id, DateOnly on, string reason, CancellationToken ct) =>
+        ChangeHouseholdAsync(db, clock, actor, Scope.Everything, id, new RegistryChange(RegistryAction.MovedOut, on, reason), null, inImport: true, ct);
+
+    private static async Task<RegistryOutcome> ChangeHouseholdAsync(LiaisonDb db, TimeProvider clock, Actor actor, Scope? scope, long id, RegistryChange change,
+        HouseholdInput? split, bool inImport, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var household = await HouseholdInReachAsync(db, scope, id, ct);
@@ -299,8 +330,8 @@ public static class RegistryStore
         Refuse(problems);
         var reason = change.Reason!.Trim();
         var before = HouseholdSnapshot(household);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var counted = await HouseholdFiguresAsync(db, [household.VillageCode], ct);
+        await using var tx = inImport ? null : await db.Database.BeginTransactionAsync(ct);
+        var counted = inImport ? null : await HouseholdFiguresAsync(db, [household.VillageCode], ct);
         household.Status = next;
         household.StatusSince = change.On;
         household.Version++;
@@ -331,10 +362,16 @@ public static class RegistryStore
             await EventAsync(db, clock, actor, RegistryKind.Household, created.Id, HouseholdKey(created), created.VillageCode, RegistryAction.Split, change.On, reason, household.HouseNo,
                 "houseNo,headName,headPhone,members,categories", created.Version, ct);
         }
-        await RecountHouseholdsAsync(db, [household.VillageCode], counted, ct);
+        if (counted is not null)
+        {
+            await RecountHouseholdsAsync(db, [household.VillageCode], counted, ct);
+        }
         await AuditAsync(db, clock, actor, "household." + RegistryWords.Key(change.Action), "household", household.Id.ToString(CultureInfo.InvariantCulture), household.VillageCode, before,
             new { snapshot = HouseholdSnapshot(household), on = change.On, into = into?.Id, created = created?.Id }, reason, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
         return new RegistryOutcome(e, 0, 0, [], created?.Id.ToString(CultureInfo.InvariantCulture));
     }
@@ -522,6 +559,41 @@ public static class RegistryStore
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new RegistryOutcome(e, ties, postings, replan, created?.Code);
+    }
+
+    // ---- imports ----
+
+    /// <summary>
+    /// The records an import changed, each with its new version (the import wrote it with the row):
+    /// one <see cref="RegistryAction.Edited"/> event each, naming the fields and the file, so that a
+    /// form opened before the import is refused on saving with what the import changed
+    /// (<see cref="CheckVersionAsync"/>). Inside the import's transaction, audited by the import.
+    /// </summary>
+    internal static async Task ImportedAsync(LiaisonDb db, TimeProvider clock, Actor actor, RegistryKind kind, IReadOnlyList<RegistryEdit> edits, string file, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var at = clock.GetUtcNow();
+        var reason = $"导入文件 {file}";
+        reason = reason.Length > RegistryRules.MaxReason ? reason[..RegistryRules.MaxReason] : reason;
+        foreach (var chunk in edits.Chunk(5000))
+        {
+            db.RegistryEvents.AddRange(chunk.Select(e => new RegistryEvent
+            {
+                Kind = kind,
+                RecordId = e.Id,
+                RecordKey = e.Key,
+                DivisionCode = e.Division,
+                Action = RegistryAction.Edited,
+                On = today,
+                Reason = reason,
+                Fields = e.Fields,
+                Version = e.Version,
+                At = at,
+                Actor = actor.Name,
+            }));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     // ---- history ----

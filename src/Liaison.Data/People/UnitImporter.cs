@@ -69,5 +69,13 @@ public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock
     };
 
     protected override TableSpec<Unit> Spec(LiaisonDb db) => TableSpec.For<Unit>(db, [nameof(Unit.Code)],
-        nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode));
+        nameof(Unit.Code), nameof(Unit.Name), nameof(Unit.Level), nameof(Unit.Category), nameof(Unit.DivisionCode), nameof(Unit.Version));
+
+    protected override RegistryVersioning<Unit> Versions => new(RegistryKind.Unit, u => u.Id, u => u.Version, (u, v) => u.Version = v,
+        u => u.DivisionCode, p => p switch
+        {
+            nameof(Unit.Name) => "unitName",
+            nameof(Unit.DivisionCode) => "division",
+            _ => char.ToLowerInvariant(p[0]) + p[1..],
+        });
 }

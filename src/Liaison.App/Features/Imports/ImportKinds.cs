@@ -13,15 +13,23 @@ namespace Liaison.App.Features.Imports;
 
 /// <summary>
 /// One kind of file an office brings: its name, its template's columns and an example row taken
-/// from the database's own divisions (never one city's), its preview and its import.
+/// from the database's own divisions (never one city's), its preview and its import (with the scope
+/// the file is the whole roster of, for the kinds that may be declared complete).
 /// </summary>
 public sealed record ImportKind(
     string Key,
     Term Name,
     IReadOnlyList<ImportColumn> Columns,
     Func<TemplateExample, string[]> Example,
-    Func<LiaisonDb, TimeProvider, string, CancellationToken, Task<ImportPreview>> PreviewAsync,
-    Func<LiaisonDb, TimeProvider, string, Actor, Action<ImportProgress>, CancellationToken, Task<long>> ImportAsync);
+    Func<LiaisonDb, TimeProvider, string, string?, CancellationToken, Task<ImportPreview>> PreviewAsync,
+    Func<LiaisonDb, TimeProvider, string, string?, Actor, Action<ImportProgress>, CancellationToken, Task<ImportDone>> ImportAsync)
+{
+    /// <summary>Whether the file may be declared the whole roster of a scope (cadres, households): who is missing is ended.</summary>
+    public bool Completable { get; init; }
+}
+
+/// <summary>What a confirmed import did: the rows written and the records it ended (an import complete for a scope).</summary>
+public sealed record ImportDone(long Rows, long Ends = 0);
 
 /// <summary>Codes of this database to fill a template's example row: a city, a county, a township, a village.</summary>
 public sealed record TemplateExample(string City, string County, string Township, string Village, int Year)
@@ -39,35 +47,39 @@ public sealed record TemplateExample(string City, string County, string Township
 
 public static class ImportKinds
 {
+    private static ImportDone Done(ImportResult r) => new(r.Rows, r.Report?.Ends ?? 0);
+
     private static string Y(TemplateExample e) => e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<ImportKind> All { get; } =
     [
         new("divisions", new("行政区划", "Divisions"), DivisionImporter.Columns,
             e => [e.Village, "某某村委会", "village", e.Township, "village"],
-            (db, _, path, ct) => DivisionImporter.PreviewAsync(db, path, null, ct),
-            async (db, clock, path, actor, progress, ct) => (await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor)).Rows),
+            (db, _, path, _, ct) => DivisionImporter.PreviewAsync(db, path, null, ct),
+            async (db, clock, path, _, actor, progress, ct) => new((await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor)).Rows)),
         new("village-profiles", new("村情", "Village profiles"), VillageProfileImporter.Layout,
             e => [e.Village, Y(e), "难村、乱村", "后进", "", "", "1850", "520", "120000", "6.5", ""],
             // A file without a 年度 column is this year's profiles (the preview's keys say which year).
-            (db, clock, path, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview"), ChinaTime.Today(clock).Year).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new VillageProfileImporter(clock, Path.GetFileName(path), actor, ChinaTime.Today(clock).Year).ImportAsync(db, path, progress, ct, actor)).Rows),
+            (db, clock, path, _, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview"), ChinaTime.Today(clock).Year).PreviewAsync(db, path, ct),
+            async (db, clock, path, _, actor, progress, ct) => new((await new VillageProfileImporter(clock, Path.GetFileName(path), actor, ChinaTime.Today(clock).Year).ImportAsync(db, path, progress, ct, actor)).Rows)),
         new("units", new("单位", "Units"), UnitImporter.Layout,
             e => ["U001", "县委办公室", "县级", "党政部门", e.County],
-            (db, clock, path, ct) => new UnitImporter(clock).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new UnitImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+            (db, clock, path, _, ct) => new UnitImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, _, actor, progress, ct) => Done(await new UnitImporter(clock).ImportAsync(db, path, progress, ct, actor))),
         new("cadres", new("干部", "Cadres"), CadreImporter.Layout,
             _ => ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "13800000001"],
-            (db, clock, path, ct) => new CadreImporter(clock).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new CadreImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+            (db, clock, path, scope, ct) => new CadreImporter(clock) { CompleteFor = scope }.PreviewAsync(db, path, ct),
+            async (db, clock, path, scope, actor, progress, ct) => Done(await new CadreImporter(clock) { CompleteFor = scope }.ImportAsync(db, path, progress, ct, actor)))
+        { Completable = true },
         new("households", new("农户", "Households"), HouseholdImporter.Layout,
             e => [e.Village, "1号", "李明", "13800000002", "4", "是", "否", "否", "否", "否", "否"],
-            (db, clock, path, ct) => new HouseholdImporter(clock).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new HouseholdImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+            (db, clock, path, scope, ct) => new HouseholdImporter(clock) { CompleteFor = scope }.PreviewAsync(db, path, ct),
+            async (db, clock, path, scope, actor, progress, ct) => Done(await new HouseholdImporter(clock) { CompleteFor = scope }.ImportAsync(db, path, progress, ct, actor)))
+        { Completable = true },
         new("candidates", new("第一书记人选", "First Secretary candidates"), CandidateImporter.Layout,
             e => [Y(e), e.County, "C000001", "", "90", "85", "88", "80"],
-            (db, clock, path, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),
-            async (db, clock, path, actor, progress, ct) => (await new CandidateImporter(clock).ImportAsync(db, path, progress, ct, actor)).Rows),
+            (db, clock, path, _, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),
+            async (db, clock, path, _, actor, progress, ct) => Done(await new CandidateImporter(clock).ImportAsync(db, path, progress, ct, actor))),
     ];
 
     public static ImportKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key);

@@ -6,22 +6,26 @@ using Liaison.Data.Import;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Imports;
 
 /// <summary>
 /// Imports in the browser: download a template (its example row from this database), upload a file,
-/// see the preview — rows to add and change, every normalisation, every refusal by line and column —
-/// and confirm; nothing is written until then, and the import runs as a job with its progress.
+/// see the preview — rows to add, change and (a roster declared complete for a scope) end, every
+/// normalisation, every refusal by line and column — and confirm; nothing is written until then, and the import runs as a job with its progress.
 /// Imports read and write across the whole registry, so only who governs the whole database may
 /// preview and confirm; others get the templates.
 /// </summary>
-public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
+public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Staged { get; set; }
     [BindProperty] public string? Sha256 { get; set; }
+
+    /// <summary>The scope the file is the whole roster of (cadres: unit:CODE or a division; households: a village or township): who is missing is ended on confirming.</summary>
+    [BindProperty] public string? CompleteFor { get; set; }
 
     public ImportPreview? Preview { get; private set; }
     public bool MayImport { get; private set; }
@@ -60,8 +64,12 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProv
             Errors.Add(Ui.T("请选择导入类型和文件", "Choose the kind of import and a file"));
             return Page();
         }
+        if (!await ScopeInReachAsync(kind, ct))
+        {
+            return Page();
+        }
         var staged = await Uploads.SaveAsync(Upload, jurisdiction.UserName ?? "?", kind.Key, clock, ct);
-        Preview = await kind.PreviewAsync(db, clock, staged.Path, ct);
+        Preview = await kind.PreviewAsync(db, clock, staged.Path, CompleteFor, ct);
         (Staged, Sha256) = (staged.Id, staged.Sha256);
         if (!Preview.Acceptable)
         {
@@ -83,12 +91,19 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProv
             Errors.Add(Ui.T("预览过的文件已过期或不存在，请重新上传", "The previewed file has expired or is gone: upload it again"));
             return Page();
         }
+        if (!await ScopeInReachAsync(kind, ct))
+        {
+            return Page();
+        }
+        var completeFor = CompleteFor;
         var job = jobs.Start("import", owner, new($"导入{kind.Name.Zh}：{Path.GetFileName(staged.Path)}", $"Import {kind.Name.En.ToLowerInvariant()}: {Path.GetFileName(staged.Path)}"), "/imports", async (services, job, ct) =>
         {
             try
             {
-                var rows = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, new Actor(owner), job.Report, ct);
-                return new Term($"已导入 {rows} 行。", $"{rows} rows imported.");
+                var done = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, completeFor, new Actor(owner), job.Report, ct);
+                return completeFor is null
+                    ? new Term($"已导入 {done.Rows} 行。", $"{done.Rows} rows imported.")
+                    : new Term($"已导入 {done.Rows} 行；完整名册（{completeFor}）中未列出的 {done.Ends} 条记录已按登记规则结束。", $"{done.Rows} rows imported; the {done.Ends} records of the complete roster ({completeFor}) not in the file were ended by the registry's rules.");
             }
             finally
             {
@@ -96,6 +111,33 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProv
             }
         });
         return Redirect($"/jobs/{job.Id}");
+    }
+
+    /// <summary>
+    /// A roster declared complete must be of a kind that may be, and of a scope in the account's
+    /// jurisdiction (a unit by <c>unit:CODE</c>, else a division): an office ends only its own records.
+    /// </summary>
+    private async Task<bool> ScopeInReachAsync(ImportKind kind, CancellationToken ct)
+    {
+        CompleteFor = string.IsNullOrWhiteSpace(CompleteFor) ? null : Data.Import.CellNormaliser.Code(CompleteFor);
+        if (CompleteFor is not { } scope)
+        {
+            return true;
+        }
+        if (!kind.Completable)
+        {
+            Errors.Add(Ui.T($"{kind.Name.Zh}导入不能声明为完整名册", $"An import of {kind.Name.En.ToLowerInvariant()} cannot be declared a complete roster"));
+            return false;
+        }
+        var code = scope.StartsWith("unit:", StringComparison.OrdinalIgnoreCase) ? scope[5..] : scope;
+        var inReach = scope.StartsWith("unit:", StringComparison.OrdinalIgnoreCase)
+            ? await scoped.Units.AnyAsync(u => u.Code == code, ct)
+            : await scoped.Divisions.AnyAsync(d => d.Code == scope, ct);
+        if (!inReach)
+        {
+            Errors.Add(Ui.T($"完整名册的范围 {scope} 不存在或不在您的管辖范围内", $"The complete roster's scope {scope} does not exist or is outside your jurisdiction"));
+        }
+        return inReach;
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
