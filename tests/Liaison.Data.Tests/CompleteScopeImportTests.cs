@@ -133,6 +133,15 @@ public class CompleteScopeImportTests
             Assert.Equal(ImportReason.OutsideScope, Assert.Single(refused.ImportProblems).Reason);
             Assert.Equal(CadreStatus.Active, await StatusAsync(db, "C2"));
 
+            // A file with its header only is a wrong file, not "everyone has gone": refused, nothing ended.
+            var empty = files.Text("empty.csv", CadreHeader);
+            var emptyPreview = await new CadreImporter(clock) { CompleteFor = "unit:U1" }.PreviewAsync(db, empty, default);
+            Assert.Equal((ImportReason.EmptyCompleteRoster, false), (Assert.Single(emptyPreview.Problems).Reason, emptyPreview.Acceptable));
+            Assert.Contains("这会结束其全部", emptyPreview.Problems[0].Message().Zh);
+            var emptyRefused = await Assert.ThrowsAsync<ImportRefusedException>(() => new CadreImporter(clock) { CompleteFor = "unit:U1" }.ImportAsync(db, empty, null, default));
+            Assert.Equal(ImportReason.EmptyCompleteRoster, Assert.Single(emptyRefused.ImportProblems).Reason);
+            Assert.Equal(CadreStatus.Active, await StatusAsync(db, "C1"));
+
             // A township's roster: every unit of the township and below; the county's units are outside it.
             var township = await new CadreImporter(clock) { CompleteFor = "370830100" }.PreviewAsync(db, files.Text("t.csv", CadreHeader + "C3,王强,U2,一般干部,1980,男\n"), default);
             Assert.True(township.Acceptable);

@@ -37,6 +37,7 @@ public enum ImportReason
     NoHeader,
     UnknownScope,
     OutsideScope,
+    EmptyCompleteRoster,
     HouseNoEnded,
 }
 

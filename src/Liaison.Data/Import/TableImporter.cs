@@ -121,6 +121,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
             }
         }
         await DatabaseSql.For(db).UpsertAsync(Spec(db), Valid(), n => progress?.Invoke(new ImportProgress("rows", file.ReadFraction(), 1)), ct);
+        RefuseEmptyRoster(roster, rows, problems);
         problems.ThrowIfAny();
         if (versions is not null && edits.Count > 0)
         {
@@ -210,6 +211,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
                     changed.Add(new RowChange(line, key, fields));
                 }
             }
+            RefuseEmptyRoster(roster, rows, problems);
             var missing = roster is null ? [] : Missing(roster, keys!).ToList();
             return ImportPreview.Of(file, name, Entity, problems, written: false) with
             {
@@ -230,6 +232,15 @@ public abstract class TableImporter<T>(TimeProvider clock)
                 problems.Add(p.Line, p.Column, p.Reason, p.Args);
             }
             return ImportPreview.Of(file, name, Entity, problems, written: false);
+        }
+    }
+
+    /// <summary>A "complete" roster with no row at all is a wrong file far more often than a scope emptied: refused, never read as "end everyone".</summary>
+    private static void RefuseEmptyRoster(CompleteRoster<T>? roster, long rows, ImportProblems problems)
+    {
+        if (roster is { Members.Count: > 0 } && rows == 0 && !problems.Any)
+        {
+            problems.Add(null, "--complete-for", ImportReason.EmptyCompleteRoster, [roster.Scope, Term.Same(roster.Members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
     }
 
