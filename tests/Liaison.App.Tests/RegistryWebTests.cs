@@ -111,6 +111,33 @@ public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
     }
 
     [Fact]
+    public async Task A_retired_cadre_leaves_the_unit_administrators_list_of_who_is_not_yet_taking_part()
+    {
+        await using var db = Demo.Target.CreateContext();
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == "370830U001");
+        // One not taking part yet: the list shows them first.
+        var cadre = await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit.Id && !db.LiaisonTies.Any(t => t.CadreId == c.Id && t.Until == null))
+            .OrderBy(c => c.Code).FirstAsync();
+        var inPost = await db.Cadres.CountAsync(c => c.UnitId == unit.Id && c.Status == CadreStatus.Active);
+        var unitAdmin = await SignedInAsync("unit-admin");
+        var home = await unitAdmin.GetStringAsync("/");
+        Assert.Contains($"<td>{cadre.Code}</td>", home, StringComparison.Ordinal);
+        Assert.Contains($"共 {inPost} 人", home, StringComparison.Ordinal);
+
+        var office = await SignedInAsync("office");
+        var retired = await Forms.PostAsync(office, $"/people/cadres/{cadre.Code}", "change", new()
+        {
+            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["on"] = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "到龄退休",
+        });
+        Assert.Contains("已保存", await retired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await unitAdmin.GetStringAsync("/");
+        Assert.DoesNotContain($"<td>{cadre.Code}</td>", after, StringComparison.Ordinal);
+        Assert.Contains($"共 {inPost - 1} 人", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_save_over_a_changed_cadre_is_refused_with_what_changed()
     {
         await using var db = Demo.Target.CreateContext();

@@ -65,7 +65,7 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
     }
 
     /// <summary>
-    /// A unit administrator's people and their part this year: each cadre of the unit with the
+    /// A unit administrator's people and their part this year: each cadre of the unit in post with the
     /// number of their current ties (0: not taking part yet), those without a part first.
     /// </summary>
     public async Task<List<(string Code, string Name, int Ties)>?> UnitPeopleAsync(CancellationToken ct)
@@ -77,7 +77,8 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
         var year = ChinaTime.Today(clock).Year;
         // The unit's own cadres are the unit's business wherever their ties lie (outside the unit's division too).
         using var outside = Data.Access.Unscoped.Section("a unit administrator's own cadres: their ties wherever they are");
-        var rows = await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit)
+        // Those in post: a retired, departed or suspended cadre has no part to take (the registry pages list them all).
+        var rows = await db.Cadres.AsNoTracking().Where(c => c.UnitId == unit && c.Status == Domain.People.CadreStatus.Active)
             .Select(c => new { c.Code, c.Name, Ties = db.LiaisonTies.Count(t => t.CadreId == c.Id && t.Year == year && t.Until == null) })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Ties > 0).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Name, r.Ties)).ToList();
