@@ -151,6 +151,8 @@ public sealed class VillageProfileImporter(TimeProvider clock, string fileName, 
 
     protected override string Key(VillageProfile item) => item.VillageCode + "/" + item.Year.ToString(CultureInfo.InvariantCulture);
 
+    protected override string? DivisionOf(VillageProfile item) => item.VillageCode;
+
     protected override TableSpec<VillageProfile> Spec(LiaisonDb db) => TableSpec.For<VillageProfile>(db, [nameof(VillageProfile.VillageCode), nameof(VillageProfile.Year)],
         nameof(VillageProfile.VillageCode), nameof(VillageProfile.Year), nameof(VillageProfile.Types), nameof(VillageProfile.Grade),
         nameof(VillageProfile.Latitude), nameof(VillageProfile.Longitude), nameof(VillageProfile.Population), nameof(VillageProfile.Households),

@@ -33,6 +33,8 @@ public static class ImportMessages
         [ImportReason.NotAPhone] = ("“{0}”不是电话号码：手机为 11 位数字，座机须带区号（如 0539-1234567）", "'{0}' is not a phone number: a mobile has 11 digits, a landline its area code (e.g. 0539-1234567)"),
         [ImportReason.NoHeader] = ("在任何工作表的前 {0} 行中都找不到表头（应有列：{1}）", "no header row in the first {0} rows of any sheet (expected columns: {1})"),
         [ImportReason.UnknownScope] = ("--complete-for {0} 无效：应为{1}", "--complete-for {0} is not valid: expected {1}"),
+        [ImportReason.OutsideJurisdiction] = ("{0} 不在您的辖区（{1}）内：只能导入本辖区的记录", "{0} lies outside your jurisdiction ({1}): you may import records of your jurisdiction only"),
+        [ImportReason.RecordOutsideJurisdiction] = ("{0} 已登记在辖区外（{1}），不在您的辖区（{2}）内：请由其所在辖区或上级驻村办办理", "{0} is registered outside your jurisdiction ({1}, not in {2}): its own office or the office above handles it"),
         [ImportReason.EmptyCompleteRoster] = ("文件没有任何行，却声明为“{0}”的完整名册：这会结束其全部 {1} 条在册记录，已拒绝；确需如此请逐条办理", "the file has no row yet is declared the whole roster of {0}: that would end all {1} of its records, so it is refused; end them one by one if that is really meant"),
         [ImportReason.OutsideScope] = ("{0} 不在本文件声明为完整名册的范围（{1}）内：完整名册只能列出该范围内的记录", "{0} lies outside the scope the file is declared the whole roster of ({1}): a complete roster lists records of that scope only"),
         [ImportReason.HouseNoEnded] = ("本村门牌号 {0} 的农户{1}（{2}），门牌号留给原户的记录：新户请另用门牌号，如 {0}-1；原户不应在名册中则删去此行", "the household at house number {0} has {1} ({2}) and keeps the number on its record: give a new household another number, such as {0}-1, or remove the row"),

@@ -38,6 +38,8 @@ public enum ImportReason
     UnknownScope,
     OutsideScope,
     EmptyCompleteRoster,
+    OutsideJurisdiction,
+    RecordOutsideJurisdiction,
     HouseNoEnded,
 }
 

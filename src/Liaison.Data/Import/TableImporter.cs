@@ -82,6 +82,20 @@ public abstract class TableImporter<T>(TimeProvider clock)
     protected virtual Task EndAsync(LiaisonDb db, Actor actor, RosterMember member, DateOnly on, string reason, CancellationToken ct) =>
         throw new NotSupportedException($"an import of {Entity} ends nothing");
 
+    /// <summary>
+    /// The uploader's jurisdiction (a division code) when it does not hold the whole database — a
+    /// county's office in a city's database: every row must lie inside it, and so must every stored
+    /// record a row would change (a staff number of another county's cadre is refused, not moved).
+    /// Null: the whole database.
+    /// </summary>
+    public string? Within { get; init; }
+
+    /// <summary>The division a record lies in (its village, its unit's division), for <see cref="Within"/>; null: the import is for the whole database only.</summary>
+    protected virtual string? DivisionOf(T item) => null;
+
+    /// <summary>The file's column that places a row (its village, unit or division), named in a refusal outside <see cref="Within"/>.</summary>
+    protected virtual string PlaceColumn => KeyColumn;
+
     /// <summary>For a registry (cadres, households, units): how the import keeps its records' versions. Null: the table has no versions.</summary>
     protected virtual RegistryVersioning<T>? Versions => null;
 
@@ -100,13 +114,13 @@ public abstract class TableImporter<T>(TimeProvider clock)
         problems.ThrowIfAny();
         var keys = roster is null ? null : new HashSet<string>(StringComparer.Ordinal);
         var versions = Versions;
-        var stored = versions is null ? null : await StoredAsync(db, ct);
+        var stored = versions is null && Within is null ? null : await StoredAsync(db, ct);
         var compared = versions is null ? null : Compared(db);
         var edits = new List<RegistryEdit>();
         long rows = 0;
         IEnumerable<T> Valid()
         {
-            foreach (var (item, _) in Read(file, map, problems, roster, keys))
+            foreach (var (item, _) in Read(file, map, problems, roster, keys, stored))
             {
                 // After the first problem nothing more is written: the rest is only checked.
                 if (!problems.Any)
@@ -184,7 +198,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
             long adds = 0, changes = 0, same = 0, rows = 0;
             var added = new List<RowAdded>();
             var changed = new List<RowChange>();
-            foreach (var (item, line) in Read(file, map, problems, roster, keys))
+            foreach (var (item, line) in Read(file, map, problems, roster, keys, stored))
             {
                 rows++;
                 var key = Key(item);
@@ -275,8 +289,9 @@ public abstract class TableImporter<T>(TimeProvider clock)
     }
 
     /// <summary>The file's rows that read without a problem, with their lines; duplicates of a key refused, and a row outside a complete roster's scope.</summary>
-    private IEnumerable<(T Item, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems, CompleteRoster<T>? roster, HashSet<string>? keys)
+    private IEnumerable<(T Item, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems, CompleteRoster<T>? roster, HashSet<string>? keys, Dictionary<string, T>? stored)
     {
+        var jurisdiction = Within is { } within ? Domain.Access.Scope.Division(within) : null;
         // Keys seen so far, by a 128-bit hash (a collision among millions of keys is less likely than
         // a memory error): no strings kept alive, so a million-row import does not grow the old heap.
         var seen = new Dictionary<UInt128, long>();
@@ -296,6 +311,10 @@ public abstract class TableImporter<T>(TimeProvider clock)
                 continue;
             }
             seen.Add(hash, row.Line);
+            if (jurisdiction is not null && !InJurisdiction(jurisdiction, reader, item, key, stored))
+            {
+                continue;
+            }
             if (roster is not null)
             {
                 // A file declared the whole roster of a scope says nothing about records outside it.
@@ -308,6 +327,23 @@ public abstract class TableImporter<T>(TimeProvider clock)
             }
             yield return (item, row.Line);
         }
+    }
+
+    /// <summary>Whether a row, and the stored record it would change, lie inside the uploader's jurisdiction; a problem on its line where not.</summary>
+    private bool InJurisdiction(Domain.Access.Scope jurisdiction, RowReader reader, T item, string key, Dictionary<string, T>? stored)
+    {
+        var scope = Term.Same(Within!);
+        if (DivisionOf(item) is not { } at || !jurisdiction.Covers(at))
+        {
+            reader.Problem(PlaceColumn, ImportReason.OutsideJurisdiction, [Term.Same(reader.Optional(PlaceColumn)), scope]);
+            return false;
+        }
+        if (stored is not null && stored.TryGetValue(key, out var old) && DivisionOf(old) is { } was && !jurisdiction.Covers(was))
+        {
+            reader.Problem(KeyColumn, ImportReason.RecordOutsideJurisdiction, [Term.Same(key), Term.Same(was), scope]);
+            return false;
+        }
+        return true;
     }
 
     private async Task<Dictionary<string, T>> StoredAsync(LiaisonDb db, CancellationToken ct)

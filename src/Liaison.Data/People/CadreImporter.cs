@@ -83,7 +83,7 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
         return code.Length == 0 || name.Length == 0 || unitId == 0 || rank == default || birthYear == 0 || gender == default ? null : cadre;
     }
 
-    /// <summary>The unit by its code, else by its exact name (spaces aside); a name of several units is refused with their codes.</summary>
+    /// <summary>The unit by its code, else by its exact name (spaces aside; inside the uploader's jurisdiction when it has one); a name of several units is refused with their codes.</summary>
     private (int Id, UnitLevel Level) Unit(RowReader row)
     {
         var raw = row.Required("unit");
@@ -98,8 +98,10 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
             return unit;
         }
         var name = CellNormaliser.Name(raw);
-        if (_unitsByName.TryGetValue(name, out var named))
+        if (_unitsByName.TryGetValue(name, out var all))
         {
+            // A county's roster names its own 县公安局, not each county's: inside a jurisdiction, its units only.
+            var named = Within is { } within && all.Where(u => Domain.Divisions.DivisionCode.IsInSubtree(_unitDivisions[u.Id], within)).ToList() is { Count: > 0 } own ? own : all;
             if (named.Count > 1)
             {
                 row.Problem("unit", ImportReason.AmbiguousUnit, name, string.Join("、", named.Select(u => u.Code).Order(StringComparer.Ordinal)));
@@ -177,6 +179,10 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
     }
 
     protected override string Key(Cadre item) => item.Code;
+
+    protected override string? DivisionOf(Cadre item) => _unitDivisions.GetValueOrDefault(item.UnitId);
+
+    protected override string PlaceColumn => "unit";
 
     protected override TableSpec<Cadre> Spec(LiaisonDb db) => CadreSpec(db, versioned: true);
 

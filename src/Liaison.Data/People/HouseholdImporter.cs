@@ -89,6 +89,10 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
 
     protected override string Key(Household item) => item.VillageCode + "/" + item.HouseNo;
 
+    protected override string? DivisionOf(Household item) => item.VillageCode;
+
+    protected override string PlaceColumn => "village";
+
     protected override string ColumnOf(string property) => property switch
     {
         nameof(Household.MemberCount) => "members",

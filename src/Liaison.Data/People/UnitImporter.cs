@@ -61,6 +61,10 @@ public sealed class UnitImporter(TimeProvider clock) : TableImporter<Unit>(clock
 
     protected override string Key(Unit item) => item.Code;
 
+    protected override string? DivisionOf(Unit item) => item.DivisionCode;
+
+    protected override string PlaceColumn => "division";
+
     protected override Term Show(string property, object? value) => value switch
     {
         UnitLevel l => Terms.UnitLevels.GetValueOrDefault(l, Term.Same(l.ToString())),
