@@ -12,6 +12,8 @@ public sealed record RowChange(long Line, string Key, IReadOnlyList<FieldChange>
 /// <summary>A row of the file that adds a record.</summary>
 public sealed record RowAdded(long Line, string Key);
 
+public sealed record RowEnded(string Key, Term Reason);
+
 /// <summary>
 /// What an import would do, or did (docs/IMPORTS.md): the sheet and header row read, rows to add,
 /// to change (with what changes) and unchanged, every refusal (the first ones listed, all
@@ -40,6 +42,8 @@ public sealed record ImportPreview
     public long Unchanged { get; init; }
     public IReadOnlyList<RowAdded> Added { get; init; } = [];
     public IReadOnlyList<RowChange> Changed { get; init; } = [];
+    public long Ends { get; init; }
+    public IReadOnlyList<RowEnded> Ended { get; init; } = [];
 
     /// <summary>Every problem found; <see cref="Problems"/> lists the first ones (and past them a line with the total).</summary>
     public long ProblemCount { get; init; }

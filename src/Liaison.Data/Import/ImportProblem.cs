@@ -35,6 +35,9 @@ public enum ImportReason
     AmbiguousGrade,
     NotAPhone,
     NoHeader,
+    WithdrawnWithRecords,
+    MergeNotWithdrawn,
+    MergeIntoUnknown,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>
