@@ -100,13 +100,10 @@ public sealed class IndexModel(LiaisonDb db, Jurisdiction jurisdiction, TimeProv
             return Forbid();
         }
         var owner = jurisdiction.UserName ?? "?";
-        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged)
-        {
-            Errors.Add(Ui.T("预览过的文件已过期或不存在，请重新上传", "The previewed file has expired or is gone: upload it again"));
-            return Page();
-        }
         Uploads.Staged? merges = null;
-        if (kind.Key == DivisionsKey && MergesStaged is { Length: > 0 } && (merges = await Uploads.FindAsync(MergesStaged, owner, MergesKind, MergesSha256 ?? "", ct)) is null)
+        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged
+            // A newer division list's merges file, previewed with it, is checked the same way.
+            || kind.Key == DivisionsKey && MergesStaged is { Length: > 0 } && (merges = await Uploads.FindAsync(MergesStaged, owner, MergesKind, MergesSha256 ?? "", ct)) is null)
         {
             Errors.Add(Ui.T("预览过的文件已过期或不存在，请重新上传", "The previewed file has expired or is gone: upload it again"));
             return Page();
