@@ -164,6 +164,11 @@ public class DivisionChangeTests
         Assert.False(run.World.Places.ContainsKey(village));
         Assert.False(await db.LiaisonTies.AnyAsync(x => x.DivisionCode == village && x.Until == null));
         Assert.True(await db.LiaisonTies.AnyAsync(x => x.DivisionCode == into.Code && x.Until == null));
+
+        // An old households file that still names the withdrawn village is refused, pointing at the village it merged into.
+        var late = files.Text("households.csv", $"村代码,门牌号,户主姓名,家庭人口\n{village},99号,王五,3\n");
+        var refusal = await Assert.ThrowsAsync<ImportRefusedException>(() => new People.HouseholdImporter(clock).ImportAsync(db, late, null, default));
+        Assert.Contains(refusal.ImportProblems, p => p.Reason == ImportReason.WithdrawnCode && p.Message().Zh.Contains($"已并入 {into.Code}", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -36,6 +36,7 @@ public static class ImportMessages
             "code {0} ({1}) is not in the newer list and would be withdrawn, but records point at it: {2}. Name the village it merged into in the merges file (--merges on the command line), or confirm the withdrawal (--withdraw); nothing was written"),
         [ImportReason.MergeNotWithdrawn] = ("代码 {0} 不在本次撤销之列（新名单中仍有它、库中没有它或早已撤销），不能并入其他村", "code {0} is not withdrawn by this list (the list still has it, the database has no such code, or it was withdrawn before): it cannot merge into another village"),
         [ImportReason.MergeIntoUnknown] = ("并入代码 {0} 不是新名单中的村（社区）", "the code merged into, {0}, is not a village (or community) of the newer list"),
+        [ImportReason.WithdrawnCode] = ("代码 {0} 已于 {1} 撤销（{2}）", "code {0} was withdrawn on {1} ({2})"),
         [ImportReason.UnknownRoot] = ("--root {0} 不在文件中", "--root {0} is not in the file"),
         [ImportReason.TooManyProblems] = ("共 {0} 个错误，只列出前 {1} 个", "{0} problems in all: only the first {1} are listed"),
         [ImportReason.UnknownCall] = ("{0} 年度没有 {1} 的第一书记选派，请先开启选派", "no {0} First Secretary call of {1}: open the calls first"),

@@ -38,6 +38,7 @@ public enum ImportReason
     WithdrawnWithRecords,
     MergeNotWithdrawn,
     MergeIntoUnknown,
+    WithdrawnCode,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>

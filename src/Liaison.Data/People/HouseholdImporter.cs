@@ -11,6 +11,7 @@ namespace Liaison.Data.People;
 public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Household>(clock)
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
+    private Dictionary<string, (DateOnly On, string? Into)> _withdrawn = [];
 
     private static readonly (string Key, HouseholdCategory Category)[] CategoryColumns =
         HouseholdCategories.All.Select(c => (c.ToString(), c)).ToArray();
@@ -32,9 +33,14 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
 
     protected override string KeyColumn => "house_no";
 
-    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct) =>
+    protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct)
+    {
         _divisions = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.Township)
             .ToDictionaryAsync(d => d.Code, d => d.Level, ct);
+        // A code a newer NBS list withdrew takes no households: they belong to the village it merged into.
+        _withdrawn = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn != null)
+            .ToDictionaryAsync(d => d.Code, d => (d.WithdrawnOn!.Value, d.MergedInto), ct);
+    }
 
     protected override Household? Parse(RowReader row)
     {
@@ -49,6 +55,12 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
             else if (level != DivisionLevel.Village)
             {
                 row.Problem("village", ImportReason.NotAVillage, [Term.Same(village), Terms.Levels[level]]);
+                village = "";
+            }
+            else if (_withdrawn.TryGetValue(village, out var gone))
+            {
+                row.Problem("village", ImportReason.WithdrawnCode, [Term.Same(village), Term.Same(gone.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    gone.Into is { } into ? new Term($"已并入 {into}", $"merged into {into}") : new Term("请改用现行代码", "use the code in force")]);
                 village = "";
             }
         }
