@@ -72,6 +72,43 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_newer_list_without_a_county_that_units_point_at_is_refused_in_the_preview_until_withdraw_confirms_it()
+    {
+        var jining = Jining();
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "divisions", jining, "--db", Db, "--json")).Code);
+        var units = Path.Combine(_dir, "units.csv");
+        await File.WriteAllTextAsync(units, "单位编码,单位名称,层级,类别,所属行政区划代码\nU1,汶上县测试局,县级,党政部门,370830\n");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("import", "units", units, "--db", Db, "--json")).Code);
+        var lines = await File.ReadAllLinesAsync(jining);
+        var newer = Path.Combine(_dir, "nbs-2027.csv");
+        await File.WriteAllLinesAsync(newer, lines.Where(l => !l.StartsWith("370830", StringComparison.Ordinal)));
+        var gone = lines.Count(l => l.StartsWith("370830", StringComparison.Ordinal));
+
+        var (refused, preview, _) = await RunAsync("import", "divisions", newer, "--db", Db, "--preview", "--json");
+        Assert.Equal(ExitCodes.Refused, refused);
+        using (var json = JsonDocument.Parse(preview))
+        {
+            Assert.Equal(gone, json.RootElement.GetProperty("ends").GetInt64());
+            var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+            Assert.Equal("WithdrawnWithRecords", problem.GetProperty("reason").GetString());
+            Assert.Contains("370830（汶上县）", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        var (words, text, _) = await RunAsync("import", "divisions", newer, "--db", Db, "--preview");
+        Assert.Equal(ExitCodes.Refused, words);
+        Assert.Contains($"结束 {gone} 行", text, StringComparison.Ordinal);
+
+        var (code, stdout, _) = await RunAsync("import", "divisions", newer, "--db", Db, "--withdraw", "--on", "2026-12-01", "--json");
+        Assert.Equal(ExitCodes.Ok, code);
+        using (var json = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal(gone, json.RootElement.GetProperty("withdrawn").GetInt32());
+        }
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        Assert.Equal(new DateOnly(2026, 12, 1), (await db.Divisions.SingleAsync(d => d.Code == "370830")).WithdrawnOn);
+        Assert.Equal("370830", (await db.Units.SingleAsync(u => u.Code == "U1")).DivisionCode);
+    }
+
+    [Fact]
     public async Task A_refused_import_exits_2_and_names_the_line_in_the_chosen_language()
     {
         var bad = Path.Combine(_dir, "bad.csv");

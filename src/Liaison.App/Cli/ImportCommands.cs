@@ -21,10 +21,17 @@ public static class ImportCommands
         var file = new Argument<string>("FILE") { Description = "CSV, .csv.gz" };
         var root = new Option<string?>("--root") { Description = "只保留该代码的下级及其上级 / keep this code's subtree and its ancestors, e.g. 3708" };
         var preview = PreviewOption();
-        var divisions = new Command("divisions", "导入行政区划代码表 (code,name,level,parent_code,village_kind) / import the division code list") { file, root, preview };
-        divisions.SetAction(CommandRunner.Action(async (run, ct) => run.Value(preview)
-            ? await PreviewDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)
-            : await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), ct)));
+        var merges = new Option<string?>("--merges") { Description = "村庄合并表（原代码,并入代码,原名称,依据；CSV 或 xlsx）：新名单中撤销的村并入哪个村 / the village merges file (code,merged_into,name,reason; CSV or xlsx): which village each withdrawn village merged into" };
+        var withdraw = new Option<bool>("--withdraw") { Description = "确认撤销新名单中没有、但仍有记录且未写明并入的代码（记录保留为历史）/ confirm withdrawing codes the newer list lacks that records still point at and that merge nowhere (the records stay as history)" };
+        var on = new Option<DateOnly?>("--on") { Description = "撤销和合并生效的日期（默认今天）/ the day withdrawals and merges took effect (default: today)" };
+        var divisions = new Command("divisions", "导入行政区划代码表 (code,name,level,parent_code,village_kind)；新版名单：更名、新增、撤销、合并 / import the division code list; a newer list: renames, new codes, withdrawals, merges") { file, root, preview, merges, withdraw, on };
+        divisions.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            var changes = new DivisionChangeOptions(run.Value(merges), run.Value(withdraw), run.Value(on));
+            return run.Value(preview)
+                ? await PreviewDivisionsAsync(run, run.Value(file)!, run.Value(root), changes, ct)
+                : await ImportDivisionsAsync(run, run.Value(file)!, run.Value(root), changes, ct);
+        }));
         import.Subcommands.Add(divisions);
 
         import.Subcommands.Add(VillageProfiles());
@@ -127,10 +134,10 @@ public static class ImportCommands
     private static Option<bool> PreviewOption() =>
         new("--preview", "--dry-run") { Description = "只预览：读取并检查文件，列出新增、修改、规范化和错误，不写入 / preview: read and check the file, list adds, changes, normalisations and problems; write nothing" };
 
-    private static async Task<int> PreviewDivisionsAsync(CommandRunner run, string path, string? root, CancellationToken ct)
+    private static async Task<int> PreviewDivisionsAsync(CommandRunner run, string path, string? root, DivisionChangeOptions changes, CancellationToken ct)
     {
         await using var db = await run.OpenDbAsync(ct);
-        return Show(run, await DivisionImporter.PreviewAsync(db, path, root, ct));
+        return Show(run, await DivisionImporter.PreviewAsync(db, path, root, ct, changes));
     }
 
     /// <summary>A preview printed: exit code 0 when the file may be imported, 2 when it would be refused.</summary>
@@ -233,19 +240,24 @@ public static class ImportCommands
         }
     }
 
-    private static async Task<int> ImportDivisionsAsync(CommandRunner run, string path, string? root, CancellationToken ct)
+    private static async Task<int> ImportDivisionsAsync(CommandRunner run, string path, string? root, DivisionChangeOptions changes, CancellationToken ct)
     {
         await using var db = await run.OpenDbAsync(ct);
         var result = await run.WithProgressAsync(run.Say("导入行政区划", "import divisions"),
-            progress => DivisionImporter.ImportAsync(db, run.Clock, path, root, progress, ct));
+            progress => DivisionImporter.ImportAsync(db, run.Clock, path, root, progress, ct, null, changes));
         if (run.Json)
         {
-            CommandRunner.Print(new { rows = result.Rows, byLevel = result.ByLevel, seconds = result.Seconds });
+            CommandRunner.Print(new { rows = result.Rows, byLevel = result.ByLevel, seconds = result.Seconds, withdrawn = result.Withdrawn, merged = result.Merged });
         }
         else
         {
             var levels = string.Join(run.Say("，", ", "), result.ByLevel.Select(kv => $"{kv.Key} {kv.Value}"));
             Console.WriteLine(run.Say($"已导入 {result.Rows} 个行政区划（{levels}），用时 {result.Seconds} 秒。", $"Imported {result.Rows} divisions ({levels}) in {result.Seconds} s."));
+            if (result.Withdrawn > 0)
+            {
+                Console.WriteLine(run.Say($"撤销 {result.Withdrawn} 个代码，其中 {result.Merged} 个村并入其他村；结束的联系见 /plan/check（待重新编制）。",
+                    $"Withdrew {result.Withdrawn} codes, {result.Merged} of them villages merged into another; the ties ended are on /plan/check (to re-plan)."));
+            }
         }
         return ExitCodes.Ok;
     }

@@ -940,6 +940,11 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MergedInto")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("merged_into");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -964,6 +969,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("village_type")
                         .HasDefaultValueSql("0");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
 
                     b.HasKey("Code")
                         .HasName("pk_divisions");

@@ -921,6 +921,11 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MergedInto")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -945,6 +950,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("village_type")
                         .HasDefaultValueSql("0");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_on");
 
                     b.HasKey("Code")
                         .HasName("pk_divisions");

@@ -22,6 +22,6 @@ public static class WholeDatabase
             return false;
         }
         using var whole = Unscoped.Section("whether an office's jurisdiction holds every village of the database");
-        return !await db.Divisions.AnyAsync(d => d.Level == DivisionLevel.Village && !d.Code.StartsWith(root), ct);
+        return !await db.Divisions.AnyAsync(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && !d.Code.StartsWith(root), ct);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
         b.Property(d => d.ParentCode).HasMaxLength(12);
         b.HasIndex(d => d.ParentCode);
         b.HasIndex(d => d.Name);
+        b.Property(d => d.MergedInto).HasMaxLength(12);
         // Imports of the code list write no profile: new rows start with none.
         // The sentinel is a value never used, so EF always writes the real value and only COPY relies on the default.
         b.Property(d => d.VillageType).HasDefaultValueSql("0").HasSentinel((VillageType)(-1));

@@ -11,7 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.Divisions;
 
 /// <summary>What <c>liaison import divisions</c> did: rows written, by level.</summary>
-public sealed record DivisionImportResult(long Rows, IReadOnlyDictionary<string, long> ByLevel, double Seconds);
+public sealed record DivisionImportResult(long Rows, IReadOnlyDictionary<string, long> ByLevel, double Seconds)
+{
+    /// <summary>Codes of the stored scope the file no longer has, now withdrawn.</summary>
+    public int Withdrawn { get; init; }
+    /// <summary>Of them, villages merged into another (their households moved).</summary>
+    public int Merged { get; init; }
+}
 
 /// <summary>
 /// <c>liaison import divisions FILE [--root CODE]</c>: the NBS code list (code,name,level,parent_code,village_kind),
@@ -29,34 +35,43 @@ public static class DivisionImporter
         new("village_kind", false, "村类型", "village_kind"),
     ];
 
-    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null)
+    public static async Task<DivisionImportResult> ImportAsync(LiaisonDb db, TimeProvider clock, string path, string? root, Action<ImportProgress>? progress, CancellationToken ct, Actor? actor = null, DivisionChangeOptions? changes = null)
     {
+        using var outside = Liaison.Data.Access.Unscoped.Section("a division import compares the file with the whole division tree and writes across it");
         var watch = Stopwatch.StartNew();
+        changes ??= new DivisionChangeOptions();
+        actor ??= Actor.Cli;
         var file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false, Columns);
         var map = ColumnMap.Bind(file, Columns);
         var problems = new ImportProblems(file.Name);
         var rows = Read(file, map, problems, progress);
+        var merges = DivisionChanges.ReadMerges(changes.MergesPath, problems);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CheckParentsAsync(db, rows, map, problems, ct);
         problems.ThrowIfAny();
         var kept = root is null ? rows.Values.Select(r => r.Division).ToList() : KeepSubtree(rows, root, file.Name);
+        var keptCodes = kept.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var plan = await DivisionChanges.PlanAsync(db, kept, ScopeRoots(rows, keptCodes, root), merges, changes.Withdraw, problems, ct);
+        problems.ThrowIfAny();
         var spec = TableSpec.For<Division>(db, [nameof(Division.Code)],
             nameof(Division.Code), nameof(Division.Name), nameof(Division.Level), nameof(Division.ParentCode), nameof(Division.VillageKind));
         await DatabaseSql.For(db).UpsertAsync(spec, kept, n => progress?.Invoke(new ImportProgress("write", n, kept.Count)), ct);
+        await DivisionChanges.ApplyAsync(db, clock, actor, plan, changes.On ?? ChinaTime.Today(clock), ct);
+        await Policy.CityStore.RecordFromImportAsync(db, clock, actor, kept, ct);
         progress?.Invoke(new ImportProgress("rollups", 1, 1));
         await RollupStore.RefreshAsync(db, ct);
-        await AuditLog.AppendAsync(db, clock, actor ?? Actor.Cli, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);
+        await AuditLog.AppendAsync(db, clock, actor, ImportAudit.Record("import.divisions", "divisions", path, kept.Count), ct);
         await tx.CommitAsync(ct);
         var byLevel = Enum.GetValues<DivisionLevel>().ToDictionary(DivisionCode.LevelName, l => (long)kept.Count(d => d.Level == l));
-        return new DivisionImportResult(kept.Count, byLevel, Math.Round(watch.Elapsed.TotalSeconds, 3));
+        return new DivisionImportResult(kept.Count, byLevel, Math.Round(watch.Elapsed.TotalSeconds, 3)) { Withdrawn = plan.Withdrawals.Count, Merged = plan.Withdrawals.Count(w => w.Into is not null) };
     }
 
     /// <summary>
     /// Reads and checks the file as <see cref="ImportAsync"/> does and compares it with the stored
     /// divisions by code; writes nothing.
     /// </summary>
-    public static async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, string? root, CancellationToken ct)
+    public static async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, string? root, CancellationToken ct, DivisionChangeOptions? options = null)
     {
         using var outside = Liaison.Data.Access.Unscoped.Section("a division import's preview compares the file with the whole division tree");
         var name = Path.GetFileName(path);
@@ -67,9 +82,13 @@ public static class DivisionImporter
             file = TabularFile.Open(path, allowXlsx: false, allowGb18030: false, Columns);
             var map = ColumnMap.Bind(file, Columns);
             var rows = Read(file, map, problems, null);
+            var merges = DivisionChanges.ReadMerges(options?.MergesPath, problems);
             await CheckParentsAsync(db, rows, map, problems, ct);
             var kept = problems.Any || root is null ? rows.Values.ToList() : KeepSubtree(rows, root, file.Name).Select(d => rows[d.Code]).ToList();
             var stored = (await db.Divisions.AsNoTracking().ToListAsync(ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
+            var plan = problems.Any ? null
+                : await DivisionChanges.PlanAsync(db, kept.Select(r => r.Division).ToList(), ScopeRoots(rows, kept.Select(r => r.Division.Code).ToHashSet(StringComparer.Ordinal), root),
+                    merges, options?.Withdraw ?? false, problems, ct);
             long adds = 0, changes = 0, same = 0;
             var added = new List<RowAdded>();
             var changed = new List<RowChange>();
@@ -96,6 +115,11 @@ public static class DivisionImporter
                 Compare("level", DivisionCode.LevelName(old.Level), DivisionCode.LevelName(d.Level));
                 Compare("parent", old.ParentCode, d.ParentCode);
                 Compare("village_kind", old.VillageKind?.ToString().ToLowerInvariant(), d.VillageKind?.ToString().ToLowerInvariant());
+                if (old.IsWithdrawn)
+                {
+                    // A code withdrawn before that the newer list has again: it is in force again.
+                    fields.Add(new FieldChange(Words.Status, Words.Withdrawn, DivisionChanges.InForce));
+                }
                 if (fields.Count == 0)
                 {
                     same++;
@@ -115,6 +139,8 @@ public static class DivisionImporter
                 Unchanged = same,
                 Added = added,
                 Changed = changed,
+                Ends = plan?.Withdrawals.Count ?? 0,
+                Ended = plan?.Withdrawals.Take(ImportPreview.ListLimit).Select(w => w.Describe()).ToList() ?? [],
             };
         }
         catch (ImportRefusedException e)
@@ -237,6 +263,37 @@ public static class DivisionImporter
                 problems.Add(line, map.HeaderOf("level"), ImportReason.LevelNotBelowParent, DivisionCode.LevelName(division.Level), parent, DivisionCode.LevelName(parentLevel));
             }
         }
+    }
+
+    /// <summary>
+    /// Where the file speaks for the whole tree, so that a stored code under it that the file lacks is
+    /// withdrawn: with <c>--root</c>, the root; otherwise, from each top row of the file (one whose
+    /// parent the file does not have), down while a row has exactly one child in the file — a county's
+    /// list with its province and city above it speaks for the county, not for the city's other
+    /// counties. A row without children in the file speaks only for itself.
+    /// </summary>
+    private static List<string> ScopeRoots(Dictionary<string, Row> rows, HashSet<string> kept, string? root)
+    {
+        var children = rows.Values.Where(r => kept.Contains(r.Division.Code) && r.Division.ParentCode is not null)
+            .ToLookup(r => r.Division.ParentCode!, r => r.Division.Code, StringComparer.Ordinal);
+        if (root is not null)
+        {
+            return children[root].Any() ? [root] : [];
+        }
+        var roots = new List<string>();
+        foreach (var top in kept.Where(c => rows[c].Division.ParentCode is not { } p || !kept.Contains(p)))
+        {
+            var r = top;
+            while (children[r].Count() == 1)
+            {
+                r = children[r].First();
+            }
+            if (children[r].Any())
+            {
+                roots.Add(r);
+            }
+        }
+        return roots;
     }
 
     /// <summary>The subtree of <paramref name="root"/> and the root's ancestors.</summary>

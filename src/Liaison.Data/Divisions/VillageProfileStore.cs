@@ -85,7 +85,7 @@ public static class VillageProfileStore
     public static async Task<Domain.Liaisons.ProfileGaps> GapsAsync(LiaisonDb db, CancellationToken ct)
     {
         using var outside = Unscoped.Section("what the city's village profiles lack, for the city-wide commands");
-        var villages = db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community);
+        var villages = db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.VillageKind != VillageKind.Community && d.WithdrawnOn == null);
         return new Domain.Liaisons.ProfileGaps(await villages.CountAsync(ct), await villages.CountAsync(d => d.PartyOrgGrade == null, ct),
             await villages.CountAsync(d => d.Latitude == null || d.Longitude == null, ct), await villages.CountAsync(d => d.VillageType == VillageType.None, ct));
     }

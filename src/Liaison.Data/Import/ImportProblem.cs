@@ -41,6 +41,10 @@ public enum ImportReason
     OutsideJurisdiction,
     RecordOutsideJurisdiction,
     HouseNoEnded,
+    WithdrawnWithRecords,
+    MergeNotWithdrawn,
+    MergeIntoUnknown,
+    WithdrawnCode,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>

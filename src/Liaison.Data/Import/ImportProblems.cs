@@ -51,6 +51,16 @@ public sealed class ImportProblems(string file)
         }
     }
 
+    /// <summary>A problem found in another file of the same import (a division import's merges file), kept with that file's name.</summary>
+    public void Add(ImportProblem problem)
+    {
+        Count++;
+        if (_list.Count < Limit)
+        {
+            _list.Add(problem);
+        }
+    }
+
     /// <summary>A cell read as another value than written.</summary>
     public void Normalised(long line, string column, string before, string after)
     {

@@ -29,7 +29,7 @@ public static class LiaisonStore
     public static async Task<LiaisonWorld> LoadWorldAsync(LiaisonDb db, ProgrammePolicy policy, bool withTies, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var places = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.City)
+        var places = await db.Divisions.AsNoTracking().Where(d => d.Level >= DivisionLevel.City && d.WithdrawnOn == null)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
         // Only open units and active cadres are planned: a retired, departed or suspended cadre, a merged or closed unit, is no longer tied.
         var units = await db.Units.AsNoTracking().Where(u => u.Status == Domain.People.UnitStatus.Open)

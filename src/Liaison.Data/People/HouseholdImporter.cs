@@ -14,6 +14,7 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
 {
     private Dictionary<string, DivisionLevel> _divisions = [];
     private Dictionary<string, (HouseholdStatus Status, DateOnly? Since)> _ended = new(StringComparer.Ordinal);
+    private Dictionary<string, (DateOnly On, string? Into)> _withdrawn = [];
 
     private static readonly (string Key, HouseholdCategory Category)[] CategoryColumns =
         HouseholdCategories.All.Select(c => (c.ToString(), c)).ToArray();
@@ -42,6 +43,9 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
         var ended = await db.Households.AsNoTracking().Where(h => h.Status != HouseholdStatus.Current)
             .Select(h => new { h.VillageCode, h.HouseNo, h.Status, h.StatusSince }).ToListAsync(ct);
         _ended = ended.ToDictionary(h => h.VillageCode + "/" + h.HouseNo, h => (h.Status, h.StatusSince), StringComparer.Ordinal);
+        // A code a newer NBS list withdrew takes no households: they belong to the village it merged into.
+        _withdrawn = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn != null)
+            .ToDictionaryAsync(d => d.Code, d => (d.WithdrawnOn!.Value, d.MergedInto), ct);
     }
 
     protected override Household? Parse(RowReader row)
@@ -57,6 +61,12 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
             else if (level != DivisionLevel.Village)
             {
                 row.Problem("village", ImportReason.NotAVillage, [Term.Same(village), Terms.Levels[level]]);
+                village = "";
+            }
+            else if (_withdrawn.TryGetValue(village, out var gone))
+            {
+                row.Problem("village", ImportReason.WithdrawnCode, [Term.Same(village), Term.Same(gone.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    gone.Into is { } into ? new Term($"已并入 {into}", $"merged into {into}") : new Term("请改用现行代码", "use the code in force")]);
                 village = "";
             }
         }

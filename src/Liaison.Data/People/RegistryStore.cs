@@ -735,14 +735,20 @@ public static class RegistryStore
 
     private static async Task VillageInReachAsync(LiaisonDb db, Scope? scope, string code, List<Problem> problems, CancellationToken ct)
     {
-        var level = await db.Divisions.AsNoTracking().Where(d => d.Code == code).Select(d => (DivisionLevel?)d.Level).FirstOrDefaultAsync(ct);
-        if (level is null || scope?.Covers(code) != true)
+        var village = await db.Divisions.AsNoTracking().Where(d => d.Code == code).Select(d => new { d.Level, d.WithdrawnOn, d.MergedInto }).FirstOrDefaultAsync(ct);
+        if (village is null || scope?.Covers(code) != true)
         {
             problems.Add(new Problem("village", $"村 {code} 不存在或不在您的管辖范围内", $"village {code} does not exist or is outside your jurisdiction") { Code = "not-found" });
         }
-        else if (level != DivisionLevel.Village)
+        else if (village.Level != DivisionLevel.Village)
         {
             problems.Add(new Problem("village", $"{code} 不是村（社区）", $"{code} is not a village") { Code = "not-a-village" });
+        }
+        else if (village.WithdrawnOn is { } gone)
+        {
+            problems.Add(new Problem("village", $"村代码 {code} 已于 {gone:yyyy-MM-dd} 撤销" + (village.MergedInto is { } i ? $"，已并入 {i}" : ""),
+                $"village code {code} was withdrawn on {gone:yyyy-MM-dd}" + (village.MergedInto is { } e ? $", merged into {e}" : ""))
+            { Code = "withdrawn" });
         }
     }
 

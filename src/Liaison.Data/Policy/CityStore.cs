@@ -30,6 +30,28 @@ public static class CityStore
     }
 
     /// <summary>
+    /// The first import of a city-level division records the city (its code and name; no telephone,
+    /// no title: those are the office's to set), audited, in the import's transaction. A city already
+    /// recorded (<c>liaison city set</c>, the demo, an earlier import) is never overridden, and a list
+    /// of several cities records none.
+    /// </summary>
+    public static async Task<CityIdentity?> RecordFromImportAsync(LiaisonDb db, TimeProvider clock, Actor actor, IReadOnlyList<Division> imported, CancellationToken ct)
+    {
+        var cities = imported.Where(d => d.Level == DivisionLevel.City).Take(2).ToList();
+        if (cities.Count != 1 || await db.City.AnyAsync(ct))
+        {
+            return null;
+        }
+        var city = cities[0];
+        var record = new CityRecord { Code = city.Code, Name = city.Name, SetAt = clock.GetUtcNow(), SetBy = actor.Name };
+        db.City.Add(record);
+        await db.SaveChangesAsync(ct);
+        var after = new CityIdentity(record.Code, record.Name, record.Title, record.Telephone, record.IsDemo);
+        await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("city.set", "city", city.Code, city.Code, null, new { after, source = "import.divisions" }), ct);
+        return after;
+    }
+
+    /// <summary>
     /// Records the city (<c>liaison city set</c>, the demo): a city-level division of the database;
     /// the name defaults to the division's, a telephone given must be one people can call. Audited.
     /// </summary>

@@ -11,6 +11,8 @@ public enum ProfileSource
     Import = 2,
     /// <summary>Edited on the village page by an office that holds the village.</summary>
     Page = 3,
+    /// <summary>Copied, once, from the division's own columns when village profiles by year came in (an older database).</summary>
+    Migrated = 4,
 }
 
 /// <summary>
@@ -50,6 +52,7 @@ public sealed class VillageProfile
         {
             ProfileSource.Import => new($"{on} 由 {UpdatedBy} 从文件 {SourceFile} 导入", $"imported from {SourceFile} by {UpdatedBy} on {on}"),
             ProfileSource.Page => new($"{on} 由 {UpdatedBy} 在村页面编辑", $"edited on the village page by {UpdatedBy} on {on}"),
+            ProfileSource.Migrated => new($"{on} 由区划表原有字段迁移", $"migrated from the division columns on {on}"),
             _ => Words.Demo,
         };
     }

@@ -77,6 +77,7 @@ public static class AuditWords
         ["unit.split"] = new("单位分立", "unit split"),
         ["unit.closed"] = new("单位撤销", "unit closed"),
         ["import.divisions"] = new("导入行政区划", "divisions imported"),
+        ["division.withdraw"] = new("区划代码撤销", "division code withdrawn"),
         ["import.units"] = new("导入单位", "units imported"),
         ["import.cadres"] = new("导入干部", "cadres imported"),
         ["import.households"] = new("导入农户", "households imported"),
@@ -139,6 +140,10 @@ public static class AuditWords
     private static readonly Dictionary<string, Term> Fields = new(StringComparer.Ordinal)
     {
         ["status"] = Words.Status,
+        ["withdrawnon"] = new("撤销日期", "withdrawn on"),
+        ["mergedinto"] = new("并入", "merged into"),
+        ["householdsmoved"] = new("移入的农户", "households moved"),
+        ["renumbered"] = new("改门牌号的农户", "households renumbered"),
         ["level"] = Words.Level,
         ["holderdivision"] = new("办理区划", "held at"),
         ["holderunitid"] = new("承办单位", "unit in charge"),

@@ -143,6 +143,8 @@ public static class Words
     public static Term Note { get; } = new("注意：", "Note: ");
     public static Term NoType { get; } = new("无", "none");
     public static Term NotGraded { get; } = new("未定级", "not graded");
+    /// <summary>A division whose code a newer NBS list withdrew.</summary>
+    public static Term Withdrawn { get; } = new("已撤销", "withdrawn");
     public static Term VillageProfile { get; } = new("村情", "Village profile");
     public static Term VillageTypeLabel { get; } = new("村情类型", "Type");
     public static Term PartyOrgGradeLabel { get; } = new("党组织定级", "Party organisation grade");

@@ -2,6 +2,7 @@ using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Audit;
+using Liaison.Data.Divisions;
 using Liaison.Data.Import;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,12 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Staged { get; set; }
     [BindProperty] public string? Sha256 { get; set; }
+    /// <summary>Divisions: the village merges file (原代码 → 并入代码) that comes with a newer NBS list.</summary>
+    [BindProperty] public IFormFile? Merges { get; set; }
+    [BindProperty] public string? MergesStaged { get; set; }
+    [BindProperty] public string? MergesSha256 { get; set; }
+    /// <summary>Divisions: the office confirms withdrawing codes that records still point at and that merge nowhere.</summary>
+    [BindProperty] public bool Withdraw { get; set; }
 
     /// <summary>The scope the file is the whole roster of (cadres: unit:CODE or a division; households: a village or township): who is missing is ended on confirming.</summary>
     [BindProperty] public string? CompleteFor { get; set; }
@@ -69,11 +76,26 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Page();
         }
         var staged = await Uploads.SaveAsync(Upload, jurisdiction.UserName ?? "?", kind.Key, clock, ct);
-        Preview = await kind.PreviewAsync(db, clock, staged.Path, CompleteFor, ct);
+        Uploads.Staged? merges = null;
+        if (kind.Key == DivisionsKey)
+        {
+            // A newer NBS list: its withdrawals and merges are previewed with it.
+            merges = Merges is { Length: > 0 } ? await Uploads.SaveAsync(Merges, jurisdiction.UserName ?? "?", MergesKind, clock, ct) : null;
+            Preview = await DivisionImporter.PreviewAsync(db, staged.Path, null, ct, new DivisionChangeOptions(merges?.Path, Withdraw));
+            (MergesStaged, MergesSha256) = (merges?.Id, merges?.Sha256);
+        }
+        else
+        {
+            Preview = await kind.PreviewAsync(db, clock, staged.Path, CompleteFor, ct);
+        }
         (Staged, Sha256) = (staged.Id, staged.Sha256);
         if (!Preview.Acceptable)
         {
             Uploads.Delete(staged);
+            if (merges is not null)
+            {
+                Uploads.Delete(merges);
+            }
         }
         return Page();
     }
@@ -86,7 +108,10 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Forbid();
         }
         var owner = jurisdiction.UserName ?? "?";
-        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged)
+        Uploads.Staged? merges = null;
+        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged
+            // A newer division list's merges file, previewed with it, is checked the same way.
+            || kind.Key == DivisionsKey && MergesStaged is { Length: > 0 } && (merges = await Uploads.FindAsync(MergesStaged, owner, MergesKind, MergesSha256 ?? "", ct)) is null)
         {
             Errors.Add(Ui.T("预览过的文件已过期或不存在，请重新上传", "The previewed file has expired or is gone: upload it again"));
             return Page();
@@ -96,10 +121,18 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Page();
         }
         var completeFor = CompleteFor;
+        var withdraw = Withdraw;
         var job = jobs.Start("import", owner, new($"导入{kind.Name.Zh}：{Path.GetFileName(staged.Path)}", $"Import {kind.Name.En.ToLowerInvariant()}: {Path.GetFileName(staged.Path)}"), "/imports", async (services, job, ct) =>
         {
             try
             {
+                if (kind.Key == DivisionsKey)
+                {
+                    var result = await DivisionImporter.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, null, job.Report, ct,
+                        new Actor(owner), new DivisionChangeOptions(merges?.Path, withdraw));
+                    return new Term($"已导入 {result.Rows} 行，撤销 {result.Withdrawn} 个代码（其中 {result.Merged} 个村并入其他村）。",
+                        $"{result.Rows} rows imported, {result.Withdrawn} codes withdrawn ({result.Merged} of them villages merged into another).");
+                }
                 var done = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, completeFor, new Actor(owner), job.Report, ct);
                 return completeFor is null
                     ? new Term($"已导入 {done.Rows} 行。", $"{done.Rows} rows imported.")
@@ -108,6 +141,10 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             finally
             {
                 Uploads.Delete(staged);
+                if (merges is not null)
+                {
+                    Uploads.Delete(merges);
+                }
             }
         });
         return Redirect($"/jobs/{job.Id}");
@@ -139,6 +176,9 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         }
         return inReach;
     }
+
+    private const string DivisionsKey = "divisions";
+    private const string MergesKind = "division-merges";
 
     private async Task LoadAsync(CancellationToken ct) =>
         MayImport = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);

@@ -109,7 +109,7 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
             return [];
         }
         var policy = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy;
-        var places = await scoped.Divisions.Where(d => d.ParentCode == township)
+        var places = await scoped.Divisions.Where(d => d.ParentCode == township && d.WithdrawnOn == null)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
         var takers = (await (from t in scoped.Under(township).Ties
                              join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
@@ -137,13 +137,18 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
                 .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
             since = last ?? DateTimeOffset.MinValue;
         }
-        return await RowsAsync(scoped.Under(code).Ties.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
+        // A village merged into one under the division (a newer NBS list) had its ties ended: the village it merged into is to re-plan.
+        var merged = await scoped.Divisions.Where(d => d.MergedInto != null && d.MergedInto.StartsWith(code)).Select(d => d.Code).ToListAsync(ct);
+        var ended = merged.Count == 0
+            ? scoped.Under(code).Ties
+            : scoped.Ties.Where(t => t.DivisionCode.StartsWith(code) || merged.Contains(t.DivisionCode));
+        return await RowsAsync(ended.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
     }
 
     /// <summary>What the village profiles under the division lack for the plan (grades, coordinates).</summary>
     public async Task<ProfileGaps> GapsAsync(string code, CancellationToken ct)
     {
-        var villages = await scoped.Under(code).Divisions.Where(d => d.Level == DivisionLevel.Village)
+        var villages = await scoped.Under(code).Divisions.Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, d.Latitude, d.Longitude)).ToListAsync(ct);
         return ProfileGaps.Of(villages);
     }

@@ -96,7 +96,7 @@ internal static class PlanFormulas
             return;
         }
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.FirstSecretaries;
-        var villages = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village)
+        var villages = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null)
             .Select(d => new Place(d.Code, d.Name, d.Level, d.VillageKind, d.VillageType, d.PartyOrgGrade, null, null)).ToListAsync(ct);
         foreach (var village in villages.Where(rules.Needs))
         {

@@ -36,7 +36,7 @@ internal static class RegistryFormulas
         .Count(I.PoorHouseholds, h => (h.Categories & HouseholdCategory.Poor) != 0);
 
     public static Task DivisionsAsync(LiaisonDb db, LeafCells cells, CancellationToken ct) =>
-        Divisions.ReadAsync(db.Divisions.AsNoTracking().Where(d => d.ParentCode != null && d.Level >= DivisionLevel.County), d => d.ParentCode!, null, cells, ct);
+        Divisions.ReadAsync(db.Divisions.AsNoTracking().Where(d => d.ParentCode != null && d.Level >= DivisionLevel.County && d.WithdrawnOn == null), d => d.ParentCode!, null, cells, ct);
 
     /// <summary>Units and their cadres; with a unit, that unit's cadres only (a unit does not count itself).</summary>
     public static async Task PeopleAsync(LiaisonDb db, int? unitId, LeafCells cells, CancellationToken ct)
