@@ -95,7 +95,7 @@ public sealed class CliTests : IDisposable
         }
         var (words, text, _) = await RunAsync("import", "divisions", newer, "--db", Db, "--preview");
         Assert.Equal(ExitCodes.Refused, words);
-        Assert.Contains($"结束 {gone} 行", text, StringComparison.Ordinal);
+        Assert.Contains($"结束 {gone} 条记录（新名单中没有的代码）", text, StringComparison.Ordinal);
 
         var (code, stdout, _) = await RunAsync("import", "divisions", newer, "--db", Db, "--withdraw", "--on", "2026-12-01", "--json");
         Assert.Equal(ExitCodes.Ok, code);

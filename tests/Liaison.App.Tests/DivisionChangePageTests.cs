@@ -45,7 +45,7 @@ public sealed class DivisionChangePageTests() : OwnDemoHost(planned: true)
 
         // Without the merge: the village is listed to end, the refusal says why, no import is offered.
         var refused = WebUtility.HtmlDecode(await UploadAsync(client, list.ToString(), null));
-        Assert.Contains("结束 1 行", refused, StringComparison.Ordinal);
+        Assert.Contains("结束 1 条", refused, StringComparison.Ordinal);
         Assert.Contains($"代码 {village}（{old.Name}）不在新名单中，将被撤销，但仍有记录", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=confirm", refused, StringComparison.Ordinal);
         Assert.Null((await db.Divisions.AsNoTracking().SingleAsync(d => d.Code == village)).WithdrawnOn);
@@ -53,7 +53,7 @@ public sealed class DivisionChangePageTests() : OwnDemoHost(planned: true)
         // With the merges file: the row to end says where it goes; confirmed, the import runs as a job.
         var raw = await UploadAsync(client, list.ToString(), $"原代码,并入代码,原名称,依据\n{village},{into.Code},{old.Name},汶政字〔2026〕12号\n");
         var preview = WebUtility.HtmlDecode(raw);
-        Assert.Contains("结束的行", preview, StringComparison.Ordinal);
+        Assert.Contains("撤销的代码（新名单中没有）", preview, StringComparison.Ordinal);
         Assert.Contains($"撤销，并入 {into.Code}（{into.Name}）", preview, StringComparison.Ordinal);
         var confirm = await Forms.PostFromAsync(client, raw, "confirm", []);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);

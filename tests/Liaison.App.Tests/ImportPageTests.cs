@@ -94,7 +94,7 @@ public sealed class ImportPageTests() : OwnDemoHost(planned: false)
     }
 
     [Fact]
-    public async Task A_refused_file_lists_every_problem_offers_no_import_and_a_township_office_gets_only_the_templates()
+    public async Task A_refused_file_lists_every_problem_offers_no_import_and_a_township_office_imports_inside_its_township_only()
     {
         var client = await SignedInAsync("office");
         var preview = WebUtility.HtmlDecode(await UploadAsync(client, "units", "bad.csv", Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU1,甲,县级,无此类别,370830\nU2,乙,省级,党政部门,370830\n")));
@@ -102,21 +102,35 @@ public sealed class ImportPageTests() : OwnDemoHost(planned: false)
         Assert.Contains("bad.csv 第 2 行", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=confirm", preview, StringComparison.Ordinal);
 
-        // A township's office gets the templates, not the upload: a preview compares with the whole registry.
+        // A township's office imports inside its township only: not the division list, no row elsewhere,
+        // no record registered elsewhere (a county unit's cadre's staff number is refused, not moved).
         var township = await SignedInAsync("township-office");
         var page = await township.GetStringAsync("/imports");
-        Assert.Contains("handler=template", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("handler=preview", page, StringComparison.Ordinal);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("units"), "Kind" },
-            // The page has no form for it: a token of the account's session from another page's form.
-            { new StringContent(TestAccounts.FormToken(await township.GetStringAsync("/policy/edit"))), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("单位编码,单位名称,层级,类别,所属行政区划代码\nU9,丙,县级,党政部门,370830\n")), "Upload", "u.csv" },
-        };
-        var refused = await township.PostAsync("/imports?handler=preview", form);
-        Assert.Contains("/account/denied", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Contains("您的导入限于本辖区（370830001）", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"households\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"divisions\"", page, StringComparison.Ordinal);
+        var divisions = await UploadAsync(township, "divisions", "d.csv", Encoding.UTF8.GetBytes("code,name,level,parent_code,village_kind\n"));
+        Assert.Equal("", divisions);
         await using var db = Demo.Target.CreateContext();
+        var own = await db.Divisions.Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.Code.StartsWith("370830001")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        var elsewhere = await db.Divisions.Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith("370830001")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        var households = WebUtility.HtmlDecode(await UploadAsync(township, "households", "hh.csv",
+            Encoding.UTF8.GetBytes($"村代码,门牌号,户主姓名,家庭人口\n{own},新9号,王芳,3\n{elsewhere},新9号,李强,2\n")));
+        Assert.Contains("错误 1 个", households, StringComparison.Ordinal);
+        Assert.Contains($"hh.csv 第 3 行，列“村代码”：{elsewhere} 不在您的辖区（370830001）内", households, StringComparison.Ordinal);
+        var countyCadre = await (from c in db.Cadres join u in db.Units on c.UnitId equals u.Id where u.DivisionCode == "370830" orderby c.Code select c.Code).FirstAsync();
+        var townshipUnit = await db.Units.Where(u => u.DivisionCode.StartsWith("370830001")).OrderBy(u => u.Code).Select(u => u.Code).FirstAsync();
+        var cadres = WebUtility.HtmlDecode(await UploadAsync(township, "cadres", "c.csv",
+            Encoding.UTF8.GetBytes($"干部编号,姓名,单位,项目角色,出生年份,性别\n{countyCadre},张三,{townshipUnit},一般干部,1985,男\n")));
+        Assert.Contains($"{countyCadre} 已登记在辖区外（370830）", cadres, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=confirm", cadres, StringComparison.Ordinal);
+        // Its own village's household alone goes through.
+        var fine = await UploadAsync(township, "households", "ok.csv", Encoding.UTF8.GetBytes($"村代码,门牌号,户主姓名,家庭人口\n{own},新9号,王芳,3\n"));
+        var done = await JobPages.EndAsync(township, await Forms.PostFromAsync(township, fine, "confirm", []));
+        Assert.Contains("已导入 1 行", done, StringComparison.Ordinal);
+        Assert.True(await db.Households.AnyAsync(h => h.VillageCode == own && h.HouseNo == "新9号"));
+        Assert.False(await db.Households.AnyAsync(h => h.VillageCode == elsewhere && h.HouseNo == "新9号"));
+
         Assert.False(await db.Units.AnyAsync(u => u.Code == "U1" || u.Code == "U9"));
     }
 }

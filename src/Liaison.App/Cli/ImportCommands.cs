@@ -187,7 +187,9 @@ public static class ImportCommands
             Console.WriteLine("  " + run.Say(note));
         }
         Console.WriteLine(p.Ends > 0
-            ? run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行，结束 {p.Ends} 条记录（完整名册中未列出）。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged, {p.Ends} records to end (not in the complete roster).")
+            ? p.Entity == "divisions"
+                ? run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行，结束 {p.Ends} 条记录（新名单中没有的代码）。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged, {p.Ends} records to end (codes the newer list lacks).")
+                : run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行，结束 {p.Ends} 条记录（完整名册中未列出）。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged, {p.Ends} records to end (not in the complete roster).")
             : run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged."));
         foreach (var c in p.Changed.Take(20))
         {

@@ -21,12 +21,22 @@ public sealed record ImportKind(
     Term Name,
     IReadOnlyList<ImportColumn> Columns,
     Func<TemplateExample, string[]> Example,
-    Func<LiaisonDb, TimeProvider, string, string?, CancellationToken, Task<ImportPreview>> PreviewAsync,
-    Func<LiaisonDb, TimeProvider, string, string?, Actor, Action<ImportProgress>, CancellationToken, Task<ImportDone>> ImportAsync)
+    Func<LiaisonDb, TimeProvider, string, ImportOptions, CancellationToken, Task<ImportPreview>> PreviewAsync,
+    Func<LiaisonDb, TimeProvider, string, ImportOptions, Actor, Action<ImportProgress>, CancellationToken, Task<ImportDone>> ImportAsync)
 {
     /// <summary>Whether the file may be declared the whole roster of a scope (cadres, households): who is missing is ended.</summary>
     public bool Completable { get; init; }
+
+    /// <summary>
+    /// Whether an office may import it inside its own jurisdiction (every row, and every record a row
+    /// changes, in its division): profiles, units, cadres, households. The division list and the First
+    /// Secretary registrations are the whole database's.
+    /// </summary>
+    public bool Regional { get; init; }
 }
+
+/// <summary>How a file is imported: the scope it is the whole roster of (or none), and the uploader's jurisdiction where it does not hold the whole database.</summary>
+public sealed record ImportOptions(string? CompleteFor = null, string? Within = null);
 
 /// <summary>What a confirmed import did: the rows written and the records it ended (an import complete for a scope).</summary>
 public sealed record ImportDone(long Rows, long Ends = 0);
@@ -60,22 +70,24 @@ public static class ImportKinds
         new("village-profiles", new("村情", "Village profiles"), VillageProfileImporter.Layout,
             e => [e.Village, Y(e), "难村、乱村", "后进", "", "", "1850", "520", "120000", "6.5", ""],
             // A file without a 年度 column is this year's profiles (the preview's keys say which year).
-            (db, clock, path, _, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview"), ChinaTime.Today(clock).Year).PreviewAsync(db, path, ct),
-            async (db, clock, path, _, actor, progress, ct) => new((await new VillageProfileImporter(clock, Path.GetFileName(path), actor, ChinaTime.Today(clock).Year).ImportAsync(db, path, progress, ct, actor)).Rows)),
+            (db, clock, path, o, ct) => new VillageProfileImporter(clock, Path.GetFileName(path), new Actor("preview"), ChinaTime.Today(clock).Year) { Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => new((await new VillageProfileImporter(clock, Path.GetFileName(path), actor, ChinaTime.Today(clock).Year) { Within = o.Within }.ImportAsync(db, path, progress, ct, actor)).Rows))
+        { Regional = true },
         new("units", new("单位", "Units"), UnitImporter.Layout,
             e => ["U001", "县委办公室", "县级", "党政部门", e.County],
-            (db, clock, path, _, ct) => new UnitImporter(clock).PreviewAsync(db, path, ct),
-            async (db, clock, path, _, actor, progress, ct) => Done(await new UnitImporter(clock).ImportAsync(db, path, progress, ct, actor))),
+            (db, clock, path, o, ct) => new UnitImporter(clock) { Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new UnitImporter(clock) { Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
+        { Regional = true },
         new("cadres", new("干部", "Cadres"), CadreImporter.Layout,
             _ => ["C000001", "张伟", "U001", "一般干部", "否", "否", "否", "1985", "男", "13800000001"],
-            (db, clock, path, scope, ct) => new CadreImporter(clock) { CompleteFor = scope }.PreviewAsync(db, path, ct),
-            async (db, clock, path, scope, actor, progress, ct) => Done(await new CadreImporter(clock) { CompleteFor = scope }.ImportAsync(db, path, progress, ct, actor)))
-        { Completable = true },
+            (db, clock, path, o, ct) => new CadreImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new CadreImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
+        { Completable = true, Regional = true },
         new("households", new("农户", "Households"), HouseholdImporter.Layout,
             e => [e.Village, "1号", "李明", "13800000002", "4", "是", "否", "否", "否", "否", "否"],
-            (db, clock, path, scope, ct) => new HouseholdImporter(clock) { CompleteFor = scope }.PreviewAsync(db, path, ct),
-            async (db, clock, path, scope, actor, progress, ct) => Done(await new HouseholdImporter(clock) { CompleteFor = scope }.ImportAsync(db, path, progress, ct, actor)))
-        { Completable = true },
+            (db, clock, path, o, ct) => new HouseholdImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new HouseholdImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
+        { Completable = true, Regional = true },
         new("candidates", new("第一书记人选", "First Secretary candidates"), CandidateImporter.Layout,
             e => [Y(e), e.County, "C000001", "", "90", "85", "88", "80"],
             (db, clock, path, _, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),

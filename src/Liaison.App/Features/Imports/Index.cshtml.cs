@@ -15,8 +15,9 @@ namespace Liaison.App.Features.Imports;
 /// Imports in the browser: download a template (its example row from this database), upload a file,
 /// see the preview — rows to add, change and (a roster declared complete for a scope) end, every
 /// normalisation, every refusal by line and column — and confirm; nothing is written until then, and the import runs as a job with its progress.
-/// Imports read and write across the whole registry, so only who governs the whole database may
-/// preview and confirm; others get the templates.
+/// Who governs the whole database imports every kind over every record; an office of a part of it
+/// imports profiles, units, cadres and households inside its own division (each row, and each record a
+/// row would change, checked by the importer); others get the templates.
 /// </summary>
 public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
 {
@@ -36,6 +37,11 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
 
     public ImportPreview? Preview { get; private set; }
     public bool MayImport { get; private set; }
+    /// <summary>Whether the account governs the whole database (every kind of import, over every record).</summary>
+    public bool Whole { get; private set; }
+    /// <summary>The division an office imports inside when it does not govern the whole database.</summary>
+    public string? Within { get; private set; }
+    public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -66,7 +72,12 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         {
             return Forbid();
         }
-        if (ImportKinds.Find(Kind) is not { } kind || Upload is null || Upload.Length == 0)
+        if (ImportKinds.Find(Kind) is not null && Importable(Kind) is null)
+        {
+            // The division list and the registrations are the whole database's, whatever the form says.
+            return Forbid();
+        }
+        if (Importable(Kind) is not { } kind || Upload is null || Upload.Length == 0)
         {
             Errors.Add(Ui.T("请选择导入类型和文件", "Choose the kind of import and a file"));
             return Page();
@@ -86,7 +97,7 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         }
         else
         {
-            Preview = await kind.PreviewAsync(db, clock, staged.Path, CompleteFor, ct);
+            Preview = await kind.PreviewAsync(db, clock, staged.Path, new ImportOptions(CompleteFor, Within), ct);
         }
         (Staged, Sha256) = (staged.Id, staged.Sha256);
         if (!Preview.Acceptable)
@@ -109,7 +120,12 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         }
         var owner = jurisdiction.UserName ?? "?";
         Uploads.Staged? merges = null;
-        if (ImportKinds.Find(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged
+        if (ImportKinds.Find(Kind) is not null && Importable(Kind) is null)
+        {
+            // The division list and the registrations are the whole database's, whatever the form says.
+            return Forbid();
+        }
+        if (Importable(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged
             // A newer division list's merges file, previewed with it, is checked the same way.
             || kind.Key == DivisionsKey && MergesStaged is { Length: > 0 } && (merges = await Uploads.FindAsync(MergesStaged, owner, MergesKind, MergesSha256 ?? "", ct)) is null)
         {
@@ -121,6 +137,7 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Page();
         }
         var completeFor = CompleteFor;
+        var options = new ImportOptions(CompleteFor, Within);
         var withdraw = Withdraw;
         var job = jobs.Start("import", owner, new($"导入{kind.Name.Zh}：{Path.GetFileName(staged.Path)}", $"Import {kind.Name.En.ToLowerInvariant()}: {Path.GetFileName(staged.Path)}"), "/imports", async (services, job, ct) =>
         {
@@ -133,7 +150,7 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
                     return new Term($"已导入 {result.Rows} 行，撤销 {result.Withdrawn} 个代码（其中 {result.Merged} 个村并入其他村）。",
                         $"{result.Rows} rows imported, {result.Withdrawn} codes withdrawn ({result.Merged} of them villages merged into another).");
                 }
-                var done = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, completeFor, new Actor(owner), job.Report, ct);
+                var done = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, options, new Actor(owner), job.Report, ct);
                 return completeFor is null
                     ? new Term($"已导入 {done.Rows} 行。", $"{done.Rows} rows imported.")
                     : new Term($"已导入 {done.Rows} 行；完整名册（{completeFor}）中未列出的 {done.Ends} 条记录已按登记规则结束。", $"{done.Rows} rows imported; the {done.Ends} records of the complete roster ({completeFor}) not in the file were ended by the registry's rules.");
@@ -180,6 +197,18 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
     private const string DivisionsKey = "divisions";
     private const string MergesKind = "division-merges";
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        MayImport = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
+    /// <summary>
+    /// Who governs the whole database imports everything; an office of a part of it (a county's in a
+    /// city's database) imports the regional kinds inside its division (<see cref="Within"/>).
+    /// </summary>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Whole = jurisdiction.Role is { } role && jurisdiction.Scope is { } scope && await Data.Access.WholeDatabase.GovernedByAsync(db, role, scope, ct);
+        Within = !Whole && jurisdiction.May(Domain.Access.Ability.EditRegistries) && jurisdiction.Scope?.DivisionCode is { } code ? code : null;
+        MayImport = Whole || Within is not null;
+        Kinds = Whole ? ImportKinds.All : ImportKinds.All.Where(k => k.Regional).ToList();
+    }
+
+    /// <summary>A kind this account may import: any for the whole database's office, the regional ones inside a jurisdiction.</summary>
+    private ImportKind? Importable(string? key) => Kinds.FirstOrDefault(k => k.Key == key);
 }
