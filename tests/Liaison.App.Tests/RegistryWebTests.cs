@@ -14,6 +14,15 @@ namespace Liaison.App.Tests;
 /// <summary>The registry forms under /people: within the jurisdiction, audited, refused over a changed record; each test on its own planned demo.</summary>
 public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
 {
+    /// <summary>Retires a cadre today on the cadre's registry page, as an office does.</summary>
+    private static Task<HttpResponseMessage> RetireAsync(HttpClient office, string code) =>
+        Forms.PostAsync(office, $"/people/cadres/{code}", "change", new()
+        {
+            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["on"] = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "到龄退休",
+        });
+
     /// <summary>Posts a page's plain form (no handler) with its anti-forgery token.</summary>
     private static async Task<HttpResponseMessage> PostPlainAsync(HttpClient client, string page, Dictionary<string, string> fields)
     {
@@ -84,12 +93,7 @@ public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
         var today = ChinaTime.Today(TimeProvider.System);
         var office = await SignedInAsync("office");
 
-        var response = await Forms.PostAsync(office, $"/people/cadres/{cadre.Code}", "change", new()
-        {
-            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["on"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["reason"] = "到龄退休",
-        });
+        var response = await RetireAsync(office, cadre.Code);
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,6 +115,26 @@ public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
     }
 
     [Fact]
+    public async Task A_cadre_who_retires_signs_in_no_more_their_session_ends_and_the_office_is_audited_for_it()
+    {
+        await using var db = Demo.Target.CreateContext();
+        var account = await db.Users.AsNoTracking().SingleAsync(a => a.UserName == "cadre");
+        var cadre = await db.Cadres.AsNoTracking().SingleAsync(c => c.Id == account.CadreId);
+        var field = await SignedInAsync("cadre");
+        Assert.Equal(HttpStatusCode.OK, (await field.GetAsync("/api/v1/field/me")).StatusCode);
+
+        var office = await SignedInAsync("office");
+        Assert.Contains("已保存", await (await RetireAsync(office, cadre.Code)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.True((await db.Users.AsNoTracking().SingleAsync(a => a.UserName == "cadre")).IsDisabled);
+        // The live session ends at its next request, and the account cannot sign in again.
+        Assert.NotEqual(HttpStatusCode.OK, (await field.GetAsync("/api/v1/field/me")).StatusCode);
+        Assert.False(TestAccounts.IsSignedIn(await TestAccounts.SignInAsync(AppFixture.ClientOf(Host), "cadre")));
+        var disabled = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "account.disable");
+        Assert.Equal(("office", "cadre"), (disabled.Actor, disabled.EntityKey));
+    }
+
+    [Fact]
     public async Task A_retired_cadre_leaves_the_unit_administrators_list_of_who_is_not_yet_taking_part()
     {
         await using var db = Demo.Target.CreateContext();
@@ -125,13 +149,7 @@ public sealed class RegistryWebTests() : OwnDemoHost(planned: true)
         Assert.Contains($"共 {inPost} 人", home, StringComparison.Ordinal);
 
         var office = await SignedInAsync("office");
-        var retired = await Forms.PostAsync(office, $"/people/cadres/{cadre.Code}", "change", new()
-        {
-            ["change"] = ((int)RegistryAction.Retired).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["on"] = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["reason"] = "到龄退休",
-        });
-        Assert.Contains("已保存", await retired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("已保存", await (await RetireAsync(office, cadre.Code)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var after = await unitAdmin.GetStringAsync("/");
         Assert.DoesNotContain($"<td>{cadre.Code}</td>", after, StringComparison.Ordinal);
         Assert.Contains($"共 {inPost - 1} 人", after, StringComparison.Ordinal);

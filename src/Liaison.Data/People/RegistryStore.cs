@@ -193,18 +193,49 @@ public static class RegistryStore
         var (ties, postings, replan) = RegistryRules.EndsTies(change.Action)
             ? await EndTiesAsync(db, clock, actor, cadre.Id, null, change.Action, change.On, reason, ct)
             : (0, 0, []);
+        var accounts = RegistryRules.EndsService(change.Action) ? await DisableCadreAccountsAsync(db, clock, actor, cadre.Id, reason, ct) : 0;
         if (!inImport)
         {
             await RollupStore.RefreshAsync(db, RollupFamily.People | (ties > 0 ? RollupFamily.Liaisons : 0) | (postings > 0 ? RollupFamily.Secretaries : 0), ct);
         }
         await AuditAsync(db, clock, actor, "cadre." + RegistryWords.Key(change.Action), "cadre", cadre.Code, unit.DivisionCode, before,
-            new { snapshot = CadreSnapshot(cadre, to?.Code ?? unit.Code), on = change.On, tiesEnded = ties, postingsEnded = postings, replan }, reason, ct);
+            new { snapshot = CadreSnapshot(cadre, to?.Code ?? unit.Code), on = change.On, tiesEnded = ties, postingsEnded = postings, replan, accountsDisabled = accounts }, reason, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();
         return new RegistryOutcome(e, ties, postings, replan);
+    }
+
+    /// <summary>
+    /// A cadre who has left the service signs in no more: their cadre accounts are disabled, live
+    /// sessions end at their next request (a new security stamp) and API tokens are revoked at once —
+    /// what <c>users disable</c> does, audited as it is, with the registry's reason.
+    /// </summary>
+    private static async Task<int> DisableCadreAccountsAsync(LiaisonDb db, TimeProvider clock, Actor actor, int cadreId, string reason, CancellationToken ct)
+    {
+        var accounts = await db.Users.Where(a => a.CadreId == cadreId && !a.IsDisabled).ToListAsync(ct);
+        if (accounts.Count == 0)
+        {
+            return 0;
+        }
+        foreach (var account in accounts)
+        {
+            account.IsDisabled = true;
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+        await db.SaveChangesAsync(ct);
+        var ids = accounts.Select(a => a.Id).ToList();
+        var now = clock.GetUtcNow();
+        await db.ApiTokens.Where(t => ids.Contains(t.AccountId) && t.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+        foreach (var account in accounts)
+        {
+            await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("account.disable", "account", account.UserName ?? "", account.ScopeDivisionCode,
+                new { disabled = false }, new { disabled = true, reason }), ct);
+        }
+        return accounts.Count;
     }
 
     // ---- households ----

@@ -118,6 +118,13 @@ public static class RegistryRules
     public static bool EndsTies(RegistryAction action) =>
         action is RegistryAction.Transferred or RegistryAction.Retired or RegistryAction.Left or RegistryAction.Died;
 
+    /// <summary>
+    /// Whether the change ends the person's service for good (retired, left, died): their cadre
+    /// accounts sign in no more. A transfer keeps the person; a suspension is undone by reinstatement.
+    /// </summary>
+    public static bool EndsService(RegistryAction action) =>
+        action is RegistryAction.Retired or RegistryAction.Left or RegistryAction.Died;
+
     public static (HouseholdStatus Next, Problem? Problem) HouseholdNext(HouseholdStatus status, RegistryAction action) => (status, action) switch
     {
         (HouseholdStatus.Current, RegistryAction.Edited or RegistryAction.Split) => (HouseholdStatus.Current, null),
