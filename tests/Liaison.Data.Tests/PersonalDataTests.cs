@@ -71,6 +71,10 @@ public class PersonalDataTests
         Assert.False(rotated.IsCurrent(old));
         Assert.True(rotated.IsCurrent(rotated.Protect("x", "cadres.phone", "C1")));
         Assert.NotEqual(rotated.Protect("same", "cadres.phone", "C1"), rotated.Protect("same", "cadres.phone", "C1"));
+        // Sealed with the associated data encoded on the stack, read with it built as a string: the same bytes, also for a row of Chinese text.
+        var household = rotated.Protect("王芳", "households.head_name", "370811001001\u001f12号");
+        Assert.Equal("王芳", rotated.Unprotect(household, "households.head_name", "370811001001\u001f12号"));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => rotated.Unprotect(household, "households.head_name", "370811001001\u001f13号"));
         Assert.Equal(ring.AuditKey, rotated.AuditKey);
         File.Delete(path);
         await Task.CompletedTask;

@@ -405,6 +405,10 @@ public class CellNormaliserTests
     [InlineData("13912345678/13912345679", null)]
     [InlineData("无", null)]
     [InlineData("05390123456", null)]
+    [InlineData("19912345678", "19912345678")]
+    [InlineData("12912345678", null)]
+    [InlineData("1391234567x", null)]
+    [InlineData("1391234567８", "13912345678")]
     public void Phones_take_one_form(string cell, string? expected) => Assert.Equal(expected, CellNormaliser.Phone(cell));
 
     [Theory]
@@ -463,7 +467,29 @@ public class CellNormaliserTests
     [InlineData("Ｃ０００１", "C0001")]
     [InlineData(" 3708　30 ", "370830")]
     [InlineData("C\u00A01", "C1")]
+    [InlineData("1号", "1号")]
+    [InlineData("１２号", "12号")]
+    [InlineData("12号\u200B", "12号")]
+    [InlineData("12\u3000号", "12号")]
+    [InlineData("Ⅻ号", "XII号")]
+    [InlineData("ｶ1", "カ1")]
+    [InlineData("\u00BD号", "1\u20442号")]
     public void Codes_fold_and_lose_their_spaces(string cell, string expected) => Assert.Equal(expected, CellNormaliser.Code(cell));
+
+    [Theory]
+    [InlineData(' ', true)]
+    [InlineData('\t', true)]
+    [InlineData('\r', true)]
+    [InlineData('\u0085', true)]
+    [InlineData('\u00A0', true)]
+    [InlineData('\u3000', true)]
+    [InlineData('\u200B', true)]
+    [InlineData('\uFEFF', true)]
+    [InlineData('a', false)]
+    [InlineData('\u007F', false)]
+    [InlineData('\u0000', false)]
+    [InlineData('号', false)]
+    public void Spaces_of_every_kind_and_nothing_else(char c, bool expected) => Assert.Equal(expected, CellNormaliser.IsSpace(c));
 
     [Fact]
     public void Names_lose_every_kind_of_space() => Assert.Equal("张伟", CellNormaliser.Name("张　伟\u00A0"));

@@ -14,10 +14,10 @@ namespace Liaison.Data.Import;
 public static class CellNormaliser
 {
     /// <summary>Whitespace of every kind: ASCII, no-break (U+00A0), ideographic (U+3000), zero-width, line breaks inside a cell.</summary>
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+    public static bool IsSpace(char c) => c <= ' ' ? char.IsWhiteSpace(c) : c >= '\u0080' && (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF');
 
     /// <summary>Full-width and compatibility forms folded (NFKC): "１２３" → "123", "ＡＢ" → "AB".</summary>
-    public static string Fold(string s) => IsAsciiOnly(s) ? s : s.Normalize(NormalizationForm.FormKC);
+    public static string Fold(string s) => IsKnownNormal(s) ? s : s.Normalize(NormalizationForm.FormKC);
 
     /// <summary>A code, key or number: folded and without any whitespace ("３７０８ ３０" → "370830").</summary>
     public static string Code(string s) => RemoveSpaces(Fold(s));
@@ -67,11 +67,16 @@ public static class CellNormaliser
         return b.ToString();
     }
 
-    private static bool IsAsciiOnly(string s)
+    /// <summary>
+    /// Whether NFKC leaves the text as it is, known without asking ICU (a call per cell costs a
+    /// million-row import seconds): printable ASCII and CJK unified ideographs (U+4E00–U+9FFF, "1号")
+    /// have no decomposition and compose with nothing. Anything else goes through Normalize.
+    /// </summary>
+    private static bool IsKnownNormal(string s)
     {
         foreach (var c in s)
         {
-            if (c > '\u007E')
+            if (c > '\u007E' && c is < '\u4E00' or > '\u9FFF')
             {
                 return false;
             }
@@ -87,6 +92,11 @@ public static class CellNormaliser
     /// </summary>
     public static string? Phone(string s)
     {
+        // The usual cell, already a mobile's 11 digits: as it is, with nothing made.
+        if (s.Length == 11 && s[0] == '1' && s[1] is >= '3' and <= '9' && !s.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return s;
+        }
         var f = Fold(s);
         var digits = new StringBuilder(f.Length);
         for (var i = 0; i < f.Length; i++)

@@ -65,7 +65,7 @@ public sealed class ImportProblems(string file)
     public void Normalised(long line, string column, string before, string after)
     {
         NormalisationCount++;
-        _normalisedByColumn[column] = _normalisedByColumn.GetValueOrDefault(column) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_normalisedByColumn, column, out _)++;
         if (_normalised.Count < ExampleLimit)
         {
             _normalised.Add(new Normalisation(line, column, before, after));

@@ -120,7 +120,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
         long rows = 0;
         IEnumerable<T> Valid()
         {
-            foreach (var (item, _) in Read(file, map, problems, roster, keys, stored))
+            foreach (var (item, key, _) in Read(file, map, problems, roster, keys, stored))
             {
                 // After the first problem nothing more is written: the rest is only checked.
                 if (!problems.Any)
@@ -128,7 +128,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
                     rows++;
                     if (versions is not null)
                     {
-                        Stamp(versions, stored!, compared!, item, edits);
+                        Stamp(versions, stored!, compared!, item, key, edits);
                     }
                     yield return item;
                 }
@@ -198,10 +198,9 @@ public abstract class TableImporter<T>(TimeProvider clock)
             long adds = 0, changes = 0, same = 0, rows = 0;
             var added = new List<RowAdded>();
             var changed = new List<RowChange>();
-            foreach (var (item, line) in Read(file, map, problems, roster, keys, stored))
+            foreach (var (item, key, line) in Read(file, map, problems, roster, keys, stored))
             {
                 rows++;
-                var key = Key(item);
                 if (!stored.TryGetValue(key, out var old))
                 {
                     adds++;
@@ -270,17 +269,29 @@ public abstract class TableImporter<T>(TimeProvider clock)
         compared.Select(p => (p.Name, Before: p.Get(old), After: p.Get(item))).Where(x => !Equals(x.Before, x.After));
 
     /// <summary>A row's version: 1 for a new record, the stored one for an unchanged record, the next for a changed one (with its edit, for the registry's history).</summary>
-    private void Stamp(RegistryVersioning<T> versions, Dictionary<string, T> stored, List<(string Name, Func<T, object?> Get)> compared, T item, List<RegistryEdit> edits)
+    private static void Stamp(RegistryVersioning<T> versions, Dictionary<string, T> stored, List<(string Name, Func<T, object?> Get)> compared, T item, string key, List<RegistryEdit> edits)
     {
-        var key = Key(item);
         if (!stored.TryGetValue(key, out var old))
         {
             versions.SetVersion(item, 1);
             return;
         }
         var version = versions.Version(old);
-        var fields = Differences(compared, old, item).Select(x => versions.Field(x.Name)).Distinct(StringComparer.Ordinal).ToList();
-        if (fields.Count > 0)
+        // A re-import of a whole registry stamps a million unchanged rows: no list unless something changed.
+        List<string>? fields = null;
+        foreach (var (name, get) in compared)
+        {
+            if (!Equals(get(old), get(item)))
+            {
+                var field = versions.Field(name);
+                fields ??= [];
+                if (!fields.Contains(field, StringComparer.Ordinal))
+                {
+                    fields.Add(field);
+                }
+            }
+        }
+        if (fields is not null)
         {
             version++;
             edits.Add(new RegistryEdit(versions.Id(old), key, versions.Division(item), string.Join(',', fields), version));
@@ -289,7 +300,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
     }
 
     /// <summary>The file's rows that read without a problem, with their lines; duplicates of a key refused, and a row outside a complete roster's scope.</summary>
-    private IEnumerable<(T Item, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems, CompleteRoster<T>? roster, HashSet<string>? keys, Dictionary<string, T>? stored)
+    private IEnumerable<(T Item, string Key, long Line)> Read(TabularFile file, ColumnMap map, ImportProblems problems, CompleteRoster<T>? roster, HashSet<string>? keys, Dictionary<string, T>? stored)
     {
         var jurisdiction = Within is { } within ? Domain.Access.Scope.Division(within) : null;
         // Keys seen so far, by a 128-bit hash (a collision among millions of keys is less likely than
@@ -325,7 +336,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
                 }
                 keys!.Add(key);
             }
-            yield return (item, row.Line);
+            yield return (item, key, row.Line);
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class TabularFile
         "填表日期", "填报日期", "制表日期", "单位负责人", "负责人", "注：", "说明：", "备注：",
     ];
 
+    /// <summary>The first characters of <see cref="FooterWords"/>, to pass over a data row at a glance.</summary>
+    private static readonly System.Buffers.SearchValues<char> FooterStarts = System.Buffers.SearchValues.Create([.. FooterWords.Select(w => w[0]).Distinct()]);
+
     private readonly IEnumerable<TabularRow> _rows;
 
     private TabularFile(string path, HeaderFound header, IEnumerable<TabularRow> rows, Func<double>? fraction, string? sheet, string format)
@@ -370,7 +373,8 @@ public sealed class TabularFile
             {
                 continue;
             }
-            if (t.Length > 40)
+            // Almost every row starts with a code or a number: no footer word starts so.
+            if (t.Length > 40 || !FooterStarts.Contains(t[0]))
             {
                 return null;
             }

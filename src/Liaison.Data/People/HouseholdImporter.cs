@@ -88,7 +88,7 @@ public sealed class HouseholdImporter(TimeProvider clock) : TableImporter<Househ
         }
         // A household that left keeps its row (visits and cases point at it) and its house number, as
         // the form says (RegistryStore.AddHouseholdAsync): a row at that number would rewrite the old record.
-        if (_ended.TryGetValue(village + "/" + houseNo, out var ended))
+        if (_ended.Count > 0 && _ended.TryGetValue(village + "/" + houseNo, out var ended))
         {
             row.Problem("house_no", ImportReason.HouseNoEnded,
                 [Term.Same(houseNo), RegistryWords.HouseholdStatuses[ended.Status], Term.Same(ended.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?")]);

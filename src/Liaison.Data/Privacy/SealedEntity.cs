@@ -66,7 +66,24 @@ public sealed class SealedEntity
         model.GetEntityTypes().Select(Of).OfType<SealedEntity>().ToList();
 
     /// <summary>The row's identity as its values are bound to it: the natural key's values, separated by a control character no key holds.</summary>
-    public string RowOf(object entity) => Join(_row.Select(get => get(entity)));
+    public string RowOf(object entity)
+    {
+        // Called for every sealed value a bulk writer writes: no enumerator, one string.
+        if (_row.Length == 1)
+        {
+            return _row[0](entity) ?? "";
+        }
+        if (_row.Length == 2)
+        {
+            return string.Concat(_row[0](entity), "\u001f", _row[1](entity));
+        }
+        var values = new string?[_row.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _row[i](entity);
+        }
+        return string.Join('\u001f', values);
+    }
 
     /// <summary>The same identity from the stored values of <see cref="RowColumns"/> (raw readers).</summary>
     public static string Join(IEnumerable<string?> values) => string.Join('\u001f', values);
