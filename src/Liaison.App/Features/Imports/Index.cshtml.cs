@@ -72,9 +72,8 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         {
             return Forbid();
         }
-        if (ImportKinds.Find(Kind) is not null && Importable(Kind) is null)
+        if (NotForThisAccount())
         {
-            // The division list and the registrations are the whole database's, whatever the form says.
             return Forbid();
         }
         if (Importable(Kind) is not { } kind || Upload is null || Upload.Length == 0)
@@ -120,9 +119,8 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         }
         var owner = jurisdiction.UserName ?? "?";
         Uploads.Staged? merges = null;
-        if (ImportKinds.Find(Kind) is not null && Importable(Kind) is null)
+        if (NotForThisAccount())
         {
-            // The division list and the registrations are the whole database's, whatever the form says.
             return Forbid();
         }
         if (Importable(Kind) is not { } kind || await Uploads.FindAsync(Staged ?? "", owner, kind.Key, Sha256 ?? "", ct) is not { } staged
@@ -208,6 +206,9 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
         MayImport = Whole || Within is not null;
         Kinds = Whole ? ImportKinds.All : ImportKinds.All.Where(k => k.Regional).ToList();
     }
+
+    /// <summary>A kind that exists but is not this account's to import: the division list and the registrations are the whole database's, whatever the form says.</summary>
+    private bool NotForThisAccount() => ImportKinds.Find(Kind) is not null && Importable(Kind) is null;
 
     /// <summary>A kind this account may import: any for the whole database's office, the regional ones inside a jurisdiction.</summary>
     private ImportKind? Importable(string? key) => Kinds.FirstOrDefault(k => k.Key == key);
