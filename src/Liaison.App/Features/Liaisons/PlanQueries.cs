@@ -139,9 +139,7 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         }
         // A village merged into one under the division (a newer NBS list) had its ties ended: the village it merged into is to re-plan.
         var merged = await scoped.Divisions.Where(d => d.MergedInto != null && d.MergedInto.StartsWith(code)).Select(d => d.Code).ToListAsync(ct);
-        var ended = merged.Count == 0
-            ? scoped.Under(code).Ties
-            : scoped.Ties.Where(t => t.DivisionCode.StartsWith(code) || merged.Contains(t.DivisionCode));
+        var ended = merged.Count == 0 ? scoped.Under(code).Ties : scoped.Under(code).Ties.Union(scoped.Ties.Where(t => merged.Contains(t.DivisionCode)));
         return await RowsAsync(ended.Where(t => t.Year == year && t.Until != null && t.ChangedAt > since), ct);
     }
 
