@@ -36,10 +36,10 @@ public sealed record ImportKind(
 }
 
 /// <summary>How a file is imported: the scope it is the whole roster of (or none), and the uploader's jurisdiction where it does not hold the whole database.</summary>
-public sealed record ImportOptions(string? CompleteFor = null, string? Within = null);
+public sealed record ImportOptions(string? CompleteFor = null, string? Within = null, string? Merges = null, bool Withdraw = false);
 
 /// <summary>What a confirmed import did: the rows written and the records it ended (an import complete for a scope).</summary>
-public sealed record ImportDone(long Rows, long Ends = 0);
+public sealed record ImportDone(long Rows, long Ends = 0, long Merged = 0);
 
 /// <summary>Codes of this database to fill a template's example row: a city, a county, a township, a village.</summary>
 public sealed record TemplateExample(string City, string County, string Township, string Village, int Year)
@@ -65,8 +65,13 @@ public static class ImportKinds
     [
         new("divisions", new("行政区划", "Divisions"), DivisionImporter.Columns,
             e => [e.Village, "某某村委会", "village", e.Township, "village"],
-            (db, _, path, _, ct) => DivisionImporter.PreviewAsync(db, path, null, ct),
-            async (db, clock, path, _, actor, progress, ct) => new((await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor)).Rows)),
+            // A newer NBS list: its withdrawals and the village merges file (Merges) previewed and applied with it.
+            (db, _, path, o, ct) => DivisionImporter.PreviewAsync(db, path, null, ct, new DivisionChangeOptions(o.Merges, o.Withdraw)),
+            async (db, clock, path, o, actor, progress, ct) =>
+            {
+                var r = await DivisionImporter.ImportAsync(db, clock, path, null, progress, ct, actor, new DivisionChangeOptions(o.Merges, o.Withdraw));
+                return new ImportDone(r.Rows, r.Withdrawn, r.Merged);
+            }),
         new("village-profiles", new("村情", "Village profiles"), VillageProfileImporter.Layout,
             e => [e.Village, Y(e), "难村、乱村", "后进", "", "", "1850", "520", "120000", "6.5", ""],
             // A file without a 年度 column is this year's profiles (the preview's keys say which year).

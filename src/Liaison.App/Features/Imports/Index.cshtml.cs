@@ -2,7 +2,6 @@ using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Audit;
-using Liaison.Data.Divisions;
 using Liaison.Data.Import;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -86,18 +85,10 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Page();
         }
         var staged = await Uploads.SaveAsync(Upload, jurisdiction.UserName ?? "?", kind.Key, clock, ct);
-        Uploads.Staged? merges = null;
-        if (kind.Key == DivisionsKey)
-        {
-            // A newer NBS list: its withdrawals and merges are previewed with it.
-            merges = Merges is { Length: > 0 } ? await Uploads.SaveAsync(Merges, jurisdiction.UserName ?? "?", MergesKind, clock, ct) : null;
-            Preview = await DivisionImporter.PreviewAsync(db, staged.Path, null, ct, new DivisionChangeOptions(merges?.Path, Withdraw));
-            (MergesStaged, MergesSha256) = (merges?.Id, merges?.Sha256);
-        }
-        else
-        {
-            Preview = await kind.PreviewAsync(db, clock, staged.Path, new ImportOptions(CompleteFor, Within), ct);
-        }
+        // A newer NBS list comes with its village merges file, previewed with it.
+        var merges = kind.Key == DivisionsKey && Merges is { Length: > 0 } ? await Uploads.SaveAsync(Merges, jurisdiction.UserName ?? "?", MergesKind, clock, ct) : null;
+        (MergesStaged, MergesSha256) = (merges?.Id, merges?.Sha256);
+        Preview = await kind.PreviewAsync(db, clock, staged.Path, new ImportOptions(CompleteFor, Within, merges?.Path, Withdraw), ct);
         (Staged, Sha256) = (staged.Id, staged.Sha256);
         if (!Preview.Acceptable)
         {
@@ -135,21 +126,16 @@ public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdic
             return Page();
         }
         var completeFor = CompleteFor;
-        var options = new ImportOptions(CompleteFor, Within);
-        var withdraw = Withdraw;
+        var options = new ImportOptions(CompleteFor, Within, merges?.Path, Withdraw);
         var job = jobs.Start("import", owner, new($"导入{kind.Name.Zh}：{Path.GetFileName(staged.Path)}", $"Import {kind.Name.En.ToLowerInvariant()}: {Path.GetFileName(staged.Path)}"), "/imports", async (services, job, ct) =>
         {
             try
             {
-                if (kind.Key == DivisionsKey)
-                {
-                    var result = await DivisionImporter.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, null, job.Report, ct,
-                        new Actor(owner), new DivisionChangeOptions(merges?.Path, withdraw));
-                    return new Term($"已导入 {result.Rows} 行，撤销 {result.Withdrawn} 个代码（其中 {result.Merged} 个村并入其他村）。",
-                        $"{result.Rows} rows imported, {result.Withdrawn} codes withdrawn ({result.Merged} of them villages merged into another).");
-                }
                 var done = await kind.ImportAsync(services.GetRequiredService<LiaisonDb>(), services.GetRequiredService<TimeProvider>(), staged.Path, options, new Actor(owner), job.Report, ct);
-                return completeFor is null
+                return kind.Key == DivisionsKey
+                    ? new Term($"已导入 {done.Rows} 行，撤销 {done.Ends} 个代码（其中 {done.Merged} 个村并入其他村）。",
+                        $"{done.Rows} rows imported, {done.Ends} codes withdrawn ({done.Merged} of them villages merged into another).")
+                    : completeFor is null
                     ? new Term($"已导入 {done.Rows} 行。", $"{done.Rows} rows imported.")
                     : new Term($"已导入 {done.Rows} 行；完整名册（{completeFor}）中未列出的 {done.Ends} 条记录已按登记规则结束。", $"{done.Rows} rows imported; the {done.Ends} records of the complete roster ({completeFor}) not in the file were ended by the registry's rules.");
             }
