@@ -23,6 +23,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdLink> HouseholdLinks => Set<HouseholdLink>();
     public DbSet<RegistryEvent> RegistryEvents => Set<RegistryEvent>();
     public DbSet<Reporting.DivisionRollup> Rollups => Set<Reporting.DivisionRollup>();
     public DbSet<Reporting.DivisionMonth> RollupMonths => Set<Reporting.DivisionMonth>();

@@ -4,12 +4,15 @@ using Liaison.Data.Liaisons;
 using Liaison.Data.People;
 using Liaison.Data.Reporting;
 using Liaison.Domain.Access;
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Liaison.Data.Tests;
 
@@ -229,13 +232,17 @@ public class RegistryLifeTests
         var split = await RegistryStore.ChangeHouseholdAsync(db, clock, Office, Scope.Everything, big.Id, new RegistryChange(RegistryAction.Split, new DateOnly(2026, 6, 1), "子女分户"),
             new HouseholdInput("", big.HouseNo + "-1", "王小明", null, 1, HouseholdCategory.None), default);
         var created = await db.Households.AsNoTracking().SingleAsync(h => h.Id == long.Parse(split.NewKey!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal((big.Id, big.VillageCode, "王小明"), (created.SplitFromId, created.VillageCode, created.HeadName));
+        Assert.Equal((big.VillageCode, "王小明"), (created.VillageCode, created.HeadName));
+        Assert.Equal(big.Id, await db.HouseholdLinks.Where(l => l.HouseholdId == created.Id && l.Kind == HouseholdLinkKind.SplitFrom).Select(l => l.OtherId).SingleAsync());
         Assert.Equal(big.MemberCount - 1, await db.Households.Where(h => h.Id == big.Id).Select(h => h.MemberCount).SingleAsync());
         Assert.Equal(count + 1, (await RollupStore.ForDivisionAsync(db, big.VillageCode, default))[Indicators.Households.Id]);
 
         await RegistryStore.ChangeHouseholdAsync(db, clock, Office, Scope.Everything, created.Id, new RegistryChange(RegistryAction.Merged, new DateOnly(2026, 6, 10), "回原户", big.HouseNo), null, default);
         var merged = await db.Households.AsNoTracking().SingleAsync(h => h.Id == created.Id);
-        Assert.Equal((HouseholdStatus.Merged, (long?)big.Id), (merged.Status, merged.MergedIntoId));
+        Assert.Equal(HouseholdStatus.Merged, merged.Status);
+        // A household split off and merged back keeps both links.
+        Assert.Equal([(HouseholdLinkKind.MergedInto, big.Id), (HouseholdLinkKind.SplitFrom, big.Id)],
+            (await db.HouseholdLinks.Where(l => l.HouseholdId == created.Id).OrderBy(l => l.Kind).ToListAsync()).Select(l => (l.Kind, l.OtherId)));
         Assert.Equal(big.MemberCount, await db.Households.Where(h => h.Id == big.Id).Select(h => h.MemberCount).SingleAsync());
         var figures = await RollupStore.ForDivisionAsync(db, big.VillageCode, default);
         Assert.Equal((count, residents), (figures[Indicators.Households.Id], figures[Indicators.Residents.Id]));
@@ -243,5 +250,43 @@ public class RegistryLifeTests
         var again = await Assert.ThrowsAsync<RefusedException>(() => RegistryStore.AddHouseholdAsync(db, clock, Office, Scope.Everything,
             new HouseholdInput(big.VillageCode, created.HouseNo, "赵六", null, 2, HouseholdCategory.None), new DateOnly(2026, 6, 12), null, default));
         Assert.Equal("duplicate", Assert.Single(again.Problems).Code);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task An_older_database_keeps_its_merged_and_split_households_linked_when_the_links_leave_the_households_table(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider, migrate: false);
+        long[] ids;
+        await using (var db = t.Open())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var mine = all.FindIndex(m => m.EndsWith("_HouseholdLinksApart", StringComparison.Ordinal));
+            Assert.True(mine > 0);
+            await db.GetService<IMigrator>().MigrateAsync(all[mine - 1]);
+            db.Divisions.AddRange(
+                new Division { Code = "62", Name = "甘肃省", Level = DivisionLevel.Province },
+                new Division { Code = "6209", Name = "酒泉市", Level = DivisionLevel.City, ParentCode = "62" },
+                new Division { Code = "620924", Name = "阿克塞哈萨克族自治县", Level = DivisionLevel.County, ParentCode = "6209" },
+                new Division { Code = "620924100", Name = "红柳湾镇", Level = DivisionLevel.Township, ParentCode = "620924" },
+                new Division { Code = "620924100201", Name = "加尔乌宗村委会", Level = DivisionLevel.Village, ParentCode = "620924100", VillageKind = VillageKind.Village });
+            var households = Enumerable.Range(1, 3).Select(i => new Household { VillageCode = "620924100201", HouseNo = i + "号", HeadName = "户主" + i, MemberCount = 2 }).ToList();
+            db.Households.AddRange(households);
+            await db.SaveChangesAsync();
+            ids = households.Select(h => h.Id).ToArray();
+            // As the older schema held them: the second household split from the first, the third merged into the first.
+            await db.Database.ExecuteSqlAsync($"UPDATE households SET split_from_id = {ids[0]} WHERE id = {ids[1]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE households SET merged_into_id = {ids[0]}, status = {(int)HouseholdStatus.Merged} WHERE id = {ids[2]}");
+        }
+        await using (var db = t.Open())
+        {
+            await Liaison.Data.Database.Schema.MigrateAsync(db, default);
+        }
+        await using (var db = t.Open())
+        {
+            var links = await db.HouseholdLinks.AsNoTracking().OrderBy(l => l.HouseholdId).ToListAsync();
+            Assert.Equal([(ids[1], HouseholdLinkKind.SplitFrom, ids[0]), (ids[2], HouseholdLinkKind.MergedInto, ids[0])], links.Select(l => (l.HouseholdId, l.Kind, l.OtherId)));
+            Assert.Equal(3, await db.Households.CountAsync());
+        }
     }
 }

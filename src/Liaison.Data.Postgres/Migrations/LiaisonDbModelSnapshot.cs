@@ -1693,14 +1693,6 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("member_count");
 
-                    b.Property<long?>("MergedIntoId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("merged_into_id");
-
-                    b.Property<long?>("SplitFromId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("split_from_id");
-
                     b.Property<int>("Status")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -1726,12 +1718,6 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_households");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_households_merged_into_id");
-
-                    b.HasIndex("SplitFromId")
-                        .HasDatabaseName("ix_households_split_from_id");
-
                     b.HasIndex("VillageCode", "HouseNo")
                         .IsUnique()
                         .HasDatabaseName("ix_households_village_code_house_no");
@@ -1739,6 +1725,29 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("households", (string)null);
 
                     b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.HouseholdLink", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OtherId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_id");
+
+                    b.HasKey("HouseholdId", "Kind")
+                        .HasName("pk_household_links");
+
+                    b.HasIndex("OtherId")
+                        .HasDatabaseName("ix_household_links_other_id");
+
+                    b.ToTable("household_links", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.RegistryEvent", b =>
@@ -2374,24 +2383,29 @@ namespace Liaison.Data.Postgres.Migrations
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
                 {
-                    b.HasOne("Liaison.Domain.People.Household", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_households_households_merged_into_id");
-
-                    b.HasOne("Liaison.Domain.People.Household", null)
-                        .WithMany()
-                        .HasForeignKey("SplitFromId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_households_households_split_from_id");
-
                     b.HasOne("Liaison.Domain.Divisions.Division", null)
                         .WithMany()
                         .HasForeignKey("VillageCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_households_divisions_village_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.HouseholdLink", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_links_households_household_id");
+
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_links_households_other_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>

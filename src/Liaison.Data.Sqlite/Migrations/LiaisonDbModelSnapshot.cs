@@ -1656,14 +1656,6 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_count");
 
-                    b.Property<long?>("MergedIntoId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("merged_into_id");
-
-                    b.Property<long?>("SplitFromId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("split_from_id");
-
                     b.Property<int>("Status")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1689,12 +1681,6 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_households");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_households_merged_into_id");
-
-                    b.HasIndex("SplitFromId")
-                        .HasDatabaseName("ix_households_split_from_id");
-
                     b.HasIndex("VillageCode", "HouseNo")
                         .IsUnique()
                         .HasDatabaseName("ix_households_village_code_house_no");
@@ -1702,6 +1688,29 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("households", (string)null);
 
                     b.HasAnnotation("Liaison:SealedRow", "VillageCode,HouseNo");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.HouseholdLink", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OtherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("other_id");
+
+                    b.HasKey("HouseholdId", "Kind")
+                        .HasName("pk_household_links");
+
+                    b.HasIndex("OtherId")
+                        .HasDatabaseName("ix_household_links_other_id");
+
+                    b.ToTable("household_links", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.RegistryEvent", b =>
@@ -2323,24 +2332,29 @@ namespace Liaison.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Liaison.Domain.People.Household", b =>
                 {
-                    b.HasOne("Liaison.Domain.People.Household", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_households_households_merged_into_id");
-
-                    b.HasOne("Liaison.Domain.People.Household", null)
-                        .WithMany()
-                        .HasForeignKey("SplitFromId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_households_households_split_from_id");
-
                     b.HasOne("Liaison.Domain.Divisions.Division", null)
                         .WithMany()
                         .HasForeignKey("VillageCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_households_divisions_village_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.People.HouseholdLink", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_links_households_household_id");
+
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_links_households_other_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Unit", b =>

@@ -249,7 +249,7 @@ public static class RegistryStore
         await VillageInReachAsync(db, scope, input.VillageCode, problems, ct);
         await HouseNoFreeAsync(db, input, problems, ct);
         Refuse(problems);
-        var household = NewHousehold(input, on, null);
+        var household = NewHousehold(input, on);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var counted = await HouseholdFiguresAsync(db, [input.VillageCode], ct);
         db.Households.Add(household);
@@ -370,18 +370,23 @@ public static class RegistryStore
         Household? created = null;
         if (into is not null)
         {
-            household.MergedIntoId = into.Id;
+            db.HouseholdLinks.Add(new HouseholdLink { HouseholdId = household.Id, Kind = HouseholdLinkKind.MergedInto, OtherId = into.Id });
             into.MemberCount += household.MemberCount;
             into.Version++;
         }
         if (split is not null)
         {
-            created = NewHousehold(split, change.On, household.Id);
+            created = NewHousehold(split, change.On);
             household.MemberCount -= split.MemberCount;
             fields = "members";
             db.Households.Add(created);
         }
         await db.SaveChangesAsync(ct);
+        if (created is not null)
+        {
+            db.HouseholdLinks.Add(new HouseholdLink { HouseholdId = created.Id, Kind = HouseholdLinkKind.SplitFrom, OtherId = household.Id });
+            await db.SaveChangesAsync(ct);
+        }
         var e = await EventAsync(db, clock, actor, RegistryKind.Household, household.Id, HouseholdKey(household), household.VillageCode, change.Action, change.On, reason,
             into?.HouseNo ?? created?.HouseNo, fields, household.Version, ct);
         if (into is not null)
@@ -913,7 +918,7 @@ public static class RegistryStore
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static Household NewHousehold(HouseholdInput input, DateOnly on, long? splitFrom) => new()
+    private static Household NewHousehold(HouseholdInput input, DateOnly on) => new()
     {
         VillageCode = input.VillageCode,
         HouseNo = input.HouseNo.Trim(),
@@ -923,7 +928,6 @@ public static class RegistryStore
         Categories = input.Categories,
         Status = HouseholdStatus.Current,
         StatusSince = on,
-        SplitFromId = splitFrom,
         Version = 1,
     };
 
@@ -968,8 +972,6 @@ public static class RegistryStore
         categories = h.Categories.ToString(),
         status = h.Status.ToString(),
         statusSince = h.StatusSince,
-        mergedInto = h.MergedIntoId,
-        splitFrom = h.SplitFromId,
         version = h.Version,
     };
 

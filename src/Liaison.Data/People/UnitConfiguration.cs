@@ -59,8 +59,17 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.HasOne<Division>().WithMany().HasForeignKey(h => h.VillageCode).OnDelete(DeleteBehavior.Restrict);
         b.Property(h => h.Status).HasDefaultValue(HouseholdStatus.Current);
         b.Property(h => h.Version).HasDefaultValue(0);
-        b.HasOne<Household>().WithMany().HasForeignKey(h => h.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Household>().WithMany().HasForeignKey(h => h.SplitFromId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HouseholdLinkConfiguration : IEntityTypeConfiguration<HouseholdLink>
+{
+    public void Configure(EntityTypeBuilder<HouseholdLink> b)
+    {
+        b.ToTable("household_links");
+        b.HasKey(l => new { l.HouseholdId, l.Kind });
+        b.HasOne<Household>().WithMany().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Household>().WithMany().HasForeignKey(l => l.OtherId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -34,12 +34,30 @@ public sealed class Household
     public HouseholdStatus Status { get; set; }
     /// <summary>The day the status took effect (a move's day); null for a household current since imported.</summary>
     public DateOnly? StatusSince { get; set; }
-    /// <summary>The household this one merged into.</summary>
-    public long? MergedIntoId { get; set; }
-    /// <summary>The household this one split from.</summary>
-    public long? SplitFromId { get; set; }
     /// <summary>Raised by every change made one record at a time: a second save over a changed record is refused.</summary>
     public int Version { get; set; }
+}
+
+/// <summary>How a household is tied to another by a change of the registry.</summary>
+public enum HouseholdLinkKind
+{
+    /// <summary>The household merged into the other, which took its members.</summary>
+    MergedInto = 1,
+    /// <summary>The household split off from the other.</summary>
+    SplitFrom = 2,
+}
+
+/// <summary>
+/// A household merged into another or split off from one. Kept apart from <see cref="Household"/>
+/// on purpose: two self-referencing foreign keys on households cost the city's household import
+/// (hundreds of thousands of rows copied in) about a fifth of its speed, for links only a few
+/// households ever have (docs/PERFORMANCE.md).
+/// </summary>
+public sealed class HouseholdLink
+{
+    public long HouseholdId { get; set; }
+    public HouseholdLinkKind Kind { get; set; }
+    public long OtherId { get; set; }
 }
 
 public static class HouseholdCategories

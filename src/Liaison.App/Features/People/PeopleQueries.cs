@@ -74,8 +74,9 @@ public sealed class PeopleQueries(LiaisonDb db, Scoped scoped)
             return null;
         }
         var village = await scoped.Names.FirstAsync(d => d.Code == household.VillageCode, ct);
-        var into = household.MergedIntoId is { } m ? await scoped.Households.FirstOrDefaultAsync(h => h.Id == m, ct) : null;
-        var from = household.SplitFromId is { } s ? await scoped.Households.FirstOrDefaultAsync(h => h.Id == s, ct) : null;
+        var links = await db.HouseholdLinks.AsNoTracking().Where(l => l.HouseholdId == id).ToDictionaryAsync(l => l.Kind, l => l.OtherId, ct);
+        var into = links.TryGetValue(HouseholdLinkKind.MergedInto, out var m) ? await scoped.Households.FirstOrDefaultAsync(h => h.Id == m, ct) : null;
+        var from = links.TryGetValue(HouseholdLinkKind.SplitFrom, out var s) ? await scoped.Households.FirstOrDefaultAsync(h => h.Id == s, ct) : null;
         var visits = await (from v in scoped.HouseholdVisits
                             join c in db.Cadres.AsNoTracking() on v.CadreId equals c.Id
                             where v.HouseholdId == id
