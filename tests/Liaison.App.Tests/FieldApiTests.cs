@@ -198,4 +198,43 @@ public sealed class FieldApiTests : OwnHost
         var ids = batch.Select(b => (Guid)b.GetType().GetProperty("id")!.GetValue(b)!).ToList();
         Assert.Equal(600, await db.HouseholdVisits.CountAsync(v => ids.Contains(v.ClientId)));
     }
+
+    [Fact]
+    public async Task A_pairings_planned_stay_is_marked_done_on_its_page_once_its_members_stayed_its_days_whoever_recorded_them()
+    {
+        long tieId;
+        Domain.Liaisons.PlannedStay first;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var tie = await db.LiaisonTies.Where(t => t.Kind == Domain.Liaisons.TieKind.Pairing && t.Until == null && t.DivisionCode.StartsWith("370830"))
+                .Where(t => db.PlannedStays.Any(s => s.TieId == t.Id)).OrderBy(t => t.Id).FirstAsync();
+            first = await db.PlannedStays.Where(s => s.TieId == tie.Id).OrderBy(s => s.StartsOn).FirstAsync();
+            var members = await db.Cadres.Where(c => c.UnitId == tie.UnitId).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync();
+            // Two members on different days of the planned stay: the first on its first day, the second on the rest.
+            db.ResidenceStays.AddRange(
+                Stay(members[0], tie.DivisionCode, first.StartsOn, first.StartsOn),
+                Stay(members[1], tie.DivisionCode, first.StartsOn.AddDays(1), first.StartsOn.AddDays(first.Days - 1)));
+            await db.SaveChangesAsync();
+            tieId = tie.Id;
+        }
+        var html = WebUtility.HtmlDecode(await (await SignedInAsync("office")).GetStringAsync($"/plan/ties/{tieId}"));
+        var row = Regex.Match(html, $"<tr data-stay-state=\"(\\w+)\">\\s*<td>{first.StartsOn:yyyy-MM-dd} · {first.Days} 天</td>\\s*<td>([^<]*)</td>");
+        Assert.True(row.Success, html);
+        Assert.Equal(("done", $"{first.Days} / {first.Days} · {first.StartsOn.AddDays(first.Days - 1):yyyy-MM-dd}"), (row.Groups[1].Value, row.Groups[2].Value.Trim()));
+        Assert.Contains("已完成", html, StringComparison.Ordinal);
+    }
+
+    private static Domain.Field.ResidenceStay Stay(int cadre, string village, DateOnly arrived, DateOnly left) => new()
+    {
+        ClientId = Guid.NewGuid(),
+        CadreId = cadre,
+        VillageCode = village,
+        Year = arrived.Year,
+        Arrived = arrived,
+        Left = left,
+        Source = RecordSource.WorkGroup,
+        ReceivedAt = Now,
+        ReceivedBy = "test",
+        ContentHash = "test",
+    };
 }

@@ -113,6 +113,52 @@ public class FieldJourney(BrowserFixture app)
     }
 
     [Fact]
+    public async Task A_member_of_a_paired_unit_with_no_tie_of_their_own_records_a_stay_and_a_visit_in_the_paired_village_from_the_phone()
+    {
+        int cadreId;
+        string cadreCode, village;
+        await using (var db = app.OpenDb())
+        {
+            var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == Domain.Liaisons.TieKind.Pairing && x.Until == null).OrderByDescending(x => x.Year).ThenBy(x => x.Id).FirstAsync();
+            var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
+            var posted = db.SecretaryPostings.Select(p => p.CadreId);
+            var accounts = db.Users.Where(u => u.CadreId != null).Select(u => u.CadreId!.Value);
+            var member = await db.Cadres.AsNoTracking().Where(c => c.UnitId == pairing.UnitId && c.Status == Domain.People.CadreStatus.Active
+                && !tied.Contains(c.Id) && !posted.Contains(c.Id) && !accounts.Contains(c.Id)).OrderBy(c => c.Id).FirstAsync();
+            (cadreId, cadreCode, village) = (member.Id, member.Code, pairing.DivisionCode);
+        }
+        var name = "member-" + cadreCode;
+        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
+            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
+
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, name);
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("ul.households li");
+        // The paired village is the member's only village, and says why it is theirs.
+        Assert.Contains("联建村", await page.Locator("#villages button").Last.TextContentAsync(), StringComparison.Ordinal);
+
+        var note = $"联建单位干部走访 {Guid.NewGuid():N}";
+        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
+        await page.FillAsync("#visit-form textarea[name=note]", note);
+        await page.TapAsync("#visit-save");
+        await page.TapAsync("#in-village");
+        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
+        await page.WaitForSelectorAsync("#records li[data-kind='stay'][data-synced='true']");
+        await AssertAllSyncedAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-pairing-member.png"), FullPage = false });
+
+        await using var check = app.OpenDb();
+        var visit = await check.HouseholdVisits.SingleAsync(v => v.Note == note);
+        Assert.Equal((cadreId, village), (visit.CadreId, visit.VillageCode));
+        var stayId = await RecentIdAsync(page, "stay");
+        var stay = await check.ResidenceStays.SingleAsync(s => s.ClientId == stayId);
+        Assert.Equal((cadreId, village), (stay.CadreId, stay.VillageCode));
+    }
+
+    [Fact]
     public async Task Without_leave_to_know_the_position_a_visit_is_saved_at_once_without_one()
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Domain.Field;
+using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +12,22 @@ namespace Liaison.Data.Field;
 
 /// <summary>
 /// What checking one cadre's field records needs from the database: the villages the cadre is tied
-/// to (or serves as First Secretary) in each year, their households, and this year's field rules.
+/// to, serves as First Secretary or takes part in through the unit's pairing in each year, their
+/// households, and this year's field rules.
 /// </summary>
 public sealed class CadreScope
 {
     private readonly Dictionary<int, HashSet<string>> _villages;
     private readonly Dictionary<int, HashSet<string>> _secretaryVillages;
+    private readonly Dictionary<int, HashSet<string>> _pairedVillages;
     private readonly Dictionary<long, string> _households;
 
-    private CadreScope(Dictionary<int, HashSet<string>> villages, Dictionary<int, HashSet<string>> secretaryVillages, Dictionary<long, string> households, FieldRules rules)
+    private CadreScope(Dictionary<int, HashSet<string>> villages, Dictionary<int, HashSet<string>> secretaryVillages, Dictionary<int, HashSet<string>> pairedVillages,
+        Dictionary<long, string> households, FieldRules rules)
     {
         _villages = villages;
         _secretaryVillages = secretaryVillages;
+        _pairedVillages = pairedVillages;
         _households = households;
         Rules = rules;
     }
@@ -34,6 +40,9 @@ public sealed class CadreScope
 
     public bool IsSecretary(int year, string village) => _secretaryVillages.TryGetValue(year, out var v) && v.Contains(village);
 
+    /// <summary>Whether the village is one the cadre's unit is paired with (the cadre takes part as a member of the pairing).</summary>
+    public bool IsPaired(int year, string village) => _pairedVillages.TryGetValue(year, out var v) && v.Contains(village);
+
     public IReadOnlyList<string> VillagesIn(int year) => _villages.TryGetValue(year, out var v) ? v.Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>The village of a household in one of the cadre's villages; null for any other household.</summary>
@@ -41,18 +50,42 @@ public sealed class CadreScope
 
     public static async Task<CadreScope> LoadAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct)
     {
-        using var outside = Unscoped.Section("a cadre's own villages: their ties and postings");
+        using var outside = Unscoped.Section("a cadre's own villages: their ties, postings and unit's pairings");
         var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.CadreId == cadreId && t.DivisionCode.Length == 12)
             .Select(t => new { t.Year, t.DivisionCode }).ToListAsync(ct);
         var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId)
             .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct);
-        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode)))
+        var paired = await PairedVillagesAsync(db, cadreId, ct);
+        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired)
             .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
         var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
+        var pairedVillages = paired.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.Village).ToHashSet(StringComparer.Ordinal));
         var codes = villages.Values.SelectMany(v => v).Distinct().ToList();
         var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Field;
-        return new CadreScope(villages, secretary, households, rules);
+        return new CadreScope(villages, secretary, pairedVillages, households, rules);
+    }
+
+    /// <summary>
+    /// The villages the cadre's unit is paired with (联建村), in the years whose policy lets every
+    /// member take part (<see cref="PairingRules.MembersTakePart"/>): the cadre records stays and
+    /// visits there as in a village of their own tie.
+    /// </summary>
+    private static async Task<List<(int Year, string Village)>> PairedVillagesAsync(LiaisonDb db, int cadreId, CancellationToken ct)
+    {
+        var pairings = await (from c in db.Cadres.AsNoTracking()
+                              join t in db.LiaisonTies.AsNoTracking() on c.UnitId equals t.UnitId
+                              where c.Id == cadreId && c.Status == CadreStatus.Active && t.Kind == TieKind.Pairing && t.DivisionCode.Length == 12
+                              select new { t.Year, t.DivisionCode }).ToListAsync(ct);
+        var found = new List<(int, string)>();
+        foreach (var year in pairings.Select(p => p.Year).Distinct())
+        {
+            if ((await PolicyStore.GetAsync(db, year, ct)).Policy.Pairing.MembersTakePart)
+            {
+                found.AddRange(pairings.Where(p => p.Year == year).Select(p => (p.Year, p.DivisionCode)));
+            }
+        }
+        return found;
     }
 }
 
@@ -111,6 +144,8 @@ public sealed class FieldContext : IFieldFacts
     public bool Serves(int year, string village) => _scope.Serves(year, village) && (Author.Within?.Invoke(village) ?? true);
 
     public bool IsSecretary(int year, string village) => Serves(year, village) && _scope.IsSecretary(year, village);
+
+    public bool IsPaired(int year, string village) => Serves(year, village) && _scope.IsPaired(year, village);
 
     public IReadOnlyList<string> VillagesIn(int year) => _scope.VillagesIn(year).Where(v => Author.Within?.Invoke(v) ?? true).ToList();
 

@@ -8,7 +8,8 @@ namespace Liaison.Data.Field;
 
 public sealed record MyHousehold(long Id, string HouseNo, string Head, int Members, IReadOnlyList<string> Categories, bool Visited, int MyVisits);
 
-public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList);
+/// <summary>One of the cadre's villages; <paramref name="Paired"/>: the cadre takes part there as a member of the unit's pairing (联建村).</summary>
+public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList, bool Paired = false);
 
 public sealed record MyResidence(string Village, string RoleZh, string RoleEn, int Minimum, int Days, int Behind, int DaysLeft);
 
@@ -25,7 +26,7 @@ public sealed record MyStay(long Id, Guid ClientId, string Village, DateOnly Arr
 public static class FieldQueries
 {
     /// <summary>Why this reads outside a scope: see <see cref="Unscoped"/>.</summary>
-    private const string Reach = "a cadre's own field work: the villages of their own ties and postings";
+    private const string Reach = "a cadre's own field work: the villages of their own ties and postings and of their unit's pairing";
 
     public static async Task<MyField> MineAsync(LiaisonDb db, TimeProvider clock, int cadreId, CancellationToken ct)
     {
@@ -49,7 +50,7 @@ public static class FieldQueries
                 visited.Contains(h.Id), mine.GetValueOrDefault(h.Id))).ToList();
             var place = places[code];
             return new MyVillage(code, place.Name, place.ParentCode is { } t ? townships.GetValueOrDefault(t, "") : "", context.IsSecretary(year, code),
-                list.Count, list.Count(h => h.Visited), list);
+                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code));
         }).ToList();
         return new MyField(cadre.Code, cadre.Name, year, context.Today, villages, await ResidenceOfAsync(db, cadreId, year, context.Today, ct), context.Rules.PlausibleVisitsPerDay);
     }

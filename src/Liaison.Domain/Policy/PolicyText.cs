@@ -55,6 +55,10 @@ public static class PolicyText
                    : $"每个{Levels(p.Pairing.UnitLevels)}单位机关党组织联建 {p.Pairing.VillagesPerUnit} 个村{(p.Pairing.WithinOwnDivision ? "（在单位所在行政区划内）" : "")}。",
                 en ? $"Every half-year the unit's members stay in the village together {p.Pairing.StaysPerHalfYear} time(s), {p.Pairing.StayDays} days each."
                    : $"每半年组织党员集中驻村 {p.Pairing.StaysPerHalfYear} 次，每次 {p.Pairing.StayDays} 天。",
+                p.Pairing.MembersTakePart
+                    ? (en ? "Every cadre of a paired unit takes part in its village: they record their stays and household visits there themselves."
+                          : "联建单位的全体干部参与联建村工作，可在联建村自行记录驻村和入户走访。")
+                    : (en ? "Only cadres with a tie of their own record field work in the paired village." : "联建村的驻村和走访仅由有个人联系任务的干部记录。"),
                 p.Pairing.MatchCategory
                     ? (en ? "Villages are matched to the unit's strengths: party & government to difficult, political-legal to disorderly, economic to poor, agriculture & science to specialised villages."
                           : "按单位优势与村情相匹配：党政部门对难村，政法部门对乱村，经济部门对穷村，农科部门对专业村。")

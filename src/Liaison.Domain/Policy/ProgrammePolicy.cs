@@ -95,6 +95,11 @@ public sealed record PairingRules
     public bool WithinOwnDivision { get; init; } = true;
     /// <summary>Prefer a village whose needs match the unit's category (the First Secretary principle).</summary>
     public bool MatchCategory { get; init; } = true;
+    /// <summary>
+    /// Every cadre of a paired unit takes part in its village (the whole staff goes down, not only
+    /// its leaders): they may record stays and household visits there from their phones, with no tie of their own.
+    /// </summary>
+    public bool MembersTakePart { get; init; } = true;
 }
 
 /// <summary>倒排后进村 / 包村: the bottom share of each township's villages, each taken by a township leader.</summary>

@@ -51,6 +51,7 @@ public sealed class IndexModel : PageModel
             ["met"] = Ui.T("，已达标", ", met"),
             ["discard"] = Ui.T("删除", "Discard"),
             ["firstSecretary"] = Ui.T(Words.FirstSecretary),
+            ["paired"] = Ui.T(Terms.TieKinds[Domain.Liaisons.TieKind.Pairing]),
             ["loadFailed"] = Ui.T("无法读取我的村和农户：请联网后重试", "could not load your villages and households: try again with a network"),
         };
         TextJson = JsonSerializer.Serialize(words).Replace("</", "<\\/", StringComparison.Ordinal);

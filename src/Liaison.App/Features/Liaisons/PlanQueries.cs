@@ -99,6 +99,19 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         await db.PlannedStays.AsNoTracking().Where(s => s.TieId == tieId).OrderBy(s => s.StartsOn).ToListAsync(ct);
 
     /// <summary>
+    /// A pairing's planned stays with what its unit's members did (<see cref="PairingStays"/>): their
+    /// days in the paired village that year, however each was recorded. The caller read the tie through the scope.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedStayStanding>> PairingStandingAsync(LiaisonTie tie, DateOnly today, CancellationToken ct)
+    {
+        var planned = await StaysAsync(tie.Id, ct);
+        var members = db.Cadres.Where(c => c.UnitId == tie.UnitId).Select(c => c.Id);
+        var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.VillageCode == tie.DivisionCode && s.Year == tie.Year && members.Contains(s.CadreId))
+            .Select(s => new { s.Arrived, s.Left }).ToListAsync(ct);
+        return PairingStays.Stand(planned, stays.Select(s => (s.Arrived, s.Left)), today);
+    }
+
+    /// <summary>
     /// A township's backward ranking under the year's policy (倒排后进村), most in need first, with
     /// the points behind each place and who takes it.
     /// </summary>
