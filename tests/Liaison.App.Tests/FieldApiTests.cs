@@ -224,6 +224,44 @@ public sealed class FieldApiTests : OwnHost
         Assert.Contains("已完成", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_units_participation_list_shows_how_each_cadre_takes_part_and_a_members_stay_moves_them_off_the_list_of_those_not_taking_part()
+    {
+        string unitCode, village;
+        int cadreId, active;
+        string cadreCode;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var tie = await db.LiaisonTies.Where(t => t.Kind == Domain.Liaisons.TieKind.Pairing && t.Until == null && t.DivisionCode.StartsWith("370830")).OrderBy(t => t.Id).FirstAsync();
+            var unit = await db.Units.SingleAsync(u => u.Id == tie.UnitId);
+            var members = db.Cadres.Where(c => c.UnitId == unit.Id && c.Status == Domain.People.CadreStatus.Active);
+            active = await members.CountAsync();
+            var recorded = db.ResidenceStays.Select(r => r.CadreId).Concat(db.HouseholdVisits.Select(v => v.CadreId));
+            var absent = await members.Where(c => !recorded.Contains(c.Id)).OrderBy(c => c.Code).FirstAsync();
+            (unitCode, village, cadreId, cadreCode) = (unit.Code, tie.DivisionCode, absent.Id, absent.Code);
+        }
+        var office = await SignedInAsync("office");
+        var before = WebUtility.HtmlDecode(await office.GetStringAsync($"/plan/units/{unitCode}?absent=true"));
+        Assert.Contains($"data-total=\"{active}\"", before, StringComparison.Ordinal);
+        // Every member belongs through the unit's pairing (the policy's default), so none is without a place.
+        Assert.Contains($"data-with-place=\"{active}\"", before, StringComparison.Ordinal);
+        Assert.Contains($"data-cadre=\"{cadreCode}\" data-taking-part=\"false\"", before, StringComparison.Ordinal);
+        Assert.Contains("联建单位成员", before, StringComparison.Ordinal);
+        var takingPart = int.Parse(Regex.Match(before, "data-taking-part=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
+            db.ResidenceStays.Add(Stay(cadreId, village, today, today));
+            await db.SaveChangesAsync();
+        }
+        var after = WebUtility.HtmlDecode(await office.GetStringAsync($"/plan/units/{unitCode}?absent=true"));
+        Assert.Contains($"data-taking-part=\"{takingPart + 1}\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-cadre=\"{cadreCode}\"", after, StringComparison.Ordinal);
+        var all = WebUtility.HtmlDecode(await office.GetStringAsync($"/plan/units/{unitCode}"));
+        Assert.Contains($"data-cadre=\"{cadreCode}\" data-taking-part=\"true\"", all, StringComparison.Ordinal);
+    }
+
     private static Domain.Field.ResidenceStay Stay(int cadre, string village, DateOnly arrived, DateOnly left) => new()
     {
         ClientId = Guid.NewGuid(),

@@ -28,9 +28,13 @@ public class InterfaceJourney(ActivityBrowserFixture app)
     [Fact]
     public async Task Each_role_and_the_public_see_pages_that_fit_a_phone_use_pickers_speak_chinese_and_pass_axe()
     {
-        long tie, caseId, posting;
+        long tie, caseId, posting, pairing;
+        string pairedUnit;
         await using (var db = app.OpenDb())
         {
+            var paired = await db.LiaisonTies.Where(t => t.Kind == Domain.Liaisons.TieKind.Pairing && t.DivisionCode.StartsWith("370830") && t.Until == null).OrderBy(t => t.Id).FirstAsync();
+            pairing = paired.Id;
+            pairedUnit = await db.Units.Where(u => u.Id == paired.UnitId).Select(u => u.Code).SingleAsync();
             tie = await db.LiaisonTies.Where(t => t.DivisionCode.StartsWith("370830001") && t.Until == null).Select(t => t.Id).FirstAsync();
             caseId = await db.Cases.Where(c => c.VillageCode.StartsWith("370830")).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             posting = await db.SecretaryPostings.Where(p => p.VillageCode.StartsWith("370830")).Select(p => p.Id).FirstAsync();
@@ -55,6 +59,8 @@ public class InterfaceJourney(ActivityBrowserFixture app)
             ("office", "village", "/divisions/370830001001"),
             ("office", "plan", "/plan/370830001"),
             ("office", "plan-check", "/plan/check?code=370830001"),
+            ("office", "pairing", $"/plan/ties/{pairing}"),
+            ("office", "unit-participation", $"/plan/units/{pairedUnit}"),
             ("office", "secretaries", "/secretaries"),
             ("office", "progress", "/field/progress/370830"),
             ("office", "residence", "/field/residence?code=370830001"),

@@ -14,6 +14,9 @@ public sealed record TieRow(LiaisonTie Tie, string? CadreCode, string? CadreName
 /// <summary>A First Secretary's posting as pages show it.</summary>
 public sealed record SecretaryRow(Domain.Secretaries.SecretaryPosting Posting, string CadreCode, string CadreName, string UnitName, Domain.Secretaries.DispatchLevel Level, string VillageName);
 
+/// <summary>A cadre of a unit's participation list.</summary>
+public sealed record ParticipationRow(string Code, string Name, CadreRank Rank, CadreParticipation Part);
+
 /// <summary>A cadre on the plan pages.</summary>
 public sealed record PersonView(Cadre Cadre, Unit Unit);
 
@@ -97,6 +100,36 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
 
     public async Task<List<PlannedStay>> StaysAsync(long tieId, CancellationToken ct) =>
         await db.PlannedStays.AsNoTracking().Where(s => s.TieId == tieId).OrderBy(s => s.StartsOn).ToListAsync(ct);
+
+    /// <summary>
+    /// A unit's active cadres in a year (<see cref="Participation"/>): how each belongs to the
+    /// programme — ties, a posting, the unit's pairing — and their visits and residence days. Null
+    /// for a unit outside the scope; the unit's own cadres are then read wherever they worked.
+    /// </summary>
+    public async Task<(Unit Unit, List<ParticipationRow> Rows)?> UnitParticipationAsync(string unitCode, int year, CancellationToken ct)
+    {
+        var unit = await scoped.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
+        if (unit is null)
+        {
+            return null;
+        }
+        using var outside = Unscoped.Section("a unit in reach: its own cadres' ties, postings and field work, wherever they are");
+        var active = db.Cadres.AsNoTracking().Where(c => c.UnitId == unit.Id && c.Status == CadreStatus.Active);
+        var ids = active.Select(c => c.Id);
+        var cadres = await active.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code, c.Name, c.Rank }).ToListAsync(ct);
+        var ties = (await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.CadreId != null && ids.Contains(t.CadreId!.Value))
+            .Select(t => new { CadreId = t.CadreId!.Value, t.Kind }).ToListAsync(ct)).ToLookup(t => t.CadreId, t => t.Kind);
+        var posted = (await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null && ids.Contains(p.CadreId)).Select(p => p.CadreId).ToListAsync(ct)).ToHashSet();
+        var pairingMembers = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Pairing.MembersTakePart
+            && await db.LiaisonTies.AnyAsync(t => t.Year == year && t.Until == null && t.Kind == TieKind.Pairing && t.UnitId == unit.Id, ct);
+        var visits = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && ids.Contains(t.CadreId)).GroupBy(t => t.CadreId)
+            .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.Year == year && ids.Contains(s.CadreId)).Select(s => new { s.CadreId, s.Arrived, s.Left }).ToListAsync(ct);
+        var days = stays.GroupBy(s => s.CadreId).ToDictionary(g => g.Key, g => Domain.Field.Residence.DaysIn(year, g.Select(s => (s.Arrived, s.Left))));
+        var rows = cadres.Select(c => new ParticipationRow(c.Code, c.Name, c.Rank, new CadreParticipation(c.Id,
+            Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id)))).ToList();
+        return (unit, rows);
+    }
 
     /// <summary>
     /// A pairing's planned stays with what its unit's members did (<see cref="PairingStays"/>): their
