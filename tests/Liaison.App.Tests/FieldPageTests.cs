@@ -91,7 +91,9 @@ public sealed class FieldPageTests : IAsyncLifetime
         await using var db = _file.Target.CreateContext();
         var cadreId = (await db.Users.SingleAsync(a => a.UserName == "cadre")).CadreId!.Value;
         var code = await db.Cadres.Where(c => c.Id == cadreId).Select(c => c.Code).SingleAsync();
-        var stranger = await db.Cadres.Where(c => !db.LiaisonTies.Any(t => t.CadreId == c.Id)).Select(c => c.Code).FirstAsync();
+        // A cadre with no village at all this year: no tie, no posting, and a unit with no pairing (whose members would take part there).
+        var stranger = await db.Cadres.Where(c => !db.LiaisonTies.Any(t => t.CadreId == c.Id || (t.Kind == Domain.Liaisons.TieKind.Pairing && t.UnitId == c.UnitId))
+            && !db.SecretaryPostings.Any(p => p.CadreId == c.Id)).Select(c => c.Code).FirstAsync();
         var today = ChinaTime.Today(TimeProvider.System);
         var office = await SignedInAsync("township-office");
 

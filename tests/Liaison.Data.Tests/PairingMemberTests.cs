@@ -20,11 +20,9 @@ public class PairingMemberTests
         await using var _t = t;
         await using var _db = db;
         var clock = FieldWorkTests.Clock();
-        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == TieKind.Pairing && x.Until == null && x.Year == 2026).OrderBy(x => x.Id).FirstAsync();
+        var (pairing, member) = await MemberWithNoTieAsync(db);
         var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
         var posted = db.SecretaryPostings.Select(p => p.CadreId);
-        var member = await db.Cadres.AsNoTracking().Where(c => c.UnitId == pairing.UnitId && c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !posted.Contains(c.Id))
-            .OrderBy(c => c.Id).FirstAsync();
         var pairedUnits = db.LiaisonTies.Where(x => x.Kind == TieKind.Pairing && x.DivisionCode == pairing.DivisionCode).Select(x => x.UnitId!.Value);
         var outsider = await db.Cadres.AsNoTracking().Where(c => !pairedUnits.Contains(c.UnitId) && c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !posted.Contains(c.Id))
             .OrderBy(c => c.Id).FirstAsync();
@@ -59,12 +57,21 @@ public class PairingMemberTests
         await using var _db = db;
         var clock = FieldWorkTests.Clock();
         await PolicyStore.SetAsync(db, clock, Actor.System, """{ "year": 2026, "pairing": { "membersTakePart": false } }""", default);
-        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == TieKind.Pairing && x.Until == null && x.Year == 2026).OrderBy(x => x.Id).FirstAsync();
-        var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
-        var member = await db.Cadres.AsNoTracking().Where(c => c.UnitId == pairing.UnitId && c.Status == CadreStatus.Active && !tied.Contains(c.Id)).OrderBy(c => c.Id).FirstAsync();
+        var (pairing, member) = await MemberWithNoTieAsync(db);
 
         var refused = Assert.Single(await FieldStore.SaveStaysAsync(db, clock, new FieldAuthor(member.Id, "member-test", RecordSource.Phone),
             [new StayInput(Guid.NewGuid(), pairing.DivisionCode, new DateOnly(2026, 6, 15), null)], default));
         Assert.Equal(RecordOutcome.Refused, refused.Outcome);
+    }
+
+    /// <summary>The year's first pairing and an active member of its unit with no tie and no posting of their own.</summary>
+    private static async Task<(LiaisonTie Pairing, Cadre Member)> MemberWithNoTieAsync(LiaisonDb db)
+    {
+        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == TieKind.Pairing && x.Until == null && x.Year == 2026).OrderBy(x => x.Id).FirstAsync();
+        var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
+        var posted = db.SecretaryPostings.Select(p => p.CadreId);
+        var member = await db.Cadres.AsNoTracking().Where(c => c.UnitId == pairing.UnitId && c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !posted.Contains(c.Id))
+            .OrderBy(c => c.Id).FirstAsync();
+        return (pairing, member);
     }
 }

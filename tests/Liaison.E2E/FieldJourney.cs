@@ -84,15 +84,8 @@ public class FieldJourney(BrowserFixture app)
         await page.WaitForSelectorAsync("ul.households li");
 
         var note = $"有位置的走访 {Guid.NewGuid():N}";
-        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
         // The sheet says what the phone gave before the cadre saves.
-        Assert.Equal("位置已记录", await page.Locator("#visit-position[data-located='true']").TextContentAsync());
-        await page.FillAsync("#visit-form textarea[name=note]", note);
-        await page.TapAsync("#visit-save");
-        await page.TapAsync("#in-village");
-        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
-        await page.WaitForSelectorAsync("#records li[data-kind='stay'][data-synced='true']");
-        await AssertAllSyncedAsync(page);
+        await VisitAndStayAsync(page, note, async () => Assert.Equal("位置已记录", await page.Locator("#visit-position[data-located='true']").TextContentAsync()));
         foreach (var kind in new[] { "visit", "stay" })
         {
             var record = page.Locator($"#records li[data-kind='{kind}']").First;
@@ -141,13 +134,7 @@ public class FieldJourney(BrowserFixture app)
         Assert.Contains("联建村", await page.Locator("#villages button").Last.TextContentAsync(), StringComparison.Ordinal);
 
         var note = $"联建单位干部走访 {Guid.NewGuid():N}";
-        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
-        await page.FillAsync("#visit-form textarea[name=note]", note);
-        await page.TapAsync("#visit-save");
-        await page.TapAsync("#in-village");
-        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
-        await page.WaitForSelectorAsync("#records li[data-kind='stay'][data-synced='true']");
-        await AssertAllSyncedAsync(page);
+        await VisitAndStayAsync(page, note);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-pairing-member.png"), FullPage = false });
 
         await using var check = app.OpenDb();
@@ -182,6 +169,22 @@ public class FieldJourney(BrowserFixture app)
         await using var db = app.OpenDb();
         var visit = await db.HouseholdVisits.SingleAsync(v => v.Note == note);
         Assert.Equal((null, null), (visit.Latitude, visit.Longitude));
+    }
+
+    /// <summary>A visit to the first household not yet visited, with its note, and "in the village today"; both synced. <paramref name="onSheet"/> runs while the visit's sheet is open.</summary>
+    private static async Task VisitAndStayAsync(IPage page, string note, Func<Task>? onSheet = null)
+    {
+        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
+        if (onSheet is not null)
+        {
+            await onSheet();
+        }
+        await page.FillAsync("#visit-form textarea[name=note]", note);
+        await page.TapAsync("#visit-save");
+        await page.TapAsync("#in-village");
+        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
+        await page.WaitForSelectorAsync("#records li[data-kind='stay'][data-synced='true']");
+        await AssertAllSyncedAsync(page);
     }
 
     private static async Task AssertAllSyncedAsync(IPage page)
