@@ -47,6 +47,8 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
     public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
     public DbSet<Field.FieldDirty> FieldDirty => Set<Field.FieldDirty>();
+    public DbSet<Field.ParticipationDirty> ParticipationDirty => Set<Field.ParticipationDirty>();
+    public DbSet<Field.CadreParticipationMark> CadreParticipation => Set<Field.CadreParticipationMark>();
     public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
     public DbSet<Domain.Cases.CaseStep> CaseSteps => Set<Domain.Cases.CaseStep>();
     public DbSet<Domain.Cases.Dispute> Disputes => Set<Domain.Cases.Dispute>();

@@ -64,10 +64,12 @@ public class PairingMemberTests
         Assert.Equal(RecordOutcome.Refused, refused.Outcome);
     }
 
-    /// <summary>The year's first pairing and an active member of its unit with no tie and no posting of their own.</summary>
-    private static async Task<(LiaisonTie Pairing, Cadre Member)> MemberWithNoTieAsync(LiaisonDb db)
+    /// <summary>The year's first pairing (of a unit at <paramref name="level"/>, if given) and an active member of its unit with no tie and no posting of their own.</summary>
+    internal static async Task<(LiaisonTie Pairing, Cadre Member)> MemberWithNoTieAsync(LiaisonDb db, UnitLevel? level = null)
     {
-        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == TieKind.Pairing && x.Until == null && x.Year == 2026).OrderBy(x => x.Id).FirstAsync();
+        var units = db.Units.Where(u => level == null || u.Level == level).Select(u => (int?)u.Id);
+        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Kind == TieKind.Pairing && x.Until == null && x.Year == 2026 && units.Contains(x.UnitId))
+            .OrderBy(x => x.Id).FirstAsync();
         var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
         var posted = db.SecretaryPostings.Select(p => p.CadreId);
         var member = await db.Cadres.AsNoTracking().Where(c => c.UnitId == pairing.UnitId && c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !posted.Contains(c.Id))

@@ -307,6 +307,28 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Data.Field.CadreParticipationMark", b =>
+                {
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.HasKey("CadreId")
+                        .HasName("pk_cadre_participation");
+
+                    b.ToTable("cadre_participation", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Data.Field.FieldDirty", b =>
                 {
                     b.Property<string>("VillageCode")
@@ -322,6 +344,22 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasName("pk_field_dirty");
 
                     b.ToTable("field_dirty", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Field.ParticipationDirty", b =>
+                {
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("CadreId")
+                        .HasName("pk_participation_dirty");
+
+                    b.ToTable("participation_dirty", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Policy.CityRecord", b =>

@@ -296,6 +296,28 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Data.Field.CadreParticipationMark", b =>
+                {
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.HasKey("CadreId")
+                        .HasName("pk_cadre_participation");
+
+                    b.ToTable("cadre_participation", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Data.Field.FieldDirty", b =>
                 {
                     b.Property<string>("VillageCode")
@@ -311,6 +333,22 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasName("pk_field_dirty");
 
                     b.ToTable("field_dirty", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Data.Field.ParticipationDirty", b =>
+                {
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CadreId")
+                        .HasName("pk_participation_dirty");
+
+                    b.ToTable("participation_dirty", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Data.Policy.CityRecord", b =>

@@ -40,6 +40,9 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public abstract string Village(TRecord record);
 
+    /// <summary>The cadre whose participation the record counts toward (visits and stays); null for the others.</summary>
+    public virtual int? Participant(TRecord record) => null;
+
     public abstract long IdOf(TRecord record);
 
     protected static string? Clean(string? text) => FieldChecks.Clean(text);
@@ -155,6 +158,8 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
 
     public override string Village(HouseholdVisit record) => record.VillageCode;
 
+    public override int? Participant(HouseholdVisit record) => record.CadreId;
+
     public override long IdOf(HouseholdVisit record) => record.Id;
 }
 
@@ -194,6 +199,8 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
     public override void Add(LiaisonDb db, List<ResidenceStay> records) => db.ResidenceStays.AddRange(records);
 
     public override string Village(ResidenceStay record) => record.VillageCode;
+
+    public override int? Participant(ResidenceStay record) => record.CadreId;
 
     public override long IdOf(ResidenceStay record) => record.Id;
 }

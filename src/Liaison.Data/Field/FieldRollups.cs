@@ -45,8 +45,14 @@ public static class FieldRollups
         return await db.LiaisonTies.Where(t => t.Until == null).MaxAsync(t => (int?)t.Year, ct);
     }
 
-    /// <summary>Recounts the marked villages and applies the differences. Returns the villages recounted.</summary>
-    public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct)
+    /// <summary>
+    /// One round of the drainer: recounts the marked villages and the marked cadres
+    /// (<see cref="ParticipationRollups"/>) and applies the differences. Returns how many were recounted.
+    /// </summary>
+    public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct) =>
+        await DrainVillagesAsync(db, ct) + await ParticipationRollups.DrainAsync(db, ct);
+
+    private static async Task<int> DrainVillagesAsync(LiaisonDb db, CancellationToken ct)
     {
         using var outside = Unscoped.Section("the rollups: every marked village's figures, for the whole city");
         var dirty = await db.FieldDirty.AsNoTracking().OrderBy(d => d.VillageCode).Take(2_000).ToListAsync(ct);

@@ -194,6 +194,8 @@ public static class RegistryStore
             ? await EndTiesAsync(db, clock, actor, cadre.Id, null, change.Action, change.On, reason, ct)
             : (0, 0, []);
         var accounts = RegistryRules.EndsService(change.Action) ? await DisableCadreAccountsAsync(db, clock, actor, cadre.Id, reason, ct) : 0;
+        // Whether and where the cadre counts as taking part follows their status and unit.
+        await Field.ParticipationRollups.MarkAsync(db, [cadre.Id], ct);
         if (!inImport)
         {
             await RollupStore.RefreshAsync(db, RollupFamily.People | (ties > 0 ? RollupFamily.Liaisons : 0) | (postings > 0 ? RollupFamily.Secretaries : 0), ct);
@@ -589,6 +591,7 @@ public static class RegistryStore
             replan.AddRange(r);
         }
         replan = replan.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await Field.ParticipationRollups.MarkAsync(db, movers.Select(c => c.Id), ct);
         await RollupStore.RefreshAsync(db, RollupFamily.People | (ties > 0 ? RollupFamily.Liaisons : 0) | (postings > 0 ? RollupFamily.Secretaries : 0), ct);
         await AuditAsync(db, clock, actor, "unit." + RegistryWords.Key(change.Action), "unit", unit.Code, unit.DivisionCode, before,
             new { snapshot = UnitSnapshot(unit), on = change.On, into = into?.Code, created = created?.Code, cadresMoved = movers.Select(c => c.Code), tiesEnded = ties, postingsEnded = postings }, reason, ct);

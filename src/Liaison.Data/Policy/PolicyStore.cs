@@ -70,8 +70,11 @@ public static class PolicyStore
         };
         db.PolicyVersions.Add(version);
         await db.SaveChangesAsync(ct);
-        // Which villages need a First Secretary is the policy's word.
-        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries, ct);
+        // Which villages need a First Secretary is the policy's word; so are who should take part and what taking part asks.
+        var (was, now) = (before.Policy.Participation, policy.Participation);
+        var participation = was.MinimumVisits != now.MinimumVisits || was.MinimumDays != now.MinimumDays || !was.UnitLevels.Order().SequenceEqual(now.UnitLevels.Order());
+        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Secretaries
+            | (participation ? Reporting.RollupFamily.People | Reporting.RollupFamily.Participation : 0), ct);
         await AuditLog.AppendAsync(db, clock, actor,
             new AuditRecord("policy.set", "policy", $"{policy.Year}/v{version.Version}", null, before.IsDefault ? null : PolicyDocument.ToJson(before.Policy), version.Document), ct);
         await tx.CommitAsync(ct);

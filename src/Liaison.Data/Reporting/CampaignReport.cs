@@ -24,7 +24,7 @@ public sealed record CampaignReport(
 
     public bool Shows(Ratio ratio) => Shows(ratio.Numerator) && ratio.Denominators.All(Shows);
 
-    private static readonly HashSet<string> UnitFigures = RollupStore.IndicatorsOf(RollupFamily.People | RollupFamily.Liaisons | RollupFamily.Secretaries | RollupFamily.Field)
+    private static readonly HashSet<string> UnitFigures = RollupStore.IndicatorsOf(RollupStore.UnitFamilies)
         .Except([Indicators.Units.Id, Indicators.VillagesNeedingSecretary.Id, Indicators.NeedyVillagesWithSecretary.Id]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The children, those lagging on <paramref name="by"/> first (empty rates last; ties by code).</summary>

@@ -112,7 +112,7 @@ public static class CampaignReports
         IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var db = scoped.Db;
-        var field = FieldRollups.Indicators.Where(i => only is null || only.Contains(i.Id)).ToList();
+        var field = PeriodIndicators.Where(i => only is null || only.Contains(i.Id)).ToList();
         // Another year: every field figure from its records. The rollups' year: flows from their
         // months, distinct figures from their first months when the period starts in January.
         var fromMonths = rollupYear ? field.Where(i => i.Kind == IndicatorKind.Flow || (i.Kind == IndicatorKind.Distinct && period.FromMonth == 1)).ToList() : [];
@@ -153,11 +153,19 @@ public static class CampaignReports
         }
     }
 
-    /// <summary>The field family's leaves for the villages within reach (a division's subtree: <see cref="Scoped.Under"/>), counted from the records.</summary>
+    /// <summary>The figures a period changes: the field family's and the cadres taking part.</summary>
+    private static IReadOnlyList<Indicator> PeriodIndicators { get; } = [.. FieldRollups.Indicators, .. ParticipationFormulas.Indicators];
+
+    /// <summary>
+    /// The field family's leaves for the villages within reach (a division's subtree: <see cref="Scoped.Under"/>),
+    /// and the participation of the cadres of its units, counted from the records.
+    /// </summary>
     public static async Task<List<RollupValue>> RecordsAsync(Scoped scoped, ReportPeriod? period, CancellationToken ct)
     {
-        var villages = await scoped.Divisions.Where(d => d.Level == DivisionLevel.Village).Select(d => d.Code).ToListAsync(ct);
-        return await FieldRollups.LeavesAsync(scoped.Db, villages, ct, period);
+        var divisions = await scoped.Divisions.Select(d => new { d.Code, d.Level }).ToListAsync(ct);
+        var villages = divisions.Where(d => d.Level == DivisionLevel.Village).Select(d => d.Code).ToList();
+        return await IndicatorFormulas.LeavesAsync(scoped.Db, RollupFamily.Field | RollupFamily.Participation,
+            new FormulaScope(villages, period) { UnitDivisions = divisions.Select(d => d.Code).ToList() }, ct);
     }
 
     /// <summary>A division's flow figures month by month in the rollups' year (distinct ones by the month first counted).</summary>

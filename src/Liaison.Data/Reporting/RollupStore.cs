@@ -28,7 +28,19 @@ public static class RollupStore
     public static async Task RefreshAsync(LiaisonDb db, RollupFamily families, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var values = Rollup.ToAllLevels(await LeavesAsync(db, families, ct));
+        if (families.HasFlag(RollupFamily.Field))
+        {
+            // The field records and the plan's year are what participation is counted from, and the
+            // year's policy says who is expected (a new plan's year refreshes the field family).
+            families |= RollupFamily.Participation | RollupFamily.People;
+        }
+        var leaves = await LeavesAsync(db, families & ~RollupFamily.Participation, ct);
+        if (families.HasFlag(RollupFamily.Participation))
+        {
+            // Counted once, for the rollups and for the drainer's memory of each cadre.
+            leaves.AddRange(await Field.ParticipationRollups.RebuildAsync(db, ct));
+        }
+        var values = Rollup.ToAllLevels(leaves);
         if (families == RollupFamily.All)
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM division_rollups", ct);
@@ -107,10 +119,13 @@ public static class RollupStore
     /// </summary>
     public static async Task<ReportFigures> UnitFiguresAsync(LiaisonDb db, int unitId, ReportPeriod? period, CancellationToken ct)
     {
-        var leaves = await IndicatorFormulas.LeavesAsync(db, RollupFamily.People | RollupFamily.Liaisons | RollupFamily.Secretaries | RollupFamily.Field,
+        var leaves = await IndicatorFormulas.LeavesAsync(db, UnitFamilies,
             new FormulaScope(Period: period, UnitId: unitId), ct);
         return new ReportFigures(leaves.Where(l => l.Month == 0).GroupBy(l => l.IndicatorId).ToDictionary(g => g.Key, g => g.Sum(l => l.Value), StringComparer.Ordinal));
     }
+
+    /// <summary>The families a unit's own figures are counted from (<see cref="UnitFiguresAsync"/>).</summary>
+    public const RollupFamily UnitFamilies = RollupFamily.People | RollupFamily.Liaisons | RollupFamily.Secretaries | RollupFamily.Field | RollupFamily.Participation;
 
     /// <summary>The stored figures of one division, by indicator id; missing means zero.</summary>
     public static async Task<Dictionary<string, long>> ForDivisionAsync(LiaisonDb db, string code, CancellationToken ct) =>
@@ -128,5 +143,10 @@ public enum RollupFamily
     Secretaries = 16,
     /// <summary>Stays, visits and First Secretary activities; also kept current by <see cref="Field.FieldRollups.DrainAsync"/>.</summary>
     Field = 32,
-    All = Divisions | People | Households | Liaisons | Secretaries | Field,
+    /// <summary>
+    /// Cadres taking part (issue 20), from the same records as the field family and the plan's year;
+    /// refreshed with it, kept current per cadre by <see cref="Field.ParticipationRollups.DrainAsync"/>.
+    /// </summary>
+    Participation = 64,
+    All = Divisions | People | Households | Liaisons | Secretaries | Field | Participation,
 }

@@ -10,7 +10,11 @@ namespace Liaison.Data.Reporting;
 public sealed record RollupDifference(string DivisionCode, string IndicatorId, int Month, long Stored, long Counted);
 
 /// <summary>What <see cref="RollupVerifier.VerifyAsync"/> found.</summary>
-public sealed record RollupCheck(int Figures, int PendingVillages, IReadOnlyList<RollupDifference> Differences);
+public sealed record RollupCheck(int Figures, int PendingVillages, IReadOnlyList<RollupDifference> Differences)
+{
+    /// <summary>Cadres still waiting for the participation drainer; they stand as it last left them.</summary>
+    public int PendingCadres { get; init; }
+}
 
 /// <summary>
 /// <c>liaison report verify</c>: recomputes every indicator for every division (and month) from
@@ -18,7 +22,8 @@ public sealed record RollupCheck(int Figures, int PendingVillages, IReadOnlyList
 /// (decision 0017) — and compares it with the rollups, in one snapshot of the database. Villages
 /// still waiting in the field queue are not yet counted by design (the drainer takes them within
 /// seconds): their stored values stand in for their recount, so their ancestors are still checked
-/// exactly, and they are reported as pending.
+/// exactly, and they are reported as pending. Cadres still waiting for the participation drainer
+/// stand likewise as it last left them.
 /// </summary>
 public static class RollupVerifier
 {
@@ -28,7 +33,8 @@ public static class RollupVerifier
         await using var tx = await db.Database.BeginTransactionAsync(Database.Sql.DatabaseSql.For(db).Snapshot, ct);
         var pending = (await db.FieldDirty.AsNoTracking().Select(d => d.VillageCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var field = RollupStore.IndicatorsOf(RollupFamily.Field).ToHashSet(StringComparer.Ordinal);
-        var leaves = (await IndicatorFormulas.LeavesAsync(db, RollupFamily.All, FormulaScope.Recount, ct)).Where(l => !(pending.Contains(l.DivisionCode) && field.Contains(l.IndicatorId))).ToList();
+        var cadres = (await db.ParticipationDirty.AsNoTracking().Select(d => d.CadreId).ToListAsync(ct)).ToHashSet();
+        var leaves = (await IndicatorFormulas.LeavesAsync(db, RollupFamily.All, FormulaScope.Recount with { PendingCadres = cadres }, ct)).Where(l => !(pending.Contains(l.DivisionCode) && field.Contains(l.IndicatorId))).ToList();
         if (pending.Count > 0)
         {
             var codes = pending.ToList();
@@ -49,6 +55,6 @@ public static class RollupVerifier
             .Select(k => new RollupDifference(k.DivisionCode, k.IndicatorId, k.Item3, stored.GetValueOrDefault(k), counted.GetValueOrDefault(k)))
             .OrderBy(d => d.DivisionCode, StringComparer.Ordinal).ThenBy(d => d.IndicatorId, StringComparer.Ordinal).ThenBy(d => d.Month)
             .ToList();
-        return new RollupCheck(stored.Count, pending.Count, differences);
+        return new RollupCheck(stored.Count, pending.Count, differences) { PendingCadres = cadres.Count };
     }
 }

@@ -11,6 +11,16 @@ public static class PolicyText
 {
     private static string Percent(double share) => (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>What taking part asks of a cadre in the year, in a sentence (the policy page, a unit's participation list).</summary>
+    public static string TakingPart(ParticipationRules rules, bool en) => (rules.MinimumVisits, rules.MinimumDays) switch
+    {
+        (0, 0) => en ? "A cadre takes part with at least one household visit or one day in a village in the year."
+                     : "干部本年度至少入户走访一次或驻村一天，即为参与。",
+        var (v, d) => en
+            ? "A cadre takes part with " + string.Join(" and ", new[] { v > 0 ? $"at least {v} household visits" : null, d > 0 ? $"at least {d} days in villages" : null }.OfType<string>()) + " in the year."
+            : "干部本年度" + string.Join("且", new[] { v > 0 ? $"入户走访不少于 {v} 次" : null, d > 0 ? $"驻村不少于 {d} 天" : null }.OfType<string>()) + "，即为参与。",
+    };
+
     public static IReadOnlyList<PolicySection> Describe(ProgrammePolicy p, bool en)
     {
         var c = p.ContactPoints;
@@ -63,6 +73,14 @@ public static class PolicyText
                     ? (en ? "Villages are matched to the unit's strengths: party & government to difficult, political-legal to disorderly, economic to poor, agriculture & science to specialised villages."
                           : "按单位优势与村情相匹配：党政部门对难村，政法部门对乱村，经济部门对穷村，农科部门对专业村。")
                     : (en ? "Villages are not matched by unit category." : "不按单位类别匹配村。"),
+            ]),
+            new(en ? "Everyone takes part (全员参与)" : "全员参与",
+            [
+                p.Participation.UnitLevels.Count == 0
+                    ? (en ? "No unit's cadres are counted as expected to take part." : "不统计应参与干部。")
+                    : en ? $"Every active cadre of {Levels(p.Participation.UnitLevels)} units is expected to take part."
+                         : $"{Levels(p.Participation.UnitLevels)}单位的全体在职干部均应参与。",
+                TakingPart(p.Participation, en),
             ]),
             new(en ? "Backward villages (倒排后进村)" : "乡镇班子成员包保后进村",
             [

@@ -33,6 +33,10 @@ public static class PolicyValidation
         Add(pairing.StayDays is < 1 or > 30, "pairing.stay", "pairing.stayDays", "每次集中驻村天数须在 1–30 之间", "a stay lasts 1 to 30 days");
         Add(pairing.StaysPerHalfYear * pairing.StayDays > 150, "pairing.stay", "pairing", "每半年的集中驻村天数超过半年", "the stays of a half-year do not fit in a half-year");
 
+        var part = p.Participation;
+        Add(part.MinimumVisits is < 0 or > 1_000, "participation.minimum", "participation.minimumVisits", "每名干部每年最少走访次数须在 0–1000 之间", "the minimum visits a year lie between 0 and 1,000");
+        Add(part.MinimumDays is < 0 or > 366, "participation.minimum", "participation.minimumDays", "每名干部每年最少驻村天数须在 0–366 之间", "the minimum days a year lie between 0 and 366");
+
         var backward = p.Backward;
         Add(backward.Share is < 0 or > 1 || double.IsNaN(backward.Share), "backward.share", "backward.share", "后进村比例须在 0 到 1 之间（10% 写作 0.1）", "the backward share lies between 0 and 1 (10% is 0.1)");
         Add(backward.VillagesPerTownshipLeader is < 0 or > 5, "backward.one", "backward.villagesPerTownshipLeader", "每名乡镇班子成员包保村数须在 0–5 之间", "villages per township leader must lie between 0 and 5");

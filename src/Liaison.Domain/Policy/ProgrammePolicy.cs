@@ -16,6 +16,7 @@ public sealed record ProgrammePolicy
     public string Title { get; init; } = "";
     public ContactPointRules ContactPoints { get; init; } = new();
     public PairingRules Pairing { get; init; } = new();
+    public ParticipationRules Participation { get; init; } = new();
     public BackwardVillageRules Backward { get; init; } = new();
     public PoliceRules Police { get; init; } = new();
     public CoverageRules Coverage { get; init; } = new();
@@ -100,6 +101,20 @@ public sealed record PairingRules
     /// its leaders): they may record stays and household visits there from their phones, with no tie of their own.
     /// </summary>
     public bool MembersTakePart { get; init; } = true;
+}
+
+/// <summary>
+/// 全员参与: which cadres the programme expects to take part, and what taking part means. Every active
+/// cadre of a unit at one of <see cref="UnitLevels"/> should take part; a cadre takes part when the
+/// year's records reach the minimums — with none set, one visit or one day in a village is enough.
+/// </summary>
+public sealed record ParticipationRules
+{
+    public IReadOnlyList<UnitLevel> UnitLevels { get; init; } = [UnitLevel.City, UnitLevel.County, UnitLevel.Township];
+    /// <summary>Household visits a cadre records in the year to count as taking part (0: not asked).</summary>
+    public int MinimumVisits { get; init; }
+    /// <summary>Days a cadre lives in villages in the year to count as taking part (0: not asked).</summary>
+    public int MinimumDays { get; init; }
 }
 
 /// <summary>倒排后进村 / 包村: the bottom share of each township's villages, each taken by a township leader.</summary>

@@ -10,6 +10,7 @@ public static class Indicators
     public static readonly Indicator Units = new("units", "机关单位", "Units", "个", "", "所属行政区划内的机关单位数", "Government units whose division lies in the subtree");
     public static readonly Indicator Cadres = new("cadres", "机关干部", "Cadres", "人", "", "上述单位的干部数", "Cadres of those units");
     public static readonly Indicator PoliceOfficers = new("police_officers", "民警", "Police officers", "人", "", "干部中的民警数", "Cadres who are police officers");
+    public static readonly Indicator CadresExpected = new("cadres_expected", "应参与干部", "Cadres expected to take part", "人", "", "按政策应参与驻村联系工作的在职干部（所在单位的层级在政策范围内）", "Active cadres the policy expects to take part (their unit's level is one the policy names)");
     public static readonly Indicator ReserveCadres = new("reserve_cadres", "后备干部", "Reserve cadres", "人", "", "干部中的后备干部数", "Cadres marked as reserve cadres");
     public static readonly Indicator Households = new("households", "农户", "Households", "户", "", "村（社区）登记的农户数", "Households registered in the villages and communities");
     public static readonly Indicator Residents = new("residents", "户籍人口", "Residents", "人", "", "登记农户的家庭成员合计", "Sum of household members");
@@ -44,7 +45,8 @@ public static class Indicators
     public static readonly Indicator ThreeOldsVisited = new("households_visited_three_olds", "已走访“三老”户", "Three-olds households visited", "户", "", "本年度走访过的“三老”户", "Three-olds households visited in the year") { Kind = IndicatorKind.Distinct };
     public static readonly Indicator ThreeKindsVisited = new("households_visited_three_kinds", "已走访“三户”", "Three-kinds households visited", "户", "", "本年度走访过的困难户、富裕户、上访户", "Poor, wealthy and petitioner households visited in the year") { Kind = IndicatorKind.Distinct };
     public static readonly Indicator VisitIssues = new("visit_issues", "走访中反映的问题", "Issues raised at visits", "个", "", "本年度入户走访中群众反映的问题和建议，按反映的日子计；每个都转为一件群众诉求案件，但撤回或并入其他案件的不计入案件数", "Problems and suggestions households raised at the year's visits, by the day raised; each is taken up as a case, but cases withdrawn or merged into another are not counted among cases") { Kind = IndicatorKind.Flow };
-    public static readonly Indicator TiesVisiting = new("ties_visiting", "参与走访的干部（人次）", "Cadre ties with visits", "人次", "", "联系村的干部中本年度在该村走访过农户的（参与率 = 本项 ÷ 联系村的干部）", "Cadre ties whose cadre visited a household of the village in the year (participation = this ÷ cadre ties)") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator TiesVisiting = new("ties_visiting", "参与走访的干部（人次）", "Cadre ties with visits", "人次", "", "联系村的干部中本年度在该村走访过农户的（联系干部走访率 = 本项 ÷ 联系村的干部）", "Cadre ties whose cadre visited a household of the village in the year (tied cadres visiting = this ÷ cadre ties)") { Kind = IndicatorKind.Distinct };
+    public static readonly Indicator CadresTakingPart = new("cadres_taking_part", "参与干部", "Cadres taking part", "人", "", "应参与干部中本年度走访、驻村达到政策要求的（未规定时至少走访一次或驻村一天），按达到的月份计；计在干部所在单位的行政区划（参与率 = 本项 ÷ 应参与干部）", "Expected cadres whose visits and days in the year reach what the policy asks (one visit or one day when it sets no minimum), by the month reached, at the division of their unit (participation = this ÷ cadres expected)") { Kind = IndicatorKind.Distinct };
     public static readonly Indicator ResidenceDays = new("residence_days", "驻村天数", "Residence days", "天", "", "本年度干部在联系村驻村的天数（同一人同一村同一天计一次）", "Days cadres lived in their villages in the year (a cadre's day in a village counts once)") { Kind = IndicatorKind.Flow };
     public static readonly Indicator ResidenceRequired = new("residence_required", "有驻村天数要求的联系", "Ties with a residence minimum", "个", "", "按政策有年度驻村天数要求的联系（市、县领导联系点，第一书记等）", "Ties with a yearly residence minimum under the policy (city and county leaders' contact points, First Secretaries, ...)") { Kind = IndicatorKind.Year };
     public static readonly Indicator ResidenceMet = new("residence_met", "驻村天数达标", "Residence minimums met", "个", "", "其中本年度驻村天数已达到要求的", "Of those, the ones whose days already reach the minimum") { Kind = IndicatorKind.Year };
@@ -72,12 +74,12 @@ public static class Indicators
 
     public static IReadOnlyList<Indicator> All { get; } =
     [
-        Counties, Townships, Villages, Communities, Units, Cadres, PoliceOfficers, ReserveCadres,
+        Counties, Townships, Villages, Communities, Units, Cadres, CadresExpected, PoliceOfficers, ReserveCadres,
         Households, Residents, ThreeOldsHouseholds, ThreeKindsHouseholds, PoorHouseholds, BackwardVillages,
         CityLeaderPoints, CountyLeaderPoints, UnitLeaderPoints, Pairings, BackwardTaken, PoliceLiaisons, StationedCadres, CoveredVillages,
         SecretariesCity, SecretariesCounty, SecretariesTownship, VillagesWithSecretary,
         VillagesNeedingSecretary, NeedyVillagesWithSecretary, SupportFunds, SupportRecords, TiesWithCadre,
-        Visits, HouseholdsVisited, ThreeOldsVisited, ThreeKindsVisited, VisitIssues, TiesVisiting, ResidenceDays, ResidenceRequired, ResidenceMet,
+        Visits, HouseholdsVisited, ThreeOldsVisited, ThreeKindsVisited, VisitIssues, TiesVisiting, CadresTakingPart, ResidenceDays, ResidenceRequired, ResidenceMet,
         PartyMembersVisited, Questionnaires, Symposiums, StudyTrips, StudyTripPeople, EatLiveWorkDays,
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone,

@@ -33,7 +33,10 @@ public static class Ratios
     public static readonly Ratio VisitRate = new("visit_rate", "农户走访率", "Visit rate", Indicators.HouseholdsVisited, [Indicators.Households]);
     public static readonly Ratio ThreeOldsVisitRate = new("visit_rate_three_olds", "“三老”户走访率", "Three-olds visit rate", Indicators.ThreeOldsVisited, [Indicators.ThreeOldsHouseholds]);
     public static readonly Ratio ThreeKindsVisitRate = new("visit_rate_three_kinds", "“三户”走访率", "Three-kinds visit rate", Indicators.ThreeKindsVisited, [Indicators.ThreeKindsHouseholds]);
-    public static readonly Ratio Participation = new("participation", "干部参与率", "Participation", Indicators.TiesVisiting, [Indicators.TiesWithCadre]);
+    /// <summary>全员参与: cadres taking part ÷ cadres the policy expects to (issue 20).</summary>
+    public static readonly Ratio Participation = new("participation", "干部参与率", "Participation", Indicators.CadresTakingPart, [Indicators.CadresExpected]);
+    /// <summary>The earlier figure, kept under its own name: ties of the plan whose cadre visited their village.</summary>
+    public static readonly Ratio TiesVisitingRate = new("ties_visiting_rate", "联系干部走访率", "Tied cadres visiting", Indicators.TiesVisiting, [Indicators.TiesWithCadre]);
     public static readonly Ratio ResidenceCompliance = new("residence_compliance", "驻村天数达标率", "Residence compliance", Indicators.ResidenceMet, [Indicators.ResidenceRequired]);
     public static readonly Ratio Completion = new("cases_completion", "采纳办结率", "Adopted and completed", Indicators.CasesCompleted, [Indicators.CasesCollected]);
     public static readonly Ratio OnTime = new("cases_on_time_rate", "按时办结率", "On time", Indicators.CasesOnTime, [Indicators.CasesClosed]);
@@ -44,7 +47,7 @@ public static class Ratios
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
     public static IReadOnlyList<Ratio> All { get; } =
-        [Coverage, NeedCoverage, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, ResidenceCompliance,
+        [Coverage, NeedCoverage, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, ResidenceCompliance,
          Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);

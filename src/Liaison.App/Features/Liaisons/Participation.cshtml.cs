@@ -8,7 +8,7 @@ namespace Liaison.App.Features.Liaisons;
 
 /// <summary>
 /// 全员参与: a unit's cadres in the year — how each belongs to the programme and whether they took
-/// part (a stay or a visit recorded) — with those who did not filtered out for follow-up. A
+/// part (their visits and days reach what the policy asks) — with those who did not filtered out for follow-up. A
 /// compliance list in staff-number order, never a ranking by counts.
 /// </summary>
 public sealed class ParticipationModel(LiaisonQueries queries, TimeProvider clock) : PageModel
@@ -19,6 +19,10 @@ public sealed class ParticipationModel(LiaisonQueries queries, TimeProvider cloc
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Unit Unit { get; private set; } = null!;
+    /// <summary>What the year's policy asks (<see cref="Domain.Policy.ParticipationRules"/>).</summary>
+    public Domain.Policy.ParticipationRules Rules { get; private set; } = new();
+    /// <summary>Whether the policy expects this unit's cadres to take part (its level is one it names).</summary>
+    public bool Expected => Domain.Liaisons.Participation.Expected(Unit.Level, Rules);
     public int PlanYear => Year ?? ChinaTime.Today(clock).Year;
     public int Total { get; private set; }
     public int WithPlace { get; private set; }
@@ -33,7 +37,7 @@ public sealed class ParticipationModel(LiaisonQueries queries, TimeProvider cloc
         {
             return NotFound();
         }
-        Unit = f.Unit;
+        (Unit, Rules) = (f.Unit, f.Rules);
         Total = f.Rows.Count;
         WithPlace = f.Rows.Count(r => r.Part.HasPlace);
         TakingPart = f.Rows.Count(r => r.Part.TakesPart);

@@ -106,7 +106,7 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
     /// programme — ties, a posting, the unit's pairing — and their visits and residence days. Null
     /// for a unit outside the scope; the unit's own cadres are then read wherever they worked.
     /// </summary>
-    public async Task<(Unit Unit, List<ParticipationRow> Rows)?> UnitParticipationAsync(string unitCode, int year, CancellationToken ct)
+    public async Task<(Unit Unit, Domain.Policy.ParticipationRules Rules, List<ParticipationRow> Rows)?> UnitParticipationAsync(string unitCode, int year, CancellationToken ct)
     {
         var unit = await scoped.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
         if (unit is null)
@@ -120,15 +120,17 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         var ties = (await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.CadreId != null && ids.Contains(t.CadreId!.Value))
             .Select(t => new { CadreId = t.CadreId!.Value, t.Kind }).ToListAsync(ct)).ToLookup(t => t.CadreId, t => t.Kind);
         var posted = (await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null && ids.Contains(p.CadreId)).Select(p => p.CadreId).ToListAsync(ct)).ToHashSet();
-        var pairingMembers = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Pairing.MembersTakePart
+        var policy = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy;
+        var expected = Participation.Expected(unit.Level, policy.Participation);
+        var pairingMembers = policy.Pairing.MembersTakePart
             && await db.LiaisonTies.AnyAsync(t => t.Year == year && t.Until == null && t.Kind == TieKind.Pairing && t.UnitId == unit.Id, ct);
         var visits = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && ids.Contains(t.CadreId)).GroupBy(t => t.CadreId)
             .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.Year == year && ids.Contains(s.CadreId)).Select(s => new { s.CadreId, s.Arrived, s.Left }).ToListAsync(ct);
         var days = stays.GroupBy(s => s.CadreId).ToDictionary(g => g.Key, g => Domain.Field.Residence.DaysIn(year, g.Select(s => (s.Arrived, s.Left))));
         var rows = cadres.Select(c => new ParticipationRow(c.Code, c.Name, c.Rank, new CadreParticipation(c.Id,
-            Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id)))).ToList();
-        return (unit, rows);
+            Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id), policy.Participation, expected))).ToList();
+        return (unit, policy.Participation, rows);
     }
 
     /// <summary>

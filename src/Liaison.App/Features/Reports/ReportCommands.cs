@@ -98,7 +98,7 @@ public static class ReportCommands
             var check = await run.BusyAsync(run.Say("重算并核对", "Recounting and comparing"), () => RollupVerifier.VerifyAsync(db, ct));
             if (run.Json)
             {
-                CommandRunner.Print(new { figures = check.Figures, pendingVillages = check.PendingVillages, differences = check.Differences, seconds = Math.Round(started.Elapsed.TotalSeconds, 2) });
+                CommandRunner.Print(new { figures = check.Figures, pendingVillages = check.PendingVillages, pendingCadres = check.PendingCadres, differences = check.Differences, seconds = Math.Round(started.Elapsed.TotalSeconds, 2) });
             }
             else
             {
@@ -108,7 +108,7 @@ public static class ReportCommands
                     Console.WriteLine(run.Say($"  {d.DivisionCode} {Name(d.IndicatorId, false)}{month}：汇总 {d.Stored}，记录 {d.Counted}", $"  {d.DivisionCode} {Name(d.IndicatorId, true)}{month}: rollup {d.Stored}, records {d.Counted}"));
                 }
                 Console.WriteLine(check.Differences.Count == 0
-                    ? run.Say($"一致：{check.Figures} 个汇总数与原始记录相符（{check.PendingVillages} 个村待汇总），用时 {started.Elapsed.TotalSeconds:0.0} 秒", $"OK: {check.Figures} stored figures equal the raw records' counts ({check.PendingVillages} villages queued), {started.Elapsed.TotalSeconds:0.0} s")
+                    ? run.Say($"一致：{check.Figures} 个汇总数与原始记录相符（{check.PendingVillages} 个村、{check.PendingCadres} 名干部待汇总），用时 {started.Elapsed.TotalSeconds:0.0} 秒", $"OK: {check.Figures} stored figures equal the raw records' counts ({check.PendingVillages} villages and {check.PendingCadres} cadres queued), {started.Elapsed.TotalSeconds:0.0} s")
                     : run.Say($"不一致：{check.Differences.Count} 处差异", $"MISMATCH: {check.Differences.Count} differences"));
             }
             return check.Differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Found;

@@ -22,6 +22,18 @@ public sealed record FormulaScope(IReadOnlyCollection<string>? Villages = null, 
     /// </summary>
     public bool FromVisits { get; init; }
 
+    /// <summary>
+    /// The divisions whose units' cadres the participation family counts (a division's subtree, for a
+    /// period the rollups cannot answer); null: every unit. The other families go by <see cref="Villages"/>.
+    /// </summary>
+    public IReadOnlyCollection<string>? UnitDivisions { get; init; }
+
+    /// <summary>
+    /// Cadres still waiting for the participation drainer (<c>report verify</c>): they stand as it last
+    /// left them rather than as recounted, as pending villages do for the field family.
+    /// </summary>
+    public IReadOnlySet<int>? PendingCadres { get; init; }
+
     /// <summary>Whether a month 1–12 is counted: every month unless a period narrows the year.</summary>
     public bool Counts(int month) => Period is null || Period.Contains(month);
 

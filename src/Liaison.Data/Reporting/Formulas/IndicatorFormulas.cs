@@ -29,19 +29,19 @@ public static class IndicatorFormulas
     {
         using var outside = Unscoped.Section(Reach);
         var cells = new LeafCells();
+        var planYear = (families & (RollupFamily.People | RollupFamily.Liaisons | RollupFamily.Field | RollupFamily.Participation)) != 0 ? await FieldRollups.YearAsync(db, ct) : null;
         if (families.HasFlag(RollupFamily.Divisions))
         {
             await RegistryFormulas.DivisionsAsync(db, cells, ct);
         }
         if (families.HasFlag(RollupFamily.People))
         {
-            await RegistryFormulas.PeopleAsync(db, scope.UnitId, cells, ct);
+            await RegistryFormulas.PeopleAsync(db, scope.UnitId, planYear, cells, ct);
         }
         if (families.HasFlag(RollupFamily.Households))
         {
             await RegistryFormulas.HouseholdsAsync(db, scope.Villages, cells, ct);
         }
-        var planYear = families.HasFlag(RollupFamily.Liaisons) || families.HasFlag(RollupFamily.Field) ? await FieldRollups.YearAsync(db, ct) : null;
         if (families.HasFlag(RollupFamily.Liaisons))
         {
             await PlanFormulas.TiesAsync(db, planYear, scope.UnitId, cells, ct);
@@ -53,6 +53,10 @@ public static class IndicatorFormulas
         if (families.HasFlag(RollupFamily.Field) && scope.Villages is not { Count: 0 } && (scope.Period?.Year ?? planYear) is { } year)
         {
             await FieldFormulas.AddAsync(db, year, scope, cells, ct);
+        }
+        if (families.HasFlag(RollupFamily.Participation) && (scope.Period?.Year ?? planYear) is { } partYear)
+        {
+            await ParticipationFormulas.AddAsync(db, partYear, scope, cells, ct);
         }
         return cells.Leaves;
     }
@@ -84,6 +88,10 @@ public static class IndicatorFormulas
         if (families.HasFlag(RollupFamily.Field))
         {
             ids.AddRange(FieldIndicators);
+        }
+        if (families.HasFlag(RollupFamily.Participation))
+        {
+            ids.AddRange(ParticipationFormulas.Indicators);
         }
         return ids;
     }

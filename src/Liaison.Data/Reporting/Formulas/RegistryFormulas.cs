@@ -25,6 +25,7 @@ internal static class RegistryFormulas
     /// <summary>Cadres at the division of their unit.</summary>
     public static Family<CadreRow> Cadres { get; } = new Family<CadreRow>()
         .Count(I.Cadres)
+        .Count(I.CadresExpected, c => c.Expected)
         .Count(I.PoliceOfficers, c => c.IsPolice)
         .Count(I.ReserveCadres, c => c.IsReserve);
 
@@ -38,9 +39,13 @@ internal static class RegistryFormulas
     public static Task DivisionsAsync(LiaisonDb db, LeafCells cells, CancellationToken ct) =>
         Divisions.ReadAsync(db.Divisions.AsNoTracking().Where(d => d.ParentCode != null && d.Level >= DivisionLevel.County && d.WithdrawnOn == null), d => d.ParentCode!, null, cells, ct);
 
-    /// <summary>Units and their cadres; with a unit, that unit's cadres only (a unit does not count itself).</summary>
-    public static async Task PeopleAsync(LiaisonDb db, int? unitId, LeafCells cells, CancellationToken ct)
+    /// <summary>
+    /// Units and their cadres; with a unit, that unit's cadres only (a unit does not count itself).
+    /// The cadres expected to take part follow the policy of the plan's year (none before there is a plan).
+    /// </summary>
+    public static async Task PeopleAsync(LiaisonDb db, int? unitId, int? planYear, LeafCells cells, CancellationToken ct)
     {
+        var levels = planYear is { } year ? (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Participation.UnitLevels.ToList() : [];
         if (unitId is null)
         {
             await Units.ReadAsync(db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open), u => u.DivisionCode, null, cells, ct);
@@ -49,7 +54,7 @@ internal static class RegistryFormulas
         var cadres = unitId is { } unit ? active.Where(c => c.UnitId == unit) : active;
         var rows = from c in cadres
                    join u in db.Units.AsNoTracking() on c.UnitId equals u.Id
-                   select new CadreRow { DivisionCode = u.DivisionCode, IsPolice = c.IsPolice, IsReserve = c.IsReserve };
+                   select new CadreRow { DivisionCode = u.DivisionCode, IsPolice = c.IsPolice, IsReserve = c.IsReserve, Expected = levels.Contains(u.Level) };
         await Cadres.ReadAsync(rows, c => c.DivisionCode, null, cells, ct);
     }
 

@@ -19,6 +19,8 @@ public sealed class CadreRow
     public string DivisionCode { get; set; } = "";
     public bool IsPolice { get; set; }
     public bool IsReserve { get; set; }
+    /// <summary>Whether the policy expects the cadre to take part (<see cref="Domain.Liaisons.Participation.Expected"/>).</summary>
+    public bool Expected { get; set; }
 }
 
 /// <summary>A tie of the plan at its village, with the rank of its cadre (none for a pairing).</summary>
