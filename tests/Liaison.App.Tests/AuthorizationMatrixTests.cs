@@ -46,6 +46,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/people/{code}"] = _ => "/plan/people/C000001",
         ["/plan/units/{code}"] = _ => "/plan/units/370830U001",
         ["/plan/ties/{id:long}"] = _ => "/plan/ties/1",
+        ["/plan/ties/{id:long}/stays"] = _ => "/plan/ties/1/stays",
+        ["/teams"] = code => $"/teams?code={code}",
+        ["/teams/{id:long}"] = _ => "/teams/1",
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
         ["/policy/edit"] = _ => "/policy/edit",
@@ -220,7 +223,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
+        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
             or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],

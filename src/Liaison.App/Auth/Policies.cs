@@ -14,6 +14,7 @@ public static class Policies
     public const string Supervise = "supervise";
     public const string Cases = "cases";
     public const string Registries = "registries";
+    public const string UnitStays = "unit-stays";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -25,6 +26,7 @@ public static class Policies
         [Supervise] = Ability.Supervise,
         [Cases] = Ability.HandleCases,
         [Registries] = Ability.EditRegistries,
+        [UnitStays] = Ability.RecordUnitStays,
     };
 
     public static void Add(AuthorizationOptions options)

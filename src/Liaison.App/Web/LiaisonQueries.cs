@@ -18,4 +18,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Secretaries.SecretaryQueries Secretaries { get; } = new(db, scoped);
 
     public Features.People.PeopleQueries People { get; } = new(db, scoped);
+
+    public Features.Teams.TeamQueries Teams { get; } = new(db, scoped);
 }

@@ -1609,6 +1609,223 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("planned_stays", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Liaisons.UnitStay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Arrived")
+                        .HasColumnType("date")
+                        .HasColumnName("arrived");
+
+                    b.Property<DateOnly>("Left")
+                        .HasColumnType("date")
+                        .HasColumnName("left");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("TieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tie_id");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_stays");
+
+                    b.HasIndex("TieId", "Arrived")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_stays_tie_id_arrived");
+
+                    b.ToTable("unit_stays", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("HeadPost")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("head_post");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_teams");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_work_teams_division_code");
+
+                    b.HasIndex("Year", "DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_teams_year_division_code");
+
+                    b.ToTable("work_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decisions");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_team_meetings");
+
+                    b.HasIndex("TeamId", "On")
+                        .HasDatabaseName("ix_work_team_meetings_team_id_on");
+
+                    b.ToTable("work_team_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_team_members");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_work_team_members_cadre_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_work_team_members_team_id");
+
+                    b.ToTable("work_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>
                 {
                     b.Property<int>("Id")
@@ -2407,6 +2624,53 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_planned_stays_liaison_ties_tie_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.UnitStay", b =>
+                {
+                    b.HasOne("Liaison.Domain.Liaisons.LiaisonTie", null)
+                        .WithMany()
+                        .HasForeignKey("TieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_stays_liaison_ties_tie_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeam", b =>
+                {
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_teams_divisions_division_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMeeting", b =>
+                {
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_meetings_work_teams_team_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMember", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_members_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_members_work_teams_team_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>

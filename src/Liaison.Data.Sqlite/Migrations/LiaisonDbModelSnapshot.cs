@@ -1576,6 +1576,215 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("planned_stays", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Liaisons.UnitStay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Arrived")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived");
+
+                    b.Property<DateOnly>("Left")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("TieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tie_id");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_stays");
+
+                    b.HasIndex("TieId", "Arrived")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_stays_tie_id_arrived");
+
+                    b.ToTable("unit_stays", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("HeadPost")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_post");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_teams");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_work_teams_division_code");
+
+                    b.HasIndex("Year", "DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_teams_year_division_code");
+
+                    b.ToTable("work_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attendance");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decisions");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_team_meetings");
+
+                    b.HasIndex("TeamId", "On")
+                        .HasDatabaseName("ix_work_team_meetings_team_id_on");
+
+                    b.ToTable("work_team_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_team_members");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_work_team_members_cadre_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_work_team_members_team_id");
+
+                    b.ToTable("work_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>
                 {
                     b.Property<int>("Id")
@@ -2356,6 +2565,53 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_planned_stays_liaison_ties_tie_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.UnitStay", b =>
+                {
+                    b.HasOne("Liaison.Domain.Liaisons.LiaisonTie", null)
+                        .WithMany()
+                        .HasForeignKey("TieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_stays_liaison_ties_tie_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeam", b =>
+                {
+                    b.HasOne("Liaison.Domain.Divisions.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_teams_divisions_division_code");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMeeting", b =>
+                {
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_meetings_work_teams_team_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.WorkTeamMember", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_members_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_team_members_work_teams_team_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.People.Cadre", b =>

@@ -12,7 +12,7 @@ namespace Liaison.Data.Field;
 
 /// <summary>
 /// What checking one cadre's field records needs from the database: the villages the cadre is tied
-/// to, serves as First Secretary or takes part in through the unit's pairing in each year, their
+/// to, serves as First Secretary or takes part in through the unit's pairing or a work team in each year, their
 /// households, and this year's field rules.
 /// </summary>
 public sealed class CadreScope
@@ -56,7 +56,8 @@ public sealed class CadreScope
         var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId)
             .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct);
         var paired = await PairedVillagesAsync(db, cadreId, ct);
-        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired)
+        var teams = await TeamVillagesAsync(db, cadreId, ct);
+        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired).Concat(teams)
             .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
         var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
         var pairedVillages = paired.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.Village).ToHashSet(StringComparer.Ordinal));
@@ -64,6 +65,26 @@ public sealed class CadreScope
         var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Field;
         return new CadreScope(villages, secretary, pairedVillages, households, rules);
+    }
+
+    /// <summary>
+    /// The villages of the work teams the cadre belongs to (工作团, 工作队, 工作组): every village of the
+    /// county, township or village the team is stationed in, in the team's year.
+    /// </summary>
+    private static async Task<List<(int Year, string Village)>> TeamVillagesAsync(LiaisonDb db, int cadreId, CancellationToken ct)
+    {
+        var teams = await (from m in db.WorkTeamMembers.AsNoTracking()
+                           join t in db.WorkTeams.AsNoTracking() on m.TeamId equals t.Id
+                           where m.CadreId == cadreId
+                           select new { t.Year, t.DivisionCode }).Distinct().ToListAsync(ct);
+        var found = new List<(int, string)>();
+        foreach (var team in teams)
+        {
+            var code = team.DivisionCode;
+            found.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(code))
+                .Select(d => d.Code).ToListAsync(ct)).Select(v => (team.Year, v)));
+        }
+        return found;
     }
 
     /// <summary>

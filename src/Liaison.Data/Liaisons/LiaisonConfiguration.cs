@@ -29,6 +29,67 @@ internal sealed class LiaisonTieConfiguration : IEntityTypeConfiguration<Liaison
     }
 }
 
+internal sealed class UnitStayConfiguration : IEntityTypeConfiguration<UnitStay>
+{
+    public void Configure(EntityTypeBuilder<UnitStay> b)
+    {
+        b.ToTable("unit_stays");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.VillageCode).HasMaxLength(12);
+        b.Property(s => s.What).HasMaxLength(UnitStay.MaxWhat);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        // One record per pairing and arrival day: a form sent twice updates it, its members' stays stay exactly once.
+        b.HasIndex(s => new { s.TieId, s.Arrived }).IsUnique();
+        b.HasOne<LiaisonTie>().WithMany().HasForeignKey(s => s.TieId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WorkTeamConfiguration : IEntityTypeConfiguration<WorkTeam>
+{
+    public void Configure(EntityTypeBuilder<WorkTeam> b)
+    {
+        b.ToTable("work_teams");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.DivisionCode).HasMaxLength(12);
+        b.Property(t => t.Name).HasMaxLength(WorkTeam.MaxName);
+        b.Property(t => t.HeadPost).HasMaxLength(WorkTeam.MaxPost);
+        b.Property(t => t.CreatedBy).HasMaxLength(100);
+        // One team of a kind per division and year.
+        b.HasIndex(t => new { t.Year, t.DivisionCode }).IsUnique();
+        b.HasIndex(t => t.DivisionCode);
+        b.HasOne<Division>().WithMany().HasForeignKey(t => t.DivisionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WorkTeamMemberConfiguration : IEntityTypeConfiguration<WorkTeamMember>
+{
+    public void Configure(EntityTypeBuilder<WorkTeamMember> b)
+    {
+        b.ToTable("work_team_members");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => m.TeamId);
+        // A cadre's teams, for their villages on the phone and their unit's participation list.
+        b.HasIndex(m => m.CadreId);
+        b.HasOne<WorkTeam>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(m => m.CadreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WorkTeamMeetingConfiguration : IEntityTypeConfiguration<WorkTeamMeeting>
+{
+    public void Configure(EntityTypeBuilder<WorkTeamMeeting> b)
+    {
+        b.ToTable("work_team_meetings");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.TeamId, m.On });
+        b.Property(m => m.Place).HasMaxLength(WorkTeamMeeting.MaxPlace);
+        b.Property(m => m.Topic).HasMaxLength(WorkTeamMeeting.MaxText);
+        b.Property(m => m.Decisions).HasMaxLength(WorkTeamMeeting.MaxText);
+        b.Property(m => m.RecordedBy).HasMaxLength(100);
+        b.HasOne<WorkTeam>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PlannedStayConfiguration : IEntityTypeConfiguration<PlannedStay>
 {
     public void Configure(EntityTypeBuilder<PlannedStay> b)

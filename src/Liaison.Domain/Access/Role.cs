@@ -36,15 +36,17 @@ public enum Ability
     HandleCases,
     /// <summary>Keep the registries one record at a time: add and correct cadres, households and units, and record their changes (hire, transfer, retirement, move, merger …).</summary>
     EditRegistries,
+    /// <summary>Record a pairing's concentrated stay for the unit's members at once (a unit's admin: their own unit's pairings; an office: those of its jurisdiction).</summary>
+    RecordUnitStays,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries],
-        [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays],
+        [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases, Ability.RecordUnitStays],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],
     };

@@ -59,8 +59,8 @@ public static class Participation
         return null;
     }
 
-    /// <summary>The ways a cadre belongs, in words: each tie's kind, a posting, the unit's pairing.</summary>
-    public static IReadOnlyList<Term> Ways(IEnumerable<TieKind> ties, bool posted, bool pairingMember)
+    /// <summary>The ways a cadre belongs, in words: each tie's kind, a posting, the unit's pairing, the work teams (by the level of the division each is stationed in).</summary>
+    public static IReadOnlyList<Term> Ways(IEnumerable<TieKind> ties, bool posted, bool pairingMember, IEnumerable<Divisions.DivisionLevel> teams)
     {
         var ways = ties.Distinct().Order().Select(k => Terms.TieKinds[k]).ToList();
         if (posted)
@@ -71,6 +71,7 @@ public static class Participation
         {
             ways.Add(new Term("联建单位成员", "member of the unit's pairing"));
         }
+        ways.AddRange(teams.Distinct().Order().Select(WorkTeamTerms.Membership));
         return ways;
     }
 }

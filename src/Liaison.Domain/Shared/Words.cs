@@ -107,6 +107,11 @@ public static class Words
     public static Term NotSaved { get; } = new("未保存：", "Not saved: ");
     public static Term Report { get; } = new("工作报表", "Report");
     public static Term ResidenceDays { get; } = new("驻村天数", "Residence days");
+    public static Term Arrived { get; } = new("到村日期", "Arrived");
+    public static Term WorkTeams { get; } = new("工作团队", "Work teams");
+    public static Term TeamHead { get; } = new("负责人", "Head");
+    public static Term TeamMembers { get; } = new("成员", "Members");
+    public static Term Meetings { get; } = new("会议", "Meetings");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");
     public static Term Save { get; } = new("保存", "Save");
     public static Term Saved { get; } = new("已保存。", "Saved.");

@@ -103,7 +103,7 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
 
     /// <summary>
     /// A unit's active cadres in a year (<see cref="Participation"/>): how each belongs to the
-    /// programme — ties, a posting, the unit's pairing — and their visits and residence days. Null
+    /// programme — ties, a posting, the unit's pairing, work teams — and their visits and residence days. Null
     /// for a unit outside the scope; the unit's own cadres are then read wherever they worked.
     /// </summary>
     public async Task<(Unit Unit, Domain.Policy.ParticipationRules Rules, List<ParticipationRow> Rows)?> UnitParticipationAsync(string unitCode, int year, CancellationToken ct)
@@ -124,14 +124,24 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         var expected = Participation.Expected(unit.Level, policy.Participation);
         var pairingMembers = policy.Pairing.MembersTakePart
             && await db.LiaisonTies.AnyAsync(t => t.Year == year && t.Until == null && t.Kind == TieKind.Pairing && t.UnitId == unit.Id, ct);
+        var teams = (await (from m in db.WorkTeamMembers.AsNoTracking()
+                            join t in db.WorkTeams.AsNoTracking() on m.TeamId equals t.Id
+                            where t.Year == year && m.Until == null && ids.Contains(m.CadreId)
+                            select new { m.CadreId, t.DivisionCode }).ToListAsync(ct))
+            .ToLookup(m => m.CadreId, m => Domain.Divisions.DivisionCode.LevelOfLength(m.DivisionCode.Length) ?? Domain.Divisions.DivisionLevel.Village);
         var visits = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && ids.Contains(t.CadreId)).GroupBy(t => t.CadreId)
             .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var stays = await db.ResidenceStays.AsNoTracking().Where(s => s.Year == year && ids.Contains(s.CadreId)).Select(s => new { s.CadreId, s.Arrived, s.Left }).ToListAsync(ct);
         var days = stays.GroupBy(s => s.CadreId).ToDictionary(g => g.Key, g => Domain.Field.Residence.DaysIn(year, g.Select(s => (s.Arrived, s.Left))));
         var rows = cadres.Select(c => new ParticipationRow(c.Code, c.Name, c.Rank, new CadreParticipation(c.Id,
-            Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id), policy.Participation, expected))).ToList();
+            Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers, teams[c.Id]), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id), policy.Participation, expected))).ToList();
         return (unit, policy.Participation, rows);
     }
+
+    /// <summary>A unit's active cadres in staff-number order: who may be named as having gone on the unit's stay. The unit is the caller's, read through the scope.</summary>
+    public async Task<List<(string Code, string Name)>> UnitMembersAsync(int unitId, CancellationToken ct) =>
+        (await db.Cadres.AsNoTracking().Where(c => c.UnitId == unitId && c.Status == CadreStatus.Active).OrderBy(c => c.Code)
+            .Select(c => new { c.Code, c.Name }).ToListAsync(ct)).Select(c => (c.Code, c.Name)).ToList();
 
     /// <summary>
     /// A pairing's planned stays with what its unit's members did (<see cref="PairingStays"/>): their
