@@ -52,6 +52,23 @@ public class DemoRealismTests
         Assert.InRange(closed.Count / (double)cases.Count, 0.9, 0.99);
         Assert.InRange(closed.Count(c => c.OnTime == true) / (double)closed.Count, 0.9, 0.995);
 
+        // Everyone takes part (issue 20): over 90 % of the cadres expected, counted from the records;
+        // every pairing's planned stays so far held and recorded; teams with heads, members and meetings.
+        var city = await RollupStore.ForDivisionAsync(db, "3708", default);
+        Assert.InRange(city[R.CadresTakingPart.Id] / (double)city[R.CadresExpected.Id], 0.9, 0.99);
+        Assert.Equal(city[R.Cadres.Id], city[R.CadresExpected.Id]);
+        var pairings = db.LiaisonTies.Where(x => x.Kind == Domain.Liaisons.TieKind.Pairing && x.Until == null).Select(x => x.Id);
+        var held = await db.PlannedStays.CountAsync(s => pairings.Contains(s.TieId) && s.StartsOn.AddDays(s.Days - 1) < today);
+        Assert.True(held > 0);
+        Assert.Equal(held, await db.UnitStays.CountAsync());
+        Assert.True(await db.PlannedStays.AnyAsync(s => pairings.Contains(s.TieId) && s.StartsOn.Month <= 6 && s.StartsOn.AddDays(s.Days - 1) < today)
+            && await db.PlannedStays.AnyAsync(s => pairings.Contains(s.TieId) && s.StartsOn.Month > 6 && s.StartsOn.AddDays(s.Days - 1) < today), "both half-years' stays held");
+        var counties = await db.Divisions.CountAsync(d => d.Level == Domain.Divisions.DivisionLevel.County);
+        Assert.Equal(counties, await db.WorkTeams.CountAsync(x => x.DivisionCode.Length == 6));
+        Assert.Empty(await db.WorkTeams.Where(x => x.DivisionCode.Length < 12 && !db.WorkTeamMembers.Any(m => m.TeamId == x.Id && m.Role == Domain.Liaisons.TeamRole.Head)).Select(x => x.Name).ToListAsync());
+        Assert.True(await db.WorkTeamMeetings.CountAsync() > counties * 3);
+        Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
+
         // Issues raised at visits and cases differ by exactly the cases their names say are not counted.
         var uncounted = cases.Count(c => c.Status is CaseStatus.Withdrawn or CaseStatus.Merged);
         Assert.True(uncounted > 0);

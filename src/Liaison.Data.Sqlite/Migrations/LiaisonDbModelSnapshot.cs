@@ -1585,11 +1585,11 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("TEXT")
-                        .HasColumnName("arrived");
+                        .HasColumnName("arrived_on");
 
                     b.Property<DateOnly>("Left")
                         .HasColumnType("TEXT")
-                        .HasColumnName("left");
+                        .HasColumnName("left_on");
 
                     b.Property<int>("Members")
                         .HasColumnType("INTEGER")
@@ -1630,7 +1630,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("TieId", "Arrived")
                         .IsUnique()
-                        .HasDatabaseName("ix_unit_stays_tie_id_arrived");
+                        .HasDatabaseName("ix_unit_stays_tie_id_arrived_on");
 
                     b.ToTable("unit_stays", (string)null);
                 });
@@ -1709,7 +1709,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT")
-                        .HasColumnName("on");
+                        .HasColumnName("held_on");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1741,7 +1741,7 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasName("pk_work_team_meetings");
 
                     b.HasIndex("TeamId", "On")
-                        .HasDatabaseName("ix_work_team_meetings_team_id_on");
+                        .HasDatabaseName("ix_work_team_meetings_team_id_held_on");
 
                     b.ToTable("work_team_meetings", (string)null);
                 });

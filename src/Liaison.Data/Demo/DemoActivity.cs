@@ -17,7 +17,9 @@ public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVi
 /// <c>liaison demo activity</c>: a year of field work on the seeded city at the source's rates
 /// (DOMAIN.md section 3): about 86.5 % of households visited (First Secretaries' villages more),
 /// more than 90 % of tied cadres taking part, an issue raised on about one visit in twenty,
-/// residence stays toward each minimum (<see cref="ResidenceSoFar"/>), and First Secretaries' activities. Up to yesterday for the
+/// residence stays toward each minimum (<see cref="ResidenceSoFar"/>), and First Secretaries' activities;
+/// the year's work teams with their meetings, and the whole staff taking part through the pairings'
+/// stays and the teams (<see cref="DemoTeams"/>, <see cref="DemoParticipation"/>). Up to yesterday for the
 /// current year, the whole year for a past one. Deterministic for a seed; written in bulk in one
 /// transaction with the rollups.
 /// </summary>
@@ -220,6 +222,50 @@ public static class DemoActivity
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Everyone takes part (issue 20): the year's work teams and their meetings, the pairings'
+        // concentrated stays, the team members' visits and days — from a stream of their own.
+        progress?.Invoke(new ImportProgress("teams", 0, 1));
+        var more = new Random(HashCode.Combine(seed, 20));
+        var moreGuid = new byte[16];
+        Guid MoreGuid()
+        {
+            more.NextBytes(moreGuid);
+            moreGuid[7] = (byte)((moreGuid[7] & 0x0F) | 0x40);
+            return new Guid(moreGuid);
+        }
+        var teams = await DemoTeams.EnsureAsync(db, more, year, last, actor.Name, now, ct);
+        var (unitStays, _, _) = await DemoParticipation.AddAsync(db, more, year, last, teams,
+            (cadre, village, arrived, left) => new ResidenceStay
+            {
+                ClientId = MoreGuid(),
+                CadreId = cadre,
+                VillageCode = village,
+                Year = year,
+                Arrived = arrived,
+                Left = left,
+                Source = RecordSource.System,
+                ReceivedAt = now,
+                ReceivedBy = actor.Name,
+                ContentHash = hasher.Of(new StayInput(null, village, arrived, left)),
+            },
+            (cadre, household, village, at) =>
+            {
+                var input = new VisitInput(MoreGuid(), household, at, null, null, null, []);
+                return new HouseholdVisit
+                {
+                    ClientId = input.Id!.Value,
+                    CadreId = cadre,
+                    HouseholdId = household,
+                    VillageCode = village,
+                    Year = year,
+                    VisitedAt = at.ToUniversalTime(),
+                    Source = RecordSource.System,
+                    ReceivedAt = now,
+                    ReceivedBy = actor.Name,
+                    ContentHash = hasher.Of(input),
+                };
+            },
+            stays, visits, actor.Name, now, ct);
         var ids = await DatabaseSql.For(db).ReserveIdsAsync("household_visits", visits.Count, ct);
         for (var i = 0; i < visits.Count; i++)
         {
@@ -246,11 +292,12 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
-            typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry));
+            typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry), typeof(Domain.Liaisons.WorkTeam), typeof(Domain.Liaisons.WorkTeamMember),
+            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay));
         progress?.Invoke(new ImportProgress("done", 1, 1));
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }

@@ -38,6 +38,9 @@ internal sealed class UnitStayConfiguration : IEntityTypeConfiguration<UnitStay>
         b.Property(s => s.VillageCode).HasMaxLength(12);
         b.Property(s => s.What).HasMaxLength(UnitStay.MaxWhat);
         b.Property(s => s.RecordedBy).HasMaxLength(100);
+        // As a field stay's: "left" is a word of SQL, and the bulk writer names columns as they are.
+        b.Property(s => s.Arrived).HasColumnName("arrived_on");
+        b.Property(s => s.Left).HasColumnName("left_on");
         // One record per pairing and arrival day: a form sent twice updates it, its members' stays stay exactly once.
         b.HasIndex(s => new { s.TieId, s.Arrived }).IsUnique();
         b.HasOne<LiaisonTie>().WithMany().HasForeignKey(s => s.TieId).OnDelete(DeleteBehavior.Restrict);
@@ -81,6 +84,8 @@ internal sealed class WorkTeamMeetingConfiguration : IEntityTypeConfiguration<Wo
     {
         b.ToTable("work_team_meetings");
         b.HasKey(m => m.Id);
+        // "on" is a word of SQL: the bulk writer names columns as they are.
+        b.Property(m => m.On).HasColumnName("held_on");
         b.HasIndex(m => new { m.TeamId, m.On });
         b.Property(m => m.Place).HasMaxLength(WorkTeamMeeting.MaxPlace);
         b.Property(m => m.Topic).HasMaxLength(WorkTeamMeeting.MaxText);

@@ -20,8 +20,8 @@ namespace Liaison.Data.Sqlite.Migrations
                     tie_id = table.Column<long>(type: "INTEGER", nullable: false),
                     unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     village_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    arrived = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    left = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    arrived_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    left_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     what = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     members = table.Column<int>(type: "INTEGER", nullable: false),
                     recorded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -70,7 +70,7 @@ namespace Liaison.Data.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     team_id = table.Column<long>(type: "INTEGER", nullable: false),
                     kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    held_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     topic = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     attendance = table.Column<int>(type: "INTEGER", nullable: false),
@@ -119,15 +119,15 @@ namespace Liaison.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_unit_stays_tie_id_arrived",
+                name: "ix_unit_stays_tie_id_arrived_on",
                 table: "unit_stays",
-                columns: new[] { "tie_id", "arrived" },
+                columns: new[] { "tie_id", "arrived_on" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_work_team_meetings_team_id_on",
+                name: "ix_work_team_meetings_team_id_held_on",
                 table: "work_team_meetings",
-                columns: new[] { "team_id", "on" });
+                columns: new[] { "team_id", "held_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_team_members_cadre_id",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Liaison.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LiaisonDb))]
-    [Migration("20261204043803_WorkTeamsAndUnitStays")]
+    [Migration("20261204045857_WorkTeamsAndUnitStays")]
     partial class WorkTeamsAndUnitStays
     {
         /// <inheritdoc />
@@ -1588,11 +1588,11 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("TEXT")
-                        .HasColumnName("arrived");
+                        .HasColumnName("arrived_on");
 
                     b.Property<DateOnly>("Left")
                         .HasColumnType("TEXT")
-                        .HasColumnName("left");
+                        .HasColumnName("left_on");
 
                     b.Property<int>("Members")
                         .HasColumnType("INTEGER")
@@ -1633,7 +1633,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("TieId", "Arrived")
                         .IsUnique()
-                        .HasDatabaseName("ix_unit_stays_tie_id_arrived");
+                        .HasDatabaseName("ix_unit_stays_tie_id_arrived_on");
 
                     b.ToTable("unit_stays", (string)null);
                 });
@@ -1712,7 +1712,7 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT")
-                        .HasColumnName("on");
+                        .HasColumnName("held_on");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1744,7 +1744,7 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasName("pk_work_team_meetings");
 
                     b.HasIndex("TeamId", "On")
-                        .HasDatabaseName("ix_work_team_meetings_team_id_on");
+                        .HasDatabaseName("ix_work_team_meetings_team_id_held_on");
 
                     b.ToTable("work_team_meetings", (string)null);
                 });

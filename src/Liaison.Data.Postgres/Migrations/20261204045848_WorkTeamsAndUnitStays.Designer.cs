@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Liaison.Data.Postgres.Migrations
 {
     [DbContext(typeof(LiaisonDb))]
-    [Migration("20261204043753_WorkTeamsAndUnitStays")]
+    [Migration("20261204045848_WorkTeamsAndUnitStays")]
     partial class WorkTeamsAndUnitStays
     {
         /// <inheritdoc />
@@ -1623,11 +1623,11 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("date")
-                        .HasColumnName("arrived");
+                        .HasColumnName("arrived_on");
 
                     b.Property<DateOnly>("Left")
                         .HasColumnType("date")
-                        .HasColumnName("left");
+                        .HasColumnName("left_on");
 
                     b.Property<int>("Members")
                         .HasColumnType("integer")
@@ -1668,7 +1668,7 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("TieId", "Arrived")
                         .IsUnique()
-                        .HasDatabaseName("ix_unit_stays_tie_id_arrived");
+                        .HasDatabaseName("ix_unit_stays_tie_id_arrived_on");
 
                     b.ToTable("unit_stays", (string)null);
                 });
@@ -1751,7 +1751,7 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("date")
-                        .HasColumnName("on");
+                        .HasColumnName("held_on");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1783,7 +1783,7 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasName("pk_work_team_meetings");
 
                     b.HasIndex("TeamId", "On")
-                        .HasDatabaseName("ix_work_team_meetings_team_id_on");
+                        .HasDatabaseName("ix_work_team_meetings_team_id_held_on");
 
                     b.ToTable("work_team_meetings", (string)null);
                 });

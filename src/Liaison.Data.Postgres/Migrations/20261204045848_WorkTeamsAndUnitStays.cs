@@ -21,8 +21,8 @@ namespace Liaison.Data.Postgres.Migrations
                     tie_id = table.Column<long>(type: "bigint", nullable: false),
                     unit_id = table.Column<int>(type: "integer", nullable: false),
                     village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    arrived = table.Column<DateOnly>(type: "date", nullable: false),
-                    left = table.Column<DateOnly>(type: "date", nullable: false),
+                    arrived_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    left_on = table.Column<DateOnly>(type: "date", nullable: false),
                     what = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     members = table.Column<int>(type: "integer", nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -71,7 +71,7 @@ namespace Liaison.Data.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     team_id = table.Column<long>(type: "bigint", nullable: false),
                     kind = table.Column<int>(type: "integer", nullable: false),
-                    on = table.Column<DateOnly>(type: "date", nullable: false),
+                    held_on = table.Column<DateOnly>(type: "date", nullable: false),
                     place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     topic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     attendance = table.Column<int>(type: "integer", nullable: false),
@@ -120,15 +120,15 @@ namespace Liaison.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_unit_stays_tie_id_arrived",
+                name: "ix_unit_stays_tie_id_arrived_on",
                 table: "unit_stays",
-                columns: new[] { "tie_id", "arrived" },
+                columns: new[] { "tie_id", "arrived_on" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_work_team_meetings_team_id_on",
+                name: "ix_work_team_meetings_team_id_held_on",
                 table: "work_team_meetings",
-                columns: new[] { "team_id", "on" });
+                columns: new[] { "team_id", "held_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_team_members_cadre_id",
