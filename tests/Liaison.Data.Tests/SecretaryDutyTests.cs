@@ -79,6 +79,14 @@ public class SecretaryDutyTests
         Assert.True(standing[SecretaryDuty.ThreeOlds].Met && standing[SecretaryDuty.ThreeKinds].Met);
         Assert.Equal(ordinary.Order(), Assert.Single(standing.Unvisited).Households.Order());
 
+        // The phone shows the First Secretary the same, by key, and nothing of the kind to the other cadre.
+        var phone = Assert.Single((await FieldQueries.MineAsync(db, clock, secretary.CadreId, default)).Villages, v => v.Code == village).Duties;
+        Assert.NotNull(phone);
+        Assert.Equal([("allHouseholds", households.Count, ordinary.Count), ("threeOlds", olds.Count, 0), ("threeKinds", kinds.Count, 0)],
+            phone.Duties.Select(d => (d.Duty, d.Total, d.Unvisited.Count)));
+        Assert.Equal(("none", ordinary.Count), (Assert.Single(phone.Unvisited).Category, phone.Unvisited[0].Households.Count));
+        Assert.Null(Assert.Single((await FieldQueries.MineAsync(db, clock, other.CadreId, default)).Villages, v => v.Code == village).Duties);
+
         // Every household visited: every duty met.
         await FieldStore.SaveVisitsAsync(db, clock, secretary, ordinary.Select(h => Visit(h)).ToList(), default);
         var all = await Figures();
@@ -112,6 +120,8 @@ public class SecretaryDutyTests
         Assert.Equal(0L, figures.GetValueOrDefault(R.SecretariesOnDuty.Id));
         Assert.Equal(3L, figures[R.HouseholdsVisitedBySecretaries.Id]);
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
+        // No longer in post: the phone shows no duties for the village.
+        Assert.All((await FieldQueries.MineAsync(db, clock, secretary.CadreId, default)).Villages, v => Assert.Null(v.Duties));
     }
 
     /// <summary>A cadre of another tie in the village who may record visits there, not its First Secretary.</summary>

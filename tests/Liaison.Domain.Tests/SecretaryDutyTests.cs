@@ -55,6 +55,10 @@ public class SecretaryDutyTests
             [(Party, new long[] { 2 }), (Cadre, [3]), (Poor, [2]), (None, [1, 5])],
             s.Unvisited.Select(g => (g.Category, g.Households.ToArray())));
         Assert.Equal(4, s[SecretaryDuty.AllHouseholds].Unvisited);
+        // Each duty names the households it still asks for.
+        Assert.Equal([1, 2, 3, 5], s[SecretaryDuty.AllHouseholds].Left);
+        Assert.Equal([2, 3], s[SecretaryDuty.ThreeOlds].Left);
+        Assert.Equal([2], s[SecretaryDuty.ThreeKinds].Left);
     }
 
     [Fact]

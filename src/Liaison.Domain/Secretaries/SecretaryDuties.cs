@@ -21,10 +21,12 @@ public enum SecretaryDuty
 /// <summary>A current household of the village, as the duties read it.</summary>
 public readonly record struct DutyHousehold(long Id, HouseholdCategory Categories);
 
-/// <summary>How far one duty stands: the households it asks for and how many of them the First Secretary visited.</summary>
-public sealed record DutyCoverage(SecretaryDuty Duty, int Total, int Visited)
+/// <summary>How far one duty stands: how many households it asks for, and those of them the First Secretary has not visited (by id, in order).</summary>
+public sealed record DutyCoverage(SecretaryDuty Duty, int Total, IReadOnlyList<long> Left)
 {
-    public int Unvisited => Total - Visited;
+    public int Unvisited => Left.Count;
+
+    public int Visited => Total - Left.Count;
 
     /// <summary>Every household the duty asks for was visited — also when the village has none of them (nothing is left to do).</summary>
     public bool Met => Visited == Total;
@@ -70,12 +72,9 @@ public static class SecretaryDuties
     public static DutyStanding Stand(IEnumerable<DutyHousehold> households, IReadOnlySet<long> visited)
     {
         var list = households.DistinctBy(h => h.Id).ToList();
-        var duties = All.Select(duty =>
-        {
-            var asked = list.Where(h => Asks(duty, h.Categories)).ToList();
-            return new DutyCoverage(duty, asked.Count, asked.Count(h => visited.Contains(h.Id)));
-        }).ToList();
         var left = list.Where(h => !visited.Contains(h.Id)).OrderBy(h => h.Id).ToList();
+        var duties = All.Select(duty => new DutyCoverage(duty, list.Count(h => Asks(duty, h.Categories)),
+            left.Where(h => Asks(duty, h.Categories)).Select(h => h.Id).ToList())).ToList();
         var groups = HouseholdCategories.All
             .Select(c => new UnvisitedGroup(c, left.Where(h => h.Categories.HasFlag(c)).Select(h => h.Id).ToList()))
             .Append(new UnvisitedGroup(HouseholdCategory.None, left.Where(h => (h.Categories & AnyCategory) == 0).Select(h => h.Id).ToList()))
@@ -95,6 +94,14 @@ public static class SecretaryDuties
     /// <summary>A group of unvisited households in words: its category, or "other households" for those of none.</summary>
     public static Term GroupWord(HouseholdCategory category) =>
         category == HouseholdCategory.None ? new("其他农户", "other households") : Terms.HouseholdCategoryTerms[category];
+
+    /// <summary>A duty as it travels as text (the phone's data): its name in camel case, <c>threeOlds</c>.</summary>
+    public static string Key(SecretaryDuty duty) => Camel(duty.ToString());
+
+    /// <summary>A group of unvisited households as it travels as text (the phone's data, a page's URL): <c>poor</c>, <c>none</c> for no category.</summary>
+    public static string Key(HouseholdCategory category) => Camel(category.ToString());
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private const HouseholdCategory AnyCategory = HouseholdCategories.ThreeOlds | HouseholdCategories.ThreeHouseholds;
 }

@@ -56,6 +56,9 @@ public static class Words
     public static Term Ended { get; } = new("结束：", "ended: ");
     public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
+    public static Term DutyMet { get; } = new("已达标", "met");
+    public static Term DutyNotMet { get; } = new("未达标", "not met");
+    public static Term SecretaryDutiesHeading { get; } = new("第一书记走访职责", "First Secretary's visiting duties");
     public static Term FieldVisits { get; } = new("驻村走访", "Field work");
     public static Term FieldWork { get; } = new("走访进度", "Field work");
     public static Term Filter { get; } = new("筛选", "Filter");
