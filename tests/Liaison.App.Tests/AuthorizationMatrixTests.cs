@@ -63,6 +63,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/secretaries"] = _ => "/secretaries",
         ["/secretaries/calls/{id:int}"] = _ => "/secretaries/calls/1",
         ["/secretaries/postings/{id:long}"] = _ => "/secretaries/postings/1",
+        ["/secretaries/postings/{id:long}/duties"] = _ => "/secretaries/postings/1/duties",
         ["/field"] = _ => "/field",
         ["/field/progress/{code?}"] = code => $"/field/progress/{code}",
         ["/field/residence"] = code => $"/field/residence?code={code}",
@@ -223,7 +224,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}"
+        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" or "/secretaries/postings/{id:long}/duties"
             or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],

@@ -146,6 +146,51 @@ public class FieldJourney(BrowserFixture app)
     }
 
     [Fact]
+    public async Task A_First_Secretary_sees_their_visiting_duties_on_the_phone_and_a_visit_made_offline_counts_at_once()
+    {
+        string cadreCode, village;
+        await using (var db = app.OpenDb())
+        {
+            var accounts = db.Users.Where(u => u.CadreId != null).Select(u => u.CadreId!.Value);
+            var posting = await db.SecretaryPostings.AsNoTracking().Where(p => p.Until == null && !accounts.Contains(p.CadreId)).OrderBy(p => p.VillageCode).FirstAsync();
+            (cadreCode, village) = (await db.Cadres.Where(c => c.Id == posting.CadreId).Select(c => c.Code).SingleAsync(), posting.VillageCode);
+        }
+        var name = "fs-" + cadreCode;
+        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
+            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
+
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, name);
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("ul.households li");
+        await page.Locator("#villages button", new() { HasText = "第一书记" }).First.TapAsync();
+        var all = page.Locator("#duties li[data-duty='allHouseholds']");
+        await all.WaitForAsync();
+        Assert.Equal(3, await page.Locator("#duties li").CountAsync());
+        var before = await all.TextContentAsync();
+        Assert.StartsWith("走访全村农户：", before, StringComparison.Ordinal);
+        Assert.Contains("未走访", await page.Locator("#duties #unvisited").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("办一两件实事", await page.Locator("#duties").TextContentAsync(), StringComparison.Ordinal);
+
+        // A visit made with no network counts toward the duties while it waits.
+        await context.SetOfflineAsync(true);
+        await page.WaitForSelectorAsync("#net.offline");
+        await page.Locator("ul.households li:not(.visited) button").First.TapAsync();
+        await page.TapAsync("#visit-save");
+        await page.WaitForSelectorAsync("#queue[data-pending='1']");
+        var done = int.Parse(System.Text.RegularExpressions.Regex.Match(before!, "：(\\d+)/").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith($"走访全村农户：{done + 1}/", await all.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-secretary-duties.png"), FullPage = false });
+
+        await context.SetOfflineAsync(false);
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await page.WaitForSelectorAsync("#queue[data-pending='0']");
+        Assert.StartsWith($"走访全村农户：{done + 1}/", await all.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_leave_to_know_the_position_a_visit_is_saved_at_once_without_one()
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });

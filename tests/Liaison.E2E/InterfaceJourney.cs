@@ -51,6 +51,7 @@ public class InterfaceJourney(ActivityBrowserFixture app)
             ("office", "plan-edit", $"/plan/edit?tie={tie}"),
             ("office", "plan-add", "/plan/edit"),
             ("office", "posting", $"/secretaries/postings/{posting}"),
+            ("office", "posting-duties", $"/secretaries/postings/{posting}/duties"),
             ("office", "policy", "/policy"),
             ("office", "disputes", "/disputes"),
             ("office", "search", "/search?q=%E4%B8%AD%E9%83%BD"),

@@ -95,6 +95,10 @@ public sealed class Scoped
     public IQueryable<Unit> Units => Within(_db.Units, u => u.DivisionCode);
     public IQueryable<Household> Households => Within(_db.Households, h => h.VillageCode);
     public IQueryable<HouseholdVisit> HouseholdVisits => Within(_db.HouseholdVisits, v => v.VillageCode);
+
+    /// <summary>The visits as the indicators read them (decision 0017): a row per household, cadre and month, by their village.</summary>
+    public IQueryable<VisitTally> VisitTallies => Within(_db.VisitTallies, t => t.VillageCode);
+
     public IQueryable<Case> Cases => Within(_db.Cases, c => c.VillageCode);
 
     /// <summary>

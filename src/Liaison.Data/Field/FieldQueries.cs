@@ -1,6 +1,7 @@
 using Liaison.Data.Access;
 using Liaison.Domain.Field;
 using Liaison.Domain.People;
+using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,24 @@ namespace Liaison.Data.Field;
 
 public sealed record MyHousehold(long Id, string HouseNo, string Head, int Members, IReadOnlyList<string> Categories, bool Visited, int MyVisits);
 
-/// <summary>One of the cadre's villages; <paramref name="Paired"/>: the cadre takes part there as a member of the unit's pairing (联建村).</summary>
-public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList, bool Paired = false);
+/// <summary>
+/// One of the cadre's villages; <paramref name="Paired"/>: the cadre takes part there as a member of
+/// the unit's pairing (联建村); <paramref name="Duties"/>: where the cadre is its First Secretary in post,
+/// their standing against the visiting duties.
+/// </summary>
+public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList, bool Paired = false,
+    MyDuties? Duties = null);
+
+/// <summary>
+/// A First Secretary's visiting duties on the phone (<see cref="SecretaryDuties"/>), by key — the page
+/// has the words: each duty's households and those of them still unvisited, and the unvisited by
+/// category (<c>none</c>: of no category). Ids, so that a visit made offline counts at once.
+/// </summary>
+public sealed record MyDuties(IReadOnlyList<MyDuty> Duties, IReadOnlyList<MyUnvisited> Unvisited);
+
+public sealed record MyDuty(string Duty, int Total, IReadOnlyList<long> Unvisited);
+
+public sealed record MyUnvisited(string Category, IReadOnlyList<long> Households);
 
 public sealed record MyResidence(string Village, string RoleZh, string RoleEn, int Minimum, int Days, int Behind, int DaysLeft);
 
@@ -43,16 +60,29 @@ public static class FieldQueries
         var visited = (await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && codes.Contains(t.VillageCode)).Select(t => t.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var mine = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && t.CadreId == cadreId).GroupBy(t => t.HouseholdId)
             .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var inPost = (await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Until == null).Select(p => p.VillageCode).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         var villages = codes.Where(places.ContainsKey).Select(code =>
         {
             var list = households.Where(h => h.VillageCode == code).Select(h => new MyHousehold(h.Id, h.HouseNo, PersonalData.MaskName(h.HeadName), h.MemberCount,
                 HouseholdCategories.All.Where(c => h.Categories.HasFlag(c)).Select(c => Terms.HouseholdCategoryTerms[c].Zh).ToList(),
                 visited.Contains(h.Id), mine.GetValueOrDefault(h.Id))).ToList();
             var place = places[code];
+            var duties = inPost.Contains(code)
+                ? DutiesOf(households.Where(h => h.VillageCode == code).Select(h => new DutyHousehold(h.Id, h.Categories)), mine.Keys.ToHashSet())
+                : null;
             return new MyVillage(code, place.Name, place.ParentCode is { } t ? townships.GetValueOrDefault(t, "") : "", context.IsSecretary(year, code),
-                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code));
+                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code), duties);
         }).ToList();
         return new MyField(cadre.Code, cadre.Name, year, context.Today, villages, await ResidenceOfAsync(db, cadreId, year, context.Today, ct), context.Rules.PlausibleVisitsPerDay);
+    }
+
+    /// <summary>The standing of a First Secretary who visited <paramref name="visited"/> (their own visits of the year), by key.</summary>
+    private static MyDuties DutiesOf(IEnumerable<DutyHousehold> households, HashSet<long> visited)
+    {
+        var standing = SecretaryDuties.Stand(households, visited);
+        return new MyDuties(standing.Duties.Select(d => new MyDuty(SecretaryDuties.Key(d.Duty), d.Total, d.Left)).ToList(),
+            standing.Unvisited.Select(g => new MyUnvisited(SecretaryDuties.Key(g.Category), g.Households)).ToList());
     }
 
     /// <summary>The cadre's standing against each residence minimum of the year.</summary>

@@ -947,6 +947,8 @@ public static class RegistryStore
             .GroupBy(v => (v.DivisionCode, v.IndicatorId, v.Month))
             .Select(g => new RollupValue(g.Key.DivisionCode, g.Key.IndicatorId, g.Sum(v => v.Value), g.Key.Month));
         await RollupStore.AddAsync(db, Rollup.ToAllLevels(deltas), ct);
+        // A First Secretary's visiting duties ask for every current household (FieldFormulas.Duties): a household added, recategorised or gone changes them.
+        await Field.FieldRollups.MarkAsync(db, villages, ct);
     }
 
     // Audit snapshots: the record's fields, personal data named as present or not, never its value.

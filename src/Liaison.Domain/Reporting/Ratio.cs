@@ -38,6 +38,9 @@ public static class Ratios
     /// <summary>The earlier figure, kept under its own name: ties of the plan whose cadre visited their village.</summary>
     public static readonly Ratio TiesVisitingRate = new("ties_visiting_rate", "联系干部走访率", "Tied cadres visiting", Indicators.TiesVisiting, [Indicators.TiesWithCadre]);
     public static readonly Ratio ResidenceCompliance = new("residence_compliance", "驻村天数达标率", "Residence compliance", Indicators.ResidenceMet, [Indicators.ResidenceRequired]);
+    public static readonly Ratio SecretariesAllVisited = new("fs_duty_all_households_rate", "第一书记走访全村农户达标率", "Share of First Secretaries who visited every household", Indicators.SecretariesVisitedAll, [Indicators.SecretariesOnDuty]);
+    public static readonly Ratio SecretariesThreeOldsVisited = new("fs_duty_three_olds_rate", "第一书记访“三老”达标率", "Share of First Secretaries who visited every three-olds household", Indicators.SecretariesVisitedThreeOlds, [Indicators.SecretariesOnDuty]);
+    public static readonly Ratio SecretariesThreeKindsVisited = new("fs_duty_three_kinds_rate", "第一书记走“三户”达标率", "Share of First Secretaries who visited every three-kinds household", Indicators.SecretariesVisitedThreeKinds, [Indicators.SecretariesOnDuty]);
     public static readonly Ratio Completion = new("cases_completion", "采纳办结率", "Adopted and completed", Indicators.CasesCompleted, [Indicators.CasesCollected]);
     public static readonly Ratio OnTime = new("cases_on_time_rate", "按时办结率", "On time", Indicators.CasesOnTime, [Indicators.CasesClosed]);
     public static readonly Ratio Replies = new("cases_reply_rate", "答复率", "Reply rate", Indicators.CasesReplied, [Indicators.CasesCollected]);
@@ -47,7 +50,7 @@ public static class Ratios
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
     public static IReadOnlyList<Ratio> All { get; } =
-        [Coverage, NeedCoverage, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, ResidenceCompliance,
+        [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, ResidenceCompliance,
          Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);

@@ -56,6 +56,9 @@ public static class Words
     public static Term Ended { get; } = new("结束：", "ended: ");
     public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
+    public static Term DutyMet { get; } = new("已达标", "met");
+    public static Term DutyNotMet { get; } = new("未达标", "not met");
+    public static Term SecretaryDutiesHeading { get; } = new("第一书记走访职责", "First Secretary's visiting duties");
     public static Term FieldVisits { get; } = new("驻村走访", "Field work");
     public static Term FieldWork { get; } = new("走访进度", "Field work");
     public static Term Filter { get; } = new("筛选", "Filter");
@@ -148,6 +151,8 @@ public static class Words
     public static Term Note { get; } = new("注意：", "Note: ");
     public static Term NoType { get; } = new("无", "none");
     public static Term NotGraded { get; } = new("未定级", "not graded");
+    /// <summary>第一书记“办一两件实事”: nothing records them yet, so pages say so rather than count them.</summary>
+    public static Term PracticalThingsNotRecorded { get; } = new("办一两件实事：尚无登记，暂不计入", "One or two practical things: not recorded yet, so not counted");
     /// <summary>A division whose code a newer NBS list withdrew.</summary>
     public static Term Withdrawn { get; } = new("已撤销", "withdrawn");
     public static Term VillageProfile { get; } = new("村情", "Village profile");

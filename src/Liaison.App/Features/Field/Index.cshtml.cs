@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Liaison.App.Web;
+using Liaison.Domain.People;
+using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -53,7 +55,23 @@ public sealed class IndexModel : PageModel
             ["firstSecretary"] = Ui.T(Words.FirstSecretary),
             ["paired"] = Ui.T(Terms.TieKinds[Domain.Liaisons.TieKind.Pairing]),
             ["loadFailed"] = Ui.T("无法读取我的村和农户：请联网后重试", "could not load your villages and households: try again with a network"),
+            ["duties"] = Ui.T(Words.SecretaryDutiesHeading),
+            ["dutyLine"] = Ui.T("{0}：{1}/{2} 户", "{0}: {1} of {2} households"),
+            ["dutyMet"] = Ui.T(Words.DutyMet),
+            ["unvisitedLine"] = Ui.T("还有 {0} 户未走访：{1}", "{0} households still unvisited: {1}"),
+            ["allVisited"] = Ui.T("全村在册农户都已走访", "every current household visited"),
+            ["listSeparator"] = Ui.T(Words.ListSeparator),
+            ["practical"] = Ui.T(Words.PracticalThingsNotRecorded),
         };
+        // The duties and the categories of the unvisited come by key (MyDuties); their words, here.
+        foreach (var duty in SecretaryDuties.All)
+        {
+            words["duty." + SecretaryDuties.Key(duty)] = Ui.T(SecretaryDuties.Word(duty));
+        }
+        foreach (var category in HouseholdCategories.All.Append(HouseholdCategory.None))
+        {
+            words["category." + SecretaryDuties.Key(category)] = Ui.T(SecretaryDuties.GroupWord(category));
+        }
         TextJson = JsonSerializer.Serialize(words).Replace("</", "<\\/", StringComparison.Ordinal);
     }
 }

@@ -28,6 +28,9 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
     public IReadOnlyDictionary<string, long> Figures { get; private set; } = new Dictionary<string, long>();
     public List<DivisionFigures> Children { get; private set; } = [];
 
+    /// <summary>A village's First Secretaries of the figures' year (recalled ones too) with their standing against the visiting duties.</summary>
+    public List<(Liaisons.SecretaryRow Row, Domain.Secretaries.DutyStanding Standing)> Secretaries { get; private set; } = [];
+
     public long this[string indicator] => Figures.GetValueOrDefault(indicator);
 
     /// <summary>A share as people read it, or a dash when there is nothing to share.</summary>
@@ -80,6 +83,12 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
         if (division.Level < DivisionLevel.Village)
         {
             Children = (await queries.Divisions.ChildrenAsync(division.Code, ct)).OrderBy(VisitRate).ThenBy(c => c.Division.Code, StringComparer.Ordinal).ToList();
+        }
+        else if (await FieldRollups.YearAsync(db, ct) is { } year)
+        {
+            var rows = (await queries.Plan.SecretariesAtAsync(division.Code, ct)).Where(r => r.Posting.Year == year).ToList();
+            var duties = await queries.Secretaries.DutiesAsync(rows.Select(r => r.Posting).ToList(), ct);
+            Secretaries = rows.Zip(duties, (r, d) => (r, d.Standing)).ToList();
         }
         return Page();
     }

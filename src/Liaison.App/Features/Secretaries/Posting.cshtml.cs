@@ -24,6 +24,8 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
     public bool Refused { get; private set; }
     public WhyNot? Answer { get; private set; }
     public List<SecretarySupport> Supports { get; private set; } = [];
+    /// <summary>The posting's standing against the visiting duties (its own page lists the unvisited).</summary>
+    public DutyStanding Duties { get; private set; } = null!;
     public string? AskedVillage { get; private set; }
     /// <summary>The asked village's name, for the picker to show instead of its code.</summary>
     public string? AskedVillageName { get; private set; }
@@ -103,6 +105,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         Row = row;
         CanEdit = jurisdiction.May(Ability.EditPlan) && row.Posting.Until is null;
         Supports = await queries.Plan.SupportsAsync(id, ct);
+        Duties = (await queries.Secretaries.DutiesAsync([row.Posting], ct))[0].Standing;
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Liaison.Data.Access;
 using Liaison.Data.Policy;
 using Liaison.Data.Secretaries;
 using Liaison.Domain.Liaisons;
+using Liaison.Domain.People;
 using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,14 @@ public sealed class SecretaryQueries(LiaisonDb db, Scoped scoped)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return visible.Select(x => new CallRow(x.c, x.Name, counts.GetValueOrDefault(x.c.Id)?.Registered ?? 0, counts.GetValueOrDefault(x.c.Id)?.Selected ?? 0, posted.GetValueOrDefault(x.c.Id))).ToList();
     }
+
+    /// <summary>Postings' standing against the visiting duties (<see cref="SecretaryDuties"/>); the caller read the postings through the scope.</summary>
+    public Task<IReadOnlyList<PostingDuties>> DutiesAsync(IReadOnlyCollection<SecretaryPosting> postings, CancellationToken ct) =>
+        SecretaryDutyReads.StandAsync(scoped, postings, ct);
+
+    /// <summary>One page of the households with these ids (a First Secretary's unvisited), in house-number order.</summary>
+    public async Task<List<Household>> HouseholdsAsync(IReadOnlyCollection<long> ids, int skip, int take, CancellationToken ct) =>
+        await scoped.Households.Where(h => ids.Contains(h.Id)).OrderBy(h => h.VillageCode).ThenBy(h => h.HouseNo).Skip(skip).Take(take).ToListAsync(ct);
 
     public async Task<(CallRow Call, List<CandidateRow> Candidates)?> CallAsync(int id, CancellationToken ct)
     {

@@ -227,8 +227,32 @@
     $('village').replaceChildren(
       el('h1', {}, v.name, ' ', el('small', { textContent: v.township })),
       el('p', { className: 'note', textContent: say('households', v.households, v.visited, rate) }),
-      ...residence, actions, search, el('ul', { className: 'households', id: 'households' }));
+      ...residence, ...(v.duties ? [renderDuties(v)] : []), actions, search, el('ul', { className: 'households', id: 'households' }));
     renderList(v);
+  }
+
+  // A First Secretary's visiting duties in their village (the server's standing, by household id):
+  // a visit of their own made since — synced or still in the queue — counts at once.
+  function renderDuties(v) {
+    const mine = new Set(v.householdList.filter(h => h.myVisits > 0).map(h => h.id));
+    for (const r of queue()) if (r.kind === 'visit' && r.state === 'pending') mine.add(r.body.household);
+    const left = ids => ids.filter(id => !mine.has(id)).length;
+    const lines = v.duties.duties.map(d => {
+      const done = d.total - left(d.unvisited);
+      const li = el('li', { textContent: say('dutyLine', say('duty.' + d.duty), done, d.total) + (done === d.total ? ' · ' + say('dutyMet') : '') });
+      li.dataset.duty = d.duty;
+      li.dataset.met = String(done === d.total);
+      return li;
+    });
+    const all = v.duties.duties.find(d => d.duty === 'allHouseholds');
+    const groups = v.duties.unvisited.map(g => [g.category, left(g.households)]).filter(([, n]) => n > 0)
+      .map(([c, n]) => `${say('category.' + c)} ${n}`).join(say('listSeparator'));
+    const remaining = all ? left(all.unvisited) : 0;
+    return el('section', { className: 'duties', id: 'duties' },
+      el('h2', { textContent: say('duties') }),
+      el('ul', {}, ...lines),
+      el('p', { className: 'note', id: 'unvisited', textContent: remaining > 0 ? say('unvisitedLine', remaining, groups) : say('allVisited') }),
+      el('p', { className: 'note', textContent: say('practical') }));
   }
 
   function renderList(v) {

@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Liaison.Data.Field;
 using Liaison.Domain.Field;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
+using Liaison.Domain.Secretaries;
 using Microsoft.EntityFrameworkCore;
 using I = Liaison.Domain.Reporting.Indicators;
 
@@ -10,7 +12,8 @@ namespace Liaison.Data.Reporting.Formulas;
 /// <summary>
 /// Field work's figures at each village, by month (<see cref="IndicatorKind"/>): visits, households
 /// visited by the month of their first visit, the issues raised, ties whose cadre visited, First
-/// Secretary activities, residence days and minimums. Cases, disputes and errands ride with them
+/// Secretary activities, the households First Secretaries visited and their visiting duties met,
+/// residence days and minimums. Cases, disputes and errands ride with them
 /// (<see cref="CaseFormulas"/>): a write of either marks its village for the same drainer.
 /// </summary>
 internal static class FieldFormulas
@@ -34,6 +37,16 @@ internal static class FieldFormulas
         .Sum(I.StudyTrips, a => a.Kind == ActivityKind.StudyTrip ? a.Count : 0)
         .Sum(I.StudyTripPeople, a => a.Kind == ActivityKind.StudyTrip ? a.People : 0)
         .Sum(I.EatLiveWorkDays, a => a.Kind == ActivityKind.EatLiveWork ? a.Count : 0);
+
+    /// <summary>Households a First Secretary of the village visited in the year (reported apart), by the month of the first such visit.</summary>
+    public static Family<MonthRow> SecretariesVisited { get; } = new Family<MonthRow>().Count(I.HouseholdsVisitedBySecretaries);
+
+    /// <summary>First Secretaries in post and those who met each visiting duty: no household the duty asks for left unvisited by them.</summary>
+    public static Family<DutyRow> Duties { get; } = new Family<DutyRow>()
+        .Count(I.SecretariesOnDuty)
+        .Count(I.SecretariesVisitedAll, d => d.AllVisited)
+        .Count(I.SecretariesVisitedThreeOlds, d => d.ThreeOldsVisited)
+        .Count(I.SecretariesVisitedThreeKinds, d => d.ThreeKindsVisited);
 
     /// <summary>Counted in C# from the stays and the policy (<see cref="Residence"/>), not by a family.</summary>
     public static IEnumerable<Indicator> Residences => [I.ResidenceDays, I.ResidenceRequired, I.ResidenceMet];
@@ -95,9 +108,52 @@ internal static class FieldFormulas
         var activities = scope.Narrow(db.SecretaryActivities.AsNoTracking().Where(a => a.Year == year), db, a => a.VillageCode, a => a.CadreId, a => a.On.Month);
         await Activities.ReadAsync(activities, a => a.VillageCode, a => a.On.Month, cells, ct);
 
+        await SecretariesAsync(db, year, scope, tallies, cells, ct);
         await CaseFormulas.AddAsync(db, year, scope, cells, ct);
         await ResidenceAsync(db, year, scope, cells, ct);
     }
+
+    /// <summary>
+    /// The households First Secretaries visited, and the First Secretaries in post who met each
+    /// visiting duty (DOMAIN.md section 2.6; the rule of <see cref="SecretaryDuties"/>): a visit
+    /// counts for a posting when its cadre is the posting's and it was made in the posting's village
+    /// in its year. The duties stand for the year as a whole, so they read the whole year's visits
+    /// whatever the period.
+    /// </summary>
+    private static async Task SecretariesAsync(LiaisonDb db, int year, FormulaScope scope, IQueryable<VisitTally> tallies, LeafCells cells, CancellationToken ct)
+    {
+        var ofYear = db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year);
+        var visited = tallies.Where(t => ofYear.Any(p => p.VillageCode == t.VillageCode && p.CadreId == t.CadreId))
+            .GroupBy(t => new { t.VillageCode, t.HouseholdId })
+            .Select(g => new MonthRow { VillageCode = g.Key.VillageCode, Month = g.Min(t => t.Month) });
+        await SecretariesVisited.ReadAsync(visited, v => v.VillageCode, v => v.Month, cells, ct);
+
+        var inPost = ofYear.Where(p => p.Until == null);
+        if (scope.Villages is { } villages)
+        {
+            inPost = inPost.Where(p => villages.Contains(p.VillageCode));
+        }
+        if (scope.UnitId is { } unit)
+        {
+            inPost = inPost.Where(p => FormulaScope.CadresOf(db, unit).Contains(p.CadreId));
+        }
+        var visits = (scope.FromVisits ? VisitTallies.OneEach(db) : db.VisitTallies.AsNoTracking()).Where(t => t.Year == year);
+        var current = db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.Current);
+        var posting = Expression.Parameter(typeof(SecretaryPosting), "p");
+        MemberBinding Met(string member, IQueryable<Household> asked) =>
+            Expression.Bind(typeof(DutyRow).GetProperty(member)!, Rebind.Body(VisitedEvery(asked, visits), posting));
+        var row = Expression.Lambda<Func<SecretaryPosting, DutyRow>>(Expression.MemberInit(Expression.New(typeof(DutyRow)),
+            Expression.Bind(typeof(DutyRow).GetProperty(nameof(DutyRow.VillageCode))!, Expression.Property(posting, nameof(SecretaryPosting.VillageCode))),
+            Met(nameof(DutyRow.AllVisited), current),
+            Met(nameof(DutyRow.ThreeOldsVisited), current.Where(h => (h.Categories & HouseholdCategories.ThreeOlds) != 0)),
+            Met(nameof(DutyRow.ThreeKindsVisited), current.Where(h => (h.Categories & HouseholdCategories.ThreeHouseholds) != 0))), posting);
+        await Duties.ReadAsync(inPost.Select(row), d => d.VillageCode, null, cells, ct);
+    }
+
+    /// <summary>Whether the posting's cadre visited, in the year of <paramref name="visits"/>, every household of its village among <paramref name="asked"/>.</summary>
+    private static Expression<Func<SecretaryPosting, bool>> VisitedEvery(IQueryable<Household> asked, IQueryable<VisitTally> visits) =>
+        p => !asked.Any(h => h.VillageCode == p.VillageCode
+            && !visits.Any(t => t.VillageCode == p.VillageCode && t.HouseholdId == h.Id && t.CadreId == p.CadreId));
 
     /// <summary>Residence days by month (overlapping stays once) and, for the year, the minimums required and met.</summary>
     private static async Task ResidenceAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)

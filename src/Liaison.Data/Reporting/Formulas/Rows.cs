@@ -54,3 +54,15 @@ public sealed class SupportRow
     public SupportKind Kind { get; set; }
     public decimal Amount { get; set; }
 }
+
+/// <summary>
+/// A First Secretary in post at their village, with whether they themselves visited, in the year,
+/// every current household each visiting duty asks for (<see cref="SecretaryDuties"/>).
+/// </summary>
+public sealed class DutyRow
+{
+    public string VillageCode { get; set; } = "";
+    public bool AllVisited { get; set; }
+    public bool ThreeOldsVisited { get; set; }
+    public bool ThreeKindsVisited { get; set; }
+}
