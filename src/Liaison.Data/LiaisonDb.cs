@@ -47,6 +47,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
     public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
     public DbSet<Domain.Liaisons.UnitStay> UnitStays => Set<Domain.Liaisons.UnitStay>();
+    public DbSet<Domain.Liaisons.HelpPlan> HelpPlans => Set<Domain.Liaisons.HelpPlan>();
     public DbSet<Domain.Liaisons.WorkTeam> WorkTeams => Set<Domain.Liaisons.WorkTeam>();
     public DbSet<Domain.Liaisons.WorkTeamMember> WorkTeamMembers => Set<Domain.Liaisons.WorkTeamMember>();
     public DbSet<Domain.Liaisons.WorkTeamMeeting> WorkTeamMeetings => Set<Domain.Liaisons.WorkTeamMeeting>();

@@ -67,6 +67,9 @@ public class DemoRealismTests
         Assert.Equal(counties, await db.WorkTeams.CountAsync(x => x.DivisionCode.Length == 6));
         Assert.Empty(await db.WorkTeams.Where(x => x.DivisionCode.Length < 12 && !db.WorkTeamMembers.Any(m => m.TeamId == x.Id && m.Role == Domain.Liaisons.TeamRole.Head)).Select(x => x.Name).ToListAsync());
         Assert.True(await db.WorkTeamMeetings.CountAsync() > counties * 3);
+        // Help plans for poor households, some achieved by December, others still open or not achieved.
+        Assert.InRange(city[R.HelpPlansAchieved.Id] / (double)city[R.HelpPlans.Id], 0.3, 0.7);
+        Assert.True(await db.HelpPlans.AnyAsync(p => p.Status == Domain.Liaisons.HelpPlanStatus.NotAchieved && p.Outcome != null));
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
 
         // Issues raised at visits and cases differ by exactly the cases their names say are not counted.

@@ -22,7 +22,7 @@ public class WorkTeamTests
         var clock = FieldWorkTests.Clock();
         var township = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Township && d.Code.StartsWith("370830")).OrderBy(d => d.Code).FirstAsync();
         var village = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.Code.StartsWith(township.Code)).OrderBy(d => d.Code).FirstAsync();
-        var office = new TeamActor("office-test", code => code.StartsWith("370830", StringComparison.Ordinal));
+        var office = new OfficeActor("office-test", code => code.StartsWith("370830", StringComparison.Ordinal));
         var team = await WorkTeamStore.CreateAsync(db, clock, office, new WorkTeamInput(2026, township.Code, null, null), default);
         Assert.Equal(township.Name + "工作队", team.Name);
 
@@ -63,10 +63,10 @@ public class WorkTeamTests
         await using var _db = db;
         var clock = FieldWorkTests.Clock();
         var township = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Township).OrderBy(d => d.Code).FirstAsync();
-        var county = new TeamActor("township-office", code => code.StartsWith(township.Code, StringComparison.Ordinal));
+        var county = new OfficeActor("township-office", code => code.StartsWith(township.Code, StringComparison.Ordinal));
         var outside = await Assert.ThrowsAsync<RefusedException>(() => WorkTeamStore.CreateAsync(db, clock, county, new WorkTeamInput(2026, "370830", null, null), default));
         Assert.Equal("out-of-reach", outside.Problems[0].Code);
-        var city = new TeamActor("admin", _ => true);
+        var city = new OfficeActor("admin", _ => true);
         var level = await Assert.ThrowsAsync<RefusedException>(() => WorkTeamStore.CreateAsync(db, clock, city, new WorkTeamInput(2026, "3708", null, null), default));
         Assert.Equal("level", level.Problems[0].Code);
         await WorkTeamStore.CreateAsync(db, clock, city, new WorkTeamInput(2026, township.Code, "试点工作队", "挂职乡镇党委副书记"), default);

@@ -20,4 +20,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.People.PeopleQueries People { get; } = new(db, scoped);
 
     public Features.Teams.TeamQueries Teams { get; } = new(db, scoped);
+
+    public Features.Help.HelpQueries Help { get; } = new(db, scoped);
 }

@@ -1461,6 +1461,90 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("visit_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Liaisons.HelpPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_on");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_plans");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_help_plans_cadre_id");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_help_plans_household_id_year");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_help_plans_village_code_year");
+
+                    b.ToTable("help_plans", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>
                 {
                     b.Property<long>("Id")
@@ -2533,6 +2617,23 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_visit_issues_household_visits_visit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Liaisons.HelpPlan", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_plans_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_plans_households_household_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Liaisons.LiaisonTie", b =>

@@ -234,7 +234,7 @@ public static class DemoActivity
             return new Guid(moreGuid);
         }
         var teams = await DemoTeams.EnsureAsync(db, more, year, last, actor.Name, now, ct);
-        var (unitStays, _, _) = await DemoParticipation.AddAsync(db, more, year, last, teams,
+        var (unitStays, helpPlans) = await DemoParticipation.AddAsync(db, more, year, last, teams,
             (cadre, village, arrived, left) => new ResidenceStay
             {
                 ClientId = MoreGuid(),
@@ -292,12 +292,12 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
             typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry), typeof(Domain.Liaisons.WorkTeam), typeof(Domain.Liaisons.WorkTeamMember),
-            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay));
+            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan));
         progress?.Invoke(new ImportProgress("done", 1, 1));
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }

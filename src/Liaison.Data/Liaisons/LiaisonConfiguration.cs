@@ -95,6 +95,26 @@ internal sealed class WorkTeamMeetingConfiguration : IEntityTypeConfiguration<Wo
     }
 }
 
+internal sealed class HelpPlanConfiguration : IEntityTypeConfiguration<HelpPlan>
+{
+    public void Configure(EntityTypeBuilder<HelpPlan> b)
+    {
+        b.ToTable("help_plans");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.VillageCode).HasMaxLength(12);
+        b.Property(p => p.Needs).HasMaxLength(HelpPlan.MaxText);
+        b.Property(p => p.Measures).HasMaxLength(HelpPlan.MaxText);
+        b.Property(p => p.Outcome).HasMaxLength(HelpPlan.MaxText);
+        b.Property(p => p.ChangedBy).HasMaxLength(100);
+        // 一户一策: one plan per household and year.
+        b.HasIndex(p => new { p.HouseholdId, p.Year }).IsUnique();
+        b.HasIndex(p => new { p.VillageCode, p.Year });
+        b.HasIndex(p => p.CadreId);
+        b.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(p => p.CadreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PlannedStayConfiguration : IEntityTypeConfiguration<PlannedStay>
 {
     public void Configure(EntityTypeBuilder<PlannedStay> b)

@@ -16,8 +16,8 @@ public sealed record TeamMemberInput(string? CadreCode, TeamRole Role, DateOnly?
 /// <summary>A team's meeting as recorded.</summary>
 public sealed record MeetingInput(MeetingKind Kind, DateOnly? On, string? Place, string? Topic, int? Attendance, string? Decisions);
 
-/// <summary>Who changes a team: their name for the audit log and the divisions within their reach.</summary>
-public sealed record TeamActor(string UserName, Func<string, bool> Covers);
+/// <summary>Who changes a work team or a help plan: their name for the audit log and the divisions within their reach.</summary>
+public sealed record OfficeActor(string UserName, Func<string, bool> Covers);
 
 /// <summary>
 /// 工作团、工作队、工作组 (issue 20): teams set up by the offices of their jurisdiction, their members
@@ -28,7 +28,7 @@ public static class WorkTeamStore
 {
     private const string Reach = "a work team store: the actor's reach is decided on the team's division";
 
-    public static async Task<WorkTeam> CreateAsync(LiaisonDb db, TimeProvider clock, TeamActor actor, WorkTeamInput input, CancellationToken ct)
+    public static async Task<WorkTeam> CreateAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, WorkTeamInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var problems = new List<Problem>();
@@ -61,7 +61,7 @@ public static class WorkTeamStore
         return team;
     }
 
-    public static async Task<WorkTeamMember> AddMemberAsync(LiaisonDb db, TimeProvider clock, TeamActor actor, long teamId, TeamMemberInput input, CancellationToken ct)
+    public static async Task<WorkTeamMember> AddMemberAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long teamId, TeamMemberInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var team = await TeamInReachAsync(db, actor, teamId, ct);
@@ -97,7 +97,7 @@ public static class WorkTeamStore
         return member;
     }
 
-    public static async Task EndMemberAsync(LiaisonDb db, TimeProvider clock, TeamActor actor, long memberId, DateOnly? until, CancellationToken ct)
+    public static async Task EndMemberAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long memberId, DateOnly? until, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var member = await db.WorkTeamMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.Until == null, ct)
@@ -108,7 +108,7 @@ public static class WorkTeamStore
         await WriteAsync(db, clock, actor, "team.member.end", team.DivisionCode, () => member.Until = day, () => (team.Id, new { member = member.Id, until = day }), ct);
     }
 
-    public static async Task<WorkTeamMeeting> RecordMeetingAsync(LiaisonDb db, TimeProvider clock, TeamActor actor, long teamId, MeetingInput input, CancellationToken ct)
+    public static async Task<WorkTeamMeeting> RecordMeetingAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long teamId, MeetingInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var team = await TeamInReachAsync(db, actor, teamId, ct);
@@ -149,7 +149,7 @@ public static class WorkTeamStore
         return meeting;
     }
 
-    private static async Task<WorkTeam> TeamInReachAsync(LiaisonDb db, TeamActor actor, long teamId, CancellationToken ct)
+    private static async Task<WorkTeam> TeamInReachAsync(LiaisonDb db, OfficeActor actor, long teamId, CancellationToken ct)
     {
         var team = await db.WorkTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct);
         return team is not null && actor.Covers(team.DivisionCode)
@@ -179,7 +179,7 @@ public static class WorkTeamStore
         }
     }
 
-    private static async Task WriteAsync(LiaisonDb db, TimeProvider clock, TeamActor actor, string action, string division, Action change, Func<(long Id, object After)> record, CancellationToken ct)
+    private static async Task WriteAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string action, string division, Action change, Func<(long Id, object After)> record, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         change();

@@ -37,6 +37,7 @@ public static class Ratios
     public static readonly Ratio Participation = new("participation", "干部参与率", "Participation", Indicators.CadresTakingPart, [Indicators.CadresExpected]);
     /// <summary>The earlier figure, kept under its own name: ties of the plan whose cadre visited their village.</summary>
     public static readonly Ratio TiesVisitingRate = new("ties_visiting_rate", "联系干部走访率", "Tied cadres visiting", Indicators.TiesVisiting, [Indicators.TiesWithCadre]);
+    public static readonly Ratio HelpAchieved = new("help_plans_achieved_rate", "帮扶计划达成率", "Help plans achieved", Indicators.HelpPlansAchieved, [Indicators.HelpPlans]);
     public static readonly Ratio ResidenceCompliance = new("residence_compliance", "驻村天数达标率", "Residence compliance", Indicators.ResidenceMet, [Indicators.ResidenceRequired]);
     public static readonly Ratio SecretariesAllVisited = new("fs_duty_all_households_rate", "第一书记走访全村农户达标率", "Share of First Secretaries who visited every household", Indicators.SecretariesVisitedAll, [Indicators.SecretariesOnDuty]);
     public static readonly Ratio SecretariesThreeOldsVisited = new("fs_duty_three_olds_rate", "第一书记访“三老”达标率", "Share of First Secretaries who visited every three-olds household", Indicators.SecretariesVisitedThreeOlds, [Indicators.SecretariesOnDuty]);
@@ -50,7 +51,7 @@ public static class Ratios
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
     public static IReadOnlyList<Ratio> All { get; } =
-        [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, ResidenceCompliance,
+        [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
          Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);

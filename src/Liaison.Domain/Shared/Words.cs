@@ -112,6 +112,12 @@ public static class Words
     public static Term ResidenceDays { get; } = new("驻村天数", "Residence days");
     public static Term Arrived { get; } = new("到村日期", "Arrived");
     public static Term WorkTeams { get; } = new("工作团队", "Work teams");
+    public static Term Household { get; } = new("农户", "Household");
+    public static Term HelpPlans { get; } = new("结对帮扶", "Pairing help");
+    public static Term ResponsibleCadre { get; } = new("责任人", "Responsible cadre");
+    public static Term Needs { get; } = new("需求", "Needs");
+    public static Term Measures { get; } = new("帮扶措施", "Measures");
+    public static Term TargetDate { get; } = new("目标日期", "Target date");
     public static Term TeamHead { get; } = new("负责人", "Head");
     public static Term TeamMembers { get; } = new("成员", "Members");
     public static Term Meetings { get; } = new("会议", "Meetings");

@@ -40,7 +40,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         }
         try
         {
-            var team = await WorkTeamStore.CreateAsync(db, clock, new TeamActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), new WorkTeamInput(TeamYear, division, name, headPost), ct);
+            var team = await WorkTeamStore.CreateAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), new WorkTeamInput(TeamYear, division, name, headPost), ct);
             return Redirect($"/teams/{team.Id}");
         }
         catch (RefusedException e)

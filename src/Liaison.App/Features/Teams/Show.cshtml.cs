@@ -48,7 +48,7 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
         ChangeAsync(id, actor => WorkTeamStore.RecordMeetingAsync(db, clock, actor, id, new MeetingInput(kind, on, place, topic, attendance, decisions), ct), ct);
 
     /// <summary>A change by an office of the team's jurisdiction, then the page again with the outcome.</summary>
-    private async Task<IActionResult> ChangeAsync(long id, Func<TeamActor, Task> change, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(long id, Func<OfficeActor, Task> change, CancellationToken ct)
     {
         if (await OnGetAsync(id, ct) is not PageResult)
         {
@@ -60,7 +60,7 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
         }
         try
         {
-            await change(new TeamActor(jurisdiction.UserName ?? "?", jurisdiction.Covers));
+            await change(new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers));
             Saved = Ui.T(Words.Saved);
         }
         catch (RefusedException e)

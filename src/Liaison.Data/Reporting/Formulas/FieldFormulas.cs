@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Liaison.Data.Field;
 using Liaison.Domain.Field;
+using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Secretaries;
@@ -29,6 +30,11 @@ internal static class FieldFormulas
 
     /// <summary>Ties of the year whose cadre visited their village, by the month of the first visit.</summary>
     public static Family<MonthRow> TiesVisiting { get; } = new Family<MonthRow>().Count(I.TiesVisiting);
+
+    /// <summary>结对帮扶: households given a plan, by the month it began; plans achieved, by the month closed.</summary>
+    public static Family<HelpPlan> HelpPlans { get; } = new Family<HelpPlan>().Count(I.HelpPlans);
+
+    public static Family<HelpPlan> HelpAchieved { get; } = new Family<HelpPlan>().Count(I.HelpPlansAchieved);
 
     public static Family<SecretaryActivity> Activities { get; } = new Family<SecretaryActivity>()
         .Sum(I.PartyMembersVisited, a => a.Kind == ActivityKind.PartyMemberVisit ? a.Count : 0)
@@ -107,6 +113,11 @@ internal static class FieldFormulas
 
         var activities = scope.Narrow(db.SecretaryActivities.AsNoTracking().Where(a => a.Year == year), db, a => a.VillageCode, a => a.CadreId, a => a.On.Month);
         await Activities.ReadAsync(activities, a => a.VillageCode, a => a.On.Month, cells, ct);
+
+        var plans = db.HelpPlans.AsNoTracking().Where(p => p.Year == year);
+        await HelpPlans.ReadAsync(scope.Narrow(plans, db, p => p.VillageCode, p => p.CadreId, p => p.StartedOn.Month), p => p.VillageCode, p => p.StartedOn.Month, cells, ct);
+        var achieved = plans.Where(p => p.Status == HelpPlanStatus.Achieved && p.ClosedOn != null);
+        await HelpAchieved.ReadAsync(scope.Narrow(achieved, db, p => p.VillageCode, p => p.CadreId, p => p.ClosedOn!.Value.Month), p => p.VillageCode, p => p.ClosedOn!.Value.Month, cells, ct);
 
         await SecretariesAsync(db, year, scope, tallies, cells, ct);
         await CaseFormulas.AddAsync(db, year, scope, cells, ct);

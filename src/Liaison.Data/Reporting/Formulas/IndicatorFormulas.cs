@@ -101,6 +101,7 @@ public static class IndicatorFormulas
     [
         .. FieldFormulas.Visits.Indicators, .. FieldFormulas.Visited.Indicators, .. FieldFormulas.Issues.Indicators,
         .. FieldFormulas.TiesVisiting.Indicators, .. FieldFormulas.Residences, .. FieldFormulas.Activities.Indicators,
+        .. FieldFormulas.HelpPlans.Indicators, .. FieldFormulas.HelpAchieved.Indicators,
         .. FieldFormulas.SecretariesVisited.Indicators, .. FieldFormulas.Duties.Indicators,
         .. CaseFormulas.Cases.Indicators, .. CaseFormulas.Disputes.Indicators, .. CaseFormulas.Errands.Indicators,
     ];
