@@ -91,9 +91,12 @@ public sealed class FieldPageTests : IAsyncLifetime
         await using var db = _file.Target.CreateContext();
         var cadreId = (await db.Users.SingleAsync(a => a.UserName == "cadre")).CadreId!.Value;
         var code = await db.Cadres.Where(c => c.Id == cadreId).Select(c => c.Code).SingleAsync();
-        // A cadre with no village at all this year: no tie, no posting, and a unit with no pairing (whose members would take part there).
-        var stranger = await db.Cadres.Where(c => !db.LiaisonTies.Any(t => t.CadreId == c.Id || (t.Kind == Domain.Liaisons.TieKind.Pairing && t.UnitId == c.UnitId))
-            && !db.SecretaryPostings.Any(p => p.CadreId == c.Id)).Select(c => c.Code).FirstAsync();
+        // A cadre with no village at all this year — in the demo everyone takes part, so one joins a
+        // township's unit today: no tie, no posting, a unit with no pairing, no work team.
+        var unpaired = await db.Units.Where(u => !db.LiaisonTies.Any(t => t.Kind == Domain.Liaisons.TieKind.Pairing && t.UnitId == u.Id)).Select(u => u.Id).FirstAsync();
+        const string stranger = "NEW-0001";
+        db.Cadres.Add(new Domain.People.Cadre { Code = stranger, Name = "新入职", UnitId = unpaired, Rank = Domain.People.CadreRank.Ordinary, BirthYear = 1998, Gender = Domain.People.Gender.Female, Status = Domain.People.CadreStatus.Active, Version = 1 });
+        await db.SaveChangesAsync();
         var today = ChinaTime.Today(TimeProvider.System);
         var office = await SignedInAsync("township-office");
 

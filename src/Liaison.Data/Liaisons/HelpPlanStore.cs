@@ -40,13 +40,13 @@ public static class HelpPlanStore
         {
             problems.Add(new Problem("cadre", $"没有编号为 {code} 的在职干部", $"no active cadre with staff number {code}") { Code = "unknown" });
         }
-        var needs = Text(problems, "needs", input.Needs, required: true);
-        var measures = Text(problems, "measures", input.Measures, required: true);
+        var needs = RefusedException.Text(problems, "needs", input.Needs, HelpPlan.MaxText, required: true);
+        var measures = RefusedException.Text(problems, "measures", input.Measures, HelpPlan.MaxText, required: true);
         if (input.TargetOn is not { } target || target < today || target.Year > today.Year + 1)
         {
             problems.Add(new Problem("targetOn", "目标日期须在今天到明年年底之间", "the target date lies between today and the end of next year") { Code = "range" });
         }
-        Refuse(problems);
+        RefusedException.ThrowIfAny(problems);
         var plan = new HelpPlan
         {
             Year = today.Year,
@@ -78,34 +78,12 @@ public static class HelpPlanStore
         {
             problems.Add(new Problem("plan", "这份计划已经结束", "the plan is closed already") { Code = "closed" });
         }
-        var text = Text(problems, "outcome", outcome, required: true);
-        Refuse(problems);
+        var text = RefusedException.Text(problems, "outcome", outcome, HelpPlan.MaxText, required: true);
+        RefusedException.ThrowIfAny(problems);
         var before = new { plan.Status };
         (plan.Status, plan.ClosedOn, plan.Outcome, plan.ChangedBy, plan.ChangedAt) =
             (achieved ? HelpPlanStatus.Achieved : HelpPlanStatus.NotAchieved, ChinaTime.Today(clock), text, actor.UserName, clock.GetUtcNow());
         await WriteAsync(db, clock, actor, "help.close", plan, () => { }, before, ct);
-    }
-
-    private static string? Text(List<Problem> problems, string field, string? value, bool required)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (required && text is null)
-        {
-            problems.Add(new Problem(field, "必填", "required") { Code = "required" });
-        }
-        else if (text?.Length > HelpPlan.MaxText)
-        {
-            problems.Add(new Problem(field, $"不超过 {HelpPlan.MaxText} 字", $"at most {HelpPlan.MaxText} characters") { Code = "too-long" });
-        }
-        return text;
-    }
-
-    private static void Refuse(List<Problem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new RefusedException(problems);
-        }
     }
 
     private static async Task WriteAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string action, HelpPlan plan, Action change, object? before, CancellationToken ct)

@@ -45,11 +45,7 @@ public static class UnitStayStore
         {
             problems.Add(new Problem("left", $"离村日期须在到村日期之后，且不超过 {UnitStay.MaxDays} 天", $"departure comes after arrival, at most {UnitStay.MaxDays} days later") { Code = "range" });
         }
-        var what = input.What?.Trim() ?? "";
-        if (what.Length is 0 or > UnitStay.MaxWhat)
-        {
-            problems.Add(new Problem("what", $"请简要写明驻村期间做了什么（不超过 {UnitStay.MaxWhat} 字）", $"say briefly what the unit did there (at most {UnitStay.MaxWhat} characters)") { Code = "required" });
-        }
+        var what = RefusedException.Text(problems, "what", input.What, UnitStay.MaxWhat, required: true) ?? "";
         var codes = input.Members.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var members = await db.Cadres.AsNoTracking().Where(c => codes.Contains(c.Code) && c.UnitId == tie.UnitId && c.Status == CadreStatus.Active)
             .Select(c => new { c.Id, c.Code }).ToListAsync(ct);
@@ -61,10 +57,7 @@ public static class UnitStayStore
         {
             problems.Add(new Problem("members", $"{stranger} 不是本单位的在职干部", $"{stranger} is not an active cadre of the unit") { Code = "not-member" });
         }
-        if (problems.Count > 0)
-        {
-            throw new RefusedException(problems);
-        }
+        RefusedException.ThrowIfAny(problems);
 
         int stored = 0, already = 0;
         var refused = new List<(string, IReadOnlyList<Problem>)>();

@@ -1,5 +1,6 @@
 using Liaison.Data.Access;
 using Liaison.Data.Audit;
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -51,11 +52,10 @@ public static class WorkTeamStore
         {
             problems.Add(new Problem("year", "年度须为今年、去年或明年", "the year is this year, last year or next year") { Code = "range" });
         }
-        var name = Clean(input.Name) ?? (division is null ? null : division.Name + WorkTeamTerms.Kind(division.Level)?.Zh);
-        Check(problems, "name", name, WorkTeam.MaxName, required: true);
-        var post = Clean(input.HeadPost);
-        Check(problems, "headPost", post, WorkTeam.MaxPost, required: false);
-        Refuse(problems);
+        var name = RefusedException.Text(problems, "name",
+            string.IsNullOrWhiteSpace(input.Name) ? division?.Name + WorkTeamTerms.Kind(division?.Level ?? DivisionLevel.City)?.Zh : input.Name, WorkTeam.MaxName, required: true);
+        var post = RefusedException.Text(problems, "headPost", input.HeadPost, WorkTeam.MaxPost, required: false);
+        RefusedException.ThrowIfAny(problems);
         var team = new WorkTeam { Year = input.Year, DivisionCode = code, Name = name!, HeadPost = post, CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName };
         await WriteAsync(db, clock, actor, "team.create", code, () => db.WorkTeams.Add(team), () => (team.Id, new { team.Year, team.DivisionCode, team.Name, team.HeadPost }), ct);
         return team;
@@ -90,7 +90,7 @@ public static class WorkTeamStore
         {
             problems.Add(new Problem("since", $"加入日期须在 {team.Year} 年内", $"the day of joining lies in {team.Year}") { Code = "range" });
         }
-        Refuse(problems);
+        RefusedException.ThrowIfAny(problems);
         var member = new WorkTeamMember { TeamId = teamId, CadreId = cadre!.Id, Role = input.Role, Since = since };
         await WriteAsync(db, clock, actor, "team.member.add", team.DivisionCode, () => db.WorkTeamMembers.Add(member),
             () => (team.Id, new { cadre = cadre.Code, member.Role, member.Since }), ct);
@@ -104,7 +104,7 @@ public static class WorkTeamStore
             ?? throw new RefusedException([new Problem("member", "没有这名在队成员", "no such current member") { Code = "unknown" }]);
         var team = await TeamInReachAsync(db, actor, member.TeamId, ct);
         var day = until ?? ChinaTime.Today(clock);
-        Refuse(day < member.Since ? [new Problem("until", "离队日期早于加入日期", "the day of leaving comes before the day of joining") { Code = "range" }] : []);
+        RefusedException.ThrowIfAny(day < member.Since ? [new Problem("until", "离队日期早于加入日期", "the day of leaving comes before the day of joining") { Code = "range" }] : []);
         await WriteAsync(db, clock, actor, "team.member.end", team.DivisionCode, () => member.Until = day, () => (team.Id, new { member = member.Id, until = day }), ct);
     }
 
@@ -121,17 +121,14 @@ public static class WorkTeamStore
         {
             problems.Add(new Problem("on", "请填写会议日期（不晚于今天）", "give the day of the meeting (not after today)") { Code = "required" });
         }
-        var place = Clean(input.Place);
-        var topic = Clean(input.Topic);
-        var decisions = Clean(input.Decisions);
-        Check(problems, "place", place, WorkTeamMeeting.MaxPlace, required: true);
-        Check(problems, "topic", topic, WorkTeamMeeting.MaxText, required: true);
-        Check(problems, "decisions", decisions, WorkTeamMeeting.MaxText, required: false);
+        var place = RefusedException.Text(problems, "place", input.Place, WorkTeamMeeting.MaxPlace, required: true);
+        var topic = RefusedException.Text(problems, "topic", input.Topic, WorkTeamMeeting.MaxText, required: true);
+        var decisions = RefusedException.Text(problems, "decisions", input.Decisions, WorkTeamMeeting.MaxText, required: false);
         if (input.Attendance is not (> 0 and <= 10_000))
         {
             problems.Add(new Problem("attendance", "参加人数须在 1–10000 之间", "attendance lies between 1 and 10,000") { Code = "range" });
         }
-        Refuse(problems);
+        RefusedException.ThrowIfAny(problems);
         var meeting = new WorkTeamMeeting
         {
             TeamId = teamId,
@@ -155,28 +152,6 @@ public static class WorkTeamStore
         return team is not null && actor.Covers(team.DivisionCode)
             ? team
             : throw new RefusedException([new Problem("team", "没有这个工作队，或不在你的管辖范围内", "no such team within your reach") { Code = "out-of-reach" }]);
-    }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static void Check(List<Problem> problems, string field, string? value, int max, bool required)
-    {
-        if (required && value is null)
-        {
-            problems.Add(new Problem(field, "必填", "required") { Code = "required" });
-        }
-        else if (value?.Length > max)
-        {
-            problems.Add(new Problem(field, $"不超过 {max} 字", $"at most {max} characters") { Code = "too-long" });
-        }
-    }
-
-    private static void Refuse(List<Problem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new RefusedException(problems);
-        }
     }
 
     private static async Task WriteAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string action, string division, Action change, Func<(long Id, object After)> record, CancellationToken ct)

@@ -38,4 +38,31 @@ public class RefusedException(IReadOnlyList<Problem> problems, string zh = "未�
 
     /// <summary>What was refused, as the heading above the problems.</summary>
     public string Heading(bool english) => english ? en : zh;
+
+    /// <summary>Refuses the whole change when a check found anything.</summary>
+    public static void ThrowIfAny(IReadOnlyList<Problem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RefusedException(problems);
+        }
+    }
+
+    /// <summary>
+    /// A form's text field trimmed (null when blank), with its problem added when it is required and
+    /// missing or longer than <paramref name="max"/>.
+    /// </summary>
+    public static string? Text(List<Problem> problems, string field, string? value, int max, bool required)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (required && text is null)
+        {
+            problems.Add(new Problem(field, "必填", "required") { Code = "required" });
+        }
+        else if (text?.Length > max)
+        {
+            problems.Add(new Problem(field, $"不超过 {max} 字", $"at most {max} characters") { Code = "too-long" });
+        }
+        return text;
+    }
 }
