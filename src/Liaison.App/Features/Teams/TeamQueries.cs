@@ -75,5 +75,5 @@ public sealed class TeamQueries(LiaisonDb db, Scoped scoped)
 
     /// <summary>How many villages the team holds: those of its division.</summary>
     public async Task<int> VillagesAsync(string divisionCode, CancellationToken ct) =>
-        await scoped.Divisions.CountAsync(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(divisionCode), ct);
+        await scoped.Under(divisionCode).Divisions.CountAsync(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct);
 }
