@@ -12,7 +12,7 @@
     var extra = el.dataset.pickerQuery ? "&" + el.dataset.pickerQuery : "";
     var initial = el.value ? [{ value: el.value, text: el.dataset.pickerLabel || el.value }] : [];
     var texts = document.documentElement.dataset;
-    new TomSelect(el, {
+    var widget = new TomSelect(el, {
       maxItems: 1,
       create: false,
       closeAfterSelect: true,
@@ -28,7 +28,15 @@
       load: function (query, done) {
         fetch(url + "?q=" + encodeURIComponent(query) + extra, { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (rows) { done(rows); }, function () { done(); });
+          .then(function (rows) {
+            // An answer arriving after the person has chosen (or closed the list) must not open it
+            // again: the widget opens on every answer while focused and takes the focus back a tick
+            // later, even from the field the person has moved on to. Locked, it cannot open.
+            if (widget.isOpen) { done(rows); return; }
+            widget.lock();
+            done(rows);
+            widget.unlock();
+          }, function () { done(); });
       },
       render: {
         option: function (d, esc) { return "<div>" + esc(d.text) + (d.path ? "<span class=\"path\">" + esc(d.path) + "</span>" : "") + "</div>"; },
