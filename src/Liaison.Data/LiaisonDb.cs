@@ -46,6 +46,8 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Field.VisitTally> VisitTallies => Set<Domain.Field.VisitTally>();
     public DbSet<Domain.Field.SecretaryActivity> SecretaryActivities => Set<Domain.Field.SecretaryActivity>();
     public DbSet<Domain.Field.RecordConflict> RecordConflicts => Set<Domain.Field.RecordConflict>();
+    public DbSet<Domain.Field.NightSession> NightSessions => Set<Domain.Field.NightSession>();
+    public DbSet<Domain.Field.NightMatter> NightMatters => Set<Domain.Field.NightMatter>();
     public DbSet<Domain.Liaisons.UnitStay> UnitStays => Set<Domain.Liaisons.UnitStay>();
     public DbSet<Domain.Liaisons.HelpPlan> HelpPlans => Set<Domain.Liaisons.HelpPlan>();
     public DbSet<Domain.Liaisons.WorkTeam> WorkTeams => Set<Domain.Liaisons.WorkTeam>();

@@ -44,7 +44,7 @@ public class DemoRealismTests
 
         // Most cases are closed on time; a few percent are past their deadline, and those wait at the
         // top (the clock has passed the rest up already), where the demo has an office (DemoAccounts).
-        var cases = await db.Cases.AsNoTracking().Select(c => new { c.Status, c.DueOn, c.OnTime, c.Level }).ToListAsync();
+        var cases = await db.Cases.AsNoTracking().Select(c => new { c.Status, c.DueOn, c.OnTime, c.Level, c.Channel }).ToListAsync();
         var overdue = cases.Where(c => CaseLifecycle.IsOpen(c.Status) && c.DueOn < today).ToList();
         Assert.InRange(overdue.Count / (double)cases.Count, 0.005, 0.05);
         Assert.All(overdue, c => Assert.Equal(CaseLevel.City, c.Level));
@@ -70,12 +70,22 @@ public class DemoRealismTests
         // Help plans for poor households, some achieved by December, others still open or not achieved.
         Assert.InRange(city[R.HelpPlansAchieved.Id] / (double)city[R.HelpPlans.Id], 0.3, 0.7);
         Assert.True(await db.HelpPlans.AnyAsync(p => p.Status == Domain.Liaisons.HelpPlanStatus.NotAchieved && p.Outcome != null));
+        // Night sessions in many villages; each escalated matter is a case of the night-visit channel from its session.
+        var sessions = await db.NightSessions.CountAsync();
+        Assert.True(sessions > 50, $"{sessions} night sessions");
+        Assert.Equal(sessions, city[R.NightSessions.Id]);
+        var escalated = await db.NightMatters.CountAsync(m => m.Outcome == Domain.Field.NightOutcome.Escalated);
+        Assert.True(escalated > 0);
+        Assert.Equal(escalated, await db.NightMatters.CountAsync(m => m.Outcome == Domain.Field.NightOutcome.Escalated
+            && db.Cases.Any(c => c.Id == m.CaseId && c.NightSessionId == m.SessionId && c.Channel == CaseChannel.NightVisit)));
+        Assert.Equal(escalated, cases.Count(c => c.Channel == CaseChannel.NightVisit));
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
 
-        // Issues raised at visits and cases differ by exactly the cases their names say are not counted.
+        // Issues raised at visits (and matters escalated at night sessions) and cases differ by exactly
+        // the cases their names say are not counted.
         var uncounted = cases.Count(c => c.Status is CaseStatus.Withdrawn or CaseStatus.Merged);
         Assert.True(uncounted > 0);
-        Assert.Equal(county[R.VisitIssues.Id] - uncounted, county[R.CasesCollected.Id]);
+        Assert.Equal(county[R.VisitIssues.Id] + escalated - uncounted, county[R.CasesCollected.Id]);
     }
 
     [Fact]

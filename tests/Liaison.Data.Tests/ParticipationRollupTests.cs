@@ -58,6 +58,10 @@ public class ParticipationRollupTests
         await FieldRollups.DrainAllAsync(db, default);
         Assert.Equal((june - 1, may + 1), (await MonthAsync(db, home.DivisionCode, 6), await MonthAsync(db, home.DivisionCode, 5)));
         Assert.Equal(before + 1, await FigureAsync(db, home.DivisionCode, R.CadresTakingPart.Id));
+        // Counted from May: a later visit cannot change that, so it queues nothing for the drainer.
+        var later = Assert.Single(await FieldStore.SaveVisitsAsync(db, clock, author, [Visit(households[1], 6)], default));
+        Assert.Equal(RecordOutcome.Stored, later.Outcome);
+        Assert.False(await db.ParticipationDirty.AnyAsync(d => d.CadreId == member.Id));
 
         // Transferred to a township's unit: they count at the township now (and so still in the county above it).
         var to = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open && u.Level == UnitLevel.Township && u.DivisionCode.StartsWith(home.DivisionCode))

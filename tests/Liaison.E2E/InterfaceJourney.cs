@@ -28,7 +28,7 @@ public class InterfaceJourney(ActivityBrowserFixture app)
     [Fact]
     public async Task Each_role_and_the_public_see_pages_that_fit_a_phone_use_pickers_speak_chinese_and_pass_axe()
     {
-        long tie, caseId, posting, pairing;
+        long tie, caseId, posting, pairing, team, helpPlan, night;
         string pairedUnit;
         await using (var db = app.OpenDb())
         {
@@ -38,6 +38,9 @@ public class InterfaceJourney(ActivityBrowserFixture app)
             tie = await db.LiaisonTies.Where(t => t.DivisionCode.StartsWith("370830001") && t.Until == null).Select(t => t.Id).FirstAsync();
             caseId = await db.Cases.Where(c => c.VillageCode.StartsWith("370830")).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             posting = await db.SecretaryPostings.Where(p => p.VillageCode.StartsWith("370830")).Select(p => p.Id).FirstAsync();
+            team = await db.WorkTeams.Where(x => x.DivisionCode.StartsWith("370830")).OrderBy(x => x.DivisionCode.Length).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            helpPlan = await db.HelpPlans.Where(x => x.VillageCode.StartsWith("370830")).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            night = await db.NightSessions.Where(x => x.VillageCode.StartsWith("370830")).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
         }
         (string? User, string Name, string Path)[] pages =
         [
@@ -62,6 +65,14 @@ public class InterfaceJourney(ActivityBrowserFixture app)
             ("office", "plan-check", "/plan/check?code=370830001"),
             ("office", "pairing", $"/plan/ties/{pairing}"),
             ("office", "unit-participation", $"/plan/units/{pairedUnit}"),
+            ("office", "unit-stays", $"/plan/ties/{pairing}/stays"),
+            ("office", "teams", "/teams?code=370830"),
+            ("office", "team", $"/teams/{team}"),
+            ("office", "help", "/help?code=370830001"),
+            ("office", "help-plan", $"/help/{helpPlan}"),
+            ("office", "nights", "/nights?code=370830"),
+            ("office", "night", $"/nights/{night}"),
+            ("cadre", "nights-cadre", "/nights"),
             ("office", "secretaries", "/secretaries"),
             ("office", "progress", "/field/progress/370830"),
             ("office", "residence", "/field/residence?code=370830001"),

@@ -22,4 +22,6 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Teams.TeamQueries Teams { get; } = new(db, scoped);
 
     public Features.Help.HelpQueries Help { get; } = new(db, scoped);
+
+    public Features.Nights.NightQueries Nights { get; } = new(db, scoped);
 }

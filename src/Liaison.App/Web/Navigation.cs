@@ -28,6 +28,7 @@ public static class Navigation
             new(Words.Cases, "/cases"),
             new(Words.DisputesAndErrands, "/disputes"),
             new(new("诉求统计", "Case figures"), "/cases/figures"),
+            new(Liaison.Domain.Field.NightWords.Sessions, "/nights"),
         ]),
         new(new("督查考核", "Supervision"), [new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise)]),
         new(Words.Report, [new(Words.Report, "/reports")]),

@@ -616,6 +616,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<long?>("NightSessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("night_session_id");
+
                     b.Property<bool?>("OnTime")
                         .HasColumnType("boolean")
                         .HasColumnName("on_time");
@@ -697,6 +701,9 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_cases_cadre_id");
+
+                    b.HasIndex("NightSessionId")
+                        .HasDatabaseName("ix_cases_night_session_id");
 
                     b.HasIndex("TrackingCode")
                         .IsUnique()
@@ -1196,6 +1203,132 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_household_visits_village_code_year");
 
                     b.ToTable("household_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_matters");
+
+                    b.HasIndex("SessionId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_matters_session_id_line");
+
+                    b.ToTable("night_matters", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("attendees");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalated");
+
+                    b.Property<int>("Explained")
+                        .HasColumnType("integer")
+                        .HasColumnName("explained");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer")
+                        .HasColumnName("solved");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_sessions");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_night_sessions_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_night_sessions_village_code_year");
+
+                    b.ToTable("night_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.RecordConflict", b =>
@@ -2648,6 +2781,25 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_household_visits_households_household_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightMatter", b =>
+                {
+                    b.HasOne("Liaison.Domain.Field.NightSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_night_matters_night_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightSession", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_night_sessions_cadres_cadre_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.ResidenceStay", b =>

@@ -603,6 +603,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<long?>("NightSessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("night_session_id");
+
                     b.Property<bool?>("OnTime")
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_time");
@@ -684,6 +688,9 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_cases_cadre_id");
+
+                    b.HasIndex("NightSessionId")
+                        .HasDatabaseName("ix_cases_night_session_id");
 
                     b.HasIndex("TrackingCode")
                         .IsUnique()
@@ -1175,6 +1182,128 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_household_visits_village_code_year");
 
                     b.ToTable("household_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_matters");
+
+                    b.HasIndex("SessionId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_matters_session_id_line");
+
+                    b.ToTable("night_matters", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendees");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated");
+
+                    b.Property<int>("Explained")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("explained");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solved");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_sessions");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_night_sessions_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_night_sessions_village_code_year");
+
+                    b.ToTable("night_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.RecordConflict", b =>
@@ -2587,6 +2716,25 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_household_visits_households_household_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightMatter", b =>
+                {
+                    b.HasOne("Liaison.Domain.Field.NightSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_night_matters_night_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Field.NightSession", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_night_sessions_cadres_cadre_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Field.ResidenceStay", b =>

@@ -60,6 +60,7 @@ public sealed class Scoped
     [
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
+        typeof(NightSession),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -100,6 +101,9 @@ public sealed class Scoped
     public IQueryable<VisitTally> VisitTallies => Within(_db.VisitTallies, t => t.VillageCode);
 
     public IQueryable<Case> Cases => Within(_db.Cases, c => c.VillageCode);
+
+    /// <summary>夜谈夜访 sessions, by their village; their matters are read through them.</summary>
+    public IQueryable<NightSession> NightSessions => Within(_db.NightSessions, s => s.VillageCode);
 
     /// <summary>
     /// The cases the scope's unit holds (a unit's admin works on those rather than on its villages'):

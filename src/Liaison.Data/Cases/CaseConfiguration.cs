@@ -18,6 +18,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.Status, c.DueOn });
         // One case per visit issue: a second taker fails instead of duplicating.
         b.HasIndex(c => c.VisitIssueId).IsUnique();
+        b.HasIndex(c => c.NightSessionId);
         b.Property(c => c.TrackingCode).HasMaxLength(TrackingCode.Length);
         b.Property(c => c.Category).HasMaxLength(40);
         b.Property(c => c.VillageCode).HasMaxLength(12);

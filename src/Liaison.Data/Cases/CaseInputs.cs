@@ -5,7 +5,7 @@ namespace Liaison.Data.Cases;
 
 /// <summary>A new case as entered: by a handler, from a visit's issue, a suggestion box, or the public form.</summary>
 public sealed record CaseInput(CaseKind Kind, string? Category, CaseChannel Channel, string? VillageCode, string? Description,
-    long? HouseholdId = null, string? PersonName = null, string? PersonPhone = null, int? CadreId = null, long? VisitIssueId = null)
+    long? HouseholdId = null, string? PersonName = null, string? PersonPhone = null, int? CadreId = null, long? VisitIssueId = null, long? NightSessionId = null)
 {
     public const int MaxDescription = 2_000;
     public const int MaxNote = CaseSteps.MaxNote;

@@ -63,7 +63,8 @@ public static class CaseStore
         return (cases.Count, problems);
     }
 
-    private static async Task<(Case? Case, List<Problem> Problems)> PrepareAsync(LiaisonDb db, DateTimeOffset now, CaseRules rules, CaseActor actor, CaseInput input, CancellationToken ct)
+    /// <summary>A case checked and made ready to write, or the problems that stop it (the night sessions' escalated matters use it too).</summary>
+    internal static async Task<(Case? Case, List<Problem> Problems)> PrepareAsync(LiaisonDb db, DateTimeOffset now, CaseRules rules, CaseActor actor, CaseInput input, CancellationToken ct)
     {
         var problems = new List<Problem>();
         var description = Clean(input.Description);
@@ -128,6 +129,7 @@ public static class CaseStore
             Description = description!,
             CadreId = input.CadreId,
             VisitIssueId = input.VisitIssueId,
+            NightSessionId = input.NightSessionId,
             ReceivedAt = now,
             Year = today.Year,
             ReceivedBy = actor.UserName,
@@ -177,15 +179,16 @@ public static class CaseStore
         return cases.Count;
     }
 
-    private static async Task WriteNewAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, List<Case> cases, CancellationToken ct, bool link = false)
+    /// <summary>Writes new cases with their first step, audit entries and village marks: in a transaction of its own, or in the caller's if one is open.</summary>
+    internal static async Task WriteNewAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, List<Case> cases, CancellationToken ct, bool link = false)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Cases.AddRange(cases);
         await db.SaveChangesAsync(ct);
         db.CaseSteps.AddRange(cases.Select(c => CaseSteps.Received(c, actor.UserName)));
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendManyAsync(db, clock, cases.Select(c => (new Actor(actor.UserName), new AuditRecord("case.create", "case", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VillageCode, null,
-            (object)new { c.Kind, c.Category, c.Channel, c.CadreId, c.VisitIssueId }))).ToList(), ct);
+            (object)new { c.Kind, c.Category, c.Channel, c.CadreId, c.VisitIssueId, c.NightSessionId }))).ToList(), ct);
         if (link)
         {
             var issues = cases.Where(c => c.VisitIssueId is not null).Select(c => c.VisitIssueId).ToList();
@@ -193,7 +196,10 @@ public static class CaseStore
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.CaseId, i => db.Cases.Where(c => c.VisitIssueId == i.Id).Select(c => (long?)c.Id).First()), ct);
         }
         await FieldRollups.MarkAsync(db, cases.Select(c => c.VillageCode), ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
     }
 

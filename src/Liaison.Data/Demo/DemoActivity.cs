@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Demo;
 
-public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, long Cases, long Disputes, long Errands, double Seconds);
+public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, long Cases, long Disputes, long Errands, long NightSessions, long NightCases, double Seconds);
 
 /// <summary>
 /// <c>liaison demo activity</c>: a year of field work on the seeded city at the source's rates
@@ -278,6 +278,7 @@ public static class DemoActivity
         progress?.Invoke(new ImportProgress("cases", 0, 1));
         var caseRules = (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Cases;
         var (cases, disputes, errands) = await DemoCases.WriteAsync(db, rng, caseRules, last, visits, issues, ct);
+        var (nights, nightCases) = await DemoNights.WriteAsync(db, more, caseRules, year, last, visits, actor.Name, now, ct);
         progress?.Invoke(new ImportProgress("stays", 0, 1));
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
@@ -292,14 +293,14 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
             typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry), typeof(Domain.Liaisons.WorkTeam), typeof(Domain.Liaisons.WorkTeamMember),
-            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan));
+            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan), typeof(NightSession), typeof(NightMatter));
         progress?.Invoke(new ImportProgress("done", 1, 1));
-        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, Math.Round(watch.Elapsed.TotalSeconds, 1));
+        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, nights, nightCases, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
 
     /// <summary>

@@ -66,13 +66,7 @@ internal static class DemoCases
         }
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<VisitIssue>(db, [nameof(VisitIssue.Id)], nameof(VisitIssue.Id), nameof(VisitIssue.VisitId), nameof(VisitIssue.VillageCode),
             nameof(VisitIssue.HouseholdId), nameof(VisitIssue.Text), nameof(VisitIssue.RaisedOn), nameof(VisitIssue.CaseId)), visitIssues, null, ct);
-        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Case>(db, [nameof(Case.Id)], nameof(Case.Id), nameof(Case.TrackingCode), nameof(Case.Kind), nameof(Case.Category),
-            nameof(Case.Channel), nameof(Case.VillageCode), nameof(Case.HouseholdId), nameof(Case.Description), nameof(Case.CadreId), nameof(Case.VisitIssueId),
-            nameof(Case.ReceivedAt), nameof(Case.ReceivedOn), nameof(Case.Year), nameof(Case.ReceivedBy), nameof(Case.Status), nameof(Case.Level), nameof(Case.HolderDivision), nameof(Case.DueOn),
-            nameof(Case.Escalations), nameof(Case.ClosedAt), nameof(Case.OnTime), nameof(Case.Reply), nameof(Case.RepliedAt), nameof(Case.FollowUpSolved),
-            nameof(Case.Satisfaction), nameof(Case.FollowedUpAt), nameof(Case.Bounces), nameof(Case.Reopens), nameof(Case.Version)), cases, null, ct);
-        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<CaseStep>(db, [nameof(CaseStep.Id)], nameof(CaseStep.CaseId), nameof(CaseStep.At), nameof(CaseStep.Actor),
-            nameof(CaseStep.Action), nameof(CaseStep.From), nameof(CaseStep.To), nameof(CaseStep.Level), nameof(CaseStep.HolderDivision), nameof(CaseStep.Note)), steps, null, ct);
+        await StoreAsync(db, cases, steps, ct);
 
         // Disputes and errands in the villages visited, through the year so far.
         var villages = visits.Select(v => (v.VillageCode, v.CadreId)).Distinct().ToArray();
@@ -131,6 +125,37 @@ internal static class DemoCases
             nameof(Errand.CadreId), nameof(Errand.RequestedOn), nameof(Errand.Year), nameof(Errand.Status), nameof(Errand.Result), nameof(Errand.DoneOn),
             nameof(Errand.EnteredBy)), errands, null, ct);
         return (cases.Count, disputes.Count, errands.Count);
+    }
+
+    /// <summary>
+    /// Cases raised elsewhere than on a visit (a night session's escalated matters), each received at
+    /// its <see cref="Case.ReceivedAt"/> and settled as the visits' cases are; given their ids here.
+    /// </summary>
+    public static async Task WriteRaisedAsync(LiaisonDb db, Random rng, CaseRules rules, DateOnly last, List<Case> cases, CancellationToken ct)
+    {
+        var calendar = CaseSteps.Calendar(rules);
+        var ids = await DatabaseSql.For(db).ReserveIdsAsync("cases", cases.Count, ct);
+        var steps = new List<CaseStep>(cases.Count * 2);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            c.Id = ids[i];
+            c.DueOn = calendar.AddWorkingDays(c.ReceivedOn, rules.DeadlinesFor(c.Category).At(CaseLevel.Village));
+            steps.Add(Step(c, c.ReceivedAt, CaseAction.Receive, CaseStatus.Received, null));
+            Settle(c, rng, calendar, rules, last, steps);
+        }
+        await StoreAsync(db, cases, steps, ct);
+    }
+
+    private static async Task StoreAsync(LiaisonDb db, List<Case> cases, List<CaseStep> steps, CancellationToken ct)
+    {
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<Case>(db, [nameof(Case.Id)], nameof(Case.Id), nameof(Case.TrackingCode), nameof(Case.Kind), nameof(Case.Category),
+            nameof(Case.Channel), nameof(Case.VillageCode), nameof(Case.HouseholdId), nameof(Case.Description), nameof(Case.CadreId), nameof(Case.VisitIssueId), nameof(Case.NightSessionId),
+            nameof(Case.ReceivedAt), nameof(Case.ReceivedOn), nameof(Case.Year), nameof(Case.ReceivedBy), nameof(Case.Status), nameof(Case.Level), nameof(Case.HolderDivision), nameof(Case.DueOn),
+            nameof(Case.Escalations), nameof(Case.ClosedAt), nameof(Case.OnTime), nameof(Case.Reply), nameof(Case.RepliedAt), nameof(Case.FollowUpSolved),
+            nameof(Case.Satisfaction), nameof(Case.FollowedUpAt), nameof(Case.Bounces), nameof(Case.Reopens), nameof(Case.Version)), cases, null, ct);
+        await DatabaseSql.For(db).UpsertAsync(TableSpec.For<CaseStep>(db, [nameof(CaseStep.Id)], nameof(CaseStep.CaseId), nameof(CaseStep.At), nameof(CaseStep.Actor),
+            nameof(CaseStep.Action), nameof(CaseStep.From), nameof(CaseStep.To), nameof(CaseStep.Level), nameof(CaseStep.HolderDivision), nameof(CaseStep.Note)), steps, null, ct);
     }
 
     /// <summary>

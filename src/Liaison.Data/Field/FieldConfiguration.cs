@@ -122,3 +122,31 @@ internal sealed class FieldDirtyConfiguration : IEntityTypeConfiguration<FieldDi
         b.Property(d => d.VillageCode).HasMaxLength(12);
     }
 }
+
+internal sealed class NightSessionConfiguration : IEntityTypeConfiguration<NightSession>
+{
+    public void Configure(EntityTypeBuilder<NightSession> b)
+    {
+        b.ToTable("night_sessions");
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => new { s.VillageCode, s.Year });
+        b.Property(s => s.VillageCode).HasMaxLength(12);
+        b.Property(s => s.Topic).HasMaxLength(NightSession.MaxTopic);
+        b.Property(s => s.Place).HasMaxLength(NightSession.MaxTopic);
+        b.Property(s => s.Attendees).HasMaxLength(NightSession.MaxText);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(s => s.CadreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NightMatterConfiguration : IEntityTypeConfiguration<NightMatter>
+{
+    public void Configure(EntityTypeBuilder<NightMatter> b)
+    {
+        b.ToTable("night_matters");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.SessionId, m.Line }).IsUnique();
+        b.Property(m => m.Text).HasMaxLength(NightSession.MaxText);
+        b.HasOne<NightSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

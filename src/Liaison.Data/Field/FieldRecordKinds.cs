@@ -40,8 +40,11 @@ internal abstract class FieldRecordKind<TInput, TRecord>
 
     public abstract string Village(TRecord record);
 
-    /// <summary>The cadre whose participation the record counts toward (visits and stays); null for the others.</summary>
-    public virtual int? Participant(TRecord record) => null;
+    /// <summary>
+    /// The cadre whose participation the record counts toward (visits and stays), with the earliest
+    /// month it counts in; null for the others.
+    /// </summary>
+    public virtual (int Cadre, int Month)? Participant(TRecord record) => null;
 
     public abstract long IdOf(TRecord record);
 
@@ -158,7 +161,7 @@ internal sealed class VisitKind : FieldRecordKind<VisitInput, HouseholdVisit>
 
     public override string Village(HouseholdVisit record) => record.VillageCode;
 
-    public override int? Participant(HouseholdVisit record) => record.CadreId;
+    public override (int Cadre, int Month)? Participant(HouseholdVisit record) => (record.CadreId, ChinaTime.DateOf(record.VisitedAt).Month);
 
     public override long IdOf(HouseholdVisit record) => record.Id;
 }
@@ -200,7 +203,7 @@ internal sealed class StayKind : FieldRecordKind<StayInput, ResidenceStay>
 
     public override string Village(ResidenceStay record) => record.VillageCode;
 
-    public override int? Participant(ResidenceStay record) => record.CadreId;
+    public override (int Cadre, int Month)? Participant(ResidenceStay record) => (record.CadreId, record.Arrived.Month);
 
     public override long IdOf(ResidenceStay record) => record.Id;
 }

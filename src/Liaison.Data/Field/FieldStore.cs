@@ -151,7 +151,7 @@ public static class FieldStore
         await AuditLog.AppendManyAsync(db, clock, writes.Select(w => (new Actor(w.Context.Author.UserName), w.Audit())).ToList(), ct);
         // After the audit entry: a writer waiting for the audit chain's lock holds no village's queue row meanwhile.
         await FieldRollups.MarkAsync(db, fresh.Select(f => kind.Village(f.Record)), ct);
-        await ParticipationRollups.MarkAsync(db, fresh.Select(f => kind.Participant(f.Record)).OfType<int>(), ct);
+        await ParticipationRollups.MarkRecordsAsync(db, fresh.Select(f => kind.Participant(f.Record)).OfType<(int, int)>(), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

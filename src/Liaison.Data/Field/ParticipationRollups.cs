@@ -34,6 +34,26 @@ public static class ParticipationRollups
         }
     }
 
+    /// <summary>
+    /// Marks the cadres of new field records, inside the writer's transaction — but not a cadre
+    /// already counted as taking part in the record's month or earlier: more visits or days never undo
+    /// a minimum met, nor move its month later, so such a record cannot change what is counted (the
+    /// division moves only with the registry, which marks by itself). A cadre recording day after day
+    /// thus costs the drainer nothing once counted.
+    /// </summary>
+    public static async Task MarkRecordsAsync(LiaisonDb db, IEnumerable<(int Cadre, int Month)> records, CancellationToken ct)
+    {
+        var earliest = records.GroupBy(r => r.Cadre).ToDictionary(g => g.Key, g => g.Min(r => r.Month));
+        if (earliest.Count == 0)
+        {
+            return;
+        }
+        var ids = earliest.Keys.ToList();
+        var counted = await db.CadreParticipation.AsNoTracking().Where(p => ids.Contains(p.CadreId)).Select(p => new { p.CadreId, p.Month }).ToListAsync(ct);
+        var settled = counted.Where(p => p.Month <= earliest[p.CadreId]).Select(p => p.CadreId).ToHashSet();
+        await MarkAsync(db, ids.Where(id => !settled.Contains(id)), ct);
+    }
+
     /// <summary>Recounts the marked cadres and applies the differences. Returns the cadres recounted.</summary>
     public static async Task<int> DrainAsync(LiaisonDb db, CancellationToken ct)
     {

@@ -38,16 +38,18 @@ public enum Ability
     EditRegistries,
     /// <summary>Record a pairing's concentrated stay for the unit's members at once (a unit's admin: their own unit's pairings; an office: those of its jurisdiction).</summary>
     RecordUnitStays,
+    /// <summary>Record a night session (夜谈夜访) held in a village within scope, its escalated matters taken up as cases.</summary>
+    RecordNightSessions,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases, Ability.RecordUnitStays],
-        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases],
+        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases, Ability.RecordNightSessions],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],
     };
 

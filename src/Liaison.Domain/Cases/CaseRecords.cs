@@ -26,6 +26,8 @@ public sealed class Case
     public int? CadreId { get; set; }
     /// <summary>The field visit issue it came from, if any.</summary>
     public long? VisitIssueId { get; set; }
+    /// <summary>The night session (夜谈夜访) it was escalated from, if any.</summary>
+    public long? NightSessionId { get; set; }
     public DateTimeOffset ReceivedAt
     {
         get => _receivedAt;

@@ -37,7 +37,8 @@ public static class CampaignSections
         new("cases", "为民办事", "Cases, disputes and errands",
             [Indicators.CasesCollected, Indicators.CasesAdopted, Indicators.CasesCompleted, Indicators.CasesClosed, Indicators.CasesOnTime,
              Indicators.CasesReplied, Indicators.CasesFollowedUp, Indicators.CasesSatisfaction, Indicators.CasesReopened, Indicators.CasesEscalated,
-             Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone],
+             Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone,
+             Indicators.NightSessions, Indicators.NightSessionPeople, Indicators.NightMattersSolved],
             [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
     ];
 }

@@ -77,6 +77,9 @@ public static class Indicators
     public static readonly Indicator Disputes = new("disputes", "矛盾纠纷", "Disputes", "件", "", "本年度登记的矛盾纠纷", "Disputes recorded in the year") { Kind = IndicatorKind.Flow };
     public static readonly Indicator DisputesMediated = new("disputes_mediated", "矛盾纠纷化解", "Disputes mediated", "件", "", "其中调解成功的", "Of those, mediated successfully") { Kind = IndicatorKind.Flow };
     public static readonly Indicator Errands = new("errands", "民生代办", "Errands", "件", "", "本年度受理的代办事项", "Errands taken on villagers' behalf in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator NightSessions = new("night_sessions", "夜谈夜访", "Night sessions", "场", "", "本年度在村里召开的夜谈夜访（有主题的晚间座谈），按召开的日子计", "Themed evening sessions held in villages in the year, by the day held") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator NightSessionPeople = new("night_session_people", "夜谈夜访参加群众", "People at night sessions", "人次", "", "夜谈夜访的参加人次", "Villagers who came to the night sessions") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator NightMattersSolved = new("night_matters_solved", "夜谈夜访当场解决", "Solved on the spot at night sessions", "件", "", "夜谈夜访中群众反映、当场解决的事项；解释并上报的转为群众诉求案件，计入案件数", "Matters villagers raised at night sessions and solved there and then; those explained and escalated become cases and count among cases") { Kind = IndicatorKind.Flow };
     public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done") { Kind = IndicatorKind.Flow };
 
     public static IReadOnlyList<Indicator> All { get; } =
@@ -90,7 +93,7 @@ public static class Indicators
         PartyMembersVisited, Questionnaires, Symposiums, StudyTrips, StudyTripPeople, EatLiveWorkDays,
         HouseholdsVisitedBySecretaries, SecretariesOnDuty, SecretariesVisitedAll, SecretariesVisitedThreeOlds, SecretariesVisitedThreeKinds,
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
-        CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone,
+        CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
     ];
 
     /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>

@@ -120,6 +120,7 @@ public static class Words
     public static Term TargetDate { get; } = new("目标日期", "Target date");
     public static Term TeamHead { get; } = new("负责人", "Head");
     public static Term TeamMembers { get; } = new("成员", "Members");
+    public static Term Place { get; } = new("地点", "Place");
     public static Term Meetings { get; } = new("会议", "Meetings");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");
     public static Term Save { get; } = new("保存", "Save");

@@ -1,4 +1,5 @@
 using Liaison.Domain.Cases;
+using Liaison.Domain.Field;
 using Microsoft.EntityFrameworkCore;
 using I = Liaison.Domain.Reporting.Indicators;
 
@@ -32,6 +33,12 @@ internal static class CaseFormulas
         .Count(I.Errands)
         .Count(I.ErrandsDone, e => e.Status == ErrandStatus.Done);
 
+    /// <summary>夜谈夜访: sessions, the people who came, the matters solved on the spot (the escalated ones are cases).</summary>
+    public static Family<NightSession> Nights { get; } = new Family<NightSession>()
+        .Count(I.NightSessions)
+        .Sum(I.NightSessionPeople, s => s.People)
+        .Sum(I.NightMattersSolved, s => s.Solved);
+
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
         var cases = scope.Narrow(db.Cases.AsNoTracking().Where(c => c.Year == year && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Withdrawn),
@@ -41,5 +48,7 @@ internal static class CaseFormulas
         await Cases.ReadAsync(cases, c => c.VillageCode, c => c.ReceivedOn.Month, cells, ct);
         await Disputes.ReadAsync(disputes, d => d.VillageCode, d => d.ReportedOn.Month, cells, ct);
         await Errands.ReadAsync(errands, e => e.VillageCode, e => e.RequestedOn.Month, cells, ct);
+        var nights = scope.Narrow(db.NightSessions.AsNoTracking().Where(s => s.Year == year), db, s => s.VillageCode, s => s.CadreId, s => s.HeldOn.Month);
+        await Nights.ReadAsync(nights, s => s.VillageCode, s => s.HeldOn.Month, cells, ct);
     }
 }
