@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/plan/check"] = code => $"/plan/check?code={code}",
         ["/plan/people/{code}"] = _ => "/plan/people/C000001",
         ["/plan/units/{code}"] = _ => "/plan/units/370830U001",
+        ["/plan/participation"] = code => $"/plan/participation?code={code}",
         ["/plan/ties/{id:long}"] = _ => "/plan/ties/1",
         ["/plan/ties/{id:long}/stays"] = _ => "/plan/ties/1/stays",
         ["/teams"] = code => $"/teams?code={code}",

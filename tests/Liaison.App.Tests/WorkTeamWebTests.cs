@@ -59,3 +59,41 @@ public sealed class WorkTeamWebTests() : OwnDemoHost(planned: true)
         Assert.DoesNotContain(township, await otherTownship.GetStringAsync("/teams"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>工作组代录: the head of a village's work group enters a stay for a member without a phone from the village's progress page.</summary>
+public sealed class WorkGroupEntryWebTests() : OwnDemoHost(planned: true)
+{
+    private const string Village = "370830001001";
+
+    [Fact]
+    public async Task The_head_of_a_villages_work_group_enters_a_stay_for_a_member_and_no_one_else_of_the_group_may()
+    {
+        var cadre = await SignedInAsync("cadre");
+        Assert.DoesNotContain("handler=stay", await cadre.GetStringAsync($"/field/progress/{Village}"), StringComparison.Ordinal);
+
+        string member;
+        int memberId;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var head = await db.Users.Where(a => a.UserName == "cadre").Select(a => a.CadreId!.Value).SingleAsync();
+            var headCode = await db.Cadres.Where(c => c.Id == head).Select(c => c.Code).SingleAsync();
+            (memberId, member) = await db.Cadres.Where(c => c.Id != head && c.Status == Domain.People.CadreStatus.Active).OrderBy(c => c.Id)
+                .Select(c => new ValueTuple<int, string>(c.Id, c.Code)).FirstAsync();
+            var office = new Data.Liaisons.OfficeActor("office-test", _ => true);
+            var year = ChinaTime.Today(TimeProvider.System).Year;
+            var team = await Data.Liaisons.WorkTeamStore.CreateAsync(db, TimeProvider.System, office, new(year, Village, null, null), default);
+            await Data.Liaisons.WorkTeamStore.AddMemberAsync(db, TimeProvider.System, office, team.Id, new(headCode, Domain.Liaisons.TeamRole.Head, null), default);
+            await Data.Liaisons.WorkTeamStore.AddMemberAsync(db, TimeProvider.System, office, team.Id, new(member, Domain.Liaisons.TeamRole.Member, null), default);
+        }
+        var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var entered = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "stay", new() { ["cadre"] = member, ["arrived"] = today })).Content.ReadAsStringAsync());
+        Assert.Contains("已代录驻村", entered, StringComparison.Ordinal);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var stay = await db.ResidenceStays.AsNoTracking().SingleAsync(s => s.CadreId == memberId && s.VillageCode == Village);
+            Assert.Equal((Domain.Field.RecordSource.WorkGroup, "cadre"), (stay.Source, stay.ReceivedBy));
+        }
+        // An inspector of the county sees the page, not the form.
+        Assert.DoesNotContain("handler=stay", await (await SignedInAsync("inspector")).GetStringAsync($"/field/progress/{Village}"), StringComparison.Ordinal);
+    }
+}

@@ -17,7 +17,7 @@ public static class Navigation
     public static IReadOnlyList<Group> Groups { get; } =
     [
         new(new("工作台", "Workbench"), [new(Words.Home, "/"), new(Words.Divisions, "/divisions"), new(Words.Search, "/search")]),
-        new(new("联系计划", "Liaison plan"), [new(new("联系计划", "Plan"), "/plan"), new(new("计划检查", "Plan check"), "/plan/check", Ability.EditPlan), new(Words.WorkTeams, "/teams"), new(Words.HelpPlans, "/help")]),
+        new(new("联系计划", "Liaison plan"), [new(new("联系计划", "Plan"), "/plan"), new(new("计划检查", "Plan check"), "/plan/check", Ability.EditPlan), new(Words.EveryoneTakesPart, "/plan/participation"), new(Words.WorkTeams, "/teams"), new(Words.HelpPlans, "/help")]),
         new(Words.FirstSecretaries, [new(Words.FirstSecretaries, "/secretaries")]),
         new(new("走访驻村", "Visits and stays"), [
             new(new("我的走访", "My visits"), "/field", CadreOnly: true),

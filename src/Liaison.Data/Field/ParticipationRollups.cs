@@ -3,6 +3,7 @@ using Liaison.Data.Database;
 using Liaison.Data.Database.Sql;
 using Liaison.Data.Reporting;
 using Liaison.Data.Reporting.Formulas;
+using Liaison.Domain.People;
 using Liaison.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -52,6 +53,27 @@ public static class ParticipationRollups
         var counted = await db.CadreParticipation.AsNoTracking().Where(p => ids.Contains(p.CadreId)).Select(p => new { p.CadreId, p.Month }).ToListAsync(ct);
         var settled = counted.Where(p => p.Month <= earliest[p.CadreId]).Select(p => p.CadreId).ToHashSet();
         await MarkAsync(db, ids.Where(id => !settled.Contains(id)), ct);
+    }
+
+    /// <summary>
+    /// How many active cadres of each of <paramref name="units"/> take part in the year: for the
+    /// rollups' year as the drainer last counted them (a cadre still pending stands as counted, as in
+    /// the report), for another year recounted from the records.
+    /// </summary>
+    public static async Task<Dictionary<int, int>> TakingPartByUnitAsync(LiaisonDb db, int year, IReadOnlyCollection<int> units, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section("units in reach: how many of their own cadres take part");
+        var cadres = db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active && units.Contains(c.UnitId));
+        if (await FieldRollups.YearAsync(db, ct) == year)
+        {
+            return await (from p in db.CadreParticipation.AsNoTracking()
+                          join c in cadres on p.CadreId equals c.Id
+                          group c by c.UnitId into g
+                          select new { Unit = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Unit, x => x.N, ct);
+        }
+        var members = await cadres.Select(c => new { c.Id, c.UnitId }).ToDictionaryAsync(c => c.Id, c => c.UnitId, ct);
+        var standings = await ParticipationFormulas.StandingsAsync(db, year, FormulaScope.All, members.Keys, ct);
+        return standings.Where(s => s.Month is not null).GroupBy(s => members[s.CadreId]).ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>Recounts the marked cadres and applies the differences. Returns the cadres recounted.</summary>

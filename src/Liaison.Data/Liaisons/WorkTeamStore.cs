@@ -29,6 +29,16 @@ public static class WorkTeamStore
 {
     private const string Reach = "a work team store: the actor's reach is decided on the team's division";
 
+    /// <summary>
+    /// Whether the cadre heads, now, a work team of the year whose division holds the village: who may
+    /// enter records there on behalf of members without a phone (工作组代录).
+    /// </summary>
+    public static async Task<bool> HeadsTeamOverAsync(LiaisonDb db, int cadreId, int year, string village, CancellationToken ct) =>
+        await (from m in db.WorkTeamMembers.AsNoTracking()
+               join t in db.WorkTeams.AsNoTracking() on m.TeamId equals t.Id
+               where m.CadreId == cadreId && m.Role == TeamRole.Head && m.Until == null && t.Year == year && village.StartsWith(t.DivisionCode)
+               select m.Id).AnyAsync(ct);
+
     public static async Task<WorkTeam> CreateAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, WorkTeamInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);

@@ -121,6 +121,10 @@ public static class Words
     public static Term TeamHead { get; } = new("负责人", "Head");
     public static Term TeamMembers { get; } = new("成员", "Members");
     public static Term Place { get; } = new("地点", "Place");
+    public static Term EveryoneTakesPart { get; } = new("全员参与", "Everyone takes part");
+    public static Term ActiveCadres { get; } = new("在册干部", "Active cadres");
+    public static Term TakingPart { get; } = new("已参与", "Taking part");
+    public static Term NotTakingPart { get; } = new("未参与", "Not taking part");
     public static Term Meetings { get; } = new("会议", "Meetings");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");
     public static Term Save { get; } = new("保存", "Save");

@@ -21,7 +21,11 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
 {
     public string? Message { get; private set; }
     public bool Refused { get; private set; }
-    public bool CanEnter => Division.Level == DivisionLevel.Village && jurisdiction.May(Ability.EditPlan);
+    /// <summary>
+    /// An office of the village's jurisdiction, or the head of a work team holding the village (on the
+    /// account of their own, within its scope), enters records for cadres without a phone.
+    /// </summary>
+    public bool CanEnter { get; private set; }
 
     public Division Division { get; private set; } = null!;
     public List<Division> Ancestors { get; private set; } = [];
@@ -78,6 +82,8 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
             return Redirect("/field/progress/" + division.Code);
         }
         Division = division;
+        CanEnter = division.Level == DivisionLevel.Village && (jurisdiction.May(Ability.EditPlan)
+            || jurisdiction.CadreId is { } head && await Data.Liaisons.WorkTeamStore.HeadsTeamOverAsync(db, head, Domain.Shared.ChinaTime.Today(clock).Year, division.Code, ct));
         Ancestors = await queries.Divisions.AncestorsAsync(division, ct);
         Figures = await queries.Divisions.FiguresAsync(division.Code, ct);
         if (division.Level < DivisionLevel.Village)

@@ -17,6 +17,12 @@ public sealed record SecretaryRow(Domain.Secretaries.SecretaryPosting Posting, s
 /// <summary>A cadre of a unit's participation list.</summary>
 public sealed record ParticipationRow(string Code, string Name, CadreRank Rank, CadreParticipation Part);
 
+/// <summary>A unit of a division's participation list: its active cadres, whether the policy expects them, how many take part.</summary>
+public sealed record UnitParticipationRow(Unit Unit, bool Expected, int Active, int TakingPart)
+{
+    public int NotTakingPart => Expected ? Active - TakingPart : 0;
+}
+
 /// <summary>A cadre on the plan pages.</summary>
 public sealed record PersonView(Cadre Cadre, Unit Unit);
 
@@ -136,6 +142,24 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         var rows = cadres.Select(c => new ParticipationRow(c.Code, c.Name, c.Rank, new CadreParticipation(c.Id,
             Participation.Ways(ties[c.Id], posted.Contains(c.Id), pairingMembers, teams[c.Id]), visits.GetValueOrDefault(c.Id), days.GetValueOrDefault(c.Id), policy.Participation, expected))).ToList();
         return (unit, policy.Participation, rows);
+    }
+
+    /// <summary>
+    /// 全员参与 across a division: its open units, the higher organs first and then by code (a compliance list, not a ranking), each
+    /// with its active cadres and how many take part; the totals count the expected units only.
+    /// </summary>
+    public async Task<(List<UnitParticipationRow> Rows, int Expected, int TakingPart, Domain.Policy.ParticipationRules Rules)> DivisionParticipationAsync(string? under, int year, bool onlyBehind, CancellationToken ct)
+    {
+        var units = await scoped.Under(under).Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.Level).ThenBy(u => u.Code).ToListAsync(ct);
+        var ids = units.Select(u => u.Id).ToList();
+        var rules = (await Data.Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Participation;
+        var active = await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active && ids.Contains(c.UnitId)).GroupBy(c => c.UnitId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var taking = await Data.Field.ParticipationRollups.TakingPartByUnitAsync(db, year, ids, ct);
+        var rows = units.Select(u => new UnitParticipationRow(u, Participation.Expected(u.Level, rules), active.GetValueOrDefault(u.Id), taking.GetValueOrDefault(u.Id)))
+            .Where(r => r.Active > 0).ToList();
+        var expected = rows.Where(r => r.Expected).ToList();
+        return (onlyBehind ? rows.Where(r => r.NotTakingPart > 0).ToList() : rows, expected.Sum(r => r.Active), expected.Sum(r => r.TakingPart), rules);
     }
 
     /// <summary>A unit's active cadres in staff-number order: who may be named as having gone on the unit's stay. The unit is the caller's, read through the scope.</summary>
