@@ -1,6 +1,7 @@
 using Liaison.Data.Field;
 using Liaison.Data.Liaisons;
 using Liaison.Data.Reporting;
+using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -42,5 +43,31 @@ public class HelpPlanTests
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
         var closed = await Assert.ThrowsAsync<RefusedException>(() => HelpPlanStore.CloseAsync(db, clock, office, plan.Id, false, "再次关闭", default));
         Assert.Equal("closed", closed.Problems[0].Code);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_responsible_cadre_follows_the_plan_up_from_the_phone_even_in_a_village_that_is_not_otherwise_theirs(string provider)
+    {
+        var (t, db, _, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var household = await db.Households.AsNoTracking().Where(h => h.VillageCode == village && h.Status == HouseholdStatus.Current).OrderByDescending(h => h.Id).FirstAsync();
+        // A cadre with no tie, posting, pairing or team of their own: nothing of this village is theirs.
+        var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
+        var pairedUnits = db.LiaisonTies.Where(x => x.Kind == TieKind.Pairing).Select(x => x.UnitId);
+        var cadre = await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !pairedUnits.Contains(c.UnitId)
+            && !db.SecretaryPostings.Any(p => p.CadreId == c.Id) && !db.WorkTeamMembers.Any(m => m.CadreId == c.Id)).OrderBy(c => c.Id).FirstAsync();
+        var author = new FieldAuthor(cadre.Id, "helper-test", RecordSource.Phone);
+        VisitInput Visit() => new(Guid.NewGuid(), household.Id, new DateTimeOffset(2026, 6, 15, 9, 0, 0, ChinaTime.Offset), "跟进帮扶措施", null, null, []);
+        Assert.Equal(RecordOutcome.Refused, Assert.Single(await FieldStore.SaveVisitsAsync(db, clock, author, [Visit()], default)).Outcome);
+
+        await HelpPlanStore.CreateAsync(db, clock, new OfficeActor("office-test", _ => true),
+            new HelpPlanInput(household.Id, cadre.Code, "缺少劳动力", "介绍就近务工", new DateOnly(2026, 12, 31)), default);
+        Assert.Equal(RecordOutcome.Stored, Assert.Single(await FieldStore.SaveVisitsAsync(db, clock, author, [Visit()], default)).Outcome);
+        var mine = await FieldQueries.MineAsync(db, clock, cadre.Id, default);
+        var shown = Assert.Single(mine.Villages, v => v.Code == village).HouseholdList;
+        Assert.Equal([household.Id], shown.Where(h => h.Helped).Select(h => h.Id));
     }
 }

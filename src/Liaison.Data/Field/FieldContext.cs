@@ -12,8 +12,8 @@ namespace Liaison.Data.Field;
 
 /// <summary>
 /// What checking one cadre's field records needs from the database: the villages the cadre is tied
-/// to, serves as First Secretary or takes part in through the unit's pairing or a work team in each year, their
-/// households, and this year's field rules.
+/// to, serves as First Secretary or takes part in through the unit's pairing or a work team in each year
+/// (or where a household they are responsible for helping lives), their households, and this year's field rules.
 /// </summary>
 public sealed class CadreScope
 {
@@ -57,7 +57,10 @@ public sealed class CadreScope
             .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct);
         var paired = await PairedVillagesAsync(db, cadreId, ct);
         var teams = await TeamVillagesAsync(db, cadreId, ct);
-        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired).Concat(teams)
+        // 结对帮扶: the responsible cadre follows an open plan up with visits, wherever its household lives.
+        var helped = (await db.HelpPlans.AsNoTracking().Where(p => p.CadreId == cadreId && p.Status == HelpPlanStatus.Open)
+            .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct)).Select(p => (p.Year, Village: p.VillageCode));
+        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired).Concat(teams).Concat(helped)
             .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
         var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
         var pairedVillages = paired.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.Village).ToHashSet(StringComparer.Ordinal));

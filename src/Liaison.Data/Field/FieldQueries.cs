@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Field;
 
-public sealed record MyHousehold(long Id, string HouseNo, string Head, int Members, IReadOnlyList<string> Categories, bool Visited, int MyVisits);
+/// <summary>A household on the phone; <paramref name="Helped"/>: the cadre is responsible for its open help plan (结对帮扶).</summary>
+public sealed record MyHousehold(long Id, string HouseNo, string Head, int Members, IReadOnlyList<string> Categories, bool Visited, int MyVisits, bool Helped = false);
 
 /// <summary>
 /// One of the cadre's villages; <paramref name="Paired"/>: the cadre takes part there as a member of
@@ -60,13 +61,15 @@ public static class FieldQueries
         var visited = (await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && codes.Contains(t.VillageCode)).Select(t => t.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var mine = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && t.CadreId == cadreId).GroupBy(t => t.HouseholdId)
             .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var helped = (await db.HelpPlans.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Status == Domain.Liaisons.HelpPlanStatus.Open)
+            .Select(p => p.HouseholdId).ToListAsync(ct)).ToHashSet();
         var inPost = (await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Until == null).Select(p => p.VillageCode).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var villages = codes.Where(places.ContainsKey).Select(code =>
         {
             var list = households.Where(h => h.VillageCode == code).Select(h => new MyHousehold(h.Id, h.HouseNo, PersonalData.MaskName(h.HeadName), h.MemberCount,
                 HouseholdCategories.All.Where(c => h.Categories.HasFlag(c)).Select(c => Terms.HouseholdCategoryTerms[c].Zh).ToList(),
-                visited.Contains(h.Id), mine.GetValueOrDefault(h.Id))).ToList();
+                visited.Contains(h.Id), mine.GetValueOrDefault(h.Id), helped.Contains(h.Id))).ToList();
             var place = places[code];
             var duties = inPost.Contains(code)
                 ? DutiesOf(households.Where(h => h.VillageCode == code).Select(h => new DutyHousehold(h.Id, h.Categories)), mine.Keys.ToHashSet())

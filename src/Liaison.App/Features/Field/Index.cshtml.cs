@@ -62,6 +62,8 @@ public sealed class IndexModel : PageModel
             ["allVisited"] = Ui.T("全村在册农户都已走访", "every current household visited"),
             ["listSeparator"] = Ui.T(Words.ListSeparator),
             ["practical"] = Ui.T(Words.PracticalThingsNotRecorded),
+            // A household whose help plan the cadre is responsible for (结对帮扶): their visits there are its follow-ups.
+            ["helped"] = Ui.T(Words.HelpPlans),
         };
         // The duties and the categories of the unvisited come by key (MyDuties); their words, here.
         foreach (var duty in SecretaryDuties.All)

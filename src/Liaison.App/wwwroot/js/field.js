@@ -269,7 +269,7 @@
       el('button', { type: 'button', onclick: () => openVisit(h) },
         el('span', { className: 'house', textContent: h.houseNo }),
         el('span', { className: 'who', textContent: `${h.head} · ${say('members', h.members)}` }),
-        el('span', { className: 'tags', textContent: [...h.categories, h.visited ? say('visited') : queued.has(h.id) ? say('queuedVisit') : say('notVisited')].join(' ') })))));
+        el('span', { className: 'tags', textContent: [...(h.helped ? [say('helped')] : []), ...h.categories, h.visited ? say('visited') : queued.has(h.id) ? say('queuedVisit') : say('notVisited')].join(' ') })))));
   }
 
   let current = null;
