@@ -167,6 +167,77 @@ public sealed class NewCityCliTests : IDisposable
         Assert.Contains("0937-12380", await anonymous.GetStringAsync("/public/contacts"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_county_of_another_province_imports_its_work_teams_as_its_organisation_department_lists_them()
+    {
+        await using var file = new TempSqlite();
+        async Task<(int Code, string Out)> Run(params string[] args)
+        {
+            var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
+            return (code, output + err);
+        }
+        foreach (var (kind, name) in new[] { ("divisions", "620924-区划代码.csv"), ("units", "单位.csv"), ("cadres", "干部花名册.csv") })
+        {
+            var (code, output) = await Run("import", kind, Office(name));
+            Assert.True(code == ExitCodes.Ok, output);
+        }
+
+        // The preview says what the file would do and writes nothing.
+        var (previewCode, preview) = await Run("import", "teams", Office("工作团队.csv"), "--preview", "--json");
+        Assert.True(previewCode == ExitCodes.Ok, preview);
+        using (var doc = JsonDocument.Parse(preview))
+        {
+            Assert.Equal(9, doc.RootElement.GetProperty("rows").GetInt64());
+            // Three teams set up and nine members joining.
+            Assert.Equal(12, doc.RootElement.GetProperty("adds").GetInt64());
+            Assert.Equal(0, doc.RootElement.GetProperty("problemCount").GetInt64());
+            Assert.Equal(2, doc.RootElement.GetProperty("headerLine").GetInt64());
+        }
+        await using (var db = file.Target.CreateContext())
+        {
+            Assert.Equal(0, db.WorkTeams.Count());
+        }
+
+        var (importCode, imported) = await Run("import", "teams", Office("工作团队.csv"));
+        Assert.True(importCode == ExitCodes.Ok, imported);
+        Assert.Contains("已导入 9 行", imported, StringComparison.Ordinal);
+        await using (var db = file.Target.CreateContext())
+        {
+            var teams = db.WorkTeams.OrderBy(t => t.DivisionCode).ToList();
+            Assert.Equal(["620924", "620924100", "620924200201"], teams.Select(t => t.DivisionCode));
+            Assert.Equal(("县驻村工作团", "挂职县委副书记"), (teams[0].Name, teams[0].HeadPost));
+            // A team the file names nothing for is named after its division and kind.
+            Assert.Equal("安南坝村民委员会工作组", teams[2].Name);
+            var members = (from m in db.WorkTeamMembers join c in db.Cadres on m.CadreId equals c.Id select new { m.TeamId, c.Code, m.Role, m.Since }).ToList();
+            Assert.Equal(9, members.Count);
+            Assert.Equal("AKS0004,AKS0012,AKS0040", string.Join(',', members.Where(m => m.Role == Domain.Liaisons.TeamRole.Head).Select(m => m.Code).Order(StringComparer.Ordinal)));
+            Assert.Equal(new DateOnly(2026, 3, 1), members.Single(m => m.Code == "AKS0025").Since);
+            Assert.Equal(new DateOnly(2026, 3, 10), members.Single(m => m.Code == "AKS0040").Since);
+            Assert.Equal(1, db.AuditEntries.Count(a => a.Action == "import.teams"));
+        }
+
+        // The same file again changes nothing; a second head, a wrong name and a township of another county are refused whole.
+        using (var again = JsonDocument.Parse((await Run("import", "teams", Office("工作团队.csv"), "--preview", "--json")).Out))
+        {
+            Assert.Equal((0, 0, 9), (again.RootElement.GetProperty("adds").GetInt32(), again.RootElement.GetProperty("changes").GetInt32(), again.RootElement.GetProperty("unchanged").GetInt32()));
+        }
+        var bad = File("teams-bad.csv", "年度,派驻区划代码,干部编号,姓名,团队职务\n2026,620924100,AKS0037,高秀英,队长\n2026,620924100,AKS0038,张三,队员\n2026,6209,AKS0039,,成员\n2026,620924100,AKS0041,,班长\n");
+        var (badCode, refused) = await Run("import", "teams", bad);
+        Assert.Equal(ExitCodes.Refused, badCode);
+        Assert.Contains("teams-bad.csv 第 2 行，列“团队职务”：2026 620924100 已有负责人 马春燕（AKS0012）", refused, StringComparison.Ordinal);
+        Assert.Contains("第 3 行，列“姓名”：干部编号 AKS0038 登记的姓名是“林国庆”，不是“张三”", refused, StringComparison.Ordinal);
+        Assert.Contains("第 4 行，列“派驻区划代码”：6209（酒泉市）不是县市区、乡镇或村", refused, StringComparison.Ordinal);
+        Assert.Contains("第 5 行，列“团队职务”：值“班长”无效", refused, StringComparison.Ordinal);
+        await using (var db = file.Target.CreateContext())
+        {
+            Assert.Equal(9, db.WorkTeamMembers.Count());
+            Assert.Equal(Domain.Liaisons.TeamRole.Member, TeamRoleOf(db, "AKS0037"));
+        }
+    }
+
+    private static Domain.Liaisons.TeamRole TeamRoleOf(Data.LiaisonDb db, string cadre) =>
+        (from m in db.WorkTeamMembers join c in db.Cadres on m.CadreId equals c.Id where c.Code == cadre select m.Role).Single();
+
     private static void NoJining(string page, string html)
     {
         foreach (var word in new[] { "济宁", "0537", "汶上", "山东" })

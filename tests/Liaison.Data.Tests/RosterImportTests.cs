@@ -434,6 +434,23 @@ public class CellNormaliserTests
     public void Years_come_from_dates_as_offices_write_them(string cell, int? expected) => Assert.Equal(expected, CellNormaliser.Year(cell));
 
     [Theory]
+    [InlineData("2026-03-12", "2026-03-12")]
+    [InlineData("2026/3/1", "2026-03-01")]
+    [InlineData("2026.03.05", "2026-03-05")]
+    [InlineData("2026年3月1日", "2026-03-01")]
+    [InlineData("20260310", "2026-03-10")]
+    [InlineData("46082", "2026-03-01")]
+    [InlineData("2026-03-12 00:00:00", "2026-03-12")]
+    [InlineData("２０２６年３月１日", "2026-03-01")]
+    [InlineData("2026年3月", null)]
+    [InlineData("2026", null)]
+    [InlineData("2026-02-30", null)]
+    [InlineData("三月一日", null)]
+    [InlineData("", null)]
+    public void Days_come_from_dates_as_offices_write_them_and_a_month_alone_is_no_day(string cell, string? expected) =>
+        Assert.Equal(expected, CellNormaliser.Date(cell)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
     [InlineData("男", Gender.Male)]
     [InlineData("男性", Gender.Male)]
     [InlineData("M", Gender.Male)]

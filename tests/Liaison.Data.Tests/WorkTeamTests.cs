@@ -1,4 +1,5 @@
 using Liaison.Data.Field;
+using Liaison.Data.Import;
 using Liaison.Data.Liaisons;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
@@ -73,5 +74,48 @@ public class WorkTeamTests
         var again = await Assert.ThrowsAsync<RefusedException>(() => WorkTeamStore.CreateAsync(db, clock, city, new WorkTeamInput(2026, township.Code, null, null), default));
         Assert.Equal("exists", again.Problems[0].Code);
         Assert.Equal(1, await db.WorkTeams.CountAsync());
+    }
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_team_roster_import_moves_the_head_joins_members_and_refuses_the_whole_file_for_one_bad_row(string provider)
+    {
+        var (t, db, _, _, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        using var files = new TestFiles();
+        var clock = FieldWorkTests.Clock();
+        var township = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Township && d.Code.StartsWith("370830")).OrderBy(d => d.Code).FirstAsync();
+        var office = new OfficeActor("office-test", code => code.StartsWith("370830", StringComparison.Ordinal));
+        var team = await WorkTeamStore.CreateAsync(db, clock, office, new WorkTeamInput(2026, township.Code, null, null), default);
+        var cadres = await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active).OrderBy(c => c.Id).Take(3).ToListAsync();
+        await WorkTeamStore.AddMemberAsync(db, clock, office, team.Id, new TeamMemberInput(cadres[0].Code, TeamRole.Head, new DateOnly(2026, 2, 1)), default);
+        string Row(int i, string role, string since) => $"2026,{township.Code},{cadres[i].Code},{role},{since}\n";
+        const string Header = "年度,派驻区划代码,干部编号,团队职务,加入日期\n";
+
+        // The serving head becomes a deputy and another cadre heads the team: allowed in one file. A day of
+        // joining outside the team's year refuses the whole file, and nothing changes.
+        var late = files.Text("late.csv", Header + Row(0, "副队长", "") + Row(1, "队长", "2026-05-01") + Row(2, "队员", "2025-12-31"));
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => new WorkTeamImporter(clock).ImportAsync(db, late, null, default));
+        var problem = Assert.Single(refused.ImportProblems);
+        Assert.Equal((4L, "加入日期", ImportReason.InvalidValue), (problem.Line!.Value, problem.Column, problem.Reason));
+        Assert.Equal(TeamRole.Head, (await db.WorkTeamMembers.AsNoTracking().SingleAsync(m => m.TeamId == team.Id)).Role);
+
+        var good = files.Text("good.csv", Header + Row(0, "副队长", "") + Row(1, "队长", "2026-05-01") + Row(2, "队员", "2026年6月1日"));
+        var preview = await new WorkTeamImporter(clock).PreviewAsync(db, good, default);
+        Assert.True(preview.Acceptable);
+        Assert.Equal((2L, 1L), (preview.Adds, preview.Changes));
+        var change = Assert.Single(Assert.Single(preview.Changed).Fields);
+        Assert.Equal(("队长", "副队长"), (change.Before.Zh, change.After.Zh));
+        await new WorkTeamImporter(clock).ImportAsync(db, good, null, default);
+        var members = await db.WorkTeamMembers.AsNoTracking().Where(m => m.TeamId == team.Id).ToDictionaryAsync(m => m.CadreId);
+        Assert.Equal((TeamRole.Deputy, new DateOnly(2026, 2, 1)), (members[cadres[0].Id].Role, members[cadres[0].Id].Since));
+        Assert.Equal(TeamRole.Head, members[cadres[1].Id].Role);
+        Assert.Equal(new DateOnly(2026, 6, 1), members[cadres[2].Id].Since);
+
+        // An office of another county imports nothing of this township's team; a cadre twice in a team is refused.
+        var elsewhere = await new WorkTeamImporter(clock) { Within = "370811" }.PreviewAsync(db, good, default);
+        Assert.Equal(3, elsewhere.Problems.Count(p => p.Reason == ImportReason.OutsideJurisdiction));
+        var twice = await new WorkTeamImporter(clock).PreviewAsync(db, files.Text("twice.csv", Header + Row(2, "队员", "") + Row(2, "队员", "")), default);
+        Assert.Equal(ImportReason.DuplicateKey, Assert.Single(twice.Problems).Reason);
     }
 }

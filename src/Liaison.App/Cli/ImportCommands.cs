@@ -7,7 +7,7 @@ using Liaison.Data.People;
 namespace Liaison.App.Cli;
 
 /// <summary>
-/// <c>liaison import divisions|units|cadres|households|candidates FILE [--preview]</c>: all-or-nothing,
+/// <c>liaison import divisions|units|cadres|households|teams|candidates FILE [--preview]</c>: all-or-nothing,
 /// with a progress bar; <c>--preview</c> (or <c>--dry-run</c>) reads, checks and compares the file
 /// and writes nothing; <c>cadres</c> and <c>households</c> take <c>--complete-for SCOPE</c>: the file is
 /// the whole roster of that scope, and who it does not list is ended (docs/IMPORTS.md).
@@ -40,6 +40,9 @@ public static class ImportCommands
             "此文件是该范围的全部干部名册：unit:单位编码，或市、县、乡镇的行政区划代码；范围内未列出的在岗（或停职）干部登记为离职 / the file is the whole cadre roster of this scope: unit:CODE, or a city's, county's or township's division code; the scope's serving (or suspended) cadres it does not list leave"));
         import.Subcommands.Add(Table("households", "导入农户（xlsx 或 CSV）/ import households (xlsx or CSV)", (run, scope) => new HouseholdImporter(run.Clock) { CompleteFor = scope },
             "此文件是该村或乡镇的全部农户名册；范围内未列出的在册农户登记为迁出 / the file is the whole household roster of this village or township; its current households the file does not list move out"));
+        import.Subcommands.Add(Table("teams", "导入工作团队及成员（xlsx 或 CSV）：每行一名成员，未设立的团队随之设立 / import work teams and their members (xlsx or CSV): a row per member; teams not yet set up are set up",
+            (run, _, db, path, ct) => new Data.Liaisons.WorkTeamImporter(run.Clock).PreviewAsync(db, path, ct),
+            (run, _, db, path, progress, ct) => new Data.Liaisons.WorkTeamImporter(run.Clock).ImportAsync(db, path, progress, ct)));
         import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", (run, _) => new Data.Secretaries.CandidateImporter(run.Clock)));
         return import;
     }
@@ -71,7 +74,14 @@ public static class ImportCommands
 
     /// <summary>A row-by-row import; <paramref name="complete"/>: the description of its <c>--complete-for SCOPE</c> (null: the kind has none).</summary>
     private static Command Table<T>(string name, string description, Func<CommandRunner, string?, TableImporter<T>> importer, string? complete = null)
-        where T : class
+        where T : class =>
+        Table(name, description, (run, scope, db, path, ct) => importer(run, scope).PreviewAsync(db, path, ct),
+            (run, scope, db, path, progress, ct) => importer(run, scope).ImportAsync(db, path, progress, ct), complete);
+
+    /// <summary>An import read as a whole (its preview and its import given), printed as the row-by-row ones are.</summary>
+    private static Command Table(string name, string description,
+        Func<CommandRunner, string?, LiaisonDb, string, CancellationToken, Task<ImportPreview>> previewAsync,
+        Func<CommandRunner, string?, LiaisonDb, string, Action<ImportProgress>, CancellationToken, Task<ImportResult>> importAsync, string? complete = null)
     {
         var file = new Argument<string>("FILE") { Description = ".xlsx, .xls, .csv (UTF-8 / GBK / GB18030 / UTF-16), .csv.gz, Unicode text .txt" };
         var preview = PreviewOption();
@@ -88,10 +98,10 @@ public static class ImportCommands
             await using var db = await run.OpenDbAsync(ct);
             if (run.Value(preview))
             {
-                return Show(run, await importer(run, Scope(run)).PreviewAsync(db, run.Value(file)!, ct));
+                return Show(run, await previewAsync(run, Scope(run), db, run.Value(file)!, ct));
             }
             var result = await run.WithProgressAsync(run.Say("导入", "import") + " " + name,
-                progress => importer(run, Scope(run)).ImportAsync(db, run.Value(file)!, progress, ct));
+                progress => importAsync(run, Scope(run), db, run.Value(file)!, progress, ct));
             if (run.Json)
             {
                 CommandRunner.Print(new

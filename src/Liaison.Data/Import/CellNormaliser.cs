@@ -151,7 +151,17 @@ public static class CellNormaliser
     /// a date cell read as 1975-03-12 00:00:00). Null when it is none of these or the month or day
     /// is impossible.
     /// </summary>
-    public static int? Year(string s)
+    public static int? Year(string s) => DateParts(s)?.Year;
+
+    /// <summary>
+    /// A day as offices write it, in the forms <see cref="Year"/> reads that name the day: 2026-03-12,
+    /// 2026/3/12, 2026.03.12, 2026年3月12日, 20260312, or an Excel date (a serial number or a date cell
+    /// read with its time). Null for anything else, a year or month alone included.
+    /// </summary>
+    public static DateOnly? Date(string s) => DateParts(s) is { Month: { } m, Day: { } d } p ? new DateOnly(p.Year, m, d) : null;
+
+    /// <summary>The year, and where written the month and day, of a date in the forms <see cref="Year"/> lists.</summary>
+    private static (int Year, int? Month, int? Day)? DateParts(string s)
     {
         var f = Trim(Fold(s));
         // A date cell read with its time: "1975-03-12 00:00:00", "1975/3/12 0:00", "1975-03-12T00:00:00".
@@ -190,15 +200,20 @@ public static class CellNormaliser
             switch (n.Length)
             {
                 case 4:
-                    return Part(n);
+                    return (Part(n), null, null);
                 case 6 when Month(Part(n[4..])):
-                    return Part(n[..4]);
+                    return (Part(n[..4]), Part(n[4..]), null);
                 case 8 when Date(Part(n[..4]), Part(n[4..6]), Part(n[6..])):
-                    return Part(n[..4]);
+                    return (Part(n[..4]), Part(n[4..6]), Part(n[6..]));
                 case 5:
                     // An Excel date as its serial number (days since 1899-12-30): 1 Jan 1910 is 3653, 2099 is 72686.
                     var serial = Part(n);
-                    return serial is >= 3653 and <= 72686 ? DateTime.FromOADate(serial).Year : null;
+                    if (serial is < 3653 or > 72686)
+                    {
+                        return null;
+                    }
+                    var day = DateTime.FromOADate(serial);
+                    return (day.Year, day.Month, day.Day);
                 default:
                     return null;
             }
@@ -212,7 +227,7 @@ public static class CellNormaliser
         {
             return null;
         }
-        return year;
+        return (year, Part(parts[1]), parts.Length == 3 ? Part(parts[2]) : null);
 
         static bool Month(int m) => m is >= 1 and <= 12;
         static bool Date(int y, int m, int d) => Month(m) && y is >= 1 and <= 9999 && d >= 1 && d <= DateTime.DaysInMonth(y, m);

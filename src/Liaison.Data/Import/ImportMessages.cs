@@ -48,6 +48,11 @@ public static class ImportMessages
         [ImportReason.UnknownCall] = ("{0} 年度没有 {1} 的第一书记选派，请先开启选派", "no {0} First Secretary call of {1}: open the calls first"),
         [ImportReason.UnknownCadre] = ("干部编号 {0} 不存在，请先导入干部", "unknown cadre {0}: import the cadres first"),
         [ImportReason.NotOfCall] = ("{0} 不是本次选派单位（{1}）的干部", "{0} does not serve in a unit of the call ({1})"),
+        [ImportReason.NotATeamDivision] = ("{0}（{1}）不是县市区、乡镇或村：工作团、工作队、工作组分别派驻县市区、乡镇、村", "{0} ({1}) is not a county, township or village: teams are stationed in a county, a township or a village"),
+        [ImportReason.CadreNotActive] = ("干部 {0}（{1}）不在岗，不能加入工作团队", "cadre {0} ({1}) is not serving and cannot join a team"),
+        [ImportReason.CadreNameDiffers] = ("干部编号 {0} 登记的姓名是“{1}”，不是“{2}”：请核对编号", "staff number {0} is registered as '{1}', not '{2}': check the number"),
+        [ImportReason.TeamDiffers] = ("同一工作团队（{0}）在第 {1} 行写的是“{2}”", "the same team ({0}) reads '{2}' on line {1}"),
+        [ImportReason.TwoHeads] = ("{0} 已有负责人 {1}：一个团队只有一名负责人，请把其中一人改为副职或成员（在岗负责人可在团队页面离队）", "{0} already has a head, {1}: a team has one head; make one of them a deputy or a member (a serving head leaves on the team's page)"),
         [ImportReason.AlreadyRegistered] = ("{0} 本年度已在另一选派（{1}）报名", "{0} has registered in another call of the year ({1})"),
     };
 

@@ -45,6 +45,11 @@ public enum ImportReason
     MergeNotWithdrawn,
     MergeIntoUnknown,
     WithdrawnCode,
+    NotATeamDivision,
+    CadreNotActive,
+    CadreNameDiffers,
+    TeamDiffers,
+    TwoHeads,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>

@@ -153,6 +153,23 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         return 0;
     }
 
+    /// <summary>A day as offices write it (<see cref="CellNormaliser.Date"/>): 2026年3月12日 → 2026-03-12; null when empty (and not required).</summary>
+    public DateOnly? Date(string key, bool required)
+    {
+        var raw = required ? Required(key) : Optional(key);
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+        if (CellNormaliser.Date(raw) is { } day)
+        {
+            Normalised(key, raw, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return day;
+        }
+        Expected(key, raw, new Term("日期（如 2026-03-12、2026年3月12日）", "a date (e.g. 2026-03-12)"));
+        return null;
+    }
+
     /// <summary>男/女 in their usual forms (<see cref="CellNormaliser.Sex"/>).</summary>
     public Gender Sex(string key)
     {

@@ -1,6 +1,5 @@
 using Liaison.Data.Access;
 using Liaison.Data.Audit;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -63,7 +62,7 @@ public static class WorkTeamStore
             problems.Add(new Problem("year", "年度须为今年、去年或明年", "the year is this year, last year or next year") { Code = "range" });
         }
         var name = RefusedException.Text(problems, "name",
-            string.IsNullOrWhiteSpace(input.Name) ? division?.Name + WorkTeamTerms.Kind(division?.Level ?? DivisionLevel.City)?.Zh : input.Name, WorkTeam.MaxName, required: true);
+            string.IsNullOrWhiteSpace(input.Name) && division is not null ? WorkTeamTerms.DefaultName(division.Name, division.Level) : input.Name, WorkTeam.MaxName, required: true);
         var post = RefusedException.Text(problems, "headPost", input.HeadPost, WorkTeam.MaxPost, required: false);
         RefusedException.ThrowIfAny(problems);
         var team = new WorkTeam { Year = input.Year, DivisionCode = code, Name = name!, HeadPost = post, CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName };

@@ -90,6 +90,9 @@ public static class WorkTeamTerms
         _ => null,
     };
 
+    /// <summary>A team's name when none is given: the division's name and the kind (某某镇工作队).</summary>
+    public static string DefaultName(string divisionName, DivisionLevel level) => divisionName + Kind(level)?.Zh;
+
     public static Term Role(TeamRole role, DivisionLevel level) => (role, level) switch
     {
         (TeamRole.Head, DivisionLevel.County) => new("团长", "head"),

@@ -29,7 +29,7 @@ public sealed record ImportKind(
 
     /// <summary>
     /// Whether an office may import it inside its own jurisdiction (every row, and every record a row
-    /// changes, in its division): profiles, units, cadres, households. The division list and the First
+    /// changes, in its division): profiles, units, cadres, households, work teams. The division list and the First
     /// Secretary registrations are the whole database's.
     /// </summary>
     public bool Regional { get; init; }
@@ -93,6 +93,11 @@ public static class ImportKinds
             (db, clock, path, o, ct) => new HouseholdImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.PreviewAsync(db, path, ct),
             async (db, clock, path, o, actor, progress, ct) => Done(await new HouseholdImporter(clock) { CompleteFor = o.CompleteFor, Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
         { Completable = true, Regional = true },
+        new("teams", Words.WorkTeams, Data.Liaisons.WorkTeamImporter.Layout,
+            e => [Y(e), e.Township, "", "挂职乡镇党委副书记", "C000001", "张伟", "队长", Y(e) + "-03-01"],
+            (db, clock, path, o, ct) => new Data.Liaisons.WorkTeamImporter(clock) { Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new Data.Liaisons.WorkTeamImporter(clock) { Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
+        { Regional = true },
         new("candidates", new("第一书记人选", "First Secretary candidates"), CandidateImporter.Layout,
             e => [Y(e), e.County, "C000001", "", "90", "85", "88", "80"],
             (db, clock, path, _, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),

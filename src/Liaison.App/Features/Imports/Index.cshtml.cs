@@ -15,7 +15,7 @@ namespace Liaison.App.Features.Imports;
 /// see the preview — rows to add, change and (a roster declared complete for a scope) end, every
 /// normalisation, every refusal by line and column — and confirm; nothing is written until then, and the import runs as a job with its progress.
 /// Who governs the whole database imports every kind over every record; an office of a part of it
-/// imports profiles, units, cadres and households inside its own division (each row, and each record a
+/// imports profiles, units, cadres, households and work teams inside its own division (each row, and each record a
 /// row would change, checked by the importer); others get the templates.
 /// </summary>
 public sealed class IndexModel(LiaisonDb db, Data.Access.Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock, Web.Jobs jobs) : PageModel
