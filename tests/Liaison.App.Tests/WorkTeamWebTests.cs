@@ -60,13 +60,13 @@ public sealed class WorkTeamWebTests() : OwnDemoHost(planned: true)
     }
 }
 
-/// <summary>工作组代录: the head of a village's work group enters a stay for a member without a phone from the village's progress page.</summary>
+/// <summary>工作组代录: the head of a village's work group enters a stay and a visit for a member without a phone, and the First Secretary's work, from the village's progress page.</summary>
 public sealed class WorkGroupEntryWebTests() : OwnDemoHost(planned: true)
 {
     private const string Village = "370830001001";
 
     [Fact]
-    public async Task The_head_of_a_villages_work_group_enters_a_stay_for_a_member_and_no_one_else_of_the_group_may()
+    public async Task The_head_of_a_villages_work_group_enters_stays_visits_and_the_first_secretarys_work_and_no_one_else_of_the_group_may()
     {
         var cadre = await SignedInAsync("cadre");
         Assert.DoesNotContain("handler=stay", await cadre.GetStringAsync($"/field/progress/{Village}"), StringComparison.Ordinal);
@@ -93,6 +93,36 @@ public sealed class WorkGroupEntryWebTests() : OwnDemoHost(planned: true)
             var stay = await db.ResidenceStays.AsNoTracking().SingleAsync(s => s.CadreId == memberId && s.VillageCode == Village);
             Assert.Equal((Domain.Field.RecordSource.WorkGroup, "cadre"), (stay.Source, stay.ReceivedBy));
         }
+        // A visit of the member's, by the household's house number, with the issue raised; and the
+        // village's First Secretary's symposium. Both the phone's records, marked as the work group's.
+        // A First Secretary of the year moves to the village (the small demo posts none there).
+        string house, secretary;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            house = await db.Households.Where(h => h.VillageCode == Village && h.Status == Domain.People.HouseholdStatus.Current).OrderBy(h => h.Id).Select(h => h.HouseNo).FirstAsync();
+            var year = ChinaTime.Today(TimeProvider.System).Year;
+            var posting = await db.SecretaryPostings.Where(p => p.Year == year && p.Until == null).OrderBy(p => p.Id).FirstAsync();
+            posting.VillageCode = Village;
+            await db.SaveChangesAsync();
+            secretary = await db.Cadres.Where(c => c.Id == posting.CadreId).Select(c => c.Code).SingleAsync();
+        }
+        var visited = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "visit",
+            new() { ["cadre"] = member, ["house"] = house, ["day"] = today, ["issue"] = "村西路灯不亮" })).Content.ReadAsStringAsync());
+        Assert.Contains("已代录走访", visited, StringComparison.Ordinal);
+        var nowhere = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "visit",
+            new() { ["cadre"] = member, ["house"] = "不存在的门牌", ["day"] = today })).Content.ReadAsStringAsync());
+        Assert.Contains("本村没有门牌号为 不存在的门牌 的在册农户", nowhere, StringComparison.Ordinal);
+        var activity = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "activity",
+            new() { ["cadre"] = secretary, ["kind"] = "Symposium", ["on"] = today, ["count"] = "1", ["people"] = "12" })).Content.ReadAsStringAsync());
+        Assert.Contains("已代录第一书记工作", activity, StringComparison.Ordinal);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var visit = await db.HouseholdVisits.AsNoTracking().SingleAsync(v => v.CadreId == memberId && v.VillageCode == Village);
+            Assert.Equal((Domain.Field.RecordSource.WorkGroup, "cadre", 1), (visit.Source, visit.ReceivedBy, visit.IssueCount));
+            var held = await db.SecretaryActivities.AsNoTracking().Where(a => a.VillageCode == Village && a.Source == Domain.Field.RecordSource.WorkGroup).SingleAsync();
+            Assert.Equal((Domain.Field.ActivityKind.Symposium, 12), (held.Kind, held.People));
+        }
+
         // An inspector of the county sees the page, not the form.
         Assert.DoesNotContain("handler=stay", await (await SignedInAsync("inspector")).GetStringAsync($"/field/progress/{Village}"), StringComparison.Ordinal);
     }

@@ -43,10 +43,42 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
     public static double VisitRate(DivisionFigures c) => c[R.Households.Id] == 0 ? 1 : (double)c[R.HouseholdsVisited.Id] / c[R.Households.Id];
 
     /// <summary>
-    /// 工作组代录: a stay entered for a cadre tied to this village, by an office of its jurisdiction;
-    /// the same checks and exactly-once storage as the phone's, marked as entered by the work group.
+    /// 工作组代录: a stay entered for a cadre who takes part in this village, by an office of its
+    /// jurisdiction or the head of a team holding it; the same checks and exactly-once storage as the
+    /// phone's, marked as entered by the work group (who entered it is the account's name).
     /// </summary>
-    public async Task<IActionResult> OnPostStayAsync(string code, string? cadre, DateOnly? arrived, DateOnly? left, CancellationToken ct)
+    public Task<IActionResult> OnPostStayAsync(string code, string? cadre, DateOnly? arrived, DateOnly? left, CancellationToken ct) =>
+        EnterAsync(code, cadre, async author => (await FieldStore.SaveStaysAsync(db, clock, author, [new StayInput(Guid.NewGuid(), code, arrived, left ?? arrived)], ct, cache))[0],
+            new("已代录驻村。", "Stay recorded."), ct);
+
+    /// <summary>A visit entered for a cadre: the household by its house number in this village, the day, one issue raised if any.</summary>
+    public Task<IActionResult> OnPostVisitAsync(string code, string? cadre, string? house, DateOnly? day, string? issue, CancellationToken ct) =>
+        EnterAsync(code, cadre, async author =>
+        {
+            var number = Data.Import.CellNormaliser.Code(house ?? "");
+            // Only once the account may enter records in this village (EnterAsync has checked), and only its id.
+            using var entering = Data.Access.Unscoped.Section("a household of the village the work group enters a visit in, by its house number");
+            var household = await db.Households.AsNoTracking().Where(h => h.VillageCode == code && h.HouseNo == number && h.Status == Domain.People.HouseholdStatus.Current)
+                .Select(h => (long?)h.Id).FirstOrDefaultAsync(ct);
+            if (household is null)
+            {
+                return new RecordResult(0, null, RecordOutcome.Refused, null, [new Domain.Shared.Problem("household", $"本村没有门牌号为 {house} 的在册农户", $"no current household at house number {house} in this village")]);
+            }
+            var visit = new VisitInput(Guid.NewGuid(), household, VisitedAt(day), Issues: string.IsNullOrWhiteSpace(issue) ? null : [issue]);
+            return (await FieldStore.SaveVisitsAsync(db, clock, author, [visit], ct, cache))[0];
+        }, new("已代录走访。", "Visit recorded."), ct);
+
+    /// <summary>A First Secretary's activity entered for them: kind, day, how many and, for meetings and trips, how many people.</summary>
+    public Task<IActionResult> OnPostActivityAsync(string code, string? cadre, ActivityKind? kind, DateOnly? on, int? count, int? people, CancellationToken ct) =>
+        EnterAsync(code, cadre, async author => (await FieldStore.SaveActivitiesAsync(db, clock, author, [new ActivityInput(Guid.NewGuid(), code, kind, on, count, people)], ct, cache))[0],
+            new("已代录第一书记工作。", "Activity recorded."), ct);
+
+    /// <summary>A visit of a past day at noon; of today, now (the field checks refuse a visit later than now).</summary>
+    private DateTimeOffset? VisitedAt(DateOnly? day) =>
+        day is not { } d ? null : d == Domain.Shared.ChinaTime.Today(clock) ? clock.GetUtcNow() : Domain.Shared.ChinaTime.StartOfDay(d).AddHours(12);
+
+    /// <summary>The entries' common steps: the page and who may enter, the cadre by staff number, the record saved as the work group's, its answer.</summary>
+    private async Task<IActionResult> EnterAsync(string code, string? cadre, Func<FieldAuthor, Task<RecordResult>> save, Domain.Shared.Term stored, CancellationToken ct)
     {
         if (await OnGetAsync(code, ct) is not PageResult)
         {
@@ -62,10 +94,9 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
             (Message, Refused) = (Ui.T($"没有编号为 {cadre} 的干部", $"no cadre with staff number {cadre}"), true);
             return Page();
         }
-        var author = new FieldAuthor(cadreId.Value, jurisdiction.UserName ?? "?", RecordSource.WorkGroup, jurisdiction.Covers);
-        var result = (await FieldStore.SaveStaysAsync(db, clock, author, [new StayInput(Guid.NewGuid(), code, arrived, left ?? arrived)], ct, cache))[0];
+        var result = await save(new FieldAuthor(cadreId.Value, jurisdiction.UserName ?? "?", RecordSource.WorkGroup, jurisdiction.Covers));
         (Message, Refused) = result.Outcome == RecordOutcome.Stored
-            ? (Ui.T("已代录驻村。", "Stay recorded."), false)
+            ? (Ui.T(stored), false)
             : (string.Join("；", result.Problems.Select(p => p.In(Ui.English))), true);
         return Page();
     }
