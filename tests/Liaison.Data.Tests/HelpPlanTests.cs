@@ -67,7 +67,12 @@ public class HelpPlanTests
             new HelpPlanInput(household.Id, cadre.Code, "缺少劳动力", "介绍就近务工", new DateOnly(2026, 12, 31)), default);
         Assert.Equal(RecordOutcome.Stored, Assert.Single(await FieldStore.SaveVisitsAsync(db, clock, author, [Visit()], default)).Outcome);
         var mine = await FieldQueries.MineAsync(db, clock, cadre.Id, default);
-        var shown = Assert.Single(mine.Villages, v => v.Code == village).HouseholdList;
-        Assert.Equal([household.Id], shown.Where(h => h.Helped).Select(h => h.Id));
+        var mineThere = Assert.Single(mine.Villages, v => v.Code == village);
+        Assert.Equal([household.Id], mineThere.HouseholdList.Where(h => h.Helped).Select(h => h.Id));
+        // The phone lists the plan itself: what the household needs, the measures, the target, the visits so far.
+        var listed = Assert.Single(mineThere.HelpPlans!);
+        Assert.Equal((household.Id, household.HouseNo, "缺少劳动力", "介绍就近务工", new DateOnly(2026, 12, 31), false, 1),
+            (listed.Household, listed.HouseNo, listed.Needs, listed.Measures, listed.TargetOn, listed.Overdue, listed.MyVisits));
+        Assert.DoesNotContain(household.HeadName, listed.Head, StringComparison.Ordinal);
     }
 }

@@ -216,6 +216,52 @@ public class FieldJourney(BrowserFixture app)
         Assert.Equal((null, null), (visit.Latitude, visit.Longitude));
     }
 
+    [Fact]
+    public async Task A_cadre_responsible_for_a_help_plan_sees_it_on_the_phone_and_follows_it_up_with_a_visit()
+    {
+        int cadreId;
+        long householdId;
+        string cadreCode, village, houseNo;
+        await using (var db = app.OpenDb())
+        {
+            var tied = db.LiaisonTies.Where(x => x.CadreId != null).Select(x => x.CadreId!.Value);
+            var paired = db.LiaisonTies.Where(x => x.Kind == Domain.Liaisons.TieKind.Pairing).Select(x => x.UnitId);
+            var accounts = db.Users.Where(u => u.CadreId != null).Select(u => u.CadreId!.Value);
+            var helper = await db.Cadres.AsNoTracking().Where(c => c.Status == Domain.People.CadreStatus.Active && !tied.Contains(c.Id) && !paired.Contains(c.UnitId)
+                && !db.SecretaryPostings.Any(p => p.CadreId == c.Id) && !db.WorkTeamMembers.Any(m => m.CadreId == c.Id) && !accounts.Contains(c.Id)
+                && !db.HelpPlans.Any(p => p.CadreId == c.Id)).OrderByDescending(c => c.Id).FirstAsync();
+            var helped = db.HelpPlans.Select(p => p.HouseholdId);
+            var household = await db.Households.AsNoTracking().Where(h => h.Status == Domain.People.HouseholdStatus.Current && !helped.Contains(h.Id)).OrderByDescending(h => h.Id).FirstAsync();
+            await Data.Liaisons.HelpPlanStore.CreateAsync(db, TimeProvider.System, new Data.Liaisons.OfficeActor("e2e-office", _ => true),
+                new Data.Liaisons.HelpPlanInput(household.Id, helper.Code, "缺少劳动力，子女在外务工", "介绍就近务工，联系农技培训", Domain.Shared.ChinaTime.Today(TimeProvider.System).AddDays(20)), default);
+            (cadreId, cadreCode, householdId, village, houseNo) = (helper.Id, helper.Code, household.Id, household.VillageCode, household.HouseNo);
+        }
+        var name = "helper-" + cadreCode;
+        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
+            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
+
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, name);
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("#help-plans li");
+        var plan = page.Locator("#help-plans li").First;
+        Assert.Contains("需求：缺少劳动力，子女在外务工；措施：介绍就近务工，联系农技培训", await plan.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-help-plan.png"), FullPage = false });
+
+        // The plan's household opens the visit that follows it up.
+        await plan.Locator("button").TapAsync();
+        Assert.StartsWith(houseNo, await page.Locator("#visit-title").TextContentAsync(), StringComparison.Ordinal);
+        var note = $"跟进帮扶 {Guid.NewGuid():N}";
+        await page.FillAsync("#visit-form textarea[name=note]", note);
+        await page.TapAsync("#visit-save");
+        await page.WaitForSelectorAsync("#records li[data-kind='visit'][data-synced='true']");
+        await using var check = app.OpenDb();
+        var visit = await check.HouseholdVisits.SingleAsync(v => v.Note == note);
+        Assert.Equal((cadreId, householdId), (visit.CadreId, visit.HouseholdId));
+    }
+
     /// <summary>A visit to the first household not yet visited, with its note, and "in the village today"; both synced. <paramref name="onSheet"/> runs while the visit's sheet is open.</summary>
     private static async Task VisitAndStayAsync(IPage page, string note, Func<Task>? onSheet = null)
     {

@@ -16,7 +16,13 @@ public sealed record MyHousehold(long Id, string HouseNo, string Head, int Membe
 /// their standing against the visiting duties.
 /// </summary>
 public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList, bool Paired = false,
-    MyDuties? Duties = null);
+    MyDuties? Duties = null, IReadOnlyList<MyHelpPlan>? HelpPlans = null);
+
+/// <summary>
+/// An open help plan of the village the cadre is responsible for (结对帮扶, 一户一策): the household,
+/// what it needs, the measures agreed, the target day, and the cadre's own visits there this year.
+/// </summary>
+public sealed record MyHelpPlan(long Id, long Household, string HouseNo, string Head, string Needs, string Measures, DateOnly TargetOn, bool Overdue, int MyVisits);
 
 /// <summary>
 /// A First Secretary's visiting duties on the phone (<see cref="SecretaryDuties"/>), by key — the page
@@ -61,8 +67,9 @@ public static class FieldQueries
         var visited = (await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && codes.Contains(t.VillageCode)).Select(t => t.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var mine = await db.VisitTallies.AsNoTracking().Where(t => t.Year == year && t.CadreId == cadreId).GroupBy(t => t.HouseholdId)
             .Select(g => new { g.Key, N = (int)g.Sum(t => t.Visits) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var helped = (await db.HelpPlans.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Status == Domain.Liaisons.HelpPlanStatus.Open)
-            .Select(p => p.HouseholdId).ToListAsync(ct)).ToHashSet();
+        var plans = await db.HelpPlans.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Status == Domain.Liaisons.HelpPlanStatus.Open)
+            .OrderBy(p => p.TargetOn).ThenBy(p => p.Id).ToListAsync(ct);
+        var helped = plans.Select(p => p.HouseholdId).ToHashSet();
         var inPost = (await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Until == null).Select(p => p.VillageCode).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var villages = codes.Where(places.ContainsKey).Select(code =>
@@ -74,8 +81,11 @@ public static class FieldQueries
             var duties = inPost.Contains(code)
                 ? DutiesOf(households.Where(h => h.VillageCode == code).Select(h => new DutyHousehold(h.Id, h.Categories)), mine.Keys.ToHashSet())
                 : null;
+            var byId = list.ToDictionary(h => h.Id);
+            var helping = plans.Where(p => p.VillageCode == code && byId.ContainsKey(p.HouseholdId)).Select(p => new MyHelpPlan(p.Id, p.HouseholdId, byId[p.HouseholdId].HouseNo,
+                byId[p.HouseholdId].Head, p.Needs, p.Measures, p.TargetOn, p.TargetOn < context.Today, mine.GetValueOrDefault(p.HouseholdId))).ToList();
             return new MyVillage(code, place.Name, place.ParentCode is { } t ? townships.GetValueOrDefault(t, "") : "", context.IsSecretary(year, code),
-                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code), duties);
+                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code), duties, helping);
         }).ToList();
         return new MyField(cadre.Code, cadre.Name, year, context.Today, villages, await ResidenceOfAsync(db, cadreId, year, context.Today, ct), context.Rules.PlausibleVisitsPerDay);
     }

@@ -64,6 +64,10 @@ public sealed class IndexModel : PageModel
             ["practical"] = Ui.T(Words.PracticalThingsNotRecorded),
             // A household whose help plan the cadre is responsible for (结对帮扶): their visits there are its follow-ups.
             ["helped"] = Ui.T(Words.HelpPlans),
+            ["helpPlans"] = Ui.T("我的结对帮扶（一户一策）", "The households I help (a plan each)"),
+            ["helpLine"] = Ui.T("需求：{0}；措施：{1}", "needs: {0}; measures: {1}"),
+            ["helpTarget"] = Ui.T("目标 {0}，本年走访 {1} 次", "target {0}, {1} visits this year"),
+            ["helpOverdue"] = Ui.T("，已过目标日期", ", past its target"),
         };
         // The duties and the categories of the unvisited come by key (MyDuties); their words, here.
         foreach (var duty in SecretaryDuties.All)

@@ -227,8 +227,26 @@
     $('village').replaceChildren(
       el('h1', {}, v.name, ' ', el('small', { textContent: v.township })),
       el('p', { className: 'note', textContent: say('households', v.households, v.visited, rate) }),
-      ...residence, ...(v.duties ? [renderDuties(v)] : []), actions, search, el('ul', { className: 'households', id: 'households' }));
+      ...residence, ...(v.duties ? [renderDuties(v)] : []), ...(v.helpPlans && v.helpPlans.length ? [renderHelp(v)] : []),
+      actions, search, el('ul', { className: 'households', id: 'households' }));
     renderList(v);
+  }
+
+  // The households of the village whose help plan the cadre is responsible for: what each needs and
+  // the measures agreed, nearest target first; a tap opens the visit that follows the plan up.
+  function renderHelp(v) {
+    return el('section', { className: 'help-plans', id: 'help-plans' },
+      el('h2', { textContent: say('helpPlans') }),
+      el('ul', {}, ...v.helpPlans.map(p => {
+        const h = v.householdList.find(x => x.id === p.household);
+        const li = el('li', {},
+          el('button', { type: 'button', className: 'link', textContent: `${p.houseNo} · ${p.head}`, onclick: () => h && openVisit(h) }),
+          el('p', { className: 'note', textContent: say('helpLine', p.needs, p.measures) }),
+          el('p', { className: 'note', textContent: say('helpTarget', p.targetOn, p.myVisits) + (p.overdue ? say('helpOverdue') : '') }));
+        li.dataset.plan = String(p.id);
+        li.dataset.overdue = String(p.overdue);
+        return li;
+      })));
   }
 
   // A First Secretary's visiting duties in their village (the server's standing, by household id):
