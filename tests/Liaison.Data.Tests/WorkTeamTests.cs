@@ -38,6 +38,8 @@ public class WorkTeamTests
         var mine = await FieldQueries.MineAsync(db, clock, free[0].Id, default);
         Assert.Contains(village.Code, mine.Villages.Select(v => v.Code));
         Assert.All(mine.Villages, v => Assert.StartsWith(township.Code, v.Code, StringComparison.Ordinal));
+        // Each is marked as the township work team's village on the phone.
+        Assert.All(mine.Villages, v => Assert.Equal("township", v.Team));
         var stay = new StayInput(Guid.NewGuid(), village.Code, new DateOnly(2026, 6, 10), new DateOnly(2026, 6, 11));
         Assert.Equal(RecordOutcome.Stored, Assert.Single(await FieldStore.SaveStaysAsync(db, clock, new FieldAuthor(free[0].Id, "member", RecordSource.Phone), [stay], default)).Outcome);
         Assert.Equal(RecordOutcome.Refused, Assert.Single(await FieldStore.SaveStaysAsync(db, clock, new FieldAuthor(free[1].Id, "stranger", RecordSource.Phone),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Liaison.Data.Access;
 using Liaison.Data.Policy;
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
@@ -20,14 +21,16 @@ public sealed class CadreScope
     private readonly Dictionary<int, HashSet<string>> _villages;
     private readonly Dictionary<int, HashSet<string>> _secretaryVillages;
     private readonly Dictionary<int, HashSet<string>> _pairedVillages;
+    private readonly Dictionary<int, Dictionary<string, DivisionLevel>> _teamVillages;
     private readonly Dictionary<long, string> _households;
 
     private CadreScope(Dictionary<int, HashSet<string>> villages, Dictionary<int, HashSet<string>> secretaryVillages, Dictionary<int, HashSet<string>> pairedVillages,
-        Dictionary<long, string> households, FieldRules rules)
+        Dictionary<int, Dictionary<string, DivisionLevel>> teamVillages, Dictionary<long, string> households, FieldRules rules)
     {
         _villages = villages;
         _secretaryVillages = secretaryVillages;
         _pairedVillages = pairedVillages;
+        _teamVillages = teamVillages;
         _households = households;
         Rules = rules;
     }
@@ -42,6 +45,9 @@ public sealed class CadreScope
 
     /// <summary>Whether the village is one the cadre's unit is paired with (the cadre takes part as a member of the pairing).</summary>
     public bool IsPaired(int year, string village) => _pairedVillages.TryGetValue(year, out var v) && v.Contains(village);
+
+    /// <summary>The level of the work team through which the cadre takes part in the village (the nearest team, a village's group before a township's team); null for none.</summary>
+    public DivisionLevel? TeamOf(int year, string village) => _teamVillages.TryGetValue(year, out var v) && v.TryGetValue(village, out var level) ? level : null;
 
     public IReadOnlyList<string> VillagesIn(int year) => _villages.TryGetValue(year, out var v) ? v.Order(StringComparer.Ordinal).ToList() : [];
 
@@ -60,32 +66,36 @@ public sealed class CadreScope
         // 结对帮扶: the responsible cadre follows an open plan up with visits, wherever its household lives.
         var helped = (await db.HelpPlans.AsNoTracking().Where(p => p.CadreId == cadreId && p.Status == HelpPlanStatus.Open)
             .Select(p => new { p.Year, p.VillageCode }).ToListAsync(ct)).Select(p => (p.Year, Village: p.VillageCode));
-        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired).Concat(teams).Concat(helped)
+        var villages = ties.Select(t => (t.Year, Village: t.DivisionCode)).Concat(postings.Select(p => (p.Year, Village: p.VillageCode))).Concat(paired)
+            .Concat(teams.Select(t => (t.Year, t.Village))).Concat(helped)
             .GroupBy(x => x.Year).ToDictionary(g => g.Key, g => g.Select(x => x.Village).ToHashSet(StringComparer.Ordinal));
         var secretary = postings.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal));
         var pairedVillages = paired.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Select(p => p.Village).ToHashSet(StringComparer.Ordinal));
+        var teamVillages = teams.GroupBy(t => t.Year).ToDictionary(g => g.Key,
+            g => g.GroupBy(t => t.Village, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Max(t => t.Level), StringComparer.Ordinal));
         var codes = villages.Values.SelectMany(v => v).Distinct().ToList();
         var households = await db.Households.AsNoTracking().Where(h => codes.Contains(h.VillageCode)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Field;
-        return new CadreScope(villages, secretary, pairedVillages, households, rules);
+        return new CadreScope(villages, secretary, pairedVillages, teamVillages, households, rules);
     }
 
     /// <summary>
     /// The villages of the work teams the cadre belongs to (工作团, 工作队, 工作组): every village of the
     /// county, township or village the team is stationed in, in the team's year.
     /// </summary>
-    private static async Task<List<(int Year, string Village)>> TeamVillagesAsync(LiaisonDb db, int cadreId, CancellationToken ct)
+    private static async Task<List<(int Year, string Village, DivisionLevel Level)>> TeamVillagesAsync(LiaisonDb db, int cadreId, CancellationToken ct)
     {
         var teams = await (from m in db.WorkTeamMembers.AsNoTracking()
                            join t in db.WorkTeams.AsNoTracking() on m.TeamId equals t.Id
                            where m.CadreId == cadreId
                            select new { t.Year, t.DivisionCode }).Distinct().ToListAsync(ct);
-        var found = new List<(int, string)>();
+        var found = new List<(int, string, DivisionLevel)>();
         foreach (var team in teams)
         {
             var code = team.DivisionCode;
-            found.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(code))
-                .Select(d => d.Code).ToListAsync(ct)).Select(v => (team.Year, v)));
+            var level = DivisionCode.LevelOfLength(code.Length) ?? DivisionLevel.Village;
+            found.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(code))
+                .Select(d => d.Code).ToListAsync(ct)).Select(v => (team.Year, v, level)));
         }
         return found;
     }
@@ -170,6 +180,8 @@ public sealed class FieldContext : IFieldFacts
     public bool IsSecretary(int year, string village) => Serves(year, village) && _scope.IsSecretary(year, village);
 
     public bool IsPaired(int year, string village) => Serves(year, village) && _scope.IsPaired(year, village);
+
+    public DivisionLevel? TeamOf(int year, string village) => Serves(year, village) ? _scope.TeamOf(year, village) : null;
 
     public IReadOnlyList<string> VillagesIn(int year) => _scope.VillagesIn(year).Where(v => Author.Within?.Invoke(v) ?? true).ToList();
 

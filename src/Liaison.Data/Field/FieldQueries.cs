@@ -13,10 +13,11 @@ public sealed record MyHousehold(long Id, string HouseNo, string Head, int Membe
 /// <summary>
 /// One of the cadre's villages; <paramref name="Paired"/>: the cadre takes part there as a member of
 /// the unit's pairing (联建村); <paramref name="Duties"/>: where the cadre is its First Secretary in post,
-/// their standing against the visiting duties.
+/// their standing against the visiting duties; <paramref name="Team"/>: the kind of the work team through
+/// which the cadre takes part there (county, township, village), if any.
 /// </summary>
 public sealed record MyVillage(string Code, string Name, string Township, bool FirstSecretary, int Households, int Visited, IReadOnlyList<MyHousehold> HouseholdList, bool Paired = false,
-    MyDuties? Duties = null, IReadOnlyList<MyHelpPlan>? HelpPlans = null);
+    MyDuties? Duties = null, IReadOnlyList<MyHelpPlan>? HelpPlans = null, string? Team = null);
 
 /// <summary>
 /// An open help plan of the village the cadre is responsible for (结对帮扶, 一户一策): the household,
@@ -85,7 +86,8 @@ public static class FieldQueries
             var helping = plans.Where(p => p.VillageCode == code && byId.ContainsKey(p.HouseholdId)).Select(p => new MyHelpPlan(p.Id, p.HouseholdId, byId[p.HouseholdId].HouseNo,
                 byId[p.HouseholdId].Head, p.Needs, p.Measures, p.TargetOn, p.TargetOn < context.Today, mine.GetValueOrDefault(p.HouseholdId))).ToList();
             return new MyVillage(code, place.Name, place.ParentCode is { } t ? townships.GetValueOrDefault(t, "") : "", context.IsSecretary(year, code),
-                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code), duties, helping);
+                list.Count, list.Count(h => h.Visited), list, context.IsPaired(year, code), duties, helping,
+                context.TeamOf(year, code) is { } team ? team.ToString().ToLowerInvariant() : null);
         }).ToList();
         return new MyField(cadre.Code, cadre.Name, year, context.Today, villages, await ResidenceOfAsync(db, cadreId, year, context.Today, ct), context.Rules.PlausibleVisitsPerDay);
     }

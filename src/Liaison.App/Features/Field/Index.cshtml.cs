@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Liaison.App.Web;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Secretaries;
 using Liaison.Domain.Shared;
@@ -69,6 +71,11 @@ public sealed class IndexModel : PageModel
             ["helpTarget"] = Ui.T("目标 {0}，本年走访 {1} 次", "target {0}, {1} visits this year"),
             ["helpOverdue"] = Ui.T("，已过目标日期", ", past its target"),
         };
+        // A village of the cadre's work team is labelled with the team's kind (MyVillage.Team: county, township, village).
+        foreach (var level in new[] { DivisionLevel.County, DivisionLevel.Township, DivisionLevel.Village })
+        {
+            words["team." + level.ToString().ToLowerInvariant()] = Ui.T(WorkTeamTerms.Kind(level)!.Value);
+        }
         // The duties and the categories of the unvisited come by key (MyDuties); their words, here.
         foreach (var duty in SecretaryDuties.All)
         {

@@ -205,7 +205,7 @@
     if (me.villages.length === 0) { $('village').replaceChildren(el('p', { className: 'note', textContent: say('noVillages') })); return; }
     if (!me.villages.some(v => v.code === state.village)) state.village = me.villages[0].code;
     $('villages').replaceChildren(...me.villages.map(v => el('button', {
-      type: 'button', textContent: v.name + (v.firstSecretary ? ' · ' + say('firstSecretary') : v.paired ? ' · ' + say('paired') : ''),
+      type: 'button', textContent: v.name + (v.firstSecretary ? ' · ' + say('firstSecretary') : v.paired ? ' · ' + say('paired') : v.team ? ' · ' + say('team.' + v.team) : ''),
       onclick: () => { state.village = v.code; render(); },
     })));
     [...$('villages').children].forEach((b, i) => b.setAttribute('aria-pressed', String(me.villages[i].code === state.village)));

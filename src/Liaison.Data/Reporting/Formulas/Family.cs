@@ -128,7 +128,7 @@ public sealed class CodeMonth
 /// </summary>
 public sealed class FamilyRow
 {
-    public const int CountSlots = 12;
+    public const int CountSlots = 16;
     public const int MoneySlots = 1;
 
     public string Code { get; set; } = "";
@@ -145,6 +145,10 @@ public sealed class FamilyRow
     public long C9 { get; set; }
     public long C10 { get; set; }
     public long C11 { get; set; }
+    public long C12 { get; set; }
+    public long C13 { get; set; }
+    public long C14 { get; set; }
+    public long C15 { get; set; }
     public decimal M0 { get; set; }
 
     internal long Count(int slot) => slot switch
@@ -161,6 +165,10 @@ public sealed class FamilyRow
         9 => C9,
         10 => C10,
         11 => C11,
+        12 => C12,
+        13 => C13,
+        14 => C14,
+        15 => C15,
         _ => throw new ArgumentOutOfRangeException(nameof(slot)),
     };
 
