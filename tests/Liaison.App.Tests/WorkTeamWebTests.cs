@@ -109,6 +109,10 @@ public sealed class WorkGroupEntryWebTests() : OwnDemoHost(planned: true)
         var visited = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "visit",
             new() { ["cadre"] = member, ["house"] = house, ["day"] = today, ["issue"] = "村西路灯不亮" })).Content.ReadAsStringAsync());
         Assert.Contains("已代录走访", visited, StringComparison.Ordinal);
+        // The same form sent again (a reload, a double tap) is stored once.
+        var again = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "visit",
+            new() { ["cadre"] = member, ["house"] = house, ["day"] = today, ["issue"] = "村西路灯不亮" })).Content.ReadAsStringAsync());
+        Assert.Contains("这条记录已代录过，未重复保存", again, StringComparison.Ordinal);
         var nowhere = WebUtility.HtmlDecode(await (await Forms.PostAsync(cadre, $"/field/progress/{Village}", "visit",
             new() { ["cadre"] = member, ["house"] = "不存在的门牌", ["day"] = today })).Content.ReadAsStringAsync());
         Assert.Contains("本村没有门牌号为 不存在的门牌 的在册农户", nowhere, StringComparison.Ordinal);

@@ -120,15 +120,8 @@ public class FieldJourney(BrowserFixture app)
                 && !tied.Contains(c.Id) && !posted.Contains(c.Id) && !accounts.Contains(c.Id)).OrderBy(c => c.Id).FirstAsync();
             (cadreId, cadreCode, village) = (member.Id, member.Code, pairing.DivisionCode);
         }
-        var name = "member-" + cadreCode;
-        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
-            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
-
-        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await app.SignInAsync(page, name);
-        await page.GotoAsync(app.BaseUrl + "/field");
+        await using var context = await PhoneOfAsync("member-" + cadreCode, cadreCode, village);
+        var page = context.Pages[0];
         await page.WaitForSelectorAsync("ul.households li");
         // The paired village is the member's only village, and says why it is theirs.
         Assert.Contains("联建村", await page.Locator("#villages button").Last.TextContentAsync(), StringComparison.Ordinal);
@@ -236,15 +229,8 @@ public class FieldJourney(BrowserFixture app)
                 new Data.Liaisons.HelpPlanInput(household.Id, helper.Code, "缺少劳动力，子女在外务工", "介绍就近务工，联系农技培训", Domain.Shared.ChinaTime.Today(TimeProvider.System).AddDays(20)), default);
             (cadreId, cadreCode, householdId, village, houseNo) = (helper.Id, helper.Code, household.Id, household.VillageCode, household.HouseNo);
         }
-        var name = "helper-" + cadreCode;
-        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
-            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
-
-        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await app.SignInAsync(page, name);
-        await page.GotoAsync(app.BaseUrl + "/field");
+        await using var context = await PhoneOfAsync("helper-" + cadreCode, cadreCode, village);
+        var page = context.Pages[0];
         await page.WaitForSelectorAsync("#help-plans li");
         var plan = page.Locator("#help-plans li").First;
         Assert.Contains("需求：缺少劳动力，子女在外务工；措施：介绍就近务工，联系农技培训", await plan.TextContentAsync(), StringComparison.Ordinal);
@@ -260,6 +246,19 @@ public class FieldJourney(BrowserFixture app)
         await using var check = app.OpenDb();
         var visit = await check.HouseholdVisits.SingleAsync(v => v.Note == note);
         Assert.Equal((cadreId, householdId), (visit.CadreId, visit.HouseholdId));
+    }
+
+    /// <summary>A new cadre account for <paramref name="cadreCode"/> (scope: <paramref name="village"/>), signed in on a phone-sized page showing /field.</summary>
+    private async Task<IBrowserContext> PhoneOfAsync(string name, string cadreCode, string village)
+    {
+        Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
+            "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
+        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, name);
+        await page.GotoAsync(app.BaseUrl + "/field");
+        return context;
     }
 
     /// <summary>A visit to the first household not yet visited, with its note, and "in the village today"; both synced. <paramref name="onSheet"/> runs while the visit's sheet is open.</summary>

@@ -156,6 +156,12 @@ public static class FieldStore
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// A record's id drawn from what it says (an entry form's fields), the same whenever the same entry
+    /// is made again: what makes an office's or a work group's form exactly-once, as the phone's own ids do.
+    /// </summary>
+    public static Guid EntryId(string entry) => new(SHA256.HashData(Encoding.UTF8.GetBytes(entry))[..16]);
+
     internal static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     private static string Truncate(string s) => s.Length <= 20_000 ? s : s[..20_000];

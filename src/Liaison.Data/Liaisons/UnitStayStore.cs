@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Liaison.Data.Audit;
 using Liaison.Data.Field;
 using Liaison.Domain.Field;
@@ -99,5 +97,5 @@ public static class UnitStayStore
 
     /// <summary>The member's stay's id, the same whenever the same stay is entered again: what makes the form exactly-once.</summary>
     private static Guid ClientId(long tie, int cadre, DateOnly arrived, DateOnly left) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"unit-stay:{tie}:{cadre}:{arrived:yyyy-MM-dd}:{left:yyyy-MM-dd}")))[..16]);
+        FieldStore.EntryId(FormattableString.Invariant($"unit-stay:{tie}:{cadre}:{arrived:yyyy-MM-dd}:{left:yyyy-MM-dd}"));
 }

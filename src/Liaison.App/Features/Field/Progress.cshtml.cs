@@ -48,7 +48,8 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
     /// phone's, marked as entered by the work group (who entered it is the account's name).
     /// </summary>
     public Task<IActionResult> OnPostStayAsync(string code, string? cadre, DateOnly? arrived, DateOnly? left, CancellationToken ct) =>
-        EnterAsync(code, cadre, async author => (await FieldStore.SaveStaysAsync(db, clock, author, [new StayInput(Guid.NewGuid(), code, arrived, left ?? arrived)], ct, cache))[0],
+        EnterAsync(code, cadre, async author => (await FieldStore.SaveStaysAsync(db, clock, author,
+            [new StayInput(EntryId($"stay:{author.CadreId}:{code}:{arrived:yyyy-MM-dd}:{left ?? arrived:yyyy-MM-dd}"), code, arrived, left ?? arrived)], ct, cache))[0],
             new("已代录驻村。", "Stay recorded."), ct);
 
     /// <summary>A visit entered for a cadre: the household by its house number in this village, the day, one issue raised if any.</summary>
@@ -64,18 +65,33 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
             {
                 return new RecordResult(0, null, RecordOutcome.Refused, null, [new Domain.Shared.Problem("household", $"本村没有门牌号为 {house} 的在册农户", $"no current household at house number {house} in this village")]);
             }
-            var visit = new VisitInput(Guid.NewGuid(), household, VisitedAt(day), Issues: string.IsNullOrWhiteSpace(issue) ? null : [issue]);
+            var visit = new VisitInput(EntryId($"visit:{author.CadreId}:{household}:{day:yyyy-MM-dd}:{issue}"), household, VisitedAt(day), Issues: string.IsNullOrWhiteSpace(issue) ? null : [issue]);
             return (await FieldStore.SaveVisitsAsync(db, clock, author, [visit], ct, cache))[0];
         }, new("已代录走访。", "Visit recorded."), ct);
 
     /// <summary>A First Secretary's activity entered for them: kind, day, how many and, for meetings and trips, how many people.</summary>
     public Task<IActionResult> OnPostActivityAsync(string code, string? cadre, ActivityKind? kind, DateOnly? on, int? count, int? people, CancellationToken ct) =>
-        EnterAsync(code, cadre, async author => (await FieldStore.SaveActivitiesAsync(db, clock, author, [new ActivityInput(Guid.NewGuid(), code, kind, on, count, people)], ct, cache))[0],
+        EnterAsync(code, cadre, async author => (await FieldStore.SaveActivitiesAsync(db, clock, author,
+            [new ActivityInput(EntryId($"activity:{author.CadreId}:{code}:{kind}:{on:yyyy-MM-dd}:{count}:{people}"), code, kind, on, count, people)], ct, cache))[0],
             new("已代录第一书记工作。", "Activity recorded."), ct);
 
-    /// <summary>A visit of a past day at noon; of today, now (the field checks refuse a visit later than now).</summary>
-    private DateTimeOffset? VisitedAt(DateOnly? day) =>
-        day is not { } d ? null : d == Domain.Shared.ChinaTime.Today(clock) ? clock.GetUtcNow() : Domain.Shared.ChinaTime.StartOfDay(d).AddHours(12);
+    /// <summary>The entry's id from what it says: the same form sent twice (a reload, a double tap) is stored once.</summary>
+    private static Guid EntryId(FormattableString entry) => FieldStore.EntryId("work-group-" + FormattableString.Invariant(entry));
+
+    /// <summary>
+    /// A visit entered for a day is put at its noon — or, today before noon, at the start of this hour
+    /// (the field checks refuse a visit later than now) — so that the same entry made again says the same.
+    /// </summary>
+    private DateTimeOffset? VisitedAt(DateOnly? day)
+    {
+        if (day is not { } d)
+        {
+            return null;
+        }
+        var noon = Domain.Shared.ChinaTime.StartOfDay(d).AddHours(12);
+        var now = clock.GetUtcNow();
+        return noon <= now ? noon : new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset);
+    }
 
     /// <summary>The entries' common steps: the page and who may enter, the cadre by staff number, the record saved as the work group's, its answer.</summary>
     private async Task<IActionResult> EnterAsync(string code, string? cadre, Func<FieldAuthor, Task<RecordResult>> save, Domain.Shared.Term stored, CancellationToken ct)
@@ -95,9 +111,12 @@ public sealed class ProgressModel(LiaisonQueries queries, LiaisonDb db, Jurisdic
             return Page();
         }
         var result = await save(new FieldAuthor(cadreId.Value, jurisdiction.UserName ?? "?", RecordSource.WorkGroup, jurisdiction.Covers));
-        (Message, Refused) = result.Outcome == RecordOutcome.Stored
-            ? (Ui.T(stored), false)
-            : (string.Join("；", result.Problems.Select(p => p.In(Ui.English))), true);
+        (Message, Refused) = result.Outcome switch
+        {
+            RecordOutcome.Stored => (Ui.T(stored), false),
+            RecordOutcome.Duplicate => (Ui.T("这条记录已代录过，未重复保存。", "This entry was made before; it is not stored twice."), false),
+            _ => (string.Join("；", result.Problems.Select(p => p.In(Ui.English))), true),
+        };
         return Page();
     }
 
