@@ -128,6 +128,8 @@ public static class Words
     public static Term Meetings { get; } = new("会议", "Meetings");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");
     public static Term Save { get; } = new("保存", "Save");
+    /// <summary>工作组代录: the button of a record entered for a cadre without a phone.</summary>
+    public static Term EnterForCadre { get; } = new("代录", "Record");
     public static Term Saved { get; } = new("已保存。", "Saved.");
     public static Term NothingFound { get; } = new("没有找到", "Nothing found");
     public static Term Portal { get; } = new("门户首页", "Portal");
