@@ -145,11 +145,7 @@ public static class DivisionImporter
         }
         catch (ImportRefusedException e)
         {
-            foreach (var p in e.ImportProblems)
-            {
-                problems.Add(p.Line, p.Column, p.Reason, p.Args);
-            }
-            return ImportPreview.Of(file, name, "divisions", problems, written: false);
+            return ImportPreview.Refused(file, name, "divisions", problems, e);
         }
     }
 

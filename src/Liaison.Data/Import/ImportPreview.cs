@@ -105,6 +105,16 @@ public sealed record ImportPreview
         $"第 {n.Line.ToString(CultureInfo.InvariantCulture)} 行，列“{n.Column}”：{n.Before} → {n.After}",
         $"line {n.Line.ToString(CultureInfo.InvariantCulture)}, column {n.Column}: {n.Before} → {n.After}");
 
+    /// <summary>A preview of a file refused as a whole (not found, no header, a missing column): the problems found so far and the refusal's.</summary>
+    internal static ImportPreview Refused(TabularFile? file, string name, string entity, ImportProblems problems, ImportRefusedException refusal)
+    {
+        foreach (var p in refusal.ImportProblems)
+        {
+            problems.Add(p.Line, p.Column, p.Reason, p.Args);
+        }
+        return Of(file, name, entity, problems, written: false);
+    }
+
     /// <summary>What the file and its reading said, without rows: for a refusal before any row was read.</summary>
     internal static ImportPreview Of(TabularFile? file, string name, string entity, ImportProblems problems, bool written) => new()
     {

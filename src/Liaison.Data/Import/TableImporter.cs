@@ -240,11 +240,7 @@ public abstract class TableImporter<T>(TimeProvider clock)
         }
         catch (ImportRefusedException e)
         {
-            foreach (var p in e.ImportProblems)
-            {
-                problems.Add(p.Line, p.Column, p.Reason, p.Args);
-            }
-            return ImportPreview.Of(file, name, Entity, problems, written: false);
+            return ImportPreview.Refused(file, name, Entity, problems, e);
         }
     }
 

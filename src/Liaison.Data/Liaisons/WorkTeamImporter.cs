@@ -109,12 +109,7 @@ public sealed class WorkTeamImporter(TimeProvider clock)
         }
         catch (ImportRefusedException e)
         {
-            var problems = new ImportProblems(name);
-            foreach (var p in e.ImportProblems)
-            {
-                problems.Add(p.Line, p.Column, p.Reason, p.Args);
-            }
-            return ImportPreview.Of(file, name, Entity, problems, written: false);
+            return ImportPreview.Refused(file, name, Entity, new ImportProblems(name), e);
         }
     }
 
@@ -130,9 +125,10 @@ public sealed class WorkTeamImporter(TimeProvider clock)
         progress?.Invoke(new ImportProgress("rows", 1, 1));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
+        // The plan's stored teams and members, read untracked, are attached and changed: EF writes only what differs.
         foreach (var team in plan.Teams)
         {
-            var stored = team.Stored is { } s ? await db.WorkTeams.FirstAsync(t => t.Id == s.Id, ct) : null;
+            var stored = team.Stored;
             if (stored is null)
             {
                 stored = new WorkTeam
@@ -148,15 +144,16 @@ public sealed class WorkTeamImporter(TimeProvider clock)
             }
             else
             {
+                db.WorkTeams.Attach(stored);
                 stored.Name = team.Name ?? stored.Name;
                 stored.HeadPost = team.HeadPost ?? stored.HeadPost;
             }
             await db.SaveChangesAsync(ct);
             foreach (var m in team.Members)
             {
-                if (m.Stored is { } was)
+                if (m.Stored is { } member)
                 {
-                    var member = await db.WorkTeamMembers.FirstAsync(x => x.Id == was.Id, ct);
+                    db.WorkTeamMembers.Attach(member);
                     member.Role = m.Role;
                     member.Since = m.Since;
                 }
@@ -216,6 +213,7 @@ public sealed class WorkTeamImporter(TimeProvider clock)
                              join c in db.Cadres.AsNoTracking() on m.CadreId equals c.Id
                              where teamIds.Contains(m.TeamId) && m.Until == null
                              select new { Member = m, c.Code, c.Name }).ToListAsync(ct);
+        var serving = current.ToDictionary(m => (m.Member.TeamId, m.Member.CadreId), m => m.Member);
         var jurisdiction = Within is { } within ? Domain.Access.Scope.Division(within) : null;
 
         var teams = new Dictionary<(int, string), TeamPlan>();
@@ -280,7 +278,7 @@ public sealed class WorkTeamImporter(TimeProvider clock)
                         ok = false;
                     }
                     seen.TryAdd((r.Year, r.Division, r.Cadre), r.Line);
-                    var was = team.Stored is { } t ? current.FirstOrDefault(m => m.Member.TeamId == t.Id && m.Member.CadreId == cadre.Id)?.Member : null;
+                    var was = team.Stored is { } t ? serving.GetValueOrDefault((t.Id, cadre.Id)) : null;
                     var since = r.Since ?? was?.Since ?? (thisYear == r.Year ? ChinaTime.Today(clock) : new DateOnly(r.Year, 1, 1));
                     if (since.Year != r.Year)
                     {
