@@ -73,6 +73,27 @@ public class ScopeGuardTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_cadres_scope_reads_its_work_teams_villages_too_and_a_picked_division_narrows_it(string provider)
+    {
+        var (t, files) = await WithTwoTownshipsAsync(provider);
+        await using (t)
+        using (files)
+        {
+            await using var db = Guarded(t, new ScopeGuard(ScopeGuardMode.Fail));
+            // A cadre of the first township's village serving in the second township's work team.
+            var cadre = new Scoped(db, Scope.Division("370830100201").WithTeams(["370830101"]));
+            Assert.Equal(["李强", "王芳"], await cadre.Households.OrderBy(h => h.VillageCode == "370830100201").Select(h => h.HeadName).ToListAsync());
+            Assert.True(cadre.Covers("370830101201"));
+            // Picked: the team's village alone; the county above both keeps both; another township reads nothing.
+            Assert.Equal(["李强"], await cadre.Under("370830101201").Households.Select(h => h.HeadName).ToListAsync());
+            Assert.Equal(2, await cadre.Under("370830").Households.CountAsync());
+            Assert.Empty(await cadre.Under("370830102").Households.ToListAsync());
+            Assert.False(cadre.Under("370830102").Covers("370830101201"));
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Logging_lets_the_read_run_and_remembers_it(string provider)
     {
         var (t, files) = await WithTwoTownshipsAsync(provider);

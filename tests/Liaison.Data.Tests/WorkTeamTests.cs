@@ -33,7 +33,7 @@ public class WorkTeamTests
         var paired = db.LiaisonTies.Where(x => x.Kind == TieKind.Pairing).Select(x => x.UnitId);
         var free = await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.Active && !tied.Contains(c.Id) && !posted.Contains(c.Id) && !paired.Contains(c.UnitId))
             .OrderBy(c => c.Id).Take(2).ToListAsync();
-        await WorkTeamStore.AddMemberAsync(db, clock, office, team.Id, new TeamMemberInput(free[0].Code, TeamRole.Head, new DateOnly(2026, 3, 1)), default);
+        var head = await WorkTeamStore.AddMemberAsync(db, clock, office, team.Id, new TeamMemberInput(free[0].Code, TeamRole.Head, new DateOnly(2026, 3, 1)), default);
 
         var mine = await FieldQueries.MineAsync(db, clock, free[0].Id, default);
         Assert.Contains(village.Code, mine.Villages.Select(v => v.Code));
@@ -55,6 +55,13 @@ public class WorkTeamTests
         Assert.Equal(1, await db.WorkTeamMeetings.CountAsync(m => m.TeamId == team.Id && m.Id == meeting.Id));
         var key = team.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Entity == "work-team" && a.EntityKey == key));
+
+        // The member's account reaches the team's township (Scope.Teams) in the team's year, while serving.
+        Assert.Equal([township.Code], await WorkTeamStore.ReachOfAsync(db, free[0].Id, 2026, default));
+        Assert.Empty(await WorkTeamStore.ReachOfAsync(db, free[0].Id, 2027, default));
+        Assert.Empty(await WorkTeamStore.ReachOfAsync(db, free[1].Id, 2026, default));
+        await WorkTeamStore.EndMemberAsync(db, clock, office, head.Id, new DateOnly(2026, 6, 20), default);
+        Assert.Empty(await WorkTeamStore.ReachOfAsync(db, free[0].Id, 2026, default));
     }
 
     [Theory]

@@ -24,6 +24,22 @@ public class AccessTests
         Assert.Equal("*", Scope.Everything.ToString());
     }
 
+    [Fact]
+    public void A_cadres_scope_reaches_its_work_teams_divisions_and_is_written_as_before()
+    {
+        // A village's cadre in a township's team, a county's group, and a group inside the team's township.
+        var scope = Scope.Division("370830001001").WithTeams(["370811002", "370830001001", "370811002003", "370826"]);
+        Assert.Equal(["370811002", "370826"], scope.Teams);
+        Assert.Equal(["370830001001", "370811002", "370826"], scope.Roots);
+        Assert.True(scope.Covers("370811002003"));
+        Assert.True(scope.Covers("370826100200"));
+        Assert.False(scope.Covers("370811003001"));
+        Assert.False(scope.Covers("370830001002"));
+        Assert.Equal("370830001001", scope.ToString());
+        Assert.Empty(Scope.Everything.WithTeams(["370811"]).Teams);
+        Assert.Empty(Scope.Everything.Roots);
+    }
+
     [Theory]
     [InlineData("37083")]
     [InlineData("abc")]

@@ -18,6 +18,7 @@ public static class AuthSetup
         services.AddScoped<Jurisdiction>();
         services.AddSingleton<ApiTokenLookup>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IClaimsTransformation, TeamReach>();
         services.AddIdentityCore<Account>(Rules)
             .AddSignInManager<LiaisonSignInManager>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()

@@ -12,6 +12,10 @@ public static class LiaisonClaims
     public const string ScopeUnit = "liaison:scope-unit";
     /// <summary>The cadre a cadre account keeps field records for.</summary>
     public const string Cadre = "liaison:cadre";
+    /// <summary>A division of a work team the account's cadre serves in (one claim each; <see cref="TeamReach"/>).</summary>
+    public const string TeamDivision = "liaison:team-division";
+    /// <summary>Set once the team divisions are on the principal, so that they are looked up once a request.</summary>
+    public const string TeamsRead = "liaison:teams-read";
     /// <summary>Signed in with a temporary password: only the password page is open until it is changed.</summary>
     public const string MustChangePassword = "liaison:must-change-password";
 
@@ -29,10 +33,10 @@ public static class LiaisonClaims
             return null;
         }
         var division = user.FindFirstValue(ScopeDivision);
-        if (int.TryParse(user.FindFirstValue(ScopeUnit), out var unit) && division is not null)
-        {
-            return Scope.Unit(unit, division);
-        }
-        return division is not null ? Scope.Division(division) : role == Domain.Access.Role.Admin ? Scope.Everything : null;
+        var scope = int.TryParse(user.FindFirstValue(ScopeUnit), out var unit) && division is not null ? Scope.Unit(unit, division)
+            : division is not null ? Scope.Division(division)
+            : role == Domain.Access.Role.Admin ? Scope.Everything : null;
+        var teams = user.FindAll(TeamDivision).Select(c => c.Value).ToList();
+        return scope is not null && teams.Count > 0 ? scope.WithTeams(teams) : scope;
     }
 }

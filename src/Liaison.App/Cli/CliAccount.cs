@@ -14,9 +14,9 @@ public static class CliAccount
 {
     /// <summary>
     /// The operator of the server (everything, may reveal), or the named account's scope (its
-    /// division, or its unit's division and the unit), role and name on the audit record.
+    /// division, or its unit's division and the unit, and a cadre's work teams), role and name on the audit record.
     /// </summary>
-    public static async Task<CliWho> WhoAsync(LiaisonDb db, string? userName, CancellationToken ct)
+    public static async Task<CliWho> WhoAsync(LiaisonDb db, TimeProvider clock, string? userName, CancellationToken ct)
     {
         if (userName is null)
         {
@@ -32,6 +32,11 @@ public static class CliAccount
         var scope = account.ScopeUnitId is { } unitId
             ? Scope.Unit(unitId, await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.DivisionCode).FirstAsync(ct))
             : account.ScopeDivisionCode is { } code ? Scope.Division(code) : Scope.Everything;
+        if (account.CadreId is { } cadre)
+        {
+            // As the web app's (TeamReach): a cadre's account reaches their work teams' divisions too.
+            scope = scope.WithTeams(await Data.Liaisons.WorkTeamStore.ReachOfAsync(db, cadre, Domain.Shared.ChinaTime.Today(clock).Year, ct));
+        }
         return new CliWho(new Actor(Actor.Cli.Name + " as " + userName), new Scoped(db, scope), Roles.May(account.Role, Ability.RevealPersonalData));
     }
 }

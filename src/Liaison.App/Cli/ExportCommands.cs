@@ -42,7 +42,7 @@ public static class ExportCommands
             var path = run.Value(output)!;
             var code = run.Value(division);
             await using var db = await run.OpenDbAsync(ct);
-            var (actor, scoped, mayReveal) = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var (actor, scoped, mayReveal) = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var scopeRoot = scoped.Scope?.DivisionCode;
             // Outside the account's jurisdiction a division reads as absent, as on the web.
             if (code is not null && !await scoped.Divisions.AnyAsync(d => d.Code == code, ct))

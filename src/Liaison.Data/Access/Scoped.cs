@@ -26,21 +26,25 @@ public sealed class Scoped
 
     private readonly LiaisonDb _db;
 
-    // The root of the visible subtree (null: everything), read by the queries as a parameter.
-    private readonly string? _root;
+    // The roots of the visible subtrees (null: everything), read by the queries as parameters: the
+    // scope's own division and, for a cadre's account, its work teams' (Scope.Teams); one picked by Under.
+    private readonly IReadOnlyList<string>? _roots;
     private readonly bool _nothing;
+    // Whether Under narrowed the scope to a division a person picked.
+    private readonly bool _narrowed;
 
-    private Scoped(LiaisonDb db, Scope? scope, string? root, bool nothing)
+    private Scoped(LiaisonDb db, Scope? scope, IReadOnlyList<string>? roots, bool nothing, bool narrowed)
     {
         _db = db;
         Scope = scope;
-        _root = root;
+        _roots = roots;
         _nothing = nothing;
+        _narrowed = narrowed;
     }
 
     /// <summary>Narrowed to <paramref name="scope"/>; no scope (not signed in, or a unit that is gone) reads nothing.</summary>
     public Scoped(LiaisonDb db, Scope? scope)
-        : this(db, scope, scope?.DivisionCode, scope is null)
+        : this(db, scope, scope is null || scope.IsEverything ? null : scope.Roots, scope is null, false)
     {
     }
 
@@ -64,20 +68,33 @@ public sealed class Scoped
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
-    public bool Covers(string divisionCode) => !_nothing && (_root is null || DivisionCode.IsInSubtree(divisionCode, _root));
+    public bool Covers(string divisionCode) => !_nothing && (_roots is null || _roots.Any(r => DivisionCode.IsInSubtree(divisionCode, r)));
 
     /// <summary>
     /// Narrowed to <paramref name="divisionCode"/>'s subtree as well (a filter a person picked); null
-    /// leaves it as it is. A division outside the scope reads nothing; one above it leaves the scope.
+    /// leaves it as it is. A division outside the scope reads nothing; one above it keeps the parts of
+    /// the scope under it.
     /// </summary>
-    public Scoped Under(string? divisionCode) =>
-        divisionCode is null || _nothing ? this
-        : Covers(divisionCode) ? new Scoped(_db, Scope, divisionCode, false)
-        : _root is not null && DivisionCode.IsInSubtree(_root, divisionCode) ? this
-        : new Scoped(_db, Scope, _root, true);
+    public Scoped Under(string? divisionCode)
+    {
+        if (divisionCode is null || _nothing)
+        {
+            return this;
+        }
+        if (Covers(divisionCode))
+        {
+            return new Scoped(_db, Scope, [divisionCode], false, true);
+        }
+        // Not covered, so not everything: the roots under the picked division stay.
+        var roots = _roots!;
+        var under = roots.Where(r => DivisionCode.IsInSubtree(r, divisionCode)).ToList();
+        return under.Count == roots.Count ? this
+            : under.Count == 0 ? new Scoped(_db, Scope, roots, true, true)
+            : new Scoped(_db, Scope, under, false, true);
+    }
 
     /// <summary>The same reader with nothing in reach (a figure a role does not see).</summary>
-    public Scoped None => new(_db, Scope, _root, true);
+    public Scoped None => new(_db, Scope, _roots, true, _narrowed);
 
     public IQueryable<Division> Divisions => Within(_db.Divisions, d => d.Code);
 
@@ -118,7 +135,7 @@ public sealed class Scoped
                 return Within(_db.Cases.Where(_ => false), c => c.VillageCode);
             }
             var held = _db.Cases.Where(c => c.HolderUnitId == unit);
-            return _root == Scope!.DivisionCode ? held.AsNoTracking().TagWith(Tag) : Within(held, c => c.VillageCode);
+            return !_narrowed ? held.AsNoTracking().TagWith(Tag) : Within(held, c => c.VillageCode);
         }
     }
 
@@ -131,7 +148,7 @@ public sealed class Scoped
     public IQueryable<Reporting.DivisionRollup> Rollups => Within(_db.Rollups, r => r.DivisionCode);
 
     /// <summary>Audit entries of the divisions in scope; entries of no division (accounts, settings) are the operator's alone.</summary>
-    public IQueryable<AuditEntry> AuditEntries => _root is null && !_nothing
+    public IQueryable<AuditEntry> AuditEntries => _roots is null && !_nothing
         ? _db.AuditEntries.AsNoTracking().TagWith(Tag)
         : Within(_db.AuditEntries.Where(e => e.DivisionCode != null), e => e.DivisionCode!);
 
@@ -143,14 +160,18 @@ public sealed class Scoped
         {
             return query.Where(_ => false);
         }
-        if (_root is null)
+        if (_roots is null)
         {
             return query;
         }
-        // code.StartsWith(root), with the root read from a closure so that EF sends it as a parameter.
-        var root = _root;
-        Expression<Func<string>> parameter = () => root;
-        var startsWith = Expression.Call(code.Body, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, parameter.Body);
-        return query.Where(Expression.Lambda<Func<T, bool>>(startsWith, code.Parameters));
+        // code.StartsWith(root) || …, each root read from a closure so that EF sends it as a parameter.
+        Expression? any = null;
+        foreach (var root in _roots)
+        {
+            Expression<Func<string>> parameter = () => root;
+            var startsWith = Expression.Call(code.Body, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, parameter.Body);
+            any = any is null ? startsWith : Expression.OrElse(any, startsWith);
+        }
+        return query.Where(Expression.Lambda<Func<T, bool>>(any!, code.Parameters));
     }
 }

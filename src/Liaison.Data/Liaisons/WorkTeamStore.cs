@@ -38,6 +38,16 @@ public static class WorkTeamStore
                where m.CadreId == cadreId && m.Role == TeamRole.Head && m.Until == null && t.Year == year && village.StartsWith(t.DivisionCode)
                select m.Id).AnyAsync(ct);
 
+    /// <summary>
+    /// The divisions of the teams of the year the cadre serves in now: what a cadre's account reaches
+    /// besides its own scope (<see cref="Domain.Access.Scope.Teams"/>).
+    /// </summary>
+    public static async Task<List<string>> ReachOfAsync(LiaisonDb db, int cadreId, int year, CancellationToken ct) =>
+        await (from m in db.WorkTeamMembers.AsNoTracking()
+               join t in db.WorkTeams.AsNoTracking() on m.TeamId equals t.Id
+               where m.CadreId == cadreId && m.Until == null && t.Year == year
+               select t.DivisionCode).Distinct().ToListAsync(ct);
+
     public static async Task<WorkTeam> CreateAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, WorkTeamInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);

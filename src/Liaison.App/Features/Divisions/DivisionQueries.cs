@@ -80,9 +80,11 @@ public sealed class DivisionQueries(Data.Access.Scoped scoped)
         {
             return [];
         }
+        // The top of a scope: its division, and a cadre's work teams' divisions beside it.
         var top = code is null && scoped.Scope.DivisionCode is not null;
+        var roots = scoped.Scope.Roots;
         var children = await scoped.Divisions
-            .Where(d => top ? d.Code == scoped.Scope.DivisionCode : d.ParentCode == code)
+            .Where(d => top ? roots.Contains(d.Code) : d.ParentCode == code)
             .OrderBy(d => d.Code).ToListAsync(ct);
         var codes = children.Select(c => c.Code).ToList();
         var figures = (await scoped.Rollups.Where(r => codes.Contains(r.DivisionCode)).ToListAsync(ct))

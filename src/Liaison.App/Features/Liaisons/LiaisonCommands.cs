@@ -109,7 +109,7 @@ public static class LiaisonCommands
         village.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var place = run.Value(code)!.Trim();
             var day = run.Value(on) ?? ChinaTime.Today(run.Clock);
             if (!who.Scoped.Covers(place) || !await who.Scoped.Divisions.AnyAsync(d => d.Code == place, ct))

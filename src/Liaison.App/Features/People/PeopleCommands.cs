@@ -58,7 +58,7 @@ public static class PeopleCommands
         add.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var input = new CadreInput(run.Value(code)!.Trim(), run.Value(name)!.Trim(), run.Value(unit)!.Trim(), Choice("rank", run.Value(rank)!, Terms.Ranks),
                 run.Value(reserve), run.Value(police), run.Value(promoted), run.Value(birth), Choice("gender", run.Value(gender)!, Terms.Genders), run.Value(phone));
             var outcome = await RegistryStore.AddCadreAsync(db, run.Clock, who.Actor, who.Scoped.Scope, input, run.Value(on) ?? ChinaTime.Today(run.Clock), run.Value(reason), ct);
@@ -83,7 +83,7 @@ public static class PeopleCommands
         edit.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var key = run.Value(code)!.Trim();
             Cadre? c;
             string? unitCode;
@@ -117,7 +117,7 @@ public static class PeopleCommands
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var change = new RegistryChange(action, run.Value(on) ?? ChinaTime.Today(run.Clock), run.Value(reason), other is null ? null : run.Value(other));
             return Report(run, await RegistryStore.ChangeCadreAsync(db, run.Clock, who.Actor, who.Scoped.Scope, run.Value(code)!, change, ct));
         }));
@@ -142,7 +142,7 @@ public static class PeopleCommands
         add.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var input = new HouseholdInput(run.Value(village)!.Trim(), run.Value(houseNo)!.Trim(), run.Value(head), run.Value(phone), run.Value(members), Categories(run.Value(categories)));
             return Report(run, await RegistryStore.AddHouseholdAsync(db, run.Clock, who.Actor, who.Scoped.Scope, input, run.Value(on) ?? ChinaTime.Today(run.Clock), run.Value(reason), ct));
         }));
@@ -158,7 +158,7 @@ public static class PeopleCommands
         edit.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(editAs), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(editAs), ct);
             var h = await HouseholdAsync(db, run.Value(editHousehold)!, ct);
             var input = new HouseholdInput(h.VillageCode, h.HouseNo, run.Value(editHead), run.Value(editPhone), run.Value(editMembers) ?? h.MemberCount,
                 run.Value(editCategories) is { } cats ? Categories(cats) : h.Categories);
@@ -199,7 +199,7 @@ public static class PeopleCommands
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var h = await HouseholdAsync(db, run.Value(household)!, ct);
             var change = new RegistryChange(action, run.Value(on) ?? ChinaTime.Today(run.Clock), run.Value(reason), other is null ? null : run.Value(other));
             var newOne = split is { } sp ? new HouseholdInput(h.VillageCode, run.Value(sp.HouseNo)!.Trim(), run.Value(sp.Head), run.Value(sp.Phone), run.Value(sp.Members), HouseholdCategory.None) : null;
@@ -237,7 +237,7 @@ public static class PeopleCommands
         add.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var input = new UnitInput(run.Value(code)!.Trim(), run.Value(name)!.Trim(), Choice("level", run.Value(level)!, Terms.UnitLevels),
                 Choice("category", run.Value(category)!, Terms.UnitCategories), run.Value(division)!.Trim());
             return Report(run, await RegistryStore.AddUnitAsync(db, run.Clock, who.Actor, who.Scoped.Scope, input, run.Value(on) ?? ChinaTime.Today(run.Clock), run.Value(reason), ct));
@@ -277,7 +277,7 @@ public static class PeopleCommands
         command.SetAction(CommandRunner.Action(async (run, ct) =>
         {
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var key = run.Value(code)!.Trim();
             UnitInput? newUnit = null;
             List<string>? moving = null;

@@ -36,7 +36,7 @@ public static class ReportCommands
                 return run.Fail(run.Say($"--format {fmt} 需要 --out 文件", $"--format {fmt} needs --out FILE"));
             }
             await using var db = await run.OpenDbAsync(ct);
-            var who = await CliAccount.WhoAsync(db, run.Value(asUser), ct);
+            var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
             var actor = who.Actor;
             var year = await CampaignReports.ReportYearAsync(db, run.Clock, ct);
             var (period, problem) = ReportPeriod.Parse(run.Value(from), run.Value(to), year);
