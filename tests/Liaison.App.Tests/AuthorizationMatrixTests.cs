@@ -17,7 +17,7 @@ namespace Liaison.App.Tests;
 public class AuthorizationMatrixTests(AppFixture app)
 {
     /// <summary>How to call each route, given a division code the caller may or may not see.</summary>
-    private static readonly Dictionary<string, Func<string, string>> Samples = new()
+    internal static readonly Dictionary<string, Func<string, string>> Samples = new()
     {
         ["/"] = _ => "/",
         ["/divisions"] = _ => "/divisions",
@@ -103,7 +103,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
-    private static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
+    internal static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
         "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>

@@ -69,6 +69,25 @@ public sealed class TeamReachWebTests() : OwnDemoHost(planned: true)
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/field/progress/{Home}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/field/progress/{neither}")).StatusCode);
 
+        // Every page and endpoint that answers by division, as the authorization matrix calls it:
+        // the team's village answers as the account's own, a village of neither is not found.
+        foreach (var route in AuthorizationMatrixTests.Scoped)
+        {
+            var call = AuthorizationMatrixTests.Samples[route];
+            var inTeam = (await member.GetAsync(call(village))).StatusCode;
+            var own = (await member.GetAsync(call(Home))).StatusCode;
+            Assert.True(inTeam == own, $"{call(village)}: {(int)inTeam}, the account's own village {(int)own}");
+            // A role's refusal (403, or a page's redirect to "denied") is the same wherever; else outside is not found.
+            if (own == HttpStatusCode.OK)
+            {
+                Assert.True((await member.GetAsync(call(neither))).StatusCode == HttpStatusCode.NotFound, $"{call(neither)} is found");
+            }
+            else
+            {
+                Assert.Contains(own, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Redirect });
+            }
+        }
+
         var elsewhere = await SignedInAsync("cadre-elsewhere");
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/cases/{caseId}")).StatusCode);
         Assert.DoesNotContain("组里待办", WebUtility.HtmlDecode(await elsewhere.GetStringAsync("/cases")), StringComparison.Ordinal);
