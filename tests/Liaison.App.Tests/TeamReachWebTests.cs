@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Liaison.App.Auth;
 using Liaison.Data.Audit;
 using Liaison.Data.Cases;
@@ -92,5 +93,40 @@ public sealed class TeamReachWebTests() : OwnDemoHost(planned: true)
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/cases/{caseId}")).StatusCode);
         Assert.DoesNotContain("组里待办", WebUtility.HtmlDecode(await elsewhere.GetStringAsync("/cases")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/field/progress/{village}")).StatusCode);
+    }
+
+    /// <summary>
+    /// The people within an office's reach include who serves in its work teams (and its pairings and
+    /// postings): the people picker and the person page find a cadre of another township's unit once
+    /// they join a work group of the office's village, as they would a cadre tied there.
+    /// </summary>
+    [Fact]
+    public async Task A_township_office_finds_a_cadre_of_another_township_once_they_serve_in_its_village_work_group()
+    {
+        const string township = "370830001";
+        string stranger;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var tied = db.LiaisonTies.Where(t => t.DivisionCode.StartsWith(township) && t.CadreId != null).Select(t => t.CadreId!.Value);
+            var paired = db.LiaisonTies.Where(t => t.DivisionCode.StartsWith(township) && t.UnitId != null).Select(t => t.UnitId!.Value);
+            var posted = db.SecretaryPostings.Where(p => p.VillageCode.StartsWith(township)).Select(p => p.CadreId);
+            stranger = await (from c in db.Cadres
+                              join u in db.Units on c.UnitId equals u.Id
+                              where !u.DivisionCode.StartsWith(township) && u.DivisionCode.StartsWith("370830") && !tied.Contains(c.Id) && !paired.Contains(c.UnitId) && !posted.Contains(c.Id)
+                                    && c.Status == Domain.People.CadreStatus.Active
+                              orderby c.Code
+                              select c.Code).FirstAsync();
+        }
+        var office = await SignedInAsync("township-office");
+        Assert.DoesNotContain(await office.GetFromJsonAsync<List<Features.Search.Found>>($"/api/v1/pick/people?q={stranger}") ?? [], p => p.Value == stranger);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/plan/people/{stranger}")).StatusCode);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var actor = new OfficeActor("office-test", _ => true);
+            var team = await WorkTeamStore.CreateAsync(db, TimeProvider.System, actor, new(ChinaTime.Today(TimeProvider.System).Year, Home, null, null), default);
+            await WorkTeamStore.AddMemberAsync(db, TimeProvider.System, actor, team.Id, new(stranger, Domain.Liaisons.TeamRole.Member, null), default);
+        }
+        Assert.Contains(await office.GetFromJsonAsync<List<Features.Search.Found>>($"/api/v1/pick/people?q={stranger}") ?? [], p => p.Value == stranger);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/plan/people/{stranger}")).StatusCode);
     }
 }

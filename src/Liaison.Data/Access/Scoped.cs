@@ -139,6 +139,26 @@ public sealed class Scoped
         }
     }
 
+    /// <summary>
+    /// The people within reach: the cadres of a unit in scope, and those who take part in a place in
+    /// it — tied there, posted there as First Secretary, members of a unit paired with it or of a work
+    /// team stationed in it. What the plan's person page shows and the people picker offers.
+    /// </summary>
+    public IQueryable<Cadre> People
+    {
+        get
+        {
+            var units = Units.Select(u => u.Id);
+            var tied = Ties.Where(t => t.CadreId != null).Select(t => t.CadreId!.Value);
+            var paired = Ties.Where(t => t.Kind == TieKind.Pairing && t.UnitId != null).Select(t => t.UnitId!.Value);
+            var posted = Postings.Select(p => p.CadreId);
+            var teams = Within(_db.WorkTeams, t => t.DivisionCode).Select(t => t.Id);
+            var members = _db.WorkTeamMembers.Where(m => teams.Contains(m.TeamId)).Select(m => m.CadreId);
+            return _db.Cadres.AsNoTracking().TagWith(Tag)
+                .Where(c => units.Contains(c.UnitId) || paired.Contains(c.UnitId) || tied.Contains(c.Id) || posted.Contains(c.Id) || members.Contains(c.Id));
+        }
+    }
+
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);
     public IQueryable<LiaisonTie> Ties => Within(_db.LiaisonTies, t => t.DivisionCode);

@@ -58,7 +58,7 @@ public sealed class PlanQueries(LiaisonDb db, Scoped scoped)
         {
             return null;
         }
-        var visible = scoped.Covers(found.u.DivisionCode) || await scoped.Ties.AnyAsync(t => t.CadreId == found.c.Id, ct);
+        var visible = scoped.Covers(found.u.DivisionCode) || await scoped.People.AnyAsync(c => c.Id == found.c.Id, ct);
         return visible ? new PersonView(found.c, found.u) : null;
     }
 

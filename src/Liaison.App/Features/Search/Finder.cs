@@ -1,4 +1,3 @@
-using Liaison.Data;
 using Liaison.Domain.Divisions;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ public sealed record Found(string Value, string Text, string? Path, string Href)
 /// staff number, a house number, a tracking code), within the signed-in scope. The pickers of every
 /// form and the global search both ask here, so that what one offers the other finds.
 /// </summary>
-public sealed class Finder(Data.Access.Scoped scoped, LiaisonDb db)
+public sealed class Finder(Data.Access.Scoped scoped)
 {
     public const int Limit = 20;
 
@@ -38,8 +37,8 @@ public sealed class Finder(Data.Access.Scoped scoped, LiaisonDb db)
     }
 
     /// <summary>
-    /// Cadres by name, the start of their staff number, or their unit's name: those of a unit in scope
-    /// and those tied to a place in it (the rule of the plan's person page).
+    /// Cadres by name, the start of their staff number, or their unit's name: the people within reach
+    /// (<see cref="Data.Access.Scoped.People"/>, the rule of the plan's person page).
     /// </summary>
     public async Task<List<Found>> PeopleAsync(string? text, CancellationToken ct)
     {
@@ -48,12 +47,9 @@ public sealed class Finder(Data.Access.Scoped scoped, LiaisonDb db)
         {
             return [];
         }
-        var units = scoped.Units.Select(u => u.Id);
-        var tied = scoped.Ties.Select(t => t.CadreId);
-        var found = await (from c in db.Cadres.AsNoTracking()
+        var found = await (from c in scoped.People
                            join u in scoped.UnitNames on c.UnitId equals u.Id
-                           where (units.Contains(c.UnitId) || tied.Contains(c.Id))
-                                 && (c.Name.Contains(q) || c.Code.StartsWith(q) || u.Name.Contains(q))
+                           where c.Name.Contains(q) || c.Code.StartsWith(q) || u.Name.Contains(q)
                            orderby c.Name.StartsWith(q) descending, c.Code
                            select new { c.Code, c.Name, Unit = u.Name })
             .Take(Limit).ToListAsync(ct);

@@ -15,7 +15,7 @@ public static class PickApi
             finder.DivisionsAsync(q, level is not null && DivisionCode.TryParseLevel(level, out var l) ? l : null, under, ct));
         // The portal's village chooser: names and codes only (the public pages publish them), no sign-in.
         api.MapGet("/pick/public-villages", (string? q, Data.LiaisonDb db, CancellationToken ct) =>
-            new Finder(Data.Access.Scoped.Public(db), db).DivisionsAsync(q, DivisionLevel.Village, null, ct))
+            new Finder(Data.Access.Scoped.Public(db)).DivisionsAsync(q, DivisionLevel.Village, null, ct))
             .AllowAnonymous().RequireRateLimiting(Auth.AuthSetup.PublicLimit);
         api.MapGet("/pick/people", (string? q, Finder finder, CancellationToken ct) => finder.PeopleAsync(q, ct));
         api.MapGet("/pick/units", (string? q, Finder finder, CancellationToken ct) => finder.UnitsAsync(q, ct));
