@@ -35,6 +35,22 @@ public sealed class AccountPageTests() : OwnDemoHost(planned: false)
             new() { ["UserName"] = "root2", ["Role"] = "Admin", ["Division"] = "370830001" });
         Assert.Contains("不在您的管辖范围内", await admin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // A cadre account is linked to a cadre within reach only: one of another township's unit (with no
+        // place in this one) does not exist for this office; one of its own township's unit does.
+        string outside, inside;
+        await using (var read = Demo.Target.CreateContext())
+        {
+            var codes = from c in read.Cadres join u in read.Units on c.UnitId equals u.Id orderby c.Code select new { c.Code, u.DivisionCode };
+            outside = await codes.Where(x => x.DivisionCode.StartsWith("370830102")).Select(x => x.Code).FirstAsync();
+            inside = await codes.Where(x => x.DivisionCode.StartsWith("370830001")).Select(x => x.Code).FirstAsync();
+        }
+        var foreign = WebUtility.HtmlDecode(await (await Forms.PostAsync(client, "/admin/accounts/new", "create",
+            new() { ["UserName"] = "borrowed", ["Role"] = "Cadre", ["Division"] = "370830001001", ["Cadre"] = outside })).Content.ReadAsStringAsync());
+        Assert.Contains($"没有编号为 {outside} 的干部", foreign, StringComparison.Ordinal);
+        var own = WebUtility.HtmlDecode(await (await Forms.PostAsync(client, "/admin/accounts/new", "create",
+            new() { ["UserName"] = "own-cadre", ["Role"] = "Cadre", ["Division"] = "370830001001", ["Cadre"] = inside })).Content.ReadAsStringAsync());
+        Assert.Contains("已创建账户 own-cadre", own, StringComparison.Ordinal);
+
         var list = await client.GetStringAsync("/admin/accounts");
         Assert.Contains("township-office", list, StringComparison.Ordinal);
         Assert.DoesNotContain(">office<", list, StringComparison.Ordinal);
@@ -43,7 +59,7 @@ public sealed class AccountPageTests() : OwnDemoHost(planned: false)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/accounts/other-inspector")).StatusCode);
 
         await using var db = Demo.Target.CreateContext();
-        Assert.False(await db.Users.AnyAsync(a => a.UserName == "grab" || a.UserName == "root2"));
+        Assert.False(await db.Users.AnyAsync(a => a.UserName == "grab" || a.UserName == "root2" || a.UserName == "borrowed"));
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "account.add" && (e.EntityKey == "grab" || e.EntityKey == "root2")));
     }
 

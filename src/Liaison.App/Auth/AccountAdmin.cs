@@ -66,7 +66,10 @@ public sealed class AccountAdmin(LiaisonDb db, UserManager<Account> users, TimeP
             {
                 throw new RefusedException(new Problem("cadre", "只有干部账户关联干部（--cadre 须与 --role cadre 同用）", "only a cadre account is linked to a cadre (--cadre goes with --role cadre)") { Code = "cadre-needs-cadre-role" });
             }
-            account.CadreId = await db.Cadres.AsNoTracking().Where(c => c.Code == code.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+            // A page's manager links only a cadre within their reach (Scoped.People): the account records
+            // the cadre's field work, which must not reach into another office's villages through it.
+            var people = by is null ? db.Cadres.AsNoTracking() : new Data.Access.Scoped(db, by.Scope).People;
+            account.CadreId = await people.Where(c => c.Code == code.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
                 ?? throw new RefusedException(new Problem("cadre", $"没有编号为 {code} 的干部", $"no cadre with staff number {code}") { Code = "unknown-cadre" });
         }
         var password = request.Password ?? NewPassword();
