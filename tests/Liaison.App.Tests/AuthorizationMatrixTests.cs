@@ -77,6 +77,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/field/visits"] = _ => "/api/v1/field/visits",
         ["/api/v1/field/stays"] = _ => "/api/v1/field/stays",
         ["/api/v1/field/activities"] = _ => "/api/v1/field/activities",
+        ["/api/v1/field/nights"] = _ => "/api/v1/field/nights",
         ["/cases"] = _ => "/cases",
         ["/cases/{id:long}"] = _ => "/cases/1",
         ["/disputes"] = _ => "/disputes",

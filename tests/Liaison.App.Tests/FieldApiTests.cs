@@ -65,6 +65,58 @@ public sealed class FieldApiTests : OwnHost
     }
 
     [Fact]
+    public async Task A_night_session_from_the_phone_is_stored_once_with_its_escalated_matter_taken_up_once_and_only_in_the_cadres_village()
+    {
+        const string village = "370830001001";
+        var cadre = await SignedInAsync("cadre");
+        var id = Guid.NewGuid();
+        var held = Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object Session(Guid key, string where) => new
+        {
+            id = key,
+            village = where,
+            heldOn = held,
+            topic = "人居环境整治夜谈",
+            people = 23,
+            attendees = "党员、村民代表",
+            matters = new object[]
+            {
+                new { text = "垃圾清运不及时", outcome = "solved" },
+                new { text = "村南排水沟堵塞，需乡镇协调", outcome = "escalated", category = "infrastructure" },
+            },
+        };
+        var created = await cadre.PostAsJsonAsync("/api/v1/field/nights", Session(id, village));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var recordId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordId").GetInt64();
+        // The phone's queue sends it again (the answer was lost): the same session, nothing new.
+        var again = await cadre.PostAsJsonAsync("/api/v1/field/nights", new[] { Session(id, village) });
+        var answer = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
+        Assert.Equal(("duplicate", recordId), (answer.GetProperty("status").GetString(), answer.GetProperty("recordId").GetInt64()));
+
+        // Not in a village of the cadre's own; not without the phone's id.
+        string elsewhere;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            elsewhere = await db.Divisions.Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.Code.StartsWith("370830102")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        }
+        var outside = await cadre.PostAsJsonAsync("/api/v1/field/nights", Session(Guid.NewGuid(), elsewhere));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("villageCode", out _));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await cadre.PostAsJsonAsync("/api/v1/field/nights", Session(Guid.Empty, village))).StatusCode);
+        // An inspector records no night session.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync("inspector")).PostAsJsonAsync("/api/v1/field/nights", Session(Guid.NewGuid(), village))).StatusCode);
+
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var session = await db.NightSessions.SingleAsync(s => s.ClientId == id);
+            Assert.Equal((village, 2, 1, 1, "cadre"), (session.VillageCode, session.Raised, session.Solved, session.Escalated, session.RecordedBy));
+            var taken = await db.Cases.SingleAsync(c => c.NightSessionId == session.Id);
+            Assert.Equal(Domain.Cases.CaseChannel.NightVisit, taken.Channel);
+            Assert.Equal(1, await db.NightSessions.CountAsync(s => s.VillageCode == elsewhere || s.ClientId == id));
+        }
+    }
+
+    [Fact]
     public async Task A_visit_and_a_stay_keep_the_position_sent_and_one_far_from_the_village_is_flagged_for_supervisors()
     {
         const string village = "370830001001";

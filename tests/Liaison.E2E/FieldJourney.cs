@@ -65,6 +65,44 @@ public class FieldJourney(BrowserFixture app)
     }
 
     [Fact]
+    public async Task A_cadre_records_a_night_session_with_no_network_and_its_escalated_matter_becomes_one_case_when_it_returns()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page, "cadre");
+        await page.GotoAsync(app.BaseUrl + "/field");
+        await page.WaitForSelectorAsync("ul.households li");
+        Assert.True(await page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
+
+        await context.SetOfflineAsync(true);
+        await page.WaitForSelectorAsync("#net.offline");
+        var topic = $"秋收夜谈 {Guid.NewGuid():N}";
+        await page.TapAsync("#night");
+        await page.FillAsync("#night-form input[name=topic]", topic);
+        await page.FillAsync("#night-form input[name=people]", "18");
+        var rows = page.Locator("#night-form .matter");
+        await rows.Nth(0).Locator("input[name=text]").FillAsync("晒场不够用");
+        await rows.Nth(0).Locator("select[name=outcome]").SelectOptionAsync("Explained");
+        await rows.Nth(1).Locator("input[name=text]").FillAsync("村东道路坑洼需修补");
+        await rows.Nth(1).Locator("select[name=outcome]").SelectOptionAsync("Escalated");
+        await page.TapAsync("#night-form button[type=submit]");
+        await page.WaitForSelectorAsync("#queue[data-pending='1']");
+
+        await context.SetOfflineAsync(false);
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await page.WaitForSelectorAsync("#queue[data-pending='0']");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-night.png"), FullPage = false });
+
+        await using var db = app.OpenDb();
+        var session = await db.NightSessions.SingleAsync(s => s.Topic == topic);
+        Assert.Equal((18, 2, 1, 1), (session.People, session.Raised, session.Explained, session.Escalated));
+        Assert.NotNull(session.ClientId);
+        Assert.Equal("村东道路坑洼需修补", (await db.Cases.SingleAsync(c => c.NightSessionId == session.Id)).Description);
+        await AssertAllSyncedAsync(page);
+    }
+
+    [Fact]
     public async Task Where_the_phone_allows_a_visit_and_a_stay_carry_its_position_and_the_page_says_so()
     {
         const float latitude = 35.405f, longitude = 116.587f;

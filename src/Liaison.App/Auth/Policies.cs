@@ -15,6 +15,7 @@ public static class Policies
     public const string Cases = "cases";
     public const string Registries = "registries";
     public const string UnitStays = "unit-stays";
+    public const string Nights = "nights";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -27,6 +28,7 @@ public static class Policies
         [Cases] = Ability.HandleCases,
         [Registries] = Ability.EditRegistries,
         [UnitStays] = Ability.RecordUnitStays,
+        [Nights] = Ability.RecordNightSessions,
     };
 
     public static void Add(AuthorizationOptions options)

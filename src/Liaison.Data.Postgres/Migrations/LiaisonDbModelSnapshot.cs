@@ -1264,6 +1264,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
                     b.Property<int>("Escalated")
                         .HasColumnType("integer")
                         .HasColumnName("escalated");
@@ -1324,6 +1328,10 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_night_sessions_cadre_id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_sessions_client_id");
 
                     b.HasIndex("VillageCode", "Year")
                         .HasDatabaseName("ix_night_sessions_village_code_year");

@@ -1239,6 +1239,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
                     b.Property<int>("Escalated")
                         .HasColumnType("INTEGER")
                         .HasColumnName("escalated");
@@ -1299,6 +1303,10 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_night_sessions_cadre_id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_sessions_client_id");
 
                     b.HasIndex("VillageCode", "Year")
                         .HasDatabaseName("ix_night_sessions_village_code_year");

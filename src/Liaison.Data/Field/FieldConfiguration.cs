@@ -130,6 +130,8 @@ internal sealed class NightSessionConfiguration : IEntityTypeConfiguration<Night
         b.ToTable("night_sessions");
         b.HasKey(s => s.Id);
         b.HasIndex(s => new { s.VillageCode, s.Year });
+        // A phone's resend of a session finds the one stored (several nulls: the office's entries).
+        b.HasIndex(s => s.ClientId).IsUnique();
         b.Property(s => s.VillageCode).HasMaxLength(12);
         b.Property(s => s.Topic).HasMaxLength(NightSession.MaxTopic);
         b.Property(s => s.Place).HasMaxLength(NightSession.MaxTopic);

@@ -84,6 +84,12 @@ public static class FieldStore
         return retry.Finish();
     }
 
+    /// <summary>A record sent without the id its client makes.</summary>
+    internal static Problem MissingId { get; } = new("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing") { Code = "missing-id" };
+
+    /// <summary>A record whose id another cadre's record holds.</summary>
+    internal static Problem IdTaken { get; } = new("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again") { Code = "id-taken" };
+
     /// <summary>Sorts one request's records into refused, duplicates, conflicts and fresh ones to write.</summary>
     private static async Task<FieldWrite<TInput, TRecord>> PlanAsync<TInput, TRecord>(LiaisonDb db, FieldContext context, IReadOnlyList<TInput> inputs,
         FieldRecordKind<TInput, TRecord> kind, bool lookFirst, CancellationToken ct)
@@ -102,11 +108,11 @@ public static class FieldStore
             switch (ExactlyOnce.Classify(id, hashes[i], context.Author.CadreId, stored, earlier))
             {
                 case Arrival.MissingId:
-                    results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [new Problem("id", "缺少记录编号（由手机生成的 UUID）", "the record's id (a UUID made by the client) is missing") { Code = "missing-id" }]);
+                    results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [MissingId]);
                     break;
                 case Arrival.TakenByAnother:
                     // Another cadre's record: nothing of it is told (not its id, not whether it matches), and nothing is kept.
-                    results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, [new Problem("id", "该记录编号已被占用，请重新生成编号后再提交", "this record id is taken: make a new id and send the record again") { Code = "id-taken" }]);
+                    results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, [IdTaken]);
                     break;
                 case Arrival.Duplicate:
                     results[i] = new RecordResult(i, id, RecordOutcome.Duplicate, stored?.Id, []);

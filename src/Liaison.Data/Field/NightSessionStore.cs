@@ -17,6 +17,10 @@ public sealed record NightMatterInput(string? Text, NightOutcome Outcome, string
 public sealed record NightSessionInput(string? VillageCode, DateOnly? HeldOn, string? Topic, string? Place, int? People, string? Attendees,
     string? CadreCode, IReadOnlyList<NightMatterInput> Matters);
 
+/// <summary>A night session from the phone's queue: the id the phone made, the village, and what the office's form asks.</summary>
+public sealed record NightInput(Guid? Id, string? Village, DateOnly? HeldOn, string? Topic, string? Place, int? People, string? Attendees,
+    IReadOnlyList<NightMatterInput>? Matters);
+
 /// <summary>
 /// 夜谈夜访 (issue 20): records a night session with its matters in one transaction — each escalated
 /// matter taken up as a case of the night-visit channel with the session as its source, the audit
@@ -27,8 +31,69 @@ public static class NightSessionStore
     private const string Reach = "a night session store: the actor's reach is decided on the village the session names";
     public const int MaxMatters = 30;
 
-    /// <summary>Records a session; <paramref name="ownCadre"/> (the signed-in cadre) held it when no other cadre is named.</summary>
-    public static async Task<NightSession> RecordAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, int? ownCadre, NightSessionInput input, CancellationToken ct)
+    /// <summary>
+    /// Sessions a cadre's phone sends, each exactly once by its id (the queue sends a record until it
+    /// is answered): a session stored before under the id is answered as a duplicate, one of another
+    /// cadre's refused; each new one is recorded as the cadre's in a village of their own (ties,
+    /// postings, pairing, teams: <see cref="CadreScope"/>), refused by field as the form's would be.
+    /// </summary>
+    public static async Task<IReadOnlyList<RecordResult>> SaveFromFieldAsync(LiaisonDb db, TimeProvider clock, FieldAuthor author, IReadOnlyList<NightInput> inputs,
+        CadreScopeCache? cache, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var context = await FieldContext.LoadAsync(db, clock, author, cache, ct);
+        var results = new RecordResult[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (input.Id is not { } id || id == Guid.Empty)
+            {
+                results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [FieldStore.MissingId]);
+                continue;
+            }
+            if (await StoredAsync(db, id, author, i, ct) is { } stored)
+            {
+                results[i] = stored;
+                continue;
+            }
+            var year = input.HeldOn?.Year ?? context.Today.Year;
+            var actor = new CaseActor(author.UserName, village => context.Serves(year, village));
+            try
+            {
+                var session = await RecordAsync(db, clock, actor, author.CadreId,
+                    new NightSessionInput(input.Village, input.HeldOn, input.Topic, input.Place, input.People, input.Attendees, null, input.Matters ?? []), ct, id);
+                results[i] = new RecordResult(i, id, RecordOutcome.Stored, session.Id, []);
+            }
+            catch (RefusedException e)
+            {
+                results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, e.Problems);
+            }
+            catch (DbUpdateException)
+            {
+                // The same record sent twice at once: the other request stored it (else the failure stands).
+                db.ChangeTracker.Clear();
+                if (await StoredAsync(db, id, author, i, ct) is not { } raced)
+                {
+                    throw;
+                }
+                results[i] = raced;
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The answer for an id stored before: the cadre's own session (a duplicate), or another's (refused, telling nothing of it).</summary>
+    private static async Task<RecordResult?> StoredAsync(LiaisonDb db, Guid id, FieldAuthor author, int index, CancellationToken ct)
+    {
+        var stored = await db.NightSessions.AsNoTracking().Where(s => s.ClientId == id).Select(s => new { s.Id, s.CadreId }).FirstOrDefaultAsync(ct);
+        return stored is null ? null
+            : stored.CadreId == author.CadreId ? new RecordResult(index, id, RecordOutcome.Duplicate, stored.Id, [])
+            : new RecordResult(index, id, RecordOutcome.Refused, null, [FieldStore.IdTaken]);
+    }
+
+    /// <summary>Records a session; <paramref name="ownCadre"/> (the signed-in cadre) held it when no other cadre is named; <paramref name="clientId"/>, the phone's id.</summary>
+    public static async Task<NightSession> RecordAsync(LiaisonDb db, TimeProvider clock, CaseActor actor, int? ownCadre, NightSessionInput input, CancellationToken ct,
+        Guid? clientId = null)
     {
         using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
@@ -107,6 +172,7 @@ public static class NightSessionStore
             Escalated = cases.Count,
             RecordedBy = actor.UserName,
             RecordedAt = now,
+            ClientId = clientId,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.NightSessions.Add(session);

@@ -18,7 +18,7 @@ public enum NightOutcome
 /// raised with what became of it. A matter escalated becomes a case of the night-visit channel whose
 /// source is the session, so it is followed up like any other; the session keeps the counts of its
 /// matters, which the report sums (<c>night_sessions</c>, <c>night_session_people</c>, <c>night_matters_solved</c>).
-/// Recorded once, as held; not edited afterwards (a case it raised moves on by itself).
+/// Recorded once, as held (from the phone, exactly once by its <see cref="ClientId"/>); not edited afterwards (a case it raised moves on by itself).
 /// </summary>
 public sealed class NightSession
 {
@@ -40,6 +40,8 @@ public sealed class NightSession
     public int Escalated { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>The id the phone gave the record (its offline queue sends it until answered): stored once; null for the office's form.</summary>
+    public Guid? ClientId { get; set; }
 
     public const int MaxTopic = 200;
     public const int MaxText = 500;
@@ -74,4 +76,6 @@ public static class NightWords
     public static Term People { get; } = new("参加群众（人次）", "People who came");
     public static Term Raised { get; } = new("反映事项", "Matters raised");
     public static Term CaseCategory { get; } = new("上报时的问题类别", "Category if escalated");
+    public static Term Place { get; } = new("地点（选填）", "Place (optional)");
+    public static Term Attendees { get; } = new("参加人员（如党员、村民代表、留守老人）", "Who came (e.g. party members, villagers' representatives, elderly left behind)");
 }

@@ -19,8 +19,8 @@ public sealed record FieldErrorDto(string Field, string Message, string Code = "
 public sealed record BatchResultDto(IReadOnlyList<RecordResultDto> Results, int Stored, int Duplicates, int Conflicts, int Refused);
 
 /// <summary>
-/// Field records under /api/v1 for the phone app and other systems: visits, stays and First
-/// Secretary activities, one (an object) or many (an array) per request, stored exactly once by
+/// Field records under /api/v1 for the phone app and other systems: visits, stays, First
+/// Secretary activities and night sessions, one (an object) or many (an array) per request, stored exactly once by
 /// the client's id. A cadre account posts its own; an office posts for a cadre of its jurisdiction
 /// (<c>?cadre=STAFF_NUMBER</c>, recorded as entered by the work group).
 /// </summary>
@@ -47,6 +47,11 @@ public static class FieldApi
                 + Position);
         api.MapPost("/field/activities", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
             PostAsync<ActivityInput>("activity", request, cadre, context, (a, inputs) => FieldStore.SaveActivitiesAsync(context.Db, context.Clock, a, inputs, ct, context.Cache, context.Writer), ct));
+        api.MapPost("/field/nights", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
+            PostAsync<NightInput>("night", request, cadre, context, (a, inputs) => NightSessionStore.SaveFromFieldAsync(context.Db, context.Clock, a, inputs, context.Cache, ct), ct))
+            .RequireAuthorization(Auth.Policies.Nights)
+            .WithDescription("Night sessions (夜谈夜访), one (an object) or many (an array): id (the client's), village, heldOn, topic, place, people, attendees, "
+                + "matters (text, outcome: solved | explained | escalated, category for an escalated one, which becomes a case); stored once by id, in a village of the cadre's own.");
         api.MapGet("/field/me", MeAsync);
         api.MapGet("/field/visits", VisitsAsync);
         api.MapGet("/field/stays", StaysAsync);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Liaison.App.Web;
 using Liaison.Domain.Divisions;
+using Liaison.Domain.Field;
 using Liaison.Domain.Liaisons;
 using Liaison.Domain.People;
 using Liaison.Domain.Secretaries;
@@ -14,13 +15,20 @@ namespace Liaison.App.Features.Field;
 /// cadre's villages and households and a queue of records on the phone, and syncs through
 /// <see cref="FieldApi"/>. The words it shows come with the page, in the user's language.
 /// </summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(Data.LiaisonDb db, TimeProvider clock) : PageModel
 {
+    /// <summary>Matter rows of the night session's form on the phone (blank ones are skipped).</summary>
+    public const int NightMatterRows = 3;
+
     /// <summary>The script's words; a JSON data block (not script), so the content security policy allows it.</summary>
     public string TextJson { get; private set; } = "{}";
 
-    public void OnGet()
+    /// <summary>The case categories of this year's policy, for a night session's escalated matters.</summary>
+    public IReadOnlyList<Domain.Policy.CaseCategory> Categories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        Categories = (await Data.Cases.CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
         var words = new Dictionary<string, string>
         {
             ["online"] = Ui.T("在线", "online"),
@@ -40,6 +48,7 @@ public sealed class IndexModel : PageModel
             ["inVillage"] = Ui.T("今天在村", "In the village today"),
             ["stayRecorded"] = Ui.T("已记录今天在村", "today in the village recorded"),
             ["activity"] = Ui.T(Words.FirstSecretaryActivity),
+            ["night"] = Ui.T(NightWords.Sessions),
             ["visited"] = Ui.T("已走访", "visited"),
             ["notVisited"] = Ui.T("未走访", "not visited"),
             ["queuedVisit"] = Ui.T("已记录，待同步", "recorded, waiting to sync"),

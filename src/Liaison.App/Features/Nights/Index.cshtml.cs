@@ -71,3 +71,6 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         }
     }
 }
+
+/// <summary>The matter rows of a night session's form (<c>_MatterRows</c>): how many, the case categories, what was entered.</summary>
+public sealed record MatterRows(int Rows, IReadOnlyList<Domain.Policy.CaseCategory> Categories, IReadOnlyList<Data.Field.NightMatterInput>? Entered);

@@ -60,7 +60,8 @@
         { enableHighAccuracy: true, timeout: LOCATE_MS, maximumAge: FRESH_MS });
     });
   }
-  const positionText = r => r.kind === 'activity' ? '' : r.locating ? say('locating') : r.located ? say('located') : say('notLocated');
+  // Visits and stays carry a position; activities and night sessions do not.
+  const positionText = r => r.kind !== 'visit' && r.kind !== 'stay' ? '' : r.locating ? say('locating') : r.located ? say('located') : say('notLocated');
 
   // position: a promise of the fix (or null) for the kinds that carry one.
   function enqueue(kind, label, body, position) {
@@ -85,7 +86,7 @@
   }
 
   // --- sync ----------------------------------------------------------------------------------
-  const endpoints = { visit: '/api/v1/field/visits', stay: '/api/v1/field/stays', activity: '/api/v1/field/activities' };
+  const endpoints = { visit: '/api/v1/field/visits', stay: '/api/v1/field/stays', activity: '/api/v1/field/activities', night: '/api/v1/field/nights' };
 
   async function sync() {
     if (state.syncing || !navigator.onLine) return;
@@ -222,6 +223,7 @@
     if (v.firstSecretary) {
       actions.append(el('button', { type: 'button', className: 'secondary', textContent: say('activity'), onclick: () => openActivity(v) }));
     }
+    actions.append(el('button', { type: 'button', className: 'secondary', id: 'night', textContent: say('night'), onclick: () => openNight(v) }));
     const search = el('input', { type: 'search', id: 'household-search', placeholder: say('search'), value: state.search,
       oninput: e => { state.search = e.target.value.trim(); renderList(v); } });
     $('village').replaceChildren(
@@ -318,6 +320,14 @@
     $('activity-sheet').showModal();
   }
 
+  // 夜谈夜访: the session and its matters (blank rows skipped); an escalated matter becomes a case on the server.
+  function openNight(v) {
+    current = v;
+    $('night-form').reset();
+    $('night-form').heldOn.value = today();
+    $('night-sheet').showModal();
+  }
+
   function wire() {
     $('visit-form').addEventListener('submit', () => {
       const f = $('visit-form');
@@ -330,6 +340,18 @@
       enqueue('activity', `${f.kind.selectedOptions[0].textContent} × ${f.count.value}`, { village: current.code, kind: f.kind.value, count: +f.count.value, people: +f.people.value, on: f.on.value, note: f.note.value.trim() || null });
     });
     $('activity-cancel').addEventListener('click', () => $('activity-sheet').close());
+    $('night-form').addEventListener('submit', () => {
+      const f = $('night-form');
+      const matters = [...f.querySelectorAll('.matter')]
+        .map(m => ({ text: m.querySelector('[name=text]').value.trim(), outcome: m.querySelector('[name=outcome]').value.toLowerCase(), category: m.querySelector('[name=category]').value }))
+        .filter(m => m.text)
+        .map(m => m.outcome === 'escalated' ? m : { text: m.text, outcome: m.outcome });
+      enqueue('night', `${say('night')} · ${f.topic.value.trim()}`, {
+        village: current.code, heldOn: f.heldOn.value, topic: f.topic.value.trim(), people: +f.people.value,
+        attendees: f.attendees.value.trim() || null, place: f.place.value.trim() || null, matters,
+      });
+    });
+    $('night-cancel').addEventListener('click', () => $('night-sheet').close());
     $('sync').addEventListener('click', () => { state.backoff = 1000; sync(); });
     window.addEventListener('online', () => { state.backoff = 1000; renderQueue(); sync(); });
     window.addEventListener('offline', renderQueue);
