@@ -83,7 +83,8 @@ public sealed class Scoped
         }
         if (Covers(divisionCode))
         {
-            return new Scoped(_db, Scope, [divisionCode], false, true);
+            // The scope's own division picked is no narrowing of a unit's held cases (UnitCases).
+            return new Scoped(_db, Scope, [divisionCode], false, divisionCode != Scope?.DivisionCode);
         }
         // Not covered, so not everything: the roots under the picked division stay.
         var roots = _roots!;
