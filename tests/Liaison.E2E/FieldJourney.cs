@@ -67,11 +67,8 @@ public class FieldJourney(BrowserFixture app)
     [Fact]
     public async Task A_cadre_records_a_night_session_with_no_network_and_its_escalated_matter_becomes_one_case_when_it_returns()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await app.SignInAsync(page, "cadre");
-        await page.GotoAsync(app.BaseUrl + "/field");
+        await using var context = await PhoneAsync("cadre");
+        var page = context.Pages[0];
         await page.WaitForSelectorAsync("ul.households li");
         Assert.True(await page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
 
@@ -224,11 +221,8 @@ public class FieldJourney(BrowserFixture app)
     [Fact]
     public async Task Without_leave_to_know_the_position_a_visit_is_saved_at_once_without_one()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await app.SignInAsync(page, "cadre");
-        await page.GotoAsync(app.BaseUrl + "/field");
+        await using var context = await PhoneAsync("cadre");
+        var page = context.Pages[0];
         await page.WaitForSelectorAsync("ul.households li");
 
         var note = $"无位置的走访 {Guid.NewGuid():N}";
@@ -291,6 +285,12 @@ public class FieldJourney(BrowserFixture app)
     {
         Assert.Equal(0, await Liaison.App.Cli.LiaisonCli.RunAsync(["users", "add", "--name", name, "--role", "cadre", "--scope", village, "--cadre", cadreCode,
             "--password", Liaison.Tests.Shared.TestAccounts.Password, "--db", app.DbSetting], TimeProvider.System));
+        return await PhoneAsync(name);
+    }
+
+    /// <summary>A phone signed in as the account, on the field app (its first page).</summary>
+    private async Task<IBrowserContext> PhoneAsync(string name)
+    {
         var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
