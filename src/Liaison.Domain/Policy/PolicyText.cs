@@ -103,6 +103,7 @@ public static class PolicyText
             ]),
             FirstSecretaries(p.FirstSecretaries, en),
             Cases(p.Cases, en),
+            Deeds(p.Deeds, en),
             Ranks(p.RankMapping, en),
             new(en ? "The report (工作报表)" : "工作报表",
             [
@@ -137,6 +138,16 @@ public static class PolicyText
             en ? $"Holidays: {c.Holidays.Count} days; weekend days worked in exchange: {c.WorkedWeekendDays.Count}. The public form takes at most {c.PublicIntakePerHour} cases an hour from one address."
                : $"节假日 {c.Holidays.Count} 天，调休工作日 {c.WorkedWeekendDays.Count} 天。公开表单同一地址每小时最多受理 {c.PublicIntakePerHour} 件。",
         ]);
+    }
+
+    /// <summary>The deeds' kinds, works first and the services after, each with its quantities and units.</summary>
+    private static PolicySection Deeds(DeedRules d, bool en)
+    {
+        string Name(string zh, string english) => en && english.Length > 0 ? english : zh;
+        string Line(DeedKind k) => en
+            ? $"{Name(k.Name, k.EnglishName)}: {string.Join(", ", k.Quantities.Select(q => $"{Name(q.Name, q.EnglishName)} ({DeedUnits.Word(q.Unit).En})"))}."
+            : $"{k.Name}：{string.Join("、", k.Quantities.Select(q => $"{q.Name}（{DeedUnits.Word(q.Unit).Zh}）"))}。";
+        return new(en ? "Practical deeds (实事好事)" : "实事好事", [.. d.Kinds.OrderBy(k => k.Service).Select(Line)]);
     }
 
     /// <summary>The roster's grades and the roles they mean, grouped by what they mean at each level.</summary>

@@ -76,6 +76,18 @@ public static class PolicyValidation
         Add(cases.MaxBounces is < 1 or > 20, "cases.bounces", "cases.maxBounces", "退回次数上限须在 1–20 之间", "the bounce limit lies between 1 and 20");
         Add(cases.PublicIntakePerHour is < 1 or > 1000, "cases.intake", "cases.publicIntakePerHour", "公开表单每小时上限须在 1–1000 之间", "the public form's hourly limit lies between 1 and 1000");
         Add(cases.Holidays.Intersect(cases.WorkedWeekendDays).Any(), "cases.calendar", "cases.holidays", "同一天不能既是假日又是调休工作日", "a day cannot be both a holiday and a worked weekend day");
+        var kinds = p.Deeds.Kinds;
+        Add(kinds.GroupBy(k => k.Code).Any(g => g.Count() > 1) || kinds.Any(k => string.IsNullOrWhiteSpace(k.Code) || string.IsNullOrWhiteSpace(k.Name)),
+            "deeds.kinds", "deeds.kinds", "实事类别的代码须唯一且不为空，名称不为空", "deed kind codes are unique and not empty, and every kind has a name");
+        foreach (var kind in kinds)
+        {
+            var q = kind.Quantities;
+            Add(q.Count == 0 || q.GroupBy(x => x.Code).Any(g => g.Count() > 1) || q.Any(x => string.IsNullOrWhiteSpace(x.Code) || string.IsNullOrWhiteSpace(x.Name)),
+                "deeds.quantities", $"deeds.kinds[{kind.Code}].quantities", "每类实事至少有一项数量，数量代码唯一且不为空，名称不为空",
+                "every deed kind has at least one quantity, with unique, non-empty codes and names");
+            Add(q.Any(x => !Enum.IsDefined(x.Unit) || x.Max is <= 0 or > 1_000_000_000_000m), "deeds.quantities", $"deeds.kinds[{kind.Code}].quantities",
+                "数量的单位须为 kilometre、count、yuan、person 或 village，上限须在 0 到 1 万亿之间", "a quantity's unit is kilometre, count, yuan, person or village, and its bound lies between 0 and a trillion");
+        }
         var reporting = p.Reporting;
         var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",
