@@ -60,6 +60,8 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Cases.CaseStep> CaseSteps => Set<Domain.Cases.CaseStep>();
     public DbSet<Domain.Cases.Dispute> Disputes => Set<Domain.Cases.Dispute>();
     public DbSet<Domain.Cases.Errand> Errands => Set<Domain.Cases.Errand>();
+    public DbSet<Domain.Results.Deed> Deeds => Set<Domain.Results.Deed>();
+    public DbSet<Domain.Results.DeedQuantityValue> DeedQuantities => Set<Domain.Results.DeedQuantityValue>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2381,6 +2381,100 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deeds");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_deeds_cadre_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_deeds_unit_id");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_deeds_village_code_year");
+
+                    b.ToTable("deeds", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>
+                {
+                    b.Property<long>("DeedId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deed_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("value");
+
+                    b.HasKey("DeedId", "Code")
+                        .HasName("pk_deed_quantities");
+
+                    b.ToTable("deed_quantities", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>
                 {
                     b.Property<int>("Id")
@@ -2987,6 +3081,31 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_units_units_merged_into_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Deed", null)
+                        .WithMany()
+                        .HasForeignKey("DeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deed_quantities_deeds_deed_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>

@@ -1,0 +1,97 @@
+using Liaison.Data.Access;
+using Liaison.Data.Audit;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Policy;
+using Liaison.Domain.Divisions;
+using Liaison.Domain.People;
+using Liaison.Domain.Policy;
+using Liaison.Domain.Results;
+using Liaison.Domain.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Data.Results;
+
+/// <summary>A deed as entered: the village, the kind and its quantities, the day, who did it (a cadre's staff number or a unit's code), the source of funds, the evidence.</summary>
+public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
+    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null);
+
+/// <summary>
+/// 实事好事 (issue 21): records a practical deed with its quantities, judged by the catalogue of the
+/// deed's year (<see cref="DeedRules.Check"/>), in a village within the recorder's reach, with its audit
+/// entry — or refuses it whole, each problem named by field.
+/// </summary>
+public static class DeedStore
+{
+    private const string Reach = "a deed store: the actor's reach is decided on the village the deed names";
+
+    public static async Task<Deed> RecordAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, DeedInput input, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var problems = new List<Problem>();
+        var village = input.VillageCode?.Trim() ?? "";
+        if (!actor.Covers(village) || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct))
+        {
+            problems.Add(new Problem("villageCode", $"没有村 {village}，或不在你的范围内", $"no village {village} within your reach") { Code = "out-of-reach" });
+        }
+        if (input.On is not { } on || on > today || on < today.AddDays(-Deed.RecordWithinDays))
+        {
+            problems.Add(new Problem("on", $"日期须在今天及之前 {Deed.RecordWithinDays} 天内", $"the day lies within the {Deed.RecordWithinDays} days up to today") { Code = "range" });
+        }
+        var year = input.On?.Year ?? today.Year;
+        var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Deeds;
+        problems.AddRange(rules.Check(input.Kind, input.Quantities));
+        var (cadre, unit) = (default(int?), default(int?));
+        if (!string.IsNullOrWhiteSpace(input.CadreCode))
+        {
+            var code = input.CadreCode.Trim();
+            cadre = await db.Cadres.AsNoTracking().Where(c => c.Code == code && c.Status == CadreStatus.Active).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (cadre is null)
+            {
+                problems.Add(new Problem("cadre", $"没有编号为 {code} 的在职干部", $"no active cadre with staff number {code}") { Code = "unknown" });
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            var code = input.UnitCode.Trim();
+            unit = await db.Units.AsNoTracking().Where(u => u.Code == code && u.Status == UnitStatus.Open).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            if (unit is null)
+            {
+                problems.Add(new Problem("unit", $"没有代码为 {code} 的在册单位", $"no open unit with code {code}") { Code = "unknown" });
+            }
+        }
+        if (string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            problems.Add(new Problem("cadre", "请写明办实事的干部或单位", "name the cadre or the unit who did it") { Code = "required" });
+        }
+        var source = RefusedException.Text(problems, "source", input.Source, Deed.MaxSource, required: false);
+        var evidence = RefusedException.Text(problems, "evidence", input.Evidence, Deed.MaxEvidence, required: false);
+        RefusedException.ThrowIfAny(problems);
+
+        var deed = new Deed
+        {
+            Year = year,
+            VillageCode = village,
+            Kind = rules.Find(input.Kind)!.Code,
+            On = input.On!.Value,
+            CadreId = cadre,
+            UnitId = unit,
+            Source = source,
+            Evidence = evidence,
+            RecordedBy = actor.UserName,
+            RecordedAt = now,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Deeds.Add(deed);
+        await db.SaveChangesAsync(ct);
+        db.DeedQuantities.AddRange(input.Quantities.Select(q => new DeedQuantityValue { DeedId = deed.Id, Code = q.Code, Value = q.Value }));
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("deed.record", "deed",
+            deed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), village, null,
+            new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value) }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return deed;
+    }
+}
