@@ -29,6 +29,8 @@ public class BrowserFixture : IAsyncLifetime
         // The journeys sign in many times a minute from one address; the sign-in limit is SignInLimitTests' business.
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(WebApp.DbKey, _file.DbSetting).UseSetting("Liaison:RateLimits:SignInPerMinute", "100000")
             .UseSetting("Liaison:RateLimits:SignInPerAccountPerMinute", "100000")
+            // Likewise the public pages' limit (300 a minute from one address): all the journeys come from 127.0.0.1.
+            .UseSetting("Liaison:RateLimits:PublicPerMinute", "100000")
             // A page that reads a division's records around the scoped query root fails its journey.
             .UseSetting(WebApp.ScopeGuardKey, "fail"));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
