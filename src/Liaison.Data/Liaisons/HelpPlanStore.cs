@@ -38,7 +38,7 @@ public static class HelpPlanStore
         var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Status == CadreStatus.Active, ct);
         if (cadre is null)
         {
-            problems.Add(new Problem("cadre", $"没有编号为 {code} 的在职干部", $"no active cadre with staff number {code}") { Code = "unknown" });
+            problems.Add(People.CadreRefusals.UnknownActive(code));
         }
         var needs = RefusedException.Text(problems, "needs", input.Needs, HelpPlan.MaxText, required: true);
         var measures = RefusedException.Text(problems, "measures", input.Measures, HelpPlan.MaxText, required: true);

@@ -90,7 +90,7 @@ public static class WorkTeamStore
         var current = db.WorkTeamMembers.Where(m => m.TeamId == teamId && m.Until == null);
         if (cadre is null)
         {
-            problems.Add(new Problem("cadre", $"没有编号为 {code} 的在职干部", $"no active cadre with staff number {code}") { Code = "unknown" });
+            problems.Add(People.CadreRefusals.UnknownActive(code));
         }
         else if (await current.AnyAsync(m => m.CadreId == cadre.Id, ct))
         {

@@ -49,7 +49,7 @@ public static class DeedStore
             cadre = await db.Cadres.AsNoTracking().Where(c => c.Code == code && c.Status == CadreStatus.Active).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             if (cadre is null)
             {
-                problems.Add(new Problem("cadre", $"没有编号为 {code} 的在职干部", $"no active cadre with staff number {code}") { Code = "unknown" });
+                problems.Add(People.CadreRefusals.UnknownActive(code));
             }
         }
         if (!string.IsNullOrWhiteSpace(input.UnitCode))
