@@ -3,6 +3,7 @@ using Liaison.Data.Results;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
+using R = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.Data.Tests;
 
@@ -42,5 +43,40 @@ public class DeedStoreTests
         Assert.Equal(["cadre", "on", "villageCode"], refused.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         Assert.Equal(1, await db.Deeds.CountAsync());
         Assert.Equal(1, await db.DeedQuantities.CountAsync());
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Deeds_reach_the_report_by_kind_and_month_with_kilometres_to_the_metre_up_to_the_township_and_verify_agrees(string provider)
+    {
+        var (t, db, _, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var cadre = await db.Cadres.AsNoTracking().Where(c => c.Status == Domain.People.CadreStatus.Active).OrderBy(c => c.Id).Select(c => c.Code).FirstAsync();
+        var township = new OfficeActor("township-office", code => code.StartsWith(village[..9], StringComparison.Ordinal));
+        var neighbour = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.Code.StartsWith(village.Substring(0, 9)) && d.Code != village)
+            .OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        var deeds = new[]
+        {
+            new DeedInput(village, "road", new DateOnly(2026, 5, 3), [new DeedAmount("length", 1.25m)], CadreCode: cadre),
+            new DeedInput(village, "road", new DateOnly(2026, 6, 9), [new DeedAmount("length", 0.8m, "km")], CadreCode: cadre),
+            new DeedInput(neighbour, "funds", new DateOnly(2026, 6, 1), [new DeedAmount("amount", 150_000.50m, "元")], CadreCode: cadre, Source: "市交通局"),
+            new DeedInput(village, "student-aid", new DateOnly(2026, 6, 2), [new DeedAmount("students", 3), new DeedAmount("amount", 4_500)], CadreCode: cadre),
+            new DeedInput(village, "legal-adviser", new DateOnly(2026, 6, 6), [new DeedAmount("times", 2), new DeedAmount("people", 41)], CadreCode: cadre),
+        };
+        foreach (var deed in deeds)
+        {
+            await DeedStore.RecordAsync(db, clock, township, deed, default);
+        }
+        await Field.FieldRollups.DrainAllAsync(db, default);
+
+        var here = await Reporting.RollupStore.ForDivisionAsync(db, village, default);
+        Assert.Equal((4L, 2050L, 3L, 4500L, 2L, 41L), (here[R.Deeds.Id], here[R.DeedRoads.Id], here[R.DeedStudents.Id], here[R.DeedStudentAid.Id], here[R.DeedServices.Id], here[R.DeedServicePeople.Id]));
+        Assert.Equal(2.05m, R.DeedRoads.ValueOf(here[R.DeedRoads.Id]));
+        var town = await Reporting.RollupStore.ForDivisionAsync(db, village[..9], default);
+        Assert.Equal((5L, 150_000L, 2050L), (town[R.Deeds.Id], town[R.DeedFunds.Id], town[R.DeedRoads.Id]));
+        Assert.Equal(800, await db.RollupMonths.Where(m => m.DivisionCode == village && m.IndicatorId == R.DeedRoads.Id && m.Month == 6).Select(m => m.Value).SingleAsync());
+        Assert.Empty((await Reporting.RollupVerifier.VerifyAsync(db, default)).Differences);
     }
 }

@@ -22,7 +22,8 @@ public class FamilyTests
             .Count(R.Households)
             .One(R.CoveredVillages)
             .Count(R.PoorHouseholds, h => (h.Categories & HouseholdCategory.Poor) != 0)
-            .Money(R.SupportFunds, h => h.MemberCount * 0.5m);
+            .Amount(R.SupportFunds, h => h.MemberCount * 0.5m)
+            .Amount(R.DeedRoads, h => h.MemberCount * 0.0125m);
         var cells = new LeafCells();
         await family.ReadAsync(db.Households.AsNoTracking().Where(h => h.VillageCode.StartsWith(village.Substring(0, 9))), h => h.VillageCode, null, cells, default);
         var read = cells.Leaves.ToDictionary(l => (l.DivisionCode, l.IndicatorId), l => l.Value);
@@ -35,8 +36,11 @@ public class FamilyTests
             Assert.Equal(1, read[(g.Key, R.CoveredVillages.Id)]);
             Assert.Equal(g.Count(h => (h.Categories & HouseholdCategory.Poor) != 0), read.GetValueOrDefault((g.Key, R.PoorHouseholds.Id)));
             Assert.Equal((long)Math.Round(g.Sum(h => h.MemberCount * 0.5m)), read[(g.Key, R.SupportFunds.Id)]);
+            // Kilometres are kept to the metre: 12.5 m a member, stored as whole metres (a half rounded to even).
+            Assert.Equal((long)Math.Round(g.Sum(h => h.MemberCount * 12.5m)), read[(g.Key, R.DeedRoads.Id)]);
+            Assert.Equal(Math.Round(g.Sum(h => h.MemberCount * 0.0125m), 3), R.DeedRoads.ValueOf(read[(g.Key, R.DeedRoads.Id)]));
         }
-        Assert.Equal([R.Residents, R.Households, R.CoveredVillages, R.PoorHouseholds, R.SupportFunds], family.Indicators);
+        Assert.Equal([R.Residents, R.Households, R.CoveredVillages, R.PoorHouseholds, R.SupportFunds, R.DeedRoads], family.Indicators);
 
         // By month: each month's count, and the year's total as month 0.
         var when = new[] { (households[0], 3), (households[1], 3), (households[2], 5) };
@@ -59,9 +63,12 @@ public class FamilyTests
         {
             family.Count(indicator);
         }
-        family.Money(R.SupportFunds, h => 0m);
+        foreach (var indicator in R.All.TakeLast(FamilyRow.MoneySlots))
+        {
+            family.Amount(indicator, h => 0m);
+        }
         var full = Assert.Throws<InvalidOperationException>(() => family.Count(R.Visits));
         Assert.Contains(R.Visits.Id, full.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => family.Money(R.SupportFunds, h => 1m));
+        Assert.Throws<InvalidOperationException>(() => family.Amount(R.SupportFunds, h => 1m));
     }
 }

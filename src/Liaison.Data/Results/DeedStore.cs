@@ -87,6 +87,8 @@ public static class DeedStore
         await db.SaveChangesAsync(ct);
         db.DeedQuantities.AddRange(input.Quantities.Select(q => new DeedQuantityValue { DeedId = deed.Id, Code = q.Code, Value = q.Value }));
         await db.SaveChangesAsync(ct);
+        // The village's figures are recounted by the drainer, as for every field record.
+        await Field.FieldRollups.MarkAsync(db, [village], ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("deed.record", "deed",
             deed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), village, null,
             new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value) }), ct);

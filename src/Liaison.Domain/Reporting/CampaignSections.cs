@@ -40,6 +40,7 @@ public static class CampaignSections
              Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone,
              Indicators.NightSessions, Indicators.NightSessionPeople, Indicators.NightMattersSolved],
             [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
+        new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
     ];
 }
 
@@ -52,7 +53,7 @@ public sealed record LeagueColumn(Indicator? Indicator, Ratio? Ratio)
 
     /// <summary>The cell as people read it: a count with thousands separators, or a rate.</summary>
     public string Text(ReportFigures figures) =>
-        Indicator is { } i ? figures[i].ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : Ratio!.Format(figures[Ratio!]);
+        Indicator is { } i ? i.Format(figures[i]) : Ratio!.Format(figures[Ratio!]);
 
     /// <summary>The league's columns, the same on the dashboard and in both exports.</summary>
     public static IReadOnlyList<LeagueColumn> All { get; } =

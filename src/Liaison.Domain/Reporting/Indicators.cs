@@ -82,6 +82,35 @@ public static class Indicators
     public static readonly Indicator NightMattersSolved = new("night_matters_solved", "夜谈夜访当场解决", "Solved on the spot at night sessions", "件", "", "夜谈夜访中群众反映、当场解决的事项；解释并上报的转为群众诉求案件，计入案件数", "Matters villagers raised at night sessions and solved there and then; those explained and escalated become cases and count among cases") { Kind = IndicatorKind.Flow };
     public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done") { Kind = IndicatorKind.Flow };
 
+    // 实事好事 (issue 21): the deeds of the default catalogue's kinds (DeedRules), by the month done. A
+    // deed done for several villages is recorded for each, so a division's figures add up.
+    public static readonly Indicator Deeds = new("deeds", "实事好事", "Practical deeds", "件", "", "本年度记录的实事好事（含便民服务），一件实事惠及几个村的每村计一件；按办成的日子计", "Practical deeds recorded in the year, services included; a deed for several villages counts once in each; by the day done") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedFunds = new("deeds_funds", "协调帮扶资金", "Funds coordinated", "元", "", "实事好事中协调到村的帮扶资金", "Funds coordinated for villages, as deeds") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedRoads = new("deeds_road_km", "硬化道路", "Roads hardened", "公里", "km", "硬化道路的长度", "Length of roads hardened") { Kind = IndicatorKind.Flow, Decimals = 3 };
+    public static readonly Indicator DeedPowerLines = new("deeds_power_line_km", "架设电力线路", "Power lines laid", "公里", "km", "架设电力线路的长度", "Length of power lines laid") { Kind = IndicatorKind.Flow, Decimals = 3 };
+    public static readonly Indicator DeedWells = new("deeds_wells", "打井", "Wells dug", "眼", "", "打井眼数", "Wells dug") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedDitches = new("deeds_ditch_km", "修建沟渠", "Ditches built", "公里", "km", "修建沟渠的长度", "Length of ditches built") { Kind = IndicatorKind.Flow, Decimals = 3 };
+    public static readonly Indicator DeedBridges = new("deeds_bridges", "修建桥涵", "Bridges and culverts built", "座", "", "修建桥梁、涵洞座数", "Bridges and culverts built") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedEmployment = new("deeds_employment", "转移就业", "People placed in work", "人", "", "帮助转移就业的人数", "People helped into work") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedHealthChecks = new("deeds_health_checks", "免费健康查体", "Free health checks", "人次", "", "组织免费健康查体的人次", "Free health checks given") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedTrees = new("deeds_trees", "植树", "Trees planted", "棵", "", "植树棵数", "Trees planted") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedWaterPower = new("deeds_water_power", "通水通电", "Water and power brought", "个村", "villages", "实现通水通电的村数", "Villages given water and power") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedFiveTen = new("deeds_five_ten", "解决“五通十有”问题", "\"Five connections, ten haves\" problems solved", "个", "", "解决的“五通十有”问题数", "\"Five connections, ten haves\" problems solved") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedSidelines = new("deeds_sideline_projects", "引进副业项目", "Side businesses brought in", "个", "", "引进的副业项目数", "Side businesses brought in") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedFarming = new("deeds_farming_projects", "引进种植养殖项目", "Planting and breeding projects brought in", "个", "", "引进的种植、养殖项目数", "Planting and breeding projects brought in") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedCollectiveIncome = new("deeds_collective_income", "新增村集体收入", "Collective income added", "元", "", "帮助村集体新增的收入", "Income the village collectives gained") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedStudents = new("deeds_students_aided", "资助学生", "Students aided", "人", "", "资助的学生人数", "Students aided") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedStudentAid = new("deeds_student_aid", "助学金额", "Student aid paid", "元", "", "资助学生的金额", "Aid paid to students") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedServices = new("deeds_services", "便民服务", "Services given", "次", "", "便民服务队、村法律顾问、“周六到基层”、微党课、绿色通道等服务的次数", "Times the service teams, village legal advisers, \"Saturday at the grassroots\", micro party lessons and green channels served") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator DeedServicePeople = new("deeds_service_people", "便民服务人次", "People served", "人次", "", "上述便民服务的服务人次", "People those services served") { Kind = IndicatorKind.Flow };
+
+    /// <summary>The deeds' figures, in the order of the source's report.</summary>
+    public static IReadOnlyList<Indicator> DeedFigures { get; } =
+    [
+        Deeds, DeedFunds, DeedRoads, DeedPowerLines, DeedWells, DeedDitches, DeedBridges, DeedEmployment, DeedHealthChecks, DeedTrees,
+        DeedWaterPower, DeedFiveTen, DeedSidelines, DeedFarming, DeedCollectiveIncome, DeedStudents, DeedStudentAid, DeedServices, DeedServicePeople,
+    ];
+
     public static IReadOnlyList<Indicator> All { get; } =
     [
         Counties, Townships, Villages, Communities, Units, Cadres, CadresExpected, PoliceOfficers, ReserveCadres,
@@ -94,6 +123,7 @@ public static class Indicators
         HouseholdsVisitedBySecretaries, SecretariesOnDuty, SecretariesVisitedAll, SecretariesVisitedThreeOlds, SecretariesVisitedThreeKinds,
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
+        .. DeedFigures,
     ];
 
     /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>

@@ -18,14 +18,15 @@ public sealed record PeriodDto(int Year, string From, string To);
 
 public sealed record SectionDto(string Id, string Name, IReadOnlyList<FigureDto> Figures, IReadOnlyList<RateDto> Rates);
 
-public sealed record FigureDto(string Id, string Name, long Value, string Unit, string Kind, string Definition);
+/// <summary>A figure as people read it: a count, or an amount to its decimals (kilometres to the metre).</summary>
+public sealed record FigureDto(string Id, string Name, decimal Value, string Unit, string Kind, string Definition);
 
 /// <summary>A rate as a share (0.865) or an average (4.32); null when its denominator is zero.</summary>
 public sealed record RateDto(string Id, string Name, double? Value, bool Percent, string Definition);
 
-public sealed record ChildDto(string Code, string Name, IReadOnlyDictionary<string, long> Figures, IReadOnlyDictionary<string, double?> Rates);
+public sealed record ChildDto(string Code, string Name, IReadOnlyDictionary<string, decimal> Figures, IReadOnlyDictionary<string, double?> Rates);
 
-public sealed record MonthDto(int Month, IReadOnlyDictionary<string, long> Figures);
+public sealed record MonthDto(int Month, IReadOnlyDictionary<string, decimal> Figures);
 
 /// <summary>
 /// The campaign report written out: JSON for scripts, xlsx and PDF for people, text for a terminal.
@@ -63,10 +64,14 @@ public static class CampaignExport
         new(r.Period.Year, r.Period.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Period.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         r.At,
         CampaignSections.All.Where(s => s.Indicators.Any(r.Shows)).Select(s => new SectionDto(s.Id, s.Name(english),
-            s.Indicators.Where(r.Shows).Select(i => new FigureDto(i.Id, i.Name(english), r.Figures[i], i.UnitLabel(english), i.Kind.ToString().ToLowerInvariant(), i.Definition(english))).ToList(),
+            s.Indicators.Where(r.Shows).Select(i => new FigureDto(i.Id, i.Name(english), i.ValueOf(r.Figures[i]), i.UnitLabel(english), i.Kind.ToString().ToLowerInvariant(), i.Definition(english))).ToList(),
             s.Ratios.Where(r.Shows).Select(q => new RateDto(q.Id, q.Name(english), r.Figures[q], q.Percent, q.Definition(english))).ToList())).ToList(),
-        r.Children.Select(c => new ChildDto(c.Code, c.Name, c.Figures.Values, Ratios.All.ToDictionary(q => q.Id, q => c.Figures[q]))).ToList(),
-        r.Months.OrderBy(m => m.Key).Select(m => new MonthDto(m.Key, m.Value.Values)).ToList());
+        r.Children.Select(c => new ChildDto(c.Code, c.Name, Readable(c.Figures), Ratios.All.ToDictionary(q => q.Id, q => c.Figures[q]))).ToList(),
+        r.Months.OrderBy(m => m.Key).Select(m => new MonthDto(m.Key, Readable(m.Value))).ToList());
+
+    /// <summary>Each figure by id as people read it (<see cref="Indicator.ValueOf"/>).</summary>
+    private static Dictionary<string, decimal> Readable(ReportFigures figures) =>
+        figures.Values.ToDictionary(v => v.Key, v => Indicators.Find(v.Key)?.ValueOf(v.Value) ?? v.Value);
 
     /// <summary>The report as lines of a table for a terminal (figures, then rates, then the league).</summary>
     public static IEnumerable<string[]> Rows(CampaignReport r, bool english)
@@ -75,7 +80,7 @@ public static class CampaignExport
         {
             foreach (var i in s.Indicators.Where(r.Shows))
             {
-                yield return [s.Name(english), i.Name(english), Web.Ui.Number(r.Figures[i]), i.UnitLabel(english)];
+                yield return [s.Name(english), i.Name(english), i.Format(r.Figures[i]), i.UnitLabel(english)];
             }
             foreach (var q in s.Ratios.Where(r.Shows))
             {
@@ -100,7 +105,7 @@ public static class CampaignExport
         {
             foreach (var i in s.Indicators.Where(r.Shows))
             {
-                figures.Add(Row(Words.Item.In(english), s.Name(english) + " · " + i.Name(english), Words.Value.In(english), r.Figures[i], Words.Unit.In(english), i.UnitLabel(english), Words.Definition.In(english), i.Definition(english)));
+                figures.Add(Row(Words.Item.In(english), s.Name(english) + " · " + i.Name(english), Words.Value.In(english), i.ValueOf(r.Figures[i]), Words.Unit.In(english), i.UnitLabel(english), Words.Definition.In(english), i.Definition(english)));
             }
             foreach (var q in s.Ratios.Where(r.Shows))
             {
@@ -167,7 +172,7 @@ public static class CampaignExport
                 pdf.Heading(s.Name(english), 11);
                 foreach (var i in s.Indicators.Where(r.Shows))
                 {
-                    pdf.Cells([i.Name(english), Web.Ui.Number(r.Figures[i]) + " " + i.UnitLabel(english)], TwoColumns);
+                    pdf.Cells([i.Name(english), i.Format(r.Figures[i]) + " " + i.UnitLabel(english)], TwoColumns);
                 }
                 foreach (var q in s.Ratios.Where(r.Shows))
                 {

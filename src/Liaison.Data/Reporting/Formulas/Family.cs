@@ -8,7 +8,7 @@ namespace Liaison.Data.Reporting.Formulas;
 /// <summary>
 /// Indicators counted from one row source in one statement (decision 0014). Each indicator is one
 /// line — <see cref="Count(Indicator)"/>, <see cref="Count(Indicator, Expression{Func{T, bool}})"/>,
-/// <see cref="Sum"/>, <see cref="Money"/>, <see cref="One"/> — and <see cref="ReadAsync"/> composes
+/// <see cref="Sum"/>, <see cref="Amount"/>, <see cref="One"/> — and <see cref="ReadAsync"/> composes
 /// the lines into a single typed <c>GroupBy … Select</c> whose row keeps each value in a slot the
 /// family knows the indicator of: one query however many indicators, values read by indicator and
 /// never by a column's position, the same text for either database.
@@ -31,8 +31,11 @@ public sealed class Family<T>
     public Family<T> Sum(Indicator indicator, Expression<Func<T, long>> value) =>
         Add(indicator, Aggregate(nameof(Enumerable.Sum), value));
 
-    /// <summary>The sum of an amount kept to the fen, given in whole yuan (rounded as <see cref="Math.Round(decimal)"/> does).</summary>
-    public Family<T> Money(Indicator indicator, Expression<Func<T, decimal>> amount) =>
+    /// <summary>
+    /// The sum of an exact amount (yuan kept to the fen, kilometres to the metre), stored to the
+    /// indicator's <see cref="Indicator.Decimals"/> (whole yuan; metres of a figure in kilometres).
+    /// </summary>
+    public Family<T> Amount(Indicator indicator, Expression<Func<T, decimal>> amount) =>
         Add(indicator, Aggregate(nameof(Enumerable.Sum), amount), money: true);
 
     /// <summary>1 for every group that has rows: "villages with …".</summary>
@@ -67,7 +70,7 @@ public sealed class Family<T>
             int count = 0, money = 0;
             foreach (var line in _lines)
             {
-                var value = line.IsMoney ? (long)Math.Round(row.Money(money++)) : row.Count(count++);
+                var value = line.IsMoney ? line.Indicator.Stored(row.Money(money++)) : row.Count(count++);
                 cells.Add(row.Code, line.Indicator, row.Month, value);
             }
         }
@@ -139,7 +142,7 @@ public sealed class CodeMonth
 public sealed class FamilyRow
 {
     public const int CountSlots = 16;
-    public const int MoneySlots = 1;
+    public const int MoneySlots = 20;
 
     public string Code { get; set; } = "";
     public int Month { get; set; }
@@ -160,6 +163,25 @@ public sealed class FamilyRow
     public long C14 { get; set; }
     public long C15 { get; set; }
     public decimal M0 { get; set; }
+    public decimal M1 { get; set; }
+    public decimal M2 { get; set; }
+    public decimal M3 { get; set; }
+    public decimal M4 { get; set; }
+    public decimal M5 { get; set; }
+    public decimal M6 { get; set; }
+    public decimal M7 { get; set; }
+    public decimal M8 { get; set; }
+    public decimal M9 { get; set; }
+    public decimal M10 { get; set; }
+    public decimal M11 { get; set; }
+    public decimal M12 { get; set; }
+    public decimal M13 { get; set; }
+    public decimal M14 { get; set; }
+    public decimal M15 { get; set; }
+    public decimal M16 { get; set; }
+    public decimal M17 { get; set; }
+    public decimal M18 { get; set; }
+    public decimal M19 { get; set; }
 
     internal long Count(int slot) => slot switch
     {
@@ -182,7 +204,30 @@ public sealed class FamilyRow
         _ => throw new ArgumentOutOfRangeException(nameof(slot)),
     };
 
-    internal decimal Money(int slot) => slot == 0 ? M0 : throw new ArgumentOutOfRangeException(nameof(slot));
+    internal decimal Money(int slot) => slot switch
+    {
+        0 => M0,
+        1 => M1,
+        2 => M2,
+        3 => M3,
+        4 => M4,
+        5 => M5,
+        6 => M6,
+        7 => M7,
+        8 => M8,
+        9 => M9,
+        10 => M10,
+        11 => M11,
+        12 => M12,
+        13 => M13,
+        14 => M14,
+        15 => M15,
+        16 => M16,
+        17 => M17,
+        18 => M18,
+        19 => M19,
+        _ => throw new ArgumentOutOfRangeException(nameof(slot)),
+    };
 }
 
 /// <summary>A lambda's body with its parameter replaced: how the lines are set into one projection.</summary>

@@ -96,7 +96,7 @@ public static class IndicatorFormulas
         return ids;
     }
 
-    /// <summary>The field family's indicators (cases, disputes and errands included); all are counted at villages.</summary>
+    /// <summary>The field family's indicators (cases, disputes, errands and deeds included); all are counted at villages.</summary>
     public static IReadOnlyList<Indicator> FieldIndicators { get; } =
     [
         .. FieldFormulas.Visits.Indicators, .. FieldFormulas.Visited.Indicators, .. FieldFormulas.Issues.Indicators,
@@ -104,6 +104,6 @@ public static class IndicatorFormulas
         .. FieldFormulas.HelpPlans.Indicators, .. FieldFormulas.HelpAchieved.Indicators,
         .. FieldFormulas.SecretariesVisited.Indicators, .. FieldFormulas.Duties.Indicators,
         .. CaseFormulas.Cases.Indicators, .. CaseFormulas.Disputes.Indicators, .. CaseFormulas.Errands.Indicators,
-        .. CaseFormulas.Nights.Indicators,
+        .. CaseFormulas.Nights.Indicators, .. DeedFormulas.Indicators,
     ];
 }

@@ -35,7 +35,7 @@ internal static class PlanFormulas
 
     public static Family<SupportRow> Supports { get; } = new Family<SupportRow>()
         .Count(I.SupportRecords)
-        .Money(I.SupportFunds, s => s.Kind == SupportKind.Funds ? s.Amount : 0m);
+        .Amount(I.SupportFunds, s => s.Kind == SupportKind.Funds ? s.Amount : 0m);
 
     /// <summary>Counted in C# from the policy's rule, not by a family: which villages need a First Secretary.</summary>
     public static IEnumerable<Domain.Reporting.Indicator> Needs => [I.VillagesNeedingSecretary, I.NeedyVillagesWithSecretary];

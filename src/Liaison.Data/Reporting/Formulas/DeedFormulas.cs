@@ -1,0 +1,73 @@
+using Liaison.Domain.Reporting;
+using Liaison.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+using I = Liaison.Domain.Reporting.Indicators;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>A deed's quantity at its village in the month it was done: what the deeds' figures sum.</summary>
+public sealed class DeedQuantityRow
+{
+    public string VillageCode { get; set; } = "";
+    public int Month { get; set; }
+    public string Kind { get; set; } = "";
+    public string Code { get; set; } = "";
+    public decimal Value { get; set; }
+}
+
+/// <summary>
+/// 实事好事 (issue 21) at each village for a year, by the month done: how many deeds, and the
+/// quantities of the default catalogue's kinds (<see cref="Domain.Policy.DeedRules"/>) as the source
+/// reports them. A city's own kinds count among the deeds and are summed by kind on the deeds page;
+/// the report's figures keep the source's shape (decision 0020). A unit's report counts the deeds of
+/// its cadres and its own.
+/// </summary>
+internal static class DeedFormulas
+{
+    /// <summary>The default catalogue's service kinds, whose times and people served are summed together.</summary>
+    private static readonly string[] Services = ["service-team", "legal-adviser", "saturday", "party-lesson", "green-channel"];
+
+    public static Family<Deed> Deeds { get; } = new Family<Deed>()
+        .Count(I.Deeds);
+
+    public static Family<DeedQuantityRow> Quantities { get; } = new Family<DeedQuantityRow>()
+        .Amount(I.DeedFunds, Of("funds", "amount"))
+        .Amount(I.DeedRoads, Of("road", "length"))
+        .Amount(I.DeedPowerLines, Of("power-line", "length"))
+        .Amount(I.DeedWells, Of("well", "wells"))
+        .Amount(I.DeedDitches, Of("ditch", "length"))
+        .Amount(I.DeedBridges, Of("bridge", "bridges"))
+        .Amount(I.DeedEmployment, Of("employment", "people"))
+        .Amount(I.DeedHealthChecks, Of("health-check", "people"))
+        .Amount(I.DeedTrees, Of("trees", "trees"))
+        .Amount(I.DeedWaterPower, Of("water-power", "villages"))
+        .Amount(I.DeedFiveTen, Of("five-ten", "problems"))
+        .Amount(I.DeedSidelines, Of("sideline-project", "projects"))
+        .Amount(I.DeedFarming, Of("farming-project", "projects"))
+        .Amount(I.DeedCollectiveIncome, Of("collective-income", "amount"))
+        .Amount(I.DeedStudents, Of("student-aid", "students"))
+        .Amount(I.DeedStudentAid, Of("student-aid", "amount"))
+        .Amount(I.DeedServices, q => Services.Contains(q.Kind) && q.Code == "times" ? q.Value : 0m)
+        .Amount(I.DeedServicePeople, q => Services.Contains(q.Kind) && q.Code == "people" ? q.Value : 0m);
+
+    public static IEnumerable<Indicator> Indicators => [.. Deeds.Indicators, .. Quantities.Indicators];
+
+    public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
+    {
+        // A unit's report: the deeds of its cadres and its own; the scope narrows by village and month.
+        var deeds = scope.Narrow(db.Deeds.AsNoTracking().Where(d => d.Year == year), db, d => d.VillageCode, null, d => d.On.Month);
+        if (scope.UnitId is { } unit)
+        {
+            deeds = deeds.Where(d => d.UnitId == unit || FormulaScope.CadresOf(db, unit).Contains(d.CadreId));
+        }
+        await Deeds.ReadAsync(deeds, d => d.VillageCode, d => d.On.Month, cells, ct);
+        var quantities = from d in deeds
+                         join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
+                         select new DeedQuantityRow { VillageCode = d.VillageCode, Month = d.On.Month, Kind = d.Kind, Code = q.Code, Value = q.Value };
+        await Quantities.ReadAsync(quantities, q => q.VillageCode, q => q.Month, cells, ct);
+    }
+
+    /// <summary>A quantity of a kind, zero for every other row.</summary>
+    private static System.Linq.Expressions.Expression<Func<DeedQuantityRow, decimal>> Of(string kind, string code) =>
+        q => q.Kind == kind && q.Code == code ? q.Value : 0m;
+}
