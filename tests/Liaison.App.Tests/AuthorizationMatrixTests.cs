@@ -54,6 +54,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/help/{id:long}"] = _ => "/help/1",
         ["/nights"] = code => $"/nights?code={code}",
         ["/nights/{id:long}"] = _ => "/nights/1",
+        ["/deeds"] = code => $"/deeds?code={code}",
         ["/plan/edit"] = _ => "/plan/edit?tie=1",
         ["/policy"] = _ => "/policy",
         ["/policy/edit"] = _ => "/policy/edit",

@@ -22,7 +22,7 @@ public class DeedStoreTests
         var township = new OfficeActor("township-office", code => code.StartsWith(village[..9], StringComparison.Ordinal));
         var day = new DateOnly(2026, 6, 1);
 
-        var deed = await DeedStore.RecordAsync(db, clock, township,
+        var deed = await DeedStore.RecordAsync(db, clock, township, null,
             new DeedInput(village, "road", day, [new DeedAmount("length", 1.25m, "公里")], CadreCode: cadre, Evidence: "村南生产路硬化，宽 3.5 米"), default);
         var stored = await db.Deeds.AsNoTracking().SingleAsync(d => d.Id == deed.Id);
         Assert.Equal(("road", village, 2026, "township-office"), (stored.Kind, stored.VillageCode, stored.Year, stored.RecordedBy));
@@ -31,14 +31,14 @@ public class DeedStoreTests
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "deed.record" && a.EntityKey == key));
 
         // Metres for a road's kilometres; a village of another township; no one named; a day to come.
-        var unit = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, township,
+        var unit = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, township, null,
             new DeedInput(village, "road", day, [new DeedAmount("length", 800, "米")], CadreCode: cadre), default));
         var wrong = Assert.Single(unit.Problems);
         Assert.Equal(("quantities.length", "unit"), (wrong.Field, wrong.Code));
         Assert.Contains("公里", wrong.Zh, StringComparison.Ordinal);
         var elsewhere = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith(village.Substring(0, 9)))
             .OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
-        var refused = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, township,
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, township, null,
             new DeedInput(elsewhere, "well", day.AddDays(30), [new DeedAmount("wells", 2)]), default));
         Assert.Equal(["cadre", "on", "villageCode"], refused.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         Assert.Equal(1, await db.Deeds.CountAsync());
@@ -67,7 +67,7 @@ public class DeedStoreTests
         };
         foreach (var deed in deeds)
         {
-            await DeedStore.RecordAsync(db, clock, township, deed, default);
+            await DeedStore.RecordAsync(db, clock, township, null, deed, default);
         }
         await Field.FieldRollups.DrainAllAsync(db, default);
 

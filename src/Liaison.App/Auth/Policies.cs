@@ -16,6 +16,7 @@ public static class Policies
     public const string Registries = "registries";
     public const string UnitStays = "unit-stays";
     public const string Nights = "nights";
+    public const string Results = "results";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -29,6 +30,7 @@ public static class Policies
         [Registries] = Ability.EditRegistries,
         [UnitStays] = Ability.RecordUnitStays,
         [Nights] = Ability.RecordNightSessions,
+        [Results] = Ability.RecordResults,
     };
 
     public static void Add(AuthorizationOptions options)

@@ -24,4 +24,5 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Help.HelpQueries Help { get; } = new(db, scoped);
 
     public Features.Nights.NightQueries Nights { get; } = new(db, scoped);
+    public Features.Deeds.DeedQueries Deeds { get; } = new(db, scoped);
 }

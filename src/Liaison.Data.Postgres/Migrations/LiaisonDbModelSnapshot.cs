@@ -2394,6 +2394,14 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
 
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2443,6 +2451,13 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_deeds_cadre_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_deeds_case_id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deeds_client_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3090,6 +3105,12 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_cases_case_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

@@ -2337,6 +2337,14 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
 
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
@@ -2386,6 +2394,13 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_deeds_cadre_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_deeds_case_id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deeds_client_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3023,6 +3038,12 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_cases_case_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

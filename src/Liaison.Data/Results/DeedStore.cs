@@ -11,9 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Results;
 
-/// <summary>A deed as entered: the village, the kind and its quantities, the day, who did it (a cadre's staff number or a unit's code), the source of funds, the evidence.</summary>
+/// <summary>
+/// A deed as entered: the village, the kind and its quantities, the day, who did it (a cadre's staff
+/// number or a unit's code), the source of funds, the evidence, and the case it settles (its tracking code), if any.
+/// </summary>
 public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
-    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null);
+    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null);
 
 /// <summary>
 /// 实事好事 (issue 21): records a practical deed with its quantities, judged by the catalogue of the
@@ -24,7 +27,12 @@ public static class DeedStore
 {
     private const string Reach = "a deed store: the actor's reach is decided on the village the deed names";
 
-    public static async Task<Deed> RecordAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, DeedInput input, CancellationToken ct)
+    /// <summary>
+    /// Records a deed. <paramref name="ownCadre"/>: a cadre recording their own deed (the input's cadre is
+    /// ignored); <paramref name="clientId"/>: the phone's id, kept unique so a resend is recognised.
+    /// </summary>
+    public static async Task<Deed> RecordAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int? ownCadre, DeedInput input, CancellationToken ct,
+        Guid? clientId = null)
     {
         using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
@@ -42,8 +50,8 @@ public static class DeedStore
         var year = input.On?.Year ?? today.Year;
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Deeds;
         problems.AddRange(rules.Check(input.Kind, input.Quantities));
-        var (cadre, unit) = (default(int?), default(int?));
-        if (!string.IsNullOrWhiteSpace(input.CadreCode))
+        var (cadre, unit) = (ownCadre, default(int?));
+        if (ownCadre is null && !string.IsNullOrWhiteSpace(input.CadreCode))
         {
             var code = input.CadreCode.Trim();
             cadre = await db.Cadres.AsNoTracking().Where(c => c.Code == code && c.Status == CadreStatus.Active).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
@@ -61,9 +69,20 @@ public static class DeedStore
                 problems.Add(new Problem("unit", $"没有代码为 {code} 的在册单位", $"no open unit with code {code}") { Code = "unknown" });
             }
         }
-        if (string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode))
+        if (ownCadre is null && string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode))
         {
             problems.Add(new Problem("cadre", "请写明办实事的干部或单位", "name the cadre or the unit who did it") { Code = "required" });
+        }
+        long? caseId = null;
+        if (!string.IsNullOrWhiteSpace(input.CaseCode))
+        {
+            // A deed settles a case of its own village only: the case's tracking code as villagers see it.
+            var code = input.CaseCode.Trim();
+            caseId = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == code && c.VillageCode == village).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            if (caseId is null)
+            {
+                problems.Add(new Problem("caseCode", $"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village") { Code = "unknown" });
+            }
         }
         var source = RefusedException.Text(problems, "source", input.Source, Deed.MaxSource, required: false);
         var evidence = RefusedException.Text(problems, "evidence", input.Evidence, Deed.MaxEvidence, required: false);
@@ -79,6 +98,8 @@ public static class DeedStore
             UnitId = unit,
             Source = source,
             Evidence = evidence,
+            CaseId = caseId,
+            ClientId = clientId,
             RecordedBy = actor.UserName,
             RecordedAt = now,
         };

@@ -15,6 +15,8 @@ internal sealed class DeedConfiguration : IEntityTypeConfiguration<Deed>
         b.HasIndex(d => new { d.VillageCode, d.Year });
         b.HasIndex(d => d.CadreId);
         b.HasIndex(d => d.UnitId);
+        b.HasIndex(d => d.ClientId).IsUnique();
+        b.HasIndex(d => d.CaseId);
         b.Property(d => d.VillageCode).HasMaxLength(12);
         b.Property(d => d.Kind).HasMaxLength(40);
         b.Property(d => d.Source).HasMaxLength(Deed.MaxSource);
@@ -22,6 +24,7 @@ internal sealed class DeedConfiguration : IEntityTypeConfiguration<Deed>
         b.Property(d => d.RecordedBy).HasMaxLength(100);
         b.HasOne<Cadre>().WithMany().HasForeignKey(d => d.CadreId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -40,16 +40,18 @@ public enum Ability
     RecordUnitStays,
     /// <summary>Record a night session (夜谈夜访) held in a village within scope, its escalated matters taken up as cases.</summary>
     RecordNightSessions,
+    /// <summary>Record what the programme accounts for in villages within scope: practical deeds (实事好事); a cadre records their own.</summary>
+    RecordResults,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases, Ability.RecordUnitStays],
-        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases, Ability.RecordNightSessions],
+        [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases, Ability.RecordNightSessions, Ability.RecordResults],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],
     };
 

@@ -1,3 +1,5 @@
+using Liaison.Domain.Shared;
+
 namespace Liaison.Domain.Results;
 
 /// <summary>
@@ -21,6 +23,10 @@ public sealed class Deed
     /// <summary>Where the money or the project came from (funds coordinated: 资金来源).</summary>
     public string? Source { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>The case (群众诉求) the deed settles, when it settles one of its village's.</summary>
+    public long? CaseId { get; set; }
+    /// <summary>The id the phone gave the deed (recorded offline): unique, so a resend is recognised.</summary>
+    public Guid? ClientId { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 
@@ -36,4 +42,18 @@ public sealed class DeedQuantityValue
     public long DeedId { get; set; }
     public required string Code { get; set; }
     public decimal Value { get; set; }
+}
+
+/// <summary>The deeds' words, shared by their pages, the phone and the exports.</summary>
+public static class DeedWords
+{
+    public static Term Deeds { get; } = new("实事好事", "Practical deeds");
+    public static Term Kind { get; } = new("类别", "Kind");
+    public static Term Quantities { get; } = new("数量", "Quantities");
+    public static Term DoneBy { get; } = new("办事的干部或单位", "Done by");
+    public static Term Source { get; } = new("资金或项目来源（选填）", "Source of funds or project (optional)");
+    public static Term Evidence { get; } = new("情况说明（选填）", "What was done (optional)");
+    public static Term Settles { get; } = new("办结的群众诉求查询码（选填）", "Tracking code of the case it settles (optional)");
+    public static Term Sums { get; } = new("分类合计", "Sums by kind");
+    public static Term Record { get; } = new("记录一件实事", "Record a deed");
 }

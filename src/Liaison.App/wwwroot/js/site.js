@@ -75,7 +75,24 @@
     var meta = document.querySelector('meta[name="csrf-token"]');
     if (meta) e.detail.headers["X-CSRF-TOKEN"] = meta.content;
   });
+  // A choice that decides which part of a form applies (a deed's kind and its quantities): the
+  // fieldsets marked data-when="VALUE" inside the select's form show only for their value, and the
+  // hidden ones are disabled so they neither block nor send. Without script all show; the server
+  // reads the chosen one.
+  function shows(select) {
+    var parts = select.form ? select.form.querySelectorAll("fieldset[data-when]") : [];
+    function apply() {
+      parts.forEach(function (f) {
+        var on = f.dataset.when === select.value;
+        f.hidden = !on;
+        f.disabled = !on;
+      });
+    }
+    select.addEventListener("change", apply);
+    apply();
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select[data-shows]").forEach(shows);
     document.querySelectorAll("[data-chart]").forEach(draw);
     document.querySelectorAll("input[data-picker]").forEach(picker);
     document.querySelectorAll("[data-print]").forEach(function (a) {

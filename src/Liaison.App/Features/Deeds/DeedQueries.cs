@@ -1,0 +1,56 @@
+using Liaison.Data;
+using Liaison.Data.Access;
+using Liaison.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Deeds;
+
+/// <summary>A deed as the pages list it: with its village's name, who did it and its quantities.</summary>
+public sealed record DeedRow(Deed Deed, string Village, string? CadreName, string? UnitName, IReadOnlyList<DeedQuantityValue> Quantities);
+
+/// <summary>One quantity's sum over the deeds of a kind.</summary>
+public sealed record DeedSum(string Kind, string Code, decimal Total, int Deeds);
+
+/// <summary>实事好事 within reach: deeds are read through the scope by their village, their quantities through them.</summary>
+public sealed class DeedQueries(LiaisonDb db, Scoped scoped)
+{
+    private IQueryable<Deed> Of(int year, string? under, string? kind) =>
+        scoped.Under(under).Deeds.Where(d => d.Year == year && (kind == null || d.Kind == kind));
+
+    public Task<int> CountAsync(int year, string? under, string? kind, CancellationToken ct) => Of(year, under, kind).CountAsync(ct);
+
+    /// <summary>
+    /// Each kind's quantities summed for the year within reach, every kind of the catalogue and the
+    /// city's own alike, straight from the records (the report's figures are those of the source's kinds).
+    /// </summary>
+    public async Task<List<DeedSum>> SumsAsync(int year, string? under, CancellationToken ct)
+    {
+        var deeds = Of(year, under, null);
+        var totals = await (from d in deeds
+                            join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
+                            group q.Value by new { d.Kind, q.Code } into g
+                            select new { g.Key.Kind, g.Key.Code, Total = g.Sum() }).ToListAsync(ct);
+        var counts = await deeds.GroupBy(d => d.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return totals.Select(t => new DeedSum(t.Kind, t.Code, t.Total, counts.GetValueOrDefault(t.Kind))).ToList();
+    }
+
+    public async Task<List<DeedRow>> ListAsync(int year, string? under, string? kind, int skip, int take, CancellationToken ct) =>
+        await RowsAsync(Of(year, under, kind).OrderByDescending(d => d.On).ThenByDescending(d => d.Id).Skip(skip).Take(take), ct);
+
+    /// <summary>The deeds of one village (its public page shows them), newest first.</summary>
+    public async Task<List<DeedRow>> OfVillageAsync(string village, int year, int take, CancellationToken ct) =>
+        await RowsAsync(scoped.Deeds.Where(d => d.VillageCode == village && d.Year == year).OrderByDescending(d => d.On).ThenByDescending(d => d.Id).Take(take), ct);
+
+    private async Task<List<DeedRow>> RowsAsync(IQueryable<Deed> deeds, CancellationToken ct)
+    {
+        var rows = await (from d in deeds.AsNoTracking()
+                          join v in scoped.Names on d.VillageCode equals v.Code
+                          from c in db.Cadres.AsNoTracking().Where(c => c.Id == d.CadreId).DefaultIfEmpty()
+                          from u in db.Units.AsNoTracking().Where(u => u.Id == d.UnitId).DefaultIfEmpty()
+                          select new { d, v.Name, Cadre = c == null ? null : c.Name, Unit = u == null ? null : u.Name }).ToListAsync(ct);
+        var ids = rows.Select(r => r.d.Id).ToList();
+        var quantities = (await db.DeedQuantities.AsNoTracking().Where(q => ids.Contains(q.DeedId)).ToListAsync(ct)).ToLookup(q => q.DeedId);
+        return rows.OrderByDescending(r => r.d.On).ThenByDescending(r => r.d.Id)
+            .Select(r => new DeedRow(r.d, r.Name, r.Cadre, r.Unit, quantities[r.d.Id].ToList())).ToList();
+    }
+}

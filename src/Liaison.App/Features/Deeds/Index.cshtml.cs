@@ -1,0 +1,100 @@
+using System.Globalization;
+using Liaison.App.Auth;
+using Liaison.App.Web;
+using Liaison.Data;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Policy;
+using Liaison.Data.Results;
+using Liaison.Domain.Access;
+using Liaison.Domain.Policy;
+using Liaison.Domain.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.App.Features.Deeds;
+
+/// <summary>
+/// 实事好事: the year's deeds within reach, newest first, each kind's quantities summed; and for an
+/// office or a cadre the form that records one — village, kind, its quantities in the kind's units,
+/// the day, who did it, the source, what was done, the case it settles.
+/// </summary>
+public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public int Shown => Year ?? ChinaTime.Today(clock).Year;
+    public DateOnly Today => ChinaTime.Today(clock);
+    public DeedRules Rules { get; private set; } = new();
+    public List<DeedRow> Deeds { get; private set; } = [];
+    public List<DeedSum> Sums { get; private set; } = [];
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    /// <summary>What was entered, shown again when the deed was refused; the quantities by code as typed.</summary>
+    public DeedInput? Entered { get; private set; }
+    public IReadOnlyDictionary<string, string> EnteredAmounts { get; private set; } = new Dictionary<string, string>();
+    public bool CanRecord => jurisdiction.May(Ability.RecordResults);
+    /// <summary>A cadre records the deeds they did themselves; an office names the cadre or the unit.</summary>
+    public bool IsCadre => jurisdiction.CadreId is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rules = (await PolicyStore.GetAsync(db, Shown, ct)).Policy.Deeds;
+        var kind = Rules.Find(Kind)?.Code;
+        Sums = await queries.Deeds.SumsAsync(Shown, Code, ct);
+        Paging = Paging.Of(PageNumber, await queries.Deeds.CountAsync(Shown, Code, kind, ct));
+        Deeds = await queries.Deeds.ListAsync(Shown, Code, kind, Paging.Skip, Paging.Size, ct);
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(string? village, string? kind, DateOnly? on, string? cadre, string? unit, string? source, string? evidence, string? caseCode,
+        CancellationToken ct)
+    {
+        if (!CanRecord)
+        {
+            return Forbid();
+        }
+        // The chosen kind's quantities: fields q.KIND.CODE (every kind's are on the page; only the chosen one counts).
+        var prefix = $"q.{kind?.Trim()}.";
+        var typed = Request.Form.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value))
+            .ToDictionary(f => f.Key[prefix.Length..], f => f.Value.ToString().Trim(), StringComparer.Ordinal);
+        var amounts = new List<DeedAmount>();
+        var unreadable = new List<Problem>();
+        foreach (var (code, text) in typed)
+        {
+            if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            {
+                amounts.Add(new DeedAmount(code, value));
+            }
+            else
+            {
+                unreadable.Add(new Problem("quantities." + code, $"“{text}”不是数字", $"\"{text}\" is not a number") { Code = "number" });
+            }
+        }
+        var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode);
+        try
+        {
+            RefusedException.ThrowIfAny(unreadable);
+            var deed = await DeedStore.RecordAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), jurisdiction.CadreId, input, ct);
+            return Redirect($"/deeds?code={Uri.EscapeDataString(deed.VillageCode)}&year={deed.Year}#deed-{deed.Id}");
+        }
+        catch (RefusedException e)
+        {
+            (Problems, Entered, EnteredAmounts) = (e.Problems, input, typed);
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>A kind's name in the page's language; a code no longer in the catalogue as it is.</summary>
+    public string KindName(string code) => Rules.Find(code) is { } k ? Ui.T(k.Name, k.EnglishName) : code;
+
+    /// <summary>A quantity as read: its value with its unit, under its kind's name for it.</summary>
+    public string QuantityText(string kind, string code, decimal value)
+    {
+        var q = Rules.Find(kind)?.Quantities.FirstOrDefault(x => x.Code == code);
+        var unit = q is null ? "" : Ui.T(DeedUnits.Word(q.Unit));
+        return $"{(q is null ? code : Ui.T(q.Name, q.EnglishName))} {value.ToString("#,0.###", CultureInfo.InvariantCulture)} {unit}".Trim();
+    }
+}
