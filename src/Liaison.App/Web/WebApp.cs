@@ -91,6 +91,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");
             o.Conventions.AllowAnonymousToPage("/Public/Index");
+            o.Conventions.AllowAnonymousToPage("/Public/Village");
             // The contact card's form and the tracking page: villagers never sign in.
             o.Conventions.AllowAnonymousToPage("/Cases/Report");
             o.Conventions.AllowAnonymousToPage("/Cases/Track");

@@ -2381,6 +2381,124 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_commitments_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_commitments_village_code_year");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.CommitmentStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_steps");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_steps_commitment_id");
+
+                    b.ToTable("commitment_steps", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
                     b.Property<long>("Id")
@@ -2401,6 +2519,10 @@ namespace Liaison.Data.Postgres.Migrations
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uuid")
                         .HasColumnName("client_id");
+
+                    b.Property<long?>("CommitmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commitment_id");
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
@@ -2458,6 +2580,9 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasIndex("ClientId")
                         .IsUnique()
                         .HasDatabaseName("ix_deeds_client_id");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_deeds_commitment_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3098,6 +3223,26 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasConstraintName("fk_units_units_merged_into_id");
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_cadres_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.CommitmentStep", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_steps_commitments_commitment_id");
+                });
+
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
                     b.HasOne("Liaison.Domain.People.Cadre", null)
@@ -3111,6 +3256,12 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_cases_case_id");
+
+                    b.HasOne("Liaison.Domain.Results.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_commitments_commitment_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

@@ -2326,6 +2326,120 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_commitments_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year")
+                        .HasDatabaseName("ix_commitments_village_code_year");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.CommitmentStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_steps");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_steps_commitment_id");
+
+                    b.ToTable("commitment_steps", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
                     b.Property<long>("Id")
@@ -2344,6 +2458,10 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT")
                         .HasColumnName("client_id");
+
+                    b.Property<long?>("CommitmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commitment_id");
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
@@ -2401,6 +2519,9 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasIndex("ClientId")
                         .IsUnique()
                         .HasDatabaseName("ix_deeds_client_id");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_deeds_commitment_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3031,6 +3152,26 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasConstraintName("fk_units_units_merged_into_id");
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_cadres_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.CommitmentStep", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_steps_commitments_commitment_id");
+                });
+
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
                     b.HasOne("Liaison.Domain.People.Cadre", null)
@@ -3044,6 +3185,12 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_cases_case_id");
+
+                    b.HasOne("Liaison.Domain.Results.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_commitments_commitment_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

@@ -64,7 +64,7 @@ public sealed class Scoped
     [
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
-        typeof(NightSession), typeof(Domain.Results.Deed),
+        typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -162,6 +162,9 @@ public sealed class Scoped
 
     /// <summary>Practical deeds (实事好事), by their village; their quantities are read through them.</summary>
     public IQueryable<Domain.Results.Deed> Deeds => Within(_db.Deeds, d => d.VillageCode);
+
+    /// <summary>Public commitments (公开承诺), by their village; their steps are read through them.</summary>
+    public IQueryable<Domain.Results.Commitment> Commitments => Within(_db.Commitments, c => c.VillageCode);
 
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);

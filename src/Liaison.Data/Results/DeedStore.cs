@@ -13,10 +13,11 @@ namespace Liaison.Data.Results;
 
 /// <summary>
 /// A deed as entered: the village, the kind and its quantities, the day, who did it (a cadre's staff
-/// number or a unit's code), the source of funds, the evidence, and the case it settles (its tracking code), if any.
+/// number or a unit's code), the source of funds, the evidence, and the case it settles (its tracking code)
+/// or the public commitment it fulfils, if any.
 /// </summary>
 public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
-    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null);
+    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null);
 
 /// <summary>
 /// 实事好事 (issue 21): records a practical deed with its quantities, judged by the catalogue of the
@@ -84,6 +85,10 @@ public static class DeedStore
                 problems.Add(new Problem("caseCode", $"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village") { Code = "unknown" });
             }
         }
+        if (input.CommitmentId is { } promised && !await db.Commitments.AsNoTracking().AnyAsync(c => c.Id == promised && c.VillageCode == village, ct))
+        {
+            problems.Add(new Problem("commitmentId", $"本村没有编号为 {promised} 的公开承诺", $"no public commitment {promised} in this village") { Code = "unknown" });
+        }
         var source = RefusedException.Text(problems, "source", input.Source, Deed.MaxSource, required: false);
         var evidence = RefusedException.Text(problems, "evidence", input.Evidence, Deed.MaxEvidence, required: false);
         RefusedException.ThrowIfAny(problems);
@@ -99,6 +104,7 @@ public static class DeedStore
             Source = source,
             Evidence = evidence,
             CaseId = caseId,
+            CommitmentId = input.CommitmentId,
             ClientId = clientId,
             RecordedBy = actor.UserName,
             RecordedAt = now,

@@ -25,6 +25,8 @@ internal sealed class DeedConfiguration : IEntityTypeConfiguration<Deed>
         b.HasOne<Cadre>().WithMany().HasForeignKey(d => d.CadreId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.CommitmentId);
+        b.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -38,5 +40,35 @@ internal sealed class DeedQuantityConfiguration : IEntityTypeConfiguration<DeedQ
         // Kilometres to three places (a metre), yuan to the fen.
         b.Property(q => q.Value).HasPrecision(18, 3);
         b.HasOne<Deed>().WithMany().HasForeignKey(q => q.DeedId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> b)
+    {
+        b.ToTable("commitments");
+        b.HasKey(c => c.Id);
+        // A village's public page and a division's figures: its villages' commitments by year.
+        b.HasIndex(c => new { c.VillageCode, c.Year });
+        b.HasIndex(c => c.CadreId);
+        b.Property(c => c.VillageCode).HasMaxLength(12);
+        b.Property(c => c.Text).HasMaxLength(Commitment.MaxText);
+        b.Property(c => c.Reason).HasMaxLength(Commitment.MaxText);
+        b.Property(c => c.RecordedBy).HasMaxLength(100);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommitmentStepConfiguration : IEntityTypeConfiguration<CommitmentStep>
+{
+    public void Configure(EntityTypeBuilder<CommitmentStep> b)
+    {
+        b.ToTable("commitment_steps");
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => s.CommitmentId);
+        b.Property(s => s.Text).HasMaxLength(Commitment.MaxNote);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.HasOne<Commitment>().WithMany().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

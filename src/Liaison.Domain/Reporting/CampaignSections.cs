@@ -40,6 +40,8 @@ public static class CampaignSections
              Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone,
              Indicators.NightSessions, Indicators.NightSessionPeople, Indicators.NightMattersSolved],
             [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
+        new("commitments", "承诺践诺", "Commitments", [Indicators.Commitments, Indicators.CommitmentsKept, Indicators.CommitmentsKeptOnTime, Indicators.CommitmentsDropped],
+            [Ratios.CommitmentCompletion]),
         new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
     ];
 }

@@ -82,6 +82,12 @@ public static class Indicators
     public static readonly Indicator NightMattersSolved = new("night_matters_solved", "夜谈夜访当场解决", "Solved on the spot at night sessions", "件", "", "夜谈夜访中群众反映、当场解决的事项；解释并上报的转为群众诉求案件，计入案件数", "Matters villagers raised at night sessions and solved there and then; those explained and escalated become cases and count among cases") { Kind = IndicatorKind.Flow };
     public static readonly Indicator ErrandsDone = new("errands_done", "代办办结", "Errands done", "件", "", "其中已办成的", "Of those, done") { Kind = IndicatorKind.Flow };
 
+    // 公开承诺 (issue 21): items promised in the year, by the month made, with where each stands now.
+    public static readonly Indicator Commitments = new("commitments", "公开承诺事项", "Public commitments", "项", "", "本年度干部、第一书记向群众公开承诺的事项，按作出承诺的月份计", "Items cadres and First Secretaries promised villagers publicly in the year, by the month promised") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CommitmentsKept = new("commitments_kept", "已兑现承诺", "Commitments kept", "项", "", "其中已兑现的（含逾期兑现；承诺完成率 = 本项 ÷ 公开承诺事项，按事项逐项统计）", "Of those, kept, late ones included (completion = this ÷ commitments, counted item by item)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CommitmentsKeptOnTime = new("commitments_kept_on_time", "按期兑现承诺", "Commitments kept on time", "项", "", "其中在承诺期限内兑现的", "Of those, kept by the deadline") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CommitmentsDropped = new("commitments_dropped", "未兑现承诺", "Commitments not kept", "项", "", "其中已说明原因、确定不能兑现的（原因向群众公开）", "Of those, given up with the reason published to villagers") { Kind = IndicatorKind.Flow };
+
     // 实事好事 (issue 21): the deeds of the default catalogue's kinds (DeedRules), by the month done. A
     // deed done for several villages is recorded for each, so a division's figures add up.
     public static readonly Indicator Deeds = new("deeds", "实事好事", "Practical deeds", "件", "", "本年度记录的实事好事（含便民服务），一件实事惠及几个村的每村计一件；按办成的日子计", "Practical deeds recorded in the year, services included; a deed for several villages counts once in each; by the day done") { Kind = IndicatorKind.Flow };
@@ -123,6 +129,7 @@ public static class Indicators
         HouseholdsVisitedBySecretaries, SecretariesOnDuty, SecretariesVisitedAll, SecretariesVisitedThreeOlds, SecretariesVisitedThreeKinds,
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
+        Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped,
         .. DeedFigures,
     ];
 

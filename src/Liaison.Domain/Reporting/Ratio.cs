@@ -48,11 +48,13 @@ public static class Ratios
     public static readonly Ratio Satisfaction = new("cases_satisfaction", "平均满意度（1–5）", "Average satisfaction (1–5)", Indicators.CasesSatisfaction, [Indicators.CasesFollowedUp], Percent: false);
     public static readonly Ratio Reopens = new("cases_reopen_rate", "重办率", "Reopen rate", Indicators.CasesReopened, [Indicators.CasesClosed]);
     public static readonly Ratio Mediation = new("disputes_mediation_rate", "矛盾纠纷化解率", "Disputes mediated", Indicators.DisputesMediated, [Indicators.Disputes]);
+    /// <summary>公开承诺完成率: items kept ÷ items promised, never a typed percentage.</summary>
+    public static readonly Ratio CommitmentCompletion = new("commitments_completion", "公开承诺完成率", "Commitments kept", Indicators.CommitmentsKept, [Indicators.Commitments]);
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
     public static IReadOnlyList<Ratio> All { get; } =
         [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
-         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone];
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 }

@@ -25,6 +25,8 @@ public sealed class Deed
     public string? Evidence { get; set; }
     /// <summary>The case (群众诉求) the deed settles, when it settles one of its village's.</summary>
     public long? CaseId { get; set; }
+    /// <summary>The public commitment (公开承诺) of its village the deed fulfils, if any.</summary>
+    public long? CommitmentId { get; set; }
     /// <summary>The id the phone gave the deed (recorded offline): unique, so a resend is recognised.</summary>
     public Guid? ClientId { get; set; }
     public required string RecordedBy { get; set; }
@@ -56,4 +58,5 @@ public static class DeedWords
     public static Term Settles { get; } = new("办结的群众诉求查询码（选填）", "Tracking code of the case it settles (optional)");
     public static Term Sums { get; } = new("分类合计", "Sums by kind");
     public static Term Record { get; } = new("记录一件实事", "Record a deed");
+    public static Term NoneThisYear { get; } = new("本年度还没有记录实事好事。", "No deeds recorded this year.");
 }

@@ -96,6 +96,20 @@ public static class AuditWords
         ["keys.reencrypt"] = new("更换密钥并重新加密", "personal data re-encrypted"),
         ["keys.record"] = new("登记密钥", "keys recorded"),
         ["audit.reseal"] = new("重新封印审计日志", "audit log resealed"),
+        ["city.set"] = new("设置城市", "city set"),
+        ["night.record"] = new("记录夜谈夜访", "night session recorded"),
+        ["pairing.stay"] = new("记录联建单位集中驻村", "unit stay recorded"),
+        ["team.create"] = new("成立工作组", "work team formed"),
+        ["team.member.add"] = new("工作组增加成员", "work team member added"),
+        ["team.member.end"] = new("工作组成员退出", "work team member left"),
+        ["team.meeting"] = new("记录工作组会议", "work team meeting recorded"),
+        ["help.create"] = new("制定帮扶计划", "help plan drawn up"),
+        ["help.close"] = new("帮扶计划结束", "help plan closed"),
+        ["deed.record"] = new("记录实事好事", "practical deed recorded"),
+        ["commitment.make"] = new("作出公开承诺", "public commitment made"),
+        ["commitment.progress"] = new("记录承诺进展", "commitment progress recorded"),
+        ["commitment.keep"] = new("承诺兑现", "commitment kept"),
+        ["commitment.drop"] = new("承诺未兑现", "commitment not kept"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -134,6 +148,11 @@ public static class AuditWords
         ["cadre"] = Words.Cadre,
         ["village"] = Words.Village,
         ["demo"] = Words.Demo,
+        ["night-session"] = Domain.Field.NightWords.Sessions,
+        ["work-team"] = Words.WorkTeams,
+        ["help-plan"] = Words.HelpPlans,
+        ["deed"] = Results.DeedWords.Deeds,
+        ["commitment"] = Results.CommitmentWords.Commitments,
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>

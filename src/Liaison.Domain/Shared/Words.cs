@@ -56,6 +56,7 @@ public static class Words
     public static Term Ended { get; } = new("结束：", "ended: ");
     public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
+    public static Term Remark { get; } = new("说明", "Note");
     public static Term DutyMet { get; } = new("已达标", "met");
     public static Term DutyNotMet { get; } = new("未达标", "not met");
     public static Term SecretaryDutiesHeading { get; } = new("第一书记走访职责", "First Secretary's visiting duties");

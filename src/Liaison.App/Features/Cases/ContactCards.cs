@@ -6,7 +6,6 @@ using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace Liaison.App.Features.Cases;
 
@@ -89,7 +88,7 @@ public static class ContactCards
                 var qrSize = 30 * mm;
                 var qrX = x + cardWidth - qrSize - (3 * mm);
                 var qrY = y + (10 * mm);
-                DrawQr(g, card.Url, qrX, qrY, qrSize);
+                PdfWriter.DrawQr(g, card.Url, qrX, qrY, qrSize);
                 g.DrawString(card.Url, small, XBrushes.Gray, new XRect(x + (4 * mm), y + cardHeight - (6 * mm), cardWidth - (8 * mm), 4 * mm), XStringFormats.TopLeft);
                 // The QR code is a link too, for anyone reading the PDF on a screen.
                 page!.AddWebLink(new PdfRectangle(new XRect(qrX, page.Height.Point - qrY - qrSize, qrSize, qrSize)), card.Url);
@@ -102,24 +101,5 @@ public static class ContactCards
         using var stream = new MemoryStream();
         document.Save(stream);
         return stream.ToArray();
-    }
-
-    private static void DrawQr(XGraphics g, string url, double x, double y, double size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var module = size / matrix.Count;
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            for (var col = 0; col < matrix[row].Count; col++)
-            {
-                if (matrix[row][col])
-                {
-                    // A hair larger than a module, so that neighbouring squares leave no seams when printed.
-                    g.DrawRectangle(XBrushes.Black, x + (col * module), y + (row * module), module * 1.02, module * 1.02);
-                }
-            }
-        }
     }
 }

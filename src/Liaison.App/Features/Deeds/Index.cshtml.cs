@@ -24,6 +24,9 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>The public commitment the deed to record fulfils (from the commitment's page): its village is the deed's.</summary>
+    [BindProperty(SupportsGet = true)] public long? Commitment { get; set; }
+    public CommitmentRowLink? Fulfils { get; private set; }
 
     public int Shown => Year ?? ChinaTime.Today(clock).Year;
     public DateOnly Today => ChinaTime.Today(clock);
@@ -46,10 +49,14 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         Sums = await queries.Deeds.SumsAsync(Shown, Code, ct);
         Paging = Paging.Of(PageNumber, await queries.Deeds.CountAsync(Shown, Code, kind, ct));
         Deeds = await queries.Deeds.ListAsync(Shown, Code, kind, Paging.Skip, Paging.Size, ct);
+        if (Commitment is { } id && await queries.Commitments.OneAsync(id, ct) is { } promised)
+        {
+            Fulfils = new(id, promised.Commitment.Text, promised.Commitment.VillageCode);
+        }
     }
 
     public async Task<IActionResult> OnPostRecordAsync(string? village, string? kind, DateOnly? on, string? cadre, string? unit, string? source, string? evidence, string? caseCode,
-        CancellationToken ct)
+        long? commitmentId, CancellationToken ct)
     {
         if (!CanRecord)
         {
@@ -72,29 +79,29 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
                 unreadable.Add(new Problem("quantities." + code, $"“{text}”不是数字", $"\"{text}\" is not a number") { Code = "number" });
             }
         }
-        var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode);
+        var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode, commitmentId);
         try
         {
             RefusedException.ThrowIfAny(unreadable);
             var deed = await DeedStore.RecordAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), jurisdiction.CadreId, input, ct);
+            if (deed.CommitmentId is { } fulfilled)
+            {
+                return Redirect($"/commitments/{fulfilled}");
+            }
             return Redirect($"/deeds?code={Uri.EscapeDataString(deed.VillageCode)}&year={deed.Year}#deed-{deed.Id}");
         }
         catch (RefusedException e)
         {
-            (Problems, Entered, EnteredAmounts) = (e.Problems, input, typed);
+            (Problems, Entered, EnteredAmounts, Commitment) = (e.Problems, input, typed, commitmentId);
             await OnGetAsync(ct);
             return Page();
         }
     }
 
-    /// <summary>A kind's name in the page's language; a code no longer in the catalogue as it is.</summary>
-    public string KindName(string code) => Rules.Find(code) is { } k ? Ui.T(k.Name, k.EnglishName) : code;
+    public string KindName(string code) => DeedText.Kind(Rules, code);
 
-    /// <summary>A quantity as read: its value with its unit, under its kind's name for it.</summary>
-    public string QuantityText(string kind, string code, decimal value)
-    {
-        var q = Rules.Find(kind)?.Quantities.FirstOrDefault(x => x.Code == code);
-        var unit = q is null ? "" : Ui.T(DeedUnits.Word(q.Unit));
-        return $"{(q is null ? code : Ui.T(q.Name, q.EnglishName))} {value.ToString("#,0.###", CultureInfo.InvariantCulture)} {unit}".Trim();
-    }
+    public string QuantityText(string kind, string code, decimal value) => DeedText.Quantity(Rules, kind, code, value);
 }
+
+/// <summary>The commitment a deed being recorded fulfils, as its form names it.</summary>
+public sealed record CommitmentRowLink(long Id, string Text, string VillageCode);

@@ -16,13 +16,14 @@ public sealed class DeedQuantityRow
 }
 
 /// <summary>
-/// 实事好事 (issue 21) at each village for a year, by the month done: how many deeds, and the
+/// 公开承诺 and 实事好事 (issue 21) at each village for a year. Commitments by the month made, with
+/// where each stands now. Deeds by the month done: how many, and the
 /// quantities of the default catalogue's kinds (<see cref="Domain.Policy.DeedRules"/>) as the source
 /// reports them. A city's own kinds count among the deeds and are summed by kind on the deeds page;
 /// the report's figures keep the source's shape (decision 0020). A unit's report counts the deeds of
 /// its cadres and its own.
 /// </summary>
-internal static class DeedFormulas
+internal static class ResultFormulas
 {
     /// <summary>The default catalogue's service kinds, whose times and people served are summed together.</summary>
     private static readonly string[] Services = ["service-team", "legal-adviser", "saturday", "party-lesson", "green-channel"];
@@ -50,7 +51,14 @@ internal static class DeedFormulas
         .Amount(I.DeedServices, q => Services.Contains(q.Kind) && q.Code == "times" ? q.Value : 0m)
         .Amount(I.DeedServicePeople, q => Services.Contains(q.Kind) && q.Code == "people" ? q.Value : 0m);
 
-    public static IEnumerable<Indicator> Indicators => [.. Deeds.Indicators, .. Quantities.Indicators];
+    /// <summary>公开承诺 by the month made, with where each stands now: completion is counted from the items.</summary>
+    public static Family<Commitment> Commitments { get; } = new Family<Commitment>()
+        .Count(I.Commitments)
+        .Count(I.CommitmentsKept, c => c.Status == CommitmentStatus.Done)
+        .Count(I.CommitmentsKeptOnTime, c => c.Status == CommitmentStatus.Done && c.ClosedOn <= c.Deadline)
+        .Count(I.CommitmentsDropped, c => c.Status == CommitmentStatus.Dropped);
+
+    public static IEnumerable<Indicator> Indicators => [.. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
 
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
@@ -61,6 +69,8 @@ internal static class DeedFormulas
             deeds = deeds.Where(d => d.UnitId == unit || FormulaScope.CadresOf(db, unit).Contains(d.CadreId));
         }
         await Deeds.ReadAsync(deeds, d => d.VillageCode, d => d.On.Month, cells, ct);
+        var commitments = scope.Narrow(db.Commitments.AsNoTracking().Where(c => c.Year == year), db, c => c.VillageCode, c => (int?)c.CadreId, c => c.MadeOn.Month);
+        await Commitments.ReadAsync(commitments, c => c.VillageCode, c => c.MadeOn.Month, cells, ct);
         var quantities = from d in deeds
                          join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
                          select new DeedQuantityRow { VillageCode = d.VillageCode, Month = d.On.Month, Kind = d.Kind, Code = q.Code, Value = q.Value };
