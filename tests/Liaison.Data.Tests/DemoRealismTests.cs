@@ -79,6 +79,19 @@ public class DemoRealismTests
         Assert.Equal(escalated, await db.NightMatters.CountAsync(m => m.Outcome == Domain.Field.NightOutcome.Escalated
             && db.Cases.Any(c => c.Id == m.CaseId && c.NightSessionId == m.SessionId && c.Channel == CaseChannel.NightVisit)));
         Assert.Equal(escalated, cases.Count(c => c.Channel == CaseChannel.NightVisit));
+        // Public commitments about four in five kept (the source's 81.2 %), counted from the items; deeds of every
+        // kind of the source in the source's proportions to the villages (its 740 km of roads for 6,216 villages).
+        Assert.True(city[R.Commitments.Id] > 300, $"{city[R.Commitments.Id]} commitments");
+        Assert.InRange(Domain.Reporting.Ratios.CommitmentCompletion.Of(id => city.GetValueOrDefault(id))!.Value, 0.76, 0.86);
+        Assert.True(await db.Commitments.AnyAsync(c => c.Status == Domain.Results.CommitmentStatus.Dropped && c.Reason != null));
+        var villageCount = await db.Divisions.CountAsync(d => d.Level == Domain.Divisions.DivisionLevel.Village);
+        var visitedVillages = await db.HouseholdVisits.Select(v => v.VillageCode).Distinct().CountAsync();
+        var roads = R.DeedRoads.ValueOf(city[R.DeedRoads.Id]);
+        Assert.InRange((double)roads, 740.0 * visitedVillages / 6_216 * 0.85, 740.0 * visitedVillages / 6_216 * 1.2);
+        Assert.All(Domain.Reporting.Indicators.DeedFigures, i => Assert.True(city.GetValueOrDefault(i.Id) > 0, $"{i.Id} is zero"));
+        Assert.True(villageCount >= visitedVillages);
+        Assert.True(await db.Deeds.AnyAsync(d => d.CommitmentId != null && d.UnitId == null && d.CadreId != null));
+        Assert.True(await db.Deeds.AnyAsync(d => d.UnitId != null && d.CadreId == null));
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
 
         // Issues raised at visits (and matters escalated at night sessions) and cases differ by exactly

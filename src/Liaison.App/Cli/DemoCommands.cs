@@ -60,8 +60,8 @@ public static class DemoCommands
             else
             {
                 Console.WriteLine(run.Say(
-                    $"{result.Year} 年：入户走访 {result.Visits} 次（农户 {result.HouseholdsVisited} 户），收集问题 {result.Issues} 个，驻村 {result.Stays} 次，第一书记工作记录 {result.Activities} 条，群众诉求 {result.Cases} 件、矛盾纠纷 {result.Disputes} 件、民生代办 {result.Errands} 件，夜谈夜访 {result.NightSessions} 场（上报 {result.NightCases} 件）（{result.Seconds} 秒）。",
-                    $"{result.Year}: {result.Visits} visits ({result.HouseholdsVisited} households), {result.Issues} issues, {result.Stays} stays, {result.Activities} First Secretary activities, {result.Cases} cases, {result.Disputes} disputes, {result.Errands} errands, {result.NightSessions} night sessions ({result.NightCases} escalated) in {result.Seconds} s."));
+                    $"{result.Year} 年：入户走访 {result.Visits} 次（农户 {result.HouseholdsVisited} 户），收集问题 {result.Issues} 个，驻村 {result.Stays} 次，第一书记工作记录 {result.Activities} 条，群众诉求 {result.Cases} 件、矛盾纠纷 {result.Disputes} 件、民生代办 {result.Errands} 件，夜谈夜访 {result.NightSessions} 场（上报 {result.NightCases} 件），公开承诺 {result.Commitments} 项，实事好事 {result.Deeds} 件（{result.Seconds} 秒）。",
+                    $"{result.Year}: {result.Visits} visits ({result.HouseholdsVisited} households), {result.Issues} issues, {result.Stays} stays, {result.Activities} First Secretary activities, {result.Cases} cases, {result.Disputes} disputes, {result.Errands} errands, {result.NightSessions} night sessions ({result.NightCases} escalated), {result.Commitments} public commitments, {result.Deeds} practical deeds in {result.Seconds} s."));
             }
             return ExitCodes.Ok;
         }));

@@ -55,10 +55,19 @@ public sealed class TableSpec<T>
         return new Prepared<T>(row, stored);
     }
 
+    /// <summary>
+    /// The columns as the statements name them: each quoted, so a column named by a reserved word
+    /// (a deed's <c>on</c>) is a name to both databases. The names are EF's lower-case ones, which
+    /// quoting leaves as they are.
+    /// </summary>
+    public string ColumnList => string.Join(", ", Columns.Select(Quote));
+
     /// <summary>INSERT ... ON CONFLICT (keys) DO UPDATE: the same text in PostgreSQL and SQLite.</summary>
     public string UpsertTail() =>
-        $" ON CONFLICT ({string.Join(", ", KeyColumns)}) DO UPDATE SET " +
-        string.Join(", ", Columns.Where(c => !KeyColumns.Contains(c)).Select(c => $"{c} = excluded.{c}"));
+        $" ON CONFLICT ({string.Join(", ", KeyColumns.Select(Quote))}) DO UPDATE SET " +
+        string.Join(", ", Columns.Where(c => !KeyColumns.Contains(c)).Select(c => $"{Quote(c)} = excluded.{Quote(c)}"));
+
+    private static string Quote(string column) => '"' + column + '"';
 }
 
 /// <summary>A row with the stored form of its converted columns, ready to write.</summary>

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Data.Demo;
 
-public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, long Cases, long Disputes, long Errands, long NightSessions, long NightCases, double Seconds);
+public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVisited, long Issues, long Stays, long Activities, long Cases, long Disputes, long Errands, long NightSessions, long NightCases,
+    double Seconds, long Commitments = 0, long Deeds = 0);
 
 /// <summary>
 /// <c>liaison demo activity</c>: a year of field work on the seeded city at the source's rates
@@ -279,6 +280,8 @@ public static class DemoActivity
         var caseRules = (await Policy.PolicyStore.GetAsync(db, year, ct)).Policy.Cases;
         var (cases, disputes, errands) = await DemoCases.WriteAsync(db, rng, caseRules, last, visits, issues, ct);
         var (nights, nightCases) = await DemoNights.WriteAsync(db, more, caseRules, year, last, visits, actor.Name, now, ct);
+        progress?.Invoke(new ImportProgress("results", 0, 1));
+        var (commitments, deeds) = await DemoResults.WriteAsync(db, more, year, last, visits, actor.Name, now, ct);
         progress?.Invoke(new ImportProgress("stays", 0, 1));
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
@@ -293,14 +296,15 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases, commitments, deeds }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
             typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry), typeof(Domain.Liaisons.WorkTeam), typeof(Domain.Liaisons.WorkTeamMember),
-            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan), typeof(NightSession), typeof(NightMatter));
+            typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan), typeof(NightSession), typeof(NightMatter),
+            typeof(Domain.Results.Commitment), typeof(Domain.Results.CommitmentStep), typeof(Domain.Results.Deed), typeof(Domain.Results.DeedQuantityValue));
         progress?.Invoke(new ImportProgress("done", 1, 1));
-        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, nights, nightCases, Math.Round(watch.Elapsed.TotalSeconds, 1));
+        return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, nights, nightCases, Math.Round(watch.Elapsed.TotalSeconds, 1), commitments, deeds);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class PostgresSql(LiaisonDb db) : DatabaseSql(db)
     {
         _ = Transaction("bulk writes");
         var pg = Connection;
-        var columns = string.Join(", ", spec.Columns);
+        var columns = spec.ColumnList;
         // An empty table cannot conflict: COPY straight into it, the fastest path there is.
         await using (var probe = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {spec.Table})", pg))
         {
@@ -45,7 +45,7 @@ public sealed class PostgresSql(LiaisonDb db) : DatabaseSql(db)
     {
         _ = Transaction("bulk writes");
         // A request's few hundred rows are written straight from the caller's thread: no read-ahead worker.
-        await using var writer = await Connection.BeginBinaryImportAsync($"COPY {spec.Table} ({string.Join(", ", spec.Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var writer = await Connection.BeginBinaryImportAsync($"COPY {spec.Table} ({spec.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
         var writers = spec.CopyWriters;
         foreach (var row in rows)
         {

@@ -20,7 +20,7 @@ public sealed class SqliteSql(LiaisonDb db) : DatabaseSql(db)
         await using var cmd = ((SqliteConnection)Db.Database.GetDbConnection()).CreateCommand();
         cmd.Transaction = tx;
         var names = spec.Columns.Select((_, i) => "$p" + i).ToList();
-        cmd.CommandText = $"INSERT INTO {spec.Table} ({string.Join(", ", spec.Columns)}) VALUES ({string.Join(", ", names)})" + spec.UpsertTail();
+        cmd.CommandText = $"INSERT INTO {spec.Table} ({spec.ColumnList}) VALUES ({string.Join(", ", names)})" + spec.UpsertTail();
         var parameters = names.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         cmd.Prepare();
         long count = 0;
