@@ -64,6 +64,8 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Results.DeedQuantityValue> DeedQuantities => Set<Domain.Results.DeedQuantityValue>();
     public DbSet<Domain.Results.Commitment> Commitments => Set<Domain.Results.Commitment>();
     public DbSet<Domain.Results.CommitmentStep> CommitmentSteps => Set<Domain.Results.CommitmentStep>();
+    public DbSet<Domain.Results.Agreement> Agreements => Set<Domain.Results.Agreement>();
+    public DbSet<Domain.Results.AgreementTarget> AgreementTargets => Set<Domain.Results.AgreementTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

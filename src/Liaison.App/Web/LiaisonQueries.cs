@@ -26,4 +26,5 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Nights.NightQueries Nights { get; } = new(db, scoped);
     public Features.Deeds.DeedQueries Deeds { get; } = new(db, scoped);
     public Features.Commitments.CommitmentQueries Commitments { get; } = new(db, scoped);
+    public Features.Agreements.AgreementQueries Agreements { get; } = new(db, scoped);
 }

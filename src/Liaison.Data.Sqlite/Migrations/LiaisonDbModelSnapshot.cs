@@ -2326,6 +2326,125 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.Agreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgreedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<int>("Amendments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amendments");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<string>("DraftedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drafted_by");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TownshipSigner")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_signer");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_agreements_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year", "CadreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_village_code_year_cadre_id");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.AgreementTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_targets");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_targets_agreement_id");
+
+                    b.ToTable("agreement_targets", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>
                 {
                     b.Property<long>("Id")
@@ -3150,6 +3269,26 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_units_units_merged_into_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.Agreement", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_cadres_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.AgreementTarget", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_targets_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.Commitment", b =>

@@ -64,7 +64,7 @@ public sealed class Scoped
     [
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
-        typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment),
+        typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -165,6 +165,9 @@ public sealed class Scoped
 
     /// <summary>Public commitments (公开承诺), by their village; their steps are read through them.</summary>
     public IQueryable<Domain.Results.Commitment> Commitments => Within(_db.Commitments, c => c.VillageCode);
+
+    /// <summary>Target-responsibility agreements (目标责任书), by their village; their targets are read through them.</summary>
+    public IQueryable<Domain.Results.Agreement> Agreements => Within(_db.Agreements, a => a.VillageCode);
 
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);

@@ -72,3 +72,34 @@ internal sealed class CommitmentStepConfiguration : IEntityTypeConfiguration<Com
         b.HasOne<Commitment>().WithMany().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> b)
+    {
+        b.ToTable("agreements");
+        b.HasKey(a => a.Id);
+        // One agreement a year for a First Secretary and village.
+        b.HasIndex(a => new { a.VillageCode, a.Year, a.CadreId }).IsUnique();
+        b.HasIndex(a => a.CadreId);
+        b.Property(a => a.VillageCode).HasMaxLength(12);
+        b.Property(a => a.DraftedBy).HasMaxLength(100);
+        b.Property(a => a.TownshipSigner).HasMaxLength(Agreement.MaxSigner);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(a => a.CadreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementTargetConfiguration : IEntityTypeConfiguration<AgreementTarget>
+{
+    public void Configure(EntityTypeBuilder<AgreementTarget> b)
+    {
+        b.ToTable("agreement_targets");
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => t.AgreementId);
+        b.Property(t => t.Area).HasMaxLength(40);
+        b.Property(t => t.Text).HasMaxLength(AgreementTarget.MaxText);
+        b.Property(t => t.Measure).HasMaxLength(AgreementTarget.MaxMeasure);
+        b.Property(t => t.Value).HasPrecision(18, 3);
+        b.HasOne<Agreement>().WithMany().HasForeignKey(t => t.AgreementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

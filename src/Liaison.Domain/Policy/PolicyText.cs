@@ -104,6 +104,11 @@ public static class PolicyText
             FirstSecretaries(p.FirstSecretaries, en),
             Cases(p.Cases, en),
             Deeds(p.Deeds, en),
+            new(en ? "Target-responsibility agreements (目标责任书)" : "年度目标责任书",
+            [
+                en ? $"Each First Secretary signs one a year with the township committee{(p.Agreements.ForPairings ? ", and so does each unit's pairing" : "")}: targets in {string.Join(", ", p.Agreements.Areas.Select(a => a.EnglishName.Length > 0 ? a.EnglishName : a.Name))}, each with a measure, a value and a date; drafted by the township office, agreed by the First Secretary, then signed; a signed agreement changes only by an amendment with its reason."
+                   : $"第一书记{(p.Agreements.ForPairings ? "和机关党组织联建单位" : "")}每年与乡镇党委签订目标责任书：目标分{string.Join("、", p.Agreements.Areas.Select(a => a.Name))}，每项写明衡量办法、目标值和完成时限；由乡镇驻村办起草，第一书记确认后签订；签订后只能附理由修订。",
+            ]),
             Ranks(p.RankMapping, en),
             new(en ? "The report (工作报表)" : "工作报表",
             [

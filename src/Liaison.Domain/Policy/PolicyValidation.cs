@@ -88,6 +88,10 @@ public static class PolicyValidation
             Add(q.Any(x => !Enum.IsDefined(x.Unit) || x.Max is <= 0 or > 1_000_000_000_000m), "deeds.quantities", $"deeds.kinds[{kind.Code}].quantities",
                 "数量的单位须为 kilometre、count、yuan、person 或 village，上限须在 0 到 1 万亿之间", "a quantity's unit is kilometre, count, yuan, person or village, and its bound lies between 0 and a trillion");
         }
+        var areas = p.Agreements.Areas;
+        Add(areas.Count == 0 || areas.GroupBy(a => a.Code).Any(g => g.Count() > 1) || areas.Any(a => string.IsNullOrWhiteSpace(a.Code) || string.IsNullOrWhiteSpace(a.Name)),
+            "agreements.areas", "agreements.areas", "目标责任书至少有一个目标领域，领域代码须唯一且不为空，名称不为空",
+            "an agreement has at least one area of targets, with unique, non-empty codes and names");
         var reporting = p.Reporting;
         var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",

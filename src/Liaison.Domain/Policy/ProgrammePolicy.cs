@@ -27,6 +27,8 @@ public sealed record ProgrammePolicy
     public CaseRules Cases { get; init; } = new();
     /// <summary>实事好事: the kinds of practical deeds counted, with their quantities (issue 21).</summary>
     public DeedRules Deeds { get; init; } = new();
+    /// <summary>年度目标责任书: the areas of a First Secretary's yearly targets (issue 21).</summary>
+    public AgreementRules Agreements { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
     /// <summary>How the civil-service grades of an HR roster become the programme's roles (docs/IMPORTS.md).</summary>
     public RankMapping RankMapping { get; init; } = new();

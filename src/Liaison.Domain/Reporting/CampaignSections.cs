@@ -40,8 +40,10 @@ public static class CampaignSections
              Indicators.Disputes, Indicators.DisputesMediated, Indicators.Errands, Indicators.ErrandsDone,
              Indicators.NightSessions, Indicators.NightSessionPeople, Indicators.NightMattersSolved],
             [Ratios.Completion, Ratios.OnTime, Ratios.Replies, Ratios.Satisfaction, Ratios.Reopens, Ratios.Mediation, Ratios.ErrandsDone]),
-        new("commitments", "承诺践诺", "Commitments", [Indicators.Commitments, Indicators.CommitmentsKept, Indicators.CommitmentsKeptOnTime, Indicators.CommitmentsDropped],
-            [Ratios.CommitmentCompletion]),
+        new("commitments", "承诺践诺", "Commitments and agreements",
+            [Indicators.AgreementsSigned, Indicators.AgreementTargets, Indicators.AgreementTargetsMet,
+             Indicators.Commitments, Indicators.CommitmentsKept, Indicators.CommitmentsKeptOnTime, Indicators.CommitmentsDropped],
+            [Ratios.TargetsMet, Ratios.CommitmentCompletion]),
         new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
     ];
 }

@@ -88,6 +88,11 @@ public static class Indicators
     public static readonly Indicator CommitmentsKeptOnTime = new("commitments_kept_on_time", "按期兑现承诺", "Commitments kept on time", "项", "", "其中在承诺期限内兑现的", "Of those, kept by the deadline") { Kind = IndicatorKind.Flow };
     public static readonly Indicator CommitmentsDropped = new("commitments_dropped", "未兑现承诺", "Commitments not kept", "项", "", "其中已说明原因、确定不能兑现的（原因向群众公开）", "Of those, given up with the reason published to villagers") { Kind = IndicatorKind.Flow };
 
+    // 年度目标责任书 (issue 21): signed agreements and their targets, by the month signed, with where each target stands now.
+    public static readonly Indicator AgreementsSigned = new("agreements_signed", "签订目标责任书", "Agreements signed", "份", "", "本年度第一书记与乡镇党委签订的目标责任书，按签订的月份计", "Target-responsibility agreements First Secretaries signed with the township committee this year, by the month signed") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator AgreementTargets = new("agreement_targets", "责任书目标任务", "Agreement targets", "项", "", "已签订的目标责任书中的目标任务", "Targets of the signed agreements") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator AgreementTargetsMet = new("agreement_targets_met", "已完成目标任务", "Agreement targets met", "项", "", "其中已完成的（目标完成率 = 本项 ÷ 责任书目标任务）", "Of those, met (targets met = this ÷ agreement targets)") { Kind = IndicatorKind.Flow };
+
     // 实事好事 (issue 21): the deeds of the default catalogue's kinds (DeedRules), by the month done. A
     // deed done for several villages is recorded for each, so a division's figures add up.
     public static readonly Indicator Deeds = new("deeds", "实事好事", "Practical deeds", "件", "", "本年度记录的实事好事（含便民服务），一件实事惠及几个村的每村计一件；按办成的日子计", "Practical deeds recorded in the year, services included; a deed for several villages counts once in each; by the day done") { Kind = IndicatorKind.Flow };
@@ -129,7 +134,7 @@ public static class Indicators
         HouseholdsVisitedBySecretaries, SecretariesOnDuty, SecretariesVisitedAll, SecretariesVisitedThreeOlds, SecretariesVisitedThreeKinds,
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
-        Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped,
+        Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped, AgreementsSigned, AgreementTargets, AgreementTargetsMet,
         .. DeedFigures,
     ];
 

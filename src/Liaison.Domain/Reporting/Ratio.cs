@@ -50,11 +50,12 @@ public static class Ratios
     public static readonly Ratio Mediation = new("disputes_mediation_rate", "矛盾纠纷化解率", "Disputes mediated", Indicators.DisputesMediated, [Indicators.Disputes]);
     /// <summary>公开承诺完成率: items kept ÷ items promised, never a typed percentage.</summary>
     public static readonly Ratio CommitmentCompletion = new("commitments_completion", "公开承诺完成率", "Commitments kept", Indicators.CommitmentsKept, [Indicators.Commitments]);
+    public static readonly Ratio TargetsMet = new("agreement_targets_met_rate", "目标任务完成率", "Agreement targets met", Indicators.AgreementTargetsMet, [Indicators.AgreementTargets]);
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
     public static IReadOnlyList<Ratio> All { get; } =
         [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
-         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion];
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 }

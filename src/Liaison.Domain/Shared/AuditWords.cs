@@ -110,6 +110,12 @@ public static class AuditWords
         ["commitment.progress"] = new("记录承诺进展", "commitment progress recorded"),
         ["commitment.keep"] = new("承诺兑现", "commitment kept"),
         ["commitment.drop"] = new("承诺未兑现", "commitment not kept"),
+        ["agreement.draft"] = new("起草目标责任书", "agreement drafted"),
+        ["agreement.revise"] = new("修改目标责任书草稿", "agreement draft revised"),
+        ["agreement.agree"] = new("第一书记确认目标责任书", "agreement agreed by the First Secretary"),
+        ["agreement.sign"] = new("签订目标责任书", "agreement signed"),
+        ["agreement.amend"] = new("修订已签订的目标责任书", "signed agreement amended"),
+        ["agreement.target-met"] = new("目标任务完成", "target met"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -153,6 +159,7 @@ public static class AuditWords
         ["help-plan"] = Words.HelpPlans,
         ["deed"] = Results.DeedWords.Deeds,
         ["commitment"] = Results.CommitmentWords.Commitments,
+        ["agreement"] = Results.AgreementWords.Agreements,
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>

@@ -15,8 +15,16 @@ public sealed class DeedQuantityRow
     public decimal Value { get; set; }
 }
 
+/// <summary>A target of a signed agreement at its village, in the month the agreement was signed.</summary>
+public sealed class TargetRow
+{
+    public string VillageCode { get; set; } = "";
+    public int Month { get; set; }
+    public bool Met { get; set; }
+}
+
 /// <summary>
-/// 公开承诺 and 实事好事 (issue 21) at each village for a year. Commitments by the month made, with
+/// 年度目标责任书, 公开承诺 and 实事好事 (issue 21) at each village for a year. Commitments by the month made, with
 /// where each stands now. Deeds by the month done: how many, and the
 /// quantities of the default catalogue's kinds (<see cref="Domain.Policy.DeedRules"/>) as the source
 /// reports them. A city's own kinds count among the deeds and are summed by kind on the deeds page;
@@ -58,7 +66,16 @@ internal static class ResultFormulas
         .Count(I.CommitmentsKeptOnTime, c => c.Status == CommitmentStatus.Done && c.ClosedOn <= c.Deadline)
         .Count(I.CommitmentsDropped, c => c.Status == CommitmentStatus.Dropped);
 
-    public static IEnumerable<Indicator> Indicators => [.. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
+    /// <summary>年度目标责任书 signed, by the month signed.</summary>
+    public static Family<Agreement> Agreements { get; } = new Family<Agreement>()
+        .Count(I.AgreementsSigned);
+
+    /// <summary>Their targets, by the month their agreement was signed, with where each stands now.</summary>
+    public static Family<TargetRow> Targets { get; } = new Family<TargetRow>()
+        .Count(I.AgreementTargets)
+        .Count(I.AgreementTargetsMet, t => t.Met);
+
+    public static IEnumerable<Indicator> Indicators => [.. Agreements.Indicators, .. Targets.Indicators, .. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
 
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
@@ -71,6 +88,13 @@ internal static class ResultFormulas
         await Deeds.ReadAsync(deeds, d => d.VillageCode, d => d.On.Month, cells, ct);
         var commitments = scope.Narrow(db.Commitments.AsNoTracking().Where(c => c.Year == year), db, c => c.VillageCode, c => (int?)c.CadreId, c => c.MadeOn.Month);
         await Commitments.ReadAsync(commitments, c => c.VillageCode, c => c.MadeOn.Month, cells, ct);
+        var signed = scope.Narrow(db.Agreements.AsNoTracking().Where(a => a.Year == year && a.Status == AgreementStatus.Concluded && a.SignedOn != null),
+            db, a => a.VillageCode, a => (int?)a.CadreId, a => a.SignedOn!.Value.Month);
+        await Agreements.ReadAsync(signed, a => a.VillageCode, a => a.SignedOn!.Value.Month, cells, ct);
+        var targets = from a in signed
+                      join t in db.AgreementTargets.AsNoTracking() on a.Id equals t.AgreementId
+                      select new TargetRow { VillageCode = a.VillageCode, Month = a.SignedOn!.Value.Month, Met = t.MetOn != null };
+        await Targets.ReadAsync(targets, t => t.VillageCode, t => t.Month, cells, ct);
         var quantities = from d in deeds
                          join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
                          select new DeedQuantityRow { VillageCode = d.VillageCode, Month = d.On.Month, Kind = d.Kind, Code = q.Code, Value = q.Value };
