@@ -72,6 +72,7 @@ public static class AgreementWords
     public static Term Signer { get; } = new("乡镇党委签字人", "Signed for the township by");
     public static Term SignedOn { get; } = new("签订日期", "Signed on");
     public static Term Secretary { get; } = new("第一书记", "First Secretary");
+    public static Term Sign { get; } = new("签订", "Sign");
 
     public static Term Status(AgreementStatus status) => status switch
     {
