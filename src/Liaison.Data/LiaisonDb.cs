@@ -66,6 +66,9 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Results.CommitmentStep> CommitmentSteps => Set<Domain.Results.CommitmentStep>();
     public DbSet<Domain.Results.Agreement> Agreements => Set<Domain.Results.Agreement>();
     public DbSet<Domain.Results.AgreementTarget> AgreementTargets => Set<Domain.Results.AgreementTarget>();
+    public DbSet<Domain.Results.GradingRound> GradingRounds => Set<Domain.Results.GradingRound>();
+    public DbSet<Domain.Results.VillageGrading> VillageGradings => Set<Domain.Results.VillageGrading>();
+    public DbSet<Domain.Results.Rectification> Rectifications => Set<Domain.Results.Rectification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2673,6 +2673,185 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("deed_quantities", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Results.GradingRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grading_rounds");
+
+                    b.HasIndex("TownshipCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grading_rounds_township_code_year");
+
+                    b.ToTable("grading_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.Rectification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<long?>("JudgedByRoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("judged_by_round_id");
+
+                    b.Property<int?>("LeaderCadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leader_cadre_id");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rectifications");
+
+                    b.HasIndex("JudgedByRoundId")
+                        .HasDatabaseName("ix_rectifications_judged_by_round_id");
+
+                    b.HasIndex("LeaderCadreId")
+                        .HasDatabaseName("ix_rectifications_leader_cadre_id");
+
+                    b.HasIndex("VillageCode", "Status")
+                        .HasDatabaseName("ix_rectifications_village_code_status");
+
+                    b.ToTable("rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.VillageGrading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Previous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_gradings");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_village_gradings_village_code");
+
+                    b.HasIndex("RoundId", "VillageCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_village_gradings_round_id_village_code");
+
+                    b.ToTable("village_gradings", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>
                 {
                     b.Property<int>("Id")
@@ -3346,6 +3525,31 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_deed_quantities_deeds_deed_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.Rectification", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.GradingRound", null)
+                        .WithMany()
+                        .HasForeignKey("JudgedByRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rectifications_grading_rounds_judged_by_round_id");
+
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderCadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rectifications_cadres_leader_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.VillageGrading", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.GradingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_gradings_grading_rounds_round_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Secretaries.SecretaryCall", b =>

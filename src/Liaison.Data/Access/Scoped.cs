@@ -64,7 +64,7 @@ public sealed class Scoped
     [
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
-        typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement),
+        typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement), typeof(Domain.Results.GradingRound), typeof(Domain.Results.Rectification),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -168,6 +168,12 @@ public sealed class Scoped
 
     /// <summary>Target-responsibility agreements (目标责任书), by their village; their targets are read through them.</summary>
     public IQueryable<Domain.Results.Agreement> Agreements => Within(_db.Agreements, a => a.VillageCode);
+
+    /// <summary>Grading rounds (分类定级), by their township; their villages' grades are read through them.</summary>
+    public IQueryable<Domain.Results.GradingRound> GradingRounds => Within(_db.GradingRounds, r => r.TownshipCode);
+
+    /// <summary>Rectification plans of backward organisations, by their village.</summary>
+    public IQueryable<Domain.Results.Rectification> Rectifications => Within(_db.Rectifications, r => r.VillageCode);
 
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);

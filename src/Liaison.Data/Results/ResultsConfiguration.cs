@@ -103,3 +103,50 @@ internal sealed class AgreementTargetConfiguration : IEntityTypeConfiguration<Ag
         b.HasOne<Agreement>().WithMany().HasForeignKey(t => t.AgreementId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class GradingRoundConfiguration : IEntityTypeConfiguration<GradingRound>
+{
+    public void Configure(EntityTypeBuilder<GradingRound> b)
+    {
+        b.ToTable("grading_rounds");
+        b.HasKey(r => r.Id);
+        // One round a year for a township.
+        b.HasIndex(r => new { r.TownshipCode, r.Year }).IsUnique();
+        b.Property(r => r.TownshipCode).HasMaxLength(12);
+        b.Property(r => r.OpenedBy).HasMaxLength(100);
+        b.Property(r => r.SubmittedBy).HasMaxLength(100);
+        b.Property(r => r.ConfirmedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class VillageGradingConfiguration : IEntityTypeConfiguration<VillageGrading>
+{
+    public void Configure(EntityTypeBuilder<VillageGrading> b)
+    {
+        b.ToTable("village_gradings");
+        b.HasKey(g => g.Id);
+        b.HasIndex(g => new { g.RoundId, g.VillageCode }).IsUnique();
+        b.HasIndex(g => g.VillageCode);
+        b.Property(g => g.VillageCode).HasMaxLength(12);
+        b.Property(g => g.Criteria).HasMaxLength(400);
+        b.Property(g => g.Note).HasMaxLength(VillageGrading.MaxNote);
+        b.HasOne<GradingRound>().WithMany().HasForeignKey(g => g.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> b)
+    {
+        b.ToTable("rectifications");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.VillageCode, r.Status });
+        b.Property(r => r.VillageCode).HasMaxLength(12);
+        b.Property(r => r.Problems).HasMaxLength(Rectification.MaxText);
+        b.Property(r => r.Measures).HasMaxLength(Rectification.MaxText);
+        b.Property(r => r.Progress).HasMaxLength(4000);
+        b.Property(r => r.RecordedBy).HasMaxLength(100);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(r => r.LeaderCadreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<GradingRound>().WithMany().HasForeignKey(r => r.JudgedByRoundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

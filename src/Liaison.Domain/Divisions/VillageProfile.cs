@@ -13,6 +13,8 @@ public enum ProfileSource
     Page = 3,
     /// <summary>Copied, once, from the division's own columns when village profiles by year came in (an older database).</summary>
     Migrated = 4,
+    /// <summary>The party organisation's grade from a confirmed grading round (the rest begun from the latest profile).</summary>
+    Grading = 5,
 }
 
 /// <summary>
@@ -53,6 +55,7 @@ public sealed class VillageProfile
             ProfileSource.Import => new($"{on} 由 {UpdatedBy} 从文件 {SourceFile} 导入", $"imported from {SourceFile} by {UpdatedBy} on {on}"),
             ProfileSource.Page => new($"{on} 由 {UpdatedBy} 在村页面编辑", $"edited on the village page by {UpdatedBy} on {on}"),
             ProfileSource.Migrated => new($"{on} 由区划表原有字段迁移", $"migrated from the division columns on {on}"),
+            ProfileSource.Grading => new($"{on} 由 {UpdatedBy} 确认的分类定级", $"the grading {UpdatedBy} confirmed on {on}"),
             _ => Words.Demo,
         };
     }

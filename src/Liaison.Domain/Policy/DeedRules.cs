@@ -48,6 +48,14 @@ public sealed record DeedRules
         Service("saturday", "周六到基层", "\"Saturday at the grassroots\""),
         Service("party-lesson", "微党课", "micro party lesson"),
         Service("green-channel", "绿色通道", "green channel"),
+        // Party-building outputs (党建成果) per village: recorded like deeds, reported with the party organisations.
+        Party("committee-adjusted", "调整村“两委”成员", "two-committee members adjusted", Whole("people", "人数", "people", QuantityUnit.Person, 100)),
+        Party("new-members", "发展党员", "new party members", Whole("people", "人数", "people", QuantityUnit.Person, 100)),
+        Party("reserve-cadres", "培养村级后备干部", "reserve cadres trained", Whole("people", "人数", "people", QuantityUnit.Person, 100)),
+        Party("training", "党员培训", "party training", Whole("sessions", "场次", "sessions", QuantityUnit.Count, 1_000), Whole("people", "参训人次", "attendances", QuantityUnit.Person, 100_000)),
+        Party("rules", "建立完善制度", "rules established", Whole("rules", "项数", "rules", QuantityUnit.Count, 100)),
+        Party("venue", "改造提升活动阵地", "venues renovated", Whole("venues", "处数", "venues", QuantityUnit.Count, 20)),
+        Party("model-site", "打造党建示范点", "model sites named", Whole("sites", "个数", "sites", QuantityUnit.Count, 10)),
     ];
 
     public DeedKind? Find(string? code) => Kinds.FirstOrDefault(k => k.Code == code?.Trim());
@@ -102,6 +110,9 @@ public sealed record DeedRules
     private static DeedKind Kind(string code, string name, string english, params DeedQuantity[] quantities) =>
         new() { Code = code, Name = name, EnglishName = english, Quantities = quantities };
 
+    private static DeedKind Party(string code, string name, string english, params DeedQuantity[] quantities) =>
+        new() { Code = code, Name = name, EnglishName = english, Party = true, Quantities = quantities };
+
     private static DeedKind Service(string code, string name, string english) =>
         new()
         {
@@ -131,6 +142,8 @@ public sealed record DeedKind
     public IReadOnlyList<DeedQuantity> Quantities { get; init; } = [];
     /// <summary>A local service innovation (便民服务), reported apart from the works.</summary>
     public bool Service { get; init; }
+    /// <summary>A party-building output (党建成果): recorded as a deed, reported with the party organisations, not among the deeds.</summary>
+    public bool Party { get; init; }
 }
 
 /// <summary>One quantity of a deed kind: its code, names, unit and upper bound (whole numbers only, where things are counted).</summary>

@@ -104,6 +104,11 @@ public static class PolicyText
             FirstSecretaries(p.FirstSecretaries, en),
             Cases(p.Cases, en),
             Deeds(p.Deeds, en),
+            new(en ? "Grading village party organisations (分类定级)" : "村党组织分类定级",
+            [
+                en ? $"Each year every township grades its village party organisations against: {string.Join("; ", p.Grading.Criteria.Select(c => c.EnglishName.Length > 0 ? c.EnglishName : c.Name))}. {p.Grading.AdvancedAtLeast} or more met suggest advanced, {p.Grading.BackwardAtMost} or fewer backward, the rest general; another grade needs its reason. The county confirms the round; the grades count for the next year's plan. Each backward organisation gets a rectification plan, judged at the next grading."
+                   : $"每年各乡镇对照以下标准为村党组织分类定级：{string.Join("；", p.Grading.Criteria.Select(c => c.Name))}。达到 {p.Grading.AdvancedAtLeast} 项及以上的建议定为先进，{p.Grading.BackwardAtMost} 项及以下的建议定为后进，其余为一般；定级与建议不同的须说明理由。县里确认后生效，作为下一年度联系计划的依据。后进村党组织制定整顿方案，下一次定级时评定是否整顿到位。",
+            ]),
             new(en ? "Target-responsibility agreements (目标责任书)" : "年度目标责任书",
             [
                 en ? $"Each First Secretary signs one a year with the township committee{(p.Agreements.ForPairings ? ", and so does each unit's pairing" : "")}: targets in {string.Join(", ", p.Agreements.Areas.Select(a => a.EnglishName.Length > 0 ? a.EnglishName : a.Name))}, each with a measure, a value and a date; drafted by the township office, agreed by the First Secretary, then signed; a signed agreement changes only by an amendment with its reason."
@@ -152,7 +157,7 @@ public static class PolicyText
         string Line(DeedKind k) => en
             ? $"{Name(k.Name, k.EnglishName)}: {string.Join(", ", k.Quantities.Select(q => $"{Name(q.Name, q.EnglishName)} ({DeedUnits.Word(q.Unit).En})"))}."
             : $"{k.Name}：{string.Join("、", k.Quantities.Select(q => $"{q.Name}（{DeedUnits.Word(q.Unit).Zh}）"))}。";
-        return new(en ? "Practical deeds (实事好事)" : "实事好事", [.. d.Kinds.OrderBy(k => k.Service).Select(Line)]);
+        return new(en ? "Practical deeds (实事好事) and party-building outputs" : "实事好事和党建成果", [.. d.Kinds.OrderBy(k => k.Party).ThenBy(k => k.Service).Select(Line)]);
     }
 
     /// <summary>The roster's grades and the roles they mean, grouped by what they mean at each level.</summary>

@@ -92,6 +92,11 @@ public static class PolicyValidation
         Add(areas.Count == 0 || areas.GroupBy(a => a.Code).Any(g => g.Count() > 1) || areas.Any(a => string.IsNullOrWhiteSpace(a.Code) || string.IsNullOrWhiteSpace(a.Name)),
             "agreements.areas", "agreements.areas", "目标责任书至少有一个目标领域，领域代码须唯一且不为空，名称不为空",
             "an agreement has at least one area of targets, with unique, non-empty codes and names");
+        var criteria = p.Grading.Criteria;
+        Add(criteria.Count == 0 || criteria.GroupBy(c => c.Code).Any(g => g.Count() > 1) || criteria.Any(c => string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Name)),
+            "grading.criteria", "grading.criteria", "定级标准至少一项，代码须唯一且不为空，名称不为空", "the grading checklist has at least one criterion, with unique, non-empty codes and names");
+        Add(p.Grading.BackwardAtMost < 0 || p.Grading.AdvancedAtLeast <= p.Grading.BackwardAtMost || p.Grading.AdvancedAtLeast > criteria.Count,
+            "grading.thresholds", "grading.advancedAtLeast", $"须满足 0 ≤ 后进上限 < 先进下限 ≤ 标准项数（{criteria.Count}）", $"0 ≤ the backward bound < the advanced bound ≤ the number of criteria ({criteria.Count})");
         var reporting = p.Reporting;
         var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",

@@ -29,6 +29,8 @@ public sealed record ProgrammePolicy
     public DeedRules Deeds { get; init; } = new();
     /// <summary>年度目标责任书: the areas of a First Secretary's yearly targets (issue 21).</summary>
     public AgreementRules Agreements { get; init; } = new();
+    /// <summary>村党组织分类定级: the checklist and what it suggests (issue 21).</summary>
+    public GradingRules Grading { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
     /// <summary>How the civil-service grades of an HR roster become the programme's roles (docs/IMPORTS.md).</summary>
     public RankMapping RankMapping { get; init; } = new();

@@ -45,6 +45,7 @@ public static class CampaignSections
              Indicators.Commitments, Indicators.CommitmentsKept, Indicators.CommitmentsKeptOnTime, Indicators.CommitmentsDropped],
             [Ratios.TargetsMet, Ratios.CommitmentCompletion]),
         new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
+        new("party", "党组织建设", "Party organisations", Indicators.PartyFigures, []),
     ];
 }
 

@@ -115,6 +115,29 @@ public static class Indicators
     public static readonly Indicator DeedServices = new("deeds_services", "便民服务", "Services given", "次", "", "便民服务队、村法律顾问、“周六到基层”、微党课、绿色通道等服务的次数", "Times the service teams, village legal advisers, \"Saturday at the grassroots\", micro party lessons and green channels served") { Kind = IndicatorKind.Flow };
     public static readonly Indicator DeedServicePeople = new("deeds_service_people", "便民服务人次", "People served", "人次", "", "上述便民服务的服务人次", "People those services served") { Kind = IndicatorKind.Flow };
 
+    // 党组织建设 (issue 21): the year's confirmed gradings, by the month confirmed, and the party-building outputs recorded per village.
+    public static readonly Indicator VillagesGraded = new("villages_graded", "分类定级的村党组织", "Village party organisations graded", "个", "", "本年度县里确认的分类定级中定级的村党组织，按确认的月份计", "Village party organisations graded in the year's rounds the county confirmed, by the month confirmed") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedAdvanced = new("graded_advanced", "定为先进", "Graded advanced", "个", "", "其中定为先进的", "Of those, graded advanced") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedGeneral = new("graded_general", "定为一般", "Graded general", "个", "", "其中定为一般的", "Of those, graded general") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedBackward = new("graded_backward", "定为后进", "Graded backward", "个", "", "其中定为后进的（先进 + 一般 + 后进 = 定级的村党组织）", "Of those, graded backward (advanced + general + backward = graded)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator BackwardRectified = new("backward_rectified", "后进党组织整顿转化", "Backward organisations rectified", "个", "", "上次定为后进、本次定为一般或先进的", "Graded backward before and general or advanced this time") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GeneralUpgraded = new("general_upgraded", "一般党组织晋位升级", "General organisations upgraded", "个", "", "上次定为一般、本次定为先进的", "Graded general before and advanced this time") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CommitteeAdjusted = new("party_committee_adjusted", "调整村“两委”成员", "Two-committee members adjusted", "人", "", "本年度调整的村“两委”成员", "Members of the village two committees adjusted in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator NewPartyMembers = new("party_new_members", "发展党员", "New party members", "名", "", "本年度发展的党员", "Party members admitted in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator ReserveTrained = new("party_reserve_cadres", "培养村级后备干部", "Reserve cadres trained", "名", "", "本年度培养的村级后备干部", "Village reserve cadres trained in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator TrainingSessions = new("party_training_sessions", "党员培训", "Party training sessions", "场", "", "本年度组织的党员培训场次", "Party training sessions held in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator TrainingAttendance = new("party_training_attendance", "党员培训人次", "Training attendances", "人次", "", "上述培训的参训人次", "Attendances at those sessions") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator RulesEstablished = new("party_rules", "建立完善制度", "Rules established", "项", "", "本年度建立完善的村级制度", "Village rules established or improved in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator VenuesRenovated = new("party_venues", "改造提升活动阵地", "Venues renovated", "处", "", "本年度改造提升的村级活动阵地", "Village party venues renovated in the year") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator ModelSites = new("party_model_sites", "党建示范点", "Model sites", "个", "", "本年度打造的党建示范点", "Party-building model sites named in the year") { Kind = IndicatorKind.Flow };
+
+    /// <summary>The party organisations' figures, in the order of the source's report.</summary>
+    public static IReadOnlyList<Indicator> PartyFigures { get; } =
+    [
+        VillagesGraded, GradedAdvanced, GradedGeneral, GradedBackward, BackwardRectified, GeneralUpgraded,
+        CommitteeAdjusted, NewPartyMembers, ReserveTrained, TrainingSessions, TrainingAttendance, RulesEstablished, VenuesRenovated, ModelSites,
+    ];
+
     /// <summary>The deeds' figures, in the order of the source's report.</summary>
     public static IReadOnlyList<Indicator> DeedFigures { get; } =
     [
@@ -135,7 +158,7 @@ public static class Indicators
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
         Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped, AgreementsSigned, AgreementTargets, AgreementTargetsMet,
-        .. DeedFigures,
+        .. DeedFigures, .. PartyFigures,
     ];
 
     /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>

@@ -116,6 +116,12 @@ public static class AuditWords
         ["agreement.sign"] = new("签订目标责任书", "agreement signed"),
         ["agreement.amend"] = new("修订已签订的目标责任书", "signed agreement amended"),
         ["agreement.target-met"] = new("目标任务完成", "target met"),
+        ["grading.open"] = new("开始分类定级", "grading opened"),
+        ["grading.grade"] = new("村党组织定级", "village graded"),
+        ["grading.submit"] = new("定级报县确认", "grading sent up"),
+        ["grading.confirm"] = new("县里确认定级", "grading confirmed"),
+        ["rectification.plan"] = new("制定整顿方案", "rectification plan made"),
+        ["rectification.progress"] = new("记录整顿进展", "rectification progress recorded"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -160,6 +166,8 @@ public static class AuditWords
         ["deed"] = Results.DeedWords.Deeds,
         ["commitment"] = Results.CommitmentWords.Commitments,
         ["agreement"] = Results.AgreementWords.Agreements,
+        ["grading"] = Results.GradingWords.Grading,
+        ["rectification"] = Results.GradingWords.Rectifications,
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>

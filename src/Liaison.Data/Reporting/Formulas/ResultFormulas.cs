@@ -1,3 +1,4 @@
+using Liaison.Domain.Divisions;
 using Liaison.Domain.Reporting;
 using Liaison.Domain.Results;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,15 @@ public sealed class DeedQuantityRow
     public string Kind { get; set; } = "";
     public string Code { get; set; } = "";
     public decimal Value { get; set; }
+}
+
+/// <summary>A village's grade in a confirmed round, in the month confirmed, with the grade before.</summary>
+public sealed class GradeRow
+{
+    public string VillageCode { get; set; } = "";
+    public int Month { get; set; }
+    public PartyOrgGrade Grade { get; set; }
+    public PartyOrgGrade? Previous { get; set; }
 }
 
 /// <summary>A target of a signed agreement at its village, in the month the agreement was signed.</summary>
@@ -36,8 +46,30 @@ internal static class ResultFormulas
     /// <summary>The default catalogue's service kinds, whose times and people served are summed together.</summary>
     private static readonly string[] Services = ["service-team", "legal-adviser", "saturday", "party-lesson", "green-channel"];
 
+    /// <summary>The default catalogue's party-building outputs: recorded as deeds, counted with the party organisations.</summary>
+    private static readonly string[] PartyKinds = ["committee-adjusted", "new-members", "reserve-cadres", "training", "rules", "venue", "model-site"];
+
     public static Family<Deed> Deeds { get; } = new Family<Deed>()
-        .Count(I.Deeds);
+        .Count(I.Deeds, d => !PartyKinds.Contains(d.Kind));
+
+    public static Family<DeedQuantityRow> PartyOutputs { get; } = new Family<DeedQuantityRow>()
+        .Amount(I.CommitteeAdjusted, Of("committee-adjusted", "people"))
+        .Amount(I.NewPartyMembers, Of("new-members", "people"))
+        .Amount(I.ReserveTrained, Of("reserve-cadres", "people"))
+        .Amount(I.TrainingSessions, Of("training", "sessions"))
+        .Amount(I.TrainingAttendance, Of("training", "people"))
+        .Amount(I.RulesEstablished, Of("rules", "rules"))
+        .Amount(I.VenuesRenovated, Of("venue", "venues"))
+        .Amount(I.ModelSites, Of("model-site", "sites"));
+
+    /// <summary>The year's confirmed gradings, by the month confirmed: each grade, and the moves up from the grade before.</summary>
+    public static Family<GradeRow> Grades { get; } = new Family<GradeRow>()
+        .Count(I.VillagesGraded)
+        .Count(I.GradedAdvanced, g => g.Grade == PartyOrgGrade.Advanced)
+        .Count(I.GradedGeneral, g => g.Grade == PartyOrgGrade.General)
+        .Count(I.GradedBackward, g => g.Grade == PartyOrgGrade.Backward)
+        .Count(I.BackwardRectified, g => g.Previous == PartyOrgGrade.Backward && g.Grade != PartyOrgGrade.Backward)
+        .Count(I.GeneralUpgraded, g => g.Previous == PartyOrgGrade.General && g.Grade == PartyOrgGrade.Advanced);
 
     public static Family<DeedQuantityRow> Quantities { get; } = new Family<DeedQuantityRow>()
         .Amount(I.DeedFunds, Of("funds", "amount"))
@@ -75,7 +107,7 @@ internal static class ResultFormulas
         .Count(I.AgreementTargets)
         .Count(I.AgreementTargetsMet, t => t.Met);
 
-    public static IEnumerable<Indicator> Indicators => [.. Agreements.Indicators, .. Targets.Indicators, .. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
+    public static IEnumerable<Indicator> Indicators => [.. Grades.Indicators, .. PartyOutputs.Indicators, .. Agreements.Indicators, .. Targets.Indicators, .. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
 
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
@@ -99,6 +131,16 @@ internal static class ResultFormulas
                          join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
                          select new DeedQuantityRow { VillageCode = d.VillageCode, Month = d.On.Month, Kind = d.Kind, Code = q.Code, Value = q.Value };
         await Quantities.ReadAsync(quantities, q => q.VillageCode, q => q.Month, cells, ct);
+        await PartyOutputs.ReadAsync(quantities, q => q.VillageCode, q => q.Month, cells, ct);
+        if (scope.UnitId is null)
+        {
+            // A grading is the township's, not a unit's work.
+            var grades = from r in db.GradingRounds.AsNoTracking()
+                         join g in db.VillageGradings.AsNoTracking() on r.Id equals g.RoundId
+                         where r.Year == year && r.Status == GradingStatus.Confirmed && r.ConfirmedOn != null
+                         select new GradeRow { VillageCode = g.VillageCode, Month = r.ConfirmedOn!.Value.Month, Grade = g.Grade, Previous = g.Previous };
+            await Grades.ReadAsync(scope.Narrow(grades, db, g => g.VillageCode, null, g => g.Month), g => g.VillageCode, g => g.Month, cells, ct);
+        }
     }
 
     /// <summary>A quantity of a kind, zero for every other row.</summary>

@@ -1,0 +1,140 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Liaison.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Grading : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "grading_rounds",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    opened_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    confirmed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    confirmed_on = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grading_rounds", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    problems = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    measures = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    leader_cadre_id = table.Column<int>(type: "integer", nullable: true),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    judged_by_round_id = table.Column<long>(type: "bigint", nullable: true),
+                    progress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rectifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_rectifications_cadres_leader_cadre_id",
+                        column: x => x.leader_cadre_id,
+                        principalTable: "cadres",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_rectifications_grading_rounds_judged_by_round_id",
+                        column: x => x.judged_by_round_id,
+                        principalTable: "grading_rounds",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "village_gradings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    round_id = table.Column<long>(type: "bigint", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    grade = table.Column<int>(type: "integer", nullable: false),
+                    previous = table.Column<int>(type: "integer", nullable: true),
+                    criteria = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_village_gradings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_village_gradings_grading_rounds_round_id",
+                        column: x => x.round_id,
+                        principalTable: "grading_rounds",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grading_rounds_township_code_year",
+                table: "grading_rounds",
+                columns: new[] { "township_code", "year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rectifications_judged_by_round_id",
+                table: "rectifications",
+                column: "judged_by_round_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rectifications_leader_cadre_id",
+                table: "rectifications",
+                column: "leader_cadre_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rectifications_village_code_status",
+                table: "rectifications",
+                columns: new[] { "village_code", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_village_gradings_round_id_village_code",
+                table: "village_gradings",
+                columns: new[] { "round_id", "village_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_village_gradings_village_code",
+                table: "village_gradings",
+                column: "village_code");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "rectifications");
+
+            migrationBuilder.DropTable(
+                name: "village_gradings");
+
+            migrationBuilder.DropTable(
+                name: "grading_rounds");
+        }
+    }
+}
