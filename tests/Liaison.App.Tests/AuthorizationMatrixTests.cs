@@ -57,6 +57,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/deeds"] = code => $"/deeds?code={code}",
         ["/commitments"] = code => $"/commitments?code={code}",
         ["/agreements"] = code => $"/agreements?code={code}",
+        ["/grading"] = code => $"/grading?code={code}",
+        ["/grading/{id:long}"] = _ => "/grading/1",
         ["/agreements/{id:long}"] = _ => "/agreements/1",
         ["/commitments/{id:long}"] = _ => "/commitments/1",
         ["/public/villages/{code?}"] = _ => "/public/villages/370830001001",
@@ -236,7 +238,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/account/logout" => [HttpStatusCode.Redirect],
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
-        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/help/{id:long}" or "/nights/{id:long}" or "/commitments/{id:long}" or "/agreements/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" or "/secretaries/postings/{id:long}/duties"
+        "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/help/{id:long}" or "/nights/{id:long}" or "/commitments/{id:long}" or "/agreements/{id:long}" or "/grading/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" or "/secretaries/postings/{id:long}/duties"
             or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],

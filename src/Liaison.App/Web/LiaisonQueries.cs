@@ -27,4 +27,5 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Deeds.DeedQueries Deeds { get; } = new(db, scoped);
     public Features.Commitments.CommitmentQueries Commitments { get; } = new(db, scoped);
     public Features.Agreements.AgreementQueries Agreements { get; } = new(db, scoped);
+    public Features.Grading.GradingQueries Grading { get; } = new(db, scoped);
 }

@@ -30,7 +30,8 @@ public static class Navigation
             new(new("诉求统计", "Case figures"), "/cases/figures"),
             new(Liaison.Domain.Field.NightWords.Sessions, "/nights"),
         ]),
-        new(new("承诺践诺", "Promises and results"), [new(Liaison.Domain.Results.AgreementWords.Agreements, "/agreements"), new(Liaison.Domain.Results.CommitmentWords.Commitments, "/commitments"), new(Liaison.Domain.Results.DeedWords.Deeds, "/deeds")]),
+        new(new("承诺践诺", "Promises and results"), [new(Liaison.Domain.Results.AgreementWords.Agreements, "/agreements"), new(Liaison.Domain.Results.CommitmentWords.Commitments, "/commitments"), new(Liaison.Domain.Results.DeedWords.Deeds, "/deeds"),
+            new(Liaison.Domain.Results.GradingWords.Grading, "/grading")]),
         new(new("督查考核", "Supervision"), [new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise)]),
         new(Words.Report, [new(Words.Report, "/reports")]),
         new(new("系统管理", "Administration"), [

@@ -87,6 +87,7 @@ public static class GradingWords
 {
     public static Term Grading { get; } = new("分类定级", "Party organisation grading");
     public static Term Round { get; } = new("定级", "Grading round");
+    public static Term Graded { get; } = new("已定级", "Graded");
     public static Term Criteria { get; } = new("达到的标准", "Criteria met");
     public static Term Previous { get; } = new("原定级", "Grade before");
     public static Term Suggested { get; } = new("建议定级", "Suggested grade");

@@ -162,6 +162,9 @@ public static class Words
     public static Term VerificationCode { get; } = new("验证码", "Code");
     public static Term View { get; } = new("查看", "View");
     public static Term Village { get; } = new("村", "Village");
+    public static Term Township { get; } = new("乡镇", "Township");
+    public static Term VillageCount { get; } = new("村数", "Villages");
+    public static Term Deadline { get; } = new("期限", "Deadline");
     public static Term Note { get; } = new("注意：", "Note: ");
     public static Term NoType { get; } = new("无", "none");
     public static Term NotGraded { get; } = new("未定级", "not graded");
