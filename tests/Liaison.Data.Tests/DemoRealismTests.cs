@@ -92,6 +92,16 @@ public class DemoRealismTests
         Assert.True(villageCount >= visitedVillages);
         Assert.True(await db.Deeds.AnyAsync(d => d.CommitmentId != null && d.UnitId == null && d.CadreId != null));
         Assert.True(await db.Deeds.AnyAsync(d => d.UnitId != null && d.CadreId == null));
+        // By December every township's grading is confirmed: the grades add up to the villages graded, some backward
+        // organisations are rectified (their plans judged so), and every First Secretary has a signed agreement.
+        Assert.Equal(villageCount, city[R.VillagesGraded.Id]);
+        Assert.Equal(city[R.VillagesGraded.Id], city[R.GradedAdvanced.Id] + city[R.GradedGeneral.Id] + city[R.GradedBackward.Id]);
+        Assert.True(city[R.BackwardRectified.Id] > 0 && city[R.GeneralUpgraded.Id] > 0);
+        Assert.Equal(city[R.BackwardRectified.Id], await db.Rectifications.CountAsync(r => r.Status == Domain.Results.RectificationStatus.Rectified));
+        Assert.Equal(city[R.GradedBackward.Id], await db.Divisions.CountAsync(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.PartyOrgGrade == Domain.Divisions.PartyOrgGrade.Backward));
+        Assert.Equal(await db.SecretaryPostings.CountAsync(p => p.Until == null && p.Year == 2026), city[R.AgreementsSigned.Id]);
+        Assert.InRange(Domain.Reporting.Ratios.TargetsMet.Of(id => city.GetValueOrDefault(id))!.Value, 0.6, 0.95);
+        Assert.All(Domain.Reporting.Indicators.PartyFigures, i => Assert.True(city.GetValueOrDefault(i.Id) > 0, $"{i.Id} is zero"));
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
 
         // Issues raised at visits (and matters escalated at night sessions) and cases differ by exactly

@@ -282,6 +282,7 @@ public static class DemoActivity
         var (nights, nightCases) = await DemoNights.WriteAsync(db, more, caseRules, year, last, visits, actor.Name, now, ct);
         progress?.Invoke(new ImportProgress("results", 0, 1));
         var (commitments, deeds) = await DemoResults.WriteAsync(db, more, year, last, visits, actor.Name, now, ct);
+        var (agreements, graded) = await DemoGrading.WriteAsync(db, more, year, last, actor.Name, now, ct);
         progress?.Invoke(new ImportProgress("stays", 0, 1));
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
@@ -292,17 +293,20 @@ public static class DemoActivity
             nameof(SecretaryActivity.On), nameof(SecretaryActivity.Count), nameof(SecretaryActivity.People), nameof(SecretaryActivity.Note), nameof(SecretaryActivity.Source),
             nameof(SecretaryActivity.ReceivedAt), nameof(SecretaryActivity.ReceivedBy), nameof(SecretaryActivity.ContentHash)), activities, null, ct);
         progress?.Invoke(new ImportProgress("rollups", 0, 1));
-        await RollupStore.RefreshAsync(db, RollupFamily.Field, ct);
+        // A confirmed grading changes the villages' grades, which the division, plan and First Secretary figures read.
+        await RollupStore.RefreshAsync(db, graded > 0 ? RollupFamily.Field | RollupFamily.Divisions | RollupFamily.Liaisons | RollupFamily.Secretaries : RollupFamily.Field, ct);
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases, commitments, deeds }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases, commitments, deeds, agreements, graded }), ct);
         await tx.CommitAsync(ct);
         progress?.Invoke(new ImportProgress("settling", 0, 1));
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
             typeof(Case), typeof(CaseStep), typeof(Dispute), typeof(Errand), typeof(AuditEntry), typeof(Domain.Liaisons.WorkTeam), typeof(Domain.Liaisons.WorkTeamMember),
             typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan), typeof(NightSession), typeof(NightMatter),
-            typeof(Domain.Results.Commitment), typeof(Domain.Results.CommitmentStep), typeof(Domain.Results.Deed), typeof(Domain.Results.DeedQuantityValue));
+            typeof(Domain.Results.Commitment), typeof(Domain.Results.CommitmentStep), typeof(Domain.Results.Deed), typeof(Domain.Results.DeedQuantityValue),
+            typeof(Domain.Results.Agreement), typeof(Domain.Results.AgreementTarget), typeof(Domain.Results.GradingRound), typeof(Domain.Results.VillageGrading),
+            typeof(Domain.Results.Rectification), typeof(Domain.Divisions.VillageProfile), typeof(Domain.Divisions.Division));
         progress?.Invoke(new ImportProgress("done", 1, 1));
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, nights, nightCases, Math.Round(watch.Elapsed.TotalSeconds, 1), commitments, deeds);
     }

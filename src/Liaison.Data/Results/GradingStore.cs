@@ -143,39 +143,7 @@ public static class GradingStore
         var villages = grades.Select(g => g.VillageCode).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         (round.Status, round.ConfirmedBy, round.ConfirmedOn) = (GradingStatus.Confirmed, actor.UserName, ChinaTime.DateOf(now));
-        // The grade is the village's for the next year: its profile of that year, begun from the latest one when it has none.
-        var next = round.Year + 1;
-        var profiles = await db.VillageProfiles.Where(p => villages.Contains(p.VillageCode) && p.Year <= next).ToListAsync(ct);
-        foreach (var g in grades)
-        {
-            var profile = profiles.FirstOrDefault(p => p.VillageCode == g.VillageCode && p.Year == next);
-            if (profile is null)
-            {
-                var latest = profiles.Where(p => p.VillageCode == g.VillageCode).MaxBy(p => p.Year);
-                profile = new VillageProfile
-                {
-                    VillageCode = g.VillageCode,
-                    Year = next,
-                    Types = latest?.Types ?? VillageType.None,
-                    Latitude = latest?.Latitude,
-                    Longitude = latest?.Longitude,
-                    Population = latest?.Population,
-                    Households = latest?.Households,
-                    CollectiveIncome = latest?.CollectiveIncome,
-                    SeatDistanceKm = latest?.SeatDistanceKm,
-                    UpdatedBy = actor.UserName,
-                };
-                db.VillageProfiles.Add(profile);
-            }
-            (profile.Grade, profile.Source, profile.SourceFile, profile.UpdatedAt, profile.UpdatedBy, profile.Version) =
-                (g.Grade, ProfileSource.Grading, null, now, actor.UserName, Guid.NewGuid());
-        }
-        var open = await db.Rectifications.Where(r => villages.Contains(r.VillageCode) && r.Status == RectificationStatus.Open && r.Year <= round.Year).ToListAsync(ct);
-        foreach (var r in open)
-        {
-            var grade = grades.First(g => g.VillageCode == r.VillageCode).Grade;
-            (r.Status, r.JudgedByRoundId) = (grade == PartyOrgGrade.Backward ? RectificationStatus.NotRectified : RectificationStatus.Rectified, roundId);
-        }
+        var open = await ApplyAsync(db, round, grades, actor.UserName, now, ct);
         await db.SaveChangesAsync(ct);
         await VillageProfileStore.SyncCurrentAsync(db, villages, ct);
         await Field.FieldRollups.MarkAsync(db, villages, ct);
@@ -189,6 +157,51 @@ public static class GradingStore
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return round;
+    }
+
+    /// <summary>
+    /// What a confirmation does to the records, in the caller's transaction (saved by the caller): each
+    /// grade becomes the village's profile for the next year, begun from its latest profile when it
+    /// has none; the villages' open rectifications up to the round's year are judged. Returns those
+    /// judged. The caller brings the divisions' current columns and the figures up to date.
+    /// </summary>
+    internal static async Task<List<Rectification>> ApplyAsync(LiaisonDb db, GradingRound round, IReadOnlyList<VillageGrading> grades, string by, DateTimeOffset now, CancellationToken ct)
+    {
+        var villages = grades.Select(g => g.VillageCode).ToList();
+        var next = round.Year + 1;
+        var profiles = await db.VillageProfiles.Where(p => villages.Contains(p.VillageCode) && p.Year <= next).ToListAsync(ct);
+        var byVillage = profiles.ToLookup(p => p.VillageCode);
+        foreach (var g in grades)
+        {
+            var profile = byVillage[g.VillageCode].FirstOrDefault(p => p.Year == next);
+            if (profile is null)
+            {
+                var latest = byVillage[g.VillageCode].MaxBy(p => p.Year);
+                profile = new VillageProfile
+                {
+                    VillageCode = g.VillageCode,
+                    Year = next,
+                    Types = latest?.Types ?? VillageType.None,
+                    Latitude = latest?.Latitude,
+                    Longitude = latest?.Longitude,
+                    Population = latest?.Population,
+                    Households = latest?.Households,
+                    CollectiveIncome = latest?.CollectiveIncome,
+                    SeatDistanceKm = latest?.SeatDistanceKm,
+                    UpdatedBy = by,
+                };
+                db.VillageProfiles.Add(profile);
+            }
+            (profile.Grade, profile.Source, profile.SourceFile, profile.UpdatedAt, profile.UpdatedBy, profile.Version) =
+                (g.Grade, ProfileSource.Grading, null, now, by, Guid.NewGuid());
+        }
+        var grade = grades.ToDictionary(g => g.VillageCode, g => g.Grade);
+        var open = await db.Rectifications.Where(r => villages.Contains(r.VillageCode) && r.Status == RectificationStatus.Open && r.Year <= round.Year).ToListAsync(ct);
+        foreach (var r in open)
+        {
+            (r.Status, r.JudgedByRoundId) = (grade[r.VillageCode] == PartyOrgGrade.Backward ? RectificationStatus.NotRectified : RectificationStatus.Rectified, round.Id);
+        }
+        return open;
     }
 
     /// <summary>A rectification plan for a village whose organisation is graded backward: one open plan a village.</summary>
