@@ -291,7 +291,7 @@ public static class LiaisonChecker
             return ($"{fixedElsewhere.Count} 个包保名额被手工或锁定的安排占用在非后进村（{names}），重新编制计划不会改动手工安排：请在计划页面调整",
                 $"{fixedElsewhere.Count} places are held by hand-made or locked ties to villages that are not backward ({names}); re-planning keeps hand-made ties: change them on the plan pages");
         }
-        return ("包保安排早于最近的定级或村情变化：请重新编制计划（liaison plan liaisons）", "the ties predate the latest grades or profiles: plan again (liaison plan liaisons)");
+        return ("包保安排早于最近的定级或村情变化：请重新编制本年度联系计划", "the ties predate the latest grades or profiles: plan again (liaison plan liaisons)");
     }
 
     private static Violation At(LiaisonWorld world, LiaisonRule rule, IReadOnlyList<string> places, string zh, string en) =>
