@@ -2,7 +2,6 @@ using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Cases;
 using Liaison.Domain.Cases;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Field;
 using Liaison.Domain.People;
 using Liaison.Domain.Shared;
@@ -100,11 +99,7 @@ public static class NightSessionStore
         var today = ChinaTime.DateOf(now);
         var problems = new List<Problem>();
         var village = input.VillageCode?.Trim() ?? "";
-        var known = await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct);
-        if (!known || !actor.Covers(village))
-        {
-            problems.Add(new Problem("villageCode", $"没有村 {village}，或不在你的范围内", $"no village {village} within your reach") { Code = "out-of-reach" });
-        }
+        var known = await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
         if (input.HeldOn is not { } held || held > today || held < today.AddDays(-NightSession.RecordWithinDays))
         {
             problems.Add(new Problem("heldOn", $"日期须在今天及之前 {NightSession.RecordWithinDays} 天内", $"the day lies within the {NightSession.RecordWithinDays} days up to today") { Code = "range" });

@@ -3,7 +3,6 @@ using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Data.Policy;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.Results;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -31,11 +30,7 @@ public static class AgreementStore
         var code = village?.Trim() ?? "";
         var problems = new List<Problem>();
         int? secretary = null;
-        if (!actor.Covers(code) || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == code && d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct))
-        {
-            problems.Add(new Problem("villageCode", $"没有村 {code}，或不在你的范围内", $"no village {code} within your reach") { Code = "out-of-reach" });
-        }
-        else
+        if (await Divisions.VillageReach.CheckAsync(db, actor.Covers, code, problems, ct))
         {
             secretary = await db.SecretaryPostings.AsNoTracking().Where(p => p.VillageCode == code && p.Year == year && p.Until == null)
                 .Select(p => (int?)p.CadreId).FirstOrDefaultAsync(ct);

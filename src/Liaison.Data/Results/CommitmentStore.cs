@@ -2,7 +2,6 @@ using System.Globalization;
 using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
 using Liaison.Domain.Results;
 using Liaison.Domain.Shared;
@@ -33,10 +32,7 @@ public static class CommitmentStore
         var today = ChinaTime.DateOf(now);
         var problems = new List<Problem>();
         var village = input.VillageCode?.Trim() ?? "";
-        if (!actor.Covers(village) || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct))
-        {
-            problems.Add(new Problem("villageCode", $"没有村 {village}，或不在你的范围内", $"no village {village} within your reach") { Code = "out-of-reach" });
-        }
+        await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
         var text = RefusedException.Text(problems, "text", input.Text, Commitment.MaxText, required: true);
         if (input.Deadline is not { } deadline || deadline < today || deadline > today.AddDays(Commitment.MaxDaysAhead))
         {

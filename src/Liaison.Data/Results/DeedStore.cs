@@ -2,7 +2,6 @@ using Liaison.Data.Access;
 using Liaison.Data.Audit;
 using Liaison.Data.Liaisons;
 using Liaison.Data.Policy;
-using Liaison.Domain.Divisions;
 using Liaison.Domain.People;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Results;
@@ -40,10 +39,7 @@ public static class DeedStore
         var today = ChinaTime.DateOf(now);
         var problems = new List<Problem>();
         var village = input.VillageCode?.Trim() ?? "";
-        if (!actor.Covers(village) || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village && d.WithdrawnOn == null, ct))
-        {
-            problems.Add(new Problem("villageCode", $"没有村 {village}，或不在你的范围内", $"no village {village} within your reach") { Code = "out-of-reach" });
-        }
+        await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
         if (input.On is not { } on || on > today || on < today.AddDays(-Deed.RecordWithinDays))
         {
             problems.Add(new Problem("on", $"日期须在今天及之前 {Deed.RecordWithinDays} 天内", $"the day lies within the {Deed.RecordWithinDays} days up to today") { Code = "range" });

@@ -215,7 +215,7 @@ public static class GradingStore
             .Select(d => new { d.PartyOrgGrade }).FirstOrDefaultAsync(ct);
         if (grade is null || !actor.Covers(code))
         {
-            problems.Add(new Problem("villageCode", $"没有村 {code}，或不在你的范围内", $"no village {code} within your reach") { Code = "out-of-reach" });
+            problems.Add(VillageReach.Refusal(code));
         }
         else if (grade.PartyOrgGrade != PartyOrgGrade.Backward)
         {
