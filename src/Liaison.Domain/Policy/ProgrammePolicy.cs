@@ -363,7 +363,7 @@ public sealed record ReportingRules
     [
         "villages", "communities", "cadres", "ties_with_cadre", "villages_covered", "fs_city", "fs_county", "fs_township",
         "residence_days", "visits", "households_visited", "cases_collected", "cases_completed", "disputes", "disputes_mediated", "errands", "errands_done",
-        "deeds", "deeds_funds", "deeds_road_km", "deeds_employment", "deeds_health_checks", "deeds_collective_income",
+        "commitments", "commitments_kept", "deeds", "deeds_funds", "deeds_road_km", "deeds_employment", "deeds_health_checks", "deeds_collective_income",
     ];
     /// <summary>A village whose visit rate (households visited ÷ households) is below this share is on the dashboard's compliance list.</summary>
     public double VisitRateTarget { get; init; } = 0.9;
