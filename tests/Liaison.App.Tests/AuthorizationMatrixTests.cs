@@ -86,6 +86,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/api/v1/field/stays"] = _ => "/api/v1/field/stays",
         ["/api/v1/field/activities"] = _ => "/api/v1/field/activities",
         ["/api/v1/field/nights"] = _ => "/api/v1/field/nights",
+        ["/api/v1/field/deeds"] = _ => "/api/v1/field/deeds",
         ["/cases"] = _ => "/cases",
         ["/cases/{id:long}"] = _ => "/cases/1",
         ["/disputes"] = _ => "/disputes",

@@ -117,6 +117,44 @@ public sealed class FieldApiTests : OwnHost
     }
 
     [Fact]
+    public async Task A_deed_from_the_phone_is_stored_once_as_the_cadres_own_in_the_kinds_units_and_only_in_the_cadres_village()
+    {
+        const string village = "370830001001";
+        var cadre = await SignedInAsync("cadre");
+        var id = Guid.NewGuid();
+        var on = Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object Deed(Guid key, string where, string unit) => new { id = key, village = where, kind = "road", on, quantities = new[] { new { code = "length", value = 0.8m, unit } }, evidence = "村南生产路" };
+        var created = await cadre.PostAsJsonAsync("/api/v1/field/deeds", Deed(id, village, "公里"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var recordId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordId").GetInt64();
+        var again = (await (await cadre.PostAsJsonAsync("/api/v1/field/deeds", new[] { Deed(id, village, "公里") })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
+        Assert.Equal(("duplicate", recordId), (again.GetProperty("status").GetString(), again.GetProperty("recordId").GetInt64()));
+
+        // Metres for kilometres: refused by the quantity's field, naming the unit; a village not the cadre's; no phone id.
+        var metres = await cadre.PostAsJsonAsync("/api/v1/field/deeds", Deed(Guid.NewGuid(), village, "米"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, metres.StatusCode);
+        Assert.True((await metres.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("quantities.length", out _));
+        string elsewhere;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            elsewhere = await db.Divisions.Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.Code.StartsWith("370830102")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        }
+        var outside = await cadre.PostAsJsonAsync("/api/v1/field/deeds", Deed(Guid.NewGuid(), elsewhere, "km"));
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("villageCode", out _));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await cadre.PostAsJsonAsync("/api/v1/field/deeds", Deed(Guid.Empty, village, "km"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync("inspector")).PostAsJsonAsync("/api/v1/field/deeds", Deed(Guid.NewGuid(), village, "km"))).StatusCode);
+
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var deed = await db.Deeds.SingleAsync(d => d.ClientId == id);
+            var own = await db.Users.Where(u => u.UserName == "cadre").Select(u => u.CadreId).SingleAsync();
+            Assert.Equal((village, own, "cadre"), (deed.VillageCode, deed.CadreId, deed.RecordedBy));
+            Assert.Equal(0.8m, await db.DeedQuantities.Where(q => q.DeedId == deed.Id).Select(q => q.Value).SingleAsync());
+            Assert.Equal(1, await db.Deeds.CountAsync(d => d.VillageCode == elsewhere || d.ClientId == id));
+        }
+    }
+
+    [Fact]
     public async Task A_visit_and_a_stay_keep_the_position_sent_and_one_far_from_the_village_is_flagged_for_supervisors()
     {
         const string village = "370830001001";

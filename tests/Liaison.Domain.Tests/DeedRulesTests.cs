@@ -67,9 +67,10 @@ public class DeedRulesTests
     [Fact]
     public void The_policy_in_words_lists_the_deeds_with_their_units()
     {
-        var zh = PolicyText.Describe(new ProgrammePolicy { Year = 2026 }, en: false).Single(s => s.Heading == "实事好事");
+        var zh = PolicyText.Describe(new ProgrammePolicy { Year = 2026 }, en: false).Single(s => s.Heading == "实事好事和党建成果");
         Assert.Contains("硬化道路：长度（公里）。", zh.Lines);
-        var en = PolicyText.Describe(new ProgrammePolicy { Year = 2026 }, en: true).Single(s => s.Heading == "Practical deeds (实事好事)");
+        Assert.Contains("党员培训：场次（个）、参训人次（人）。", zh.Lines);
+        var en = PolicyText.Describe(new ProgrammePolicy { Year = 2026 }, en: true).Single(s => s.Heading == "Practical deeds (实事好事) and party-building outputs");
         Assert.Contains("roads hardened: length (km).", en.Lines);
     }
 }

@@ -41,53 +41,15 @@ public static class NightSessionStore
     {
         using var outside = Unscoped.Section(Reach);
         var context = await FieldContext.LoadAsync(db, clock, author, cache, ct);
-        var results = new RecordResult[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var input = inputs[i];
-            if (input.Id is not { } id || id == Guid.Empty)
+        return await OneByOne.SaveAsync(db, author, inputs, input => input.Id,
+            async id => await db.NightSessions.AsNoTracking().Where(s => s.ClientId == id).Select(s => new { s.Id, s.CadreId }).FirstOrDefaultAsync(ct) is { } s ? (s.Id, s.CadreId) : null,
+            async (input, id) =>
             {
-                results[i] = new RecordResult(i, null, RecordOutcome.Refused, null, [FieldStore.MissingId]);
-                continue;
-            }
-            if (await StoredAsync(db, id, author, i, ct) is { } stored)
-            {
-                results[i] = stored;
-                continue;
-            }
-            var year = input.HeldOn?.Year ?? context.Today.Year;
-            var actor = new CaseActor(author.UserName, village => context.Serves(year, village));
-            try
-            {
-                var session = await RecordAsync(db, clock, actor, author.CadreId,
-                    new NightSessionInput(input.Village, input.HeldOn, input.Topic, input.Place, input.People, input.Attendees, null, input.Matters ?? []), ct, id);
-                results[i] = new RecordResult(i, id, RecordOutcome.Stored, session.Id, []);
-            }
-            catch (RefusedException e)
-            {
-                results[i] = new RecordResult(i, id, RecordOutcome.Refused, null, e.Problems);
-            }
-            catch (DbUpdateException)
-            {
-                // The same record sent twice at once: the other request stored it (else the failure stands).
-                db.ChangeTracker.Clear();
-                if (await StoredAsync(db, id, author, i, ct) is not { } raced)
-                {
-                    throw;
-                }
-                results[i] = raced;
-            }
-        }
-        return results;
-    }
-
-    /// <summary>The answer for an id stored before: the cadre's own session (a duplicate), or another's (refused, telling nothing of it).</summary>
-    private static async Task<RecordResult?> StoredAsync(LiaisonDb db, Guid id, FieldAuthor author, int index, CancellationToken ct)
-    {
-        var stored = await db.NightSessions.AsNoTracking().Where(s => s.ClientId == id).Select(s => new { s.Id, s.CadreId }).FirstOrDefaultAsync(ct);
-        return stored is null ? null
-            : stored.CadreId == author.CadreId ? new RecordResult(index, id, RecordOutcome.Duplicate, stored.Id, [])
-            : new RecordResult(index, id, RecordOutcome.Refused, null, [FieldStore.IdTaken]);
+                var year = input.HeldOn?.Year ?? context.Today.Year;
+                var actor = new CaseActor(author.UserName, village => context.Serves(year, village));
+                return (await RecordAsync(db, clock, actor, author.CadreId,
+                    new NightSessionInput(input.Village, input.HeldOn, input.Topic, input.Place, input.People, input.Attendees, null, input.Matters ?? []), ct, id)).Id;
+            });
     }
 
     /// <summary>Records a session; <paramref name="ownCadre"/> (the signed-in cadre) held it when no other cadre is named; <paramref name="clientId"/>, the phone's id.</summary>

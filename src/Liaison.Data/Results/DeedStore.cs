@@ -18,6 +18,10 @@ namespace Liaison.Data.Results;
 public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
     string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null);
 
+/// <summary>A deed from the phone's queue: the id the phone made, the village, and what the office's form asks.</summary>
+public sealed record DeedFieldInput(Guid? Id, string? Village, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount>? Quantities,
+    string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null);
+
 /// <summary>
 /// 实事好事 (issue 21): records a practical deed with its quantities, judged by the catalogue of the
 /// deed's year (<see cref="DeedRules.Check"/>), in a village within the recorder's reach, with its audit
@@ -26,6 +30,27 @@ public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, 
 public static class DeedStore
 {
     private const string Reach = "a deed store: the actor's reach is decided on the village the deed names";
+
+    /// <summary>
+    /// Deeds a cadre's phone sends, each stored exactly once by its id (<see cref="Field.OneByOne"/>), as
+    /// the cadre's own, in a village of their own (ties, postings, pairing, teams), judged as the form's.
+    /// </summary>
+    public static async Task<IReadOnlyList<Domain.Field.RecordResult>> SaveFromFieldAsync(LiaisonDb db, TimeProvider clock, Domain.Field.FieldAuthor author,
+        IReadOnlyList<DeedFieldInput> inputs, Field.CadreScopeCache? cache, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var context = await Field.FieldContext.LoadAsync(db, clock, author, cache, ct);
+        return await Field.OneByOne.SaveAsync(db, author, inputs, input => input.Id,
+            async id => await db.Deeds.AsNoTracking().Where(d => d.ClientId == id).Select(d => new { d.Id, d.CadreId }).FirstOrDefaultAsync(ct) is { } d ? (d.Id, d.CadreId) : null,
+            async (input, id) =>
+            {
+                var year = input.On?.Year ?? context.Today.Year;
+                var actor = new OfficeActor(author.UserName, village => context.Serves(year, village));
+                return (await RecordAsync(db, clock, actor, author.CadreId,
+                    new DeedInput(input.Village, input.Kind, input.On, input.Quantities ?? [], Source: input.Source, Evidence: input.Evidence, CaseCode: input.CaseCode,
+                        CommitmentId: input.CommitmentId), ct, id)).Id;
+            });
+    }
 
     /// <summary>
     /// Records a deed. <paramref name="ownCadre"/>: a cadre recording their own deed (the input's cadre is

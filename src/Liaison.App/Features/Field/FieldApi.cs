@@ -52,6 +52,12 @@ public static class FieldApi
             .RequireAuthorization(Auth.Policies.Nights)
             .WithDescription("Night sessions (夜谈夜访), one (an object) or many (an array): id (the client's), village, heldOn, topic, place, people, attendees, "
                 + "matters (text, outcome: solved | explained | escalated, category for an escalated one, which becomes a case); stored once by id, in a village of the cadre's own.");
+        api.MapPost("/field/deeds", (HttpRequest request, string? cadre, FieldApiContext context, CancellationToken ct) =>
+            PostAsync<Data.Results.DeedFieldInput>("deed", request, cadre, context, (a, inputs) => Data.Results.DeedStore.SaveFromFieldAsync(context.Db, context.Clock, a, inputs, context.Cache, ct), ct))
+            .RequireAuthorization(Auth.Policies.Results)
+            .WithDescription("Practical deeds (实事好事), one (an object) or many (an array): id (the client's), village, kind (the policy's catalogue), on, "
+                + "quantities ([{code, value, unit?}] in the kind's units: 公里/km, 元, 人 …; another unit is refused naming the expected one), source, evidence, "
+                + "caseCode (a case of the village it settles), commitmentId (a commitment of the village it fulfils); stored once by id, in a village of the cadre's own.");
         api.MapGet("/field/me", MeAsync);
         api.MapGet("/field/visits", VisitsAsync);
         api.MapGet("/field/stays", StaysAsync);
