@@ -34,8 +34,10 @@ public sealed class TargetRow
 }
 
 /// <summary>
-/// 年度目标责任书, 公开承诺 and 实事好事 (issue 21) at each village for a year. Commitments by the month made, with
-/// where each stands now. Deeds by the month done: how many, and the
+/// 年度目标责任书, 公开承诺, 实事好事 and 党组织建设 (issue 21) at each village for a year. Agreements and
+/// their targets by the month signed, commitments by the month made, each with where it stands now;
+/// confirmed gradings by the month confirmed. Deeds by the month done: how many (party-building outputs
+/// apart: they are the party section's figures), and the
 /// quantities of the default catalogue's kinds (<see cref="Domain.Policy.DeedRules"/>) as the source
 /// reports them. A city's own kinds count among the deeds and are summed by kind on the deeds page;
 /// the report's figures keep the source's shape (decision 0020). A unit's report counts the deeds of
