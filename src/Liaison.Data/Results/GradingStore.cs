@@ -65,7 +65,7 @@ public static class GradingStore
             problems.Add(new Problem("status", "定级已报县里，不能再改", "the round is sent up; grades no longer change") { Code = "closed" });
         }
         var code = village?.Trim() ?? "";
-        var place = await db.Divisions.AsNoTracking().Where(d => d.Code == code && d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(round.TownshipCode))
+        var place = await db.Divisions.AsNoTracking().Where(d => d.Code == code && d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.ParentCode == round.TownshipCode)
             .Select(d => new { d.PartyOrgGrade }).FirstOrDefaultAsync(ct);
         if (place is null)
         {
@@ -103,7 +103,7 @@ public static class GradingStore
         using var outside = Unscoped.Section(Reach);
         var round = await RoundAsync(db, actor, roundId, ct);
         var missing = await db.Divisions.AsNoTracking()
-            .Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(round.TownshipCode) && !db.VillageGradings.Any(g => g.RoundId == roundId && g.VillageCode == d.Code))
+            .Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.ParentCode == round.TownshipCode && !db.VillageGradings.Any(g => g.RoundId == roundId && g.VillageCode == d.Code))
             .OrderBy(d => d.Code).Select(d => d.Name).ToListAsync(ct);
         if (round.Status != GradingStatus.Open || missing.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Liaison.Data.Results;
 using Liaison.Domain.Policy;
 using Liaison.Domain.Results;
@@ -29,19 +28,7 @@ public sealed record TargetForm(AgreementRules Rules, IReadOnlyList<TargetInput>
             {
                 continue;
             }
-            decimal? number = null;
-            var typed = value?.ElementAtOrDefault(i)?.Trim();
-            if (!string.IsNullOrEmpty(typed))
-            {
-                if (decimal.TryParse(typed.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
-                {
-                    number = v;
-                }
-                else
-                {
-                    problems.Add(new Problem($"targets[{rows.Count}].value", $"“{typed}”不是数字", $"\"{typed}\" is not a number") { Code = "number" });
-                }
-            }
+            var number = Web.FormNumbers.Read($"targets[{rows.Count}].value", value?.ElementAtOrDefault(i), problems);
             rows.Add(new TargetInput(area?.ElementAtOrDefault(i), text[i], measure?.ElementAtOrDefault(i), number, due?.ElementAtOrDefault(i)));
         }
         return rows;

@@ -54,8 +54,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         {
             return NotFound();
         }
-        var ancestors = Domain.Divisions.DivisionCode.Ancestors(place.Code).ToList();
-        var path = string.Join(" · ", await scoped.Names.Where(d => ancestors.Contains(d.Code)).OrderBy(d => d.Code).Select(d => d.Name).ToListAsync(ct));
+        var path = await DivisionPaths.OfAsync(scoped, place.Code, ct);
         var rows = await queries.Commitments.OfVillageAsync(place.Code, Shown, ct);
         var telephone = (await Data.Policy.PolicyStore.GetAsync(db, Shown, ct)).Policy.Public.Telephone;
         var url = $"{Request.Scheme}://{Request.Host}/public/villages/{place.Code}";

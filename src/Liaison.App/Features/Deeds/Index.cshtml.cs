@@ -1,4 +1,3 @@
-using System.Globalization;
 using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
@@ -70,13 +69,9 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         var unreadable = new List<Problem>();
         foreach (var (code, text) in typed)
         {
-            if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            if (FormNumbers.Read("quantities." + code, text, unreadable) is { } value)
             {
                 amounts.Add(new DeedAmount(code, value));
-            }
-            else
-            {
-                unreadable.Add(new Problem("quantities." + code, $"“{text}”不是数字", $"\"{text}\" is not a number") { Code = "number" });
             }
         }
         var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode, commitmentId);

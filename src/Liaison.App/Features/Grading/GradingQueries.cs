@@ -26,7 +26,7 @@ public sealed class GradingQueries(LiaisonDb db, Scoped scoped)
                           {
                               r,
                               t.Name,
-                              Villages = scoped.Divisions.Count(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(r.TownshipCode)),
+                              Villages = scoped.Divisions.Count(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.ParentCode == r.TownshipCode),
                               Graded = db.VillageGradings.Count(g => g.RoundId == r.Id),
                               Advanced = db.VillageGradings.Count(g => g.RoundId == r.Id && g.Grade == PartyOrgGrade.Advanced),
                               General = db.VillageGradings.Count(g => g.RoundId == r.Id && g.Grade == PartyOrgGrade.General),
@@ -45,7 +45,7 @@ public sealed class GradingQueries(LiaisonDb db, Scoped scoped)
     /// <summary>Every village of the round's township, with its grade in the round; the caller read the round through the scope.</summary>
     public async Task<List<RoundVillage>> VillagesAsync(GradingRound round, CancellationToken ct)
     {
-        var villages = await scoped.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(round.TownshipCode))
+        var villages = await scoped.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.ParentCode == round.TownshipCode)
             .OrderBy(d => d.Code).Select(d => new { d.Code, d.Name, d.PartyOrgGrade }).ToListAsync(ct);
         var graded = await db.VillageGradings.AsNoTracking().Where(g => g.RoundId == round.Id).ToDictionaryAsync(g => g.VillageCode, ct);
         return villages.Select(v => new RoundVillage(v.Code, v.Name, v.PartyOrgGrade, graded.GetValueOrDefault(v.Code))).ToList();

@@ -50,8 +50,7 @@ public sealed class VillageModel(LiaisonDb db, TimeProvider clock) : PageModel
             return NotFound();
         }
         (Code, Name, Year) = (place.Code, place.Name, Today.Year);
-        var ancestors = DivisionCode.Ancestors(place.Code).ToList();
-        Path = string.Join(" · ", (await published.Names.Where(d => ancestors.Contains(d.Code)).OrderBy(d => d.Code).Select(d => d.Name).ToListAsync(ct)).Skip(1));
+        Path = await Web.DivisionPaths.OfAsync(published, place.Code, ct);
         var policy = (await PolicyStore.GetAsync(db, Year, ct)).Policy;
         (Telephone, Rules) = (policy.Public.Telephone, policy.Deeds);
         Commitments = await new CommitmentQueries(db, published).OfVillageAsync(place.Code, Year, ct);

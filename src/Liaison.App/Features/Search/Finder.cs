@@ -111,14 +111,6 @@ public sealed class Finder(Data.Access.Scoped scoped)
 
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
-    /// <summary>"汶上县 › 中都街道" for each code: its ancestors from the county down (and itself when asked), names being public.</summary>
-    private async Task<Dictionary<string, string?>> PathsAsync(IEnumerable<string> codes, CancellationToken ct, bool includeSelf = false)
-    {
-        var list = codes.Distinct().ToList();
-        // From the county down: the province and the city are the same for everyone using one database.
-        var chains = list.ToDictionary(c => c, c => DivisionCode.Ancestors(c).Where(a => a.Length > 4).Concat(includeSelf ? [c] : []).OrderBy(a => a.Length).ToList());
-        var wanted = chains.Values.SelectMany(c => c).Distinct().ToList();
-        var names = await scoped.Names.Where(d => wanted.Contains(d.Code)).Select(d => new { d.Code, d.Name }).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-        return chains.ToDictionary(c => c.Key, c => c.Value.Count == 0 ? null : (string?)string.Join(" › ", c.Value.Select(a => names.GetValueOrDefault(a, a))));
-    }
+    private Task<Dictionary<string, string?>> PathsAsync(IEnumerable<string> codes, CancellationToken ct, bool includeSelf = false) =>
+        Web.DivisionPaths.OfAsync(scoped, codes, includeSelf, ct);
 }

@@ -142,7 +142,7 @@ public sealed class CodeMonth
 public sealed class FamilyRow
 {
     public const int CountSlots = 16;
-    public const int MoneySlots = 20;
+    public const int MoneySlots = 32;
 
     public string Code { get; set; } = "";
     public int Month { get; set; }
@@ -182,6 +182,18 @@ public sealed class FamilyRow
     public decimal M17 { get; set; }
     public decimal M18 { get; set; }
     public decimal M19 { get; set; }
+    public decimal M20 { get; set; }
+    public decimal M21 { get; set; }
+    public decimal M22 { get; set; }
+    public decimal M23 { get; set; }
+    public decimal M24 { get; set; }
+    public decimal M25 { get; set; }
+    public decimal M26 { get; set; }
+    public decimal M27 { get; set; }
+    public decimal M28 { get; set; }
+    public decimal M29 { get; set; }
+    public decimal M30 { get; set; }
+    public decimal M31 { get; set; }
 
     internal long Count(int slot) => slot switch
     {
@@ -226,6 +238,18 @@ public sealed class FamilyRow
         17 => M17,
         18 => M18,
         19 => M19,
+        20 => M20,
+        21 => M21,
+        22 => M22,
+        23 => M23,
+        24 => M24,
+        25 => M25,
+        26 => M26,
+        27 => M27,
+        28 => M28,
+        29 => M29,
+        30 => M30,
+        31 => M31,
         _ => throw new ArgumentOutOfRangeException(nameof(slot)),
     };
 }

@@ -54,16 +54,6 @@ internal static class ResultFormulas
     public static Family<Deed> Deeds { get; } = new Family<Deed>()
         .Count(I.Deeds, d => !PartyKinds.Contains(d.Kind));
 
-    public static Family<DeedQuantityRow> PartyOutputs { get; } = new Family<DeedQuantityRow>()
-        .Amount(I.CommitteeAdjusted, Of("committee-adjusted", "people"))
-        .Amount(I.NewPartyMembers, Of("new-members", "people"))
-        .Amount(I.ReserveTrained, Of("reserve-cadres", "people"))
-        .Amount(I.TrainingSessions, Of("training", "sessions"))
-        .Amount(I.TrainingAttendance, Of("training", "people"))
-        .Amount(I.RulesEstablished, Of("rules", "rules"))
-        .Amount(I.VenuesRenovated, Of("venue", "venues"))
-        .Amount(I.ModelSites, Of("model-site", "sites"));
-
     /// <summary>The year's confirmed gradings, by the month confirmed: each grade, and the moves up from the grade before.</summary>
     public static Family<GradeRow> Grades { get; } = new Family<GradeRow>()
         .Count(I.VillagesGraded)
@@ -91,7 +81,16 @@ internal static class ResultFormulas
         .Amount(I.DeedStudents, Of("student-aid", "students"))
         .Amount(I.DeedStudentAid, Of("student-aid", "amount"))
         .Amount(I.DeedServices, q => Services.Contains(q.Kind) && q.Code == "times" ? q.Value : 0m)
-        .Amount(I.DeedServicePeople, q => Services.Contains(q.Kind) && q.Code == "people" ? q.Value : 0m);
+        .Amount(I.DeedServicePeople, q => Services.Contains(q.Kind) && q.Code == "people" ? q.Value : 0m)
+        // The party-building outputs, read in the same statement; their figures are the party section's.
+        .Amount(I.CommitteeAdjusted, Of("committee-adjusted", "people"))
+        .Amount(I.NewPartyMembers, Of("new-members", "people"))
+        .Amount(I.ReserveTrained, Of("reserve-cadres", "people"))
+        .Amount(I.TrainingSessions, Of("training", "sessions"))
+        .Amount(I.TrainingAttendance, Of("training", "people"))
+        .Amount(I.RulesEstablished, Of("rules", "rules"))
+        .Amount(I.VenuesRenovated, Of("venue", "venues"))
+        .Amount(I.ModelSites, Of("model-site", "sites"));
 
     /// <summary>公开承诺 by the month made, with where each stands now: completion is counted from the items.</summary>
     public static Family<Commitment> Commitments { get; } = new Family<Commitment>()
@@ -109,7 +108,7 @@ internal static class ResultFormulas
         .Count(I.AgreementTargets)
         .Count(I.AgreementTargetsMet, t => t.Met);
 
-    public static IEnumerable<Indicator> Indicators => [.. Grades.Indicators, .. PartyOutputs.Indicators, .. Agreements.Indicators, .. Targets.Indicators, .. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
+    public static IEnumerable<Indicator> Indicators => [.. Grades.Indicators, .. Agreements.Indicators, .. Targets.Indicators, .. Commitments.Indicators, .. Deeds.Indicators, .. Quantities.Indicators];
 
     public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
     {
@@ -133,7 +132,6 @@ internal static class ResultFormulas
                          join q in db.DeedQuantities.AsNoTracking() on d.Id equals q.DeedId
                          select new DeedQuantityRow { VillageCode = d.VillageCode, Month = d.On.Month, Kind = d.Kind, Code = q.Code, Value = q.Value };
         await Quantities.ReadAsync(quantities, q => q.VillageCode, q => q.Month, cells, ct);
-        await PartyOutputs.ReadAsync(quantities, q => q.VillageCode, q => q.Month, cells, ct);
         if (scope.UnitId is null)
         {
             // A grading is the township's, not a unit's work.
