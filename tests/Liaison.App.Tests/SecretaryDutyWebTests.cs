@@ -51,7 +51,18 @@ public sealed class SecretaryDutyWebTests : OwnHost
         Assert.Contains(cadre, html, StringComparison.Ordinal);
         Assert.Contains($"{visited.Count} / {households.Count}", html, StringComparison.Ordinal);
         Assert.Contains($"未走访农户 <small>{households.Count - visited.Count}</small>", html, StringComparison.Ordinal);
-        Assert.Contains("办一两件实事：尚无登记", html, StringComparison.Ordinal);
+        // 办一两件实事: a deed the First Secretary records counts; a party-building output does not.
+        var before = PracticalThings(html);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
+            var saved = await Data.Results.DeedStore.SaveFromFieldAsync(db, TimeProvider.System, new FieldAuthor(await db.SecretaryPostings.Where(p => p.Id == posting).Select(p => p.CadreId).SingleAsync(), "duty-test", RecordSource.Phone),
+                [new(Guid.NewGuid(), village, "well", today, [new Domain.Policy.DeedAmount("wells", 1)]), new(Guid.NewGuid(), village, "new-members", today, [new Domain.Policy.DeedAmount("people", 2)])], null, default);
+            Assert.All(saved, s => Assert.Equal(RecordOutcome.Stored, s.Outcome));
+        }
+        var after = WebUtility.HtmlDecode(await office.GetStringAsync($"/secretaries/postings/{posting}/duties"));
+        Assert.Equal(before + 1, PracticalThings(after));
+        Assert.Matches(new System.Text.RegularExpressions.Regex("data-duty=\"PracticalThings\">((?!</div>).)*已达标", System.Text.RegularExpressions.RegexOptions.Singleline), after);
         // The one three-olds household left, in its category's group, masked; none of those visited.
         var category = HouseholdCategories.All.First(c => left.Categories.HasFlag(c));
         var group = WebUtility.HtmlDecode(await office.GetStringAsync($"/secretaries/postings/{posting}/duties?category={Domain.Secretaries.SecretaryDuties.Key(category)}"));
@@ -96,6 +107,15 @@ public sealed class SecretaryDutyWebTests : OwnHost
         var group = duties.GetProperty("unvisited").EnumerateArray().Single(g => g.GetProperty("category").GetString() == category);
         Assert.Contains(left.Id, group.GetProperty("households").EnumerateArray().Select(h => h.GetInt64()));
 
+        // 办一两件实事: a deed sent from the phone counts at the next load.
+        Assert.Equal(1, duties.GetProperty("practicalThingsAtLeast").GetInt32());
+        var things = duties.GetProperty("practicalThings").GetInt32();
+        var on = Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/v1/field/deeds",
+            new { id = Guid.NewGuid(), village, kind = "health-check", on, quantities = new[] { new { code = "people", value = 40 } } })).StatusCode);
+        var reloaded = (await cadre.GetFromJsonAsync<JsonElement>("/api/v1/field/me")).GetProperty("villages").EnumerateArray().Single(v => v.GetProperty("code").GetString() == village);
+        Assert.Equal(things + 1, reloaded.GetProperty("duties").GetProperty("practicalThings").GetInt32());
+
         // The page has the words for every key.
         var field = WebUtility.HtmlDecode(await cadre.GetStringAsync("/field"));
         Assert.Contains("\"duty.threeOlds\"", field, StringComparison.Ordinal);
@@ -120,4 +140,9 @@ public sealed class SecretaryDutyWebTests : OwnHost
             .AddAsync(new NewAccount("fs-duty", Role.Cadre, village, null, TestAccounts.Password, code), Actor.System, default);
         return "fs-duty";
     }
+
+    /// <summary>The figure of 办一两件实事 on a duties page.</summary>
+    private static int PracticalThings(string html) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, "data-duty=\"PracticalThings\">\\s*<span class=\"value\">([0-9,]+)</span>").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
 }

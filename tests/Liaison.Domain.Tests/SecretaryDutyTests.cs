@@ -62,12 +62,13 @@ public class SecretaryDutyTests
     }
 
     [Fact]
-    public void Nothing_unvisited_leaves_no_groups_and_practical_things_are_not_recorded()
+    public void Nothing_unvisited_leaves_no_groups_and_the_practical_things_are_met_by_one_deed()
     {
         var s = SecretaryDuties.Stand(Village(None, Poor), new HashSet<long> { 1, 2 });
         Assert.Empty(s.Unvisited);
         Assert.All(s.Duties, d => Assert.True(d.Met));
-        Assert.False(DutyStanding.PracticalThingsRecorded);
+        Assert.False(s.PracticalThingsMet);
+        Assert.True((s with { PracticalThings = 1 }).PracticalThingsMet);
     }
 
     [Theory]

@@ -100,6 +100,49 @@ public class FieldJourney(BrowserFixture app)
     }
 
     [Fact]
+    public async Task A_cadre_records_a_deed_with_no_network_its_kind_showing_its_quantities_and_it_is_stored_once_when_the_network_returns()
+    {
+        await using var context = await PhoneAsync("cadre");
+        var page = context.Pages[0];
+        await page.WaitForSelectorAsync("ul.households li");
+        Assert.True(await page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
+
+        await context.SetOfflineAsync(true);
+        await page.WaitForSelectorAsync("#net.offline");
+        var evidence = $"村南生产路硬化 {Guid.NewGuid():N}";
+        await page.TapAsync("#deed");
+        // Only the chosen kind's quantities show.
+        await page.SelectOptionAsync("#deed-form select[name=kind]", "road");
+        Assert.True(await page.IsVisibleAsync("#deed-form input[name='q.road.length']"));
+        Assert.False(await page.IsVisibleAsync("#deed-form input[name='q.well.wells']"));
+        // Not a number: the sheet stays open and nothing is queued.
+        await page.FillAsync("#deed-form input[name='q.road.length']", "一点五");
+        await page.TapAsync("#deed-save");
+        Assert.True(await page.IsVisibleAsync("#deed-sheet"));
+        Assert.Equal("0", await page.GetAttributeAsync("#queue", "data-pending"));
+        // A comma is read as the decimal point, as people type it.
+        await page.FillAsync("#deed-form input[name='q.road.length']", "1,25");
+        await page.FillAsync("#deed-form textarea[name=evidence]", evidence);
+        await page.TapAsync("#deed-save");
+        await page.WaitForSelectorAsync("#queue[data-pending='1']");
+
+        await context.SetOfflineAsync(false);
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await page.WaitForSelectorAsync("#queue[data-pending='0']");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "field-deed.png"), FullPage = false });
+        // Sent again (a phone that lost the answer): still one deed.
+        await page.EvaluateAsync("document.getElementById('sync').click()");
+
+        await using var db = app.OpenDb();
+        var deed = await db.Deeds.SingleAsync(d => d.Evidence == evidence);
+        var cadre = (await db.Users.SingleAsync(u => u.UserName == "cadre")).CadreId;
+        Assert.Equal(("road", cadre), (deed.Kind, deed.CadreId));
+        Assert.NotNull(deed.ClientId);
+        Assert.Equal(1.25m, (await db.DeedQuantities.SingleAsync(q => q.DeedId == deed.Id)).Value);
+        await AssertAllSyncedAsync(page);
+    }
+
+    [Fact]
     public async Task Where_the_phone_allows_a_visit_and_a_stay_carry_its_position_and_the_page_says_so()
     {
         const float latitude = 35.405f, longitude = 116.587f;

@@ -1,7 +1,7 @@
 // The field app's service worker: keeps the app's shell on the phone so that it opens with no
 // network. Records are not kept here: the page queues them itself (localStorage) and syncs them.
-const CACHE = 'liaison-field-v1';
-const SHELL = ['/field', '/css/site.css', '/css/field.css', '/js/field.js', '/field.webmanifest', '/favicon.svg'];
+const CACHE = 'liaison-field-v2';
+const SHELL = ['/field', '/css/site.css', '/css/field.css', '/js/site.js', '/js/field.js', '/field.webmanifest', '/favicon.svg'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -30,7 +30,9 @@ public sealed record MyHelpPlan(long Id, long Household, string HouseNo, string 
 /// has the words: each duty's households and those of them still unvisited, and the unvisited by
 /// category (<c>none</c>: of no category). Ids, so that a visit made offline counts at once.
 /// </summary>
-public sealed record MyDuties(IReadOnlyList<MyDuty> Duties, IReadOnlyList<MyUnvisited> Unvisited);
+/// <remarks>PracticalThings: the deeds the First Secretary recorded there this year (办一两件实事), met at PracticalThingsAtLeast.</remarks>
+public sealed record MyDuties(IReadOnlyList<MyDuty> Duties, IReadOnlyList<MyUnvisited> Unvisited, int PracticalThings = 0,
+    int PracticalThingsAtLeast = SecretaryDuties.PracticalThingsAtLeast);
 
 public sealed record MyDuty(string Duty, int Total, IReadOnlyList<long> Unvisited);
 
@@ -73,6 +75,7 @@ public static class FieldQueries
         var helped = plans.Select(p => p.HouseholdId).ToHashSet();
         var inPost = (await db.SecretaryPostings.AsNoTracking().Where(p => p.CadreId == cadreId && p.Year == year && p.Until == null).Select(p => p.VillageCode).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
+        var things = await Results.PracticalThings.CountAsync(db, db.Deeds.AsNoTracking(), inPost, [year], [cadreId], ct);
         var villages = codes.Where(places.ContainsKey).Select(code =>
         {
             var list = households.Where(h => h.VillageCode == code).Select(h => new MyHousehold(h.Id, h.HouseNo, PersonalData.MaskName(h.HeadName), h.MemberCount,
@@ -81,6 +84,8 @@ public static class FieldQueries
             var place = places[code];
             var duties = inPost.Contains(code)
                 ? DutiesOf(households.Where(h => h.VillageCode == code).Select(h => new DutyHousehold(h.Id, h.Categories)), mine.Keys.ToHashSet())
+                    with
+                { PracticalThings = things.GetValueOrDefault((code, year, cadreId)) }
                 : null;
             var byId = list.ToDictionary(h => h.Id);
             var helping = plans.Where(p => p.VillageCode == code && byId.ContainsKey(p.HouseholdId)).Select(p => new MyHelpPlan(p.Id, p.HouseholdId, byId[p.HouseholdId].HouseNo,

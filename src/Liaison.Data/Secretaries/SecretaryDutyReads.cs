@@ -11,7 +11,8 @@ public sealed record PostingDuties(SecretaryPosting Posting, DutyStanding Standi
 /// <summary>
 /// What <see cref="SecretaryDuties.Stand"/> needs for postings read through a scope: their villages'
 /// current households, and the households each posting's cadre visited in that village in the
-/// posting's year (from the visits' tallies). A visit by anyone else does not count.
+/// posting's year (from the visits' tallies), and the practical deeds they recorded there. A visit
+/// or a deed by anyone else does not count.
 /// </summary>
 public static class SecretaryDutyReads
 {
@@ -25,6 +26,9 @@ public static class SecretaryDutyReads
         var visited = (await scoped.VisitTallies.Where(t => villages.Contains(t.VillageCode) && years.Contains(t.Year) && cadres.Contains(t.CadreId))
             .Select(t => new { t.VillageCode, t.Year, t.CadreId, t.HouseholdId }).Distinct().ToListAsync(ct))
             .ToLookup(t => (t.VillageCode, t.Year, t.CadreId), t => t.HouseholdId);
-        return postings.Select(p => new PostingDuties(p, SecretaryDuties.Stand(households[p.VillageCode], visited[(p.VillageCode, p.Year, p.CadreId)].ToHashSet()))).ToList();
+        var things = await Results.PracticalThings.CountAsync(scoped.Db, scoped.Deeds, villages, years, cadres, ct);
+        return postings.Select(p => new PostingDuties(p, SecretaryDuties.Stand(households[p.VillageCode], visited[(p.VillageCode, p.Year, p.CadreId)].ToHashSet())
+            with
+        { PracticalThings = things.GetValueOrDefault((p.VillageCode, p.Year, p.CadreId)) })).ToList();
     }
 }

@@ -44,10 +44,12 @@ public sealed record DutyStanding(IReadOnlyList<DutyCoverage> Duties, IReadOnlyL
     public DutyCoverage this[SecretaryDuty duty] => Duties.First(d => d.Duty == duty);
 
     /// <summary>
-    /// 办一两件实事: no record of the practical things done exists yet, so this duty is neither met nor
-    /// missed; pages say it is not recorded (<see cref="Words.PracticalThingsNotRecorded"/>).
+    /// 办一两件实事: the practical deeds the First Secretary recorded for the village in the year (the
+    /// party-building outputs apart); set by the reads that know the deeds, 0 where none were.
     /// </summary>
-    public static bool PracticalThingsRecorded => false;
+    public int PracticalThings { get; init; }
+
+    public bool PracticalThingsMet => PracticalThings >= SecretaryDuties.PracticalThingsAtLeast;
 }
 
 /// <summary>
@@ -60,6 +62,12 @@ public sealed record DutyStanding(IReadOnlyList<DutyCoverage> Duties, IReadOnlyL
 public static class SecretaryDuties
 {
     public static IReadOnlyList<SecretaryDuty> All { get; } = [SecretaryDuty.AllHouseholds, SecretaryDuty.ThreeOlds, SecretaryDuty.ThreeKinds];
+
+    /// <summary>办一两件实事: "one or two" practical things a year; one is met.</summary>
+    public const int PracticalThingsAtLeast = 1;
+
+    /// <summary>The practical-things duty in words.</summary>
+    public static Term PracticalThingsWord { get; } = new("办一两件实事", "One or two practical things done");
 
     /// <summary>Whether a household of these categories is one <paramref name="duty"/> asks the First Secretary to visit.</summary>
     public static bool Asks(SecretaryDuty duty, HouseholdCategory categories) => duty switch

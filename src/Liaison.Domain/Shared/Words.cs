@@ -168,8 +168,6 @@ public static class Words
     public static Term Note { get; } = new("注意：", "Note: ");
     public static Term NoType { get; } = new("无", "none");
     public static Term NotGraded { get; } = new("未定级", "not graded");
-    /// <summary>第一书记“办一两件实事”: nothing records them yet, so pages say so rather than count them.</summary>
-    public static Term PracticalThingsNotRecorded { get; } = new("办一两件实事：尚无登记，暂不计入", "One or two practical things: not recorded yet, so not counted");
     /// <summary>A division whose code a newer NBS list withdrew.</summary>
     public static Term Withdrawn { get; } = new("已撤销", "withdrawn");
     public static Term VillageProfile { get; } = new("村情", "Village profile");

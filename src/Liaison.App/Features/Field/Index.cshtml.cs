@@ -26,9 +26,13 @@ public sealed class IndexModel(Data.LiaisonDb db, TimeProvider clock) : PageMode
     /// <summary>The case categories of this year's policy, for a night session's escalated matters.</summary>
     public IReadOnlyList<Domain.Policy.CaseCategory> Categories { get; private set; } = [];
 
+    /// <summary>The deed kinds of this year's policy and their quantities, for the deed sheet.</summary>
+    public Domain.Policy.DeedRules Deeds { get; private set; } = new();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Categories = (await Data.Cases.CaseStore.RulesAsync(db, clock.GetUtcNow(), ct)).Categories;
+        Deeds = (await Data.Policy.PolicyStore.GetAsync(db, ChinaTime.Today(clock).Year, ct)).Policy.Deeds;
         var words = new Dictionary<string, string>
         {
             ["online"] = Ui.T("在线", "online"),
@@ -49,6 +53,8 @@ public sealed class IndexModel(Data.LiaisonDb db, TimeProvider clock) : PageMode
             ["stayRecorded"] = Ui.T("已记录今天在村", "today in the village recorded"),
             ["activity"] = Ui.T(Words.FirstSecretaryActivity),
             ["night"] = Ui.T(NightWords.Sessions),
+            ["deed"] = Ui.T(Domain.Results.DeedWords.Deeds),
+            ["notNumber"] = Ui.T("请填写数字", "type a number"),
             ["visited"] = Ui.T("已走访", "visited"),
             ["notVisited"] = Ui.T("未走访", "not visited"),
             ["queuedVisit"] = Ui.T("已记录，待同步", "recorded, waiting to sync"),
@@ -72,7 +78,7 @@ public sealed class IndexModel(Data.LiaisonDb db, TimeProvider clock) : PageMode
             ["unvisitedLine"] = Ui.T("还有 {0} 户未走访：{1}", "{0} households still unvisited: {1}"),
             ["allVisited"] = Ui.T("全村在册农户都已走访", "every current household visited"),
             ["listSeparator"] = Ui.T(Words.ListSeparator),
-            ["practical"] = Ui.T(Words.PracticalThingsNotRecorded),
+            ["practical"] = Ui.T(SecretaryDuties.PracticalThingsWord) + Ui.T("：本年已办 {0} 件", ": {0} this year"),
             // A household whose help plan the cadre is responsible for (结对帮扶): their visits there are its follow-ups.
             ["helped"] = Ui.T(Words.HelpPlans),
             ["helpPlans"] = Ui.T("我的结对帮扶（一户一策）", "The households I help (a plan each)"),

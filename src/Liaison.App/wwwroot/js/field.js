@@ -86,7 +86,7 @@
   }
 
   // --- sync ----------------------------------------------------------------------------------
-  const endpoints = { visit: '/api/v1/field/visits', stay: '/api/v1/field/stays', activity: '/api/v1/field/activities', night: '/api/v1/field/nights' };
+  const endpoints = { visit: '/api/v1/field/visits', stay: '/api/v1/field/stays', activity: '/api/v1/field/activities', night: '/api/v1/field/nights', deed: '/api/v1/field/deeds' };
 
   async function sync() {
     if (state.syncing || !navigator.onLine) return;
@@ -224,6 +224,7 @@
       actions.append(el('button', { type: 'button', className: 'secondary', textContent: say('activity'), onclick: () => openActivity(v) }));
     }
     actions.append(el('button', { type: 'button', className: 'secondary', id: 'night', textContent: say('night'), onclick: () => openNight(v) }));
+    actions.append(el('button', { type: 'button', className: 'secondary', id: 'deed', textContent: say('deed'), onclick: () => openDeed(v) }));
     const search = el('input', { type: 'search', id: 'household-search', placeholder: say('search'), value: state.search,
       oninput: e => { state.search = e.target.value.trim(); renderList(v); } });
     $('village').replaceChildren(
@@ -272,7 +273,22 @@
       el('h2', { textContent: say('duties') }),
       el('ul', {}, ...lines),
       el('p', { className: 'note', id: 'unvisited', textContent: remaining > 0 ? say('unvisitedLine', remaining, groups) : say('allVisited') }),
-      el('p', { className: 'note', textContent: say('practical') }));
+      practicalLine(v));
+  }
+
+  // 办一两件实事: the deeds the server counted and those still in the queue.
+  function practicalLine(v) {
+    const n = v.duties.practicalThings + queuedDeeds(v);
+    const met = n >= v.duties.practicalThingsAtLeast;
+    const p = el('p', { className: 'note', id: 'practical', textContent: say('practical', n) + (met ? ' · ' + say('dutyMet') : '') });
+    p.dataset.met = String(met);
+    return p;
+  }
+
+  // The deeds for the village still in the queue that count as practical things (not party-building outputs).
+  function queuedDeeds(v) {
+    const party = new Set([...document.querySelectorAll('#deed-form option[data-party="true"]')].map(o => o.value));
+    return queue().filter(r => r.kind === 'deed' && r.state === 'pending' && r.body.village === v.code && !party.has(r.body.kind)).length;
   }
 
   function renderList(v) {
@@ -328,6 +344,34 @@
     $('night-sheet').showModal();
   }
 
+  // 实事好事: the kind chosen shows its quantities (site.js); the day defaults to today.
+  function openDeed(v) {
+    current = v;
+    const f = $('deed-form');
+    f.reset();
+    f.on.value = today();
+    f.on.max = today();
+    f.kind.dispatchEvent(new Event('change'));
+    $('deed-sheet').showModal();
+  }
+
+  // The chosen kind's quantities as numbers (a comma read as the decimal point); one that is not a
+  // number keeps the sheet open with the field marked, so that nothing unreadable is queued.
+  function deedQuantities(f) {
+    const quantities = [];
+    let ok = true;
+    for (const input of f.querySelectorAll(`fieldset[data-when="${CSS.escape(f.kind.value)}"] input`)) {
+      const text = input.value.trim().replace(/[，,]/g, '.');
+      input.setCustomValidity('');
+      if (!text) continue;
+      const value = Number(text);
+      if (!Number.isFinite(value)) { input.setCustomValidity(say('notNumber')); ok = false; continue; }
+      quantities.push({ code: input.name.split('.').pop(), value });
+    }
+    if (!ok) f.reportValidity();
+    return ok ? quantities : null;
+  }
+
   function wire() {
     $('visit-form').addEventListener('submit', () => {
       const f = $('visit-form');
@@ -352,6 +396,18 @@
       });
     });
     $('night-cancel').addEventListener('click', () => $('night-sheet').close());
+    $('deed-form').addEventListener('submit', e => {
+      const f = $('deed-form');
+      const quantities = deedQuantities(f);
+      if (!quantities) { e.preventDefault(); return; }
+      enqueue('deed', `${say('deed')} · ${f.kind.selectedOptions[0].textContent}`, {
+        village: current.code, kind: f.kind.value, on: f.on.value, quantities,
+        source: f.source.value.trim() || null, evidence: f.evidence.value.trim() || null, caseCode: f.caseCode.value.trim() || null,
+      });
+    });
+    // A field marked as not a number is free again once it is changed (the mark would block the next save).
+    $('deed-form').addEventListener('input', e => e.target.setCustomValidity && e.target.setCustomValidity(''));
+    $('deed-cancel').addEventListener('click', () => $('deed-sheet').close());
     $('sync').addEventListener('click', () => { state.backoff = 1000; sync(); });
     window.addEventListener('online', () => { state.backoff = 1000; renderQueue(); sync(); });
     window.addEventListener('offline', renderQueue);
