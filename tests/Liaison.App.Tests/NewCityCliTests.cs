@@ -235,6 +235,77 @@ public sealed class NewCityCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_county_of_another_province_imports_its_deeds_ledger_and_party_outputs_by_village_name_and_again_without_doubling()
+    {
+        await using var file = new TempSqlite();
+        async Task<(int Code, string Out)> Run(params string[] args)
+        {
+            var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
+            return (code, output + err);
+        }
+        foreach (var (kind, name) in new[] { ("divisions", "620924-区划代码.csv"), ("units", "单位.csv"), ("cadres", "干部花名册.csv") })
+        {
+            var (code, output) = await Run("import", kind, Office(name));
+            Assert.True(code == ExitCodes.Ok, output);
+        }
+        // The township's ledger as it keeps it (GB18030, a title row, 序号, days written the Chinese way, villages by name,
+        // metres and 万元, a 合计 footer); its days are recent ones, as a ledger's are.
+        var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
+        string Day(int back) => today.AddDays(-back).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gb = System.Text.Encoding.GetEncoding("GB18030");
+        var ledger = Path.Combine(_dir, "实事好事台账.csv");
+        await System.IO.File.WriteAllTextAsync(ledger, $"""
+            阿克塞哈萨克族自治县驻村干部实事好事台账,,,,,,,,,,,,
+            序号,完成日期,乡镇,村,实事类别,数量,计量单位,数量2,计量单位2,干部编号,干部姓名,资金来源,具体内容
+            1,{Day(30)},红柳湾镇,红柳湾村,硬化道路,850,米,,,AKS0004,刘卫东,县交通运输局,红柳湾村通组路
+            2,{Day(20)},阿克旗乡,安南坝村,协调帮扶资金,12,万元,,,AKS0005,陈秀英,省派单位帮扶资金,
+            3,{Day(10)},,团结社区,免费健康查体,86,人,,,AKS0006,杨国庆,,县医院义诊
+            4,{Day(5)},阿勒腾乡,哈尔腾村,便民服务队服务,3,次,45,人次,AKS0004,刘卫东,,
+            合计,,,,,,,,,,,,
+            """, gb);
+
+        var (previewCode, preview) = await Run("import", "deeds", ledger, "--preview", "--json");
+        Assert.True(previewCode == ExitCodes.Ok, preview);
+        using (var doc = JsonDocument.Parse(preview))
+        {
+            Assert.Equal((4, 4, 0), (doc.RootElement.GetProperty("rows").GetInt32(), doc.RootElement.GetProperty("adds").GetInt32(), doc.RootElement.GetProperty("problemCount").GetInt32()));
+        }
+        var (importCode, imported) = await Run("import", "deeds", ledger);
+        Assert.True(importCode == ExitCodes.Ok, imported);
+        Assert.Contains("已导入 4 行", imported, StringComparison.Ordinal);
+        await using (var db = file.Target.CreateContext())
+        {
+            var road = db.Deeds.Single(d => d.Kind == "road");
+            Assert.Equal("620924100202", road.VillageCode);
+            Assert.Equal(0.85m, db.DeedQuantities.Single(q => q.DeedId == road.Id).Value);
+            Assert.Equal(120_000m, db.DeedQuantities.Single(q => q.DeedId == db.Deeds.Single(d => d.Kind == "funds").Id).Value);
+            Assert.Equal("620924100001", db.Deeds.Single(d => d.Kind == "health-check").VillageCode);
+        }
+        using (var again = JsonDocument.Parse((await Run("import", "deeds", ledger, "--preview", "--json")).Out))
+        {
+            Assert.Equal((0, 4), (again.RootElement.GetProperty("adds").GetInt32(), again.RootElement.GetProperty("unchanged").GetInt32()));
+        }
+
+        // The organisation department's party-building outputs: units by name; a work kind is not one of them.
+        var party = File("党建成果.csv", $"村,类别,数量,计量单位,数量2,计量单位2,日期,办事单位\n苏干湖村,发展党员,2,名,,,{Day(15)},中共阿克塞哈萨克族自治县委员会办公室\n"
+            + $"多坝沟村,党员培训,4,场,120,人次,{Day(12)},阿克塞哈萨克族自治县公安局\n");
+        var (partyCode, partyOut) = await Run("import", "party-outputs", party);
+        Assert.True(partyCode == ExitCodes.Ok, partyOut);
+        var wrong = File("党建成果-错.csv", $"村,类别,数量,计量单位,日期,办事单位\n苏干湖村,硬化道路,2,公里,{Day(15)},620924001\n");
+        var (wrongCode, refused) = await Run("import", "party-outputs", wrong);
+        Assert.Equal(ExitCodes.Refused, wrongCode);
+        Assert.Contains("党建成果-错.csv 第 2 行，列“类别”：值“硬化道路”无效", refused, StringComparison.Ordinal);
+        await using (var db = file.Target.CreateContext())
+        {
+            Assert.Equal(6, db.Deeds.Count());
+            var training = db.Deeds.Single(d => d.Kind == "training");
+            Assert.Equal((4m, 120m), (db.DeedQuantities.Single(q => q.DeedId == training.Id && q.Code == "sessions").Value, db.DeedQuantities.Single(q => q.DeedId == training.Id && q.Code == "people").Value));
+            Assert.Equal(2, db.AuditEntries.Count(a => a.Action == "import.deeds" || a.Action == "import.party-outputs"));
+        }
+    }
+
     private static Domain.Liaisons.TeamRole TeamRoleOf(Data.LiaisonDb db, string cadre) =>
         (from m in db.WorkTeamMembers join c in db.Cadres on m.CadreId equals c.Id where c.Code == cadre select m.Role).Single();
 

@@ -43,6 +43,12 @@ public static class ImportCommands
         import.Subcommands.Add(Table("teams", "导入工作团队及成员（xlsx 或 CSV）：每行一名成员，未设立的团队随之设立 / import work teams and their members (xlsx or CSV): a row per member; teams not yet set up are set up",
             (run, _, db, path, ct) => new Data.Liaisons.WorkTeamImporter(run.Clock).PreviewAsync(db, path, ct),
             (run, _, db, path, progress, ct) => new Data.Liaisons.WorkTeamImporter(run.Clock).ImportAsync(db, path, progress, ct)));
+        import.Subcommands.Add(Table("deeds", "导入实事好事台账（xlsx 或 CSV）：每行一件，村按代码或名称，数量按所写单位（米、万元自动换算）；已登记的不重复 / import the practical deeds ledger (xlsx or CSV): a row per deed, the village by code or name, quantities in the units written (米, 万元 converted); those recorded already are left",
+            (run, _, db, path, ct) => new Data.Results.DeedImporter(run.Clock).PreviewAsync(db, path, ct),
+            (run, _, db, path, progress, ct) => new Data.Results.DeedImporter(run.Clock).ImportAsync(db, path, progress, ct)));
+        import.Subcommands.Add(Table("party-outputs", "导入党建成果（发展党员、培养后备干部、党员培训等；xlsx 或 CSV）/ import party-building outputs (new members, reserve cadres, training …; xlsx or CSV)",
+            (run, _, db, path, ct) => new Data.Results.DeedImporter(run.Clock) { PartyOnly = true }.PreviewAsync(db, path, ct),
+            (run, _, db, path, progress, ct) => new Data.Results.DeedImporter(run.Clock) { PartyOnly = true }.ImportAsync(db, path, progress, ct)));
         import.Subcommands.Add(Table("candidates", "导入第一书记报名名单及评分（xlsx 或 CSV）/ import First Secretary registrations with panel scores", (run, _) => new Data.Secretaries.CandidateImporter(run.Clock)));
         return import;
     }

@@ -53,6 +53,9 @@ public static class ImportMessages
         [ImportReason.CadreNameDiffers] = ("干部编号 {0} 登记的姓名是“{1}”，不是“{2}”：请核对编号", "staff number {0} is registered as '{1}', not '{2}': check the number"),
         [ImportReason.TeamDiffers] = ("同一工作团队（{0}）在第 {1} 行写的是“{2}”", "the same team ({0}) reads '{2}' on line {1}"),
         [ImportReason.TwoHeads] = ("{0} 已有负责人 {1}：一个团队只有一名负责人，请把其中一人改为副职或成员（在岗负责人可在团队页面离队）", "{0} already has a head, {1}: a team has one head; make one of them a deputy or a member (a serving head leaves on the team's page)"),
+        [ImportReason.UnknownVillageName] = ("没有名为“{0}”的村（社区）{1}", "no village or community named '{0}'{1}"),
+        [ImportReason.AmbiguousVillage] = ("村名“{0}”对应多个村：{1}；请填写村代码或乡镇", "the village name '{0}' names several villages ({1}): give the village code or the township"),
+        [ImportReason.RuleRefused] = ("{0}", "{0}"),
         [ImportReason.AlreadyRegistered] = ("{0} 本年度已在另一选派（{1}）报名", "{0} has registered in another call of the year ({1})"),
     };
 

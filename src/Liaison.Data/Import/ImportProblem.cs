@@ -50,6 +50,10 @@ public enum ImportReason
     CadreNameDiffers,
     TeamDiffers,
     TwoHeads,
+    UnknownVillageName,
+    AmbiguousVillage,
+    /// <summary>A rule of the record's own (a deed's kind and quantities …), its words given whole as the argument.</summary>
+    RuleRefused,
 }
 
 /// <summary>One reason an import was refused, with the place it was found: file, line, column.</summary>

@@ -132,6 +132,23 @@ public readonly struct RowReader(TabularRow row, ColumnMap map, ImportProblems p
         return 0;
     }
 
+    /// <summary>A number with decimals as offices write it (full-width digits, thousands separators: 1,200.5); null when empty or unreadable (a problem recorded).</summary>
+    public decimal? Amount(string key, bool required)
+    {
+        var raw = required ? Required(key) : Optional(key);
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+        var v = CellNormaliser.Code(raw);
+        if (decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+        Expected(key, raw, new Term("数字（如 1200、1.25）", "a number (e.g. 1200, 1.25)"));
+        return null;
+    }
+
     /// <summary>A year, also from a date as offices write it (<see cref="CellNormaliser.Year"/>): 1975年3月 → 1975.</summary>
     public int Year(string key, int min, int max, bool required)
     {

@@ -17,8 +17,7 @@ namespace Liaison.Data.People;
 /// </summary>
 public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clock)
 {
-    private Dictionary<string, (int Id, UnitLevel Level)> _units = [];
-    private Dictionary<string, List<(int Id, string Code, UnitLevel Level)>> _unitsByName = [];
+    private UnitFinder? _units;
     private Dictionary<int, string> _unitCodes = [];
     private Dictionary<int, string> _unitDivisions = [];
     private RankMapping _ranks = new();
@@ -49,12 +48,9 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
 
     protected override async Task PrepareAsync(LiaisonDb db, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, u.Level, u.DivisionCode }).ToListAsync(ct);
-        _units = units.ToDictionary(u => u.Code, u => (u.Id, u.Level), StringComparer.Ordinal);
-        _unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
-        _unitDivisions = units.ToDictionary(u => u.Id, u => u.DivisionCode);
-        _unitsByName = units.GroupBy(u => CellNormaliser.Name(u.Name), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.Code, u.Level)).ToList(), StringComparer.Ordinal);
+        _units = await UnitFinder.LoadAsync(db, Within, ct);
+        _unitCodes = _units.ById.ToDictionary(u => u.Key, u => u.Value.Code);
+        _unitDivisions = _units.ById.ToDictionary(u => u.Key, u => u.Value.DivisionCode);
         _ranks = (await PolicyStore.GetAsync(db, ChinaTime.Today(Clock).Year, ct)).Policy.RankMapping;
     }
 
@@ -83,36 +79,8 @@ public sealed class CadreImporter(TimeProvider clock) : TableImporter<Cadre>(clo
         return code.Length == 0 || name.Length == 0 || unitId == 0 || rank == default || birthYear == 0 || gender == default ? null : cadre;
     }
 
-    /// <summary>The unit by its code, else by its exact name (spaces aside; inside the uploader's jurisdiction when it has one); a name of several units is refused with their codes.</summary>
-    private (int Id, UnitLevel Level) Unit(RowReader row)
-    {
-        var raw = row.Required("unit");
-        if (raw.Length == 0)
-        {
-            return default;
-        }
-        var code = CellNormaliser.Code(raw);
-        if (_units.TryGetValue(code, out var unit))
-        {
-            row.Normalised("unit", raw, code);
-            return unit;
-        }
-        var name = CellNormaliser.Name(raw);
-        if (_unitsByName.TryGetValue(name, out var all))
-        {
-            // A county's roster names its own 县公安局, not each county's: inside a jurisdiction, its units only.
-            var named = Within is { } within && all.Where(u => Domain.Divisions.DivisionCode.IsInSubtree(_unitDivisions[u.Id], within)).ToList() is { Count: > 0 } own ? own : all;
-            if (named.Count > 1)
-            {
-                row.Problem("unit", ImportReason.AmbiguousUnit, name, string.Join("、", named.Select(u => u.Code).Order(StringComparer.Ordinal)));
-                return default;
-            }
-            row.Normalised("unit", raw, named[0].Code);
-            return (named[0].Id, named[0].Level);
-        }
-        row.Problem("unit", ImportReason.UnknownUnit, raw);
-        return default;
-    }
+    /// <summary>The unit by its code, else by its exact name (<see cref="UnitFinder"/>).</summary>
+    private (int Id, UnitLevel Level) Unit(RowReader row) => _units!.Find(row, "unit", required: true) is { } u ? (u.Id, u.Level) : default;
 
     /// <summary>
     /// The programme role: its own words (一般干部 …), else a grade of the policy's table for the

@@ -65,9 +65,9 @@ public static class DeedStore
         var problems = new List<Problem>();
         var village = input.VillageCode?.Trim() ?? "";
         await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
-        if (input.On is not { } on || on > today || on < today.AddDays(-Deed.RecordWithinDays))
+        if (Deed.DayProblem(input.On, today) is { } day)
         {
-            problems.Add(new Problem("on", $"日期须在今天及之前 {Deed.RecordWithinDays} 天内", $"the day lies within the {Deed.RecordWithinDays} days up to today") { Code = "range" });
+            problems.Add(day);
         }
         var year = input.On?.Year ?? today.Year;
         var rules = (await PolicyStore.GetAsync(db, year, ct)).Policy.Deeds;
@@ -93,7 +93,7 @@ public static class DeedStore
         }
         if (ownCadre is null && string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode))
         {
-            problems.Add(new Problem("cadre", "请写明办实事的干部或单位", "name the cadre or the unit who did it") { Code = "required" });
+            problems.Add(Deed.NoDoer);
         }
         long? caseId = null;
         if (!string.IsNullOrWhiteSpace(input.CaseCode))

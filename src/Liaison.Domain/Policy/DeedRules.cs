@@ -189,6 +189,9 @@ public static class DeedUnits
         ["株"] = QuantityUnit.Count,
         ["次"] = QuantityUnit.Count,
         ["件"] = QuantityUnit.Count,
+        ["场"] = QuantityUnit.Count,
+        ["场次"] = QuantityUnit.Count,
+        ["期"] = QuantityUnit.Count,
         ["count"] = QuantityUnit.Count,
         ["元"] = QuantityUnit.Yuan,
         ["yuan"] = QuantityUnit.Yuan,
@@ -209,4 +212,18 @@ public static class DeedUnits
 
     /// <summary>The unit a text names; null for none known (米 or 万元 are other units, not these).</summary>
     public static QuantityUnit? Parse(string text) => Written.TryGetValue(text.Trim(), out var unit) ? unit : null;
+
+    /// <summary>Units offices also write in their tables, as a multiple of one of ours: 米 (metres) and 万元 (ten thousand yuan).</summary>
+    private static readonly Dictionary<string, (QuantityUnit Unit, decimal Factor)> Scaled = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["米"] = (QuantityUnit.Kilometre, 0.001m),
+        ["m"] = (QuantityUnit.Kilometre, 0.001m),
+        ["延米"] = (QuantityUnit.Kilometre, 0.001m),
+        ["万元"] = (QuantityUnit.Yuan, 10_000m),
+        ["千元"] = (QuantityUnit.Yuan, 1_000m),
+    };
+
+    /// <summary>The unit a table's text names and what a number in it is worth in that unit (1 for our own units); null for none known.</summary>
+    public static (QuantityUnit Unit, decimal Factor)? ParseScaled(string text) =>
+        Parse(text) is { } unit ? (unit, 1m) : Scaled.TryGetValue(text.Trim(), out var scaled) ? scaled : null;
 }

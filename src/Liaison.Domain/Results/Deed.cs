@@ -36,6 +36,15 @@ public sealed class Deed
     public const int MaxEvidence = 500;
     /// <summary>A deed is recorded within this many days of being done (the office's late entries included).</summary>
     public const int RecordWithinDays = 366;
+
+    /// <summary>The day's problem, if any: a deed is done by today and recorded within <see cref="RecordWithinDays"/> (the form's, the phone's and the import's rule).</summary>
+    public static Problem? DayProblem(DateOnly? on, DateOnly today) =>
+        on is not { } day || day > today || day < today.AddDays(-RecordWithinDays)
+            ? new Problem("on", $"日期须在今天及之前 {RecordWithinDays} 天内", $"the day lies within the {RecordWithinDays} days up to today") { Code = "range" }
+            : null;
+
+    /// <summary>A deed names who did it: a cadre or a unit.</summary>
+    public static Problem NoDoer { get; } = new("cadre", "请写明办实事的干部或单位", "name the cadre or the unit who did it") { Code = "required" };
 }
 
 /// <summary>One quantity of a deed, by the code its kind gives it, in the kind's unit.</summary>

@@ -98,6 +98,16 @@ public static class ImportKinds
             (db, clock, path, o, ct) => new Data.Liaisons.WorkTeamImporter(clock) { Within = o.Within }.PreviewAsync(db, path, ct),
             async (db, clock, path, o, actor, progress, ct) => Done(await new Data.Liaisons.WorkTeamImporter(clock) { Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
         { Regional = true },
+        new("deeds", Domain.Results.DeedWords.Deeds, Data.Results.DeedImporter.Layout,
+            e => [Y(e) + "-03-15", "", "", e.Village, "硬化道路", "1200", "米", "", "", "C000001", "张伟", "", "县交通运输局项目资金", "村南生产路硬化", ""],
+            (db, clock, path, o, ct) => new Data.Results.DeedImporter(clock) { Within = o.Within }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new Data.Results.DeedImporter(clock) { Within = o.Within }.ImportAsync(db, path, progress, ct, actor)))
+        { Regional = true },
+        new("party-outputs", new("党建成果", "Party-building outputs"), Data.Results.DeedImporter.Layout,
+            e => [Y(e) + "-06-30", "", "", e.Village, "党员培训", "4", "场", "120", "人次", "", "", "U001", "", "七一专题党课和党员轮训", ""],
+            (db, clock, path, o, ct) => new Data.Results.DeedImporter(clock) { Within = o.Within, PartyOnly = true }.PreviewAsync(db, path, ct),
+            async (db, clock, path, o, actor, progress, ct) => Done(await new Data.Results.DeedImporter(clock) { Within = o.Within, PartyOnly = true }.ImportAsync(db, path, progress, ct, actor)))
+        { Regional = true },
         new("candidates", new("第一书记人选", "First Secretary candidates"), CandidateImporter.Layout,
             e => [Y(e), e.County, "C000001", "", "90", "85", "88", "80"],
             (db, clock, path, _, ct) => new CandidateImporter(clock).PreviewAsync(db, path, ct),
