@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | report
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | activity | report
 #                   | soak (an hour: SOAK_MINUTES=60; run only when named)
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
@@ -27,11 +27,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|report|soak) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field, report or soak" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|activity|report|soak) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field, activity, report or soak" >&2; exit 1 ;; esac
 
-selected() { # selected NAME: is benchmark NAME part of this run? (the hour-long soak only when named)
-  if [ "$1" = soak ]; then [ "$ONLY" = soak ]; return; fi
+selected() { # selected NAME: is benchmark NAME part of this run? (the hour-long soak, and activity — field's first step alone —, only when named)
+  if [ "$1" = soak ] || [ "$1" = activity ]; then [ "$ONLY" = "$1" ]; return; fi
   [ -z "$ONLY" ] || [ "$ONLY" = "$1" ] || { [ "$ONLY" = seed ] && [[ "$1" == seed-* ]]; } || { [ "$ONLY" = plan ] && [[ "$1" == plan-* ]]; }
 }
 
@@ -364,17 +364,35 @@ cadre_tokens() { # cadre_tokens DB PREFIX N FILE: accounts and bearer tokens for
 }
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "run.sh: $1 did not answer" >&2; return 1; }
-if selected field; then
-  log "field: the city demo in PostgreSQL with its plan and First Secretaries (not timed)"
-  fdb=$(fresh_db field)
-  "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$fdb")" >/dev/null
+city_with_plan() { # city_with_plan DB: the city demo with its liaison plan and First Secretaries (not timed)
+  "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$1")" >/dev/null
   for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries"; do
     # The plans start on 1 January, as the demo's do (its field work runs from January).
     since=(); case "$step" in "plan "*) since=(--since "$PLAN_YEAR-01-01") ;; esac
     # shellcheck disable=SC2086
-    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$fdb")" >/dev/null
+    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$1")" >/dev/null
   done
-  psql_ -d "$fdb" -c ANALYZE
+  psql_ -d "$1" -c ANALYZE
+}
+# `demo activity` alone, REPS times, each on a copy of the same city (a template database): its
+# figure with the seconds of each stage, without the field loads that follow it in `field`.
+if selected activity; then
+  log "activity: the city demo in PostgreSQL with its plan and First Secretaries, kept as a template (not timed)"
+  adb=$(fresh_db activity)
+  city_with_plan "$adb"
+  for rep in $(seq 1 "$REPS"); do
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres -T "$adb" "${adb}_run"
+    quiesce
+    timed field-activity anchor "$rep" 0 "$LIAISON" db status --json --db "$(conn "${adb}_run")"
+    timed field-activity figure "$rep" 0 "$LIAISON" demo activity --year "$PLAN_YEAR" --json --db "$(conn "${adb}_run")"
+    log "demo activity: $(cat "$WORK/out.txt")"
+    drop_db "${adb}_run"
+  done
+fi
+if selected field; then
+  log "field: the city demo in PostgreSQL with its plan and First Secretaries (not timed)"
+  fdb=$(fresh_db field)
+  city_with_plan "$fdb"
   quiesce
   timed field-activity anchor 1 0 "$LIAISON" db status --json --db "$(conn "$fdb")"
   timed field-activity figure 1 0 "$LIAISON" demo activity --year "$PLAN_YEAR" --json --db "$(conn "$fdb")"

@@ -64,6 +64,16 @@ public sealed class GradingWebTests() : OwnDemoHost(planned: true)
             ["deadline"] = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         })).Content.ReadAsStringAsync());
         Assert.Contains("data-code=\"not-backward\"", notBackward, StringComparison.Ordinal);
+        // Upgrade targets are for general organisations: an advanced one is refused them, by the kind the form sends.
+        var notGeneral = WebUtility.HtmlDecode(await (await Forms.PostAsync(township, $"/grading?year={year}", "plan", new()
+        {
+            ["kind"] = "Upgrade",
+            ["village"] = villages[1],
+            ["problems"] = "集体经济收入未达先进标准",
+            ["measures"] = "发展集体经济",
+            ["deadline"] = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("data-code=\"not-general\"", notGeneral, StringComparison.Ordinal);
         await using (var db = Demo.Target.CreateContext())
         {
             Assert.Equal(PartyOrgGrade.Backward, await db.VillageProfiles.AsNoTracking().Where(p => p.VillageCode == villages[0] && p.Year == year + 1).Select(p => p.Grade).SingleAsync());

@@ -97,7 +97,10 @@ public class DemoRealismTests
         Assert.Equal(villageCount, city[R.VillagesGraded.Id]);
         Assert.Equal(city[R.VillagesGraded.Id], city[R.GradedAdvanced.Id] + city[R.GradedGeneral.Id] + city[R.GradedBackward.Id]);
         Assert.True(city[R.BackwardRectified.Id] > 0 && city[R.GeneralUpgraded.Id] > 0);
-        Assert.Equal(city[R.BackwardRectified.Id], await db.Rectifications.CountAsync(r => r.Status == Domain.Results.RectificationStatus.Rectified));
+        Assert.Equal(city[R.BackwardRectified.Id], await db.Rectifications.CountAsync(r => r.Kind == Domain.Results.RectificationKind.Rectify && r.Status == Domain.Results.RectificationStatus.Rectified));
+        // Upgrade targets met are general organisations graded advanced: some, and among those the figure counts.
+        var upgraded = await db.Rectifications.CountAsync(r => r.Kind == Domain.Results.RectificationKind.Upgrade && r.Status == Domain.Results.RectificationStatus.Rectified);
+        Assert.InRange(upgraded, 1, city[R.GeneralUpgraded.Id]);
         Assert.Equal(city[R.GradedBackward.Id], await db.Divisions.CountAsync(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.PartyOrgGrade == Domain.Divisions.PartyOrgGrade.Backward));
         Assert.Equal(await db.SecretaryPostings.CountAsync(p => p.Until == null && p.Year == 2026), city[R.AgreementsSigned.Id]);
         Assert.InRange(Domain.Reporting.Ratios.TargetsMet.Of(id => city.GetValueOrDefault(id))!.Value, 0.6, 0.95);

@@ -23,9 +23,10 @@ public class GradingStoreTests
         await using var _db = db;
         var clock = FieldWorkTests.Clock();
         var year = ChinaTime.Today(clock).Year;
-        // A township with a backward village.
-        var village = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.PartyOrgGrade == PartyOrgGrade.Backward && d.WithdrawnOn == null)
-            .OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        // A township with a backward village and a general one.
+        var grades = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null)
+            .OrderBy(d => d.Code).Select(d => new { d.Code, d.PartyOrgGrade }).ToListAsync();
+        var village = grades.First(v => v.PartyOrgGrade == PartyOrgGrade.Backward && grades.Any(g => g.Code[..9] == v.Code[..9] && g.PartyOrgGrade == PartyOrgGrade.General)).Code;
         var township = village[..9];
         var villages = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Village && d.WithdrawnOn == null && d.Code.StartsWith(township))
             .OrderBy(d => d.Code).Select(d => d.Code).ToListAsync();
@@ -34,6 +35,13 @@ public class GradingStoreTests
         var leader = await db.Cadres.AsNoTracking().Where(c => c.Status == Domain.People.CadreStatus.Active).OrderBy(c => c.Id).Select(c => c.Code).FirstAsync();
         var plan = await GradingStore.PlanAsync(db, clock, office, new RectificationInput(village, "组织生活不规范，班子不团结", "调整支部书记，规范“三会一课”", leader, ChinaTime.Today(clock).AddDays(120)), default);
         await GradingStore.ProgressAsync(db, clock, office, plan.Id, "已调整支部书记", default);
+        // Upgrade targets are for a general organisation, not a backward one.
+        var general = grades.First(g => g.Code[..9] == township && g.PartyOrgGrade == PartyOrgGrade.General).Code;
+        var notGeneral = await Assert.ThrowsAsync<RefusedException>(() => GradingStore.PlanAsync(db, clock, office,
+            new RectificationInput(village, "集体经济收入未达先进标准", "发展集体经济", leader, ChinaTime.Today(clock).AddDays(120), RectificationKind.Upgrade), default));
+        Assert.Equal("not-general", Assert.Single(notGeneral.Problems).Code);
+        var upgrade = await GradingStore.PlanAsync(db, clock, office,
+            new RectificationInput(general, "集体经济收入未达先进标准", "村集体经营性收入力争增长两成", leader, ChinaTime.Today(clock).AddDays(150), RectificationKind.Upgrade), default);
         var backwardBefore = (await RollupStore.ForDivisionAsync(db, township, default)).GetValueOrDefault(R.BackwardVillages.Id);
 
         var round = await GradingStore.OpenAsync(db, clock, office, township, year, default);
@@ -45,7 +53,8 @@ public class GradingStoreTests
         Assert.Equal((PartyOrgGrade.General, (PartyOrgGrade?)PartyOrgGrade.Backward), (graded.Grade, graded.Previous));
         Assert.Equal("incomplete", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() => GradingStore.SubmitAsync(db, clock, office, round.Id, default))).Problems).Code);
         // The others: as many graded backward (nothing met) as the plan's share of backward villages, the rest advanced (everything met).
-        var others = villages.Where(v => v != village).ToList();
+        // The general village with upgrade targets last, so that it is graded advanced.
+        var others = villages.Where(v => v != village && v != general).Append(general).ToList();
         var share = Domain.Policy.ProgrammePolicy.Jining(year + 1).Backward.CountFor(villages.Count);
         string[] all = ["leadership", "members", "organisation-life", "economy", "services", "stability"];
         for (var i = 0; i < others.Count; i++)
@@ -63,6 +72,9 @@ public class GradingStoreTests
         var judged = await db.Rectifications.AsNoTracking().SingleAsync(r => r.Id == plan.Id);
         Assert.Equal((RectificationStatus.Rectified, (long?)round.Id), (judged.Status, judged.JudgedByRoundId));
         Assert.Contains("已调整支部书记", judged.Progress, StringComparison.Ordinal);
+        var upgraded = await db.Rectifications.AsNoTracking().SingleAsync(r => r.Id == upgrade.Id);
+        Assert.Equal((RectificationKind.Upgrade, RectificationStatus.Rectified), (upgraded.Kind, upgraded.Status));
+        Assert.Equal("晋位升级", GradingWords.Status(upgraded.Status, upgraded.Kind).Zh);
 
         // Next year's ranking: the village's organisation no longer counts as backward.
         var world = await LiaisonStore.LoadWorldAsync(db, Domain.Policy.ProgrammePolicy.Jining(year + 1), withTies: false, default);

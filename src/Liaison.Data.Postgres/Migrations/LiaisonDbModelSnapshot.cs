@@ -2812,6 +2812,12 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("judged_by_round_id");
 
+                    b.Property<int>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("kind")
+                        .HasDefaultValueSql("1");
+
                     b.Property<int?>("LeaderCadreId")
                         .HasColumnType("integer")
                         .HasColumnName("leader_cadre_id");

@@ -2743,6 +2743,12 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("judged_by_round_id");
 
+                    b.Property<int>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind")
+                        .HasDefaultValueSql("1");
+
                     b.Property<int?>("LeaderCadreId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("leader_cadre_id");

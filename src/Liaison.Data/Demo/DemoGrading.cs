@@ -22,6 +22,8 @@ internal static class DemoGrading
     private static readonly string[] Problems = ["班子不团结，组织生活不规范", "党员老化，作用发挥不明显", "集体经济薄弱，服务群众能力不足", "软弱涣散，矛盾纠纷较多"];
     private static readonly string[] Measures = ["调整充实村“两委”班子，规范“三会一课”", "发展年轻党员，培养后备干部", "发展村集体经济项目，建立便民服务制度", "开展矛盾纠纷排查化解，建立议事规则"];
     private static readonly string[] Progress = ["已召开专题组织生活会", "已调整支部委员一名", "已制定村级议事规则", "集体经济项目已落地"];
+    private static readonly string[] Shortfalls = ["集体经济收入未达先进标准", "党员队伍结构有待优化", "阵地建设和服务功能不够完善"];
+    private static readonly string[] Raises = ["村集体经营性收入力争增长两成", "年内发展一名年轻党员，培养两名后备干部", "改造提升党群服务中心，建立党员联系户制度"];
 
     /// <summary>Writes the year's rectification plans, agreements and, when the year has come to its close, the confirmed gradings; true when gradings were confirmed.</summary>
     public static async Task<(int Agreements, int Graded)> WriteAsync(LiaisonDb db, Random rng, int year, DateOnly last, string actor, DateTimeOffset now, CancellationToken ct)
@@ -35,10 +37,12 @@ internal static class DemoGrading
         DateOnly Day(DateOnly from, DateOnly to) => DateOnly.FromDayNumber(from.DayNumber + rng.Next(Math.Max(1, to.DayNumber - from.DayNumber + 1)));
         DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-        // Rectification plans for the organisations backward at the start of the year, made in February or March.
+        // Rectification plans for the organisations backward at the start of the year, and upgrade targets for
+        // about one general organisation in four, made in February or March.
         var plans = new List<Rectification>();
-        foreach (var v in villages.Where(v => v.PartyOrgGrade == PartyOrgGrade.Backward))
+        foreach (var v in villages.Where(v => v.PartyOrgGrade == PartyOrgGrade.Backward || (v.PartyOrgGrade == PartyOrgGrade.General && rng.Next(4) == 0)))
         {
+            var upgrade = v.PartyOrgGrade == PartyOrgGrade.General;
             var made = new DateOnly(year, 2, 1).AddDays(rng.Next(55));
             if (made > last)
             {
@@ -48,10 +52,11 @@ internal static class DemoGrading
                 .Select(d => $"{d:yyyy-MM-dd} {Progress[rng.Next(Progress.Length)]}").ToList();
             plans.Add(new Rectification
             {
+                Kind = upgrade ? RectificationKind.Upgrade : RectificationKind.Rectify,
                 VillageCode = v.Code,
                 Year = year,
-                Problems = Problems[rng.Next(Problems.Length)],
-                Measures = Measures[rng.Next(Measures.Length)],
+                Problems = upgrade ? Shortfalls[rng.Next(Shortfalls.Length)] : Problems[rng.Next(Problems.Length)],
+                Measures = upgrade ? Raises[rng.Next(Raises.Length)] : Measures[rng.Next(Measures.Length)],
                 LeaderCadreId = leaders.GetValueOrDefault(v.Code),
                 Deadline = new DateOnly(year, 10, 31),
                 Progress = string.Join("\n", steps),
@@ -60,7 +65,7 @@ internal static class DemoGrading
             });
         }
         Reserve(await sql.ReserveIdsAsync("rectifications", plans.Count, ct), plans, (p, id) => p.Id = id);
-        await sql.UpsertAsync(TableSpec.For<Rectification>(db, [nameof(Rectification.Id)], nameof(Rectification.Id), nameof(Rectification.VillageCode), nameof(Rectification.Year),
+        await sql.UpsertAsync(TableSpec.For<Rectification>(db, [nameof(Rectification.Id)], nameof(Rectification.Id), nameof(Rectification.Kind), nameof(Rectification.VillageCode), nameof(Rectification.Year),
             nameof(Rectification.Problems), nameof(Rectification.Measures), nameof(Rectification.LeaderCadreId), nameof(Rectification.Deadline), nameof(Rectification.Status),
             nameof(Rectification.Progress), nameof(Rectification.RecordedBy), nameof(Rectification.RecordedAt)), plans, null, ct);
 
@@ -73,6 +78,8 @@ internal static class DemoGrading
             return (agreements, 0);
         }
         var criteria = rules.Grading.Criteria.Select(c => c.Code).ToArray();
+        // An organisation with upgrade targets rises more often than one without.
+        var targeted = plans.Where(p => p.Kind == RectificationKind.Upgrade).Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal);
         var rounds = new List<(GradingRound Round, List<VillageGrading> Grades)>();
         foreach (var township in villages.GroupBy(v => v.Code[..9]))
         {
@@ -93,7 +100,7 @@ internal static class DemoGrading
                 var grade = v.PartyOrgGrade switch
                 {
                     PartyOrgGrade.Backward => draw < 0.17 ? PartyOrgGrade.General : PartyOrgGrade.Backward,
-                    PartyOrgGrade.General => draw < 0.2 ? PartyOrgGrade.Advanced : draw < 0.22 ? PartyOrgGrade.Backward : PartyOrgGrade.General,
+                    PartyOrgGrade.General => draw < (targeted.Contains(v.Code) ? 0.4 : 0.15) ? PartyOrgGrade.Advanced : draw > 0.98 ? PartyOrgGrade.Backward : PartyOrgGrade.General,
                     PartyOrgGrade.Advanced => draw < 0.04 ? PartyOrgGrade.General : PartyOrgGrade.Advanced,
                     _ => draw < 0.35 ? PartyOrgGrade.Advanced : draw < 0.88 ? PartyOrgGrade.General : PartyOrgGrade.Backward,
                 };

@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Data.Results;
 
 /// <summary>A rectification plan as entered: the village, the problems found, the measures, the leader (a staff number), the deadline.</summary>
-public sealed record RectificationInput(string? VillageCode, string? Problems, string? Measures, string? LeaderCode, DateOnly? Deadline);
+public sealed record RectificationInput(string? VillageCode, string? Problems, string? Measures, string? LeaderCode, DateOnly? Deadline,
+    RectificationKind Kind = RectificationKind.Rectify);
 
 /// <summary>
 /// 村党组织分类定级 (issue 21): a township office opens its round for a year, grades each village
@@ -199,12 +200,12 @@ public static class GradingStore
         var open = await db.Rectifications.Where(r => villages.Contains(r.VillageCode) && r.Status == RectificationStatus.Open && r.Year <= round.Year).ToListAsync(ct);
         foreach (var r in open)
         {
-            (r.Status, r.JudgedByRoundId) = (grade[r.VillageCode] == PartyOrgGrade.Backward ? RectificationStatus.NotRectified : RectificationStatus.Rectified, round.Id);
+            (r.Status, r.JudgedByRoundId) = (Rectification.Reached(r.Kind, grade[r.VillageCode]) ? RectificationStatus.Rectified : RectificationStatus.NotRectified, round.Id);
         }
         return open;
     }
 
-    /// <summary>A rectification plan for a village whose organisation is graded backward: one open plan a village.</summary>
+    /// <summary>A rectification plan for a village whose organisation is graded backward, or upgrade targets for a general one: one open plan a village.</summary>
     public static async Task<Rectification> PlanAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, RectificationInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
@@ -217,13 +218,15 @@ public static class GradingStore
         {
             problems.Add(VillageReach.Refusal(code));
         }
-        else if (grade.PartyOrgGrade != PartyOrgGrade.Backward)
+        else if (grade.PartyOrgGrade != Rectification.From(input.Kind))
         {
-            problems.Add(new Problem("villageCode", "该村党组织不是后进，不需要整顿方案", "the village's organisation is not graded backward") { Code = "not-backward" });
+            problems.Add(input.Kind == RectificationKind.Upgrade
+                ? new Problem("villageCode", "该村党组织不是一般，晋位升级目标只为一般村党组织制定", "upgrade targets are for organisations graded general; this one is not") { Code = "not-general" }
+                : new Problem("villageCode", "该村党组织不是后进，不需要整顿方案", "the village's organisation is not graded backward") { Code = "not-backward" });
         }
         else if (await db.Rectifications.AnyAsync(r => r.VillageCode == code && r.Status == RectificationStatus.Open, ct))
         {
-            problems.Add(new Problem("villageCode", "该村已有整顿方案", "the village has a rectification plan already") { Code = "twice" });
+            problems.Add(new Problem("villageCode", "该村已有整顿方案或晋位升级目标", "the village has an open plan already") { Code = "twice" });
         }
         var found = RefusedException.Text(problems, "problems", input.Problems, Rectification.MaxText, required: true);
         var measures = RefusedException.Text(problems, "measures", input.Measures, Rectification.MaxText, required: true);
@@ -244,6 +247,7 @@ public static class GradingStore
         RefusedException.ThrowIfAny(problems);
         var plan = new Rectification
         {
+            Kind = input.Kind,
             VillageCode = code,
             Year = today.Year,
             Problems = found!,
@@ -257,7 +261,7 @@ public static class GradingStore
         db.Rectifications.Add(plan);
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("rectification.plan", "rectification", plan.Id.ToString(CultureInfo.InvariantCulture), code, null,
-            new { plan.Problems, plan.Measures, plan.LeaderCadreId, plan.Deadline }), ct);
+            new { plan.Kind, plan.Problems, plan.Measures, plan.LeaderCadreId, plan.Deadline }), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return plan;

@@ -140,6 +140,8 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
     {
         b.ToTable("rectifications");
         b.HasKey(r => r.Id);
+        // Plans made before upgrade targets existed are rectifications; EF always writes the kind (no plan has kind 0).
+        b.Property(r => r.Kind).HasDefaultValueSql("1").HasSentinel((RectificationKind)0);
         b.HasIndex(r => new { r.VillageCode, r.Status });
         b.Property(r => r.VillageCode).HasMaxLength(12);
         b.Property(r => r.Problems).HasMaxLength(Rectification.MaxText);

@@ -48,24 +48,35 @@ public sealed class VillageGrading
     public const int MaxNote = 200;
 }
 
-/// <summary>Where a backward organisation's rectification stands; judged at the next confirmed grading.</summary>
+/// <summary>What a plan raises an organisation from: backward (整顿) or general (晋位升级).</summary>
+public enum RectificationKind
+{
+    /// <summary>后进村党组织整顿: a backward organisation, judged rectified when graded general or advanced.</summary>
+    Rectify = 1,
+    /// <summary>一般村党组织晋位升级: upgrade targets for a general organisation, judged met when graded advanced.</summary>
+    Upgrade = 2,
+}
+
+/// <summary>Where a plan stands; judged at the next confirmed grading.</summary>
 public enum RectificationStatus
 {
     Open = 1,
-    /// <summary>整顿到位: graded general or advanced at the next grading.</summary>
+    /// <summary>整顿到位 (graded general or advanced) or 晋位升级 (graded advanced) at the next grading.</summary>
     Rectified = 2,
-    /// <summary>未整顿到位: still backward at the next grading.</summary>
+    /// <summary>未整顿到位 or 未晋位: the grade the plan aimed above, still, at the next grading.</summary>
     NotRectified = 3,
 }
 
 /// <summary>
-/// 后进村党组织整顿 (issue 21): the plan for a backward organisation — the problems found, the measures,
-/// the township leader responsible (the one who takes the village), the deadline — its progress, and
-/// its result at the next grading.
+/// 后进村党组织整顿 and 一般村党组织晋位升级 (issue 21): the plan for a backward organisation, or the
+/// upgrade targets of a general one — the problems found (or shortfalls), the measures, the township
+/// leader responsible (the one who takes the village), the deadline — its progress, and its result at
+/// the next grading (<see cref="Reached"/>).
 /// </summary>
 public sealed class Rectification
 {
     public long Id { get; set; }
+    public RectificationKind Kind { get; set; } = RectificationKind.Rectify;
     public required string VillageCode { get; set; }
     public int Year { get; set; }
     public required string Problems { get; set; }
@@ -80,6 +91,13 @@ public sealed class Rectification
     public DateTimeOffset RecordedAt { get; set; }
 
     public const int MaxText = 500;
+
+    /// <summary>The grade the plan starts from: backward for a rectification, general for upgrade targets.</summary>
+    public static PartyOrgGrade From(RectificationKind kind) => kind == RectificationKind.Upgrade ? PartyOrgGrade.General : PartyOrgGrade.Backward;
+
+    /// <summary>Whether a grade at the next grading is the plan's aim: above backward (rectified), or advanced (upgraded).</summary>
+    public static bool Reached(RectificationKind kind, PartyOrgGrade grade) =>
+        kind == RectificationKind.Upgrade ? grade == PartyOrgGrade.Advanced : grade != PartyOrgGrade.Backward;
 }
 
 /// <summary>The grading's words, shared by its pages.</summary>
@@ -103,10 +121,16 @@ public static class GradingWords
         _ => new("县里已确认", "Confirmed by the county"),
     };
 
-    public static Term Status(RectificationStatus status) => status switch
+    public static Term Upgrades { get; } = new("一般村党组织晋位升级", "Upgrade targets of general organisations");
+
+    public static Term Kind(RectificationKind kind) => kind == RectificationKind.Upgrade ? new("晋位升级", "Upgrade") : new("整顿", "Rectification");
+
+    public static Term Status(RectificationStatus status, RectificationKind kind = RectificationKind.Rectify) => (status, kind) switch
     {
-        RectificationStatus.Open => new("整顿中", "Under way"),
-        RectificationStatus.Rectified => new("整顿到位", "Rectified"),
+        (RectificationStatus.Open, _) => new("进行中", "Under way"),
+        (RectificationStatus.Rectified, RectificationKind.Upgrade) => new("晋位升级", "Upgraded"),
+        (RectificationStatus.Rectified, _) => new("整顿到位", "Rectified"),
+        (_, RectificationKind.Upgrade) => new("未晋位", "Not upgraded"),
         _ => new("未整顿到位", "Not rectified"),
     };
 }

@@ -4,6 +4,7 @@ using Liaison.Data;
 using Liaison.Data.Liaisons;
 using Liaison.Data.Results;
 using Liaison.Domain.Access;
+using Liaison.Domain.Results;
 using Liaison.Domain.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,9 +40,9 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public Task<IActionResult> OnPostOpenAsync(string? township, CancellationToken ct) =>
         ActAsync(async () => Redirect($"/grading/{(await GradingStore.OpenAsync(db, clock, Actor, township, Shown, ct)).Id}"), ct);
 
-    public Task<IActionResult> OnPostPlanAsync(string? village, string? problems, string? measures, string? leader, DateOnly? deadline, CancellationToken ct)
+    public Task<IActionResult> OnPostPlanAsync(string? village, string? problems, string? measures, string? leader, DateOnly? deadline, RectificationKind? kind, CancellationToken ct)
     {
-        EnteredPlan = new RectificationInput(village, problems, measures, leader, deadline);
+        EnteredPlan = new RectificationInput(village, problems, measures, leader, deadline, kind ?? RectificationKind.Rectify);
         return ActAsync(async () =>
         {
             await GradingStore.PlanAsync(db, clock, Actor, EnteredPlan, ct);

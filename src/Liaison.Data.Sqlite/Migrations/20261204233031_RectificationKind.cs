@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Liaison.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RectificationKind : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "kind",
+                table: "rectifications",
+                type: "INTEGER",
+                nullable: false,
+                defaultValueSql: "1");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "rectifications");
+        }
+    }
+}
