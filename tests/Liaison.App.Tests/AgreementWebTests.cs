@@ -96,6 +96,24 @@ public sealed class AgreementWebTests() : OwnDemoHost(planned: true)
             var figures = await RollupStore.ForDivisionAsync(db, village, default);
             Assert.Equal((1L, 3L, 1L), (figures[R.AgreementsSigned.Id], figures[R.AgreementTargets.Id], figures[R.AgreementTargetsMet.Id]));
         }
+        // The First Secretary records the road that fulfils the target, from the target's row: the deed is linked and counted there.
+        var withLink = await fs.GetStringAsync(page);
+        Assert.Contains($"href=\"/deeds?target={road}#record\"", withLink, StringComparison.Ordinal);
+        var form = WebUtility.HtmlDecode(await fs.GetStringAsync($"/deeds?target={road}"));
+        Assert.Contains("data-field=\"agreementTargetId\"", form, StringComparison.Ordinal);
+        Assert.Contains("硬化村内道路", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"alsoVillages\"", form, StringComparison.Ordinal);
+        var fulfilled = await Forms.PostAsync(fs, $"/deeds?target={road}", "record", new()
+        {
+            ["agreementTargetId"] = road.ToString(iso),
+            ["village"] = village,
+            ["kind"] = "road",
+            ["q.road.length"] = "1.5",
+            ["on"] = today.ToString("yyyy-MM-dd", iso),
+        });
+        Assert.Equal((HttpStatusCode.Redirect, page), (fulfilled.StatusCode, fulfilled.Headers.Location!.OriginalString));
+        Assert.Contains($"data-deeds=\"1\"", await fs.GetStringAsync(page), StringComparison.Ordinal);
+
         // Another cadre of the city cannot agree to it, and a reader of another township does not find it.
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("other-inspector")).GetAsync(page)).StatusCode);
         Assert.DoesNotContain("id=\"agree\"", await (await SignedInAsync("office")).GetStringAsync(page), StringComparison.Ordinal);

@@ -90,4 +90,43 @@ public sealed class DeedWebTests() : OwnDemoHost(planned: true)
         Assert.DoesNotContain("data-kind=\"well\"", elsewhere, StringComparison.Ordinal);
         Assert.DoesNotContain("data-deed=", elsewhere, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_township_office_enters_a_deed_for_three_villages_once_and_each_village_has_it_and_one_out_of_reach_refuses_the_entry()
+    {
+        var today = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        List<string> neighbours;
+        string unit, far;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            neighbours = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == "370830001" && d.Code != Village).OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync();
+            // The township office's reach ends at its township.
+            far = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith("370830001")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+            unit = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.Code).Select(u => u.Code).FirstAsync();
+        }
+        var office = await SignedInAsync("township-office");
+        Assert.Contains("name=\"alsoVillages\"", await office.GetStringAsync("/deeds"), StringComparison.Ordinal);
+        Dictionary<string, string> Form(string also) => new()
+        {
+            ["village"] = Village,
+            ["alsoVillages"] = also,
+            ["kind"] = "health-check",
+            ["q.health-check.people"] = "35",
+            ["on"] = today,
+            ["unit"] = unit,
+            ["evidence"] = "县医院巡回义诊",
+        };
+        var refused = WebUtility.HtmlDecode(await (await Forms.PostAsync(office, "/deeds", "record", Form(neighbours[0] + "," + far))).Content.ReadAsStringAsync());
+        Assert.Contains("data-field=\"alsoVillages\"", refused, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{neighbours[0]},{far}\"", refused, StringComparison.Ordinal);
+
+        var recorded = await Forms.PostAsync(office, "/deeds", "record", Form(string.Join("、", neighbours)));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.StartsWith("/deeds?code=370830001&", recorded.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var deeds = await db.Deeds.AsNoTracking().Where(d => d.Evidence == "县医院巡回义诊").OrderBy(d => d.VillageCode).Select(d => d.VillageCode).ToListAsync();
+            Assert.Equal([Village, .. neighbours], deeds);
+        }
+    }
 }

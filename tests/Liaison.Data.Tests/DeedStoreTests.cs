@@ -79,4 +79,50 @@ public class DeedStoreTests
         Assert.Equal(800, await db.RollupMonths.Where(m => m.DivisionCode == village && m.IndicatorId == R.DeedRoads.Id && m.Month == 6).Select(m => m.Value).SingleAsync());
         Assert.Empty((await Reporting.RollupVerifier.VerifyAsync(db, default)).Differences);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_deed_for_several_villages_is_one_each_and_a_deed_fulfils_a_target_or_a_support_of_its_own_village_only(string provider)
+    {
+        var (t, db, _, _, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var today = ChinaTime.Today(clock);
+        var posting = await db.SecretaryPostings.AsNoTracking().Where(p => p.Until == null && p.Year == today.Year).OrderBy(p => p.VillageCode).FirstAsync();
+        var village = posting.VillageCode;
+        var neighbours = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && d.ParentCode == village.Substring(0, 9) && d.Code != village)
+            .OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync();
+        var office = new OfficeActor("township-office", code => code.StartsWith(village[..9], StringComparison.Ordinal));
+        var unit = await db.Units.AsNoTracking().Where(u => u.Status == Domain.People.UnitStatus.Open).OrderBy(u => u.Id).Select(u => u.Code).FirstAsync();
+        var checks = new DeedInput(village, "health-check", today, [new DeedAmount("people", 40)], UnitCode: unit, Evidence: "县医院义诊", AlsoVillages: neighbours);
+
+        var all = await DeedStore.RecordAllAsync(db, clock, office, null, checks, default);
+        Assert.Equal([village, .. neighbours], all.Select(d => d.VillageCode));
+        var ids = all.Select(d => d.Id).ToList();
+        Assert.Equal([40m, 40m, 40m], await db.DeedQuantities.AsNoTracking().Where(q => ids.Contains(q.DeedId)).Select(q => q.Value).ToListAsync());
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == "deed.record"));
+
+        // A village out of reach among them refuses the whole entry; so does a link with several villages.
+        var far = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith(village.Substring(0, 9)))
+            .OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
+        var outside = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAllAsync(db, clock, office, null, checks with { AlsoVillages = [neighbours[0], far] }, default));
+        Assert.Equal(("alsoVillages", "out-of-reach"), (Assert.Single(outside.Problems).Field, outside.Problems[0].Code));
+
+        // The First Secretary's agreement target and the sending unit's support, both of the village.
+        var agreement = await AgreementStore.DraftAsync(db, clock, office, village, today.Year,
+            [new TargetInput("development", "硬化村内道路", "公里", 2, new DateOnly(today.Year, 12, 31))], default);
+        var target = await db.AgreementTargets.AsNoTracking().Where(x => x.AgreementId == agreement.Id).Select(x => x.Id).SingleAsync();
+        var support = new Domain.Secretaries.SecretarySupport { PostingId = posting.Id, Kind = Domain.Secretaries.SupportKind.Funds, Amount = 200_000, Description = "派出单位帮扶资金", On = today, RecordedAt = clock.GetUtcNow(), RecordedBy = "office" };
+        db.SecretarySupports.Add(support);
+        await db.SaveChangesAsync();
+        var road = new DeedInput(village, "road", today, [new DeedAmount("length", 1.2m)], UnitCode: unit, AgreementTargetId: target, SupportId: support.Id);
+        var linked = await DeedStore.RecordAsync(db, clock, office, null, road, default);
+        Assert.Equal(((long?)target, (long?)support.Id), (linked.AgreementTargetId, linked.SupportId));
+        var several = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null, road with { AlsoVillages = [neighbours[0]] }, default));
+        Assert.Equal("one-village", Assert.Single(several.Problems).Code);
+        var wrongVillage = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null, road with { VillageCode = neighbours[0] }, default));
+        Assert.Equal(["agreementTargetId", "supportId"], wrongVillage.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(4, await db.Deeds.CountAsync());
+    }
 }

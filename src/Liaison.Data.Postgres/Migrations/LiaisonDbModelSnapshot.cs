@@ -2631,6 +2631,10 @@ namespace Liaison.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AgreementTargetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("agreement_target_id");
+
                     b.Property<int?>("CadreId")
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
@@ -2677,6 +2681,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("source");
 
+                    b.Property<long?>("SupportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("support_id");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer")
                         .HasColumnName("unit_id");
@@ -2694,6 +2702,9 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_deeds");
 
+                    b.HasIndex("AgreementTargetId")
+                        .HasDatabaseName("ix_deeds_agreement_target_id");
+
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_deeds_cadre_id");
 
@@ -2706,6 +2717,9 @@ namespace Liaison.Data.Postgres.Migrations
 
                     b.HasIndex("CommitmentId")
                         .HasDatabaseName("ix_deeds_commitment_id");
+
+                    b.HasIndex("SupportId")
+                        .HasDatabaseName("ix_deeds_support_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3579,6 +3593,12 @@ namespace Liaison.Data.Postgres.Migrations
 
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
+                    b.HasOne("Liaison.Domain.Results.AgreementTarget", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementTargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_agreement_targets_agreement_target_id");
+
                     b.HasOne("Liaison.Domain.People.Cadre", null)
                         .WithMany()
                         .HasForeignKey("CadreId")
@@ -3596,6 +3616,12 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasForeignKey("CommitmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_commitments_commitment_id");
+
+                    b.HasOne("Liaison.Domain.Secretaries.SecretarySupport", null)
+                        .WithMany()
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_secretary_supports_support_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

@@ -2566,6 +2566,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AgreementTargetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_target_id");
+
                     b.Property<int?>("CadreId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
@@ -2612,6 +2616,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
+                    b.Property<long?>("SupportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_id");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_id");
@@ -2629,6 +2637,9 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_deeds");
 
+                    b.HasIndex("AgreementTargetId")
+                        .HasDatabaseName("ix_deeds_agreement_target_id");
+
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_deeds_cadre_id");
 
@@ -2641,6 +2652,9 @@ namespace Liaison.Data.Sqlite.Migrations
 
                     b.HasIndex("CommitmentId")
                         .HasDatabaseName("ix_deeds_commitment_id");
+
+                    b.HasIndex("SupportId")
+                        .HasDatabaseName("ix_deeds_support_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
@@ -3498,6 +3512,12 @@ namespace Liaison.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Liaison.Domain.Results.Deed", b =>
                 {
+                    b.HasOne("Liaison.Domain.Results.AgreementTarget", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementTargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_agreement_targets_agreement_target_id");
+
                     b.HasOne("Liaison.Domain.People.Cadre", null)
                         .WithMany()
                         .HasForeignKey("CadreId")
@@ -3515,6 +3535,12 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasForeignKey("CommitmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_commitments_commitment_id");
+
+                    b.HasOne("Liaison.Domain.Secretaries.SecretarySupport", null)
+                        .WithMany()
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_secretary_supports_support_id");
 
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()

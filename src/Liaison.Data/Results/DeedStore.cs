@@ -12,15 +12,19 @@ namespace Liaison.Data.Results;
 
 /// <summary>
 /// A deed as entered: the village, the kind and its quantities, the day, who did it (a cadre's staff
-/// number or a unit's code), the source of funds, the evidence, and the case it settles (its tracking code)
-/// or the public commitment it fulfils, if any.
+/// number or a unit's code), the source of funds, the evidence, and what it fulfils, if anything: the
+/// case it settles (its tracking code), a public commitment, a target of a responsibility agreement, or
+/// a sending unit's support (<see cref="Domain.Secretaries.SecretarySupport"/>) — each of the same
+/// village. <paramref name="AlsoVillages"/>: other villages the same deed served, each recorded with the
+/// same quantities (the quantities are each village's), which then fulfils nothing.
 /// </summary>
 public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
-    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null);
+    string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null,
+    long? AgreementTargetId = null, long? SupportId = null, IReadOnlyList<string>? AlsoVillages = null);
 
 /// <summary>A deed from the phone's queue: the id the phone made, the village, and what the office's form asks.</summary>
 public sealed record DeedFieldInput(Guid? Id, string? Village, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount>? Quantities,
-    string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null);
+    string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null, long? AgreementTargetId = null);
 
 /// <summary>
 /// 实事好事 (issue 21): records a practical deed with its quantities, judged by the catalogue of the
@@ -48,7 +52,7 @@ public static class DeedStore
                 var actor = new OfficeActor(author.UserName, village => context.Serves(year, village));
                 return (await RecordAsync(db, clock, actor, author.CadreId,
                     new DeedInput(input.Village, input.Kind, input.On, input.Quantities ?? [], Source: input.Source, Evidence: input.Evidence, CaseCode: input.CaseCode,
-                        CommitmentId: input.CommitmentId), ct, id)).Id;
+                        CommitmentId: input.CommitmentId, AgreementTargetId: input.AgreementTargetId), ct, id)).Id;
             });
     }
 
@@ -57,6 +61,14 @@ public static class DeedStore
     /// ignored); <paramref name="clientId"/>: the phone's id, kept unique so a resend is recognised.
     /// </summary>
     public static async Task<Deed> RecordAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int? ownCadre, DeedInput input, CancellationToken ct,
+        Guid? clientId = null) =>
+        (await RecordAllAsync(db, clock, actor, ownCadre, input, ct, clientId))[0];
+
+    /// <summary>
+    /// Records a deed for its village and for each of <see cref="DeedInput.AlsoVillages"/>, all in one
+    /// transaction or none: the deed's village first in the list returned.
+    /// </summary>
+    public static async Task<IReadOnlyList<Deed>> RecordAllAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int? ownCadre, DeedInput input, CancellationToken ct,
         Guid? clientId = null)
     {
         using var outside = Unscoped.Section(Reach);
@@ -65,6 +77,19 @@ public static class DeedStore
         var problems = new List<Problem>();
         var village = input.VillageCode?.Trim() ?? "";
         await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
+        var others = (input.AlsoVillages ?? []).Select(v => v.Trim()).Where(v => v.Length > 0 && v != village).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var other in others)
+        {
+            var refused = new List<Problem>();
+            if (!await Divisions.VillageReach.CheckAsync(db, actor.Covers, other, refused, ct))
+            {
+                problems.Add(refused[0] with { Field = "alsoVillages" });
+            }
+        }
+        if (others.Count > 0 && (!string.IsNullOrWhiteSpace(input.CaseCode) || input.CommitmentId is not null || input.AgreementTargetId is not null || input.SupportId is not null))
+        {
+            problems.Add(new Problem("alsoVillages", "一件实事关联群众诉求、公开承诺、目标任务或派出单位支持时，只记它所在的一个村", "a deed that fulfils a case, a commitment, a target or a support is recorded for that one village") { Code = "one-village" });
+        }
         if (Deed.DayProblem(input.On, today) is { } day)
         {
             problems.Add(day);
@@ -95,53 +120,78 @@ public static class DeedStore
         {
             problems.Add(Deed.NoDoer);
         }
-        long? caseId = null;
-        if (!string.IsNullOrWhiteSpace(input.CaseCode))
-        {
-            // A deed settles a case of its own village only: the case's tracking code as villagers see it.
-            var code = input.CaseCode.Trim();
-            caseId = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == code && c.VillageCode == village).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-            if (caseId is null)
-            {
-                problems.Add(new Problem("caseCode", $"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village") { Code = "unknown" });
-            }
-        }
-        if (input.CommitmentId is { } promised && !await db.Commitments.AsNoTracking().AnyAsync(c => c.Id == promised && c.VillageCode == village, ct))
-        {
-            problems.Add(new Problem("commitmentId", $"本村没有编号为 {promised} 的公开承诺", $"no public commitment {promised} in this village") { Code = "unknown" });
-        }
+        var caseId = await FulfilsAsync(problems, input.CaseCode, "caseCode", code => db.Cases.AsNoTracking().Where(c => c.TrackingCode == code && c.VillageCode == village).Select(c => (long?)c.Id),
+            code => ($"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village"), ct);
+        await FulfilsAsync(problems, input.CommitmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture), "commitmentId",
+            _ => db.Commitments.AsNoTracking().Where(c => c.Id == input.CommitmentId && c.VillageCode == village).Select(c => (long?)c.Id),
+            id => ($"本村没有编号为 {id} 的公开承诺", $"no public commitment {id} in this village"), ct);
+        await FulfilsAsync(problems, input.AgreementTargetId?.ToString(System.Globalization.CultureInfo.InvariantCulture), "agreementTargetId",
+            _ => from t in db.AgreementTargets.AsNoTracking()
+                 join a in db.Agreements.AsNoTracking() on t.AgreementId equals a.Id
+                 where t.Id == input.AgreementTargetId && a.VillageCode == village
+                 select (long?)t.Id,
+            id => ($"本村的目标责任书中没有编号为 {id} 的目标任务", $"no target {id} in this village's agreements"), ct);
+        await FulfilsAsync(problems, input.SupportId?.ToString(System.Globalization.CultureInfo.InvariantCulture), "supportId",
+            _ => from s in db.SecretarySupports.AsNoTracking()
+                 join p in db.SecretaryPostings.AsNoTracking() on s.PostingId equals p.Id
+                 where s.Id == input.SupportId && p.VillageCode == village
+                 select (long?)s.Id,
+            id => ($"本村没有编号为 {id} 的派出单位支持记录", $"no sending-unit support {id} for this village"), ct);
         var source = RefusedException.Text(problems, "source", input.Source, Deed.MaxSource, required: false);
         var evidence = RefusedException.Text(problems, "evidence", input.Evidence, Deed.MaxEvidence, required: false);
         RefusedException.ThrowIfAny(problems);
 
-        var deed = new Deed
+        var deeds = new[] { village }.Concat(others).Select((code, i) => new Deed
         {
             Year = year,
-            VillageCode = village,
+            VillageCode = code,
             Kind = rules.Find(input.Kind)!.Code,
             On = input.On!.Value,
             CadreId = cadre,
             UnitId = unit,
             Source = source,
             Evidence = evidence,
-            CaseId = caseId,
-            CommitmentId = input.CommitmentId,
-            ClientId = clientId,
+            CaseId = i == 0 ? caseId : null,
+            CommitmentId = i == 0 ? input.CommitmentId : null,
+            AgreementTargetId = i == 0 ? input.AgreementTargetId : null,
+            SupportId = i == 0 ? input.SupportId : null,
+            ClientId = i == 0 ? clientId : null,
             RecordedBy = actor.UserName,
             RecordedAt = now,
-        };
+        }).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Deeds.Add(deed);
+        db.Deeds.AddRange(deeds);
         await db.SaveChangesAsync(ct);
-        db.DeedQuantities.AddRange(input.Quantities.Select(q => new DeedQuantityValue { DeedId = deed.Id, Code = q.Code, Value = q.Value }));
+        db.DeedQuantities.AddRange(deeds.SelectMany(d => input.Quantities.Select(q => new DeedQuantityValue { DeedId = d.Id, Code = q.Code, Value = q.Value })));
         await db.SaveChangesAsync(ct);
-        // The village's figures are recounted by the drainer, as for every field record.
-        await Field.FieldRollups.MarkAsync(db, [village], ct);
-        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("deed.record", "deed",
-            deed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), village, null,
-            new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value) }), ct);
+        // The villages' figures are recounted by the drainer, as for every field record.
+        await Field.FieldRollups.MarkAsync(db, deeds.Select(d => d.VillageCode), ct);
+        foreach (var deed in deeds)
+        {
+            await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("deed.record", "deed",
+                deed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), deed.VillageCode, null,
+                new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value) }), ct);
+        }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return deed;
+        return deeds;
+    }
+
+    /// <summary>What a deed fulfils, when named: found in its village (the id), or the problem on its field.</summary>
+    private static async Task<long?> FulfilsAsync(List<Problem> problems, string? given, string field,
+        Func<string, IQueryable<long?>> find, Func<string, (string Zh, string En)> missing, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return null;
+        }
+        var key = given.Trim();
+        if (await find(key).FirstOrDefaultAsync(ct) is { } id)
+        {
+            return id;
+        }
+        var (zh, en) = missing(key);
+        problems.Add(new Problem(field, zh, en) { Code = "unknown" });
+        return null;
     }
 }

@@ -27,6 +27,10 @@ internal sealed class DeedConfiguration : IEntityTypeConfiguration<Deed>
         b.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => d.CommitmentId);
         b.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.AgreementTargetId);
+        b.HasOne<AgreementTarget>().WithMany().HasForeignKey(d => d.AgreementTargetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.SupportId);
+        b.HasOne<Domain.Secretaries.SecretarySupport>().WithMany().HasForeignKey(d => d.SupportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

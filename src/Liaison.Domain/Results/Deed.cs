@@ -27,6 +27,10 @@ public sealed class Deed
     public long? CaseId { get; set; }
     /// <summary>The public commitment (公开承诺) of its village the deed fulfils, if any.</summary>
     public long? CommitmentId { get; set; }
+    /// <summary>The target of its village's responsibility agreement (目标责任书) the deed fulfils, if any.</summary>
+    public long? AgreementTargetId { get; set; }
+    /// <summary>The sending unit's support (派出单位倾斜支持) to its village the deed came of, if any.</summary>
+    public long? SupportId { get; set; }
     /// <summary>The id the phone gave the deed (recorded offline): unique, so a resend is recognised.</summary>
     public Guid? ClientId { get; set; }
     public required string RecordedBy { get; set; }
@@ -67,5 +71,7 @@ public static class DeedWords
     public static Term Settles { get; } = new("办结的群众诉求查询码（选填）", "Tracking code of the case it settles (optional)");
     public static Term Sums { get; } = new("分类合计", "Sums by kind");
     public static Term Record { get; } = new("记录一件实事", "Record a deed");
+    /// <summary>The link from what a deed may fulfil (a commitment, a target, a support) to the form that records it.</summary>
+    public static Term RecordFulfilling { get; } = new("记录兑现它的实事", "Record a deed that fulfils it");
     public static Term NoneThisYear { get; } = new("本年度还没有记录实事好事。", "No deeds recorded this year.");
 }

@@ -56,6 +56,8 @@ public static class Words
     public static Term Ended { get; } = new("结束：", "ended: ");
     public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
+    /// <summary>派出单位倾斜支持: funds, projects, people, technology, information a First Secretary's unit gives the village.</summary>
+    public static Term SendingUnitSupport { get; } = new("派出单位倾斜支持", "The sending unit's support");
     public static Term Remark { get; } = new("说明", "Note");
     public static Term DutyMet { get; } = new("已达标", "met");
     public static Term DutyNotMet { get; } = new("未达标", "not met");

@@ -23,6 +23,9 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
 {
     public AgreementRow Row { get; private set; } = null!;
     public List<AgreementTarget> Targets { get; private set; } = [];
+    /// <summary>How many practical deeds within reach fulfil each target.</summary>
+    public Dictionary<long, int> DeedsByTarget { get; private set; } = [];
+    public bool CanRecordDeeds => jurisdiction.May(Ability.RecordResults);
     public AgreementRules Rules { get; private set; } = new();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<TargetInput>? EnteredTargets { get; private set; }
@@ -40,6 +43,7 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
         }
         Row = row;
         Targets = await queries.Agreements.TargetsAsync(id, ct);
+        DeedsByTarget = await queries.Deeds.ByTargetAsync(Targets.Select(t => t.Id).ToList(), ct);
         Rules = (await PolicyStore.GetAsync(db, row.Agreement.Year, ct)).Policy.Agreements;
         return Page();
     }

@@ -8,6 +8,13 @@ namespace Liaison.App.Features.Deeds;
 /// <summary>A deed as the pages list it: with its village's name, who did it and its quantities.</summary>
 public sealed record DeedRow(Deed Deed, string Village, string? CadreName, string? UnitName, IReadOnlyList<DeedQuantityValue> Quantities);
 
+/// <summary>
+/// What a deed about to be recorded fulfils, as its form names it: the field it is sent in
+/// (<c>commitmentId</c>, <c>agreementTargetId</c>, <c>supportId</c>), the id, what it is in words,
+/// its text, its village (the deed's), and the page to return to.
+/// </summary>
+public sealed record DeedFulfils(string Field, long Id, Liaison.Domain.Shared.Term What, string Text, string VillageCode, string Back);
+
 /// <summary>One quantity's sum over the deeds of a kind.</summary>
 public sealed record DeedSum(string Kind, string Code, decimal Total, int Deeds);
 
@@ -33,6 +40,41 @@ public sealed class DeedQueries(LiaisonDb db, Scoped scoped)
         var counts = await deeds.GroupBy(d => d.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return totals.Select(t => new DeedSum(t.Kind, t.Code, t.Total, counts.GetValueOrDefault(t.Kind))).ToList();
     }
+
+    /// <summary>What the deed form was opened to fulfil (a commitment, an agreement's target, a sending unit's support), read within reach; null when none or out of reach.</summary>
+    public async Task<DeedFulfils?> FulfilsAsync(long? commitment, long? target, long? support, CancellationToken ct)
+    {
+        if (commitment is { } c)
+        {
+            return await scoped.Commitments.AsNoTracking().Where(x => x.Id == c)
+                .Select(x => new DeedFulfils("commitmentId", x.Id, CommitmentWords.Commitments, x.Text, x.VillageCode, "/commitments/" + x.Id)).FirstOrDefaultAsync(ct);
+        }
+        if (target is { } t)
+        {
+            return await (from x in db.AgreementTargets.AsNoTracking()
+                          join a in scoped.Agreements.AsNoTracking() on x.AgreementId equals a.Id
+                          where x.Id == t
+                          select new DeedFulfils("agreementTargetId", x.Id, AgreementWords.Targets, x.Text, a.VillageCode, "/agreements/" + a.Id)).FirstOrDefaultAsync(ct);
+        }
+        if (support is { } s)
+        {
+            return await (from x in db.SecretarySupports.AsNoTracking()
+                          join p in scoped.Postings.AsNoTracking() on x.PostingId equals p.Id
+                          where x.Id == s
+                          select new DeedFulfils("supportId", x.Id, Liaison.Domain.Shared.Words.SendingUnitSupport, x.Description, p.VillageCode, "/secretaries/postings/" + p.Id)).FirstOrDefaultAsync(ct);
+        }
+        return null;
+    }
+
+    /// <summary>How many deeds within reach fulfil each of these agreement targets.</summary>
+    public async Task<Dictionary<long, int>> ByTargetAsync(IReadOnlyCollection<long> targets, CancellationToken ct) =>
+        await scoped.Deeds.Where(d => d.AgreementTargetId != null && targets.Contains(d.AgreementTargetId.Value))
+            .GroupBy(d => d.AgreementTargetId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    /// <summary>How many deeds within reach came of each of these sending-unit supports.</summary>
+    public async Task<Dictionary<long, int>> BySupportAsync(IReadOnlyCollection<long> supports, CancellationToken ct) =>
+        await scoped.Deeds.Where(d => d.SupportId != null && supports.Contains(d.SupportId.Value))
+            .GroupBy(d => d.SupportId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     public async Task<List<DeedRow>> ListAsync(int year, string? under, string? kind, int skip, int take, CancellationToken ct) =>
         await RowsAsync(Of(year, under, kind).OrderByDescending(d => d.On).ThenByDescending(d => d.Id).Skip(skip).Take(take), ct);

@@ -23,9 +23,11 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
-    /// <summary>The public commitment the deed to record fulfils (from the commitment's page): its village is the deed's.</summary>
+    /// <summary>What the deed to record fulfils, from its page — a public commitment, an agreement's target, a sending unit's support: its village is the deed's.</summary>
     [BindProperty(SupportsGet = true)] public long? Commitment { get; set; }
-    public CommitmentRowLink? Fulfils { get; private set; }
+    [BindProperty(SupportsGet = true)] public long? Target { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Support { get; set; }
+    public DeedFulfils? Fulfils { get; private set; }
 
     public int Shown => Year ?? ChinaTime.Today(clock).Year;
     public DateOnly Today => ChinaTime.Today(clock);
@@ -37,6 +39,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     /// <summary>What was entered, shown again when the deed was refused; the quantities by code as typed.</summary>
     public DeedInput? Entered { get; private set; }
     public IReadOnlyDictionary<string, string> EnteredAmounts { get; private set; } = new Dictionary<string, string>();
+    public string? EnteredAlso { get; private set; }
     public bool CanRecord => jurisdiction.May(Ability.RecordResults);
     /// <summary>A cadre records the deeds they did themselves; an office names the cadre or the unit.</summary>
     public bool IsCadre => jurisdiction.CadreId is not null;
@@ -48,14 +51,11 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         Sums = await queries.Deeds.SumsAsync(Shown, Code, ct);
         Paging = Paging.Of(PageNumber, await queries.Deeds.CountAsync(Shown, Code, kind, ct));
         Deeds = await queries.Deeds.ListAsync(Shown, Code, kind, Paging.Skip, Paging.Size, ct);
-        if (Commitment is { } id && await queries.Commitments.OneAsync(id, ct) is { } promised)
-        {
-            Fulfils = new(id, promised.Commitment.Text, promised.Commitment.VillageCode);
-        }
+        Fulfils = await queries.Deeds.FulfilsAsync(Commitment, Target, Support, ct);
     }
 
-    public async Task<IActionResult> OnPostRecordAsync(string? village, string? kind, DateOnly? on, string? cadre, string? unit, string? source, string? evidence, string? caseCode,
-        long? commitmentId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRecordAsync(string? village, string? alsoVillages, string? kind, DateOnly? on, string? cadre, string? unit, string? source, string? evidence,
+        string? caseCode, long? commitmentId, long? agreementTargetId, long? supportId, CancellationToken ct)
     {
         if (!CanRecord)
         {
@@ -74,20 +74,26 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
                 amounts.Add(new DeedAmount(code, value));
             }
         }
-        var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode, commitmentId);
+        // Other villages the same deed served: the picker sends their codes joined by commas (typed ones may use spaces or 、 too).
+        var also = (alsoVillages ?? "").Split([',', '，', '、', ' ', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode, commitmentId,
+            agreementTargetId, supportId, also);
         try
         {
             RefusedException.ThrowIfAny(unreadable);
-            var deed = await DeedStore.RecordAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), jurisdiction.CadreId, input, ct);
-            if (deed.CommitmentId is { } fulfilled)
+            var deeds = await DeedStore.RecordAllAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), jurisdiction.CadreId, input, ct);
+            var deed = deeds[0];
+            // Back to what it fulfils; otherwise to the deed in its village's list (the township's, for several villages).
+            if (await queries.Deeds.FulfilsAsync(deed.CommitmentId, deed.AgreementTargetId, deed.SupportId, ct) is { } fulfilled)
             {
-                return Redirect($"/commitments/{fulfilled}");
+                return Redirect(fulfilled.Back);
             }
-            return Redirect($"/deeds?code={Uri.EscapeDataString(deed.VillageCode)}&year={deed.Year}#deed-{deed.Id}");
+            var where = deeds.Count == 1 ? deed.VillageCode : deed.VillageCode[..9];
+            return Redirect($"/deeds?code={Uri.EscapeDataString(where)}&year={deed.Year}#deed-{deed.Id}");
         }
         catch (RefusedException e)
         {
-            (Problems, Entered, EnteredAmounts, Commitment) = (e.Problems, input, typed, commitmentId);
+            (Problems, Entered, EnteredAmounts, Commitment, Target, Support, EnteredAlso) = (e.Problems, input, typed, commitmentId, agreementTargetId, supportId, alsoVillages);
             await OnGetAsync(ct);
             return Page();
         }
@@ -98,5 +104,3 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public string QuantityText(string kind, string code, decimal value) => DeedText.Quantity(Rules, kind, code, value);
 }
 
-/// <summary>The commitment a deed being recorded fulfils, as its form names it.</summary>
-public sealed record CommitmentRowLink(long Id, string Text, string VillageCode);

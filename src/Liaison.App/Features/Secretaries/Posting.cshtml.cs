@@ -24,6 +24,9 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
     public bool Refused { get; private set; }
     public WhyNot? Answer { get; private set; }
     public List<SecretarySupport> Supports { get; private set; } = [];
+    /// <summary>How many practical deeds within reach came of each support.</summary>
+    public Dictionary<long, int> DeedsBySupport { get; private set; } = [];
+    public bool CanRecordDeeds => jurisdiction.May(Domain.Access.Ability.RecordResults);
     /// <summary>The posting's standing against the visiting duties (its own page lists the unvisited).</summary>
     public DutyStanding Duties { get; private set; } = null!;
     public string? AskedVillage { get; private set; }
@@ -105,6 +108,7 @@ public sealed class PostingModel(LiaisonQueries queries, LiaisonDb db, Jurisdict
         Row = row;
         CanEdit = jurisdiction.May(Ability.EditPlan) && row.Posting.Until is null;
         Supports = await queries.Plan.SupportsAsync(id, ct);
+        DeedsBySupport = await queries.Deeds.BySupportAsync(Supports.Select(x => x.Id).ToList(), ct);
         Duties = (await queries.Secretaries.DutiesAsync([row.Posting], ct))[0].Standing;
         return true;
     }

@@ -5,22 +5,25 @@
 
   // A picker: an ordinary text input (it still takes a typed code without script) becomes a type-ahead
   // over /api/v1/pick/{kind}; data-picker-query adds filters (level=village, under=..., village=...),
-  // data-picker-label names the value already in it.
+  // data-picker-label names the value already in it; data-picker-many takes several (sent joined by commas).
   function picker(el) {
     if (!window.TomSelect || el.tomselect) return;
     var url = "/api/v1/pick/" + el.dataset.picker;
     var extra = el.dataset.pickerQuery ? "&" + el.dataset.pickerQuery : "";
-    var initial = el.value ? [{ value: el.value, text: el.dataset.pickerLabel || el.value }] : [];
+    var many = el.hasAttribute("data-picker-many");
+    var values = el.value ? (many ? el.value.split(",") : [el.value]) : [];
+    var initial = values.map(function (v) { return { value: v, text: (!many && el.dataset.pickerLabel) || v }; });
     var texts = document.documentElement.dataset;
     var widget = new TomSelect(el, {
-      maxItems: 1,
+      maxItems: many ? null : 1,
+      delimiter: ",",
       create: false,
-      closeAfterSelect: true,
+      closeAfterSelect: !many,
       valueField: "value",
       labelField: "text",
       searchField: [],
       options: initial,
-      items: el.value ? [el.value] : [],
+      items: values,
       preload: "focus",
       loadThrottle: 250,
       // The server has matched and ordered the results; the widget keeps them as they come.
