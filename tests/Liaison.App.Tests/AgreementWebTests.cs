@@ -58,6 +58,8 @@ public sealed class AgreementWebTests() : OwnDemoHost(planned: true)
         var fs = await SignedInAsync("first-secretary");
         Assert.Contains("id=\"agree\"", await fs.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(fs, page, "agree", [])).StatusCode);
+        // Agreed and not yet signed: on the office's to-do list.
+        Assert.Equal("<span class=\"count\">1</span>", await office.GetStringAsync("/?handler=count&what=agreements-to-sign"));
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(office, page, "sign", new() { ["signedOn"] = today.ToString("yyyy-MM-dd", iso), ["townshipSigner"] = "王书记" })).StatusCode);
         Assert.DoesNotContain("id=\"sign\"", await office.GetStringAsync(page), StringComparison.Ordinal);
 

@@ -41,6 +41,10 @@ public sealed class GradingWebTests() : OwnDemoHost(planned: true)
             Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(township, page, "grade", form)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(township, page, "submit", [])).StatusCode);
+        // The county office finds the round on its to-do list; the township, which cannot confirm it, does not count it.
+        Assert.Contains("data-todo=\"gradings-to-confirm\"", await (await SignedInAsync("office")).GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal("<span class=\"count\">1</span>", await (await SignedInAsync("office")).GetStringAsync("/?handler=count&what=gradings-to-confirm"));
+        Assert.Equal("<span class=\"count zero\">0</span>", await township.GetStringAsync("/?handler=count&what=gradings-to-confirm"));
         // The township does not confirm its own grading; the county office does.
         Assert.DoesNotContain("id=\"confirm-round\"", await township.GetStringAsync(page), StringComparison.Ordinal);
         var county = await SignedInAsync("office");

@@ -24,6 +24,9 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
     public static readonly TodoItem Violations = new("violations", new("联系计划违规", "Plan violations"), "/plan/check", true);
     public static readonly TodoItem Behind = new("behind", new("驻村天数落后", "Behind on residence"), "/field/residence", true);
     public static readonly TodoItem Flags = new("flags", new("待核查的异常提示", "Flags to review"), "/field/flags", false);
+    public static readonly TodoItem OverdueCommitments = new("overdue-commitments", new("逾期未兑现的公开承诺", "Overdue public commitments"), "/commitments?state=overdue", true);
+    public static readonly TodoItem AgreementsToSign = new("agreements-to-sign", new("待签订的目标责任书", "Agreements to sign"), "/agreements", false);
+    public static readonly TodoItem GradingsToConfirm = new("gradings-to-confirm", new("待县里确认的党组织定级", "Gradings to confirm"), "/grading", false);
 
     /// <summary>The to-do list of the signed-in role (a cadre's home is the field app, not this list).</summary>
     public IReadOnlyList<TodoItem> Items()
@@ -40,6 +43,11 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
         if (jurisdiction.May(Ability.Supervise))
         {
             items.AddRange([Behind, Flags]);
+        }
+        // Promises and results (issue 21): what an office follows up, signs and confirms.
+        if (jurisdiction.May(Ability.RecordResults) && jurisdiction.CadreId is null)
+        {
+            items.AddRange([OverdueCommitments, AgreementsToSign, GradingsToConfirm]);
         }
         return items;
     }
@@ -60,6 +68,11 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             "violations" => (await queries.Plan.ViolationsAsync(home.Code, today.Year, ct)).Here.Count,
             "behind" => (await new Field.Supervision(db, scoped).BehindAsync(home.Code, today, ct))?.Count,
             "flags" => await FlagsAsync(home.Code, today, ct),
+            "overdue-commitments" => await queries.Commitments.CountAsync(today.Year, null, "overdue", today, ct),
+            "agreements-to-sign" => await scoped.Agreements.CountAsync(a => a.Year == today.Year && a.Status == Domain.Results.AgreementStatus.Agreed, ct),
+            // Only an office holding the county confirms its townships' rounds (GradingStore.ConfirmAsync).
+            "gradings-to-confirm" => (await scoped.GradingRounds.Where(r => r.Status == Domain.Results.GradingStatus.Submitted).Select(r => r.TownshipCode).ToListAsync(ct))
+                .Count(t => jurisdiction.Covers(t[..6])),
             _ => null,
         };
     }
