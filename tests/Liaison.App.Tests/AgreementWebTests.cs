@@ -120,4 +120,56 @@ public sealed class AgreementWebTests() : OwnDemoHost(planned: true)
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("other-inspector")).GetAsync(page)).StatusCode);
         Assert.DoesNotContain("id=\"agree\"", await (await SignedInAsync("office")).GetStringAsync(page), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Where_the_policy_says_an_office_drafts_a_paired_units_agreement_and_the_units_administrator_agrees_to_it()
+    {
+        var iso = System.Globalization.CultureInfo.InvariantCulture;
+        var today = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System);
+        string village;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            // The unit of the unit-admin account, paired with a village this year.
+            village = await (from t in db.LiaisonTies.AsNoTracking()
+                             join u in db.Units.AsNoTracking() on t.UnitId equals u.Id
+                             where u.Code == "370830U001" && t.Kind == Domain.Liaisons.TieKind.Pairing && t.Year == today.Year && t.Until == null && t.DivisionCode.Length == 12
+                             orderby t.DivisionCode
+                             select t.DivisionCode).FirstAsync();
+            await Liaison.Data.Policy.PolicyStore.SetAsync(db, TimeProvider.System, Liaison.Data.Audit.Actor.System,
+                $$"""{ "year": {{today.Year}}, "agreements": { "forPairings": true } }""", default);
+        }
+        var office = await SignedInAsync("office");
+        Assert.Contains("name=\"unit\"", await office.GetStringAsync($"/agreements?year={today.Year}"), StringComparison.Ordinal);
+        var drafted = await Forms.PostAsync(office, $"/agreements?year={today.Year}", "draft", new()
+        {
+            ["village"] = village,
+            ["unit"] = "370830U001",
+            ["area[0]"] = "development",
+            ["text[0]"] = "帮助引进产业项目",
+            ["measure[0]"] = "项",
+            ["value[0]"] = "1",
+            ["due[0]"] = new DateOnly(today.Year, 12, 31).ToString("yyyy-MM-dd", iso),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        var page = drafted.Headers.Location!.OriginalString;
+        Assert.Contains("联建单位", WebUtility.HtmlDecode(await office.GetStringAsync(page)), StringComparison.Ordinal);
+
+        // The unit's administrator agrees; an inspector of the county, who is not the party, cannot.
+        var inspector = await SignedInAsync("inspector");
+        Assert.DoesNotContain("id=\"agree\"", await inspector.GetStringAsync(page), StringComparison.Ordinal);
+        var unitAdmin = await SignedInAsync("unit-admin");
+        Assert.Contains("id=\"agree\"", await unitAdmin.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(unitAdmin, page, "agree", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(office, page, "sign", new() { ["signedOn"] = today.ToString("yyyy-MM-dd", iso), ["townshipSigner"] = "王书记" })).StatusCode);
+        await using (var db = Demo.Target.CreateContext())
+        {
+            var id = long.Parse(page["/agreements/".Length..], iso);
+            var stored = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == id);
+            Assert.Equal((AgreementStatus.Concluded, (int?)null), (stored.Status, stored.CadreId));
+            Assert.NotNull(stored.UnitId);
+        }
+        var pdf = await office.GetAsync(page + "?handler=pdf");
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("联建单位", string.Concat(document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+    }
 }

@@ -50,4 +50,40 @@ public class AgreementStoreTests
         Assert.Equal("twice", Assert.Single(drafted.Problems).Code);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "agreement.amend"));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Where_the_policy_says_a_paired_unit_signs_its_own_agreement_agreed_by_the_unit_and_not_by_another(string provider)
+    {
+        var (t, db, _, _, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var today = ChinaTime.Today(clock);
+        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Year == today.Year && x.Until == null && x.Kind == Domain.Liaisons.TieKind.Pairing && x.UnitId != null && x.DivisionCode.Length == 12)
+            .OrderBy(x => x.DivisionCode).FirstAsync();
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == pairing.UnitId);
+        var other = await db.Units.AsNoTracking().Where(u => u.Id != unit.Id).OrderBy(u => u.Id).FirstAsync();
+        var office = new OfficeActor("township-office", code => code.StartsWith(pairing.DivisionCode[..9], StringComparison.Ordinal));
+        TargetInput[] targets = [new("development", "帮助引进产业项目", "项", 1, new DateOnly(today.Year, 12, 31))];
+
+        // Not while the policy leaves the pairings out; a unit not paired with the village, never.
+        var off = await Assert.ThrowsAsync<RefusedException>(() => AgreementStore.DraftAsync(db, clock, office, pairing.DivisionCode, today.Year, targets, default, unit.Code));
+        Assert.Equal(("unit", "pairings-off"), (Assert.Single(off.Problems).Field, off.Problems[0].Code));
+        await Policy.PolicyStore.SetAsync(db, clock, Audit.Actor.System, $$"""{ "year": {{today.Year}}, "agreements": { "forPairings": true } }""", default);
+        var unpaired = await Assert.ThrowsAsync<RefusedException>(() => AgreementStore.DraftAsync(db, clock, office, pairing.DivisionCode, today.Year, targets, default, other.Code));
+        Assert.Equal("not-paired", Assert.Single(unpaired.Problems).Code);
+
+        var agreement = await AgreementStore.DraftAsync(db, clock, office, pairing.DivisionCode, today.Year, targets, default, unit.Code);
+        Assert.Equal(((int?)null, (int?)unit.Id), (agreement.CadreId, agreement.UnitId));
+        Assert.Equal("twice", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() =>
+            AgreementStore.DraftAsync(db, clock, office, pairing.DivisionCode, today.Year, targets, default, unit.Code))).Problems).Code);
+        // Another unit's administrator finds nothing to agree to; the unit's own agrees, and the township signs.
+        var party = new OfficeActor("unit-admin", _ => true);
+        Assert.Equal("not-found", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() =>
+            AgreementStore.AgreeAsync(db, clock, party, new AgreementParty(null, other.Id), agreement.Id, default))).Problems).Code);
+        await AgreementStore.AgreeAsync(db, clock, party, new AgreementParty(null, unit.Id), agreement.Id, default);
+        var signed = await AgreementStore.SignAsync(db, clock, office, agreement.Id, today, "王书记", default);
+        Assert.Equal(AgreementStatus.Concluded, signed.Status);
+    }
 }

@@ -2398,7 +2398,7 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("amendments");
 
-                    b.Property<int>("CadreId")
+                    b.Property<int?>("CadreId")
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
 
@@ -2425,6 +2425,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("township_signer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -2441,9 +2445,16 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_agreements_cadre_id");
 
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_agreements_unit_id");
+
                     b.HasIndex("VillageCode", "Year", "CadreId")
                         .IsUnique()
                         .HasDatabaseName("ix_agreements_village_code_year_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_village_code_year_unit_id");
 
                     b.ToTable("agreements", (string)null);
                 });
@@ -3557,8 +3568,13 @@ namespace Liaison.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_agreements_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_units_unit_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.AgreementTarget", b =>

@@ -2341,7 +2341,7 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("amendments");
 
-                    b.Property<int>("CadreId")
+                    b.Property<int?>("CadreId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
 
@@ -2368,6 +2368,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("township_signer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -2384,9 +2388,16 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasIndex("CadreId")
                         .HasDatabaseName("ix_agreements_cadre_id");
 
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_agreements_unit_id");
+
                     b.HasIndex("VillageCode", "Year", "CadreId")
                         .IsUnique()
                         .HasDatabaseName("ix_agreements_village_code_year_cadre_id");
+
+                    b.HasIndex("VillageCode", "Year", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_village_code_year_unit_id");
 
                     b.ToTable("agreements", (string)null);
                 });
@@ -3476,8 +3487,13 @@ namespace Liaison.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_agreements_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_units_unit_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.AgreementTarget", b =>

@@ -12,6 +12,9 @@ namespace Liaison.Data.Results;
 /// <summary>A target as entered: its area (the policy's code), what is to be achieved, the measure and value (optional), and the day.</summary>
 public sealed record TargetInput(string? Area, string? Text, string? Measure, decimal? Value, DateOnly? Due);
 
+/// <summary>Who acts as the agreement's party: the First Secretary (their cadre) or the paired unit (its administrator's unit).</summary>
+public sealed record AgreementParty(int? Cadre, int? Unit);
+
 /// <summary>
 /// 年度目标责任书 (issue 21): the township office drafts a First Secretary's agreement for the year and
 /// revises it while unsigned; the First Secretary agrees to it as it stands; the office signs it once;
@@ -22,41 +25,72 @@ public static class AgreementStore
 {
     private const string Reach = "the agreement store: the actor's reach is decided on the agreement's village";
 
-    /// <summary>Drafts the agreement of the First Secretary in post in <paramref name="village"/> for <paramref name="year"/>: one a year for each.</summary>
-    public static async Task<Agreement> DraftAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string? village, int year, IReadOnlyList<TargetInput> targets, CancellationToken ct)
+    /// <summary>
+    /// Drafts the agreement for <paramref name="year"/> of the First Secretary in post in
+    /// <paramref name="village"/> — or, given <paramref name="unitCode"/> and where the year's policy has
+    /// the pairings sign too, of that unit paired with the village: one a year for each.
+    /// </summary>
+    public static async Task<Agreement> DraftAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string? village, int year, IReadOnlyList<TargetInput> targets, CancellationToken ct,
+        string? unitCode = null)
     {
         using var outside = Unscoped.Section(Reach);
         var now = clock.GetUtcNow();
         var code = village?.Trim() ?? "";
         var problems = new List<Problem>();
-        int? secretary = null;
+        var (secretary, unit) = (default(int?), default(int?));
         if (await Divisions.VillageReach.CheckAsync(db, actor.Covers, code, problems, ct))
         {
-            secretary = await db.SecretaryPostings.AsNoTracking().Where(p => p.VillageCode == code && p.Year == year && p.Until == null)
-                .Select(p => (int?)p.CadreId).FirstOrDefaultAsync(ct);
-            if (secretary is null)
+            if (string.IsNullOrWhiteSpace(unitCode))
             {
-                problems.Add(new Problem("villageCode", $"{year} 年该村没有在岗的第一书记", $"the village has no First Secretary in post in {year}") { Code = "no-secretary" });
+                secretary = await db.SecretaryPostings.AsNoTracking().Where(p => p.VillageCode == code && p.Year == year && p.Until == null)
+                    .Select(p => (int?)p.CadreId).FirstOrDefaultAsync(ct);
+                if (secretary is null)
+                {
+                    problems.Add(new Problem("villageCode", $"{year} 年该村没有在岗的第一书记", $"the village has no First Secretary in post in {year}") { Code = "no-secretary" });
+                }
             }
-            else if (await db.Agreements.AnyAsync(a => a.Year == year && a.VillageCode == code && a.CadreId == secretary, ct))
+            else
             {
-                problems.Add(new Problem("villageCode", $"该村第一书记 {year} 年的目标责任书已起草，请在原稿上修改", $"the First Secretary's agreement for {year} is drafted already: revise it") { Code = "twice" });
+                unit = await PairedUnitAsync(db, year, code, unitCode.Trim(), problems, ct);
+            }
+            if ((secretary ?? unit) is not null && await db.Agreements.AnyAsync(a => a.Year == year && a.VillageCode == code && a.CadreId == secretary && a.UnitId == unit, ct))
+            {
+                problems.Add(new Problem("villageCode", $"该村{(unit is null ? "第一书记" : "该联建单位")} {year} 年的目标责任书已起草，请在原稿上修改",
+                    $"the {(unit is null ? "First Secretary's" : "unit's")} agreement for {year} is drafted already: revise it")
+                { Code = "twice" });
             }
         }
         var lines = await TargetsAsync(db, year, targets, problems, ct);
         RefusedException.ThrowIfAny(problems);
 
-        var agreement = new Agreement { Year = year, VillageCode = code, CadreId = secretary!.Value, DraftedBy = actor.UserName, DraftedAt = now };
+        var agreement = new Agreement { Year = year, VillageCode = code, CadreId = secretary, UnitId = unit, DraftedBy = actor.UserName, DraftedAt = now };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(ct);
         lines.ForEach(t => t.AgreementId = agreement.Id);
         db.AgreementTargets.AddRange(lines);
         await db.SaveChangesAsync(ct);
-        await FinishAsync(db, clock, actor, "agreement.draft", agreement, null, new { agreement.CadreId, targets = lines.Count }, ct);
+        await FinishAsync(db, clock, actor, "agreement.draft", agreement, null, new { agreement.CadreId, agreement.UnitId, targets = lines.Count }, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return agreement;
+    }
+
+    /// <summary>The unit of a pairing agreement: the year's policy has pairings sign, and the unit is paired with the village this year.</summary>
+    private static async Task<int?> PairedUnitAsync(LiaisonDb db, int year, string village, string unitCode, List<Problem> problems, CancellationToken ct)
+    {
+        if (!(await PolicyStore.GetAsync(db, year, ct)).Policy.Agreements.ForPairings)
+        {
+            problems.Add(new Problem("unit", $"{year} 年的政策未要求联建单位签订目标责任书（agreements.forPairings）", $"the {year} policy does not have the pairings sign agreements (agreements.forPairings)") { Code = "pairings-off" });
+            return null;
+        }
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (unit is null || !await db.LiaisonTies.AnyAsync(t => t.Year == year && t.Until == null && t.Kind == Domain.Liaisons.TieKind.Pairing && t.UnitId == unit && t.DivisionCode == village, ct))
+        {
+            problems.Add(new Problem("unit", $"{year} 年单位 {unitCode} 没有与该村联建", $"unit {unitCode} is not paired with the village in {year}") { Code = "not-paired" });
+            return null;
+        }
+        return unit;
     }
 
     /// <summary>
@@ -96,10 +130,14 @@ public static class AgreementStore
     }
 
     /// <summary>The First Secretary agrees to the draft as it stands: their own agreement only.</summary>
-    public static async Task<Agreement> AgreeAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int ownCadre, long id, CancellationToken ct)
+    public static Task<Agreement> AgreeAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int ownCadre, long id, CancellationToken ct) =>
+        AgreeAsync(db, clock, actor, new AgreementParty(ownCadre, null), id, ct);
+
+    /// <summary>The party agrees to the draft as it stands: the First Secretary or the paired unit's administrator, their own agreement only.</summary>
+    public static async Task<Agreement> AgreeAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, AgreementParty party, long id, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var agreement = await FindAsync(db, actor, ownCadre, id, ct);
+        var agreement = await FindAsync(db, actor, party, id, ct);
         if (agreement.Status != AgreementStatus.Draft)
         {
             throw new RefusedException([new Problem("status", "只有起草中的目标责任书需要确认", "only a draft is agreed to") { Code = agreement.Status == AgreementStatus.Concluded ? "signed" : "agreed" }]);
@@ -125,7 +163,7 @@ public static class AgreementStore
         }
         else if (agreement.Status != AgreementStatus.Agreed)
         {
-            problems.Add(new Problem("status", "第一书记确认后才能签订", "it is signed once the First Secretary has agreed") { Code = "not-agreed" });
+            problems.Add(new Problem("status", "第一书记（或联建单位）确认后才能签订", "it is signed once the First Secretary (or the paired unit) has agreed") { Code = "not-agreed" });
         }
         var today = ChinaTime.Today(clock);
         if (on is not { } day || day > today || day.Year < agreement.Year - 1)
@@ -149,7 +187,7 @@ public static class AgreementStore
         using var outside = Unscoped.Section(Reach);
         var target = await db.AgreementTargets.FirstOrDefaultAsync(t => t.Id == targetId, ct)
             ?? throw new RefusedException([new Problem("target", $"没有编号为 {targetId} 的目标", $"no target {targetId}") { Code = "not-found" }]);
-        var agreement = await FindAsync(db, actor, ownCadre, target.AgreementId, ct);
+        var agreement = await FindAsync(db, actor, ownCadre is { } own ? new AgreementParty(own, null) : null, target.AgreementId, ct);
         var problems = new List<Problem>();
         if (agreement.Status != AgreementStatus.Concluded)
         {
@@ -173,11 +211,11 @@ public static class AgreementStore
         return target;
     }
 
-    private static async Task<Agreement> FindAsync(LiaisonDb db, OfficeActor actor, int? ownCadre, long id, CancellationToken ct)
+    private static async Task<Agreement> FindAsync(LiaisonDb db, OfficeActor actor, AgreementParty? party, long id, CancellationToken ct)
     {
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
-        // Another First Secretary's agreement is as absent as one out of reach.
-        return agreement is null || !actor.Covers(agreement.VillageCode) || (ownCadre is { } own && agreement.CadreId != own)
+        // Another party's agreement is as absent as one out of reach.
+        return agreement is null || !actor.Covers(agreement.VillageCode) || (party is not null && (agreement.CadreId != party.Cadre || agreement.UnitId != party.Unit))
             ? throw new RefusedException([new Problem("id", $"没有编号为 {id} 的目标责任书，或不在你的范围内", $"no agreement {id} within your reach") { Code = "not-found" }])
             : agreement;
     }

@@ -83,13 +83,16 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
     {
         b.ToTable("agreements");
         b.HasKey(a => a.Id);
-        // One agreement a year for a First Secretary and village.
+        // One agreement a year for a First Secretary and village, and for a paired unit and village (the other party null: NULLs are distinct).
         b.HasIndex(a => new { a.VillageCode, a.Year, a.CadreId }).IsUnique();
+        b.HasIndex(a => new { a.VillageCode, a.Year, a.UnitId }).IsUnique();
         b.HasIndex(a => a.CadreId);
+        b.HasIndex(a => a.UnitId);
         b.Property(a => a.VillageCode).HasMaxLength(12);
         b.Property(a => a.DraftedBy).HasMaxLength(100);
         b.Property(a => a.TownshipSigner).HasMaxLength(Agreement.MaxSigner);
         b.HasOne<Cadre>().WithMany().HasForeignKey(a => a.CadreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -15,17 +15,21 @@ public enum AgreementStatus
 
 /// <summary>
 /// 年度目标责任书 (issue 21): a First Secretary's yearly agreement with the township committee for
-/// the village they serve — targets by area, each with a measure, a value and a date. Drafted by the
-/// township office, agreed by the First Secretary, signed (the day, and the township's signer), once;
-/// afterwards changed only by an audited amendment.
+/// the village they serve — or, where the policy says (<see cref="Policy.AgreementRules.ForPairings"/>),
+/// a unit's for the village it is paired with (机关党组织联建) — targets by area, each with a measure, a
+/// value and a date. Drafted by the township office, agreed by the party (the First Secretary, or the
+/// unit's administrator), signed (the day, and the township's signer), once; afterwards changed only
+/// by an audited amendment.
 /// </summary>
 public sealed class Agreement
 {
     public long Id { get; set; }
     public int Year { get; set; }
     public required string VillageCode { get; set; }
-    /// <summary>The First Secretary who signs it.</summary>
-    public int CadreId { get; set; }
+    /// <summary>The First Secretary who signs it; null for a unit's pairing agreement.</summary>
+    public int? CadreId { get; set; }
+    /// <summary>The paired unit that signs it; null for a First Secretary's agreement.</summary>
+    public int? UnitId { get; set; }
     public AgreementStatus Status { get; set; } = AgreementStatus.Draft;
     public required string DraftedBy { get; set; }
     public DateTimeOffset DraftedAt { get; set; }
@@ -72,6 +76,9 @@ public static class AgreementWords
     public static Term Signer { get; } = new("乡镇党委签字人", "Signed for the township by");
     public static Term SignedOn { get; } = new("签订日期", "Signed on");
     public static Term Secretary { get; } = new("第一书记", "First Secretary");
+    /// <summary>Who signs with the township: the First Secretary, or the paired unit.</summary>
+    public static Term Party { get; } = new("责任方（第一书记或联建单位）", "Party (First Secretary or paired unit)");
+    public static Term PairedUnit { get; } = new("联建单位", "Paired unit");
     public static Term Sign { get; } = new("签订", "Sign");
 
     public static Term Status(AgreementStatus status) => status switch

@@ -22,7 +22,8 @@ public static class AgreementPdf
         {
             pdf.Heading($"{a.Year} 年度第一书记目标责任书", 16);
             pdf.Line($"甲方：{township}党委", 11, XBrushes.Black);
-            pdf.Line($"乙方：{row.Village}第一书记 {row.Secretary}{(unit is null ? "" : "（" + unit + "）")}", 11, XBrushes.Black);
+            // The party: the village's First Secretary (with their sending unit), or the paired unit.
+            pdf.Line(row.Agreement.UnitId is null ? $"乙方：{row.Village}第一书记 {row.Party}{(unit is null ? "" : "（" + unit + "）")}" : $"乙方：{row.Village}联建单位 {row.Party}", 11, XBrushes.Black);
             pdf.Line(a.Status == AgreementStatus.Concluded ? $"状态：已签订{(a.Amendments > 0 ? $"，签订后修订 {a.Amendments} 次" : "")}" : $"状态：{AgreementWords.Status(a.Status).Zh}（未签订）", 9, XBrushes.Gray);
             double[] widths = [0.12, 0.46, 0.22, 0.2];
             pdf.Cells(["领域", "目标任务", "衡量办法及目标值", "完成时限"], widths, 10, header: true);
@@ -33,7 +34,7 @@ public static class AgreementPdf
                     widths, 10, wrap: true);
             }
             pdf.Line("", 10, XBrushes.Black);
-            pdf.Line($"甲方（签字）：{a.TownshipSigner ?? "________"}        乙方（签字）：{row.Secretary}", 11, XBrushes.Black);
+            pdf.Line($"甲方（签字）：{a.TownshipSigner ?? "________"}        乙方（签字）：{row.Party}", 11, XBrushes.Black);
             pdf.Line($"签订日期：{Day(a.SignedOn)}", 11, XBrushes.Black);
         }
         finally

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Agreements;
 
-/// <summary>An agreement as the pages list it: with its village's and First Secretary's names, and its targets counted.</summary>
-public sealed record AgreementRow(Agreement Agreement, string Village, string Secretary, int Targets, int Met);
+/// <summary>An agreement as the pages list it: with its village's name, its party's (the First Secretary's or the paired unit's), and its targets counted.</summary>
+public sealed record AgreementRow(Agreement Agreement, string Village, string Party, int Targets, int Met);
 
 /// <summary>目标责任书 within reach: read through the scope by their village, their targets through them.</summary>
 public sealed class AgreementQueries(LiaisonDb db, Scoped scoped)
@@ -24,12 +24,13 @@ public sealed class AgreementQueries(LiaisonDb db, Scoped scoped)
     private async Task<List<AgreementRow>> RowsAsync(IQueryable<Agreement> agreements, CancellationToken ct) =>
         (await (from a in agreements.AsNoTracking()
                 join v in scoped.Names on a.VillageCode equals v.Code
-                join c in db.Cadres.AsNoTracking() on a.CadreId equals c.Id
                 select new
                 {
                     a,
                     Village = v.Name,
-                    c.Name,
+                    // The party: the First Secretary, or the paired unit (a unit's name is no personal data).
+                    Name = db.Cadres.Where(c => c.Id == a.CadreId).Select(c => c.Name).FirstOrDefault()
+                        ?? db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).FirstOrDefault() ?? "",
                     Targets = db.AgreementTargets.Count(t => t.AgreementId == a.Id),
                     Met = db.AgreementTargets.Count(t => t.AgreementId == a.Id && t.MetOn != null),
                 }).ToListAsync(ct))

@@ -26,6 +26,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public AgreementRules Rules { get; private set; } = new();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public string? EnteredVillage { get; private set; }
+    public string? EnteredUnit { get; private set; }
     public IReadOnlyList<TargetInput> EnteredTargets { get; private set; } = [];
     /// <summary>The township office drafts; a First Secretary agrees on the agreement's own page.</summary>
     public bool CanDraft => jurisdiction.May(Ability.RecordResults) && jurisdiction.CadreId is null;
@@ -36,7 +37,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         Rows = await queries.Agreements.ListAsync(Shown, Code, ct);
     }
 
-    public async Task<IActionResult> OnPostDraftAsync(string? village, string[]? area, string[]? text, string[]? measure, string[]? value, DateOnly?[]? due, CancellationToken ct)
+    public async Task<IActionResult> OnPostDraftAsync(string? village, string? unit, string[]? area, string[]? text, string[]? measure, string[]? value, DateOnly?[]? due, CancellationToken ct)
     {
         if (!CanDraft)
         {
@@ -47,12 +48,12 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         try
         {
             RefusedException.ThrowIfAny(problems);
-            var agreement = await AgreementStore.DraftAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), village, Shown, targets, ct);
+            var agreement = await AgreementStore.DraftAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), village, Shown, targets, ct, unit);
             return Redirect($"/agreements/{agreement.Id}");
         }
         catch (RefusedException e)
         {
-            (Problems, EnteredVillage, EnteredTargets) = (e.Problems, village, targets);
+            (Problems, EnteredVillage, EnteredUnit, EnteredTargets) = (e.Problems, village, unit, targets);
             await OnGetAsync(ct);
             return Page();
         }

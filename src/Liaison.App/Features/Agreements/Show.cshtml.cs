@@ -31,7 +31,15 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
     public IReadOnlyList<TargetInput>? EnteredTargets { get; private set; }
     public DateOnly Today => ChinaTime.Today(clock);
     public bool IsOffice => IsOfficeAccount;
-    public bool IsTheSecretary => jurisdiction.May(Ability.RecordResults) && jurisdiction.CadreId == Row.Agreement.CadreId;
+    /// <summary>The agreement's own party: its First Secretary, or the administrator of its paired unit.</summary>
+    public bool IsTheParty => Party is { } p && p.Cadre == Row.Agreement.CadreId && p.Unit == Row.Agreement.UnitId;
+    public bool IsTheSecretary => Row.Agreement.CadreId is not null && IsTheParty;
+
+    /// <summary>Whom the signed-in account speaks for as a party: a cadre (with leave to record results) or a unit's administrator.</summary>
+    private AgreementParty? Party =>
+        jurisdiction.CadreId is { } own && jurisdiction.May(Ability.RecordResults) ? new(own, null)
+        : jurisdiction.Role == Role.UnitAdmin && jurisdiction.Scope?.UnitId is { } unit ? new(null, unit)
+        : null;
 
     private OfficeActor Actor => new(jurisdiction.UserName ?? "?", jurisdiction.Covers);
 
@@ -49,7 +57,7 @@ public sealed class ShowModel(LiaisonQueries queries, LiaisonDb db, Jurisdiction
     }
 
     public Task<IActionResult> OnPostAgreeAsync(long id, CancellationToken ct) =>
-        ActAsync(id, jurisdiction.CadreId is { } own ? () => AgreementStore.AgreeAsync(db, clock, Actor, own, id, ct) : null, ct);
+        ActAsync(id, Party is { } party ? () => AgreementStore.AgreeAsync(db, clock, Actor, party, id, ct) : null, ct);
 
     public Task<IActionResult> OnPostSignAsync(long id, DateOnly? signedOn, string? townshipSigner, CancellationToken ct) =>
         ActAsync(id, IsOfficeAccount ? () => AgreementStore.SignAsync(db, clock, Actor, id, signedOn, townshipSigner, ct) : null, ct);
