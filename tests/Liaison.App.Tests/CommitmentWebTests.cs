@@ -76,6 +76,8 @@ public sealed class CommitmentWebTests() : OwnDemoHost(planned: true)
         var list = WebUtility.HtmlDecode(await office.GetStringAsync("/commitments?code=370830001"));
         Assert.Contains($"<tr data-key=\"{Village}\"><td>", list, StringComparison.Ordinal);
         Assert.Contains("50.0%", list, StringComparison.Ordinal);
+        // …and per sending unit: the cadre's unit has the same two items.
+        Assert.Matches(new System.Text.RegularExpressions.Regex("id=\"by-unit\".*?<tr data-key=\"unit-[0-9]+\"><td>[^<]+</td><td class=\"num\">2</td>", System.Text.RegularExpressions.RegexOptions.Singleline), list);
 
         // The village's public page, with no sign-in: both items, the reason, the deed.
         var anonymous = AppFixture.ClientOf(Host);

@@ -44,13 +44,17 @@ public sealed class CommitmentQueries(LiaisonDb db, Scoped scoped)
     public async Task<List<CommitmentRow>> OfVillageAsync(string village, int year, CancellationToken ct) =>
         await RowsAsync(scoped.Commitments.Where(c => c.VillageCode == village && c.Year == year).OrderBy(c => c.Status).ThenBy(c => c.Deadline), ct);
 
-    /// <summary>The completion of each cadre's and each village's commitments within reach, counted from the items.</summary>
-    public async Task<(List<CommitmentTally> Cadres, List<CommitmentTally> Villages)> TalliesAsync(int year, string? under, DateOnly today, CancellationToken ct)
+    /// <summary>The completion of each cadre's, each sending unit's (the cadres') and each village's commitments within reach, counted from the items.</summary>
+    public async Task<(List<CommitmentTally> Cadres, List<CommitmentTally> Units, List<CommitmentTally> Villages)> TalliesAsync(int year, string? under, DateOnly today, CancellationToken ct)
     {
         var items = await Of(year, under).AsNoTracking().Select(c => new Item(c.CadreId, c.VillageCode, c.Status, c.ClosedOn, c.Deadline)).ToListAsync(ct);
         var cadreIds = items.Select(i => i.CadreId).Distinct().ToList();
         var villageCodes = items.Select(i => i.VillageCode).Distinct().ToList();
-        var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var people = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.UnitId }).ToListAsync(ct);
+        var cadres = people.ToDictionary(c => c.Id, c => c.Name);
+        var unitOf = people.ToDictionary(c => c.Id, c => c.UnitId);
+        var unitIds = people.Select(c => c.UnitId).Distinct().ToList();
+        var units = await scoped.UnitNames.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var villages = await scoped.Names.Where(d => villageCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         CommitmentTally Tally(string key, string name, IEnumerable<Item> group)
         {
@@ -59,6 +63,8 @@ public sealed class CommitmentQueries(LiaisonDb db, Scoped scoped)
                 g.Count(i => i.Status == CommitmentStatus.Dropped), g.Count(i => i.Status == CommitmentStatus.Open && i.Deadline < today));
         }
         return (items.GroupBy(i => i.CadreId).Select(g => Tally(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), cadres.GetValueOrDefault(g.Key) ?? "?", g)).OrderBy(t => t.Completion ?? 0).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            items.GroupBy(i => unitOf.GetValueOrDefault(i.CadreId)).Select(g => Tally("unit-" + g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), units.GetValueOrDefault(g.Key) ?? "?", g))
+                .OrderBy(t => t.Completion ?? 0).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
             items.GroupBy(i => i.VillageCode).Select(g => Tally(g.Key, villages.GetValueOrDefault(g.Key) ?? g.Key, g)).OrderBy(t => t.Completion ?? 0).ThenBy(t => t.Key, StringComparer.Ordinal).ToList());
     }
 

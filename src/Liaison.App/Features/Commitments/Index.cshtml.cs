@@ -29,6 +29,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public DateOnly Today => ChinaTime.Today(clock);
     public List<CommitmentRow> Items { get; private set; } = [];
     public List<CommitmentTally> ByCadre { get; private set; } = [];
+    public List<CommitmentTally> ByUnit { get; private set; } = [];
     public List<CommitmentTally> ByVillage { get; private set; } = [];
     public Paging Paging { get; private set; } = Paging.Of(1, 0);
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -39,7 +40,7 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public async Task OnGetAsync(CancellationToken ct)
     {
         var state = States.Contains(State) ? State : null;
-        (ByCadre, ByVillage) = await queries.Commitments.TalliesAsync(Shown, Code, Today, ct);
+        (ByCadre, ByUnit, ByVillage) = await queries.Commitments.TalliesAsync(Shown, Code, Today, ct);
         Paging = Paging.Of(PageNumber, await queries.Commitments.CountAsync(Shown, Code, state, Today, ct));
         Items = await queries.Commitments.ListAsync(Shown, Code, state, Today, Paging.Skip, Paging.Size, ct);
     }
