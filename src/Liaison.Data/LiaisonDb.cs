@@ -62,6 +62,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Cases.Errand> Errands => Set<Domain.Cases.Errand>();
     public DbSet<Domain.Results.Deed> Deeds => Set<Domain.Results.Deed>();
     public DbSet<Domain.Results.DeedQuantityValue> DeedQuantities => Set<Domain.Results.DeedQuantityValue>();
+    public DbSet<Domain.Results.DeedPhoto> DeedPhotos => Set<Domain.Results.DeedPhoto>();
     public DbSet<Domain.Results.Commitment> Commitments => Set<Domain.Results.Commitment>();
     public DbSet<Domain.Results.CommitmentStep> CommitmentSteps => Set<Domain.Results.CommitmentStep>();
     public DbSet<Domain.Results.Agreement> Agreements => Set<Domain.Results.Agreement>();

@@ -78,6 +78,13 @@ public sealed class DeedWebTests() : OwnDemoHost(planned: true)
         Assert.Contains("长度 1.5 公里", listed, StringComparison.Ordinal);
         Assert.Contains("眼数 2 个", listed, StringComparison.Ordinal);
         Assert.Contains("data-kind=\"road\"", listed, StringComparison.Ordinal);
+        // Sums for a unit (its own deeds and its cadres') and for a period.
+        var ofUnit = WebUtility.HtmlDecode(await office.GetStringAsync($"/deeds?unit={unit}"));
+        Assert.Contains("data-kind=\"road\"", ofUnit, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-deed=", await office.GetStringAsync("/deeds?unit=NO-SUCH-UNIT"), StringComparison.Ordinal);
+        var tomorrow = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain("data-deed=", await office.GetStringAsync($"/deeds?from={tomorrow}"), StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"well\"", await office.GetStringAsync($"/deeds?to={today}"), StringComparison.Ordinal);
         var report = WebUtility.HtmlDecode(await office.GetStringAsync("/reports/370830001001"));
         Assert.Contains("data-indicator=\"deeds_road_km\"", report, StringComparison.Ordinal);
 
@@ -97,12 +104,15 @@ public sealed class DeedWebTests() : OwnDemoHost(planned: true)
         var today = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         List<string> neighbours;
         string unit, far;
+        long team;
         await using (var db = Demo.Target.CreateContext())
         {
             neighbours = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == "370830001" && d.Code != Village).OrderBy(d => d.Code).Select(d => d.Code).Take(2).ToListAsync();
             // The township office's reach ends at its township.
             far = await db.Divisions.AsNoTracking().Where(d => d.Level == Domain.Divisions.DivisionLevel.Village && !d.Code.StartsWith("370830001")).OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
             unit = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.Code).Select(u => u.Code).FirstAsync();
+            team = (await Liaison.Data.Liaisons.WorkTeamStore.CreateAsync(db, TimeProvider.System, new Liaison.Data.Liaisons.OfficeActor("admin", _ => true),
+                new Liaison.Data.Liaisons.WorkTeamInput(Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).Year, "370830001", null, null), default)).Id;
         }
         var office = await SignedInAsync("township-office");
         Assert.Contains("name=\"alsoVillages\"", await office.GetStringAsync("/deeds"), StringComparison.Ordinal);
@@ -114,6 +124,7 @@ public sealed class DeedWebTests() : OwnDemoHost(planned: true)
             ["q.health-check.people"] = "35",
             ["on"] = today,
             ["unit"] = unit,
+            ["team"] = team.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["evidence"] = "县医院巡回义诊",
         };
         var refused = WebUtility.HtmlDecode(await (await Forms.PostAsync(office, "/deeds", "record", Form(neighbours[0] + "," + far))).Content.ReadAsStringAsync());
@@ -125,8 +136,39 @@ public sealed class DeedWebTests() : OwnDemoHost(planned: true)
         Assert.StartsWith("/deeds?code=370830001&", recorded.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await using (var db = Demo.Target.CreateContext())
         {
-            var deeds = await db.Deeds.AsNoTracking().Where(d => d.Evidence == "县医院巡回义诊").OrderBy(d => d.VillageCode).Select(d => d.VillageCode).ToListAsync();
-            Assert.Equal([Village, .. neighbours], deeds);
+            var deeds = await db.Deeds.AsNoTracking().Where(d => d.Evidence == "县医院巡回义诊").OrderBy(d => d.VillageCode).ToListAsync();
+            Assert.Equal([Village, .. neighbours], deeds.Select(d => d.VillageCode));
+            Assert.All(deeds, d => Assert.Equal(team, d.TeamId));
         }
+    }
+
+    [Fact]
+    public async Task A_deeds_photo_is_uploaded_with_it_shown_to_its_readers_and_to_no_one_else()
+    {
+        var today = Liaison.Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[500]];
+        var cadre = await SignedInAsync("cadre");
+        var recorded = await Forms.PostWithFilesAsync(cadre, "/deeds", "record", new()
+        {
+            ["village"] = Village,
+            ["kind"] = "well",
+            ["q.well.wells"] = "1",
+            ["on"] = today,
+            ["evidence"] = "新打机井一眼",
+        }, [("photos", "机井.png", png)]);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        long id;
+        await using (var db = Demo.Target.CreateContext())
+        {
+            id = await db.Deeds.AsNoTracking().Where(d => d.Evidence == "新打机井一眼").Select(d => d.Id).SingleAsync();
+        }
+        var photo = $"/deeds?handler=photo&deed={id}&n=1";
+        var office = await SignedInAsync("office");
+        Assert.Contains(photo.Replace("&", "&amp;", StringComparison.Ordinal), await office.GetStringAsync("/deeds"), StringComparison.Ordinal);
+        var image = await office.GetAsync(photo);
+        Assert.Equal(("image/png", png.Length), (image.Content.Headers.ContentType!.MediaType, (await image.Content.ReadAsByteArrayAsync()).Length));
+        // Not for a reader of another township, and not on the village's public page.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("other-inspector")).GetAsync(photo)).StatusCode);
+        Assert.DoesNotContain("handler=photo", await AppFixture.ClientOf(Host).GetStringAsync($"/public/villages/{Village}"), StringComparison.Ordinal);
     }
 }

@@ -170,17 +170,8 @@ public sealed class NewCityCliTests : IDisposable
     [Fact]
     public async Task A_county_of_another_province_imports_its_work_teams_as_its_organisation_department_lists_them()
     {
-        await using var file = new TempSqlite();
-        async Task<(int Code, string Out)> Run(params string[] args)
-        {
-            var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
-            return (code, output + err);
-        }
-        foreach (var (kind, name) in new[] { ("divisions", "620924-区划代码.csv"), ("units", "单位.csv"), ("cadres", "干部花名册.csv") })
-        {
-            var (code, output) = await Run("import", kind, Office(name));
-            Assert.True(code == ExitCodes.Ok, output);
-        }
+        await using var file = await CountyWithStaffAsync();
+        Task<(int Code, string Out)> Run(params string[] args) => RunOnAsync(file, args);
 
         // The preview says what the file would do and writes nothing.
         var (previewCode, preview) = await Run("import", "teams", Office("工作团队.csv"), "--preview", "--json");
@@ -238,17 +229,8 @@ public sealed class NewCityCliTests : IDisposable
     [Fact]
     public async Task A_county_of_another_province_imports_its_deeds_ledger_and_party_outputs_by_village_name_and_again_without_doubling()
     {
-        await using var file = new TempSqlite();
-        async Task<(int Code, string Out)> Run(params string[] args)
-        {
-            var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
-            return (code, output + err);
-        }
-        foreach (var (kind, name) in new[] { ("divisions", "620924-区划代码.csv"), ("units", "单位.csv"), ("cadres", "干部花名册.csv") })
-        {
-            var (code, output) = await Run("import", kind, Office(name));
-            Assert.True(code == ExitCodes.Ok, output);
-        }
+        await using var file = await CountyWithStaffAsync();
+        Task<(int Code, string Out)> Run(params string[] args) => RunOnAsync(file, args);
         // The township's ledger as it keeps it (GB18030, a title row, 序号, days written the Chinese way, villages by name,
         // metres and 万元, a 合计 footer); its days are recent ones, as a ledger's are.
         var today = Domain.Shared.ChinaTime.Today(TimeProvider.System);
@@ -304,6 +286,25 @@ public sealed class NewCityCliTests : IDisposable
             Assert.Equal((4m, 120m), (db.DeedQuantities.Single(q => q.DeedId == training.Id && q.Code == "sessions").Value, db.DeedQuantities.Single(q => q.DeedId == training.Id && q.Code == "people").Value));
             Assert.Equal(2, db.AuditEntries.Count(a => a.Action == "import.deeds" || a.Action == "import.party-outputs"));
         }
+    }
+
+    /// <summary>The command line on <paramref name="file"/>: its exit code and all it printed.</summary>
+    private static async Task<(int Code, string Out)> RunOnAsync(TempSqlite file, params string[] args)
+    {
+        var (code, output, err) = await CliRunner.RunAsync([.. args, "--db", file.DbSetting]);
+        return (code, output + err);
+    }
+
+    /// <summary>A database with the county's divisions, units and cadres imported as its offices bring them.</summary>
+    private static async Task<TempSqlite> CountyWithStaffAsync()
+    {
+        var file = new TempSqlite();
+        foreach (var (kind, name) in new[] { ("divisions", "620924-区划代码.csv"), ("units", "单位.csv"), ("cadres", "干部花名册.csv") })
+        {
+            var (code, output) = await RunOnAsync(file, "import", kind, Office(name));
+            Assert.True(code == ExitCodes.Ok, output);
+        }
+        return file;
     }
 
     private static Domain.Liaisons.TeamRole TeamRoleOf(Data.LiaisonDb db, string cadre) =>

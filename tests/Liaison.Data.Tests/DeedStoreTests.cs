@@ -124,5 +124,48 @@ public class DeedStoreTests
         var wrongVillage = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null, road with { VillageCode = neighbours[0] }, default));
         Assert.Equal(["agreementTargetId", "supportId"], wrongVillage.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         Assert.Equal(4, await db.Deeds.CountAsync());
+
+        // A work team did it where it is stationed: the township's team for its villages, not for one elsewhere.
+        var team = await WorkTeamStore.CreateAsync(db, clock, new OfficeActor("admin", _ => true), new WorkTeamInput(today.Year, village[..9], null, null), default);
+        var byTeam = await DeedStore.RecordAllAsync(db, clock, office, null,
+            new DeedInput(village, "well", today, [new DeedAmount("wells", 1)], AlsoVillages: [neighbours[0]], TeamId: team.Id), default);
+        Assert.All(byTeam, d => Assert.Equal(((long?)team.Id, (int?)null, (int?)null), (d.TeamId, d.CadreId, d.UnitId)));
+        var county = new OfficeActor("county-office", _ => true);
+        var elsewhere = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, county, null,
+            new DeedInput(far, "well", today, [new DeedAmount("wells", 1)], TeamId: team.Id), default));
+        Assert.Equal(("team", "unknown"), (Assert.Single(elsewhere.Problems).Field, elsewhere.Problems[0].Code));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_deeds_photos_are_kept_with_it_when_they_are_images_and_refused_by_type_size_and_number_otherwise(string provider)
+    {
+        var (t, db, _, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var today = ChinaTime.Today(clock);
+        var office = new OfficeActor("township-office", code => code.StartsWith(village[..9], StringComparison.Ordinal));
+        var unit = await db.Units.AsNoTracking().Where(u => u.Status == Domain.People.UnitStatus.Open).OrderBy(u => u.Id).Select(u => u.Code).FirstAsync();
+        byte[] Jpeg(int size) => [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[size - 4]];
+        DeedInput Well(params DeedPhotoInput[] photos) => new(village, "well", today, [new DeedAmount("wells", 1)], UnitCode: unit, Photos: photos);
+
+        var deed = await DeedStore.RecordAsync(db, clock, office, null, Well(new("井口.jpg", Jpeg(2_000)), new("验收.jpg", Jpeg(3_000))), default);
+        var kept = await db.DeedPhotos.AsNoTracking().Where(p => p.DeedId == deed.Id).OrderBy(p => p.Number).ToListAsync();
+        Assert.Equal([(1, "image/jpeg", 2_000), (2, "image/jpeg", 3_000)], kept.Select(p => (p.Number, p.ContentType, p.Content.Length)));
+
+        // A PDF named .jpg, one too large, one too many: each refused, nothing stored.
+        var type = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null, Well(new DeedPhotoInput("合同.jpg", "%PDF-1.7"u8.ToArray())), default));
+        Assert.Equal(("photos", "type"), (Assert.Single(type.Problems).Field, type.Problems[0].Code));
+        Assert.Contains("合同.jpg", type.Problems[0].Zh, StringComparison.Ordinal);
+        var size = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null, Well(new DeedPhotoInput("大图.jpg", Jpeg(DeedPhotoLimit + 1))), default));
+        Assert.Equal("size", Assert.Single(size.Problems).Code);
+        var many = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAsync(db, clock, office, null,
+            Well([.. Enumerable.Range(1, Domain.Results.DeedPhoto.MaxPerDeed + 1).Select(i => new DeedPhotoInput($"{i}.jpg", Jpeg(100)))]), default));
+        Assert.Equal("count", Assert.Single(many.Problems).Code);
+        Assert.Equal(1, await db.Deeds.CountAsync());
+        Assert.Equal(2, await db.DeedPhotos.CountAsync());
+    }
+
+    private const int DeedPhotoLimit = Domain.Results.DeedPhoto.MaxBytes;
 }

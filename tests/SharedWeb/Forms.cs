@@ -10,7 +10,11 @@ public static partial class Forms
         await PostFromAsync(client, await client.GetStringAsync(page), handler, fields, page);
 
     /// <summary>Posts a form of a page already shown (a form that appears only after another post, e.g. a preview's "save").</summary>
-    public static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string html, string handler, Dictionary<string, string> fields, string page = "the page")
+    public static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string html, string handler, Dictionary<string, string> fields, string page = "the page") =>
+        await client.PostAsync(Fill(html, handler, fields, page), new FormUrlEncodedContent(fields));
+
+    /// <summary>The form's action; its hidden fields and the anti-forgery token added to <paramref name="fields"/>.</summary>
+    private static string Fill(string html, string handler, Dictionary<string, string> fields, string page)
     {
         var form = FormOf(html, handler);
         if (!form.Success)
@@ -22,7 +26,24 @@ public static partial class Forms
             fields.TryAdd(hidden.Groups[1].Value, WebUtility.HtmlDecode(hidden.Groups[2].Value));
         }
         fields["__RequestVerificationToken"] = TestAccounts.FormToken(html);
-        return await client.PostAsync(WebUtility.HtmlDecode(form.Groups[1].Value), new FormUrlEncodedContent(fields));
+        return WebUtility.HtmlDecode(form.Groups[1].Value);
+    }
+
+    /// <summary>Posts a page's form with files, as a browser posts a form of <c>enctype="multipart/form-data"</c>.</summary>
+    public static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields,
+        IReadOnlyList<(string Field, string FileName, byte[] Bytes)> files)
+    {
+        var action = Fill(await client.GetStringAsync(page), handler, fields, page);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var (field, fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+        return await client.PostAsync(action, content);
     }
 
     private static Match FormOf(string html, string handler) =>

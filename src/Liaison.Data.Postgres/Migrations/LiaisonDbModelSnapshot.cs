@@ -2696,6 +2696,10 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("support_id");
 
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("team_id");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer")
                         .HasColumnName("unit_id");
@@ -2732,6 +2736,9 @@ namespace Liaison.Data.Postgres.Migrations
                     b.HasIndex("SupportId")
                         .HasDatabaseName("ix_deeds_support_id");
 
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_deeds_team_id");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
 
@@ -2739,6 +2746,44 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_deeds_village_code_year");
 
                     b.ToTable("deeds", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("DeedId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deed_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deed_photos");
+
+                    b.HasIndex("DeedId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deed_photos_deed_id_number");
+
+                    b.ToTable("deed_photos", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>
@@ -3639,11 +3684,27 @@ namespace Liaison.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_secretary_supports_support_id");
 
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_work_teams_team_id");
+
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedPhoto", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Deed", null)
+                        .WithMany()
+                        .HasForeignKey("DeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deed_photos_deeds_deed_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>

@@ -2631,6 +2631,10 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("support_id");
 
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_id");
@@ -2667,6 +2671,9 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.HasIndex("SupportId")
                         .HasDatabaseName("ix_deeds_support_id");
 
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_deeds_team_id");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_deeds_unit_id");
 
@@ -2674,6 +2681,42 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_deeds_village_code_year");
 
                     b.ToTable("deeds", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("DeedId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deed_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deed_photos");
+
+                    b.HasIndex("DeedId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deed_photos_deed_id_number");
+
+                    b.ToTable("deed_photos", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>
@@ -3558,11 +3601,27 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_secretary_supports_support_id");
 
+                    b.HasOne("Liaison.Domain.Liaisons.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deeds_work_teams_team_id");
+
                     b.HasOne("Liaison.Domain.People.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_deeds_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Results.DeedPhoto", b =>
+                {
+                    b.HasOne("Liaison.Domain.Results.Deed", null)
+                        .WithMany()
+                        .HasForeignKey("DeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deed_photos_deeds_deed_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Results.DeedQuantityValue", b =>

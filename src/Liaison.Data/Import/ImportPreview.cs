@@ -105,6 +105,26 @@ public sealed record ImportPreview
         $"第 {n.Line.ToString(CultureInfo.InvariantCulture)} 行，列“{n.Column}”：{n.Before} → {n.After}",
         $"line {n.Line.ToString(CultureInfo.InvariantCulture)}, column {n.Column}: {n.Before} → {n.After}");
 
+    /// <summary>
+    /// The preview of a file an importer reads whole before comparing (work teams, deeds): the file
+    /// opened with its columns and given to <paramref name="read"/>; a file refused as a whole (not
+    /// found, no header, a missing column) is a preview with that refusal.
+    /// </summary>
+    internal static async Task<ImportPreview> ReadAsync(string path, string entity, IReadOnlyList<ImportColumn> layout, Func<TabularFile, Task<ImportPreview>> read)
+    {
+        var name = Path.GetFileName(path);
+        TabularFile? file = null;
+        try
+        {
+            file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true, layout);
+            return await read(file);
+        }
+        catch (ImportRefusedException e)
+        {
+            return Refused(file, name, entity, new ImportProblems(name), e);
+        }
+    }
+
     /// <summary>A preview of a file refused as a whole (not found, no header, a missing column): the problems found so far and the refusal's.</summary>
     internal static ImportPreview Refused(TabularFile? file, string name, string entity, ImportProblems problems, ImportRefusedException refusal)
     {

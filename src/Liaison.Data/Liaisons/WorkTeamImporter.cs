@@ -90,14 +90,11 @@ public sealed class WorkTeamImporter(TimeProvider clock)
     public async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var name = Path.GetFileName(path);
-        TabularFile? file = null;
-        try
+        return await ImportPreview.ReadAsync(path, Entity, Layout, async file =>
         {
-            file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true, Layout);
             var plan = await PlanAsync(db, file, ct);
             var (adds, changes, same, added, changed) = Compare(plan);
-            return ImportPreview.Of(file, name, Entity, plan.Problems, written: false) with
+            return ImportPreview.Of(file, file.Name, Entity, plan.Problems, written: false) with
             {
                 Rows = plan.Rows,
                 Adds = adds,
@@ -106,11 +103,7 @@ public sealed class WorkTeamImporter(TimeProvider clock)
                 Added = added,
                 Changed = changed,
             };
-        }
-        catch (ImportRefusedException e)
-        {
-            return ImportPreview.Refused(file, name, Entity, new ImportProblems(name), e);
-        }
+        });
     }
 
     /// <summary>Sets up the teams and joins the members in one transaction, or refuses the whole file with every problem by line and column.</summary>

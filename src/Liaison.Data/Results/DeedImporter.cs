@@ -63,24 +63,17 @@ public sealed class DeedImporter(TimeProvider clock)
     public async Task<ImportPreview> PreviewAsync(LiaisonDb db, string path, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var name = Path.GetFileName(path);
-        TabularFile? file = null;
-        try
+        return await ImportPreview.ReadAsync(path, Entity, Layout, async file =>
         {
-            file = TabularFile.Open(path, allowXlsx: true, allowGb18030: true, Layout);
             var plan = await PlanAsync(db, file, ct);
-            return ImportPreview.Of(file, name, Entity, plan.Problems, written: false) with
+            return ImportPreview.Of(file, file.Name, Entity, plan.Problems, written: false) with
             {
                 Rows = plan.Rows,
                 Adds = plan.Adds.Count,
                 Unchanged = plan.Recorded.Count,
                 Added = plan.Adds.Take(ImportPreview.ListLimit).Select(p => new RowAdded(p.Line, p.Label)).ToList(),
             };
-        }
-        catch (ImportRefusedException e)
-        {
-            return ImportPreview.Refused(file, name, Entity, new ImportProblems(name), e);
-        }
+        });
     }
 
     /// <summary>Records the file's new deeds in one transaction, or refuses the whole file with every problem by line and column.</summary>

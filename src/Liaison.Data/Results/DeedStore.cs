@@ -20,7 +20,11 @@ namespace Liaison.Data.Results;
 /// </summary>
 public sealed record DeedInput(string? VillageCode, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount> Quantities,
     string? CadreCode = null, string? UnitCode = null, string? Source = null, string? Evidence = null, string? CaseCode = null, long? CommitmentId = null,
-    long? AgreementTargetId = null, long? SupportId = null, IReadOnlyList<string>? AlsoVillages = null);
+    long? AgreementTargetId = null, long? SupportId = null, IReadOnlyList<string>? AlsoVillages = null, long? TeamId = null,
+    IReadOnlyList<DeedPhotoInput>? Photos = null);
+
+/// <summary>A photo of the evidence as uploaded: the file's name (for a refusal to name it) and its bytes.</summary>
+public sealed record DeedPhotoInput(string FileName, byte[] Bytes);
 
 /// <summary>A deed from the phone's queue: the id the phone made, the village, and what the office's form asks.</summary>
 public sealed record DeedFieldInput(Guid? Id, string? Village, string? Kind, DateOnly? On, IReadOnlyList<DeedAmount>? Quantities,
@@ -116,7 +120,14 @@ public static class DeedStore
                 problems.Add(new Problem("unit", $"没有代码为 {code} 的在册单位", $"no open unit with code {code}") { Code = "unknown" });
             }
         }
-        if (ownCadre is null && string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode))
+        // A work team did it where it is stationed: every village of the deed lies in the team's division.
+        if (input.TeamId is { } team
+            && !(await db.WorkTeams.AsNoTracking().Where(t => t.Id == team && t.Year == year).Select(t => t.DivisionCode).FirstOrDefaultAsync(ct) is { } stationed
+                && others.Prepend(village).All(v => v.StartsWith(stationed, StringComparison.Ordinal))))
+        {
+            problems.Add(new Problem("team", $"{year} 年没有编号为 {team} 、派驻该村所在地的工作团队", $"no {year} work team {team} stationed where the village lies") { Code = "unknown" });
+        }
+        if (ownCadre is null && string.IsNullOrWhiteSpace(input.CadreCode) && string.IsNullOrWhiteSpace(input.UnitCode) && input.TeamId is null)
         {
             problems.Add(Deed.NoDoer);
         }
@@ -137,6 +148,7 @@ public static class DeedStore
                  where s.Id == input.SupportId && p.VillageCode == village
                  select (long?)s.Id,
             id => ($"本村没有编号为 {id} 的派出单位支持记录", $"no sending-unit support {id} for this village"), ct);
+        var photos = Photos(input.Photos ?? [], problems);
         var source = RefusedException.Text(problems, "source", input.Source, Deed.MaxSource, required: false);
         var evidence = RefusedException.Text(problems, "evidence", input.Evidence, Deed.MaxEvidence, required: false);
         RefusedException.ThrowIfAny(problems);
@@ -149,6 +161,7 @@ public static class DeedStore
             On = input.On!.Value,
             CadreId = cadre,
             UnitId = unit,
+            TeamId = input.TeamId,
             Source = source,
             Evidence = evidence,
             CaseId = i == 0 ? caseId : null,
@@ -163,6 +176,8 @@ public static class DeedStore
         db.Deeds.AddRange(deeds);
         await db.SaveChangesAsync(ct);
         db.DeedQuantities.AddRange(deeds.SelectMany(d => input.Quantities.Select(q => new DeedQuantityValue { DeedId = d.Id, Code = q.Code, Value = q.Value })));
+        // The evidence's photos go with each village's deed, as its text does.
+        db.DeedPhotos.AddRange(deeds.SelectMany(d => photos.Select((p, i) => new DeedPhoto { DeedId = d.Id, Number = i + 1, ContentType = p.ContentType, Content = p.Bytes })));
         await db.SaveChangesAsync(ct);
         // The villages' figures are recounted by the drainer, as for every field record.
         await Field.FieldRollups.MarkAsync(db, deeds.Select(d => d.VillageCode), ct);
@@ -170,11 +185,37 @@ public static class DeedStore
         {
             await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("deed.record", "deed",
                 deed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), deed.VillageCode, null,
-                new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value) }), ct);
+                new { deed.Kind, deed.On, deed.CadreId, deed.UnitId, deed.TeamId, quantities = input.Quantities.ToDictionary(q => q.Code, q => q.Value), photos = photos.Count }), ct);
         }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return deeds;
+    }
+
+    /// <summary>The photos judged: at most <see cref="DeedPhoto.MaxPerDeed"/>, each a JPEG or PNG (by its bytes) of at most <see cref="DeedPhoto.MaxBytes"/>.</summary>
+    private static List<(string ContentType, byte[] Bytes)> Photos(IReadOnlyList<DeedPhotoInput> photos, List<Problem> problems)
+    {
+        if (photos.Count > DeedPhoto.MaxPerDeed)
+        {
+            problems.Add(new Problem("photos", $"照片最多 {DeedPhoto.MaxPerDeed} 张", $"at most {DeedPhoto.MaxPerDeed} photos") { Code = "count" });
+        }
+        var kept = new List<(string, byte[])>();
+        foreach (var photo in photos)
+        {
+            if (photo.Bytes.Length > DeedPhoto.MaxBytes)
+            {
+                problems.Add(new Problem("photos", $"照片“{photo.FileName}”超过 {DeedPhoto.MaxBytes / 1024 / 1024} MB", $"the photo \"{photo.FileName}\" is larger than {DeedPhoto.MaxBytes / 1024 / 1024} MB") { Code = "size" });
+            }
+            else if (DeedPhoto.TypeOf(photo.Bytes) is { } type)
+            {
+                kept.Add((type, photo.Bytes));
+            }
+            else
+            {
+                problems.Add(new Problem("photos", $"“{photo.FileName}”不是 JPEG 或 PNG 图片", $"\"{photo.FileName}\" is not a JPEG or PNG image") { Code = "type" });
+            }
+        }
+        return kept;
     }
 
     /// <summary>What a deed fulfils, when named: found in its village (the id), or the problem on its field.</summary>

@@ -29,6 +29,7 @@ internal sealed class DeedConfiguration : IEntityTypeConfiguration<Deed>
         b.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => d.AgreementTargetId);
         b.HasOne<AgreementTarget>().WithMany().HasForeignKey(d => d.AgreementTargetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Liaisons.WorkTeam>().WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => d.SupportId);
         b.HasOne<Domain.Secretaries.SecretarySupport>().WithMany().HasForeignKey(d => d.SupportId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -74,6 +75,18 @@ internal sealed class CommitmentStepConfiguration : IEntityTypeConfiguration<Com
         b.Property(s => s.Text).HasMaxLength(Commitment.MaxNote);
         b.Property(s => s.RecordedBy).HasMaxLength(100);
         b.HasOne<Commitment>().WithMany().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeedPhotoConfiguration : IEntityTypeConfiguration<DeedPhoto>
+{
+    public void Configure(EntityTypeBuilder<DeedPhoto> b)
+    {
+        b.ToTable("deed_photos");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => new { p.DeedId, p.Number }).IsUnique();
+        b.Property(p => p.ContentType).HasMaxLength(20);
+        b.HasOne<Deed>().WithMany().HasForeignKey(p => p.DeedId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

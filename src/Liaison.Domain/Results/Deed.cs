@@ -4,8 +4,8 @@ namespace Liaison.Domain.Results;
 
 /// <summary>
 /// 实事好事 (issue 21): a practical deed done for a village — its kind from the policy's catalogue
-/// (<see cref="Policy.DeedRules"/>), the day, who did it (a cadre, a First Secretary among them, or a
-/// unit) and its quantities in the kind's units (<see cref="DeedQuantityValue"/>). A deed for several
+/// (<see cref="Policy.DeedRules"/>), the day, who did it (a cadre, a First Secretary among them, a
+/// unit, or a work team) and its quantities in the kind's units (<see cref="DeedQuantityValue"/>). A deed for several
 /// villages is recorded once for each, so that the sums of any division add up. Evidence is a short
 /// text, never required.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class Deed
     public int? CadreId { get; set; }
     /// <summary>The unit that did it (a sending unit's support, a pairing unit's project), when a unit did.</summary>
     public int? UnitId { get; set; }
+    /// <summary>The work team (工作团、工作队、工作组) that did it, when a team did: stationed where the village lies.</summary>
+    public long? TeamId { get; set; }
     /// <summary>Where the money or the project came from (funds coordinated: 资金来源).</summary>
     public string? Source { get; set; }
     public string? Evidence { get; set; }
@@ -47,8 +49,32 @@ public sealed class Deed
             ? new Problem("on", $"日期须在今天及之前 {RecordWithinDays} 天内", $"the day lies within the {RecordWithinDays} days up to today") { Code = "range" }
             : null;
 
-    /// <summary>A deed names who did it: a cadre or a unit.</summary>
-    public static Problem NoDoer { get; } = new("cadre", "请写明办实事的干部或单位", "name the cadre or the unit who did it") { Code = "required" };
+    /// <summary>A deed names who did it: a cadre, a unit or a work team.</summary>
+    public static Problem NoDoer { get; } = new("cadre", "请写明办实事的干部、单位或工作队", "name the cadre, the unit or the work team who did it") { Code = "required" };
+}
+
+/// <summary>
+/// A photo of a deed's evidence (optional, never required): a JPEG or PNG of at most
+/// <see cref="MaxBytes"/>, up to <see cref="MaxPerDeed"/> a deed, kept in the database (so a backup
+/// holds it) and shown only to those who read the deed — never on the public pages, since villagers
+/// may be in it.
+/// </summary>
+public sealed class DeedPhoto
+{
+    public long Id { get; set; }
+    public long DeedId { get; set; }
+    public int Number { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+
+    public const int MaxPerDeed = 3;
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    /// <summary>The image type the bytes begin with (JPEG, PNG), or null for anything else — whatever the file's name says.</summary>
+    public static string? TypeOf(ReadOnlySpan<byte> bytes) =>
+        bytes is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg"
+        : bytes is [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] ? "image/png"
+        : null;
 }
 
 /// <summary>One quantity of a deed, by the code its kind gives it, in the kind's unit.</summary>

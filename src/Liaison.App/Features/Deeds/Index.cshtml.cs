@@ -22,6 +22,10 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    /// <summary>A unit's deeds (its own and its cadres'), by its code; a period within the year.</summary>
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     /// <summary>What the deed to record fulfils, from its page — a public commitment, an agreement's target, a sending unit's support: its village is the deed's.</summary>
     [BindProperty(SupportsGet = true)] public long? Commitment { get; set; }
@@ -44,18 +48,25 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     /// <summary>A cadre records the deeds they did themselves; an office names the cadre or the unit.</summary>
     public bool IsCadre => jurisdiction.CadreId is not null;
 
+    /// <summary>The year's work teams within reach, for an office naming the team that did a deed.</summary>
+    public List<Features.Teams.TeamRow> Teams { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Teams = CanRecord && !IsCadre ? await queries.Teams.ListAsync(Shown, null, ct) : [];
         Rules = (await PolicyStore.GetAsync(db, Shown, ct)).Policy.Deeds;
         var kind = Rules.Find(Kind)?.Code;
-        Sums = await queries.Deeds.SumsAsync(Shown, Code, ct);
-        Paging = Paging.Of(PageNumber, await queries.Deeds.CountAsync(Shown, Code, kind, ct));
-        Deeds = await queries.Deeds.ListAsync(Shown, Code, kind, Paging.Skip, Paging.Size, ct);
+        // A unit code that names no unit filters to nothing rather than to everything.
+        int? unit = string.IsNullOrWhiteSpace(Unit) ? null : await queries.Deeds.UnitIdAsync(Unit.Trim(), ct) ?? -1;
+        var filter = new DeedFilter(Shown, Code, kind, unit, From, To);
+        Sums = await queries.Deeds.SumsAsync(filter, ct);
+        Paging = Paging.Of(PageNumber, await queries.Deeds.CountAsync(filter, ct));
+        Deeds = await queries.Deeds.ListAsync(filter, Paging.Skip, Paging.Size, ct);
         Fulfils = await queries.Deeds.FulfilsAsync(Commitment, Target, Support, ct);
     }
 
     public async Task<IActionResult> OnPostRecordAsync(string? village, string? alsoVillages, string? kind, DateOnly? on, string? cadre, string? unit, string? source, string? evidence,
-        string? caseCode, long? commitmentId, long? agreementTargetId, long? supportId, CancellationToken ct)
+        string? caseCode, long? commitmentId, long? agreementTargetId, long? supportId, long? team, CancellationToken ct)
     {
         if (!CanRecord)
         {
@@ -76,8 +87,17 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         }
         // Other villages the same deed served: the picker sends their codes joined by commas (typed ones may use spaces or 、 too).
         var also = (alsoVillages ?? "").Split([',', '，', '、', ' ', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var photos = new List<DeedPhotoInput>();
+        foreach (var file in Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0))
+        {
+            // Read no further than one byte past the limit: the store refuses it by its size.
+            using var stream = file.OpenReadStream();
+            var bytes = new byte[Math.Min(file.Length, Domain.Results.DeedPhoto.MaxBytes + 1)];
+            await stream.ReadExactlyAsync(bytes, ct);
+            photos.Add(new DeedPhotoInput(file.FileName, bytes));
+        }
         var input = new DeedInput(village, kind, on, amounts, IsCadre ? null : cadre, IsCadre ? null : unit, source, evidence, caseCode, commitmentId,
-            agreementTargetId, supportId, also);
+            agreementTargetId, supportId, also, IsCadre ? null : team, photos);
         try
         {
             RefusedException.ThrowIfAny(unreadable);
@@ -97,6 +117,17 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
             await OnGetAsync(ct);
             return Page();
         }
+    }
+
+    /// <summary>A photo of a deed's evidence, for those who read the deed.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(long deed, int n, CancellationToken ct)
+    {
+        if (await queries.Deeds.PhotoAsync(deed, n, ct) is not { } photo)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(photo.Content, photo.ContentType);
     }
 
     public string KindName(string code) => DeedText.Kind(Rules, code);
