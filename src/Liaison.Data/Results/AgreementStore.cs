@@ -16,8 +16,9 @@ public sealed record TargetInput(string? Area, string? Text, string? Measure, de
 public sealed record AgreementParty(int? Cadre, int? Unit);
 
 /// <summary>
-/// 年度目标责任书 (issue 21): the township office drafts a First Secretary's agreement for the year and
-/// revises it while unsigned; the First Secretary agrees to it as it stands; the office signs it once;
+/// 年度目标责任书 (issue 21): the township office drafts a First Secretary's agreement for the year (or,
+/// where the policy says, a paired unit's) and revises it while unsigned; its party agrees to it as it
+/// stands; the office signs it once;
 /// a signed one changes only by an amendment with its reason; targets are marked met. Each step is
 /// audited and marks the village for the rollups; a refusal names its field and changes nothing.
 /// </summary>
