@@ -63,6 +63,10 @@ public class PolicyTests
     [InlineData("""{ "year": 1999 }""", "policy.year")]
     [InlineData("""{ "backward": { "share": 0.1 } }""", "policy.year")]
     [InlineData("""{ "year": 2026, "backward": { "rounding": "sideways" } }""", "policy.value")]
+    [InlineData("""{ "year": 2026, "supervision": { "margin": 0.5 } }""", "supervision.precision")]
+    [InlineData("""{ "year": 2026, "supervision": { "rectificationDays": 0 } }""", "supervision.days")]
+    [InlineData("""{ "year": 2026, "supervision": { "findingKinds": [{ "code": "absent", "name": "不在岗", "signOff": "province" }] } }""", "supervision.findings")]
+    [InlineData("""{ "year": 2026, "supervision": { "checklist": [{ "code": "x", "name": "资料", "levels": ["household"] }] } }""", "supervision.checklist")]
     public void Contradictions_and_impossible_values_are_refused_naming_the_rule(string json, string rule)
     {
         var (policy, problems) = PolicyDocument.Parse(json);
@@ -106,5 +110,7 @@ public class PolicyTests
         Assert.Contains("每年在联系村驻村不少于 10 天", text, StringComparison.Ordinal);
         Assert.Contains("不少于 14 天", text, StringComparison.Ordinal);
         Assert.Contains("10% 的比例", text, StringComparison.Ordinal);
+        Assert.Contains("误差 ±3%", text, StringComparison.Ordinal);
+        Assert.Contains("弄虚作假（可通报批评，由县级审签）", text, StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,17 @@ public sealed record PolicySection(string Heading, IReadOnlyList<string> Lines);
 /// <summary>The policy as people read it: the same numbers as the document, in sentences, in either language.</summary>
 public static class PolicyText
 {
+    private static PolicySection Supervision(SupervisionRules s, bool en) =>
+        new(en ? "Supervision (督查)" : "督查",
+        [
+            en ? $"Visits are verified by telephone on a random sample sized for ±{Percent(s.Margin)} at {Percent(s.Confidence)} confidence; a cadre or village whose unconfirmed share is above the rest's at α = {s.Alpha.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} (Fisher's exact test, Holm's correction) is flagged for inspection."
+               : $"入户走访以电话随机抽样核实，样本量按 {Percent(s.Confidence)} 置信度、误差 ±{Percent(s.Margin)} 确定；未获证实比例显著高于其余的干部或村（Fisher 精确检验，Holm 校正，α = {s.Alpha.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}）列入暗访对象。",
+            en ? $"Findings: {string.Join("; ", s.FindingKinds.Select(k => (k.EnglishName.Length > 0 ? k.EnglishName : k.Name) + (k.Criticism ? $" (may be criticised publicly, signed off by the {k.SignOff})" : "")))}."
+               : $"问题类别：{string.Join("；", s.FindingKinds.Select(k => k.Name + (k.Criticism ? $"（可通报批评，由{(k.SignOff == "city" ? "市" : "县")}级审签）" : "")))}。",
+            en ? $"Rectification within {s.RectificationDays} working days unless the notice says otherwise; notices {(s.PublishNotices ? "are" : "are not")} published on the public pages."
+               : $"限期整改一般为 {s.RectificationDays} 个工作日；通报{(s.PublishNotices ? "同时在公开页面发布" : "不在公开页面发布")}。",
+        ]);
+
     private static string Percent(double share) => (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>What taking part asks of a cadre in the year, in a sentence (the policy page, a unit's participation list).</summary>
@@ -106,14 +117,15 @@ public static class PolicyText
             Deeds(p.Deeds, en),
             new(en ? "Grading village party organisations (分类定级)" : "村党组织分类定级",
             [
-                en ? $"Each year every township grades its village party organisations against: {string.Join("; ", p.Grading.Criteria.Select(c => c.EnglishName.Length > 0 ? c.EnglishName : c.Name))}. {p.Grading.AdvancedAtLeast} or more met suggest advanced, {p.Grading.BackwardAtMost} or fewer backward, the rest general; another grade needs its reason. The county confirms the round; the grades count for the next year's plan. Each backward organisation gets a rectification plan, judged at the next grading."
-                   : $"每年各乡镇对照以下标准为村党组织分类定级：{string.Join("；", p.Grading.Criteria.Select(c => c.Name))}。达到 {p.Grading.AdvancedAtLeast} 项及以上的建议定为先进，{p.Grading.BackwardAtMost} 项及以下的建议定为后进，其余为一般；定级与建议不同的须说明理由。县里确认后生效，作为下一年度联系计划的依据。后进村党组织制定整顿方案，下一次定级时评定是否整顿到位。",
+                en ? $"Each year every township grades its village party organisations against: {string.Join("; ", p.Grading.Criteria.Select(c => c.EnglishName.Length > 0 ? c.EnglishName : c.Name))}. {p.Grading.AdvancedAtLeast} or more met suggest advanced, {p.Grading.BackwardAtMost} or fewer backward, the rest general; another grade needs its reason. The county confirms the round; the grades count for the next year's plan. Each backward organisation gets a rectification plan, and a general one may get upgrade targets; the next grading judges them."
+                   : $"每年各乡镇对照以下标准为村党组织分类定级：{string.Join("；", p.Grading.Criteria.Select(c => c.Name))}。达到 {p.Grading.AdvancedAtLeast} 项及以上的建议定为先进，{p.Grading.BackwardAtMost} 项及以下的建议定为后进，其余为一般；定级与建议不同的须说明理由。县里确认后生效，作为下一年度联系计划的依据。后进村党组织制定整顿方案，一般村党组织可定晋位升级目标，下一次定级时评定。",
             ]),
             new(en ? "Target-responsibility agreements (目标责任书)" : "年度目标责任书",
             [
-                en ? $"Each First Secretary signs one a year with the township committee{(p.Agreements.ForPairings ? ", and so does each unit's pairing" : "")}: targets in {string.Join(", ", p.Agreements.Areas.Select(a => a.EnglishName.Length > 0 ? a.EnglishName : a.Name))}, each with a measure, a value and a date; drafted by the township office, agreed by the First Secretary, then signed; a signed agreement changes only by an amendment with its reason."
-                   : $"第一书记{(p.Agreements.ForPairings ? "和机关党组织联建单位" : "")}每年与乡镇党委签订目标责任书：目标分{string.Join("、", p.Agreements.Areas.Select(a => a.Name))}，每项写明衡量办法、目标值和完成时限；由乡镇驻村办起草，第一书记确认后签订；签订后只能附理由修订。",
+                en ? $"Each First Secretary signs one a year with the township committee{(p.Agreements.ForPairings ? ", and so does each unit's pairing" : "")}: targets in {string.Join(", ", p.Agreements.Areas.Select(a => a.EnglishName.Length > 0 ? a.EnglishName : a.Name))}, each with a measure, a value and a date; drafted by the township office, agreed by the First Secretary (or the unit), then signed; a signed agreement changes only by an amendment with its reason."
+                   : $"第一书记{(p.Agreements.ForPairings ? "和机关党组织联建单位" : "")}每年与乡镇党委签订目标责任书：目标分{string.Join("、", p.Agreements.Areas.Select(a => a.Name))}，每项写明衡量办法、目标值和完成时限；由乡镇驻村办起草，第一书记（或联建单位）确认后签订；签订后只能附理由修订。",
             ]),
+            Supervision(p.Supervision, en),
             Ranks(p.RankMapping, en),
             new(en ? "The report (工作报表)" : "工作报表",
             [

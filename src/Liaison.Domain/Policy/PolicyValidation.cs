@@ -97,6 +97,21 @@ public static class PolicyValidation
             "grading.criteria", "grading.criteria", "定级标准至少一项，代码须唯一且不为空，名称不为空", "the grading checklist has at least one criterion, with unique, non-empty codes and names");
         Add(p.Grading.BackwardAtMost < 0 || p.Grading.AdvancedAtLeast <= p.Grading.BackwardAtMost || p.Grading.AdvancedAtLeast > criteria.Count,
             "grading.thresholds", "grading.advancedAtLeast", $"须满足 0 ≤ 后进上限 < 先进下限 ≤ 标准项数（{criteria.Count}）", $"0 ≤ the backward bound < the advanced bound ≤ the number of criteria ({criteria.Count})");
+        var sup = p.Supervision;
+        Add(sup.Margin is <= 0 or > 0.2 || sup.Confidence is < 0.8 or >= 1 || sup.Alpha is <= 0 or > 0.2, "supervision.precision", "supervision.margin",
+            "抽样精度须满足 0 < 误差 ≤ 0.2、0.8 ≤ 置信度 < 1、0 < 显著性水平 ≤ 0.2（如 0.03、0.95、0.05）",
+            "the sample's precision needs 0 < margin ≤ 0.2, 0.8 ≤ confidence < 1 and 0 < alpha ≤ 0.2 (e.g. 0.03, 0.95, 0.05)");
+        Add(sup.RectificationDays is < 1 or > 120, "supervision.days", "supervision.rectificationDays", "限期整改须为 1 到 120 个工作日", "a rectification order allows 1 to 120 working days");
+        var findings = sup.FindingKinds;
+        Add(findings.Count == 0 || findings.GroupBy(k => k.Code).Any(g => g.Count() > 1) || findings.Any(k => string.IsNullOrWhiteSpace(k.Code) || string.IsNullOrWhiteSpace(k.Name))
+            || findings.Any(k => k.Severity is < 1 or > 3 || k.SignOff is not ("county" or "city")),
+            "supervision.findings", "supervision.findingKinds", "问题类别至少一项，代码唯一且不为空，名称不为空，严重程度为 1–3，审签层级为 county 或 city",
+            "at least one finding kind, with unique, non-empty codes and names, a severity of 1–3 and a sign-off of county or city");
+        var items = sup.Checklist;
+        Add(items.GroupBy(i => i.Code).Any(g => g.Count() > 1) || items.Any(i => string.IsNullOrWhiteSpace(i.Code) || string.IsNullOrWhiteSpace(i.Name)
+            || i.Levels.Count == 0 || i.Levels.Any(l => l is not ("village" or "township" or "unit"))),
+            "supervision.checklist", "supervision.checklist", "查阅资料清单的代码唯一且不为空，名称不为空，层级为 village、township 或 unit",
+            "the review checklist's codes are unique and not empty, every item has a name, and its levels are village, township or unit");
         var reporting = p.Reporting;
         var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",

@@ -31,6 +31,8 @@ public sealed record ProgrammePolicy
     public AgreementRules Agreements { get; init; } = new();
     /// <summary>村党组织分类定级: the checklist and what it suggests (issue 21).</summary>
     public GradingRules Grading { get; init; } = new();
+    /// <summary>督查: the telephone verification's precision, the findings and the document review (issue 22).</summary>
+    public SupervisionRules Supervision { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
     /// <summary>How the civil-service grades of an HR roster become the programme's roles (docs/IMPORTS.md).</summary>
     public RankMapping RankMapping { get; init; } = new();
