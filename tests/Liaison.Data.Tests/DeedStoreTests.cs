@@ -108,6 +108,9 @@ public class DeedStoreTests
             .OrderBy(d => d.Code).Select(d => d.Code).FirstAsync();
         var outside = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAllAsync(db, clock, office, null, checks with { AlsoVillages = [neighbours[0], far] }, default));
         Assert.Equal(("alsoVillages", "out-of-reach"), (Assert.Single(outside.Problems).Field, outside.Problems[0].Code));
+        var crowd = await Assert.ThrowsAsync<RefusedException>(() => DeedStore.RecordAllAsync(db, clock, office, null,
+            checks with { AlsoVillages = [.. Enumerable.Range(0, Domain.Results.Deed.MaxVillages).Select(i => $"3708{i:D8}")] }, default));
+        Assert.Equal(("alsoVillages", "count"), (Assert.Single(crowd.Problems).Field, crowd.Problems[0].Code));
 
         // The First Secretary's agreement target and the sending unit's support, both of the village.
         var agreement = await AgreementStore.DraftAsync(db, clock, office, village, today.Year,

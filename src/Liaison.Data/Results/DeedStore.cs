@@ -82,6 +82,11 @@ public static class DeedStore
         var village = input.VillageCode?.Trim() ?? "";
         await Divisions.VillageReach.CheckAsync(db, actor.Covers, village, problems, ct);
         var others = (input.AlsoVillages ?? []).Select(v => v.Trim()).Where(v => v.Length > 0 && v != village).Distinct(StringComparer.Ordinal).ToList();
+        if (others.Count > Deed.MaxVillages - 1)
+        {
+            problems.Add(new Problem("alsoVillages", $"一次最多登记 {Deed.MaxVillages} 个村", $"at most {Deed.MaxVillages} villages in one entry") { Code = "count" });
+            others = [];
+        }
         foreach (var other in others)
         {
             var refused = new List<Problem>();

@@ -43,6 +43,9 @@ public sealed class Deed
     /// <summary>A deed is recorded within this many days of being done (the office's late entries included).</summary>
     public const int RecordWithinDays = 366;
 
+    /// <summary>One entry records a deed for at most this many villages.</summary>
+    public const int MaxVillages = 50;
+
     /// <summary>The day's problem, if any: a deed is done by today and recorded within <see cref="RecordWithinDays"/> (the form's, the phone's and the import's rule).</summary>
     public static Problem? DayProblem(DateOnly? on, DateOnly today) =>
         on is not { } day || day > today || day < today.AddDays(-RecordWithinDays)

@@ -88,7 +88,8 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         // Other villages the same deed served: the picker sends their codes joined by commas (typed ones may use spaces or 、 too).
         var also = (alsoVillages ?? "").Split([',', '，', '、', ' ', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var photos = new List<DeedPhotoInput>();
-        foreach (var file in Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0))
+        // One more than allowed is read, so that the store refuses the number, not this page silently.
+        foreach (var file in Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0).Take(Domain.Results.DeedPhoto.MaxPerDeed + 1))
         {
             // Read no further than one byte past the limit: the store refuses it by its size.
             using var stream = file.OpenReadStream();
@@ -108,7 +109,8 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
             {
                 return Redirect(fulfilled.Back);
             }
-            var where = deeds.Count == 1 ? deed.VillageCode : deed.VillageCode[..9];
+            var where = deeds.Count == 1 ? deed.VillageCode
+                : deeds.All(d => d.VillageCode[..9] == deed.VillageCode[..9]) ? deed.VillageCode[..9] : deed.VillageCode[..6];
             return Redirect($"/deeds?code={Uri.EscapeDataString(where)}&year={deed.Year}#deed-{deed.Id}");
         }
         catch (RefusedException e)
