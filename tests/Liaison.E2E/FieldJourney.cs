@@ -120,8 +120,8 @@ public class FieldJourney(BrowserFixture app)
         await page.TapAsync("#deed-save");
         Assert.True(await page.IsVisibleAsync("#deed-sheet"));
         Assert.Equal("0", await page.GetAttributeAsync("#queue", "data-pending"));
-        // A comma is read as the decimal point, as people type it.
-        await page.FillAsync("#deed-form input[name='q.road.length']", "1,25");
+        // The length in the kind's unit, kilometres (commas would be thousands separators, as on the office form).
+        await page.FillAsync("#deed-form input[name='q.road.length']", "1.25");
         await page.FillAsync("#deed-form textarea[name=evidence]", evidence);
         await page.TapAsync("#deed-save");
         await page.WaitForSelectorAsync("#queue[data-pending='1']");

@@ -355,13 +355,14 @@
     $('deed-sheet').showModal();
   }
 
-  // The chosen kind's quantities as numbers (a comma read as the decimal point); one that is not a
-  // number keeps the sheet open with the field marked, so that nothing unreadable is queued.
+  // The chosen kind's quantities as numbers, commas read as thousands separators as the office form
+  // reads them (FormNumbers); one that is not a number keeps the sheet open with the field marked, so
+  // that nothing unreadable is queued.
   function deedQuantities(f) {
     const quantities = [];
     let ok = true;
     for (const input of f.querySelectorAll(`fieldset[data-when="${CSS.escape(f.kind.value)}"] input`)) {
-      const text = input.value.trim().replace(/[，,]/g, '.');
+      const text = input.value.trim().replace(/[，,]/g, '');
       input.setCustomValidity('');
       if (!text) continue;
       const value = Number(text);
