@@ -219,7 +219,8 @@ public sealed class DeedImporter(TimeProvider clock)
                 }
                 else
                 {
-                    c.Row.Problem("case", ImportReason.RuleRefused, [new Term($"本村没有查询码为 {c.Case} 的群众诉求", $"no case with tracking code {c.Case} in this village")]);
+                    var unknown = Deed.UnknownCase(c.Case);
+                    c.Row.Problem("case", ImportReason.RuleRefused, [new Term(unknown.Zh, unknown.En)]);
                     ok = false;
                 }
             }

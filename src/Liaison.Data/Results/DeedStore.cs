@@ -128,7 +128,7 @@ public static class DeedStore
         // A work team did it where it is stationed: every village of the deed lies in the team's division.
         if (input.TeamId is { } team
             && !(await db.WorkTeams.AsNoTracking().Where(t => t.Id == team && t.Year == year).Select(t => t.DivisionCode).FirstOrDefaultAsync(ct) is { } stationed
-                && others.Prepend(village).All(v => v.StartsWith(stationed, StringComparison.Ordinal))))
+                && others.Prepend(village).All(v => Domain.Divisions.DivisionCode.IsInSubtree(v, stationed))))
         {
             problems.Add(new Problem("team", $"{year} 年没有编号为 {team} 、派驻该村所在地的工作团队", $"no {year} work team {team} stationed where the village lies") { Code = "unknown" });
         }
@@ -137,7 +137,7 @@ public static class DeedStore
             problems.Add(Deed.NoDoer);
         }
         var caseId = await FulfilsAsync(problems, input.CaseCode, "caseCode", code => db.Cases.AsNoTracking().Where(c => c.TrackingCode == code && c.VillageCode == village).Select(c => (long?)c.Id),
-            code => ($"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village"), ct);
+            code => (Deed.UnknownCase(code).Zh, Deed.UnknownCase(code).En), ct);
         await FulfilsAsync(problems, input.CommitmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture), "commitmentId",
             _ => db.Commitments.AsNoTracking().Where(c => c.Id == input.CommitmentId && c.VillageCode == village).Select(c => (long?)c.Id),
             id => ($"本村没有编号为 {id} 的公开承诺", $"no public commitment {id} in this village"), ct);

@@ -126,11 +126,14 @@ public static class GradingStore
     /// becomes the village's for the next year, the villages' open rectifications are judged (rectified
     /// when no longer backward), and the figures that read grades are recounted.
     /// </summary>
+    /// <summary>Whether a reach confirms a township's round: only an office holding its county does (the rule the to-do list counts by too).</summary>
+    public static bool MayConfirm(Func<string, bool> covers, string township) => covers(DivisionCode.ImpliedParent(township) ?? township);
+
     public static async Task<GradingRound> ConfirmAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long roundId, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
         var round = await RoundAsync(db, actor, roundId, ct);
-        if (!actor.Covers(round.TownshipCode[..6]))
+        if (!MayConfirm(actor.Covers, round.TownshipCode))
         {
             throw new RefusedException([new Problem("status", "定级由县里确认", "the county confirms a grading") { Code = "county" }]);
         }

@@ -52,6 +52,10 @@ public sealed class Deed
             ? new Problem("on", $"日期须在今天及之前 {RecordWithinDays} 天内", $"the day lies within the {RecordWithinDays} days up to today") { Code = "range" }
             : null;
 
+    /// <summary>The case a deed names is not one of its village's (the form's, the phone's and the import's refusal).</summary>
+    public static Problem UnknownCase(string code) =>
+        new("caseCode", $"本村没有查询码为 {code} 的群众诉求", $"no case with tracking code {code} in this village") { Code = "unknown" };
+
     /// <summary>A deed names who did it: a cadre, a unit or a work team.</summary>
     public static Problem NoDoer { get; } = new("cadre", "请写明办实事的干部、单位或工作队", "name the cadre, the unit or the work team who did it") { Code = "required" };
 }

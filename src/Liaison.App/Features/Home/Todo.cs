@@ -70,9 +70,8 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             "flags" => await FlagsAsync(home.Code, today, ct),
             "overdue-commitments" => await queries.Commitments.CountAsync(today.Year, null, "overdue", today, ct),
             "agreements-to-sign" => await scoped.Agreements.CountAsync(a => a.Year == today.Year && a.Status == Domain.Results.AgreementStatus.Agreed, ct),
-            // Only an office holding the county confirms its townships' rounds (GradingStore.ConfirmAsync).
             "gradings-to-confirm" => (await scoped.GradingRounds.Where(r => r.Status == Domain.Results.GradingStatus.Submitted).Select(r => r.TownshipCode).ToListAsync(ct))
-                .Count(t => jurisdiction.Covers(t[..6])),
+                .Count(t => Data.Results.GradingStore.MayConfirm(jurisdiction.Covers, t)),
             _ => null,
         };
     }
