@@ -70,6 +70,18 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Results.GradingRound> GradingRounds => Set<Domain.Results.GradingRound>();
     public DbSet<Domain.Results.VillageGrading> VillageGradings => Set<Domain.Results.VillageGrading>();
     public DbSet<Domain.Results.Rectification> Rectifications => Set<Domain.Results.Rectification>();
+    public DbSet<Domain.Supervision.InspectionRound> InspectionRounds => Set<Domain.Supervision.InspectionRound>();
+    public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
+    public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
+    public DbSet<Domain.Supervision.CallSample> CallSamples => Set<Domain.Supervision.CallSample>();
+    public DbSet<Domain.Supervision.SampleCall> SampleCalls => Set<Domain.Supervision.SampleCall>();
+    public DbSet<Domain.Supervision.SampleStratum> SampleStrata => Set<Domain.Supervision.SampleStratum>();
+    public DbSet<Domain.Supervision.Notice> Notices => Set<Domain.Supervision.Notice>();
+    public DbSet<Domain.Supervision.NoticeVersion> NoticeVersions => Set<Domain.Supervision.NoticeVersion>();
+    public DbSet<Domain.Supervision.NoticeSubject> NoticeSubjects => Set<Domain.Supervision.NoticeSubject>();
+    public DbSet<Domain.Supervision.NoticeFinding> NoticeFindings => Set<Domain.Supervision.NoticeFinding>();
+    public DbSet<Domain.Supervision.RectificationOrder> RectificationOrders => Set<Domain.Supervision.RectificationOrder>();
+    public DbSet<Domain.Supervision.OrderStep> OrderSteps => Set<Domain.Supervision.OrderStep>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

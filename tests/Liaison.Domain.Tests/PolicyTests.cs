@@ -65,6 +65,7 @@ public class PolicyTests
     [InlineData("""{ "year": 2026, "backward": { "rounding": "sideways" } }""", "policy.value")]
     [InlineData("""{ "year": 2026, "supervision": { "margin": 0.5 } }""", "supervision.precision")]
     [InlineData("""{ "year": 2026, "supervision": { "rectificationDays": 0 } }""", "supervision.days")]
+    [InlineData("""{ "year": 2026, "supervision": { "expectedReach": 0 } }""", "supervision.reach")]
     [InlineData("""{ "year": 2026, "supervision": { "findingKinds": [{ "code": "absent", "name": "不在岗", "signOff": "province" }] } }""", "supervision.findings")]
     [InlineData("""{ "year": 2026, "supervision": { "checklist": [{ "code": "x", "name": "资料", "levels": ["household"] }] } }""", "supervision.checklist")]
     public void Contradictions_and_impossible_values_are_refused_naming_the_rule(string json, string rule)

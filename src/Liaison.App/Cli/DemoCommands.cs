@@ -30,7 +30,7 @@ public static class DemoCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand(), ActivityCommand() };
+        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand(), ActivityCommand(), Features.Supervision.SupervisionCommands.DemoCalls() };
     }
 
     /// <summary><c>liaison demo activity [--year Y] [--seed N]</c>: a year of stays, visits and First Secretary activities at the source's rates.</summary>

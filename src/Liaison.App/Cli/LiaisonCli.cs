@@ -34,6 +34,7 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.People.PeopleCommands.Households());
         root.Subcommands.Add(Features.People.PeopleCommands.Units());
         root.Subcommands.Add(Features.Reports.ReportCommands.Build());
+        root.Subcommands.Add(Features.Supervision.SupervisionCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

@@ -65,6 +65,7 @@ public sealed class Scoped
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
         typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement), typeof(Domain.Results.GradingRound), typeof(Domain.Results.Rectification),
+        typeof(Domain.Supervision.InspectionRound), typeof(Domain.Supervision.Finding), typeof(Domain.Supervision.CallSample), typeof(Domain.Supervision.Notice), typeof(Domain.Supervision.RectificationOrder),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -174,6 +175,21 @@ public sealed class Scoped
 
     /// <summary>Rectification plans of backward organisations, by their village.</summary>
     public IQueryable<Domain.Results.Rectification> Rectifications => Within(_db.Rectifications, r => r.VillageCode);
+
+    /// <summary>Inspection rounds, by the division drawn from: only a scope holding the whole division reads one, so those inspected never learn its day.</summary>
+    public IQueryable<Domain.Supervision.InspectionRound> InspectionRounds => Within(_db.InspectionRounds, r => r.DivisionCode);
+
+    /// <summary>Findings, by the village or division where they were made.</summary>
+    public IQueryable<Domain.Supervision.Finding> Findings => Within(_db.Findings, f => f.DivisionCode);
+
+    /// <summary>Call samples, by the division sampled: the call list is the samplers' alone, as the rounds are.</summary>
+    public IQueryable<Domain.Supervision.CallSample> CallSamples => Within(_db.CallSamples, s => s.DivisionCode);
+
+    /// <summary>Notices of criticism and commendation, by the issuing office's division.</summary>
+    public IQueryable<Domain.Supervision.Notice> Notices => Within(_db.Notices, n => n.DivisionCode);
+
+    /// <summary>Rectification orders, by the issuing office's division.</summary>
+    public IQueryable<Domain.Supervision.RectificationOrder> Orders => Within(_db.RectificationOrders, o => o.DivisionCode);
 
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);

@@ -101,6 +101,7 @@ public static class PolicyValidation
         Add(sup.Margin is <= 0 or > 0.2 || sup.Confidence is < 0.8 or >= 1 || sup.Alpha is <= 0 or > 0.2, "supervision.precision", "supervision.margin",
             "抽样精度须满足 0 < 误差 ≤ 0.2、0.8 ≤ 置信度 < 1、0 < 显著性水平 ≤ 0.2（如 0.03、0.95、0.05）",
             "the sample's precision needs 0 < margin ≤ 0.2, 0.8 ≤ confidence < 1 and 0 < alpha ≤ 0.2 (e.g. 0.03, 0.95, 0.05)");
+        Add(sup.ExpectedReach is < 0.1 or > 1, "supervision.reach", "supervision.expectedReach", "预计接通比例须在 0.1 到 1 之间（如 0.85）", "the share of households expected to be reached lies between 0.1 and 1 (e.g. 0.85)");
         Add(sup.RectificationDays is < 1 or > 120, "supervision.days", "supervision.rectificationDays", "限期整改须为 1 到 120 个工作日", "a rectification order allows 1 to 120 working days");
         var findings = sup.FindingKinds;
         Add(findings.Count == 0 || findings.GroupBy(k => k.Code).Any(g => g.Count() > 1) || findings.Any(k => string.IsNullOrWhiteSpace(k.Code) || string.IsNullOrWhiteSpace(k.Name))

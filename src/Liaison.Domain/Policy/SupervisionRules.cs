@@ -14,8 +14,25 @@ public sealed record SupervisionRules
     /// <summary>The confidence of the intervals and of the sample's size: 95 %.</summary>
     public double Confidence { get; init; } = 0.95;
 
-    /// <summary>The family-wise error at which a cadre or village whose unconfirmed share is above the rest's is flagged (after Holm's correction).</summary>
+    /// <summary>The share of households a call list is expected to reach: the sample drawn is the size the margin needs divided by it, so that the households reached still give the margin.</summary>
+    public double ExpectedReach { get; init; } = 0.85;
+
+    /// <summary>How many to draw from a frame of <paramref name="frame"/> visits: the reached households the margin needs (<see cref="Supervision.Proportions.SampleSize"/>) over the expected reach, at most the frame.</summary>
+    public (long Needed, long Drawn) SampleSize(long frame)
+    {
+        var needed = Supervision.Proportions.SampleSize(Margin, Confidence, population: frame);
+        return (needed, Math.Min(frame, (long)Math.Ceiling(needed / ExpectedReach)));
+    }
+
+    /// <summary>The error held by <see cref="Correction"/> at which a cadre or village whose unconfirmed share is above the rest's is flagged.</summary>
     public double Alpha { get; init; } = 0.05;
+
+    /// <summary>
+    /// How the many villages' and cadres' tests are corrected: the false discovery rate (Benjamini–Hochberg)
+    /// by default — a flag sends an inspector and punishes no one, so a screen that finds more at the cost
+    /// of a known share of wasted visits is the right trade; <c>holm</c> holds the chance of any wrong flag instead.
+    /// </summary>
+    public Supervision.Correction Correction { get; init; } = Supervision.Correction.BenjaminiHochberg;
 
     /// <summary>Working days a rectification order allows unless the notice says otherwise (限期整改).</summary>
     public int RectificationDays { get; init; } = 15;

@@ -58,6 +58,7 @@ public static class Sampling
     {
         var strata = frame.GroupBy(stratumOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         var shares = Allocate(strata.Select(s => (long)s.Count).ToList(), size);
-        return strata.SelectMany((s, i) => Simple(s, shares[i], HashCode.Combine(seed, i))).ToList();
+        // Each stratum's seed from the sample's and the stratum's place: stable across processes (HashCode.Combine is not).
+        return strata.SelectMany((s, i) => Simple(s, shares[i], unchecked((seed * 7919) + i))).ToList();
     }
 }
