@@ -17,6 +17,7 @@ public static class Policies
     public const string UnitStays = "unit-stays";
     public const string Nights = "nights";
     public const string Results = "results";
+    public const string Notices = "notices";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -31,6 +32,7 @@ public static class Policies
         [UnitStays] = Ability.RecordUnitStays,
         [Nights] = Ability.RecordNightSessions,
         [Results] = Ability.RecordResults,
+        [Notices] = Ability.IssueNotices,
     };
 
     public static void Add(AuthorizationOptions options)

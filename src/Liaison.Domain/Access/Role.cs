@@ -42,14 +42,16 @@ public enum Ability
     RecordNightSessions,
     /// <summary>Record what the programme accounts for in villages within scope: practical deeds (实事好事); a cadre records their own.</summary>
     RecordResults,
+    /// <summary>Draft and issue notices of criticism and commendation, order rectifications and accept them (通报、限期整改): offices at the county or city level (the stores check the level).</summary>
+    IssueNotices,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases, Ability.RecordUnitStays],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases, Ability.RecordNightSessions, Ability.RecordResults],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],

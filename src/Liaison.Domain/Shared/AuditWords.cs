@@ -122,6 +122,20 @@ public static class AuditWords
         ["grading.confirm"] = new("县里确认定级", "grading confirmed"),
         ["rectification.plan"] = new("制定整顿方案", "rectification plan made"),
         ["rectification.progress"] = new("记录整顿进展", "rectification progress recorded"),
+        ["supervision.round"] = new("安排暗访检查", "inspection round planned"),
+        ["supervision.inspect"] = new("记录暗访检查", "inspection recorded"),
+        ["supervision.finding"] = new("记录督查问题", "finding recorded"),
+        ["supervision.sample"] = new("抽取电话核实样本", "call sample drawn"),
+        ["supervision.call"] = new("记录核实电话", "verification call recorded"),
+        ["notice.draft"] = new("起草通报", "notice drafted"),
+        ["notice.edit"] = new("修改通报草稿", "notice draft revised"),
+        ["notice.issue"] = new("印发通报", "notice issued"),
+        ["notice.withdraw"] = new("撤回通报", "notice withdrawn"),
+        ["order.issue"] = new("下达限期整改", "rectification ordered"),
+        ["order.report"] = new("报告整改情况", "rectification reported"),
+        ["order.accept"] = new("整改验收销号", "rectification accepted"),
+        ["order.send-back"] = new("整改退回", "rectification sent back"),
+        ["order.escalate"] = new("整改超期督办", "overdue rectification escalated"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -168,6 +182,13 @@ public static class AuditWords
         ["agreement"] = Results.AgreementWords.Agreements,
         ["grading"] = Results.GradingWords.Grading,
         ["rectification"] = Results.GradingWords.Rectifications,
+        ["inspection-round"] = new("暗访检查", "inspection round"),
+        ["inspection"] = new("暗访记录", "inspection"),
+        ["finding"] = new("督查问题", "finding"),
+        ["call-sample"] = new("电话核实样本", "call sample"),
+        ["sample-call"] = new("核实电话", "verification call"),
+        ["notice"] = new("通报", "notice"),
+        ["rectification-order"] = new("限期整改", "rectification order"),
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>
