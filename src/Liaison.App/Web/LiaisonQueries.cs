@@ -28,4 +28,5 @@ public sealed class LiaisonQueries(LiaisonDb db, Data.Access.Scoped scoped)
     public Features.Commitments.CommitmentQueries Commitments { get; } = new(db, scoped);
     public Features.Agreements.AgreementQueries Agreements { get; } = new(db, scoped);
     public Features.Grading.GradingQueries Grading { get; } = new(db, scoped);
+    public Features.Supervision.SupervisionQueries Supervision { get; } = new(db, scoped);
 }

@@ -32,7 +32,13 @@ public static class Navigation
         ]),
         new(new("承诺践诺", "Promises and results"), [new(Liaison.Domain.Results.AgreementWords.Agreements, "/agreements"), new(Liaison.Domain.Results.CommitmentWords.Commitments, "/commitments"), new(Liaison.Domain.Results.DeedWords.Deeds, "/deeds"),
             new(Liaison.Domain.Results.GradingWords.Grading, "/grading")]),
-        new(new("督查考核", "Supervision"), [new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise)]),
+        new(new("督查考核", "Supervision"),
+        [
+            new(new("督查工作台", "Supervision"), "/supervision", Ability.Supervise),
+            new(new("通报", "Notices"), "/notices", Ability.Read),
+            new(new("限期整改", "Rectification orders"), "/orders", Ability.Read),
+            new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise),
+        ]),
         new(Words.Report, [new(Words.Report, "/reports")]),
         new(new("系统管理", "Administration"), [
             new(Words.Registries, "/people", Ability.EditRegistries),

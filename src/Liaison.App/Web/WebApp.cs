@@ -87,10 +87,13 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Imports", Policies.Plan);
             o.Conventions.AuthorizePage("/Field/Flags", Policies.Supervise);
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
+            // Rounds and call lists are the supervisors' alone: those inspected never read them.
+            o.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");
             o.Conventions.AllowAnonymousToPage("/Public/Index");
+            o.Conventions.AllowAnonymousToPage("/Public/Notices");
             o.Conventions.AllowAnonymousToPage("/Public/Village");
             // The contact card's form and the tracking page: villagers never sign in.
             o.Conventions.AllowAnonymousToPage("/Cases/Report");

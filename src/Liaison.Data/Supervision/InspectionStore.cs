@@ -160,8 +160,18 @@ public static class InspectionStore
         db.Findings.AddRange(findings);
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("supervision.inspect", "inspection", inspection.Id.ToString(CultureInfo.InvariantCulture),
-            inspection.VillageCode, null, new { inspection.InspectedOn, inspection.Present, inspection.TiesMatch, inspection.Noticeboard, inspection.ContactCards,
-                inspection.SuggestionBox, inspection.RecordsBook, inspection.VillagersAsked, Findings = findings.Count }), ct);
+            inspection.VillageCode, null, new
+            {
+                inspection.InspectedOn,
+                inspection.Present,
+                inspection.TiesMatch,
+                inspection.Noticeboard,
+                inspection.ContactCards,
+                inspection.SuggestionBox,
+                inspection.RecordsBook,
+                inspection.VillagersAsked,
+                Findings = findings.Count
+            }), ct);
         foreach (var f in findings)
         {
             await FindingStore.AuditAsync(db, clock, actor.UserName, f, ct);

@@ -7,7 +7,7 @@ namespace Liaison.App.Features.Cases;
 /// <summary>
 /// The cases' clock: every few minutes, passes up each open case whose deadline has passed
 /// (<see cref="CaseStore.EscalateOverdueAsync"/>), and takes up the issues raised on visits as
-/// cases. Both are idempotent, so a missed round is caught up by the next.
+/// cases, and escalates the rectification orders past their day. All are idempotent, so a missed round is caught up by the next.
 /// </summary>
 public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats, ILogger<CaseClock> log, TimeProvider clock) : BackgroundService
 {
@@ -25,6 +25,8 @@ public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats,
                     var db = scope.ServiceProvider.GetRequiredService<LiaisonDb>();
                     Web.Operations.CaseClockCases.WithLabels("taken-up").Inc(await CaseStore.TakeUpVisitIssuesAsync(db, clock, 2_000, stoppingToken));
                     Web.Operations.CaseClockCases.WithLabels("escalated").Inc(await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000));
+                    // Rectification orders past their day are escalated like cases (限期整改 → 督办).
+                    Web.Operations.CaseClockCases.WithLabels("orders-escalated").Inc(await Data.Supervision.OrderStore.EscalateOverdueAsync(db, clock, stoppingToken));
                 }
                 beats.Beat("case-clock");
                 await Task.Delay(Interval, clock, stoppingToken);

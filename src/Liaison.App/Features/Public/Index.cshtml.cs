@@ -22,10 +22,13 @@ public sealed class IndexModel(LiaisonDb db) : PageModel
     /// <summary>The place this portal is for: the county asked for, else the top of the tree that has more than one county.</summary>
     public Division? Place { get; private set; }
     public List<(string Code, string Name)> Counties { get; private set; } = [];
+    /// <summary>Whether any notice is published: the portal then links to them.</summary>
+    public bool Notices { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var published = Data.Access.Scoped.Public(db);
+        Notices = await published.Notices.AnyAsync(n => n.Public && n.Status == Domain.Supervision.NoticeStatus.Issued, ct);
         Counties = (await published.Divisions.Where(d => d.Level == DivisionLevel.County).OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
             .Select(d => (d.Code, d.Name)).ToList();
         if (County is { Length: > 0 } county)

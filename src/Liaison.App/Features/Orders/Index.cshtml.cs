@@ -1,0 +1,86 @@
+using Liaison.App.Auth;
+using Liaison.Data;
+using Liaison.Data.Access;
+using Liaison.Data.Liaisons;
+using Liaison.Data.Supervision;
+using Liaison.Domain.Access;
+using Liaison.Domain.Shared;
+using Liaison.Domain.Supervision;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.App.Features.Orders;
+
+/// <summary>
+/// 限期整改: the orders the reader issued or answers for — open, overdue, closed — and, for an office
+/// that issues notices, the form that orders a rectification, filled from the notice or finding it was opened from.
+/// </summary>
+public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdiction, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Notice { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Finding { get; set; }
+
+    public List<OrderRow> Rows { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public DateOnly Today => ChinaTime.Today(clock);
+    public bool CanOrder => jurisdiction.May(Ability.IssueNotices);
+    public int Days { get; private set; }
+    /// <summary>What the form starts from: the issuing division, the village, the unit and cadre named.</summary>
+    public (string Division, string? Village, string? Unit, string? Cadre) Start { get; private set; }
+    public OrderInput? Entered { get; private set; }
+
+    public static IReadOnlyList<(string Key, Term Name)> States { get; } =
+        [("open", SupervisionWords.Open), ("overdue", SupervisionWords.Overdue), ("closed", SupervisionWords.Accepted)];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await new OrderQueries(db, scoped, jurisdiction).ListAsync(Code, State, Today, ct);
+        Days = (await Data.Policy.PolicyStore.GetAsync(db, Today.Year, ct)).Policy.Supervision.RectificationDays;
+        var division = Code ?? jurisdiction.Scope?.DivisionCode ?? "";
+        Start = (division, null, null, null);
+        if (!CanOrder)
+        {
+            return;
+        }
+        if (Notice is { } n && await scoped.Notices.FirstOrDefaultAsync(x => x.Id == n, ct) is { } notice)
+        {
+            var subjects = await db.NoticeSubjects.AsNoTracking().Where(s => s.NoticeId == n).ToListAsync(ct);
+            Start = (notice.DivisionCode, subjects.Select(s => s.VillageCode).FirstOrDefault(v => v != null),
+                await CodeOfUnitAsync(subjects.Select(s => s.UnitId).FirstOrDefault(u => u != null), ct),
+                await CodeOfCadreAsync(subjects.Select(s => s.CadreId).FirstOrDefault(c => c != null), ct));
+        }
+        else if (Finding is { } f && await scoped.Findings.FirstOrDefaultAsync(x => x.Id == f, ct) is { } finding)
+        {
+            Start = (division, finding.DivisionCode.Length == 12 ? finding.DivisionCode : null, await CodeOfUnitAsync(finding.UnitId, ct), await CodeOfCadreAsync(finding.CadreId, ct));
+        }
+    }
+
+    public async Task<IActionResult> OnPostOrderAsync(string? division, string? what, string? village, string? unit, string? cadre, int? days, CancellationToken ct)
+    {
+        if (!CanOrder)
+        {
+            return Forbid();
+        }
+        var input = new OrderInput(division, what, Notice, Finding, village, unit, cadre, days);
+        try
+        {
+            var order = await OrderStore.OrderAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), input, ct);
+            return Redirect($"/orders/{order.Id}");
+        }
+        catch (RefusedException e)
+        {
+            (Problems, Entered) = (e.Problems, input);
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task<string?> CodeOfUnitAsync(int? id, CancellationToken ct) =>
+        id is { } u ? await scoped.UnitNames.Where(x => x.Id == u).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+
+    private async Task<string?> CodeOfCadreAsync(int? id, CancellationToken ct) =>
+        id is { } c ? await db.Cadres.AsNoTracking().Where(x => x.Id == c).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+}
