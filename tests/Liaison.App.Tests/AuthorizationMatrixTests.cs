@@ -110,11 +110,20 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/people/units/new"] = _ => "/people/units/new",
         ["/people/households/{id:long}"] = _ => "/people/households/1",
         ["/people/households/new"] = code => $"/people/households/new?village={code}001001",
+        ["/supervision"] = code => $"/supervision?code={code}",
+        ["/supervision/rounds/{id:long}"] = _ => "/supervision/rounds/1",
+        ["/supervision/inspections/{id:long}"] = _ => "/supervision/inspections/1",
+        ["/supervision/samples/{id:long}"] = _ => "/supervision/samples/1",
+        ["/notices"] = code => $"/notices?code={code}",
+        ["/notices/{id:long}"] = _ => "/notices/1",
+        ["/orders"] = code => $"/orders?code={code}",
+        ["/orders/{id:long}"] = _ => "/orders/1",
+        ["/public/notices"] = _ => "/public/notices",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
     internal static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
-        "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign"];
+        "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign", "/supervision"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()
@@ -240,7 +249,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/plan" => [HttpStatusCode.Redirect],
         // One fixed person and tie: in some scopes they exist, in others they are (rightly) not found.
         "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/help/{id:long}" or "/nights/{id:long}" or "/commitments/{id:long}" or "/agreements/{id:long}" or "/grading/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" or "/secretaries/postings/{id:long}/duties"
-            or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+            or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}"
+            or "/supervision/rounds/{id:long}" or "/supervision/inspections/{id:long}" or "/supervision/samples/{id:long}" or "/notices/{id:long}" or "/orders/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],

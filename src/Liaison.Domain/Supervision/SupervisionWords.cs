@@ -45,6 +45,22 @@ public static class SupervisionWords
     public static Term Reported { get; } = new("已报告", "Reported");
     public static Term Accepted { get; } = new("已销号", "Accepted");
     public static Term Responsible { get; } = new("整改责任方", "Responsible");
+    public static Term Title { get; } = new("标题", "Title");
+    public static Term DraftNotice { get; } = new("起草通报", "Draft a notice");
+    public static Term Required { get; } = new("整改要求", "What is required");
+    public static Term Naming { get; } = new("点名：", "Naming: ");
+    public static Term NamedCadres { get; } = new("点名干部（工号）", "Cadres named (staff numbers)");
+    public static Term NamedUnits { get; } = new("点名单位（编码）", "Units named (codes)");
+    public static Term NamedVillages { get; } = new("点名村（代码）", "Villages named (codes)");
+    public static Term OrderRectification { get; } = new("下达限期整改", "Order a rectification");
+    public static Term What { get; } = new("整改事项", "What is to be done");
+    public static Term SendBack { get; } = new("退回", "Send back");
+    public static Term NotLooked { get; } = new("未查看", "not looked at");
+    public static Term Notes { get; } = new("情况", "Notes");
+    public static Term CadreConcerned { get; } = new("涉及干部（工号）", "Cadre concerned (staff number)");
+    public static Term Drawn { get; } = new("抽取", "Drawn");
+
+    public static Term Version(int version) => new($"第 {version} 版", $"version {version}");
 
     public static Term Draw(DrawMethod m) => m switch
     {
