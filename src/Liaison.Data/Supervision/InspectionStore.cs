@@ -49,12 +49,12 @@ public static class InspectionStore
         {
             problems.Add(new Problem("count", $"抽取村数为 1 到 {InspectionRound.MaxVillages}", $"a round draws 1 to {InspectionRound.MaxVillages} villages") { Code = "range" });
         }
-        RefusedException.ThrowIfAny(problems);
-
-        var open = await db.Divisions.AsNoTracking().Where(d => d.Code.StartsWith(division) && d.Level == DivisionLevel.Village && d.WithdrawnOn == null)
+        // The division's open villages, in a fixed order so that the same seed draws the same again.
+        var open = problems.Any(p => p.Field == "divisionCode") ? [] : await db.Divisions.AsNoTracking()
+            .Where(d => d.Code.StartsWith(division) && d.Level == DivisionLevel.Village && d.WithdrawnOn == null)
             .OrderBy(d => d.Code).Select(d => d.Code).ToListAsync(ct);
         var seed = input.Seed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        IReadOnlyList<string> villages;
+        IReadOnlyList<string> villages = [];
         if (named)
         {
             var asked = (input.Villages ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -64,10 +64,10 @@ public static class InspectionStore
             {
                 problems.Add(new Problem("villages", $"请列出 1 到 {InspectionRound.MaxVillages} 个村", $"name 1 to {InspectionRound.MaxVillages} villages") { Code = "range" });
             }
-            RefusedException.ThrowIfAny(problems);
             villages = asked;
         }
-        else
+        RefusedException.ThrowIfAny(problems);
+        if (!named)
         {
             villages = input.Method == DrawMethod.ByTownship
                 ? Sampling.Stratified(open, v => v[..DivisionCode.LengthOf(DivisionLevel.Township)], input.Count, seed)
