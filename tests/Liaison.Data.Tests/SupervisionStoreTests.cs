@@ -8,6 +8,7 @@ using Liaison.Domain.Shared;
 using Liaison.Domain.Supervision;
 using Liaison.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using R = Liaison.Domain.Reporting.Indicators;
 
 namespace Liaison.Data.Tests;
 
@@ -94,6 +95,13 @@ public class SupervisionStoreTests
         Assert.Equal(1, await db.AuditEntries.CountAsync(x => x.Action == "personal-data.reveal" && x.Actor == "inspector"));
         Assert.Equal(20, await db.AuditEntries.CountAsync(x => x.Action == "supervision.call"));
         Assert.Equal(4, await db.AuditEntries.CountAsync(x => x.Action == "supervision.sample" && x.DivisionCode == county));
+
+        // The report counts the calls at the visits' village, in their month: 20 calls, 18 reached, 15 confirmed.
+        await FieldRollups.DrainAllAsync(db, default);
+        var figures = await Reporting.RollupStore.ForDivisionAsync(db, village, default);
+        Assert.Equal((20L, 18L, 15L), (figures[R.CallsMade.Id], figures[R.CallsReached.Id], figures[R.CallsConfirmed.Id]));
+        Assert.Equal(15.0 / 18, Domain.Reporting.Ratios.Confirmation.Of(id => figures.GetValueOrDefault(id))!.Value, 6);
+        Assert.Empty((await Reporting.RollupVerifier.VerifyAsync(db, default)).Differences);
     }
 
     [Theory]
@@ -178,5 +186,12 @@ public class SupervisionStoreTests
         var townshipParty = new OrderParty("township-office", townshipOffice.Covers, null, null);
         Assert.True(OrderStore.Answers(late, townshipParty));
         Assert.False(OrderStore.Answers(late, unitParty));
+
+        // The report's supervision figures at the village: one inspection (absent), two findings, one order for the village, open.
+        await FieldRollups.DrainAllAsync(db, default);
+        var figures = await Reporting.RollupStore.ForDivisionAsync(db, village, default);
+        long F(Domain.Reporting.Indicator i) => figures.GetValueOrDefault(i.Id);
+        Assert.Equal((1L, 1L, 0L, 2L, 1L, 0L), (F(R.Inspections), F(R.PresenceChecked), F(R.PresentFound), F(R.Findings), F(R.Orders), F(R.OrdersClosed)));
+        Assert.Empty((await Reporting.RollupVerifier.VerifyAsync(db, default)).Differences);
     }
 }

@@ -150,6 +150,7 @@ public static class CallSampleStore
         call.CalledAt = input.Outcome == CallOutcome.Pending ? null : clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await FindingStore.MarkAsync(db, call.VillageCode, ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("supervision.call", "sample-call",
             call.Id.ToString(CultureInfo.InvariantCulture), call.VillageCode, before,
             new { call.Outcome, call.Visited, call.WhenMatches, call.ProblemTakenUp, call.Satisfaction }), ct);

@@ -20,7 +20,7 @@ public sealed record FindingInput(string? Kind, string? Text, string? Evidence =
 public static class FindingStore
 {
     /// <summary>Checks a finding and makes its record (not yet saved); problems are added under <paramref name="prefix"/>.</summary>
-    internal static async Task<Finding?> PrepareAsync(LiaisonDb db, SupervisionRules rules, string actor, DateTimeOffset now, FindingSource source, long sourceId, string where,
+    internal static async Task<Finding?> PrepareAsync(LiaisonDb db, SupervisionRules rules, string actor, DateTimeOffset now, DateOnly on, FindingSource source, long sourceId, string where,
         FindingInput input, List<Problem> problems, string prefix, CancellationToken ct)
     {
         var before = problems.Count;
@@ -64,10 +64,15 @@ public static class FindingStore
             UnitId = unit,
             Text = text!,
             Evidence = evidence,
+            On = on,
             RecordedBy = actor,
             RecordedAt = now,
         };
     }
+
+    /// <summary>Marks a village for the drainer when the change is counted at it (a township's or unit's is not).</summary>
+    internal static Task MarkAsync(LiaisonDb db, string? division, CancellationToken ct) =>
+        division is { Length: 12 } village ? Field.FieldRollups.MarkAsync(db, [village], ct) : Task.CompletedTask;
 
     internal static Task AuditAsync(LiaisonDb db, TimeProvider clock, string actor, Finding f, CancellationToken ct) =>
         AuditLog.AppendAsync(db, clock, new Actor(actor), new AuditRecord("supervision.finding", "finding", f.Id.ToString(CultureInfo.InvariantCulture), f.DivisionCode, null,
@@ -93,11 +98,12 @@ public static class FindingStore
         }
         var now = clock.GetUtcNow();
         var rules = (await Policy.PolicyStore.GetAsync(db, sample.To.Year, ct)).Policy.Supervision;
-        var finding = await PrepareAsync(db, rules, actor.UserName, now, FindingSource.Calls, sampleId, where, input, problems, "", ct);
+        var finding = await PrepareAsync(db, rules, actor.UserName, now, ChinaTime.DateOf(now), FindingSource.Calls, sampleId, where, input, problems, "", ct);
         RefusedException.ThrowIfAny(problems);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Findings.Add(finding!);
         await db.SaveChangesAsync(ct);
+        await MarkAsync(db, where, ct);
         await AuditAsync(db, clock, actor.UserName, finding!, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -145,7 +145,7 @@ public static class InspectionStore
         var findings = new List<Finding>();
         for (var i = 0; i < input.Findings.Count; i++)
         {
-            if (await FindingStore.PrepareAsync(db, rules, actor.UserName, now, FindingSource.Inspection, inspectionId, inspection.VillageCode, input.Findings[i], problems,
+            if (await FindingStore.PrepareAsync(db, rules, actor.UserName, now, input.InspectedOn ?? today, FindingSource.Inspection, inspectionId, inspection.VillageCode, input.Findings[i], problems,
                     string.Create(CultureInfo.InvariantCulture, $"findings[{i}]."), ct) is { } f)
             {
                 findings.Add(f);
@@ -159,6 +159,7 @@ public static class InspectionStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Findings.AddRange(findings);
         await db.SaveChangesAsync(ct);
+        await FindingStore.MarkAsync(db, inspection.VillageCode, ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("supervision.inspect", "inspection", inspection.Id.ToString(CultureInfo.InvariantCulture),
             inspection.VillageCode, null, new
             {

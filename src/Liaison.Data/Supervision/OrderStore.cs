@@ -100,6 +100,7 @@ public static class OrderStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.RectificationOrders.Add(order);
         await db.SaveChangesAsync(ct);
+        await FindingStore.MarkAsync(db, order.VillageCode, ct);
         await AuditAsync(db, clock, actor.UserName, "order.issue", order, null, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -183,6 +184,7 @@ public static class OrderStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.OrderSteps.Add(new OrderStep { OrderId = id, Kind = kind, Text = words ?? "", On = ChinaTime.DateOf(now), By = by, At = now });
         await db.SaveChangesAsync(ct);
+        await FindingStore.MarkAsync(db, order.VillageCode, ct);
         var action = kind switch { OrderStepKind.Report => "order.report", OrderStepKind.Accept => "order.accept", _ => "order.send-back" };
         await AuditAsync(db, clock, by, action, order, new { Status = before }, ct);
         await tx.CommitAsync(ct);

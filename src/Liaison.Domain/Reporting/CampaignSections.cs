@@ -46,6 +46,7 @@ public static class CampaignSections
             [Ratios.TargetsMet, Ratios.CommitmentCompletion]),
         new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
         new("party", "党组织建设", "Party organisations", Indicators.PartyFigures, []),
+        new("supervision", "督查", "Supervision", Indicators.SupervisionFigures, [Ratios.Presence, Ratios.Confirmation, Ratios.OrdersOnTime]),
     ];
 }
 

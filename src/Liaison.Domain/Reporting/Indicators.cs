@@ -88,6 +88,22 @@ public static class Indicators
     public static readonly Indicator CommitmentsKeptOnTime = new("commitments_kept_on_time", "按期兑现承诺", "Commitments kept on time", "项", "", "其中在承诺期限内兑现的", "Of those, kept by the deadline") { Kind = IndicatorKind.Flow };
     public static readonly Indicator CommitmentsDropped = new("commitments_dropped", "未兑现承诺", "Commitments not kept", "项", "", "其中已说明原因、确定不能兑现的（原因向群众公开）", "Of those, given up with the reason published to villagers") { Kind = IndicatorKind.Flow };
 
+    // 督查 (issue 22): inspections, verification calls, findings and rectification orders at villages, by the month they concern.
+    public static readonly Indicator Inspections = new("supervision_inspections", "暗访检查村次", "Villages inspected", "村次", "", "本年度暗访检查记录的村次，按检查的月份计", "Unannounced inspections recorded in villages in the year, by the month inspected") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator PresenceChecked = new("supervision_presence_checked", "查看在岗村次", "Presence checked", "村次", "", "其中查看了驻村干部或第一书记是否在岗的", "Of those, where the inspector checked whether the stationed cadre or First Secretary was there") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator PresentFound = new("supervision_present", "在岗村次", "Found present", "村次", "", "其中驻村干部或第一书记在岗的（在岗率 = 本项 ÷ 查看在岗村次）", "Of those, found present (presence = this ÷ presence checked)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CallsMade = new("supervision_calls", "电话核实户次", "Verification calls", "户次", "", "抽样核实已拨打的电话（接通和未接通），按被核实走访的月份计", "Sampled visits called (reached or not), by the month of the visit verified") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CallsReached = new("supervision_reached", "核实接通户次", "Households reached", "户次", "", "其中接通并作答的；未接通的不计为证实", "Of those, reached and answering; those not reached never count as confirming") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator CallsConfirmed = new("supervision_confirmed", "证实走访户次", "Visits confirmed", "户次", "", "其中农户证实干部上门走访的（核实率 = 本项 ÷ 接通户次；各样本的加权估计和置信区间见督查页面）", "Of those, the household confirmed the visit (confirmation = this ÷ reached; each sample's weighted estimate and interval are on the supervision page)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Findings = new("supervision_findings", "督查发现问题", "Findings", "个", "", "暗访、查阅资料和电话核实在村里发现的问题，按发现的月份计", "Findings of inspections, document reviews and calls in villages, by the month found") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Orders = new("supervision_orders", "限期整改", "Rectification orders", "件", "", "对村下达的限期整改，按下达的月份计", "Rectification orders for villages, by the month ordered") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator OrdersClosed = new("supervision_orders_closed", "整改销号", "Orders closed", "件", "", "其中已验收销号的", "Of those, accepted and closed") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator OrdersOnTime = new("supervision_orders_on_time", "按期整改销号", "Orders closed on time", "件", "", "其中在整改期限内验收销号的", "Of those, closed by their day") { Kind = IndicatorKind.Flow };
+
+    /// <summary>The supervision section's figures (issue 22), counted at villages with the field family.</summary>
+    public static IReadOnlyList<Indicator> SupervisionFigures { get; } =
+        [Inspections, PresenceChecked, PresentFound, CallsMade, CallsReached, CallsConfirmed, Findings, Orders, OrdersClosed, OrdersOnTime];
+
     // 年度目标责任书 (issue 21): signed agreements and their targets, by the month signed, with where each target stands now.
     public static readonly Indicator AgreementsSigned = new("agreements_signed", "签订目标责任书", "Agreements signed", "份", "", "本年度第一书记与乡镇党委签订的目标责任书，按签订的月份计", "Target-responsibility agreements First Secretaries signed with the township committee this year, by the month signed") { Kind = IndicatorKind.Flow };
     public static readonly Indicator AgreementTargets = new("agreement_targets", "责任书目标任务", "Agreement targets", "项", "", "已签订的目标责任书中的目标任务", "Targets of the signed agreements") { Kind = IndicatorKind.Flow };
@@ -158,7 +174,7 @@ public static class Indicators
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
         Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped, AgreementsSigned, AgreementTargets, AgreementTargetsMet,
-        .. DeedFigures, .. PartyFigures,
+        .. DeedFigures, .. PartyFigures, .. SupervisionFigures,
     ];
 
     /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>

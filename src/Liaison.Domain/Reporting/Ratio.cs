@@ -53,9 +53,14 @@ public static class Ratios
     public static readonly Ratio TargetsMet = new("agreement_targets_met_rate", "目标任务完成率", "Agreement targets met", Indicators.AgreementTargetsMet, [Indicators.AgreementTargets]);
     public static readonly Ratio ErrandsDone = new("errands_done_rate", "代办办结率", "Errands done", Indicators.ErrandsDone, [Indicators.Errands]);
 
+    public static readonly Ratio Presence = new("supervision_presence_rate", "暗访在岗率", "Found present", Indicators.PresentFound, [Indicators.PresenceChecked]);
+    /// <summary>核实率: visits confirmed ÷ households reached, pooled over the samples; each sample's weighted estimate and interval are on the supervision page.</summary>
+    public static readonly Ratio Confirmation = new("supervision_confirmation_rate", "走访核实率", "Visits confirmed", Indicators.CallsConfirmed, [Indicators.CallsReached]);
+    public static readonly Ratio OrdersOnTime = new("supervision_orders_on_time_rate", "整改按期销号率", "Orders closed on time", Indicators.OrdersOnTime, [Indicators.Orders]);
+
     public static IReadOnlyList<Ratio> All { get; } =
         [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
-         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet];
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet, Presence, Confirmation, OrdersOnTime];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 }

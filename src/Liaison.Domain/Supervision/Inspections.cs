@@ -104,6 +104,8 @@ public sealed class Finding
     public int? UnitId { get; set; }
     public required string Text { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>The day found: the inspection's day, else the day recorded (China time). What the report counts by month.</summary>
+    public DateOnly On { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 

@@ -122,6 +122,7 @@ internal static class FieldFormulas
         await SecretariesAsync(db, year, scope, tallies, cells, ct);
         await CaseFormulas.AddAsync(db, year, scope, cells, ct);
         await ResultFormulas.AddAsync(db, year, scope, cells, ct);
+        await SupervisionFormulas.AddAsync(db, year, scope, cells, ct);
         await ResidenceAsync(db, year, scope, cells, ct);
     }
 
