@@ -105,6 +105,17 @@ public class DemoRealismTests
         Assert.Equal(await db.SecretaryPostings.CountAsync(p => p.Until == null && p.Year == 2026), city[R.AgreementsSigned.Id]);
         Assert.InRange(Domain.Reporting.Ratios.TargetsMet.Of(id => city.GetValueOrDefault(id))!.Value, 0.6, 0.95);
         Assert.All(Domain.Reporting.Indicators.PartyFigures, i => Assert.True(city.GetValueOrDefault(i.Id) > 0, $"{i.Id} is zero"));
+        // A year of supervision (issue 22): cadres found present about nine times in ten, a few per cent of the
+        // visits called unconfirmed, every village the calls flag one the demo made dishonest, orders mostly on time.
+        Assert.True(city[R.Inspections.Id] >= 12, $"{city[R.Inspections.Id]} villages inspected");
+        Assert.InRange(Domain.Reporting.Ratios.Presence.Of(id => city.GetValueOrDefault(id))!.Value, 0.75, 0.98);
+        Assert.InRange(city[R.CallsReached.Id] / (double)city[R.CallsMade.Id], 0.8, 0.9);
+        Assert.InRange(Domain.Reporting.Ratios.Confirmation.Of(id => city.GetValueOrDefault(id))!.Value, 0.93, 0.995);
+        var flaggedByCalls = await db.Findings.AsNoTracking().Where(f => f.Source == Domain.Supervision.FindingSource.Calls).Select(f => f.DivisionCode).ToListAsync();
+        Assert.NotEmpty(flaggedByCalls);
+        Assert.All(flaggedByCalls, v => Assert.True(DemoTruth.Dishonest(v), $"{v} flagged but honest"));
+        Assert.True(city[R.Orders.Id] > 0 && city[R.OrdersOnTime.Id] > 0 && city[R.OrdersOnTime.Id] < city[R.Orders.Id]);
+        Assert.True(await db.Notices.AnyAsync(n => n.Kind == Domain.Supervision.NoticeKind.Criticism && n.Status == Domain.Supervision.NoticeStatus.Issued));
         Assert.Empty((await RollupVerifier.VerifyAsync(db, default)).Differences);
 
         // Issues raised at visits (and matters escalated at night sessions) and cases differ by exactly

@@ -16,6 +16,9 @@ public sealed record DemoActivityResult(int Year, long Visits, long HouseholdsVi
 {
     /// <summary>Seconds spent in each stage (load, teams, visits, cases, results, stays, activities, rollups, settling), for the benchmark's account of where the time goes.</summary>
     public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The year's supervision: villages inspected, calls, findings, notices and orders.</summary>
+    public DemoSupervisionCounts? Supervision { get; init; }
 }
 
 /// <summary>
@@ -242,7 +245,8 @@ public static class DemoActivity
         // Everyone takes part (issue 20): the year's work teams and their meetings, the pairings'
         // concentrated stays, the team members' visits and days — from a stream of their own.
         Stage("teams");
-        var more = new Random(HashCode.Combine(seed, 20));
+        // From the seed alone: HashCode.Combine is seeded afresh in every process, which made the demo differ run to run.
+        var more = new Random(unchecked((seed * 7919) + 20));
         var moreGuid = new byte[16];
         Guid MoreGuid()
         {
@@ -300,6 +304,9 @@ public static class DemoActivity
         Stage("results");
         var (commitments, deeds) = await DemoResults.WriteAsync(db, more, year, last, visits, actor.Name, now, ct);
         var (agreements, graded) = await DemoGrading.WriteAsync(db, more, year, last, actor.Name, now, ct);
+        Stage("supervision");
+        // From a stream of its own, so that the year's other records stay as they were before supervision came.
+        var supervision = await DemoSupervision.WriteAsync(db, new Random(unchecked((seed * 7919) + 22)), year, last, actor.Name, now, ct);
         Stage("stays");
         await DatabaseSql.For(db).UpsertAsync(TableSpec.For<ResidenceStay>(db, [nameof(ResidenceStay.ClientId)],
             nameof(ResidenceStay.ClientId), nameof(ResidenceStay.CadreId), nameof(ResidenceStay.VillageCode), nameof(ResidenceStay.Year), nameof(ResidenceStay.Arrived),
@@ -315,7 +322,7 @@ public static class DemoActivity
         await db.FieldDirty.ExecuteDeleteAsync(ct);
         var visited = visits.Select(v => v.HouseholdId).Distinct().LongCount();
         await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.activity", "field", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
-            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases, commitments, deeds, agreements, graded }), ct);
+            new { seed, visits = visits.Count, households = visited, issues = issues.Count, stays = stays.Count, activities = activities.Count, cases, disputes, errands, teams = teams.Teams, meetings = teams.Meetings, unitStays, helpPlans, nights, nightCases, commitments, deeds, agreements, graded, supervision }), ct);
         await tx.CommitAsync(ct);
         Stage("settling");
         await BulkLoads.SettleAsync(db, ct, typeof(HouseholdVisit), typeof(VisitTally), typeof(VisitIssue), typeof(ResidenceStay), typeof(SecretaryActivity),
@@ -323,11 +330,13 @@ public static class DemoActivity
             typeof(Domain.Liaisons.WorkTeamMeeting), typeof(Domain.Liaisons.UnitStay), typeof(Domain.Liaisons.HelpPlan), typeof(NightSession), typeof(NightMatter),
             typeof(Domain.Results.Commitment), typeof(Domain.Results.CommitmentStep), typeof(Domain.Results.Deed), typeof(Domain.Results.DeedQuantityValue),
             typeof(Domain.Results.Agreement), typeof(Domain.Results.AgreementTarget), typeof(Domain.Results.GradingRound), typeof(Domain.Results.VillageGrading),
-            typeof(Domain.Results.Rectification), typeof(Domain.Divisions.VillageProfile), typeof(Domain.Divisions.Division));
+            typeof(Domain.Results.Rectification), typeof(Domain.Divisions.VillageProfile), typeof(Domain.Divisions.Division),
+            typeof(Domain.Supervision.Inspection), typeof(Domain.Supervision.SampleCall), typeof(Domain.Supervision.Finding), typeof(Domain.Supervision.RectificationOrder));
         Stage("done");
         return new DemoActivityResult(year, visits.Count, visited, issues.Count, stays.Count, activities.Count, cases, disputes, errands, nights, nightCases, Math.Round(watch.Elapsed.TotalSeconds, 1), commitments, deeds)
         {
             Stages = stages,
+            Supervision = supervision,
         };
     }
 

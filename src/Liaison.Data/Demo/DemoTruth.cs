@@ -54,18 +54,22 @@ public static class DemoTruth
                              select new { c.Id, v.VillageCode, v.HouseholdId, v.CadreId, v.VisitedOn, v.IssueCount }).ToListAsync(ct);
         foreach (var p in pending)
         {
-            var roll = Hash(string.Create(CultureInfo.InvariantCulture, $"call:{p.HouseholdId}:{p.Id}"));
-            if (roll % 100 >= 85)
-            {
-                await CallSampleStore.RecordAsync(db, clock, actor, p.Id, new CallInput(CallOutcome.Unreached, Note: "无人接听"), ct);
-                continue;
-            }
-            var genuine = Genuine(p.VillageCode, p.HouseholdId, p.CadreId, p.VisitedOn);
-            var satisfaction = genuine ? 3 + (int)(roll / 100 % 3) : 1 + (int)(roll / 100 % 2);
-            await CallSampleStore.RecordAsync(db, clock, actor, p.Id, new CallInput(CallOutcome.Reached, genuine, genuine ? roll / 1000 % 10 != 0 : null,
-                genuine && p.IssueCount > 0 ? roll / 10_000 % 10 != 0 : null, satisfaction), ct);
+            await CallSampleStore.RecordAsync(db, clock, actor, p.Id, Answer(p.Id, p.VillageCode, p.HouseholdId, p.CadreId, p.VisitedOn, p.IssueCount), ct);
         }
         return pending.Count;
+    }
+
+    /// <summary>How the demo's household answers the call about a visit: reached about 85 times in 100, and then truthful.</summary>
+    public static CallInput Answer(long callId, string villageCode, long householdId, int cadreId, DateOnly visitedOn, int issueCount)
+    {
+        var roll = Hash(string.Create(CultureInfo.InvariantCulture, $"call:{householdId}:{callId}"));
+        if (roll % 100 >= 85)
+        {
+            return new CallInput(CallOutcome.Unreached, Note: "无人接听");
+        }
+        var genuine = Genuine(villageCode, householdId, cadreId, visitedOn);
+        var satisfaction = genuine ? 3 + (int)(roll / 100 % 3) : 1 + (int)(roll / 100 % 2);
+        return new CallInput(CallOutcome.Reached, genuine, genuine ? roll / 1000 % 10 != 0 : null, genuine && issueCount > 0 ? roll / 10_000 % 10 != 0 : null, satisfaction);
     }
 
     // FNV-1a then SplitMix64's finaliser: stable on every machine and run, unlike string.GetHashCode.
