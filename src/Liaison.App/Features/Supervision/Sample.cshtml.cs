@@ -45,6 +45,8 @@ public sealed class SampleModel(Scoped scoped, LiaisonDb db, Jurisdiction jurisd
         Result = result;
         var keys = result.Estimate?.Strata.Select(s => s.Calls.Key).Where(k => k.Length >= 9).ToList() ?? [];
         StratumNames = await scoped.Names.Where(d => keys.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        // The sample is the reader's (read through the scope above): its visits and households are read with it.
+        using var outside = Unscoped.Section("the call list of a sample the reader's scope holds: its visits and households");
         var calls = db.SampleCalls.AsNoTracking().Where(c => c.SampleId == id);
         Paging = Paging.Of(PageNumber, await calls.CountAsync(ct), 50);
         var page = await (from c in calls
