@@ -82,6 +82,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Supervision.NoticeFinding> NoticeFindings => Set<Domain.Supervision.NoticeFinding>();
     public DbSet<Domain.Supervision.RectificationOrder> RectificationOrders => Set<Domain.Supervision.RectificationOrder>();
     public DbSet<Domain.Supervision.OrderStep> OrderSteps => Set<Domain.Supervision.OrderStep>();
+    public DbSet<Domain.Supervision.StoredFlag> Flags => Set<Domain.Supervision.StoredFlag>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

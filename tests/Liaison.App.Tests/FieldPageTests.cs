@@ -75,7 +75,7 @@ public sealed class FieldPageTests : IAsyncLifetime
         Assert.Contains("有驻村天数要求的联系", residence, StringComparison.Ordinal);
         Assert.Contains("第一书记", residence, StringComparison.Ordinal);
         var flags = WebUtility.HtmlDecode(await inspector.GetStringAsync("/field/flags?code=370830001"));
-        Assert.Contains("检查走访", flags, StringComparison.Ordinal);
+        Assert.Contains("立即检查", flags, StringComparison.Ordinal);
 
         var unit = await SignedInAsync("unit-admin");
         Assert.Equal(HttpStatusCode.Redirect, (await unit.GetAsync("/field/flags?code=370830")).StatusCode);

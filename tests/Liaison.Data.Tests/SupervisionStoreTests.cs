@@ -194,4 +194,39 @@ public class SupervisionStoreTests
         Assert.Equal((1L, 1L, 0L, 2L, 1L, 0L), (F(R.Inspections), F(R.PresenceChecked), F(R.PresentFound), F(R.Findings), F(R.Orders), F(R.OrdersClosed)));
         Assert.Empty((await Reporting.RollupVerifier.VerifyAsync(db, default)).Differences);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Flags_are_stored_once_reviewed_once_never_by_their_own_cadre_and_a_dismissed_one_never_comes_back(string provider)
+    {
+        var (t, db, author, village, households, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        // Three visits with one note word for word: two copies flagged.
+        var note = "了解家庭种植和务工收入情况，宣讲惠民政策，征求对村里工作的意见";
+        await FieldStore.SaveVisitsAsync(db, clock, author, households.Take(3).Select((h, i) =>
+            new VisitInput(Guid.NewGuid(), h, new DateTimeOffset(2026, 6, 10 + i, 9, 0, 0, ChinaTime.Offset), note)).ToList(), default);
+        var township = village[..9];
+        var rules = new FieldRules();
+        Assert.Equal(2, await FlagStore.RefreshAsync(db, clock, township, 2026, rules, default));
+        Assert.Equal(0, await FlagStore.RefreshAsync(db, clock, township, 2026, rules, default));
+        var flags = await db.Flags.AsNoTracking().OrderBy(f => f.Id).ToListAsync();
+        Assert.All(flags, f => Assert.Equal((FlagKind.CopiedNote, FlagStatus.Open, author.CadreId, village), (f.Kind, f.Status, f.CadreId, f.VillageCode)));
+
+        var office = new OfficeActor("township-office", code => code.StartsWith(township, StringComparison.Ordinal));
+        // The cadre flagged does not review their own; an explanation needs its words.
+        Assert.Equal("own", (await Assert.ThrowsAsync<RefusedException>(() => FlagStore.ReviewAsync(db, clock, office, author.CadreId, flags[0].Id, FlagStatus.Dismissed, "误报", null, default))).Problems[0].Code);
+        Assert.Equal("note", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() => FlagStore.ReviewAsync(db, clock, office, null, flags[0].Id, FlagStatus.Explained, " ", null, default))).Problems).Field);
+        await FlagStore.ReviewAsync(db, clock, office, null, flags[0].Id, FlagStatus.Dismissed, "同一批入户宣讲，记录相同属实", null, default);
+        var confirmed = await FlagStore.ReviewAsync(db, clock, office, null, flags[1].Id, FlagStatus.Confirmed, null, null, default);
+        Assert.Equal("closed", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() => FlagStore.ReviewAsync(db, clock, office, null, flags[1].Id, FlagStatus.Dismissed, "再看", null, default))).Problems).Code);
+        var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.Id == confirmed.FindingId);
+        Assert.Equal((FindingSource.Flag, flags[1].Id, "visits-untrue", (int?)author.CadreId), (finding.Source, finding.SourceId, finding.Kind, finding.CadreId));
+
+        // The checks run again: nothing comes back, the dismissed one stays dismissed.
+        Assert.Equal(0, await FlagStore.RefreshAsync(db, clock, village[..6], 2026, rules, default));
+        Assert.Equal([FlagStatus.Dismissed, FlagStatus.Confirmed], await db.Flags.AsNoTracking().OrderBy(f => f.Id).Select(f => f.Status).ToListAsync());
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "flag.review"));
+    }
 }

@@ -3904,6 +3904,100 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("sample_strata", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Supervision.StoredFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("EvidenceEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_en");
+
+                    b.Property<string>("EvidenceZh")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_zh");
+
+                    b.Property<long?>("FindingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_id");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("records");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plausibility_flags");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_plausibility_flags_cadre_id");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_plausibility_flags_finding_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plausibility_flags_key");
+
+                    b.HasIndex("VillageCode", "Status")
+                        .HasDatabaseName("ix_plausibility_flags_village_code_status");
+
+                    b.ToTable("plausibility_flags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -4595,6 +4689,22 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sample_strata_call_samples_sample_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Supervision.StoredFlag", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plausibility_flags_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Supervision.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plausibility_flags_findings_finding_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>

@@ -191,3 +191,24 @@ internal sealed class SampleStratumConfiguration : IEntityTypeConfiguration<Samp
         b.HasOne<CallSample>().WithMany().HasForeignKey(s => s.SampleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class StoredFlagConfiguration : IEntityTypeConfiguration<StoredFlag>
+{
+    public void Configure(EntityTypeBuilder<StoredFlag> b)
+    {
+        b.ToTable("plausibility_flags");
+        b.HasKey(f => f.Id);
+        b.HasIndex(f => f.Key).IsUnique();
+        b.HasIndex(f => new { f.VillageCode, f.Status });
+        b.HasIndex(f => f.CadreId);
+        b.Property(f => f.Key).HasMaxLength(400);
+        b.Property(f => f.Records).HasMaxLength(400);
+        b.Property(f => f.VillageCode).HasMaxLength(12);
+        b.Property(f => f.EvidenceZh).HasMaxLength(400);
+        b.Property(f => f.EvidenceEn).HasMaxLength(400);
+        b.Property(f => f.Note).HasMaxLength(StoredFlag.MaxNote);
+        b.Property(f => f.ReviewedBy).HasMaxLength(100);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(f => f.CadreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Finding>().WithMany().HasForeignKey(f => f.FindingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

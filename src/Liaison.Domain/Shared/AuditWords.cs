@@ -136,6 +136,7 @@ public static class AuditWords
         ["order.accept"] = new("整改验收销号", "rectification accepted"),
         ["order.send-back"] = new("整改退回", "rectification sent back"),
         ["order.escalate"] = new("整改超期督办", "overdue rectification escalated"),
+        ["flag.review"] = new("核查异常提示", "flag reviewed"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -189,6 +190,7 @@ public static class AuditWords
         ["sample-call"] = new("核实电话", "verification call"),
         ["notice"] = new("通报", "notice"),
         ["rectification-order"] = new("限期整改", "rectification order"),
+        ["flag"] = Words.PlausibilityFlags,
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>

@@ -7,11 +7,15 @@ namespace Liaison.App.Features.Cases;
 /// <summary>
 /// The cases' clock: every few minutes, passes up each open case whose deadline has passed
 /// (<see cref="CaseStore.EscalateOverdueAsync"/>), and takes up the issues raised on visits as
-/// cases, and escalates the rectification orders past their day. All are idempotent, so a missed round is caught up by the next.
+/// cases, escalates the rectification orders past their day, and runs the plausibility checks over the
+/// townships with new records (flags are stored once). All are idempotent, so a missed round is caught up by the next.
 /// </summary>
 public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats, ILogger<CaseClock> log, TimeProvider clock) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    // Records received from here on are checked for flags in the next round; a minute's overlap, as a record's time is its server's.
+    private DateTimeOffset _flagsSince = clock.GetUtcNow().AddDays(-1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +31,10 @@ public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats,
                     Web.Operations.CaseClockCases.WithLabels("escalated").Inc(await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000));
                     // Rectification orders past their day are escalated like cases (限期整改 → 督办).
                     Web.Operations.CaseClockCases.WithLabels("orders-escalated").Inc(await Data.Supervision.OrderStore.EscalateOverdueAsync(db, clock, stoppingToken));
+                    // The plausibility checks over the townships with records received since the round before (a day back at start).
+                    var started = clock.GetUtcNow();
+                    Web.Operations.CaseClockCases.WithLabels("flags-found").Inc(await Data.Supervision.FlagStore.RefreshRecentAsync(db, clock, _flagsSince, stoppingToken));
+                    _flagsSince = started.AddMinutes(-1);
                 }
                 beats.Beat("case-clock");
                 await Task.Delay(Interval, clock, stoppingToken);

@@ -2,7 +2,6 @@ using Liaison.App.Auth;
 using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Cases;
-using Liaison.Data.Policy;
 using Liaison.Domain.Access;
 using Liaison.Domain.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +66,7 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             "open-cases" => await CaseQueries.CountAsync(scoped, clock, new CaseFilter(UnitHeld: unitHeld, OpenOnly: true), ct),
             "violations" => (await queries.Plan.ViolationsAsync(home.Code, today.Year, ct)).Here.Count,
             "behind" => (await new Field.Supervision(db, scoped).BehindAsync(home.Code, today, ct))?.Count,
-            "flags" => await FlagsAsync(home.Code, today, ct),
+            "flags" => await FlagsAsync(home.Code, ct),
             "overdue-commitments" => await queries.Commitments.CountAsync(today.Year, null, "overdue", today, ct),
             "agreements-to-sign" => await scoped.Agreements.CountAsync(a => a.Year == today.Year && a.Status == Domain.Results.AgreementStatus.Agreed, ct),
             "gradings-to-confirm" => (await scoped.GradingRounds.Where(r => r.Status == Domain.Results.GradingStatus.Submitted).Select(r => r.TownshipCode).ToListAsync(ct))
@@ -96,10 +95,7 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
         return rows.OrderBy(r => r.Ties > 0).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Name, r.Ties)).ToList();
     }
 
-    private async Task<int?> FlagsAsync(string code, DateOnly today, CancellationToken ct)
-    {
-        var rules = (await PolicyStore.GetAsync(db, today.Year, ct)).Policy.Field;
-        // Above the flags page's own limit there is no count to give (the page says to choose a smaller division).
-        return await new Field.Supervision(db, scoped).FlagsAsync(code, rules, ct) is { } found && found.Visits <= Field.Supervision.MaxVisitsForFlags ? found.Flags.Count : null;
-    }
+    /// <summary>The flags kept and not yet reviewed under the division.</summary>
+    private async Task<int?> FlagsAsync(string code, CancellationToken ct) =>
+        await scoped.Under(code).Flags.CountAsync(f => f.Status == Domain.Supervision.FlagStatus.Open, ct);
 }
