@@ -83,6 +83,8 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Supervision.RectificationOrder> RectificationOrders => Set<Domain.Supervision.RectificationOrder>();
     public DbSet<Domain.Supervision.OrderStep> OrderSteps => Set<Domain.Supervision.OrderStep>();
     public DbSet<Domain.Supervision.StoredFlag> Flags => Set<Domain.Supervision.StoredFlag>();
+    public DbSet<Domain.Supervision.DocumentReview> DocumentReviews => Set<Domain.Supervision.DocumentReview>();
+    public DbSet<Domain.Supervision.ReviewCheck> ReviewChecks => Set<Domain.Supervision.ReviewCheck>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

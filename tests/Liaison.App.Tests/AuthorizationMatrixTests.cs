@@ -114,6 +114,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/supervision/rounds/{id:long}"] = _ => "/supervision/rounds/1",
         ["/supervision/inspections/{id:long}"] = _ => "/supervision/inspections/1",
         ["/supervision/samples/{id:long}"] = _ => "/supervision/samples/1",
+        ["/supervision/reviews"] = code => $"/supervision/reviews?code={code}",
         ["/notices"] = code => $"/notices?code={code}",
         ["/notices/{id:long}"] = _ => "/notices/1",
         ["/orders"] = code => $"/orders?code={code}",
@@ -123,7 +124,7 @@ public class AuthorizationMatrixTests(AppFixture app)
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
     internal static readonly HashSet<string> Scoped = ["/divisions/{code}", "/api/v1/divisions/{code}", "/plan/{code}", "/plan/check", "/api/v1/plan/divisions/{code}",
-        "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign", "/supervision"];
+        "/field/progress/{code?}", "/field/residence", "/field/flags", "/reports/{code?}", "/api/v1/reports/campaign", "/supervision", "/supervision/reviews"];
 
     /// <summary>A division each account sees, and one next to it that it does not (none for the administrator).</summary>
     private static readonly Dictionary<string, (string In, string? Out)> Codes = new()

@@ -110,4 +110,29 @@ public sealed class SupervisionWebTests : IAsyncLifetime
         var denied = await cadre.GetAsync(page);
         Assert.Contains("/account/denied", denied.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_document_review_is_recorded_on_the_page_item_by_item_and_a_missing_item_is_refused_by_name()
+    {
+        var inspector = await SignedInAsync("inspector");
+        var page = "/supervision/reviews?code=370830&level=village";
+        var fields = new Dictionary<string, string>
+        {
+            ["target"] = "370830001001",
+            ["reviewedOn"] = Domain.Shared.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["check.residence"] = "true",
+            ["check.visits"] = "false",
+            ["remark.visits"] = "缺 5 月记录",
+            ["check.cases"] = "true",
+        };
+        var refused = WebUtility.HtmlDecode(await (await Forms.PostAsync(inspector, page, "record", new(fields))).Content.ReadAsStringAsync());
+        Assert.Contains("目标责任书", refused, StringComparison.Ordinal);
+        Assert.Contains("未填写", refused, StringComparison.Ordinal);
+        fields["check.agreements"] = "true";
+        var saved = await Forms.PostAsync(inspector, page, "record", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = WebUtility.HtmlDecode(await inspector.GetStringAsync(page));
+        var row = Regex.Match(list, "<tr data-review=\"[0-9]+\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("入户走访记录", row, StringComparison.Ordinal);
+    }
 }

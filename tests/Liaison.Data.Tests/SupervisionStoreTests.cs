@@ -229,4 +229,37 @@ public class SupervisionStoreTests
         Assert.Equal([FlagStatus.Dismissed, FlagStatus.Confirmed], await db.Flags.AsNoTracking().OrderBy(f => f.Id).Select(f => f.Status).ToListAsync());
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "flag.review"));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_review_answers_every_item_of_its_levels_checklist_and_records_its_findings(string provider)
+    {
+        var (t, db, author, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var today = ChinaTime.Today(clock);
+        var inspector = new OfficeActor("inspector", code => code.StartsWith(village[..6], StringComparison.Ordinal));
+        // A village's checklist: residence, visits, cases, agreements. One left out, one of a unit's: refused by item.
+        var partial = new ReviewInput("village", village, null, today, [new("residence", true), new("visits", false, "缺 5 月记录"), new("cases", true), new("pairing", true)], []);
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => ReviewStore.RecordAsync(db, clock, inspector, partial, default));
+        Assert.Equal(["checks.agreements", "checks.pairing"], refused.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        var cadre = await db.Cadres.AsNoTracking().Where(c => c.Id == author.CadreId).Select(c => c.Code).SingleAsync();
+        var review = await ReviewStore.RecordAsync(db, clock, inspector, partial with
+        {
+            Checks = [new("residence", true), new("visits", false, "缺 5 月记录"), new("cases", true), new("agreements", true)],
+            Findings = [new FindingInput("records", "入户走访记录缺 5 月份", CadreCode: cadre)],
+        }, default);
+        Assert.Equal([false, true, true, true], await db.ReviewChecks.AsNoTracking().Where(c => c.ReviewId == review.Id).OrderBy(c => c.InOrder).Select(c => c.InOrder).ToListAsync());
+        var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.Source == FindingSource.Review);
+        Assert.Equal((review.Id, village, 1), (finding.SourceId, finding.DivisionCode, finding.Severity));
+
+        // A unit's review is read under the unit's division; one outside the reach is refused.
+        var unit = await db.Units.AsNoTracking().Where(u => u.DivisionCode.StartsWith(village.Substring(0, 6))).OrderBy(u => u.Id).FirstAsync();
+        var unitReview = await ReviewStore.RecordAsync(db, clock, inspector, new ReviewInput("unit", null, unit.Code, today, [new("minutes", true), new("pairing", false)], []), default);
+        Assert.Equal((unit.DivisionCode, (int?)unit.Id), (unitReview.DivisionCode, unitReview.UnitId));
+        var stranger = new OfficeActor("other", code => code.StartsWith("3709", StringComparison.Ordinal));
+        Assert.Equal("unitCode", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() =>
+            ReviewStore.RecordAsync(db, clock, stranger, new ReviewInput("unit", null, unit.Code, today, [new("minutes", true), new("pairing", true)], []), default))).Problems).Field);
+    }
 }

@@ -3324,6 +3324,62 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("call_samples", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Supervision.DocumentReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_reviews");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_document_reviews_division_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_document_reviews_unit_id");
+
+                    b.ToTable("document_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Supervision.Finding", b =>
                 {
                     b.Property<long>("Id")
@@ -3891,6 +3947,32 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasDatabaseName("ix_rectification_orders_status_due");
 
                     b.ToTable("rectification_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Supervision.ReviewCheck", b =>
+                {
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item");
+
+                    b.Property<bool>("InOrder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_order");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("remark");
+
+                    b.HasKey("ReviewId", "Item")
+                        .HasName("pk_review_checks");
+
+                    b.ToTable("review_checks", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Supervision.SampleCall", b =>
@@ -4642,6 +4724,15 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasConstraintName("fk_secretary_supports_secretary_postings_posting_id");
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Supervision.DocumentReview", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_document_reviews_units_unit_id");
+                });
+
             modelBuilder.Entity("Liaison.Domain.Supervision.Finding", b =>
                 {
                     b.HasOne("Liaison.Domain.People.Cadre", null)
@@ -4760,6 +4851,16 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_rectification_orders_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Supervision.ReviewCheck", b =>
+                {
+                    b.HasOne("Liaison.Domain.Supervision.DocumentReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_checks_document_reviews_review_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Supervision.SampleCall", b =>

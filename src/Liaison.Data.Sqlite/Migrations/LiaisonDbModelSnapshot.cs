@@ -3241,6 +3241,60 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("call_samples", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Supervision.DocumentReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_reviews");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_document_reviews_division_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_document_reviews_unit_id");
+
+                    b.ToTable("document_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Supervision.Finding", b =>
                 {
                     b.Property<long>("Id")
@@ -3792,6 +3846,32 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_rectification_orders_status_due");
 
                     b.ToTable("rectification_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Supervision.ReviewCheck", b =>
+                {
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<bool>("InOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_order");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remark");
+
+                    b.HasKey("ReviewId", "Item")
+                        .HasName("pk_review_checks");
+
+                    b.ToTable("review_checks", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Domain.Supervision.SampleCall", b =>
@@ -4537,6 +4617,15 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasConstraintName("fk_secretary_supports_secretary_postings_posting_id");
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Supervision.DocumentReview", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_document_reviews_units_unit_id");
+                });
+
             modelBuilder.Entity("Liaison.Domain.Supervision.Finding", b =>
                 {
                     b.HasOne("Liaison.Domain.People.Cadre", null)
@@ -4655,6 +4744,16 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_rectification_orders_units_unit_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Supervision.ReviewCheck", b =>
+                {
+                    b.HasOne("Liaison.Domain.Supervision.DocumentReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_checks_document_reviews_review_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Supervision.SampleCall", b =>

@@ -65,7 +65,7 @@ public sealed class Scoped
         typeof(Division), typeof(VillageProfile), typeof(Unit), typeof(Household), typeof(HouseholdVisit), typeof(VisitTally), typeof(Case), typeof(Dispute), typeof(Errand),
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
         typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement), typeof(Domain.Results.GradingRound), typeof(Domain.Results.Rectification),
-        typeof(Domain.Supervision.InspectionRound), typeof(Domain.Supervision.Finding), typeof(Domain.Supervision.CallSample), typeof(Domain.Supervision.Notice), typeof(Domain.Supervision.RectificationOrder), typeof(Domain.Supervision.StoredFlag),
+        typeof(Domain.Supervision.InspectionRound), typeof(Domain.Supervision.Finding), typeof(Domain.Supervision.CallSample), typeof(Domain.Supervision.Notice), typeof(Domain.Supervision.RectificationOrder), typeof(Domain.Supervision.StoredFlag), typeof(Domain.Supervision.DocumentReview),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -184,6 +184,9 @@ public sealed class Scoped
 
     /// <summary>Call samples, by the division sampled: the call list is the samplers' alone, as the rounds are.</summary>
     public IQueryable<Domain.Supervision.CallSample> CallSamples => Within(_db.CallSamples, s => s.DivisionCode);
+
+    /// <summary>Document reviews, by the village, township or unit's division reviewed.</summary>
+    public IQueryable<Domain.Supervision.DocumentReview> DocumentReviews => Within(_db.DocumentReviews, r => r.DivisionCode);
 
     /// <summary>Plausibility flags kept with their review, by their village.</summary>
     public IQueryable<Domain.Supervision.StoredFlag> Flags => Within(_db.Flags, f => f.VillageCode);

@@ -212,3 +212,31 @@ internal sealed class StoredFlagConfiguration : IEntityTypeConfiguration<StoredF
         b.HasOne<Finding>().WithMany().HasForeignKey(f => f.FindingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DocumentReviewConfiguration : IEntityTypeConfiguration<DocumentReview>
+{
+    public void Configure(EntityTypeBuilder<DocumentReview> b)
+    {
+        b.ToTable("document_reviews");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.DivisionCode);
+        b.HasIndex(r => r.UnitId);
+        b.Property(r => r.Level).HasMaxLength(10);
+        b.Property(r => r.DivisionCode).HasMaxLength(12);
+        b.Property(r => r.Note).HasMaxLength(DocumentReview.MaxNote);
+        b.Property(r => r.RecordedBy).HasMaxLength(100);
+        b.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewCheckConfiguration : IEntityTypeConfiguration<ReviewCheck>
+{
+    public void Configure(EntityTypeBuilder<ReviewCheck> b)
+    {
+        b.ToTable("review_checks");
+        b.HasKey(c => new { c.ReviewId, c.Item });
+        b.Property(c => c.Item).HasMaxLength(40);
+        b.Property(c => c.Remark).HasMaxLength(ReviewCheck.MaxRemark);
+        b.HasOne<DocumentReview>().WithMany().HasForeignKey(c => c.ReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

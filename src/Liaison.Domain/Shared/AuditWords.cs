@@ -137,6 +137,7 @@ public static class AuditWords
         ["order.send-back"] = new("整改退回", "rectification sent back"),
         ["order.escalate"] = new("整改超期督办", "overdue rectification escalated"),
         ["flag.review"] = new("核查异常提示", "flag reviewed"),
+        ["supervision.review"] = new("记录查阅资料", "document review recorded"),
     };
 
     private static readonly Dictionary<string, Term> Entities = new(StringComparer.Ordinal)
@@ -191,6 +192,7 @@ public static class AuditWords
         ["notice"] = new("通报", "notice"),
         ["rectification-order"] = new("限期整改", "rectification order"),
         ["flag"] = Words.PlausibilityFlags,
+        ["document-review"] = new("查阅资料", "document review"),
     };
 
     /// <summary>Field names, by the key in lower case (aliases are read as their field first: cadreId → cadre).</summary>

@@ -46,6 +46,7 @@ public static class SupervisionWords
     public static Term Accepted { get; } = new("已销号", "Accepted");
     public static Term Responsible { get; } = new("整改责任方", "Responsible");
     public static Term Title { get; } = new("标题", "Title");
+    public static Term Reviews { get; } = new("查阅资料", "Document reviews");
     public static Term DraftNotice { get; } = new("起草通报", "Draft a notice");
     public static Term Required { get; } = new("整改要求", "What is required");
     public static Term Naming { get; } = new("点名：", "Naming: ");
