@@ -52,7 +52,12 @@ public class SupervisionJourney(BrowserFixture app)
         await phone.FillAsync("input[name=villagersAsked]", "3");
         await phone.SelectOptionAsync("select[name='Entered[0].Kind']", "absent");
         await phone.FillAsync("textarea[name='Entered[0].Text']", "工作日驻村干部不在村，村干部称本周未见");
+        // No network in the village: the record is kept on the phone, and sent once the network is back.
+        await phoneContext.SetOfflineAsync(true);
         await phone.TapAsync("#record-inspection button[type=submit]");
+        await phone.Locator("[data-offline-status]").WaitForAsync();
+        Assert.Contains("保存在手机上", await phone.Locator("[data-offline-status]").InnerTextAsync(), StringComparison.Ordinal);
+        await phoneContext.SetOfflineAsync(false);
         await phone.WaitForSelectorAsync("#inspection[data-recorded='true']");
         Assert.Contains("驻村干部不在岗", await phone.Locator("table.findings").InnerTextAsync(), StringComparison.Ordinal);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "supervision-inspection-phone.png"), FullPage = true });

@@ -79,10 +79,10 @@ public sealed class InspectionModel(Scoped scoped, LiaisonDb db, Jurisdiction ju
     }
 
     public async Task<IActionResult> OnPostAsync(long id, DateOnly? inspectedOn, bool? present, bool? tiesMatch, bool? noticeboard, bool? contactCards, bool? suggestionBox, bool? recordsBook,
-        int villagersAsked, string? note, CancellationToken ct)
+        int villagersAsked, string? note, Guid? clientId, CancellationToken ct)
     {
         var input = new InspectionInput(inspectedOn, present, tiesMatch, noticeboard, contactCards, suggestionBox, recordsBook, villagersAsked, note,
-            Entered.Where(f => !f.IsEmpty).Select(f => f.Input()).ToList());
+            Entered.Where(f => !f.IsEmpty).Select(f => f.Input()).ToList(), clientId);
         try
         {
             await InspectionStore.RecordAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), id, input, ct);
