@@ -94,6 +94,10 @@ public class SupervisionJourney(BrowserFixture app)
         unitContext.SetDefaultTimeout(60_000);
         var unit = await unitContext.NewPageAsync();
         await app.SignInAsync(unit, "unit-admin");
+        // On its home's to-do list: one rectification to report.
+        await unit.GotoAsync(app.BaseUrl + "/");
+        await unit.Locator("li[data-todo='orders-to-report'] span.count:not(.muted)").WaitForAsync();
+        Assert.Equal("1", (await unit.Locator("li[data-todo='orders-to-report'] span.count").InnerTextAsync()).Trim());
         await unit.GotoAsync(noticeUrl);
         Assert.Contains(title, await unit.Locator("#notice h1").InnerTextAsync(), StringComparison.Ordinal);
         await unit.GotoAsync(app.BaseUrl + "/orders");

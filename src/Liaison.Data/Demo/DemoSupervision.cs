@@ -152,24 +152,9 @@ internal static class DemoSupervision
                 DrawnBy = actor,
                 DrawnAt = now,
             };
-            db.CallSamples.Add(sample);
-            await db.SaveChangesAsync(ct);
-            var size = (int)rules.SampleSize(frame.Count).Drawn;
-            var picked = Sampling.Stratified(frame, v => v.VillageCode[..9], size, sample.Seed);
-            var drawnBy = picked.GroupBy(v => v.VillageCode[..9]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            db.SampleStrata.AddRange(frame.GroupBy(v => v.VillageCode[..9]).Select(g => new SampleStratum { SampleId = sample.Id, Key = g.Key, Population = g.Count(), Drawn = drawnBy.GetValueOrDefault(g.Key) }));
-            var sampleCalls = picked.Select(v => new SampleCall
-            {
-                SampleId = sample.Id,
-                VisitId = v.Id,
-                HouseholdId = v.HouseholdId,
-                VillageCode = v.VillageCode,
-                CadreId = v.CadreId,
-                Stratum = v.VillageCode[..9],
-            }).ToList();
-            db.SampleCalls.AddRange(sampleCalls);
-            await db.SaveChangesAsync(ct);
-            var facts = picked.ToDictionary(v => v.Id);
+            var sampleCalls = await CallSampleStore.WriteAsync(db, sample, frame.Select(v => new FrameVisit(v.Id, v.HouseholdId, v.VillageCode, v.CadreId)).ToList(),
+                (int)rules.SampleSize(frame.Count).Drawn, ct);
+            var facts = frame.ToDictionary(v => v.Id);
             foreach (var c in sampleCalls)
             {
                 var v = facts[c.VisitId];

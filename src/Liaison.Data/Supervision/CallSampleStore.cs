@@ -69,23 +69,13 @@ public static class CallSampleStore
         }
         var (needed, drawn) = rules.SampleSize(frame.Count);
         var size = input.Size ?? (int)Math.Min(drawn, MaxSize);
-        var seed = input.Seed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        Func<FrameVisit, string> stratum = input.Design switch
-        {
-            SampleDesign.Township => v => v.VillageCode[..DivisionCode.LengthOf(DivisionLevel.Township)],
-            SampleDesign.Village => v => v.VillageCode,
-            SampleDesign.Cadre => v => v.CadreId.ToString(CultureInfo.InvariantCulture),
-            _ => _ => "",
-        };
-        var picked = input.Design == SampleDesign.Simple ? Sampling.Simple(frame, size, seed) : Sampling.Stratified(frame, stratum, size, seed);
-
         var sample = new CallSample
         {
             DivisionCode = division,
             From = input.From!.Value,
             To = input.To!.Value,
             Design = input.Design,
-            Seed = seed,
+            Seed = input.Seed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue),
             FrameSize = frame.Count,
             Margin = rules.Margin,
             Confidence = rules.Confidence,
@@ -93,26 +83,7 @@ public static class CallSampleStore
             DrawnAt = now,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CallSamples.Add(sample);
-        await db.SaveChangesAsync(ct);
-        var drawnBy = picked.GroupBy(stratum).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        db.SampleStrata.AddRange(frame.GroupBy(stratum).Select(g => new SampleStratum
-        {
-            SampleId = sample.Id,
-            Key = g.Key,
-            Population = g.Count(),
-            Drawn = drawnBy.GetValueOrDefault(g.Key),
-        }));
-        db.SampleCalls.AddRange(picked.Select(v => new SampleCall
-        {
-            SampleId = sample.Id,
-            VisitId = v.Id,
-            HouseholdId = v.HouseholdId,
-            VillageCode = v.VillageCode,
-            CadreId = v.CadreId,
-            Stratum = stratum(v),
-        }));
-        await db.SaveChangesAsync(ct);
+        var picked = await WriteAsync(db, sample, frame, size, ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("supervision.sample", "call-sample",
             sample.Id.ToString(CultureInfo.InvariantCulture), division, null,
             new { sample.From, sample.To, sample.Design, sample.Seed, sample.FrameSize, Size = picked.Count }), ct);
@@ -180,5 +151,45 @@ public static class CallSampleStore
             : throw new RefusedException(SupervisionRefusals.NotFound("电话", "call", callId));
     }
 
-    private sealed record FrameVisit(long Id, long HouseholdId, string VillageCode, int CadreId);
+    /// <summary>
+    /// Stores a sample and its draw from <paramref name="frame"/> (in a fixed order): the calls, and each
+    /// stratum's size in the frame and in the sample, so the weights do not move when visits come late.
+    /// Inside the caller's transaction; the demo's year of supervision draws with it too.
+    /// </summary>
+    internal static async Task<List<SampleCall>> WriteAsync(LiaisonDb db, CallSample sample, IReadOnlyList<FrameVisit> frame, int size, CancellationToken ct)
+    {
+        Func<FrameVisit, string> stratum = sample.Design switch
+        {
+            SampleDesign.Township => v => v.VillageCode[..DivisionCode.LengthOf(DivisionLevel.Township)],
+            SampleDesign.Village => v => v.VillageCode,
+            SampleDesign.Cadre => v => v.CadreId.ToString(CultureInfo.InvariantCulture),
+            _ => _ => "",
+        };
+        var picked = sample.Design == SampleDesign.Simple ? Sampling.Simple(frame, size, sample.Seed) : Sampling.Stratified(frame, stratum, size, sample.Seed);
+        db.CallSamples.Add(sample);
+        await db.SaveChangesAsync(ct);
+        var drawnBy = picked.GroupBy(stratum).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        db.SampleStrata.AddRange(frame.GroupBy(stratum).Select(g => new SampleStratum
+        {
+            SampleId = sample.Id,
+            Key = g.Key,
+            Population = g.Count(),
+            Drawn = drawnBy.GetValueOrDefault(g.Key),
+        }));
+        var calls = picked.Select(v => new SampleCall
+        {
+            SampleId = sample.Id,
+            VisitId = v.Id,
+            HouseholdId = v.HouseholdId,
+            VillageCode = v.VillageCode,
+            CadreId = v.CadreId,
+            Stratum = stratum(v),
+        }).ToList();
+        db.SampleCalls.AddRange(calls);
+        await db.SaveChangesAsync(ct);
+        return calls;
+    }
 }
+
+/// <summary>A visit of a sample's frame: what a call about it needs.</summary>
+internal sealed record FrameVisit(long Id, long HouseholdId, string VillageCode, int CadreId);

@@ -26,6 +26,8 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
     public static readonly TodoItem OverdueCommitments = new("overdue-commitments", new("逾期未兑现的公开承诺", "Overdue public commitments"), "/commitments?state=overdue", true);
     public static readonly TodoItem AgreementsToSign = new("agreements-to-sign", new("待签订的目标责任书", "Agreements to sign"), "/agreements", false);
     public static readonly TodoItem GradingsToConfirm = new("gradings-to-confirm", new("待县里确认的党组织定级", "Gradings to confirm"), "/grading", false);
+    public static readonly TodoItem OrdersToReport = new("orders-to-report", new("待报告的限期整改", "Rectifications to report"), "/orders?state=open", true);
+    public static readonly TodoItem ReportsToAccept = new("reports-to-accept", new("待验收的整改报告", "Rectification reports to accept"), "/orders?state=open", false);
 
     /// <summary>The to-do list of the signed-in role (a cadre's home is the field app, not this list).</summary>
     public IReadOnlyList<TodoItem> Items()
@@ -48,6 +50,15 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
         {
             items.AddRange([OverdueCommitments, AgreementsToSign, GradingsToConfirm]);
         }
+        // Supervision (issue 22): the orders a unit or township answers for, the reports its issuer decides.
+        if (jurisdiction.Role is Role.UnitAdmin or Role.Office)
+        {
+            items.Add(OrdersToReport);
+        }
+        if (jurisdiction.May(Ability.IssueNotices))
+        {
+            items.Add(ReportsToAccept);
+        }
         return items;
     }
 
@@ -69,6 +80,8 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             "flags" => await FlagsAsync(home.Code, ct),
             "overdue-commitments" => await queries.Commitments.CountAsync(today.Year, null, "overdue", today, ct),
             "agreements-to-sign" => await scoped.Agreements.CountAsync(a => a.Year == today.Year && a.Status == Domain.Results.AgreementStatus.Agreed, ct),
+            "orders-to-report" => await OrdersToReportAsync(today, ct),
+            "reports-to-accept" => await scoped.Orders.CountAsync(o => o.Status == Domain.Supervision.OrderStatus.Reported, ct),
             "gradings-to-confirm" => (await scoped.GradingRounds.Where(r => r.Status == Domain.Results.GradingStatus.Submitted).Select(r => r.TownshipCode).ToListAsync(ct))
                 .Count(t => Data.Results.GradingStore.MayConfirm(jurisdiction.Covers, t)),
             _ => null,
@@ -93,6 +106,13 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
             .Select(c => new { c.Code, c.Name, Ties = db.LiaisonTies.Count(t => t.CadreId == c.Id && t.Year == year && t.Until == null) })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Ties > 0).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Name, r.Ties)).ToList();
+    }
+
+    /// <summary>The open orders the signed-in party answers for (its unit's, or its villages').</summary>
+    private async Task<int> OrdersToReportAsync(DateOnly today, CancellationToken ct)
+    {
+        var orders = new Orders.OrderQueries(db, scoped, jurisdiction);
+        return (await orders.ListAsync(null, "open", today, ct)).Count(r => r.Order.Status == Domain.Supervision.OrderStatus.Open && Data.Supervision.OrderStore.Answers(r.Order, orders.Party));
     }
 
     /// <summary>The flags kept and not yet reviewed under the division.</summary>
