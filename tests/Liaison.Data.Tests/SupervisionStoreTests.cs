@@ -215,6 +215,10 @@ public class SupervisionStoreTests
         Assert.All(flags, f => Assert.Equal((FlagKind.CopiedNote, FlagStatus.Open, author.CadreId, village), (f.Kind, f.Status, f.CadreId, f.VillageCode)));
 
         var office = new OfficeActor("township-office", code => code.StartsWith(township, StringComparison.Ordinal));
+        // A round drawn by risk takes the flagged village first, the rest at random.
+        var (_, risky) = await InspectionStore.PlanAsync(db, clock, office, new RoundInput(township, "按风险暗访", ChinaTime.Today(clock), 3, DrawMethod.ByRisk, Seed: 9), default);
+        Assert.Equal(3, risky.Distinct().Count());
+        Assert.Equal(village, risky[0]);
         // The cadre flagged does not review their own; an explanation needs its words.
         Assert.Equal("own", (await Assert.ThrowsAsync<RefusedException>(() => FlagStore.ReviewAsync(db, clock, office, author.CadreId, flags[0].Id, FlagStatus.Dismissed, "误报", null, default))).Problems[0].Code);
         Assert.Equal("note", Assert.Single((await Assert.ThrowsAsync<RefusedException>(() => FlagStore.ReviewAsync(db, clock, office, null, flags[0].Id, FlagStatus.Explained, " ", null, default))).Problems).Field);

@@ -67,7 +67,18 @@ public static class InspectionStore
             villages = asked;
         }
         RefusedException.ThrowIfAny(problems);
-        if (!named)
+        if (input.Method == DrawMethod.ByRisk)
+        {
+            // The villages with something to look at: flags not yet reviewed, or the calls' findings of the past year.
+            var since = today.AddYears(-1);
+            var flagged = await db.Flags.AsNoTracking().Where(f => f.VillageCode.StartsWith(division) && f.Status == FlagStatus.Open).Select(f => f.VillageCode)
+                .Union(db.Findings.AsNoTracking().Where(f => f.DivisionCode.StartsWith(division) && f.Source == FindingSource.Calls && f.On >= since).Select(f => f.DivisionCode))
+                .ToListAsync(ct);
+            var risky = open.Where(flagged.ToHashSet(StringComparer.Ordinal).Contains).ToList();
+            var first = Sampling.Simple(risky, input.Count, seed);
+            villages = [.. first, .. Sampling.Simple(open.Except(first, StringComparer.Ordinal).ToList(), input.Count - first.Count, unchecked(seed + 1))];
+        }
+        else if (!named)
         {
             villages = input.Method == DrawMethod.ByTownship
                 ? Sampling.Stratified(open, v => v[..DivisionCode.LengthOf(DivisionLevel.Township)], input.Count, seed)

@@ -9,6 +9,8 @@ public enum DrawMethod
     ByTownship = 2,
     /// <summary>按指定: villages named by the planner (a re-inspection, a flagged village).</summary>
     Named = 3,
+    /// <summary>按风险抽取: first the villages with plausibility flags not yet reviewed or flagged by the calls, at random; the rest of the round at random from the others.</summary>
+    ByRisk = 4,
 }
 
 /// <summary>

@@ -67,6 +67,7 @@ public static class SupervisionWords
     {
         DrawMethod.Random => new("随机抽取", "at random"),
         DrawMethod.ByTownship => new("分乡镇抽取", "by township"),
+        DrawMethod.ByRisk => new("按风险抽取（异常提示、核实未证实优先）", "by risk (flags and calls first)"),
         _ => new("指定村", "named villages"),
     };
 
