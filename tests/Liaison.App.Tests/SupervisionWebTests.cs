@@ -135,4 +135,21 @@ public sealed class SupervisionWebTests : IAsyncLifetime
         var row = Regex.Match(list, "<tr data-review=\"[0-9]+\">.*?</tr>", RegexOptions.Singleline).Value;
         Assert.Contains("入户走访记录", row, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_county_office_lists_the_demos_rectification_orders_by_state_and_exports_the_view()
+    {
+        var office = await SignedInAsync("office");
+        await using var db = _file.Target.CreateContext();
+        var orders = await db.RectificationOrders.AsNoTracking().Where(o => o.DivisionCode == "370830").ToListAsync();
+        Assert.NotEmpty(orders);
+        var open = orders.Count(o => o.Status != Domain.Supervision.OrderStatus.Accepted);
+        var page = WebUtility.HtmlDecode(await office.GetStringAsync("/orders?code=370830&state=open"));
+        Assert.Equal(open, Regex.Count(page, "<tr data-order="));
+        var export = await office.GetAsync("/orders?code=370830&state=open&handler=export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await export.Content.ReadAsByteArrayAsync())[..2]);
+        // A unit of no order: none listed.
+        Assert.DoesNotContain("<tr data-order=", await office.GetStringAsync("/orders?code=370830&unit=NO-SUCH-UNIT"), StringComparison.Ordinal);
+    }
 }

@@ -131,6 +131,7 @@ public static class Words
     public static Term Meetings { get; } = new("会议", "Meetings");
     public static Term Satisfaction { get; } = new("满意度", "Satisfaction");
     public static Term ReviseDraft { get; } = new("修改草稿", "Revise the draft");
+    public static Term ExportExcel { get; } = new("导出 Excel", "Export to Excel");
     public static Term Save { get; } = new("保存", "Save");
     /// <summary>工作组代录: the button of a record entered for a cadre without a phone.</summary>
     public static Term EnterForCadre { get; } = new("代录", "Record");

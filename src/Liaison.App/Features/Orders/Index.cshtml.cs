@@ -1,4 +1,5 @@
 using Liaison.App.Auth;
+using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Access;
 using Liaison.Data.Liaisons;
@@ -22,6 +23,8 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public long? Notice { get; set; }
     [BindProperty(SupportsGet = true)] public long? Finding { get; set; }
+    /// <summary>A unit's orders only, by the unit's code.</summary>
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 
     public List<OrderRow> Rows { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -37,7 +40,7 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await new OrderQueries(db, scoped, jurisdiction).ListAsync(Code, State, Today, ct);
+        Rows = await ListAsync(ct);
         Days = (await Data.Policy.PolicyStore.GetAsync(db, Today.Year, ct)).Policy.Supervision.RectificationDays;
         var division = Code ?? jurisdiction.Scope?.DivisionCode ?? "";
         Start = (division, null, null, null);
@@ -76,6 +79,24 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
             await OnGetAsync(ct);
             return Page();
         }
+    }
+
+    /// <summary>The list as filtered, every row of it, as xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await ListAsync(ct);
+        string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var bytes = await Data.Export.TableExport.XlsxAsync(
+            [Ui.T(SupervisionWords.What), Ui.T(SupervisionWords.Responsible), Ui.T(Words.Village), Ui.T(Words.Date), Ui.T(SupervisionWords.Due), Ui.T(Words.Status), Ui.T(SupervisionWords.Overdue), Ui.T(SupervisionWords.Accepted)],
+            rows.Select(r => new[] { r.Order.What, r.Responsible, r.Village ?? "", Day(r.Order.OrderedOn), Day(r.Order.Due), Ui.T(SupervisionWords.Status(r.Order.Status)),
+                r.Order.Overdue(Today) ? Ui.T(Words.Yes) : "", Day(r.Order.ClosedOn) }), ct);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rectification-orders-{Today:yyyyMMdd}.xlsx");
+    }
+
+    private async Task<List<OrderRow>> ListAsync(CancellationToken ct)
+    {
+        var unit = Unit?.Trim() is { Length: > 0 } code ? await scoped.UnitNames.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) ?? -1 : (int?)null;
+        return await new OrderQueries(db, scoped, jurisdiction).ListAsync(Code, State, Today, ct, unit);
     }
 
     private async Task<string?> CodeOfUnitAsync(int? id, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
 
     public bool Issues(RectificationOrder o) => jurisdiction.Covers(o.DivisionCode);
 
-    public async Task<List<OrderRow>> ListAsync(string? code, string? state, DateOnly today, CancellationToken ct)
+    public async Task<List<OrderRow>> ListAsync(string? code, string? state, DateOnly today, CancellationToken ct, int? unitId = null)
     {
         using var outside = Unscoped.Section(Why);
         var unit = jurisdiction.Scope?.UnitId;
@@ -35,6 +35,7 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
             : (await db.RectificationOrders.AsNoTracking().Where(o => o.VillageCode != null && (o.Status != OrderStatus.Accepted || o.OrderedOn >= today.AddYears(-1))).ToListAsync(ct))
                 .Where(o => o.VillageCode is { } v && jurisdiction.Covers(v) && (code is null || Domain.Divisions.DivisionCode.IsInSubtree(v, code))).ToList();
         var orders = issued.Concat(own).Concat(ofVillages).DistinctBy(o => o.Id)
+            .Where(o => unitId is null || o.UnitId == unitId)
             .Where(o => state switch
             {
                 "open" => o.Status != OrderStatus.Accepted,
