@@ -61,6 +61,13 @@ public class SupervisionStoreTests
         var stratum = await db.SampleStrata.AsNoTracking().SingleAsync(s => s.SampleId == a.Sample.Id);
         Assert.Equal((40L, 20), (stratum.Population, stratum.Drawn));
 
+        // By unit: the visiting cadre's unit is the stratum; by flags, the villages with flags not yet reviewed and the rest.
+        var byUnit = await CallSampleStore.DrawAsync(db, clock, inspector, new SampleInput(county, may, may.AddDays(40), SampleDesign.Unit, Size: 10, Seed: 1), default);
+        var unitOf = await db.Cadres.AsNoTracking().Where(x => x.Id == author.CadreId).Select(x => x.UnitId).SingleAsync();
+        Assert.Equal(["U" + unitOf], await db.SampleCalls.AsNoTracking().Where(x => x.SampleId == byUnit.Sample.Id).Select(x => x.Stratum).Distinct().ToListAsync());
+        var byFlags = await CallSampleStore.DrawAsync(db, clock, inspector, new SampleInput(county, may, may.AddDays(40), SampleDesign.Flags, Size: 10, Seed: 1), default);
+        Assert.Equal(["other"], await db.SampleStrata.AsNoTracking().Where(x => x.SampleId == byFlags.Sample.Id).Select(x => x.Key).ToListAsync());
+
         // Answers: 15 confirm, 3 say no cadre came, 2 are not reached.
         var calls = await db.SampleCalls.AsNoTracking().Where(x => x.SampleId == a.Sample.Id).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync();
         var noAnswer = await Assert.ThrowsAsync<RefusedException>(() => CallSampleStore.RecordAsync(db, clock, inspector, calls[0], new CallInput(CallOutcome.Reached, Satisfaction: 6), default));
@@ -94,7 +101,7 @@ public class SupervisionStoreTests
         Assert.Equal(await db.Households.AsNoTracking().Where(h => h.Id == db.SampleCalls.Single(x => x.Id == calls[0]).HouseholdId).Select(h => h.HeadPhone).SingleAsync(), phone);
         Assert.Equal(1, await db.AuditEntries.CountAsync(x => x.Action == "personal-data.reveal" && x.Actor == "inspector"));
         Assert.Equal(20, await db.AuditEntries.CountAsync(x => x.Action == "supervision.call"));
-        Assert.Equal(4, await db.AuditEntries.CountAsync(x => x.Action == "supervision.sample" && x.DivisionCode == county));
+        Assert.Equal(6, await db.AuditEntries.CountAsync(x => x.Action == "supervision.sample" && x.DivisionCode == county));
 
         // The report counts the calls at the visits' village, in their month: 20 calls, 18 reached, 15 confirmed.
         await FieldRollups.DrainAllAsync(db, default);

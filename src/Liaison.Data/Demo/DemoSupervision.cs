@@ -134,7 +134,8 @@ internal static class DemoSupervision
 
             // The year's call sample, at the policy's precision, answered from the demo's truth.
             var frame = await db.HouseholdVisits.AsNoTracking().Where(v => v.VillageCode.StartsWith(county.Key) && v.Year == year && v.VisitedOn <= last)
-                .OrderBy(v => v.Id).Select(v => new { v.Id, v.HouseholdId, v.VillageCode, v.CadreId, v.VisitedOn, v.IssueCount }).ToListAsync(ct);
+                .Join(db.Cadres.AsNoTracking(), v => v.CadreId, c => c.Id, (v, c) => new { v.Id, v.HouseholdId, v.VillageCode, v.CadreId, c.UnitId, v.VisitedOn, v.IssueCount })
+                .OrderBy(v => v.Id).ToListAsync(ct);
             if (frame.Count == 0)
             {
                 continue;
@@ -152,7 +153,7 @@ internal static class DemoSupervision
                 DrawnBy = actor,
                 DrawnAt = now,
             };
-            var sampleCalls = await CallSampleStore.WriteAsync(db, sample, frame.Select(v => new FrameVisit(v.Id, v.HouseholdId, v.VillageCode, v.CadreId)).ToList(),
+            var sampleCalls = await CallSampleStore.WriteAsync(db, sample, frame.Select(v => new FrameVisit(v.Id, v.HouseholdId, v.VillageCode, v.CadreId, v.UnitId)).ToList(),
                 (int)rules.SampleSize(frame.Count).Drawn, ct);
             var facts = frame.ToDictionary(v => v.Id);
             foreach (var c in sampleCalls)

@@ -58,11 +58,11 @@ public static class CallSampleStore
 
         var rules = (await Policy.PolicyStore.GetAsync(db, input.To!.Value.Year, ct)).Policy.Supervision;
         // The frame in a fixed order (by id), so that the same seed draws the same visits again.
-        var frame = await db.HouseholdVisits.AsNoTracking()
+        var frame = (await db.HouseholdVisits.AsNoTracking()
             .Where(v => v.VillageCode.StartsWith(division) && v.VisitedOn >= input.From!.Value && v.VisitedOn <= input.To!.Value)
+            .Join(db.Cadres.AsNoTracking(), v => v.CadreId, c => c.Id, (v, c) => new { v.Id, v.HouseholdId, v.VillageCode, v.CadreId, c.UnitId })
             .OrderBy(v => v.Id)
-            .Select(v => new FrameVisit(v.Id, v.HouseholdId, v.VillageCode, v.CadreId))
-            .ToListAsync(ct);
+            .ToListAsync(ct)).Select(v => new FrameVisit(v.Id, v.HouseholdId, v.VillageCode, v.CadreId, v.UnitId)).ToList();
         if (frame.Count == 0)
         {
             throw new RefusedException(new Problem("to", "该期间没有记录的入户走访，无可抽取", "no visits were recorded in the period: nothing to draw") { Code = "empty" });
@@ -83,7 +83,11 @@ public static class CallSampleStore
             DrawnAt = now,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var picked = await WriteAsync(db, sample, frame, size, ct);
+        // A sample by flags: the villages with flags not yet reviewed are a stratum of their own.
+        var flagged = input.Design == SampleDesign.Flags
+            ? (await db.Flags.AsNoTracking().Where(f => f.VillageCode.StartsWith(division) && f.Status == FlagStatus.Open).Select(f => f.VillageCode).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var picked = await WriteAsync(db, sample, frame, size, ct, flagged);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("supervision.sample", "call-sample",
             sample.Id.ToString(CultureInfo.InvariantCulture), division, null,
             new { sample.From, sample.To, sample.Design, sample.Seed, sample.FrameSize, Size = picked.Count }), ct);
@@ -156,13 +160,16 @@ public static class CallSampleStore
     /// stratum's size in the frame and in the sample, so the weights do not move when visits come late.
     /// Inside the caller's transaction; the demo's year of supervision draws with it too.
     /// </summary>
-    internal static async Task<List<SampleCall>> WriteAsync(LiaisonDb db, CallSample sample, IReadOnlyList<FrameVisit> frame, int size, CancellationToken ct)
+    internal static async Task<List<SampleCall>> WriteAsync(LiaisonDb db, CallSample sample, IReadOnlyList<FrameVisit> frame, int size, CancellationToken ct,
+        IReadOnlySet<string>? flagged = null)
     {
         Func<FrameVisit, string> stratum = sample.Design switch
         {
             SampleDesign.Township => v => v.VillageCode[..DivisionCode.LengthOf(DivisionLevel.Township)],
             SampleDesign.Village => v => v.VillageCode,
             SampleDesign.Cadre => v => v.CadreId.ToString(CultureInfo.InvariantCulture),
+            SampleDesign.Unit => v => "U" + v.UnitId.ToString(CultureInfo.InvariantCulture),
+            SampleDesign.Flags => v => flagged?.Contains(v.VillageCode) == true ? "flagged" : "other",
             _ => _ => "",
         };
         var picked = sample.Design == SampleDesign.Simple ? Sampling.Simple(frame, size, sample.Seed) : Sampling.Stratified(frame, stratum, size, sample.Seed);
@@ -192,4 +199,4 @@ public static class CallSampleStore
 }
 
 /// <summary>A visit of a sample's frame: what a call about it needs.</summary>
-internal sealed record FrameVisit(long Id, long HouseholdId, string VillageCode, int CadreId);
+internal sealed record FrameVisit(long Id, long HouseholdId, string VillageCode, int CadreId, int UnitId);

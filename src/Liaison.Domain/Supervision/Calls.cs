@@ -11,6 +11,10 @@ public enum SampleDesign
     Village = 3,
     /// <summary>按干部分层: strata by cadre.</summary>
     Cadre = 4,
+    /// <summary>按单位分层: strata by the visiting cadre's unit.</summary>
+    Unit = 5,
+    /// <summary>按异常提示分层: the visits of villages with plausibility flags not yet reviewed, and the rest.</summary>
+    Flags = 6,
 }
 
 /// <summary>

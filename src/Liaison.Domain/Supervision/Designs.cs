@@ -11,6 +11,8 @@ public static class Designs
         "township" => SampleDesign.Township,
         "village" => SampleDesign.Village,
         "cadre" => SampleDesign.Cadre,
+        "unit" => SampleDesign.Unit,
+        "flags" => SampleDesign.Flags,
         _ => null,
     };
 
@@ -21,6 +23,8 @@ public static class Designs
         SampleDesign.Simple => new("简单随机", "a simple random sample"),
         SampleDesign.Township => new("乡镇分层", "stratified by township"),
         SampleDesign.Village => new("村分层", "stratified by village"),
+        SampleDesign.Unit => new("单位分层", "stratified by unit"),
+        SampleDesign.Flags => new("按异常提示分层", "stratified by flags"),
         _ => new("干部分层", "stratified by cadre"),
     };
 }

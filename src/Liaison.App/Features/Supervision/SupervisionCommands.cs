@@ -34,7 +34,7 @@ public static class SupervisionCommands
         var division = new Option<string>("--division") { Description = "行政区划代码（如县 370830）/ division code (e.g. the county 370830)", Required = true };
         var from = new Option<string?>("--from") { Description = "走访期间起，如 2026-01-01（默认本年 1 月 1 日）/ first day of the visits (default 1 January)" };
         var to = new Option<string?>("--to") { Description = "走访期间止（默认昨天）/ last day of the visits (default yesterday)" };
-        var design = new Option<string>("--design") { Description = "simple | township | village | cadre（默认按乡镇分层）/ (default: strata by township)", DefaultValueFactory = _ => "township" };
+        var design = new Option<string>("--design") { Description = "simple | township | village | cadre | unit | flags（默认按乡镇分层）/ (default: strata by township)", DefaultValueFactory = _ => "township" };
         var size = new Option<int?>("--size") { Description = "样本量（默认按政策精度计算）/ sample size (default: from the policy's precision)" };
         var seed = new Option<int?>("--seed") { Description = "随机种子（默认随机，记入样本以便重抽）/ seed (default: random, kept with the sample)" };
         var asUser = AsOption();
@@ -48,7 +48,7 @@ public static class SupervisionCommands
             }
             if (Designs.Parse(run.Value(design)!) is not { } d)
             {
-                return run.Fail(run.Say("--design：simple、township、village 或 cadre", "--design: simple, township, village or cadre"));
+                return run.Fail(run.Say("--design：simple、township、village、cadre、unit 或 flags", "--design: simple, township, village, cadre, unit or flags"));
             }
             await using var db = await run.OpenDbAsync(ct);
             var who = await CliAccount.WhoAsync(db, run.Clock, run.Value(asUser), ct);
