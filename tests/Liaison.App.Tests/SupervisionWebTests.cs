@@ -152,4 +152,23 @@ public sealed class SupervisionWebTests : IAsyncLifetime
         // A unit of no order: none listed.
         Assert.DoesNotContain("<tr data-order=", await office.GetStringAsync("/orders?code=370830&unit=NO-SUCH-UNIT"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_units_administrator_reads_the_countys_issued_notices_but_not_its_drafts_nor_orders_the_unit_does_not_answer_for()
+    {
+        await using var db = _file.Target.CreateContext();
+        var order = await db.RectificationOrders.AsNoTracking().Where(o => o.DivisionCode == "370830" && o.UnitId == null).Select(o => o.Id).FirstAsync();
+        var issued = await db.Notices.AsNoTracking().Where(n => n.DivisionCode == "370830" && n.Status == Domain.Supervision.NoticeStatus.Issued).Select(n => n.Id).FirstAsync();
+        var clock = TimeProvider.System;
+        var draft = await Data.Supervision.NoticeStore.DraftAsync(db, clock, new Data.Liaisons.OfficeActor("office", c => c.StartsWith("370830", StringComparison.Ordinal)),
+            new Data.Supervision.NoticeInput("370830", Domain.Supervision.NoticeKind.Commendation, "表扬草稿", "在岗在位", null, [], [], ["370830U001"], []), default);
+        var unit = await SignedInAsync("unit-admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/orders/{order}")).StatusCode);
+        Assert.DoesNotContain("<tr data-order=", await unit.GetStringAsync("/orders"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync($"/notices/{issued}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/notices/{draft.Id}")).StatusCode);
+        var office = await SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/notices/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/orders/{order}")).StatusCode);
+    }
 }

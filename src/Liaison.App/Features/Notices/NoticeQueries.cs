@@ -20,8 +20,8 @@ public sealed class NoticeQueries(LiaisonDb db, Scoped scoped, Jurisdiction juri
 {
     private const string Why = "notices published inside the programme: read under their division and by those they name";
 
-    /// <summary>Whether the reader holds the notice's division (its issuer or above).</summary>
-    public bool Issues(Notice n) => jurisdiction.Covers(n.DivisionCode);
+    /// <summary>Whether the reader holds the notice's division as an office or supervisor (its issuer or above); a unit's administrator whose unit sits at the county does not.</summary>
+    public bool Issues(Notice n) => (jurisdiction.May(Domain.Access.Ability.IssueNotices) || jurisdiction.May(Domain.Access.Ability.Supervise)) && jurisdiction.Covers(n.DivisionCode);
 
     /// <summary>Whether the notice names the reader: their own cadre record, their unit, or a village they hold.</summary>
     public async Task<bool> NamesAsync(long noticeId, CancellationToken ct)

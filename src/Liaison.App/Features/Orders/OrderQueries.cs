@@ -21,14 +21,20 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
 
     public OrderParty Party => new(jurisdiction.UserName ?? "?", jurisdiction.Covers, jurisdiction.Scope?.UnitId, jurisdiction.CadreId);
 
-    public bool Issues(RectificationOrder o) => jurisdiction.Covers(o.DivisionCode);
+    /// <summary>
+    /// Whether the reader reads the order as its issuer or above: a supervisor or an office holding its
+    /// division. A unit's administrator whose unit sits at the county is no issuer of the county's orders.
+    /// </summary>
+    public bool Issues(RectificationOrder o) => Supervises && jurisdiction.Covers(o.DivisionCode);
+
+    private bool Supervises => jurisdiction.May(Domain.Access.Ability.Supervise) || jurisdiction.May(Domain.Access.Ability.IssueNotices);
 
     public async Task<List<OrderRow>> ListAsync(string? code, string? state, DateOnly today, CancellationToken ct, int? unitId = null)
     {
         using var outside = Unscoped.Section(Why);
         var unit = jurisdiction.Scope?.UnitId;
         var cadre = jurisdiction.CadreId;
-        var issued = await scoped.Under(code).Orders.OrderByDescending(o => o.Id).Take(500).ToListAsync(ct);
+        var issued = Supervises ? await scoped.Under(code).Orders.OrderByDescending(o => o.Id).Take(500).ToListAsync(ct) : [];
         var own = await db.RectificationOrders.AsNoTracking().Where(o => (unit != null && o.UnitId == unit) || (cadre != null && o.CadreId == cadre)).Take(500).ToListAsync(ct);
         // An office answers for the orders of its villages (orders are few: a year's are read and kept by the scope).
         var ofVillages = unit is not null || cadre is not null ? []
