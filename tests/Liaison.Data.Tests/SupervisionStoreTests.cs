@@ -190,9 +190,10 @@ public class SupervisionStoreTests
         Assert.Equal(0, await OrderStore.EscalateOverdueAsync(db, clock, default));
         Assert.NotNull((await db.RectificationOrders.AsNoTracking().SingleAsync(o => o.Id == late.Id)).EscalatedOn);
         // The township's office answers for its village's order.
-        var townshipParty = new OrderParty("township-office", townshipOffice.Covers, null, null);
+        var townshipParty = new OrderParty("township-office", townshipOffice.Covers, null, null, Office: true);
         Assert.True(OrderStore.Answers(late, townshipParty));
         Assert.False(OrderStore.Answers(late, unitParty));
+        Assert.False(OrderStore.Answers(late, new OrderParty("inspector", townshipOffice.Covers, null, null)));
 
         // The report's supervision figures at the village: one inspection (absent), two findings, one order for the village, open.
         await FieldRollups.DrainAllAsync(db, default);

@@ -14,8 +14,8 @@ namespace Liaison.Data.Supervision;
 public sealed record OrderInput(string? DivisionCode, string? What, long? NoticeId = null, long? FindingId = null, string? VillageCode = null,
     string? UnitCode = null, string? CadreCode = null, int? Days = null);
 
-/// <summary>Who acts on an order: a unit's administrator for the unit's, a cadre for their own, an office for its villages'.</summary>
-public sealed record OrderParty(string UserName, Func<string, bool> Covers, int? UnitId, int? CadreId);
+/// <summary>Who acts on an order: a unit's administrator for the unit's, a cadre for their own, a programme office for its villages' (an inspector answers for none).</summary>
+public sealed record OrderParty(string UserName, Func<string, bool> Covers, int? UnitId, int? CadreId, bool Office = false);
 
 /// <summary>
 /// 限期整改 (issue 22): orders a rectification by a day counted in working days on the cases'
@@ -111,7 +111,7 @@ public static class OrderStore
     public static bool Answers(RectificationOrder o, OrderParty party) =>
         (o.UnitId is { } u && party.UnitId == u)
         || (o.CadreId is { } c && party.CadreId == c)
-        || (party.UnitId is null && party.CadreId is null && o.VillageCode is { } v && party.Covers(v));
+        || (party.Office && o.VillageCode is { } v && party.Covers(v));
 
     /// <summary>The responsible party's report of what was done, with its evidence: the office decides next.</summary>
     public static Task<RectificationOrder> ReportAsync(LiaisonDb db, TimeProvider clock, OrderParty party, long id, string? text, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
 {
     private const string Why = "rectification orders: read by their issuers and by the parties answering for them";
 
-    public OrderParty Party => new(jurisdiction.UserName ?? "?", jurisdiction.Covers, jurisdiction.Scope?.UnitId, jurisdiction.CadreId);
+    public OrderParty Party => new(jurisdiction.UserName ?? "?", jurisdiction.Covers, jurisdiction.Scope?.UnitId, jurisdiction.CadreId, jurisdiction.Role == Domain.Access.Role.Office);
 
     /// <summary>
     /// Whether the reader reads the order as its issuer or above: a supervisor or an office holding its
@@ -37,7 +37,7 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
         var issued = Supervises ? await scoped.Under(code).Orders.OrderByDescending(o => o.Id).Take(500).ToListAsync(ct) : [];
         var own = await db.RectificationOrders.AsNoTracking().Where(o => (unit != null && o.UnitId == unit) || (cadre != null && o.CadreId == cadre)).Take(500).ToListAsync(ct);
         // An office answers for the orders of its villages (orders are few: a year's are read and kept by the scope).
-        var ofVillages = unit is not null || cadre is not null ? []
+        var ofVillages = jurisdiction.Role != Domain.Access.Role.Office ? []
             : (await db.RectificationOrders.AsNoTracking().Where(o => o.VillageCode != null && (o.Status != OrderStatus.Accepted || o.OrderedOn >= today.AddYears(-1))).ToListAsync(ct))
                 .Where(o => o.VillageCode is { } v && jurisdiction.Covers(v) && (code is null || Domain.Divisions.DivisionCode.IsInSubtree(v, code))).ToList();
         var orders = issued.Concat(own).Concat(ofVillages).DistinctBy(o => o.Id)
