@@ -14,8 +14,8 @@ public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats,
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    // Records received from here on are checked for flags in the next round; a minute's overlap, as a record's time is its server's.
-    private DateTimeOffset _flagsSince = clock.GetUtcNow().AddDays(-1);
+    // The newest visit and stay the flags' checks have read; none before the first round, which looks a day back.
+    private Data.Supervision.FlagMark? _flagsRead;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,10 +31,10 @@ public sealed class CaseClock(IServiceScopeFactory scopes, Web.Heartbeats beats,
                     Web.Operations.CaseClockCases.WithLabels("escalated").Inc(await CaseStore.EscalateOverdueAsync(db, clock, stoppingToken, max: 1_000));
                     // Rectification orders past their day are escalated like cases (限期整改 → 督办).
                     Web.Operations.CaseClockCases.WithLabels("orders-escalated").Inc(await Data.Supervision.OrderStore.EscalateOverdueAsync(db, clock, stoppingToken));
-                    // The plausibility checks over the townships with records received since the round before (a day back at start).
-                    var started = clock.GetUtcNow();
-                    Web.Operations.CaseClockCases.WithLabels("flags-found").Inc(await Data.Supervision.FlagStore.RefreshRecentAsync(db, clock, _flagsSince, stoppingToken));
-                    _flagsSince = started.AddMinutes(-1);
+                    // The plausibility checks over the townships with records stored since the round before (a day back at start).
+                    var (flags, mark) = await Data.Supervision.FlagStore.RefreshRecentAsync(db, clock, _flagsRead, stoppingToken);
+                    Web.Operations.CaseClockCases.WithLabels("flags-found").Inc(flags);
+                    _flagsRead = mark;
                 }
                 beats.Beat("case-clock");
                 await Task.Delay(Interval, clock, stoppingToken);
