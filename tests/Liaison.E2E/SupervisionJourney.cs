@@ -46,14 +46,21 @@ public class SupervisionJourney(BrowserFixture app)
         phoneContext.SetDefaultTimeout(60_000);
         var phone = await phoneContext.NewPageAsync();
         await app.SignInAsync(phone, "inspector");
-        await phone.GotoAsync(app.BaseUrl + inspection);
+        // The round's page, opened while online, keeps itself and its two villages' pages on the phone ...
+        await phone.GotoAsync(inspector.Url);
+        await phone.WaitForSelectorAsync("[data-offline-pages][data-offline-kept='3']", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        Assert.True(await phone.IsVisibleAsync("[data-offline-ready]"));
+        // ... so that the village's page opens with no network there.
+        await phoneContext.SetOfflineAsync(true);
+        var offline = await phone.GotoAsync(app.BaseUrl + inspection);
+        Assert.True(offline!.FromServiceWorker);
+        Assert.False(await phone.EvaluateAsync<bool>("navigator.onLine"));
         await phone.CheckAsync("fieldset[data-check='present'] input[value='false']");
         await phone.CheckAsync("fieldset[data-check='noticeboard'] input[value='true']");
         await phone.FillAsync("input[name=villagersAsked]", "3");
         await phone.SelectOptionAsync("select[name='Entered[0].Kind']", "absent");
         await phone.FillAsync("textarea[name='Entered[0].Text']", "工作日驻村干部不在村，村干部称本周未见");
-        // No network in the village: the record is kept on the phone, and sent once the network is back.
-        await phoneContext.SetOfflineAsync(true);
+        // Still no network: the record is kept on the phone, and sent once the network is back.
         await phone.TapAsync("#record-inspection button[type=submit]");
         await phone.Locator("[data-offline-status]").WaitForAsync();
         Assert.Contains("保存在手机上", await phone.Locator("[data-offline-status]").InnerTextAsync(), StringComparison.Ordinal);
@@ -61,6 +68,12 @@ public class SupervisionJourney(BrowserFixture app)
         await phone.WaitForSelectorAsync("#inspection[data-recorded='true']");
         Assert.Contains("驻村干部不在岗", await phone.Locator("table.findings").InnerTextAsync(), StringComparison.Ordinal);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "supervision-inspection-phone.png"), FullPage = true });
+        // Signing out drops the pages kept on the phone.
+        const string keptCaches = "caches.keys().then(k => k.filter(n => n.startsWith('liaison-supervision-')).length)";
+        Assert.Equal(1, await phone.EvaluateAsync<int>(keptCaches));
+        await phone.EvaluateAsync("document.querySelector('form[action=\"/account/logout\"]').requestSubmit()");
+        await phone.WaitForURLAsync(new Regex("/account/login"));
+        Assert.Equal(0, await phone.EvaluateAsync<int>(keptCaches));
 
         // The county office drafts a notice from the finding, naming the unit, and issues it.
         var office = await desk.NewPageAsync();

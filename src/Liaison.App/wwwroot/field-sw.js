@@ -1,6 +1,7 @@
 // The field app's service worker: keeps the app's shell on the phone so that it opens with no
 // network. Records are not kept here: the page queues them itself (localStorage) and syncs them.
-const CACHE = 'liaison-field-v2';
+// Only its own older caches are dropped: the inspectors' worker keeps its pages in another.
+const CACHE = 'liaison-field-v3';
 const SHELL = ['/field', '/css/site.css', '/css/field.css', '/js/site.js', '/js/field.js', '/field.webmanifest', '/favicon.svg'];
 
 self.addEventListener('install', event => {
@@ -9,7 +10,7 @@ self.addEventListener('install', event => {
 
 self.addEventListener('activate', event => {
   event.waitUntil(caches.keys()
-    .then(keys => Promise.all(keys.filter(k => k !== CACHE).map(k => caches.delete(k))))
+    .then(keys => Promise.all(keys.filter(k => k.startsWith('liaison-field-') && k !== CACHE).map(k => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
 

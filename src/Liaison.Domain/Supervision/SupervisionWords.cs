@@ -8,6 +8,7 @@ public static class SupervisionWords
     public static Term Supervision { get; } = new("督查", "Supervision");
     public static Term Rounds { get; } = new("暗访检查", "Unannounced inspections");
     public static Term Round { get; } = new("检查批次", "Inspection round");
+    public static Term KeptOffline { get; } = new("已存到本机：没有网络时也能打开本批次各村的检查页。", "Kept on this phone: the round's inspection pages open without a network.");
     public static Term PlanRound { get; } = new("安排暗访", "Plan a round");
     public static Term PlannedFor { get; } = new("检查日期", "Day planned");
     public static Term Inspected { get; } = new("已检查", "Inspected");

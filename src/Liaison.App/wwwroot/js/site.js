@@ -94,6 +94,19 @@
     select.addEventListener("change", apply);
     apply();
   }
+  // Signing out drops the village pages an inspector kept for work without a network
+  // (offline-pages.js): the next person on the phone must not open them. The field app's queue of
+  // unsent records is not touched.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!window.caches || !form.action || new URL(form.action).pathname !== "/account/logout" || form.dataset.cleared) return;
+    e.preventDefault();
+    form.dataset.cleared = "true";
+    caches.keys()
+      .then(function (keys) { return Promise.all(keys.filter(function (k) { return k.indexOf("liaison-supervision-") === 0; }).map(function (k) { return caches.delete(k); })); })
+      .catch(function () { })
+      .then(function () { form.submit(); });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("select[data-shows]").forEach(shows);
     document.querySelectorAll("[data-chart]").forEach(draw);
