@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Web;
 
@@ -16,6 +17,13 @@ public sealed record Paging(int Page, int Size, int Total, string Key = "page")
     /// <summary>The page asked for, kept within 1 … the last page; <paramref name="key"/> names it in the URL (two lists on a page page apart).</summary>
     public static Paging Of(int? page, int total, int size = DefaultSize, string key = "page") =>
         new(Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size)), size, total, key);
+
+    /// <summary>One page of an ordered query, and the paging that says which of how many.</summary>
+    public static async Task<(List<T> Rows, Paging Paging)> PageAsync<T>(IQueryable<T> ordered, int? page, int size, string key, CancellationToken ct)
+    {
+        var paging = Of(page, await ordered.CountAsync(ct), size, key);
+        return (await ordered.Skip(paging.Skip).Take(paging.Size).ToListAsync(ct), paging);
+    }
 
     /// <summary>The page numbers to offer: the first, the last and a few around this one (0 marks a gap).</summary>
     public IEnumerable<int> Window()

@@ -112,7 +112,7 @@ public sealed class Todo(LiaisonDb db, Data.Access.Scoped scoped, LiaisonQueries
     private async Task<int> OrdersToReportAsync(DateOnly today, CancellationToken ct)
     {
         var orders = new Orders.OrderQueries(db, scoped, jurisdiction);
-        return (await orders.ListAsync(null, "open", today, ct)).Count(r => r.Order.Status == Domain.Supervision.OrderStatus.Open && Data.Supervision.OrderStore.Answers(r.Order, orders.Party));
+        return (await orders.ListAsync(null, "open", today, ct)).Count(o => o.Status == Domain.Supervision.OrderStatus.Open && Data.Supervision.OrderStore.Answers(o, orders.Party));
     }
 
     /// <summary>The flags kept and not yet reviewed under the division.</summary>

@@ -1,4 +1,5 @@
 using Liaison.App.Auth;
+using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Access;
 using Liaison.Data.Liaisons;
@@ -23,6 +24,8 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
 
     public List<NoticeRow> Rows { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
     public bool CanDraft => jurisdiction.May(Ability.IssueNotices);
     /// <summary>The finding the draft starts from: its village, cadre and text.</summary>
     public Finding? From { get; private set; }
@@ -32,7 +35,7 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await new NoticeQueries(db, scoped, jurisdiction).ListAsync(Code, ct);
+        (Rows, Paging) = await new NoticeQueries(db, scoped, jurisdiction).ListAsync(Code, PageNumber, ct);
         if (CanDraft && Finding is { } id && await scoped.Findings.FirstOrDefaultAsync(f => f.Id == id, ct) is { } finding)
         {
             From = finding;

@@ -1,4 +1,5 @@
 using Liaison.App.Auth;
+using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Access;
 using Liaison.Domain.Divisions;
@@ -37,7 +38,11 @@ public sealed class NoticeQueries(LiaisonDb db, Scoped scoped, Jurisdiction juri
         Issues(n) || (n.Status != NoticeStatus.Draft && (Under(n) || await NamesAsync(n.Id, ct)));
 
     /// <summary>The notices the reader reads under a division (theirs by default), newest first.</summary>
-    public async Task<List<NoticeRow>> ListAsync(string? code, CancellationToken ct)
+    /// <summary>
+    /// Every notice the reader reads about <paramref name="code"/>, newest first. Whole, not capped
+    /// (notices are few: a county issues tens a year); the page names one page of it.
+    /// </summary>
+    public async Task<(List<NoticeRow> Rows, Paging Paging)> ListAsync(string? code, int? page, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Why);
         var roots = jurisdiction.Scope?.Roots ?? [];
@@ -47,8 +52,8 @@ public sealed class NoticeQueries(LiaisonDb db, Scoped scoped, Jurisdiction juri
         var cadre = jurisdiction.CadreId;
         var named = db.NoticeSubjects.Where(s => (cadre != null && s.CadreId == cadre) || (unit != null && s.UnitId == unit)).Select(s => s.NoticeId);
         var above = await db.Notices.AsNoTracking()
-            .Where(n => ancestors.Contains(n.DivisionCode) || (n.Status != NoticeStatus.Draft && named.Contains(n.Id))).Take(500).ToListAsync(ct);
-        var within = await scoped.Notices.OrderByDescending(n => n.Id).Take(500).ToListAsync(ct);
+            .Where(n => ancestors.Contains(n.DivisionCode) || (n.Status != NoticeStatus.Draft && named.Contains(n.Id))).ToListAsync(ct);
+        var within = await scoped.Notices.ToListAsync(ct);
         var candidates = above.Concat(within).DistinctBy(n => n.Id)
             .OrderByDescending(n => n.IssuedOn ?? DateOnly.MaxValue).ThenByDescending(n => n.Id).ToList();
         var visible = new List<Notice>();
@@ -59,7 +64,8 @@ public sealed class NoticeQueries(LiaisonDb db, Scoped scoped, Jurisdiction juri
                 visible.Add(n);
             }
         }
-        return await NameAsync(visible, ct);
+        var paging = Paging.Of(page, visible.Count, 50);
+        return (await NameAsync(visible.Skip(paging.Skip).Take(paging.Size).ToList(), ct), paging);
     }
 
     public async Task<NoticeRow?> OneAsync(long id, CancellationToken ct)
@@ -85,12 +91,12 @@ public sealed class NoticeQueries(LiaisonDb db, Scoped scoped, Jurisdiction juri
         db.NoticeVersions.AsNoTracking().Where(v => v.NoticeId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
 
     /// <summary>The issued public notices of the whole programme: what the public page lists.</summary>
-    public static async Task<List<NoticeRow>> PublicAsync(LiaisonDb db, Scoped publicReader, CancellationToken ct)
+    public static async Task<(List<NoticeRow> Rows, Paging Paging)> PublicAsync(LiaisonDb db, Scoped publicReader, int? page, CancellationToken ct)
     {
         using var outside = Unscoped.Section("the public page: notices the policy publishes");
-        var notices = await db.Notices.AsNoTracking().Where(n => n.Public && n.Status == NoticeStatus.Issued)
-            .OrderByDescending(n => n.IssuedOn).ThenByDescending(n => n.Id).Take(100).ToListAsync(ct);
-        return await NamesOfAsync(db, publicReader, notices, ct);
+        var (notices, paging) = await Paging.PageAsync(db.Notices.AsNoTracking().Where(n => n.Public && n.Status == NoticeStatus.Issued)
+            .OrderByDescending(n => n.IssuedOn).ThenByDescending(n => n.Id), page, 20, "page", ct);
+        return (await NamesOfAsync(db, publicReader, notices, ct), paging);
     }
 
     private bool Under(Notice n) => (jurisdiction.Scope?.Roots ?? []).Any(r => DivisionCode.IsInSubtree(r, n.DivisionCode));

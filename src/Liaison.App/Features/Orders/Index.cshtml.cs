@@ -26,7 +26,10 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
     /// <summary>A unit's orders only, by the unit's code.</summary>
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
     public List<OrderRow> Rows { get; private set; } = [];
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public DateOnly Today => ChinaTime.Today(clock);
     public bool CanOrder => jurisdiction.May(Ability.IssueNotices);
@@ -40,7 +43,9 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await ListAsync(ct);
+        var orders = await ListAsync(ct);
+        Paging = Paging.Of(PageNumber, orders.Count, 50);
+        Rows = await Queries.NameAsync(orders.Skip(Paging.Skip).Take(Paging.Size).ToList(), ct);
         Days = (await Data.Policy.PolicyStore.GetAsync(db, Today.Year, ct)).Policy.Supervision.RectificationDays;
         var division = Code ?? jurisdiction.Scope?.DivisionCode ?? "";
         Start = (division, null, null, null);
@@ -84,7 +89,7 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
     /// <summary>The list as filtered, every row of it, as xlsx.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await ListAsync(ct);
+        var rows = await Queries.NameAsync(await ListAsync(ct), ct);
         string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         var bytes = await Data.Export.TableExport.XlsxAsync(
             [Ui.T(SupervisionWords.What), Ui.T(SupervisionWords.Responsible), Ui.T(Words.Village), Ui.T(Words.Date), Ui.T(SupervisionWords.Due), Ui.T(Words.Status), Ui.T(SupervisionWords.Overdue), Ui.T(SupervisionWords.Accepted)],
@@ -93,10 +98,12 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rectification-orders-{Today:yyyyMMdd}.xlsx");
     }
 
-    private async Task<List<OrderRow>> ListAsync(CancellationToken ct)
+    private OrderQueries Queries => new(db, scoped, jurisdiction);
+
+    private async Task<List<RectificationOrder>> ListAsync(CancellationToken ct)
     {
         var unit = Unit?.Trim() is { Length: > 0 } code ? await scoped.UnitNames.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) ?? -1 : (int?)null;
-        return await new OrderQueries(db, scoped, jurisdiction).ListAsync(Code, State, Today, ct, unit);
+        return await Queries.ListAsync(Code, State, Today, ct, unit);
     }
 
     private async Task<string?> CodeOfUnitAsync(int? id, CancellationToken ct) =>

@@ -29,28 +29,41 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
 
     private bool Supervises => jurisdiction.May(Domain.Access.Ability.Supervise) || jurisdiction.May(Domain.Access.Ability.IssueNotices);
 
-    public async Task<List<OrderRow>> ListAsync(string? code, string? state, DateOnly today, CancellationToken ct, int? unitId = null)
+    /// <summary>
+    /// Every order the reader reads under <paramref name="code"/>, filtered by state and unit, open ones
+    /// first by due day. Whole, not capped: orders are few (a county's year is hundreds), and a list
+    /// that silently lost the oldest open ones would hide exactly those overdue; the page names one page
+    /// of it (<see cref="NameAsync"/>), the export all.
+    /// </summary>
+    public async Task<List<RectificationOrder>> ListAsync(string? code, string? state, DateOnly today, CancellationToken ct, int? unitId = null)
     {
         using var outside = Unscoped.Section(Why);
         var unit = jurisdiction.Scope?.UnitId;
         var cadre = jurisdiction.CadreId;
-        var issued = Supervises ? await scoped.Under(code).Orders.OrderByDescending(o => o.Id).Take(500).ToListAsync(ct) : [];
-        var own = await db.RectificationOrders.AsNoTracking().Where(o => (unit != null && o.UnitId == unit) || (cadre != null && o.CadreId == cadre)).Take(500).ToListAsync(ct);
+        var issued = Supervises ? await Filter(scoped.Under(code).Orders, state, unitId).ToListAsync(ct) : [];
+        var own = await Filter(db.RectificationOrders.AsNoTracking().Where(o => (unit != null && o.UnitId == unit) || (cadre != null && o.CadreId == cadre)), state, unitId).ToListAsync(ct);
         // An office answers for the orders of its villages (orders are few: a year's are read and kept by the scope).
         var ofVillages = jurisdiction.Role != Domain.Access.Role.Office ? []
-            : (await db.RectificationOrders.AsNoTracking().Where(o => o.VillageCode != null && (o.Status != OrderStatus.Accepted || o.OrderedOn >= today.AddYears(-1))).ToListAsync(ct))
+            : (await Filter(db.RectificationOrders.AsNoTracking().Where(o => o.VillageCode != null && (o.Status != OrderStatus.Accepted || o.OrderedOn >= today.AddYears(-1))), state, unitId).ToListAsync(ct))
                 .Where(o => o.VillageCode is { } v && jurisdiction.Covers(v) && (code is null || Domain.Divisions.DivisionCode.IsInSubtree(v, code))).ToList();
-        var orders = issued.Concat(own).Concat(ofVillages).DistinctBy(o => o.Id)
-            .Where(o => unitId is null || o.UnitId == unitId)
-            .Where(o => state switch
-            {
-                "open" => o.Status != OrderStatus.Accepted,
-                "overdue" => o.Overdue(today),
-                "closed" => o.Status == OrderStatus.Accepted,
-                _ => true,
-            })
+        return issued.Concat(own).Concat(ofVillages).DistinctBy(o => o.Id)
+            .Where(o => state != "overdue" || o.Overdue(today))
             .OrderBy(o => o.Status == OrderStatus.Accepted ? 1 : 0).ThenBy(o => o.Due).ThenBy(o => o.Id).ToList();
-        return await NameAsync(orders, ct);
+    }
+
+    // The state and unit asked for, in the query; "overdue" is open here and past due after (its day is working days).
+    private static IQueryable<RectificationOrder> Filter(IQueryable<RectificationOrder> orders, string? state, int? unitId)
+    {
+        if (unitId is { } u)
+        {
+            orders = orders.Where(o => o.UnitId == u);
+        }
+        return state switch
+        {
+            "open" or "overdue" => orders.Where(o => o.Status != OrderStatus.Accepted),
+            "closed" => orders.Where(o => o.Status == OrderStatus.Accepted),
+            _ => orders,
+        };
     }
 
     public async Task<OrderRow?> OneAsync(long id, CancellationToken ct)
@@ -63,7 +76,8 @@ public sealed class OrderQueries(LiaisonDb db, Scoped scoped, Jurisdiction juris
     public Task<List<OrderStep>> StepsAsync(long id, CancellationToken ct) =>
         db.OrderSteps.AsNoTracking().Where(s => s.OrderId == id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
 
-    private async Task<List<OrderRow>> NameAsync(List<RectificationOrder> orders, CancellationToken ct)
+    /// <summary>The orders with their answering party and village in words.</summary>
+    public async Task<List<OrderRow>> NameAsync(List<RectificationOrder> orders, CancellationToken ct)
     {
         var unitIds = orders.Where(o => o.UnitId != null).Select(o => o.UnitId!.Value).Distinct().ToList();
         var units = await scoped.UnitNames.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -1,5 +1,6 @@
 using Liaison.App.Auth;
 using Liaison.App.Features.Notices;
+using Liaison.App.Web;
 using Liaison.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,6 +16,7 @@ namespace Liaison.App.Features.Public;
 public sealed class NoticesModel(LiaisonDb db) : PageModel
 {
     public List<NoticeRow> Rows { get; private set; } = [];
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await NoticeQueries.PublicAsync(db, Data.Access.Scoped.Public(db), ct);
+    public async Task OnGetAsync(int? page, CancellationToken ct) => (Rows, Paging) = await NoticeQueries.PublicAsync(db, Data.Access.Scoped.Public(db), page, ct);
 }

@@ -24,6 +24,12 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
     public List<RoundRow> Rounds { get; private set; } = [];
     public List<SampleRow> Samples { get; private set; } = [];
     public List<FindingRow> Findings { get; private set; } = [];
+    public Paging RoundPages { get; private set; } = Paging.Of(1, 0);
+    public Paging SamplePages { get; private set; } = Paging.Of(1, 0);
+    public Paging FindingPages { get; private set; } = Paging.Of(1, 0);
+    [BindProperty(SupportsGet = true, Name = "rpage")] public int? RoundPage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "spage")] public int? SamplePage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "fpage")] public int? FindingPage { get; set; }
     public SupervisionRules Rules { get; private set; } = new();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public DateOnly Today => ChinaTime.Today(clock);
@@ -38,9 +44,9 @@ public sealed class IndexModel(LiaisonQueries queries, LiaisonDb db, Jurisdictio
         Division = division;
         Rules = (await Data.Policy.PolicyStore.GetAsync(db, Today.Year, ct)).Policy.Supervision;
         Figures = await queries.Supervision.FiguresAsync(division.Code, Today, ct);
-        Rounds = await queries.Supervision.RoundsAsync(division.Code, ct);
-        Samples = await queries.Supervision.SamplesAsync(division.Code, ct);
-        Findings = await queries.Supervision.FindingsAsync(division.Code, 50, ct);
+        (Rounds, RoundPages) = await queries.Supervision.RoundsAsync(division.Code, RoundPage, ct);
+        (Samples, SamplePages) = await queries.Supervision.SamplesAsync(division.Code, SamplePage, ct);
+        (Findings, FindingPages) = await queries.Supervision.FindingsAsync(division.Code, FindingPage, ct);
         return Page();
     }
 

@@ -28,6 +28,8 @@ public sealed class ReviewsModel(Scoped scoped, LiaisonDb db, LiaisonQueries que
 
     public string Division { get; private set; } = "";
     public List<ReviewRow> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Paging Paging { get; private set; } = Paging.Of(1, 0);
     public SupervisionRules Rules { get; private set; } = new();
     public IReadOnlyList<ReviewItem> Items => Rules.Checklist.Where(i => i.Levels.Contains(Level)).ToList();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -42,7 +44,7 @@ public sealed class ReviewsModel(Scoped scoped, LiaisonDb db, LiaisonQueries que
         Division = division.Code;
         Level = DocumentReview.Levels.Contains(Level) ? Level : "village";
         Rules = (await Data.Policy.PolicyStore.GetAsync(db, Today.Year, ct)).Policy.Supervision;
-        var reviews = await scoped.Under(division.Code).DocumentReviews.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id).Take(200).ToListAsync(ct);
+        (var reviews, Paging) = await Paging.PageAsync(scoped.Under(division.Code).DocumentReviews.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id), PageNumber, 50, "page", ct);
         var ids = reviews.Select(r => r.Id).ToList();
         var failed = await db.ReviewChecks.AsNoTracking().Where(c => ids.Contains(c.ReviewId) && !c.InOrder).ToListAsync(ct);
         var findings = await scoped.Findings.Where(f => f.Source == FindingSource.Review && ids.Contains(f.SourceId)).GroupBy(f => f.SourceId)

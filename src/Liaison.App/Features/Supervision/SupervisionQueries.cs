@@ -1,3 +1,4 @@
+using Liaison.App.Web;
 using Liaison.Data.Access;
 using Liaison.Data.Supervision;
 using Liaison.Domain.Policy;
@@ -23,18 +24,18 @@ public sealed record SupervisionFigures(int Rounds, int Planned, int Inspected, 
 /// </summary>
 public sealed class SupervisionQueries(Data.LiaisonDb db, Scoped scoped)
 {
-    public async Task<List<RoundRow>> RoundsAsync(string code, CancellationToken ct)
+    public async Task<(List<RoundRow> Rows, Paging Paging)> RoundsAsync(string code, int? page, CancellationToken ct)
     {
-        var rounds = await scoped.Under(code).InspectionRounds.OrderByDescending(r => r.PlannedFor).ThenByDescending(r => r.Id).Take(200).ToListAsync(ct);
+        var (rounds, paging) = await Paging.PageAsync(scoped.Under(code).InspectionRounds.OrderByDescending(r => r.PlannedFor).ThenByDescending(r => r.Id), page, 20, "rpage", ct);
         var ids = rounds.Select(r => r.Id).ToList();
         var counts = await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.RoundId)).GroupBy(i => i.RoundId)
             .Select(g => new { g.Key, All = g.Count(), Done = g.Count(i => i.InspectedOn != null) }).ToDictionaryAsync(g => g.Key, ct);
-        return rounds.Select(r => new RoundRow(r, counts.GetValueOrDefault(r.Id)?.All ?? 0, counts.GetValueOrDefault(r.Id)?.Done ?? 0)).ToList();
+        return (rounds.Select(r => new RoundRow(r, counts.GetValueOrDefault(r.Id)?.All ?? 0, counts.GetValueOrDefault(r.Id)?.Done ?? 0)).ToList(), paging);
     }
 
-    public async Task<List<SampleRow>> SamplesAsync(string code, CancellationToken ct)
+    public async Task<(List<SampleRow> Rows, Paging Paging)> SamplesAsync(string code, int? page, CancellationToken ct)
     {
-        var samples = await scoped.Under(code).CallSamples.OrderByDescending(s => s.Id).Take(100).ToListAsync(ct);
+        var (samples, paging) = await Paging.PageAsync(scoped.Under(code).CallSamples.OrderByDescending(s => s.Id), page, 20, "spage", ct);
         var ids = samples.Select(s => s.Id).ToList();
         var counts = await db.SampleCalls.AsNoTracking().Where(c => ids.Contains(c.SampleId)).GroupBy(c => c.SampleId)
             .Select(g => new
@@ -45,18 +46,14 @@ public sealed class SupervisionQueries(Data.LiaisonDb db, Scoped scoped)
                 Reached = g.Count(c => c.Outcome == CallOutcome.Reached),
                 Confirmed = g.Count(c => c.Outcome == CallOutcome.Reached && c.Visited == true),
             }).ToDictionaryAsync(g => g.Key, ct);
-        return samples.Select(s => counts.GetValueOrDefault(s.Id) is { } c ? new SampleRow(s, c.All, c.Called, c.Reached, c.Confirmed) : new SampleRow(s, 0, 0, 0, 0)).ToList();
+        return (samples.Select(s => counts.GetValueOrDefault(s.Id) is { } c ? new SampleRow(s, c.All, c.Called, c.Reached, c.Confirmed) : new SampleRow(s, 0, 0, 0, 0)).ToList(), paging);
     }
 
-    /// <summary>The findings made under the division, newest first, with where and whom in words.</summary>
-    public async Task<List<FindingRow>> FindingsAsync(string code, int take, CancellationToken ct, IReadOnlyCollection<long>? only = null)
+    /// <summary>The findings made under the division, newest first, a page of them with where and whom in words.</summary>
+    public async Task<(List<FindingRow> Rows, Paging Paging)> FindingsAsync(string code, int? page, CancellationToken ct)
     {
-        var query = scoped.Under(code).Findings;
-        if (only is not null)
-        {
-            query = query.Where(f => only.Contains(f.Id));
-        }
-        return await NameAsync(await query.OrderByDescending(f => f.RecordedAt).ThenByDescending(f => f.Id).Take(take).ToListAsync(ct), ct);
+        var (findings, paging) = await Paging.PageAsync(scoped.Under(code).Findings.OrderByDescending(f => f.RecordedAt).ThenByDescending(f => f.Id), page, 50, "fpage", ct);
+        return (await NameAsync(findings, ct), paging);
     }
 
     /// <summary>Findings named in words: the place, the cadre, the unit.</summary>
