@@ -20,6 +20,27 @@ public static class PolicyText
                : $"限期整改一般为 {s.RectificationDays} 个工作日；通报{(s.PublishNotices ? "同时在公开页面发布" : "不在公开页面发布")}。",
         ]);
 
+    private static PolicySection Assessment(AssessmentRules a, SupervisionRules sup, bool en)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string Num(double x) => x.ToString("0.##", inv);
+        string Kind(string code) => sup.Find(code) is { } k ? (en && k.EnglishName.Length > 0 ? k.EnglishName : k.Name) : code;
+        var lines = a.Schemes.Select(s =>
+        {
+            var group = Liaison.Domain.Assessment.AssessmentGroups.Name(s.Group);
+            var parts = string.Join(en ? "; " : "、", s.Components.Where(c => c.Weight > 0).Select(c => $"{(en ? Liaison.Domain.Assessment.AssessmentComponents.Name(c.Code).En : Liaison.Domain.Assessment.AssessmentComponents.Name(c.Code).Zh)} {Num(c.Weight)}"));
+            var bands = string.Join(en ? ", " : "、", s.Bands.Select(b => $"{(en && b.EnglishName.Length > 0 ? b.EnglishName : b.Name)} ≥ {Num(b.AtLeast)}"));
+            var veto = s.VetoFindings.Count == 0 ? "" : en ? $"; vetoed to the last grade by: {string.Join(", ", s.VetoFindings.Select(Kind))}" : $"；{string.Join("、", s.VetoFindings.Select(Kind))}一票否决，定为最低等次";
+            return en ? $"{group.En}: {parts} (points of 100; a part that does not apply is left out and the rest scaled to 100). Grades {bands}; the top grade for at most {Percent(s.TopShare)} of those assessed{veto}."
+                      : $"{group.Zh}：{parts}（满分 100；不适用的项目不计，其余按比例折算为 100）。等次：{bands}；最高等次不超过参加考核人数的 {Percent(s.TopShare)}{veto}。";
+        }).ToList();
+        lines.Add(en ? $"Supervision deducts {Num(a.FindingDeduction)} points per point of a finding's severity and {Num(a.UnconfirmedDeduction)} per visit the calls did not confirm; an office may adjust a score by at most {Num(a.MaxAdjustment)} points with a written reason; a person assessed may appeal within {a.AppealDays} days of publication."
+                     : $"督查结果每级严重程度的问题扣 {Num(a.FindingDeduction)} 分、电话核实未证实的走访每户次扣 {Num(a.UnconfirmedDeduction)} 分；考核办公室调整分数不超过 {Num(a.MaxAdjustment)} 分，须写明理由；被考核人可在结果公布后 {a.AppealDays} 天内申诉。");
+        lines.Add(en ? $"The masses' evaluation counts with {a.Masses.MinimumRatings} ratings or more; one address may submit {a.Masses.PerAddressPerHour} an hour. Observation items: {string.Join(", ", a.ObservationItems.Select(i => i.EnglishName.Length > 0 ? i.EnglishName : i.Name))}."
+                     : $"群众评议有 {a.Masses.MinimumRatings} 份及以上评议时计分；同一网络地址每小时最多提交 {a.Masses.PerAddressPerHour} 份。现场观摩评分项：{string.Join("、", a.ObservationItems.Select(i => i.Name))}。");
+        return new(en ? "Year-end assessment (年度考核)" : "年度考核", lines);
+    }
+
     private static string Percent(double share) => (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>What taking part asks of a cadre in the year, in a sentence (the policy page, a unit's participation list).</summary>
@@ -126,6 +147,7 @@ public static class PolicyText
                    : $"第一书记{(p.Agreements.ForPairings ? "和机关党组织联建单位" : "")}每年与乡镇党委签订目标责任书：目标分{string.Join("、", p.Agreements.Areas.Select(a => a.Name))}，每项写明衡量办法、目标值和完成时限；由乡镇驻村办起草，第一书记（或联建单位）确认后签订；签订后只能附理由修订。",
             ]),
             Supervision(p.Supervision, en),
+            Assessment(p.Assessment, p.Supervision, en),
             Ranks(p.RankMapping, en),
             new(en ? "The report (工作报表)" : "工作报表",
             [

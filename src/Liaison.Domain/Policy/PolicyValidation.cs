@@ -113,6 +113,7 @@ public static class PolicyValidation
             || i.Levels.Count == 0 || i.Levels.Any(l => l is not ("village" or "township" or "unit"))),
             "supervision.checklist", "supervision.checklist", "查阅资料清单的代码唯一且不为空，名称不为空，层级为 village、township 或 unit",
             "the review checklist's codes are unique and not empty, every item has a name, and its levels are village, township or unit");
+        AssessmentProblems(p, Add);
         var reporting = p.Reporting;
         var unknown = reporting.PublicIndicators.Where(id => Reporting.Indicators.Find(id) is null).ToList();
         Add(unknown.Count > 0, "reporting.public", "reporting.publicIndicators",
@@ -144,5 +145,38 @@ public static class PolicyValidation
             Add(q.MinResidenceDays > 0 && q.Villages == 0, "contact.residence", path,
                 "规定了驻村天数，却没有联系村：无处驻村", "residence days are required, but no village is linked to reside in");
         }
+    }
+
+    private static void AssessmentProblems(ProgrammePolicy p, Action<bool, string, string, string, string> add)
+    {
+        var a = p.Assessment;
+        var kinds = p.Supervision.FindingKinds.Select(k => k.Code).ToHashSet();
+        add(a.Schemes.GroupBy(s => s.Group).Any(g => g.Count() > 1) || a.Schemes.Any(s => !Assessment.AssessmentGroups.All.Contains(s.Group)), "assessment.groups", "assessment.schemes",
+            $"考核方案的对象须为 {string.Join("、", Assessment.AssessmentGroups.All)} 之一，且每类只有一个方案", $"a scheme's group is one of {string.Join(", ", Assessment.AssessmentGroups.All)}, one scheme a group");
+        foreach (var (s, i) in a.Schemes.Select((s, i) => (s, i)))
+        {
+            var path = $"assessment.schemes[{i}]";
+            var unknown = s.Components.Select(c => c.Code).Where(c => !Assessment.AssessmentComponents.All.Contains(c)).ToList();
+            add(unknown.Count > 0 || s.Components.GroupBy(c => c.Code).Any(g => g.Count() > 1), "assessment.components", path + ".components",
+                $"考核项目须为 {string.Join("、", Assessment.AssessmentComponents.All)}，且不重复{(unknown.Count > 0 ? "（没有：" + string.Join("、", unknown) + "）" : "")}",
+                $"components are among {string.Join(", ", Assessment.AssessmentComponents.All)}, each once{(unknown.Count > 0 ? " (no such: " + string.Join(", ", unknown) + ")" : "")}");
+            add(s.Components.Any(c => c.Weight < 0 || double.IsNaN(c.Weight)) || Math.Abs(s.Components.Sum(c => c.Weight) - 100) > 0.001, "assessment.weights", path + ".components",
+                $"各项权重不能为负，合计须为 100（现为 {s.Components.Sum(c => c.Weight):0.##}）", $"weights are not negative and add up to 100 (now {s.Components.Sum(c => c.Weight):0.##})");
+            var bands = s.Bands;
+            add(bands.Count < 2 || bands.GroupBy(b => b.Code).Any(g => g.Count() > 1) || bands.Any(b => string.IsNullOrWhiteSpace(b.Code) || string.IsNullOrWhiteSpace(b.Name))
+                || bands.Zip(bands.Skip(1)).Any(x => x.First.AtLeast <= x.Second.AtLeast) || bands[^1].AtLeast != 0 || bands[0].AtLeast > 100,
+                "assessment.bands", path + ".bands", "等次至少两档，代码唯一、名称不为空，分数线从高到低递减，最后一档为 0，最高不超过 100",
+                "at least two grades, with unique codes and names, their least scores falling from the top, the last 0 and the first at most 100");
+            add(s.TopShare is < 0 or > 1 || double.IsNaN(s.TopShare), "assessment.cap", path + ".topShare", "最高等次比例须在 0 到 1 之间（20% 写作 0.2）", "the top grade's share lies between 0 and 1 (20% is 0.2)");
+            var vetoes = s.VetoFindings.Where(v => !kinds.Contains(v)).ToList();
+            add(vetoes.Count > 0, "assessment.veto", path + ".vetoFindings", $"一票否决的问题类别不在督查问题类别中：{string.Join("、", vetoes)}", $"veto finding kinds not in supervision's catalogue: {string.Join(", ", vetoes)}");
+        }
+        add(a.AppealDays is < 1 or > 90, "assessment.appeal", "assessment.appealDays", "申诉期限须为 1–90 天", "the appeal period lies between 1 and 90 days");
+        add(a.MaxAdjustment is < 0 or > 50, "assessment.adjust", "assessment.maxAdjustment", "调整分值上限须在 0–50 分之间", "an adjustment is at most 0–50 points");
+        add(a.FindingDeduction is < 0 or > 100 || a.UnconfirmedDeduction is < 0 or > 100, "assessment.deductions", "assessment", "扣分须在 0–100 分之间", "deductions lie between 0 and 100 points");
+        add(a.ObservationItems.Count == 0 || a.ObservationItems.GroupBy(i => i.Code).Any(g => g.Count() > 1) || a.ObservationItems.Any(i => string.IsNullOrWhiteSpace(i.Code) || string.IsNullOrWhiteSpace(i.Name)),
+            "assessment.observation", "assessment.observationItems", "现场观摩评分项至少一项，代码唯一且不为空，名称不为空", "at least one observation item, with unique, non-empty codes and names");
+        add(a.Masses.MinimumRatings is < 1 or > 1000 || a.Masses.PerAddressPerHour is < 1 or > 10_000, "assessment.masses", "assessment.masses",
+            "群众评议最少评议数须在 1–1000 之间，每个地址每小时上限在 1–10000 之间", "the fewest ratings lie between 1 and 1,000, an address's hourly limit between 1 and 10,000");
     }
 }

@@ -33,6 +33,8 @@ public sealed record ProgrammePolicy
     public GradingRules Grading { get; init; } = new();
     /// <summary>督查: the telephone verification's precision, the findings and the document review (issue 22).</summary>
     public SupervisionRules Supervision { get; init; } = new();
+    /// <summary>年度考核: the year-end assessment's schemes, bands, caps, vetoes and the masses' evaluation (issue 23).</summary>
+    public AssessmentRules Assessment { get; init; } = new();
     public ReportingRules Reporting { get; init; } = new();
     /// <summary>How the civil-service grades of an HR roster become the programme's roles (docs/IMPORTS.md).</summary>
     public RankMapping RankMapping { get; init; } = new();
