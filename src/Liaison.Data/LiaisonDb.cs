@@ -85,6 +85,16 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Supervision.StoredFlag> Flags => Set<Domain.Supervision.StoredFlag>();
     public DbSet<Domain.Supervision.DocumentReview> DocumentReviews => Set<Domain.Supervision.DocumentReview>();
     public DbSet<Domain.Supervision.ReviewCheck> ReviewChecks => Set<Domain.Supervision.ReviewCheck>();
+    public DbSet<Domain.Assessment.AssessmentRun> AssessmentRuns => Set<Domain.Assessment.AssessmentRun>();
+    public DbSet<Domain.Assessment.AssessmentResult> AssessmentResults => Set<Domain.Assessment.AssessmentResult>();
+    public DbSet<Domain.Assessment.AssessmentPart> AssessmentParts => Set<Domain.Assessment.AssessmentPart>();
+    public DbSet<Domain.Assessment.AssessmentAppeal> AssessmentAppeals => Set<Domain.Assessment.AssessmentAppeal>();
+    public DbSet<Domain.Assessment.ObservationScore> ObservationScores => Set<Domain.Assessment.ObservationScore>();
+    public DbSet<Domain.Assessment.WorkComment> WorkComments => Set<Domain.Assessment.WorkComment>();
+    public DbSet<Domain.Assessment.MassBallot> MassBallots => Set<Domain.Assessment.MassBallot>();
+    public DbSet<Domain.Assessment.MassRating> MassRatings => Set<Domain.Assessment.MassRating>();
+    public DbSet<Domain.Assessment.BallotRefusal> BallotRefusals => Set<Domain.Assessment.BallotRefusal>();
+    public DbSet<Domain.Assessment.PaperCode> PaperCodes => Set<Domain.Assessment.PaperCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -13,7 +13,7 @@ public class AssessmentScoringTests
     };
 
     private static PersonInput Person(int id, double? coverage, double? cases, double? masses, string? veto = null, double adjustment = 0) =>
-        new(id, [new("coverage", coverage, ""), new("cases", cases, ""), new("masses", masses, "")], veto, adjustment);
+        new(id, [new("coverage", coverage, new("", "")), new("cases", cases, new("", "")), new("masses", masses, new("", ""))], veto, adjustment);
 
     [Fact]
     public void A_score_is_the_weighted_mean_and_its_parts_add_up_to_it()

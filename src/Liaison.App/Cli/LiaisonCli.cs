@@ -35,6 +35,7 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.People.PeopleCommands.Units());
         root.Subcommands.Add(Features.Reports.ReportCommands.Build());
         root.Subcommands.Add(Features.Supervision.SupervisionCommands.Build());
+        root.Subcommands.Add(Features.Assessment.AssessmentCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

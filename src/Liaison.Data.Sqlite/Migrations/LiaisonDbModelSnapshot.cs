@@ -526,6 +526,549 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("division_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentAppeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<double>("Change")
+                        .HasColumnType("REAL")
+                        .HasColumnName("change");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by");
+
+                    b.Property<long>("ResultId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_appeals");
+
+                    b.HasIndex("ResultId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_appeals_result_id");
+
+                    b.ToTable("assessment_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentPart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("DetailEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail_en");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("REAL")
+                        .HasColumnName("points");
+
+                    b.Property<long>("ResultId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_id");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_parts");
+
+                    b.HasIndex("ResultId")
+                        .HasDatabaseName("ix_assessment_parts_result_id");
+
+                    b.ToTable("assessment_parts", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdjustReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjust_reason");
+
+                    b.Property<double>("Adjustment")
+                        .HasColumnType("REAL")
+                        .HasColumnName("adjustment");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<bool>("Capped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capped");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("raw");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Veto")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("veto");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_results");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_assessment_results_cadre_id");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_assessment_results_village_code");
+
+                    b.HasIndex("RunId", "CadreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_results_run_id_cadre_id");
+
+                    b.ToTable("assessment_results", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Assessed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TopAllowed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("top_allowed");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_runs");
+
+                    b.HasIndex("Year", "Group", "DivisionCode")
+                        .HasDatabaseName("ix_assessment_runs_year_group_division_code");
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.BallotRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_key");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_refusals");
+
+                    b.HasIndex("Year", "VillageCode")
+                        .HasDatabaseName("ix_ballot_refusals_year_village_code");
+
+                    b.ToTable("ballot_refusals", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.MassBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_key");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("HouseholdKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_key");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mass_ballots");
+
+                    b.HasIndex("AddressKey", "At")
+                        .HasDatabaseName("ix_mass_ballots_address_key_at");
+
+                    b.HasIndex("Year", "VillageCode", "HouseholdKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mass_ballots_year_village_code_household_key");
+
+                    b.ToTable("mass_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.MassRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BallotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballot_id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<int>("Screening")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("screening");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mass_ratings");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_mass_ratings_cadre_id");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_mass_ratings_village_code");
+
+                    b.HasIndex("BallotId", "CadreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mass_ratings_ballot_id_cadre_id");
+
+                    b.HasIndex("Year", "CadreId")
+                        .HasDatabaseName("ix_mass_ratings_year_cadre_id");
+
+                    b.ToTable("mass_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.ObservationScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed_on");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_scores");
+
+                    b.HasIndex("Year", "VillageCode", "ObservedOn", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_scores_year_village_code_observed_on_item");
+
+                    b.ToTable("observation_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.PaperCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_codes");
+
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_codes_code_key");
+
+                    b.HasIndex("Year", "VillageCode")
+                        .HasDatabaseName("ix_paper_codes_year_village_code");
+
+                    b.ToTable("paper_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.WorkComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_comments");
+
+                    b.HasIndex("CadreId")
+                        .HasDatabaseName("ix_work_comments_cadre_id");
+
+                    b.HasIndex("Year", "CadreId", "Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_comments_year_cadre_id_source");
+
+                    b.ToTable("work_comments", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Domain.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -4175,6 +4718,70 @@ namespace Liaison.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentAppeal", b =>
+                {
+                    b.HasOne("Liaison.Domain.Assessment.AssessmentResult", null)
+                        .WithMany()
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_appeals_assessment_results_result_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentPart", b =>
+                {
+                    b.HasOne("Liaison.Domain.Assessment.AssessmentResult", null)
+                        .WithMany()
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_parts_assessment_results_result_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.AssessmentResult", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_results_cadres_cadre_id");
+
+                    b.HasOne("Liaison.Domain.Assessment.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_results_assessment_runs_run_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.MassRating", b =>
+                {
+                    b.HasOne("Liaison.Domain.Assessment.MassBallot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mass_ratings_mass_ballots_ballot_id");
+
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mass_ratings_cadres_cadre_id");
+                });
+
+            modelBuilder.Entity("Liaison.Domain.Assessment.WorkComment", b =>
+                {
+                    b.HasOne("Liaison.Domain.People.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_comments_cadres_cadre_id");
                 });
 
             modelBuilder.Entity("Liaison.Domain.Cases.Case", b =>

@@ -66,6 +66,7 @@ public sealed class Scoped
         typeof(LiaisonTie), typeof(SecretaryCall), typeof(SecretaryPosting), typeof(Reporting.DivisionRollup), typeof(AuditEntry),
         typeof(NightSession), typeof(Domain.Results.Deed), typeof(Domain.Results.Commitment), typeof(Domain.Results.Agreement), typeof(Domain.Results.GradingRound), typeof(Domain.Results.Rectification),
         typeof(Domain.Supervision.InspectionRound), typeof(Domain.Supervision.Finding), typeof(Domain.Supervision.CallSample), typeof(Domain.Supervision.Notice), typeof(Domain.Supervision.RectificationOrder), typeof(Domain.Supervision.StoredFlag), typeof(Domain.Supervision.DocumentReview),
+        typeof(Domain.Assessment.AssessmentRun), typeof(Domain.Assessment.AssessmentResult), typeof(Domain.Assessment.MassRating), typeof(Domain.Assessment.MassBallot), typeof(Domain.Assessment.ObservationScore),
     ];
 
     /// <summary>Whether a record of this division is within reach.</summary>
@@ -196,6 +197,18 @@ public sealed class Scoped
 
     /// <summary>Rectification orders, by the issuing office's division.</summary>
     public IQueryable<Domain.Supervision.RectificationOrder> Orders => Within(_db.RectificationOrders, o => o.DivisionCode);
+
+    /// <summary>Assessment runs, by the division assessed: an office under it reads its villages' results, not the run's whole list.</summary>
+    public IQueryable<Domain.Assessment.AssessmentRun> AssessmentRuns => Within(_db.AssessmentRuns, r => r.DivisionCode);
+
+    /// <summary>Assessment results, by the village the person served.</summary>
+    public IQueryable<Domain.Assessment.AssessmentResult> AssessmentResults => Within(_db.AssessmentResults, r => r.VillageCode);
+
+    /// <summary>The masses' ratings, by their village (never with the household: ballots keep only a keyed hash).</summary>
+    public IQueryable<Domain.Assessment.MassRating> MassRatings => Within(_db.MassRatings, r => r.VillageCode);
+
+    /// <summary>On-site observation scores, by their village.</summary>
+    public IQueryable<Domain.Assessment.ObservationScore> ObservationScores => Within(_db.ObservationScores, o => o.VillageCode);
 
     public IQueryable<Dispute> Disputes => Within(_db.Disputes, d => d.VillageCode);
     public IQueryable<Errand> Errands => Within(_db.Errands, e => e.VillageCode);

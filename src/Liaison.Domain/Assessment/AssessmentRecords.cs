@@ -54,7 +54,9 @@ public sealed class AssessmentPart
     public double Weight { get; set; }
     public double? Score { get; set; }
     public double Points { get; set; }
+    /// <summary>What the part rests on, in words (Chinese and English): "驻村 187 天，应驻 220 天".</summary>
     public required string Detail { get; set; }
+    public required string DetailEn { get; set; }
     public string? Link { get; set; }
 }
 

@@ -3,13 +3,13 @@ using Liaison.Domain.Policy;
 namespace Liaison.Domain.Assessment;
 
 /// <summary>One component of one person as read from the records: its score (0–100; null where it does not apply), what it rests on in words, and where those records are.</summary>
-public sealed record PartInput(string Code, double? Score, string Detail, string? Link = null);
+public sealed record PartInput(string Code, double? Score, Shared.Term Detail, string? Link = null);
 
 /// <summary>One person to assess: their parts, the finding that vetoes them (null: none) and the office's adjustment in points.</summary>
 public sealed record PersonInput(int CadreId, IReadOnlyList<PartInput> Parts, string? Veto = null, double Adjustment = 0);
 
 /// <summary>A part as it counts: the weight it carries once the parts that do not apply are left out, and the points it gives (weight × score ÷ 100).</summary>
-public sealed record PartResult(string Code, double Weight, double? Score, double Points, string Detail, string? Link);
+public sealed record PartResult(string Code, double Weight, double? Score, double Points, Shared.Term Detail, string? Link);
 
 /// <summary>A person's result: the score from the parts, the score after the adjustment, the grade, whether the top band's cap moved them down, and the veto.</summary>
 public sealed record PersonResult(int CadreId, double Raw, double Score, string Grade, bool Capped, string? Veto, IReadOnlyList<PartResult> Parts);
@@ -21,14 +21,31 @@ public sealed record PersonResult(int CadreId, double Raw, double Score, string 
 /// </summary>
 public static class Scoring
 {
-    public static IReadOnlyList<PersonResult> Assess(AssessmentScheme scheme, IReadOnlyList<PersonInput> people)
+    public static IReadOnlyList<PersonResult> Assess(AssessmentScheme scheme, IReadOnlyList<PersonInput> people) =>
+        Grade(scheme, people.Select(p => Score(scheme, p)).ToList());
+
+    /// <summary>
+    /// The grades of scored people (again after an adjustment: the cap depends on everyone): by score,
+    /// the vetoed to the last band whatever their score, then the top band's cap.
+    /// </summary>
+    public static IReadOnlyList<PersonResult> Grade(AssessmentScheme scheme, IReadOnlyList<PersonResult> scored)
     {
         var bands = scheme.Bands;
         var last = bands[^1].Code;
-        var results = people.Select(p => Score(scheme, p)).ToList();
-        // Graded by score, the vetoed to the last band whatever their score.
-        var graded = results.Select(r => r with { Grade = r.Veto is not null ? last : Band(bands, r.Score) }).ToList();
+        var graded = scored.Select(r => r with { Grade = r.Veto is not null ? last : Band(bands, r.Score), Capped = false }).ToList();
         return Cap(scheme, graded);
+    }
+
+    /// <summary>Ranks by score, highest first; equal scores share a rank (1, 2, 2, 4).</summary>
+    public static IReadOnlyDictionary<int, int> Ranks(IReadOnlyList<PersonResult> results)
+    {
+        var ordered = results.OrderByDescending(r => r.Score).ToList();
+        var ranks = new Dictionary<int, int>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ranks[ordered[i].CadreId] = i > 0 && ordered[i].Score == ordered[i - 1].Score ? ranks[ordered[i - 1].CadreId] : i + 1;
+        }
+        return ranks;
     }
 
     /// <summary>A person's weighted score: the parts that apply, their weights scaled to 100, each part's points its weight times its score.</summary>
@@ -43,7 +60,7 @@ public static class Scoring
             var applies = total > 0 && applying.Contains(c);
             var weight = applies ? Round(c.Weight * 100 / total) : 0;
             var score = input?.Score is { } s ? Round(Math.Clamp(s, 0, 100)) : (double?)null;
-            return new PartResult(c.Code, weight, score, applies && score is { } v ? Round(weight * v / 100) : 0, input?.Detail ?? "", input?.Link);
+            return new PartResult(c.Code, weight, score, applies && score is { } v ? Round(weight * v / 100) : 0, input?.Detail ?? new Shared.Term("", ""), input?.Link);
         }).ToList();
         var raw = total > 0 ? Round(applying.Sum(c => c.Weight * Math.Clamp(byCode[c.Code].Score!.Value, 0, 100)) / total) : 0;
         return new PersonResult(person.CadreId, raw, Round(Math.Clamp(raw + person.Adjustment, 0, 100)), "", false, person.Veto, parts);
