@@ -92,6 +92,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/disputes"] = _ => "/disputes",
         ["/cases/figures"] = _ => "/cases/figures",
         ["/public/report/{village?}"] = _ => "/public/report/370830001001",
+        ["/public/evaluate/{village}"] = _ => "/public/evaluate/370830001001",
         ["/public"] = _ => "/public",
         ["/error/{code:int}"] = _ => "/error/404",
         ["/api/v1/pick/divisions"] = code => $"/api/v1/pick/divisions?q={code}",

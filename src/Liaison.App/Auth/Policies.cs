@@ -18,6 +18,7 @@ public static class Policies
     public const string Nights = "nights";
     public const string Results = "results";
     public const string Notices = "notices";
+    public const string Assess = "assess";
 
     public static readonly IReadOnlyDictionary<string, Ability> Abilities = new Dictionary<string, Ability>
     {
@@ -33,6 +34,7 @@ public static class Policies
         [Nights] = Ability.RecordNightSessions,
         [Results] = Ability.RecordResults,
         [Notices] = Ability.IssueNotices,
+        [Assess] = Ability.Assess,
     };
 
     public static void Add(AuthorizationOptions options)

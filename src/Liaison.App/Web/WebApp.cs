@@ -89,6 +89,10 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Field/Residence", Policies.Supervise);
             // Rounds and call lists are the supervisors' alone: those inspected never read them.
             o.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise);
+            // 年度考核: offices run, adjust and publish it and read the masses' evaluation; a person reads their own result (checked on the page).
+            o.Conventions.AuthorizePage("/Assessment/Index", Policies.Assess);
+            o.Conventions.AuthorizePage("/Assessment/Run", Policies.Assess);
+            o.Conventions.AuthorizePage("/Assessment/Evaluation", Policies.Assess);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");
@@ -98,6 +102,8 @@ public static class WebApp
             // The contact card's form and the tracking page: villagers never sign in.
             o.Conventions.AllowAnonymousToPage("/Cases/Report");
             o.Conventions.AllowAnonymousToPage("/Cases/Track");
+            // 群众评议 from the village's QR code: villagers never sign in.
+            o.Conventions.AllowAnonymousToPage("/Assessment/Evaluate");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");

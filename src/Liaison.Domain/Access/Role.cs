@@ -44,14 +44,16 @@ public enum Ability
     RecordResults,
     /// <summary>Draft and issue notices of criticism and commendation, order rectifications and accept them (通报、限期整改): offices at the county or city level (the stores check the level).</summary>
     IssueNotices,
+    /// <summary>Run the year-end assessment, adjust and publish it, answer appeals, and read the masses' evaluation and its refusals (年度考核): offices.</summary>
+    Assess,
 }
 
 public static class Roles
 {
     private static readonly Dictionary<Role, Ability[]> Grants = new()
     {
-        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices],
-        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices],
+        [Role.Admin] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices, Ability.Assess],
+        [Role.Office] = [Ability.Read, Ability.RevealPersonalData, Ability.ReadAudit, Ability.ManageAccounts, Ability.EditPlan, Ability.Supervise, Ability.HandleCases, Ability.EditRegistries, Ability.RecordUnitStays, Ability.RecordNightSessions, Ability.RecordResults, Ability.IssueNotices, Ability.Assess],
         [Role.UnitAdmin] = [Ability.Read, Ability.HandleCases, Ability.RecordUnitStays],
         [Role.Cadre] = [Ability.Read, Ability.RevealPersonalData, Ability.HandleCases, Ability.RecordNightSessions, Ability.RecordResults],
         [Role.Inspector] = [Ability.Read, Ability.Supervise],
