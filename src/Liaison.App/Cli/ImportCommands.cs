@@ -209,7 +209,7 @@ public static class ImportCommands
             : run.Say($"新增 {p.Adds} 行，修改 {p.Changes} 行，不变 {p.Unchanged} 行。", $"{p.Adds} rows to add, {p.Changes} to change, {p.Unchanged} unchanged."));
         foreach (var c in p.Changed.Take(20))
         {
-            var fields = string.Join(run.Say("；", "; "), c.Fields.Select(f => $"{f.Column.In(en)} {f.Before.In(en)} → {f.After.In(en)}"));
+            var fields = string.Join(run.Say(Domain.Shared.Words.PhraseSeparator), c.Fields.Select(f => $"{f.Column.In(en)} {f.Before.In(en)} → {f.After.In(en)}"));
             Console.WriteLine("  " + run.Say($"第 {c.Line} 行 {c.Key}：{fields}", $"line {c.Line} {c.Key}: {fields}"));
         }
         if (p.Changes > 20)

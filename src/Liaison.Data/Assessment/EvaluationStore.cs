@@ -49,7 +49,7 @@ public static class EvaluationStore
                           join c in db.Cadres.AsNoTracking() on t.CadreId equals c.Id
                           where t.DivisionCode == village && t.Year == year && t.Until == null
                           select new { c.Id, c.Name, t.Kind }).ToListAsync(ct);
-        return secretaries.Select(s => new RatedCadre(s.Id, s.Name, new Term("第一书记", "First Secretary")))
+        return secretaries.Select(s => new RatedCadre(s.Id, s.Name, Words.FirstSecretary))
             .Concat(tied.Select(t => new RatedCadre(t.Id, t.Name, Terms.TieKinds.TryGetValue(t.Kind, out var k) ? k : new Term("联系干部", "tied cadre"))))
             .DistinctBy(c => c.Id).ToList();
     }

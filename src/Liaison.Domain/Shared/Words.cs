@@ -155,6 +155,10 @@ public static class Words
     public static Term To { get; } = new("到", "To");
     public static Term TookUpThePost { get; } = new("任职日期", "Took up the post");
     public static Term Total { get; } = new("合计", "Total");
+    /// <summary>Reveal or show something held back (a masked phone, a screened comment).</summary>
+    public static Term Show { get; } = new("显示", "Show");
+    /// <summary>Between the items of a list of phrases: "；" in Chinese.</summary>
+    public static Term PhraseSeparator { get; } = new("；", "; ");
     public static Term Overdue { get; } = new("已超期", "Overdue");
     public static Term TypePersonName { get; } = new("输入姓名、干部编号或单位", "Type a name, staff number or unit");
     public static Term TypePlaceName { get; } = new("输入区划名称或代码", "Type a division name or code");

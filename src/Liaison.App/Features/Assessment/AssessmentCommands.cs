@@ -84,10 +84,10 @@ public static class AssessmentCommands
             {
                 Console.WriteLine(r.Say($"考核 {assessed.Id}：{assessed.Year} 年{AssessmentGroups.Name(assessed.Group).Zh}（{assessed.DivisionCode}）{assessed.Assessed} 人；最高等次不超过 {assessed.TopAllowed} 人。",
                     $"Assessment {assessed.Id}: {assessed.Year}, {AssessmentGroups.Name(assessed.Group).En} under {assessed.DivisionCode}, {assessed.Assessed} assessed; the top grade for at most {assessed.TopAllowed}."));
-                Console.WriteLine(string.Join(r.Say("；", "; "), grades.Select(g => $"{g.name} {g.count}")));
+                Console.WriteLine(string.Join(r.Say(Domain.Shared.Words.PhraseSeparator), grades.Select(g => $"{g.name} {g.count}")));
                 foreach (var x in results.Take(20))
                 {
-                    Console.WriteLine($"{x.Rank,5} {cadres[x.CadreId].Code,-12} {cadres[x.CadreId].Name,-6} {x.Score,6:0.00} {scheme.Bands.First(b => b.Code == x.Grade).Name}{(x.Capped ? r.Say("（限额）", " (capped)") : "")}{(x.Veto is { } v ? r.Say($"（一票否决：{v}）", $" (vetoed: {v})") : "")}");
+                    Console.WriteLine($"{x.Rank,5} {cadres[x.CadreId].Code,-12} {cadres[x.CadreId].Name,-6} {x.Score,6:0.00} {scheme.Bands.First(b => b.Code == x.Grade).Name}{(x.Capped ? r.Say(AssessmentWords.Capped) : "")}{(x.Veto is { } v ? r.Say($"（一票否决：{v}）", $" (vetoed: {v})") : "")}");
                 }
                 if (results.Count > 20)
                 {

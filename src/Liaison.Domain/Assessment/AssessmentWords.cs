@@ -1,0 +1,19 @@
+using Liaison.Domain.Shared;
+
+namespace Liaison.Domain.Assessment;
+
+/// <summary>The assessment pages' shared words.</summary>
+public static class AssessmentWords
+{
+    public static Term Assessment { get; } = new("年度考核", "Year-end assessment");
+    public static Term Group { get; } = new("考核对象", "Group");
+    public static Term Score { get; } = new("得分", "Score");
+    public static Term Grade { get; } = new("等次", "Grade");
+    public static Term Rank { get; } = new("名次", "Rank");
+    public static Term Capped { get; } = new("（限额）", " (capped)");
+    public static Term Appeal { get; } = new("申诉", "Appeal");
+    public static Term Answer { get; } = new("答复", "Answer");
+    public static Term Evaluation { get; } = new("群众评议", "Masses' evaluation");
+    /// <summary>After a year's number: "2025 年度" (nothing in English).</summary>
+    public static Term YearSuffix { get; } = new("年度", "");
+}
