@@ -95,6 +95,7 @@ public sealed class LiaisonDb : IdentityUserContext<Account, int>
     public DbSet<Domain.Assessment.MassRating> MassRatings => Set<Domain.Assessment.MassRating>();
     public DbSet<Domain.Assessment.BallotRefusal> BallotRefusals => Set<Domain.Assessment.BallotRefusal>();
     public DbSet<Domain.Assessment.PaperCode> PaperCodes => Set<Domain.Assessment.PaperCode>();
+    public DbSet<Domain.Years.ProgrammeYear> ProgrammeYears => Set<Domain.Years.ProgrammeYear>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

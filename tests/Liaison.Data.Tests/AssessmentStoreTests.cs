@@ -83,3 +83,128 @@ public class AssessmentStoreTests
         Assert.Equal(3, counted);
     }
 }
+
+/// <summary>The assessment run from the records, adjustments, publication and appeals; the year's close and the next year's opening.</summary>
+public class AssessmentRunTests
+{
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_run_scores_from_the_records_vetoes_a_fabrication_regrades_on_adjustment_and_takes_one_appeal_in_time(string provider)
+    {
+        var (t, db, author, village, households, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        // The First Secretary visits five households of the village.
+        await Liaison.Data.Field.FieldStore.SaveVisitsAsync(db, clock, author, households.Take(5).Select((h, i) =>
+            new Liaison.Domain.Field.VisitInput(Guid.NewGuid(), h, new DateTimeOffset(2026, 6, 10, 9, i, 0, Liaison.Domain.Shared.ChinaTime.Offset), null)).ToList(), default);
+        var county = village[..6];
+        var office = new OfficeActor("office", code => code.StartsWith(county, StringComparison.Ordinal));
+
+        // Out of reach, an unknown group: refused by field, nothing written.
+        var refused = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.RunAsync(db, clock, office, 2026, "mayors", "3709", default));
+        Assert.Equal(["division", "group"], refused.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+
+        var run = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.FirstSecretaries, county, default);
+        var mine = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == author.CadreId);
+        var parts = await db.AssessmentParts.AsNoTracking().Where(p => p.ResultId == mine.Id).ToDictionaryAsync(p => p.Code);
+        // Coverage is the share of the village's current households visited, read from the records.
+        var current = await db.Households.CountAsync(h => h.VillageCode == village && h.Status == Liaison.Domain.People.HouseholdStatus.Current);
+        Assert.Equal(Math.Round(5 * 100.0 / current, 2), parts[AssessmentComponents.Coverage].Score);
+        Assert.Contains($"走访农户 5 户，全村 {current} 户", parts[AssessmentComponents.Coverage].Detail, StringComparison.Ordinal);
+        // Nothing observed, commented or rated: those parts do not count, and the parts add up to the score.
+        Assert.Equal(0, parts[AssessmentComponents.Masses].Weight);
+        Assert.Equal(mine.Raw, parts.Values.Sum(p => p.Points), 1);
+        Assert.Equal(run.Assessed, await db.AssessmentResults.CountAsync(r => r.RunId == run.Id));
+
+        // A fabrication found against the First Secretary vetoes them to the last grade.
+        await Liaison.Data.Supervision.ReviewStore.RecordAsync(db, clock, office, new Liaison.Data.Supervision.ReviewInput("village", village, null, new DateOnly(2026, 6, 1),
+            [new("residence", true), new("visits", false), new("cases", true), new("agreements", true)],
+            [new Liaison.Data.Supervision.FindingInput("fabricated", "走访记录系补录编造", CadreCode: await db.Cadres.Where(c => c.Id == author.CadreId).Select(c => c.Code).SingleAsync())]), default);
+        run = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.FirstSecretaries, county, default);
+        mine = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == author.CadreId);
+        Assert.Equal("incompetent", mine.Grade);
+        Assert.StartsWith("弄虚作假", mine.Veto, StringComparison.Ordinal);
+        Assert.Single(await db.AssessmentRuns.Where(r => r.Year == 2026 && r.Group == AssessmentGroups.FirstSecretaries).ToListAsync());
+
+        // An adjustment needs a reason and stays within the policy's points; it is kept when the draft runs again.
+        var other = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == run.Id && r.Veto == null).OrderBy(r => r.Score).FirstAsync();
+        var noReason = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AdjustAsync(db, clock, office, other.Id, 20, null, default));
+        Assert.Equal(["points", "reason"], noReason.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        await AssessmentStore.AdjustAsync(db, clock, office, other.Id, 5, "驻村期间抗洪表现突出", default);
+        var adjusted = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.Id == other.Id);
+        Assert.Equal(Math.Min(100, other.Raw + 5), adjusted.Score, 2);
+        run = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.FirstSecretaries, county, default);
+        Assert.Equal(5, (await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == other.CadreId)).Adjustment);
+
+        // Published: the person appeals once, within the days; the answer's change regrades, audited.
+        await AssessmentStore.PublishAsync(db, clock, office, run.Id, default);
+        mine = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == author.CadreId);
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AdjustAsync(db, clock, office, mine.Id, 1, "x", default));
+        var appeal = await AssessmentStore.AppealAsync(db, clock, "cadre-test", author.CadreId, mine.Id, "补录系网络原因，请复核", default);
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AppealAsync(db, clock, "cadre-test", author.CadreId, mine.Id, "再次申诉", default));
+        await AssessmentStore.AnswerAsync(db, clock, office, appeal.Id, "经复核，问题属实，维持原结果", 0, default);
+        Assert.Equal("incompetent", (await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.Id == mine.Id)).Grade);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "assessment.answer"));
+        clock.Advance(TimeSpan.FromDays(11));
+        var others = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == other.CadreId);
+        var late = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AppealAsync(db, clock, "x", other.CadreId, others.Id, "迟到的申诉", default));
+        Assert.Equal("late", late.Problems.Single().Code);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_year_closes_only_once_assessed_freezes_its_records_and_the_next_opens_from_it(string provider)
+    {
+        var (t, db, author, village, households, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = new Liaison.Tests.Shared.FixedClock(new DateTimeOffset(2027, 1, 10, 10, 0, 0, Liaison.Domain.Shared.ChinaTime.Offset));
+        var city = (await Liaison.Data.Policy.CityStore.GetAsync(db, default))!.Code;
+        var office = new OfficeActor("city-office", _ => true);
+
+        // Not before the assessment is published.
+        var early = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.CloseAsync(db, clock, office, 2026, default));
+        Assert.Equal("assessment", early.Problems.Single().Code);
+        foreach (var group in AssessmentGroups.All)
+        {
+            var run = await AssessmentStore.RunAsync(db, clock, office, 2026, group, city, default);
+            await AssessmentStore.PublishAsync(db, clock, office, run.Id, default);
+        }
+        // Nor the next year opened before this one is closed.
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.OpenAsync(db, clock, office, 2027, default));
+        var closed = await Liaison.Data.Years.YearStore.CloseAsync(db, clock, office, 2026, default);
+        Assert.NotNull(closed.ReportJson);
+
+        // Frozen: a 2026 visit is neither added nor changed, by any path that saves.
+        db.HouseholdVisits.Add(new Liaison.Domain.Field.HouseholdVisit
+        {
+            ClientId = Guid.NewGuid(),
+            CadreId = author.CadreId,
+            HouseholdId = households[0],
+            VillageCode = village,
+            Year = 2026,
+            VisitedAt = new DateTimeOffset(2026, 12, 30, 9, 0, 0, Liaison.Domain.Shared.ChinaTime.Offset),
+            ReceivedAt = clock.GetUtcNow(),
+            Source = Liaison.Domain.Field.RecordSource.Phone,
+            ReceivedBy = "office",
+            ContentHash = "x",
+        });
+        var frozen = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => db.SaveChangesAsync());
+        Assert.Equal("year-closed", frozen.Problems.Single().Code);
+        db.ChangeTracker.Clear();
+
+        // Opened from it: ties carried (the backward villages' ranked again), First Secretaries in their term, the plan made again.
+        var ties2026 = await db.LiaisonTies.CountAsync(x => x.Year == 2026 && x.Until == null && x.Kind != Liaison.Domain.Liaisons.TieKind.BackwardVillage);
+        var opening = await Liaison.Data.Years.YearStore.OpenAsync(db, clock, office, 2027, default);
+        Assert.True(opening.PolicyCarried);
+        Assert.Equal(ties2026, opening.TiesCarried);
+        Assert.True(await db.LiaisonTies.AnyAsync(x => x.Year == 2027 && x.Reason == "延续 2026 年度联系"));
+        Assert.True(await db.LiaisonTies.AnyAsync(x => x.Year == 2027 && x.Until == null && x.Kind == Liaison.Domain.Liaisons.TieKind.BackwardVillage));
+        var fs2026 = await db.SecretaryPostings.CountAsync(p => p.Year == 2026 && p.Until == null);
+        Assert.Equal(fs2026, opening.SecretariesCarried + opening.SecretariesTermEnded + opening.SecretariesRecalled);
+        Assert.Equal(opening.SecretariesCarried, await db.SecretaryPostings.CountAsync(p => p.Year == 2027));
+        // A 2027 record is taken; opening twice is refused.
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.OpenAsync(db, clock, office, 2027, default));
+    }
+}

@@ -36,6 +36,7 @@ public static class LiaisonCli
         root.Subcommands.Add(Features.Reports.ReportCommands.Build());
         root.Subcommands.Add(Features.Supervision.SupervisionCommands.Build());
         root.Subcommands.Add(Features.Assessment.AssessmentCommands.Build());
+        root.Subcommands.Add(Features.Years.YearCommands.Build());
         foreach (var option in serve.Options)
         {
             if (!root.Options.Contains(option))

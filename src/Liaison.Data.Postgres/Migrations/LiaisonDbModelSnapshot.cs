@@ -4746,6 +4746,44 @@ namespace Liaison.Data.Postgres.Migrations
                     b.ToTable("plausibility_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Years.ProgrammeYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CarriedJson")
+                        .HasColumnType("text")
+                        .HasColumnName("carried_json");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("text")
+                        .HasColumnName("report_json");
+
+                    b.HasKey("Year")
+                        .HasName("pk_programme_years");
+
+                    b.ToTable("programme_years", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.Property<int>("Id")

@@ -4621,6 +4621,44 @@ namespace Liaison.Data.Sqlite.Migrations
                     b.ToTable("plausibility_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Domain.Years.ProgrammeYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CarriedJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_json");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_json");
+
+                    b.HasKey("Year")
+                        .HasName("pk_programme_years");
+
+                    b.ToTable("programme_years", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.Property<int>("Id")

@@ -100,7 +100,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         builder.UseSnakeCaseNamingConvention();
         // The audit chain's head is written outside the database once its transaction commits.
         // Personal data is sealed to its row on the way in and opened on the way out.
-        builder.AddInterceptors(Audit.AuditHeadInterceptor.Instance, Privacy.SealingInterceptor.Instance);
+        builder.AddInterceptors(Audit.AuditHeadInterceptor.Instance, Privacy.SealingInterceptor.Instance, Years.YearLock.Instance);
     }
 
     public LiaisonDb CreateContext() => new(Options());

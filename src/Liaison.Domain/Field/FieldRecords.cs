@@ -17,7 +17,7 @@ public enum RecordSource
 /// 驻村: a stay in a village, from arrival to departure (a single day when the cadre taps "in the
 /// village today"). Stored once per client id, however often the phone sends it.
 /// </summary>
-public sealed class ResidenceStay
+public sealed class ResidenceStay : Years.IYearRecord
 {
     public long Id { get; set; }
     /// <summary>Made by the phone before the first send; the key of exactly-once storage.</summary>
@@ -40,7 +40,7 @@ public sealed class ResidenceStay
 }
 
 /// <summary>入户走访: a cadre's visit to a household, with a short note and the issues raised.</summary>
-public sealed class HouseholdVisit
+public sealed class HouseholdVisit : Years.IYearRecord
 {
     private DateTimeOffset _visitedAt;
 
@@ -103,7 +103,7 @@ public enum ActivityKind
 }
 
 /// <summary>A First Secretary's activity: how many (party members, questionnaires, days) and, for meetings and trips, how many people took part.</summary>
-public sealed class SecretaryActivity
+public sealed class SecretaryActivity : Years.IYearRecord
 {
     public long Id { get; set; }
     public Guid ClientId { get; set; }

@@ -20,7 +20,7 @@ public enum NightOutcome
 /// matters, which the report sums (<c>night_sessions</c>, <c>night_session_people</c>, <c>night_matters_solved</c>).
 /// Recorded once, as held (from the phone, exactly once by its <see cref="ClientId"/>); not edited afterwards (a case it raised moves on by itself).
 /// </summary>
-public sealed class NightSession
+public sealed class NightSession : Years.IYearRecord
 {
     public long Id { get; set; }
     public required string VillageCode { get; set; }

@@ -52,6 +52,7 @@ public static class PolicyValidation
         var fs = p.FirstSecretaries;
         Add(fs.CityQuota < 0 || fs.CountyQuota < 0 || fs.TownshipQuota < 0 || fs.CityQuota + fs.CountyQuota + fs.TownshipQuota > 100_000, "fs.quota", "firstSecretaries",
             "第一书记名额须在 0–100000 之间", "First Secretary quotas lie between 0 and 100,000");
+        Add(fs.TermYears is < 1 or > 5, "fs.term", "firstSecretaries.termYears", "第一书记任期须为 1–5 年", "a First Secretary's term lasts 1 to 5 years");
         Add(fs.Eligibility.MaxAge is < 0 or > 70, "fs.eligibility", "firstSecretaries.eligibility.maxAge", "年龄上限须在 0（不限）到 70 之间", "the age limit lies between 0 (none) and 70");
         Add(fs.QuotasSet && fs.Eligibility.Ranks.Count == 0, "fs.eligibility", "firstSecretaries.eligibility.ranks",
             "规定了第一书记名额，却没有可选派的职级", "First Secretaries are to be sent, but no rank may serve");

@@ -236,6 +236,10 @@ public sealed record FirstSecretaryRules
         [Divisions.VillageType.Difficult, Divisions.VillageType.Disorderly, Divisions.VillageType.Poor, Divisions.VillageType.Specialised];
     /// <summary>A cadre never goes to the township of the home village (回避).</summary>
     public bool AvoidHomeTownship { get; init; } = true;
+    /// <summary>任期: years a First Secretary serves; opening the next year carries a posting whose term continues (issue 23).</summary>
+    public int TermYears { get; init; } = 2;
+    /// <summary>A First Secretary graded in the last band of the year's assessment is not carried into the next (召回).</summary>
+    public bool RecallLastGrade { get; init; } = true;
     public MatchWeights Weights { get; init; } = new();
     /// <summary>Reserve cadres and newly promoted leaders without grassroots experience are selected first.</summary>
     public bool PreferReserveAndNewlyPromoted { get; init; } = true;

@@ -18,7 +18,7 @@ public enum CommitmentStatus
 /// deadline, published on the village's public page and its noticeboard. Completion is counted from
 /// the items, never typed as a share.
 /// </summary>
-public sealed class Commitment
+public sealed class Commitment : Years.IYearRecord
 {
     public long Id { get; set; }
     /// <summary>The programme year it was made in (the China year of <see cref="MadeOn"/>).</summary>

@@ -9,7 +9,7 @@ namespace Liaison.Domain.Results;
 /// villages is recorded once for each, so that the sums of any division add up. Evidence is a short
 /// text, never required.
 /// </summary>
-public sealed class Deed
+public sealed class Deed : Years.IYearRecord
 {
     public long Id { get; set; }
     public int Year { get; set; }
