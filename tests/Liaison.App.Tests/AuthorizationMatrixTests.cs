@@ -126,6 +126,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/assessment/results/{id:long}"] = _ => "/assessment/results/1",
         ["/assessment/evaluation"] = _ => "/assessment/evaluation?code=370830001001",
         ["/assessment/mine"] = _ => "/assessment/mine",
+        ["/assessment/observations"] = code => $"/assessment/observations?code={code}",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>

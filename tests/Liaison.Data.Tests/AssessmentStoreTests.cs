@@ -137,8 +137,13 @@ public class AssessmentRunTests
         run = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.FirstSecretaries, county, default);
         Assert.Equal(5, (await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == other.CadreId)).Adjustment);
 
-        // Published: the person appeals once, within the days; the answer's change regrades, audited.
+        // Published: the report counts the grades at the villages served; the person appeals once, within the days; the answer's change regrades, audited.
         await AssessmentStore.PublishAsync(db, clock, office, run.Id, default);
+        await Liaison.Data.Field.FieldRollups.DrainAsync(db, default);
+        var figures = await Liaison.Data.Reporting.CampaignReports.FiguresAsync(Liaison.Data.Access.Scoped.Public(db), county, Liaison.Domain.Reporting.ReportPeriod.WholeYear(2026), default);
+        Assert.Equal(run.Assessed, figures["assessment_assessed"]);
+        Assert.Equal(await db.AssessmentResults.CountAsync(r => r.RunId == run.Id && r.Grade == "incompetent"), figures["assessment_incompetent"]);
+        Assert.True(figures["assessment_incompetent"] >= 1);
         mine = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == author.CadreId);
         await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AdjustAsync(db, clock, office, mine.Id, 1, "x", default));
         var appeal = await AssessmentStore.AppealAsync(db, clock, "cadre-test", author.CadreId, mine.Id, "补录系网络原因，请复核", default);

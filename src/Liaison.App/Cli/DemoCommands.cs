@@ -30,7 +30,31 @@ public static class DemoCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand(), ActivityCommand(), Features.Supervision.SupervisionCommands.DemoCalls() };
+        return new Command("demo", "演示数据 / demo data") { seedCommand, Features.Secretaries.SecretaryCommands.DemoCandidatesCommand(), ActivityCommand(), Features.Supervision.SupervisionCommands.DemoCalls(), AssessmentCommand() };
+    }
+
+    /// <summary><c>liaison demo assessment --year Y [--seed N]</c>: a demo year's observation, comments and masses' evaluation.</summary>
+    private static Command AssessmentCommand()
+    {
+        var year = new Option<int>("--year") { Description = "年度，如 2025 / the year", Required = true };
+        var seed = new Option<int>("--seed") { Description = "随机种子 / seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("assessment", "生成一年的现场观摩评分、工作点评和群众评议 / generate a year's observation scores, work comments and masses' evaluation") { year, seed };
+        command.SetAction(CommandRunner.Action(async (run, ct) =>
+        {
+            await using var db = await run.OpenDbAsync(ct);
+            var r = await run.BusyAsync(run.Say("生成考核录入", "Generating the assessment's entries"), () => DemoAssessment.GenerateAsync(db, run.Clock, Actor.Cli, run.Value(year), run.Value(seed), ct));
+            if (run.Json)
+            {
+                CommandRunner.Print(new { year = r.Year, observations = r.Observations, comments = r.Comments, ballots = r.Ballots, ratings = r.Ratings });
+            }
+            else
+            {
+                Console.WriteLine(run.Say($"{r.Year} 年：现场观摩 {r.Observations} 个村，工作点评 {r.Comments} 条，群众评议 {r.Ballots} 户（评价 {r.Ratings} 条）。",
+                    $"{r.Year}: {r.Observations} villages observed, {r.Comments} work comments, {r.Ballots} households' ballots ({r.Ratings} ratings)."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     /// <summary><c>liaison demo activity [--year Y] [--seed N]</c>: a year of stays, visits and First Secretary activities at the source's rates.</summary>

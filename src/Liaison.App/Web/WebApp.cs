@@ -93,6 +93,7 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Assessment/Index", Policies.Assess);
             o.Conventions.AuthorizePage("/Assessment/Run", Policies.Assess);
             o.Conventions.AuthorizePage("/Assessment/Evaluation", Policies.Assess);
+            o.Conventions.AuthorizePage("/Assessment/Observations", Policies.Assess);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");

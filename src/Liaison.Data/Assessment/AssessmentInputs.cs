@@ -39,7 +39,8 @@ public static class AssessmentInputs
         var asOf = today < end ? today : end;
 
         var days = await FieldRollups.ResidenceDaysAsync(db, year, villages, ct);
-        var minimum = group == AssessmentGroups.FirstSecretaries ? policy.Field.FirstSecretaryResidenceDays : policy.Field.StationedResidenceDays;
+        // The minimums the field work holds each tie to (a First Secretary's, a leader's contact point, a stationed cadre's where set).
+        var required = (await FieldRollups.RequirementsAsync(db, year, villages, ct)).ToLookup(r => r.CadreId);
         var keys = people.SelectMany(p => p.Villages.Select(v => (v, year, p.CadreId))).ToList();
         var duties = await SecretaryDutyReads.StandAsync(Scoped.Public(db), keys, ct);
 
@@ -68,7 +69,9 @@ public static class AssessmentInputs
         {
             var village = p.VillageCode;
             var parts = new List<PartInput>();
-            var lived = p.Villages.Sum(v => days.GetValueOrDefault((p.CadreId, v)));
+            var held = required[p.CadreId].Where(r => p.Villages.Contains(r.VillageCode)).DistinctBy(r => r.VillageCode).ToList();
+            var minimum = held.Sum(r => r.MinimumDays);
+            var lived = held.Sum(r => days.GetValueOrDefault((p.CadreId, r.VillageCode)));
             parts.Add(new(C.Residence, minimum > 0 ? Math.Min(100, lived * 100.0 / minimum) : null,
                 new($"驻村 {lived} 天，应驻 {minimum} 天", $"{lived} days lived in the village of {minimum} required"), $"/field/residence?code={village}"));
 
@@ -116,7 +119,7 @@ public static class AssessmentInputs
         }).ToList();
     }
 
-    /// <summary>The people of a group assessed for the year under the division: First Secretaries by their posting (the one in post, else the last), stationed cadres by their ties.</summary>
+    /// <summary>The people of a group assessed for the year under the division: First Secretaries by their posting (the one in post, else the last), the stationed and liaison cadres by their village ties.</summary>
     public static async Task<List<AssessedPerson>> PeopleAsync(LiaisonDb db, string group, int year, string division, CancellationToken ct)
     {
         using var outside = Unscoped.Section("the assessment's people under the division assessed");
@@ -135,9 +138,11 @@ public static class AssessmentInputs
         }
         if (group == AssessmentGroups.StationedCadres)
         {
+            // 驻村联系干部: every cadre tied to a village in the year (stationed, a leader's contact point, a backward village taken, a police officer's), First Secretaries apart.
+            var secretaries = db.SecretaryPostings.Where(p => p.Year == year).Select(p => p.CadreId);
             var ties = await (from t in db.LiaisonTies.AsNoTracking()
                               join c in units on t.CadreId equals c.Id
-                              where t.Year == year && t.Kind == TieKind.Stationed && t.Until == null && t.DivisionCode.Length == 12
+                              where t.Year == year && t.Until == null && t.DivisionCode.Length == 12 && t.Kind != TieKind.Pairing && !secretaries.Contains(c.Id)
                               select new { CadreId = c.Id, t.DivisionCode, c.UnitId }).ToListAsync(ct);
             return ties.Where(t => DivisionCode.IsInSubtree(t.DivisionCode, division))
                 .GroupBy(t => t.CadreId)

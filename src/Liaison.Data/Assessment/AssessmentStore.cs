@@ -162,6 +162,8 @@ public static class AssessmentStore
         run.PublishedBy = actor.UserName;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // Published results count in the report: their villages are figured again.
+        await Field.FieldRollups.MarkAsync(db, await db.AssessmentResults.Where(r => r.RunId == run.Id).Select(r => r.VillageCode).Distinct().ToListAsync(ct), ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("assessment.publish", "assessment-run", run.Id.ToString(CultureInfo.InvariantCulture), run.DivisionCode, null,
             new { run.Year, run.Group, run.Assessed }), ct);
         await tx.CommitAsync(ct);
@@ -237,6 +239,7 @@ public static class AssessmentStore
         if (change != 0)
         {
             await RegradeAsync(db, run, policy, ct);
+            await Field.FieldRollups.MarkAsync(db, await db.AssessmentResults.Where(r => r.RunId == run.Id).Select(r => r.VillageCode).Distinct().ToListAsync(ct), ct);
         }
         var after = await db.AssessmentResults.AsNoTracking().FirstAsync(r => r.Id == result.Id, ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("assessment.answer", "assessment-appeal", appeal.Id.ToString(CultureInfo.InvariantCulture), result.VillageCode,

@@ -164,6 +164,7 @@ public static class EvaluationStore
             Screening = comments.ContainsKey(r.Key) ? CommentScreening.Pending : CommentScreening.Shown,
         }));
         await db.SaveChangesAsync(ct);
+        await Field.FieldRollups.MarkAsync(db, [village], ct);
         if (input.EnteredBy is { } by)
         {
             await AuditLog.AppendAsync(db, clock, new Actor(by), new AuditRecord("evaluation.enter", "mass-ballot", ballot.Id.ToString(CultureInfo.InvariantCulture), village, null,

@@ -13,7 +13,7 @@ public static class AssessmentGroups
     public static Term Name(string group) => group switch
     {
         FirstSecretaries => new("第一书记", "First Secretaries"),
-        StationedCadres => new("驻村干部", "Stationed cadres"),
+        StationedCadres => new("驻村联系干部", "Stationed and liaison cadres"),
         _ => new(group, group),
     };
 }
@@ -56,7 +56,7 @@ public static class AssessmentComponents
     /// <summary>How the component becomes a score of 0–100, in words.</summary>
     public static Term How(string code) => code switch
     {
-        Residence => new("驻村天数 ÷ 政策规定的最少天数（满额 100）；未规定最少天数的不计此项", "days lived in the village ÷ the policy's minimum (at most 100); not counted where no minimum is set"),
+        Residence => new("驻村天数 ÷ 政策规定的最少天数（满额 100；第一书记、联系点领导和规定了天数的驻村干部）；未规定最少天数的不计此项", "days lived in the village ÷ the policy's minimum (at most 100; First Secretaries, leaders' contact points, stationed cadres where set); not counted where no minimum is set"),
         Coverage => new("本年走访过的本村现有农户 ÷ 本村现有农户", "the village's current households visited this year ÷ its current households"),
         KeyHouseholds => new("走访过的“三老”“三户” ÷ 本村“三老”“三户”；村里没有的不计此项", "three-olds and three-kinds households visited ÷ those of the village; not counted where there are none"),
         Cases => new("本年到期的群众诉求中按期办结的比例；没有的不计此项", "the share of the year's cases due that closed on time; not counted where none were due"),

@@ -104,6 +104,20 @@ public static class Indicators
     public static IReadOnlyList<Indicator> SupervisionFigures { get; } =
         [Inspections, PresenceChecked, PresentFound, CallsMade, CallsReached, CallsConfirmed, Findings, Orders, OrdersClosed, OrdersOnTime];
 
+    // 年度考核 (issue 23): the masses' evaluation in December, the observation by the day observed, the published grades of the year (December).
+    public static readonly Indicator MassRatings = new("assessment_ratings", "群众评议评价", "Masses' ratings", "人次", "", "群众对驻村干部、第一书记的评价，一户评价一名干部计一次，计入当年 12 月（年终评议）", "Villagers' ratings of their cadres, one per household and cadre, counted in December (the year-end evaluation)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator MassSatisfied = new("assessment_satisfied", "满意和基本满意", "Satisfied or basically", "人次", "", "其中满意和基本满意的（满意率 = 本项 ÷ 群众评议评价；每人的满意率和置信区间见考核页面）", "Of those, satisfied or basically satisfied (satisfaction = this ÷ ratings; each person's rate and interval are on the assessment pages)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Observed = new("assessment_observed", "现场观摩村次", "Villages observed", "村次", "", "县级现场观摩评分的村次，按观摩的月份计", "Villages the county observed and scored, by the month observed") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Assessed = new("assessment_assessed", "参加年度考核", "Assessed", "人", "", "已公布的年度考核中的人数（第一书记和驻村干部，按所驻村计）", "People in the year's published assessments (First Secretaries and stationed cadres, at the village served)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedExcellent = new("assessment_excellent", "考核优秀", "Graded excellent", "人", "", "其中定为优秀的（政策默认等次）", "Of those, graded excellent (the policy's default grades)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedCompetent = new("assessment_competent", "考核称职", "Graded competent", "人", "", "其中定为称职的", "Of those, graded competent") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedBasic = new("assessment_basic", "考核基本称职", "Graded basically competent", "人", "", "其中定为基本称职的", "Of those, graded basically competent") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator GradedIncompetent = new("assessment_incompetent", "考核不称职", "Graded not competent", "人", "", "其中定为不称职的（含一票否决）", "Of those, graded not competent (vetoes included)") { Kind = IndicatorKind.Flow };
+
+    /// <summary>The assessment section's figures (issue 23), counted at villages with the field family.</summary>
+    public static IReadOnlyList<Indicator> AssessmentFigures { get; } =
+        [MassRatings, MassSatisfied, Observed, Assessed, GradedExcellent, GradedCompetent, GradedBasic, GradedIncompetent];
+
     // 年度目标责任书 (issue 21): signed agreements and their targets, by the month signed, with where each target stands now.
     public static readonly Indicator AgreementsSigned = new("agreements_signed", "签订目标责任书", "Agreements signed", "份", "", "本年度第一书记与乡镇党委签订的目标责任书，按签订的月份计", "Target-responsibility agreements First Secretaries signed with the township committee this year, by the month signed") { Kind = IndicatorKind.Flow };
     public static readonly Indicator AgreementTargets = new("agreement_targets", "责任书目标任务", "Agreement targets", "项", "", "已签订的目标责任书中的目标任务", "Targets of the signed agreements") { Kind = IndicatorKind.Flow };

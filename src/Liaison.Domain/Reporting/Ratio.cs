@@ -57,10 +57,12 @@ public static class Ratios
     /// <summary>核实率: visits confirmed ÷ households reached, pooled over the samples; each sample's weighted estimate and interval are on the supervision page.</summary>
     public static readonly Ratio Confirmation = new("supervision_confirmation_rate", "走访核实率", "Visits confirmed", Indicators.CallsConfirmed, [Indicators.CallsReached]);
     public static readonly Ratio OrdersOnTime = new("supervision_orders_on_time_rate", "整改按期销号率", "Orders closed on time", Indicators.OrdersOnTime, [Indicators.Orders]);
+    public static readonly Ratio MassSatisfaction = new("assessment_satisfaction_rate", "群众满意率", "Masses' satisfaction", Indicators.MassSatisfied, [Indicators.MassRatings]);
+    public static readonly Ratio Excellence = new("assessment_excellent_rate", "优秀比例", "Graded excellent", Indicators.GradedExcellent, [Indicators.Assessed]);
 
     public static IReadOnlyList<Ratio> All { get; } =
         [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
-         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet, Presence, Confirmation, OrdersOnTime];
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet, Presence, Confirmation, OrdersOnTime, MassSatisfaction, Excellence];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 }

@@ -123,6 +123,7 @@ internal static class FieldFormulas
         await CaseFormulas.AddAsync(db, year, scope, cells, ct);
         await ResultFormulas.AddAsync(db, year, scope, cells, ct);
         await SupervisionFormulas.AddAsync(db, year, scope, cells, ct);
+        await AssessmentFormulas.AddAsync(db, year, scope, cells, ct);
         await ResidenceAsync(db, year, scope, cells, ct);
     }
 

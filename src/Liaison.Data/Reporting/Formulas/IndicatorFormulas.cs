@@ -104,6 +104,6 @@ public static class IndicatorFormulas
         .. FieldFormulas.HelpPlans.Indicators, .. FieldFormulas.HelpAchieved.Indicators,
         .. FieldFormulas.SecretariesVisited.Indicators, .. FieldFormulas.Duties.Indicators,
         .. CaseFormulas.Cases.Indicators, .. CaseFormulas.Disputes.Indicators, .. CaseFormulas.Errands.Indicators,
-        .. CaseFormulas.Nights.Indicators, .. ResultFormulas.Indicators, .. SupervisionFormulas.Indicators,
+        .. CaseFormulas.Nights.Indicators, .. ResultFormulas.Indicators, .. SupervisionFormulas.Indicators, .. AssessmentFormulas.Indicators,
     ];
 }

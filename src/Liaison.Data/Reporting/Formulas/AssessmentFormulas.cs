@@ -1,0 +1,62 @@
+using Liaison.Domain.Assessment;
+using Microsoft.EntityFrameworkCore;
+using I = Liaison.Domain.Reporting.Indicators;
+
+namespace Liaison.Data.Reporting.Formulas;
+
+/// <summary>A published result at the village its person served, counted in December of its year.</summary>
+public sealed class GradedRow
+{
+    public string VillageCode { get; set; } = "";
+    public string Grade { get; set; } = "";
+}
+
+/// <summary>An observation day at a village.</summary>
+public sealed class ObservedRow
+{
+    public string VillageCode { get; set; } = "";
+    public int Month { get; set; }
+}
+
+/// <summary>
+/// 年度考核 (issue 23) at each village for a year: the masses' ratings (in December: the evaluation closes the year), the
+/// county's observation days by their month, and the year's published results (the newest published
+/// run of each group) at the village served, in December. The grades are the policy's default bands'
+/// codes; a city with bands of its own reads them on the assessment pages.
+/// </summary>
+internal static class AssessmentFormulas
+{
+    public static Family<MassRating> Ratings { get; } = new Family<MassRating>()
+        .Count(I.MassRatings)
+        .Count(I.MassSatisfied, r => r.Rating != Rating.Dissatisfied);
+
+    public static Family<ObservedRow> Observations { get; } = new Family<ObservedRow>()
+        .Count(I.Observed);
+
+    public static Family<GradedRow> Grades { get; } = new Family<GradedRow>()
+        .Count(I.Assessed)
+        .Count(I.GradedExcellent, g => g.Grade == "excellent")
+        .Count(I.GradedCompetent, g => g.Grade == "competent")
+        .Count(I.GradedBasic, g => g.Grade == "basic")
+        .Count(I.GradedIncompetent, g => g.Grade == "incompetent");
+
+    public static IEnumerable<Domain.Reporting.Indicator> Indicators => [.. Ratings.Indicators, .. Observations.Indicators, .. Grades.Indicators];
+
+    public static async Task AddAsync(LiaisonDb db, int year, FormulaScope scope, LeafCells cells, CancellationToken ct)
+    {
+        if (scope.UnitId is not null)
+        {
+            return;
+        }
+        // The masses' evaluation is the year's close: its ratings count in December, as the grades do.
+        var ratings = db.MassRatings.AsNoTracking().Where(r => r.Year == year);
+        await Ratings.ReadAsync(scope.Narrow(ratings, db, r => r.VillageCode, null, _ => 12), r => r.VillageCode, _ => 12, cells, ct);
+        var observed = db.ObservationScores.AsNoTracking().Where(o => o.Year == year).Select(o => new { o.VillageCode, o.ObservedOn }).Distinct()
+            .Select(o => new ObservedRow { VillageCode = o.VillageCode, Month = o.ObservedOn.Month });
+        await Observations.ReadAsync(scope.Narrow(observed, db, o => o.VillageCode, null, o => o.Month), o => o.VillageCode, o => o.Month, cells, ct);
+        var runs = db.AssessmentRuns.AsNoTracking().Where(r => r.Year == year && r.Status == RunStatus.Published);
+        var newest = runs.Where(r => !runs.Any(o => o.Group == r.Group && o.DivisionCode == r.DivisionCode && o.Id > r.Id)).Select(r => r.Id);
+        var graded = db.AssessmentResults.AsNoTracking().Where(r => newest.Contains(r.RunId)).Select(r => new GradedRow { VillageCode = r.VillageCode, Grade = r.Grade });
+        await Grades.ReadAsync(scope.Narrow(graded, db, g => g.VillageCode, null, _ => 12), g => g.VillageCode, _ => 12, cells, ct);
+    }
+}
