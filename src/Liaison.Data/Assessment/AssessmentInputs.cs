@@ -44,6 +44,9 @@ public static class AssessmentInputs
         var keys = people.SelectMany(p => p.Villages.Select(v => (v, year, p.CadreId))).ToList();
         var duties = await SecretaryDutyReads.StandAsync(Scoped.Public(db), keys, ct);
 
+        var visits = await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && cadres.Contains(v.CadreId)).GroupBy(v => v.CadreId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var allDays = await FieldRollups.ResidenceDaysAsync(db, year, null, ct);
         var cases = (await db.Cases.AsNoTracking().Where(c => c.Year == year && c.CadreId != null && cadres.Contains(c.CadreId.Value) && c.MergedIntoId == null)
             .Select(c => new { CadreId = c.CadreId!.Value, c.ClosedAt, c.DueOn, c.OnTime }).ToListAsync(ct)).ToLookup(c => c.CadreId);
         var commitments = (await db.Commitments.AsNoTracking().Where(c => c.Year == year && cadres.Contains(c.CadreId))
@@ -82,6 +85,13 @@ public static class AssessmentInputs
             var dutiesLink = p.PostingId is { } posting ? $"/secretaries/postings/{posting}/duties" : $"/field/progress/{village}";
             parts.Add(new(C.Coverage, Share(all.Visited, all.Total), new($"走访农户 {all.Visited} 户，全村 {all.Total} 户", $"{all.Visited} of {all.Total} households visited"), dutiesLink));
             parts.Add(new(C.KeyHouseholds, Share(key.Visited, key.Total), new($"走访“三老”“三户” {key.Visited} 户，共 {key.Total} 户", $"{key.Visited} of {key.Total} three-olds and three-kinds households visited"), dutiesLink));
+
+            var visited = visits.GetValueOrDefault(p.CadreId);
+            var daysLived = allDays.Where(d => d.Key.CadreId == p.CadreId).Sum(d => d.Value);
+            var part = policy.Participation;
+            parts.Add(new(C.Participation, Liaison.Domain.Liaisons.Participation.TakesPart(visited, daysLived, part) ? 100 : 0,
+                new($"本年走访 {visited} 次、驻村 {daysLived} 天（要求：{(part.MinimumVisits == 0 && part.MinimumDays == 0 ? "走访一次或驻村一天" : $"走访 {part.MinimumVisits} 次、驻村 {part.MinimumDays} 天")}）",
+                    $"{visited} visits and {daysLived} days this year (asked: {(part.MinimumVisits == 0 && part.MinimumDays == 0 ? "one visit or one day" : $"{part.MinimumVisits} visits and {part.MinimumDays} days")})"), $"/field/progress/{village}"));
 
             var mine = cases[p.CadreId].Where(c => c.ClosedAt != null || c.DueOn <= asOf).ToList();
             var onTime = mine.Count(c => c.OnTime == true);

@@ -119,9 +119,9 @@ public static class DemoAssessment
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Field, ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            await Reporting.RollupStore.RefreshAsync(db, Reporting.RollupFamily.Field, ct);
             await AuditLog.AppendAsync(db, clock, actor, new AuditRecord("demo.assessment", "demo", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
                 new { observations = observations.Count, comments, ballots, ratings }), ct);
             await tx.CommitAsync(ct);

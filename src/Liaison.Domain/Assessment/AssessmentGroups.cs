@@ -27,6 +27,7 @@ public static class AssessmentComponents
 {
     public const string Residence = "residence";
     public const string Coverage = "coverage";
+    public const string Participation = "participation";
     public const string KeyHouseholds = "key-households";
     public const string Cases = "cases";
     public const string Commitments = "commitments";
@@ -36,12 +37,13 @@ public static class AssessmentComponents
     public const string Comments = "comments";
     public const string Masses = "masses";
 
-    public static IReadOnlyList<string> All { get; } = [Residence, Coverage, KeyHouseholds, Cases, Commitments, Deeds, Supervision, Observation, Comments, Masses];
+    public static IReadOnlyList<string> All { get; } = [Residence, Coverage, Participation, KeyHouseholds, Cases, Commitments, Deeds, Supervision, Observation, Comments, Masses];
 
     public static Term Name(string code) => code switch
     {
         Residence => new("驻村天数", "Residence days"),
         Coverage => new("走访全村农户", "Households visited"),
+        Participation => new("参与驻村走访", "Taking part"),
         KeyHouseholds => new("访三老、走三户", "Three olds and three kinds visited"),
         Cases => new("群众诉求按期办结", "Cases closed on time"),
         Commitments => new("公开承诺兑现", "Commitments kept"),
@@ -58,6 +60,7 @@ public static class AssessmentComponents
     {
         Residence => new("驻村天数 ÷ 政策规定的最少天数（满额 100；第一书记、联系点领导和规定了天数的驻村干部）；未规定最少天数的不计此项", "days lived in the village ÷ the policy's minimum (at most 100; First Secretaries, leaders' contact points, stationed cadres where set); not counted where no minimum is set"),
         Coverage => new("本年走访过的本村现有农户 ÷ 本村现有农户", "the village's current households visited this year ÷ its current households"),
+        Participation => new("本年度走访和驻村达到政策的参与要求得 100，否则 0（不按次数排名）", "100 when the year's visits and days reach what the policy asks of taking part, else 0 (never ranked by their number)"),
         KeyHouseholds => new("走访过的“三老”“三户” ÷ 本村“三老”“三户”；村里没有的不计此项", "three-olds and three-kinds households visited ÷ those of the village; not counted where there are none"),
         Cases => new("本年到期的群众诉求中按期办结的比例；没有的不计此项", "the share of the year's cases due that closed on time; not counted where none were due"),
         Commitments => new("本年到期的公开承诺中按期兑现的比例；没有的不计此项", "the share of the year's public commitments due that were kept on time; not counted where none were due"),

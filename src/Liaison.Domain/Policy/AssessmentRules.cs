@@ -25,8 +25,9 @@ public sealed record AssessmentRules
             Group = Assessment.AssessmentGroups.StationedCadres,
             Components =
             [
-                Part("residence", 10), Part("coverage", 20), Part("key-households", 10), Part("cases", 10), Part("commitments", 5),
-                Part("deeds", 5), Part("supervision", 10), Part("observation", 10), Part("comments", 10), Part("masses", 10),
+                // A liaison cadre's duty is to take part (the field work's burden rule), not to visit every household as a First Secretary does.
+                Part("residence", 10), Part("participation", 25), Part("cases", 15), Part("commitments", 10),
+                Part("supervision", 10), Part("observation", 10), Part("comments", 10), Part("masses", 10),
             ],
         },
     ];
