@@ -14,6 +14,8 @@ public static class AssessmentWords
     public static Term Appeal { get; } = new("申诉", "Appeal");
     public static Term Answer { get; } = new("答复", "Answer");
     public static Term Evaluation { get; } = new("群众评议", "Masses' evaluation");
+    public static Term ObservationAndComments { get; } = new("现场观摩与工作点评", "Observation and comments");
+    public static Term TownshipCommittee { get; } = new("乡镇党委", "Township committee");
     /// <summary>After a year's number: "2025 年度" (nothing in English).</summary>
     public static Term YearSuffix { get; } = new("年度", "");
 }

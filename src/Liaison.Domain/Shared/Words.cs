@@ -57,6 +57,7 @@ public static class Words
     public static Term ErrandResult { get; } = new("办理结果", "result");
     public static Term Explanation { get; } = new("说明", "Description");
     /// <summary>派出单位倾斜支持: funds, projects, people, technology, information a First Secretary's unit gives the village.</summary>
+    public static Term SendingUnit { get; } = new("派出单位", "Sending unit");
     public static Term SendingUnitSupport { get; } = new("派出单位倾斜支持", "The sending unit's support");
     public static Term Remark { get; } = new("说明", "Note");
     public static Term DutyMet { get; } = new("已达标", "met");

@@ -38,6 +38,7 @@ public sealed class RunModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdict
         {
             return NotFound();
         }
+        using var outside = Unscoped.Section(Whole);
         (var page, Paging) = await Paging.PageAsync(await FilteredAsync(ct), PageNumber, 50, "page", ct);
         Rows = await AssessmentRows.NameAsync(db, scoped, page, ct);
         return Page();
@@ -65,6 +66,7 @@ public sealed class RunModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdict
         {
             return NotFound();
         }
+        using var outside = Unscoped.Section(Whole);
         var rows = await AssessmentRows.NameAsync(db, scoped, await (await FilteredAsync(ct)).ToListAsync(ct), ct);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var bytes = await Data.Export.TableExport.XlsxAsync(
@@ -82,14 +84,16 @@ public sealed class RunModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdict
         }
         Run = run;
         Scheme = await AssessmentRows.SchemeAsync(db, run, ct);
-        using var outside = Unscoped.Section("a run's results: the run is read through the scope above, whole");
+        using var outside = Unscoped.Section(Whole);
         Counts = await db.AssessmentResults.Where(r => r.RunId == Id).GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return true;
     }
 
+    private const string Whole = "a run's results: the run is read through the scope above, whole";
+
+    // The results as filtered; read inside the caller's Unscoped section (the run itself was read through the scope).
     private async Task<IQueryable<AssessmentResult>> FilteredAsync(CancellationToken ct)
     {
-        using var outside = Unscoped.Section("a run's results: the run is read through the scope above, whole");
         var query = db.AssessmentResults.AsNoTracking().Where(r => r.RunId == Id);
         if (Unit is { Length: > 0 } code)
         {
