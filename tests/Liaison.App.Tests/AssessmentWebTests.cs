@@ -86,6 +86,16 @@ public sealed class AssessmentWebTests : IAsyncLifetime
         // Records links are the office's: the person reads what each part rests on, not the village's case book.
         Assert.DoesNotContain("/cases?code=", own, StringComparison.Ordinal);
 
+        // The person's filing sheet: a PDF with the parts in Chinese (searchable text).
+        var filed = await person.GetAsync(page + "?handler=pdf");
+        Assert.Equal("application/pdf", filed.Content.Headers.ContentType?.MediaType);
+        using (var sheetPdf = UglyToad.PdfPig.PdfDocument.Open(await filed.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Concat(sheetPdf.GetPages().Select(p => p.Text));
+            Assert.Contains("考核登记表", text, StringComparison.Ordinal);
+            Assert.Contains("群众评议", text, StringComparison.Ordinal);
+        }
+
         // The run's page and its sheet for the organisation department.
         var runPage = await office.GetStringAsync($"/assessment/runs/{run}");
         var inRun = runs.Single(x => x.Run == run).Json.GetProperty("assessed").GetInt32();

@@ -39,6 +39,16 @@ public sealed class ResultModel(LiaisonDb db, Jurisdiction jurisdiction, TimePro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    /// <summary>The person's sheet for the personnel file (PDF), for the office and for the person once published.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        return File(ResultSheet.Pdf(Row, Run, Scheme, Parts, Appeal), "application/pdf", $"assessment-{Run.Year}-{Row.CadreCode}.pdf");
+    }
+
     public Task<IActionResult> OnPostAdjustAsync(double points, string? reason, CancellationToken ct) =>
         ActAsync(() => AssessmentStore.AdjustAsync(db, clock, Actor, Id, points, reason, ct), office: true, ct);
 
