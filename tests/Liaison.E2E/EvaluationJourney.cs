@@ -66,5 +66,20 @@ public class EvaluationJourney(BrowserFixture app)
         Assert.Equal(refusedBefore + 1, int.Parse(await desk.InnerTextAsync("#refused [data-reason='again']"), CultureInfo.InvariantCulture));
         // The comment waits for screening before the cadre reads it.
         Assert.Contains("问题解决得及时", await desk.InnerTextAsync("#comments ~ form[data-rating]"), StringComparison.Ordinal);
+
+        // A paper form: the office prints one-time codes, enters a returned form once; the same code again is refused.
+        var ballots = int.Parse(await desk.InnerTextAsync("#ballots"), CultureInfo.InvariantCulture);
+        await desk.FillAsync("input[name=count]", "1");
+        await desk.ClickAsync("form[action*='handler=codes'] button[type=submit]");
+        var code = await desk.InnerTextAsync("#paper-codes li code");
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            await desk.FillAsync("#enter-paper input[name=paperCode]", code);
+            await desk.CheckAsync($"#enter-paper fieldset[data-cadre='{cadre}'] input[value='Basically']");
+            await desk.ClickAsync("#enter-paper button[type=submit]");
+            await desk.WaitForLoadStateAsync();
+        }
+        Assert.Contains("评议码无效或已使用", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(ballots + 1, int.Parse(await desk.InnerTextAsync("#ballots"), CultureInfo.InvariantCulture));
     }
 }

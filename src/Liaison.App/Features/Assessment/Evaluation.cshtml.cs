@@ -1,4 +1,5 @@
 using Liaison.App.Auth;
+using Liaison.App.Web;
 using Liaison.Data;
 using Liaison.Data.Access;
 using Liaison.Data.Assessment;
@@ -50,6 +51,27 @@ public sealed class EvaluationModel(LiaisonDb db, Scoped scoped, Jurisdiction ju
         Codes = await EvaluationStore.IssuePaperCodesAsync(db, clock, Actor, Code!, count, ct);
         return Page();
     }
+
+    /// <summary>A paper form entered by the office: its one-time code and the ratings written on it (refusals counted like the QR's).</summary>
+    public async Task<IActionResult> OnPostPaperAsync(string? paperCode, Dictionary<int, Rating> ratings, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var outcome = await EvaluationStore.CastAsync(db, clock, new BallotInput(Code, BallotChannel.Paper, null, paperCode, ratings, EnteredBy: jurisdiction.UserName), ct);
+        if (outcome.Taken)
+        {
+            return Redirect($"/assessment/evaluation?code={Code}&entered=1#paper");
+        }
+        PaperProblems = outcome.Refused is { } why
+            ? [why == RefusalReason.BadCode ? Ui.T("评议码无效或已使用。", "The code is unknown or used already.") : Ui.T("未能录入。", "Not entered.")]
+            : outcome.Problems.Select(p => p.In(Ui.English)).ToList();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public List<string> PaperProblems { get; private set; } = [];
 
     private OfficeActor Actor => new(jurisdiction.UserName ?? "?", jurisdiction.Covers);
 
