@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.App.Tests;
 
 /// <summary>年度考核 (issue 23) on the web: the office reads each part and its records; the person reads their own only once published, and may appeal.</summary>
+[Collection("console")]
 public sealed class AssessmentWebTests : IAsyncLifetime
 {
     private TempSqlite _file = null!;
