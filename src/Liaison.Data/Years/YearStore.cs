@@ -113,9 +113,10 @@ public static class YearStore
 
         // Ties that continue: every current tie of the year before but the backward villages', which are ranked again.
         var ties = await db.LiaisonTies.AsNoTracking().Where(t => t.Year == last && t.Until == null).ToListAsync(ct);
-        var existing = (await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null).Select(t => new { t.Kind, t.CadreId, t.UnitId, t.DivisionCode }).ToListAsync(ct))
-            .Select(t => (t.Kind, t.CadreId, t.UnitId, t.DivisionCode)).ToHashSet();
-        var carried = ties.Where(t => t.Kind != TieKind.BackwardVillage && !existing.Contains((t.Kind, t.CadreId, t.UnitId, t.DivisionCode)))
+        // A cadre (or a pairing's unit) the new year already ties in that way keeps the new year's tie: a plan made before the opening stands.
+        var existing = (await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null).Select(t => new { t.Kind, t.CadreId, t.UnitId }).ToListAsync(ct))
+            .Select(t => (t.Kind, t.CadreId, t.UnitId)).ToHashSet();
+        var carried = ties.Where(t => t.Kind != TieKind.BackwardVillage && !existing.Contains((t.Kind, t.CadreId, t.UnitId)))
             .Select(t => new LiaisonTie
             {
                 Year = year,

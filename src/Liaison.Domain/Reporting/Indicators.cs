@@ -188,7 +188,7 @@ public static class Indicators
         CasesCollected, CasesAdopted, CasesCompleted, CasesClosed, CasesOnTime, CasesReplied, CasesFollowedUp, CasesSatisfaction,
         CasesReopened, CasesEscalated, Disputes, DisputesMediated, Errands, ErrandsDone, NightSessions, NightSessionPeople, NightMattersSolved,
         Commitments, CommitmentsKept, CommitmentsKeptOnTime, CommitmentsDropped, AgreementsSigned, AgreementTargets, AgreementTargetsMet,
-        .. DeedFigures, .. PartyFigures, .. SupervisionFigures,
+        .. DeedFigures, .. PartyFigures, .. SupervisionFigures, .. AssessmentFigures,
     ];
 
     /// <summary>The case family's figures (issue 7), counted at villages with the field family.</summary>
