@@ -38,7 +38,9 @@ public static class AssessmentInputs
         var end = new DateOnly(year, 12, 31);
         var asOf = today < end ? today : end;
 
-        var days = await FieldRollups.ResidenceDaysAsync(db, year, villages, ct);
+        // Every village's days: residence reads the villages served, taking part reads them all (one read for both).
+        var days = await FieldRollups.ResidenceDaysAsync(db, year, null, ct);
+        var daysByCadre = days.GroupBy(d => d.Key.CadreId).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));
         // The minimums the field work holds each tie to (a First Secretary's, a leader's contact point, a stationed cadre's where set).
         var required = (await FieldRollups.RequirementsAsync(db, year, villages, ct)).ToLookup(r => r.CadreId);
         var keys = people.SelectMany(p => p.Villages.Select(v => (v, year, p.CadreId))).ToList();
@@ -46,7 +48,6 @@ public static class AssessmentInputs
 
         var visits = await db.HouseholdVisits.AsNoTracking().Where(v => v.Year == year && cadres.Contains(v.CadreId)).GroupBy(v => v.CadreId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var allDays = await FieldRollups.ResidenceDaysAsync(db, year, null, ct);
         var cases = (await db.Cases.AsNoTracking().Where(c => c.Year == year && c.CadreId != null && cadres.Contains(c.CadreId.Value) && c.MergedIntoId == null)
             .Select(c => new { CadreId = c.CadreId!.Value, c.ClosedAt, c.DueOn, c.OnTime }).ToListAsync(ct)).ToLookup(c => c.CadreId);
         var commitments = (await db.Commitments.AsNoTracking().Where(c => c.Year == year && cadres.Contains(c.CadreId))
@@ -87,7 +88,7 @@ public static class AssessmentInputs
             parts.Add(new(C.KeyHouseholds, Share(key.Visited, key.Total), new($"走访“三老”“三户” {key.Visited} 户，共 {key.Total} 户", $"{key.Visited} of {key.Total} three-olds and three-kinds households visited"), dutiesLink));
 
             var visited = visits.GetValueOrDefault(p.CadreId);
-            var daysLived = allDays.Where(d => d.Key.CadreId == p.CadreId).Sum(d => d.Value);
+            var daysLived = daysByCadre.GetValueOrDefault(p.CadreId);
             var part = policy.Participation;
             parts.Add(new(C.Participation, Liaison.Domain.Liaisons.Participation.TakesPart(visited, daysLived, part) ? 100 : 0,
                 new($"本年走访 {visited} 次、驻村 {daysLived} 天（要求：{(part.MinimumVisits == 0 && part.MinimumDays == 0 ? "走访一次或驻村一天" : $"走访 {part.MinimumVisits} 次、驻村 {part.MinimumDays} 天")}）",
