@@ -4,7 +4,7 @@
 #   bench/run.sh [--reps N] [--only NAME] [--liaison PATH]
 #
 #   --reps N        repetitions of every measurement (default 3); medians are reported
-#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | activity | report
+#   --only NAME     divisions | households | seed | seed-sqlite | seed-postgres | plan | plan-sqlite | plan-postgres | match | field | activity | report | year
 #                   | soak (an hour: SOAK_MINUTES=60; run only when named)
 #   --liaison PATH  time this liaison binary instead of building src/Liaison.App (e.g. another build)
 #
@@ -27,8 +27,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$REPS" in ''|*[!0-9]*|0) echo "run.sh: --reps must be a positive whole number" >&2; exit 1 ;; esac
-case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|activity|report|soak) ;; *)
-  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field, activity, report or soak" >&2; exit 1 ;; esac
+case "$ONLY" in ''|divisions|households|seed|seed-sqlite|seed-postgres|plan|plan-sqlite|plan-postgres|match|field|activity|report|year|soak) ;; *)
+  echo "run.sh: --only takes divisions, households, seed, seed-sqlite, seed-postgres, plan, plan-sqlite, plan-postgres, match, field, activity, report, year or soak" >&2; exit 1 ;; esac
 
 selected() { # selected NAME: is benchmark NAME part of this run? (the hour-long soak, and activity — field's first step alone —, only when named)
   if [ "$1" = soak ] || [ "$1" = activity ]; then [ "$ONLY" = "$1" ]; return; fi
@@ -364,13 +364,14 @@ cadre_tokens() { # cadre_tokens DB PREFIX N FILE: accounts and bearer tokens for
 }
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "run.sh: $1 did not answer" >&2; return 1; }
-city_with_plan() { # city_with_plan DB: the city demo with its liaison plan and First Secretaries (not timed)
+city_with_plan() { # city_with_plan DB [YEAR]: the city demo with its liaison plan and First Secretaries for YEAR (PLAN_YEAR) (not timed)
+  local year=${2:-$PLAN_YEAR}
   "$LIAISON" demo seed --scale city --seed 1 --json --db "$(conn "$1")" >/dev/null
   for step in "plan liaisons" "secretaries calls" "demo candidates" "secretaries select" "plan first-secretaries"; do
     # The plans start on 1 January, as the demo's do (its field work runs from January).
-    since=(); case "$step" in "plan "*) since=(--since "$PLAN_YEAR-01-01") ;; esac
+    since=(); case "$step" in "plan "*) since=(--since "$year-01-01") ;; esac
     # shellcheck disable=SC2086
-    "$LIAISON" $step --year "$PLAN_YEAR" "${since[@]}" --json --db "$(conn "$1")" >/dev/null
+    "$LIAISON" $step --year "$year" "${since[@]}" --json --db "$(conn "$1")" >/dev/null
   done
   psql_ -d "$1" -c ANALYZE
 }
@@ -517,6 +518,43 @@ if selected report; then
   done
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
+fi
+
+# The year's close (issue 23) on PostgreSQL: the city demo with last year's plan, First Secretaries
+# and activity, kept as a template; each repetition on a fresh copy times, in order, the demo's
+# assessment entries, the assessment run of each group, their publication, `year close` and
+# `year open` of the next year, each beside `db status` on the same copy. Last year, because a year
+# is closed only once it has ended.
+CLOSE_YEAR=$(( $(date +%Y) - 1 ))
+if selected year; then
+  log "year: the city demo in PostgreSQL with its $CLOSE_YEAR plan, First Secretaries and activity, kept as a template (not timed)"
+  ydb=$(fresh_db year)
+  city_with_plan "$ydb" "$CLOSE_YEAR"
+  "$LIAISON" demo activity --year "$CLOSE_YEAR" --json --db "$(conn "$ydb")" >/dev/null
+  psql_ -d "$ydb" -c ANALYZE
+  for rep in $(seq 1 "$REPS"); do
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres -T "$ydb" "${ydb}_run"
+    run_db=$(conn "${ydb}_run")
+    quiesce
+    step() { # step BENCH CMD...: the command beside db status, on the same copy
+      local bench=$1; shift
+      timed "$bench" anchor "$rep" 0 "$LIAISON" db status --json --db "$run_db"
+      timed "$bench" figure "$rep" 0 "$@" --json --db "$run_db"
+      [ "$TIMED_OK" = 1 ] || { echo "run.sh: $bench failed: $(cut -c1-300 "$WORK/out.txt")" >&2; exit 1; }
+    }
+    step year-demo-assessment "$LIAISON" demo assessment --year "$CLOSE_YEAR"
+    for group in first-secretaries stationed-cadres; do
+      step "year-run-$group" "$LIAISON" assessment run --year "$CLOSE_YEAR" --group "$group"
+      run_id=$(grep -o '"run":[0-9]*' "$WORK/out.txt" | head -1 | cut -d: -f2)
+      log "year: $group: $(grep -o '"assessed":[0-9]*,"topAllowed":[0-9]*,"grades":\[[^]]*\]' "$WORK/out.txt")"
+      step "year-publish-$group" "$LIAISON" assessment publish --run "$run_id"
+    done
+    step year-close "$LIAISON" year close "$CLOSE_YEAR"
+    step year-open "$LIAISON" year open $((CLOSE_YEAR + 1))
+    log "year: opened $((CLOSE_YEAR + 1)): $(cat "$WORK/out.txt")"
+    check "year rep $rep: First Secretaries continue" 1 "$(grep -c '"secretariesCarried":[1-9]' "$WORK/out.txt")"
+    drop_db "${ydb}_run"
+  done
 fi
 
 # Soak (issue 16) on PostgreSQL: the small demo with its year, served for SOAK_MINUTES under a mixed

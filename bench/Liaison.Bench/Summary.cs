@@ -59,6 +59,13 @@ internal static class Summary
         new("report-township-duckdb", "campaign report, a township, against DuckDB", "CampaignReport.ForDivisionAsync (rollups)", "the same SQL in DuckDB", "report-township-duckdb", Rate: false, Target: 0.010, FigureBench: "report-township"),
         new("report-page", "dashboard page /reports/CITY end to end (HTTP, signed in as the city office)", "GET /reports/3708", "GET /healthz on the same server and client", "report-page", Rate: false, Target: 0.2),
         new("report-verify", "report verify, the whole city", "liaison report verify", "liaison db status on the same database", "report-verify", Rate: false, Target: 30),
+        new("year-demo-assessment", "demo assessment, the city's last year (observation, comments, ballots) → PostgreSQL; targets ours", "liaison demo assessment", "liaison db status on the same database", "year-demo-assessment", Rate: false, Target: 120),
+        new("year-run-first-secretaries", "assessment run, First Secretaries, the whole city (3,373) from a year's records", "liaison assessment run --group first-secretaries", "liaison db status on the same database", "year-run-first-secretaries", Rate: false, Target: 60),
+        new("year-publish-first-secretaries", "assessment publish, First Secretaries, the whole city", "liaison assessment publish", "liaison db status on the same database", "year-publish-first-secretaries", Rate: false, Target: 10),
+        new("year-run-stationed-cadres", "assessment run, stationed and liaison cadres, the whole city (about 9,800)", "liaison assessment run --group stationed-cadres", "liaison db status on the same database", "year-run-stationed-cadres", Rate: false, Target: 60),
+        new("year-publish-stationed-cadres", "assessment publish, stationed and liaison cadres, the whole city", "liaison assessment publish", "liaison db status on the same database", "year-publish-stationed-cadres", Rate: false, Target: 10),
+        new("year-close", "year close, the city (report archived, records frozen)", "liaison year close", "liaison db status on the same database", "year-close", Rate: false, Target: 30),
+        new("year-open", "year open, the next year from the last (ties, First Secretaries, the plan again)", "liaison year open", "liaison db status on the same database", "year-open", Rate: false, Target: 60),
         new("match-county", "First Secretary match, 3,377 × 4,927, county-restricted (solve only)", "Liaison.Domain.Secretaries.Assignment.Solve (liaison-bench lsap)", "SciPy linear_sum_assignment (bench/lsap.py)", "match-county", Rate: false, Target: 1.0, RatioTarget: true),
     ];
 

@@ -69,18 +69,77 @@ public class AssessmentStoreTests
         Assert.Equal(1, refusals[RefusalReason.Burst]);
         Assert.Equal(2, await db.MassBallots.CountAsync());
 
-        // Paper forms: a one-time code per household, used once.
+        // Paper forms: a one-time code for each household that has neither rated nor a code, used once.
         var office = new OfficeActor("office", code => code.StartsWith(village[..6], StringComparison.Ordinal));
-        var codes = await EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, 2, default);
-        Assert.Equal(2, codes.Distinct().Count());
+        var current = await db.Households.CountAsync(h => h.VillageCode == village && h.Status == Liaison.Domain.People.HouseholdStatus.Current);
+        var codes = await EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, null, default);
+        Assert.Equal(current - 2, codes.Select(c => c.Code).Distinct().Count());
+        Assert.Empty(await EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, null, default));
         BallotInput Paper(string code) => new(village, BallotChannel.Paper, null, code, ratings, EnteredBy: "township-office");
-        Assert.True((await EvaluationStore.CastAsync(db, clock, Paper(codes[0].ToLowerInvariant()), default)).Taken);
-        Assert.Equal(RefusalReason.BadCode, (await EvaluationStore.CastAsync(db, clock, Paper(codes[0]), default)).Refused);
+        Assert.True((await EvaluationStore.CastAsync(db, clock, Paper(codes[0].Code.ToLowerInvariant()), default)).Taken);
+        Assert.Equal(RefusalReason.BadCode, (await EvaluationStore.CastAsync(db, clock, Paper(codes[0].Code), default)).Refused);
         Assert.Equal(RefusalReason.BadCode, (await EvaluationStore.CastAsync(db, clock, Paper("NOTACODE22"), default)).Refused);
+        // A lost form printed again: the old code void, the new one counts; a household that rated gets none.
+        var again = Assert.Single(await EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, codes[1].HouseNo, default));
+        Assert.Equal(RefusalReason.BadCode, (await EvaluationStore.CastAsync(db, clock, Paper(codes[1].Code), default)).Refused);
+        Assert.Equal("again", Assert.Single((await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() =>
+            EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, codes[0].HouseNo, default))).Problems).Code);
+        Assert.True((await EvaluationStore.CastAsync(db, clock, Paper(again.Code), default)).Taken);
 
-        // Three ballots rate the First Secretary: satisfaction counts them all.
+        // Four ballots rate the First Secretary: satisfaction counts them all.
         var counted = await db.MassRatings.CountAsync(r => r.CadreId == author.CadreId && r.Year == 2026);
-        Assert.Equal(3, counted);
+        Assert.Equal(4, counted);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_household_has_one_voice_whether_it_rates_by_QR_on_paper_or_on_a_supervision_call(string provider)
+    {
+        var (t, db, author, village, households, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var ratings = new Dictionary<int, Rating> { [author.CadreId] = Rating.Basically };
+        var office = new OfficeActor("office", code => code.StartsWith(village[..6], StringComparison.Ordinal));
+        // Every household's paper form printed first; then the first household rates by QR.
+        var codes = (await EvaluationStore.IssuePaperCodesAsync(db, clock, office, village, null, default)).ToDictionary(c => c.HouseNo, c => c.Code);
+        var first = await db.Households.FirstAsync(h => h.Id == households[0]);
+        first.HeadPhone = "13900003333";
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        Assert.True((await EvaluationStore.CastAsync(db, clock, new BallotInput(village, BallotChannel.Qr, first.HeadPhone, null, ratings, Address: "10.1.1.1"), default)).Taken);
+        // Its paper form is refused as the household's second voice.
+        Assert.Equal(RefusalReason.Again, (await EvaluationStore.CastAsync(db, clock, new BallotInput(village, BallotChannel.Paper, null, codes[first.HouseNo], ratings, EnteredBy: "township-office"), default)).Refused);
+
+        // Telephone: a supervision sample of the visits; the caller reaches the households and takes their ratings.
+        await Liaison.Data.Field.FieldStore.SaveVisitsAsync(db, clock, author, households.Take(4).Select((h, i) =>
+            new Liaison.Domain.Field.VisitInput(Guid.NewGuid(), h, new DateTimeOffset(2026, 6, 10, 9, i, 0, Liaison.Domain.Shared.ChinaTime.Offset), null)).ToList(), default);
+        var sample = await Liaison.Data.Supervision.CallSampleStore.DrawAsync(db, clock, office,
+            new Liaison.Data.Supervision.SampleInput(village, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 15), Liaison.Domain.Supervision.SampleDesign.Simple, 4, 7), default);
+        var calls = await db.SampleCalls.AsNoTracking().Where(c => c.SampleId == sample.Sample.Id).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(4, calls.Count);
+        // A call not yet reached takes no ratings; out of the caller's reach it is not found.
+        Assert.Equal("not-reached", Assert.Single((await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() =>
+            EvaluationStore.CastByCallAsync(db, clock, office, calls[0].Id, ratings, null, default))).Problems).Code);
+        var stranger = new OfficeActor("other", code => code.StartsWith("3799", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => EvaluationStore.CastByCallAsync(db, clock, stranger, calls[0].Id, ratings, null, default));
+        foreach (var call in calls)
+        {
+            await Liaison.Data.Supervision.CallSampleStore.RecordAsync(db, clock, office, call.Id, new Liaison.Data.Supervision.CallInput(Liaison.Domain.Supervision.CallOutcome.Reached, true), default);
+        }
+        var firstCall = calls.Single(c => c.HouseholdId == first.Id);
+        Assert.True(await EvaluationStore.HasVotedAsync(db, clock, village, first.Id, default));
+        Assert.Equal(RefusalReason.Again, (await EvaluationStore.CastByCallAsync(db, clock, office, firstCall.Id, ratings, null, default)).Refused);
+        var other = calls.First(c => c.HouseholdId != first.Id);
+        Assert.True((await EvaluationStore.CastByCallAsync(db, clock, office, other.Id, ratings, new Dictionary<int, string?> { [author.CadreId] = "常来" }, default)).Taken);
+        Assert.Equal(BallotChannel.Phone, (await db.MassBallots.AsNoTracking().OrderByDescending(b => b.Id).FirstAsync()).Channel);
+        // The household called cannot rate again on paper either; the ballot entered is audited, naming no household.
+        var otherHouse = await db.Households.Where(h => h.Id == other.HouseholdId).Select(h => h.HouseNo).FirstAsync();
+        Assert.Equal(RefusalReason.Again, (await EvaluationStore.CastAsync(db, clock, new BallotInput(village, BallotChannel.Paper, null, codes[otherHouse], ratings, EnteredBy: "township-office"), default)).Refused);
+        var entered = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "evaluation.enter").ToListAsync();
+        Assert.Single(entered);
+        Assert.DoesNotContain(other.HouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture), entered[0].After ?? "", StringComparison.Ordinal);
+        Assert.Equal(2, await db.MassRatings.CountAsync(r => r.CadreId == author.CadreId && r.Rating == Rating.Basically));
     }
 }
 

@@ -1019,6 +1019,11 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code_key");
 
+                    b.Property<string>("HouseholdKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("household_key");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");

@@ -990,6 +990,11 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("code_key");
 
+                    b.Property<string>("HouseholdKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_key");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("used_at");

@@ -147,5 +147,6 @@ internal sealed class PaperCodeConfiguration : IEntityTypeConfiguration<PaperCod
         b.HasIndex(x => new { x.Year, x.VillageCode });
         b.Property(x => x.VillageCode).HasMaxLength(12);
         b.Property(x => x.CodeKey).HasMaxLength(64);
+        b.Property(x => x.HouseholdKey).HasMaxLength(64);
     }
 }

@@ -18,7 +18,14 @@ public sealed record RatedCadre(int Id, string Name, Term Role);
 
 /// <summary>A ballot as it comes: the village, how it came, the household's phone (QR) or the paper form's code, each cadre's rating and comment, the address it came from.</summary>
 public sealed record BallotInput(string? Village, BallotChannel Channel, string? Phone, string? PaperCode, IReadOnlyDictionary<int, Rating> Ratings,
-    IReadOnlyDictionary<int, string?>? Comments = null, string? Address = null, string? EnteredBy = null);
+    IReadOnlyDictionary<int, string?>? Comments = null, string? Address = null, string? EnteredBy = null)
+{
+    /// <summary>The household a telephone ballot is taken from: the call's, never typed.</summary>
+    internal long? CalledHousehold { get; init; }
+}
+
+/// <summary>A paper form's code as printed: for the household at this house number.</summary>
+public sealed record IssuedCode(string HouseNo, string Code);
 
 /// <summary>What became of a ballot: taken (its id), refused as stuffing (the reason, counted), or refused by field (nothing counted).</summary>
 public sealed record BallotOutcome(long? BallotId, RefusalReason? Refused, IReadOnlyList<Problem> Problems)
@@ -28,8 +35,10 @@ public sealed record BallotOutcome(long? BallotId, RefusalReason? Refused, IRead
 
 /// <summary>
 /// 群众评议 (issue 23): villagers rate the cadres who served their village, without signing in. One
-/// voice per household a year — the household found by its phone (QR) or by a one-time paper code,
-/// kept only as a keyed hash, never with its ratings in clear —, bursts from one address refused, and
+/// voice per household a year whichever way it comes — the household found by its phone (QR), by the
+/// call that reached it (telephone, from the supervision's random sample) or by the one-time code printed
+/// on its paper form; every channel keys the ballot by the same keyed hash of the household, never its
+/// id or phone in clear —, bursts from one address refused, and
 /// every refusal counted so that stuffing is seen. Free comments wait for an office's screening before
 /// the cadre named reads them.
 /// </summary>
@@ -100,15 +109,21 @@ public static class EvaluationStore
             {
                 var phones = await db.Households.AsNoTracking().Where(h => h.VillageCode == village && h.Status == HouseholdStatus.Current)
                     .Select(h => new { h.Id, h.HeadPhone }).ToListAsync(ct);
-                household = phones.FirstOrDefault(h => Digits(h.HeadPhone) == digits) is { } found ? Key("household", village + "|" + found.Id.ToString(CultureInfo.InvariantCulture)) : null;
+                household = phones.FirstOrDefault(h => Digits(h.HeadPhone) == digits) is { } found ? HouseholdKey(village, found.Id) : null;
             }
+        }
+        else if (input.Channel == BallotChannel.Phone)
+        {
+            household = input.CalledHousehold is { } called && input.EnteredBy is not null
+                && await db.Households.AsNoTracking().AnyAsync(h => h.Id == called && h.VillageCode == village && h.Status == HouseholdStatus.Current, ct)
+                ? HouseholdKey(village, called) : null;
         }
         else if (input.Channel == BallotChannel.Paper)
         {
             var code = (input.PaperCode ?? "").Trim().ToUpperInvariant();
             var codeKey = code.Length > 0 ? Key("paper", code) : "";
             paper = await db.PaperCodes.FirstOrDefaultAsync(p => p.CodeKey == codeKey && p.VillageCode == village && p.Year == year, ct);
-            household = paper is not null ? Key("paper-household", paper.Id.ToString(CultureInfo.InvariantCulture)) : null;
+            household = paper is null ? null : paper.HouseholdKey ?? Key("paper-household", paper.Id.ToString(CultureInfo.InvariantCulture));
         }
         if (problems.Count > 0)
         {
@@ -128,11 +143,20 @@ public static class EvaluationStore
         }
         if (household is null)
         {
-            return await RefuseAsync(db, year, village, input.Channel == BallotChannel.Paper ? RefusalReason.BadCode : RefusalReason.UnknownPhone, now, address, ct);
+            return await RefuseAsync(db, year, village, input.Channel switch
+            {
+                BallotChannel.Paper => RefusalReason.BadCode,
+                BallotChannel.Phone => RefusalReason.Unregistered,
+                _ => RefusalReason.UnknownPhone,
+            }, now, address, ct);
         }
-        if (paper?.UsedAt is not null || await db.MassBallots.AnyAsync(b => b.Year == year && b.VillageCode == village && b.HouseholdKey == household, ct))
+        if (paper?.UsedAt is not null)
         {
-            return await RefuseAsync(db, year, village, input.Channel == BallotChannel.Paper ? RefusalReason.BadCode : RefusalReason.Again, now, address, ct);
+            return await RefuseAsync(db, year, village, RefusalReason.BadCode, now, address, ct);
+        }
+        if (await db.MassBallots.AnyAsync(b => b.Year == year && b.VillageCode == village && b.HouseholdKey == household, ct))
+        {
+            return await RefuseAsync(db, year, village, RefusalReason.Again, now, address, ct);
         }
 
         var ballot = new MassBallot { Year = year, VillageCode = village, HouseholdKey = household, Channel = input.Channel, At = now, AddressKey = address, EnteredBy = input.EnteredBy };
@@ -175,25 +199,84 @@ public static class EvaluationStore
         return new(ballot.Id, null, []);
     }
 
-    /// <summary>One-time codes for a village's paper forms (纸质评议表), printed once: only their keyed hashes are kept.</summary>
-    public static async Task<List<string>> IssuePaperCodesAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string village, int count, CancellationToken ct)
+    /// <summary>
+    /// 电话评议: the household a supervision call reached gives its voice through the caller, who enters
+    /// it on the call (the call's household, never a typed one). Only a reached call of a sample the
+    /// caller's scope holds; the same one-voice rule and refusals as every channel.
+    /// </summary>
+    public static async Task<BallotOutcome> CastByCallAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long callId, IReadOnlyDictionary<int, Rating> ratings,
+        IReadOnlyDictionary<int, string?>? comments, CancellationToken ct)
+    {
+        var call = await Supervision.CallSampleStore.FindCallAsync(db, actor, callId, ct);
+        db.ChangeTracker.Clear();
+        if (call.Outcome != Domain.Supervision.CallOutcome.Reached)
+        {
+            throw new RefusedException(new Problem("call", "只有已接通的电话才能记录评议", "only a reached call takes the household's ratings") { Code = "not-reached" });
+        }
+        return await CastAsync(db, clock, new BallotInput(call.VillageCode, BallotChannel.Phone, null, null, ratings, comments, EnteredBy: actor.UserName) { CalledHousehold = call.HouseholdId }, ct);
+    }
+
+    /// <summary>Whether the household a call reached has given its voice this year, by any channel (the caller is told, not how or what).</summary>
+    public static async Task<bool> HasVotedAsync(LiaisonDb db, TimeProvider clock, string village, long household, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Why);
-        if (!actor.Covers(village) || count is < 1 or > 2000 || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village, ct))
+        var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        var key = HouseholdKey(village, household);
+        return await db.MassBallots.AnyAsync(b => b.Year == year && b.VillageCode == village && b.HouseholdKey == key, ct);
+    }
+
+    /// <summary>
+    /// One-time codes for a village's paper forms (纸质评议表), one per household and printed once: each
+    /// is tied to its household (by the ballot's keyed hash), so a household that rated by QR or telephone
+    /// cannot rate again on paper. Without a house number, a code for every current household that has
+    /// neither a ballot nor an unused code this year; with one, that household's form again (a lost one:
+    /// its unused code is voided). Only the codes' keyed hashes are kept.
+    /// </summary>
+    public static async Task<List<IssuedCode>> IssuePaperCodesAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, string village, string? houseNo, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Why);
+        if (!actor.Covers(village) || !await db.Divisions.AsNoTracking().AnyAsync(d => d.Code == village && d.Level == DivisionLevel.Village, ct))
         {
-            throw new RefusedException([new Problem("village", "村不在你的管辖范围内，或份数不在 1–2000 之间", "the village is outside your jurisdiction, or the count is not 1–2,000") { Code = "out-of-reach" }]);
+            throw new RefusedException([new Problem("village", "村不在你的管辖范围内", "the village is outside your jurisdiction") { Code = "out-of-reach" }]);
         }
         var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
-        // Ten characters of an alphabet without look-alikes (no 0/O, 1/I/L): about 2^48 codes, not to be guessed.
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        var codes = Enumerable.Range(0, count).Select(_ => new string(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray())).ToList();
+        houseNo = houseNo?.Trim() is { Length: > 0 } h ? h : null;
+        var households = (await db.Households.AsNoTracking().Where(x => x.VillageCode == village && x.Status == HouseholdStatus.Current && (houseNo == null || x.HouseNo == houseNo))
+            .Select(x => new { x.Id, x.HouseNo }).ToListAsync(ct)).OrderBy(x => x.HouseNo, StringComparer.Ordinal).ToList();
+        if (houseNo is not null && households.Count == 0)
+        {
+            throw new RefusedException([new Problem("houseNo", $"本村没有门牌号为 {houseNo} 的在册农户", $"no current household at house number {houseNo} in the village") { Code = "unknown" }]);
+        }
+        var keys = households.ToDictionary(x => x.Id, x => HouseholdKey(village, x.Id));
+        var voted = (await db.MassBallots.AsNoTracking().Where(b => b.Year == year && b.VillageCode == village).Select(b => b.HouseholdKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var unused = await db.PaperCodes.Where(p => p.Year == year && p.VillageCode == village && p.UsedAt == null && p.HouseholdKey != null).ToListAsync(ct);
+        if (houseNo is not null)
+        {
+            if (voted.Contains(keys[households[0].Id]))
+            {
+                throw new RefusedException([new Problem("houseNo", "该户本年度已评议", "the household has given its voice this year") { Code = "again" }]);
+            }
+            // A lost form: its code no longer counts.
+            db.PaperCodes.RemoveRange(unused.Where(p => p.HouseholdKey == keys[households[0].Id]));
+        }
+        var holding = unused.Where(p => houseNo is null).Select(p => p.HouseholdKey!).ToHashSet(StringComparer.Ordinal);
+        var issued = households.Where(x => !voted.Contains(keys[x.Id]) && !holding.Contains(keys[x.Id]))
+            .Select(x => (x.HouseNo, Key: keys[x.Id], Code: NewCode())).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.PaperCodes.AddRange(codes.Select(c => new PaperCode { Year = year, VillageCode = village, CodeKey = Key("paper", c) }));
+        db.PaperCodes.AddRange(issued.Select(c => new PaperCode { Year = year, VillageCode = village, CodeKey = Key("paper", c.Code), HouseholdKey = c.Key }));
         await db.SaveChangesAsync(ct);
-        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("evaluation.codes", "paper-codes", village, village, null, new { year, count }), ct);
+        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("evaluation.codes", "paper-codes", village, village, null,
+            new { year, count = issued.Count, reissued = houseNo is not null }), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return codes;
+        return issued.Select(c => new IssuedCode(c.HouseNo, c.Code)).ToList();
+    }
+
+    /// <summary>Ten characters of an alphabet without look-alikes (no 0/O, 1/I/L): about 2^48 codes, not to be guessed.</summary>
+    private static string NewCode()
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        return new string(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
     }
 
     /// <summary>An office screens a free comment: shown to the cadre it names, or withheld (abuse, a villager's identity); audited.</summary>
@@ -225,6 +308,9 @@ public static class EvaluationStore
         var derived = HMACSHA256.HashData(root, Encoding.UTF8.GetBytes("liaison evaluation v1"));
         return Convert.ToHexStringLower(HMACSHA256.HashData(derived, Encoding.UTF8.GetBytes(purpose + "\n" + value)))[..40];
     }
+
+    /// <summary>The household's key for its ballot, the same on every channel.</summary>
+    internal static string HouseholdKey(string village, long household) => Key("household", village + "|" + household.ToString(CultureInfo.InvariantCulture));
 
     private static async Task<BallotOutcome> RefuseAsync(LiaisonDb db, int year, string village, RefusalReason reason, DateTimeOffset now, string? address, CancellationToken ct)
     {

@@ -86,8 +86,8 @@ public static class DemoAssessment
                     {
                         Year = year,
                         VillageCode = village.Key,
-                        HouseholdKey = EvaluationStore.Key("household", village.Key + "|" + household),
-                        Channel = rng.Chance(0.7) ? BallotChannel.Qr : BallotChannel.Paper,
+                        HouseholdKey = EvaluationStore.HouseholdKey(village.Key, household),
+                        Channel = rng.Chance(0.6) ? BallotChannel.Qr : rng.Chance(0.4) ? BallotChannel.Phone : BallotChannel.Paper,
                         At = december.AddMinutes(rng.Next(20 * 24 * 60)),
                     };
                     var list = village.Select(x =>

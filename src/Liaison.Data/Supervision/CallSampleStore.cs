@@ -100,7 +100,7 @@ public static class CallSampleStore
     public static async Task<SampleCall> RecordAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long callId, CallInput input, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var call = await FindAsync(db, actor, callId, ct);
+        var call = await FindCallAsync(db, actor, callId, ct);
         var problems = new List<Problem>();
         if (input.Outcome == CallOutcome.Reached && input.Visited is null)
         {
@@ -138,7 +138,7 @@ public static class CallSampleStore
     public static async Task<string?> RevealAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long callId, CancellationToken ct)
     {
         using var outside = Unscoped.Section(Reach);
-        var call = await FindAsync(db, actor, callId, ct);
+        var call = await FindCallAsync(db, actor, callId, ct);
         var phone = await db.Households.AsNoTracking().Where(h => h.Id == call.HouseholdId).Select(h => h.HeadPhone).FirstOrDefaultAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("personal-data.reveal", "household",
@@ -147,8 +147,10 @@ public static class CallSampleStore
         return phone;
     }
 
-    private static async Task<SampleCall> FindAsync(LiaisonDb db, OfficeActor actor, long callId, CancellationToken ct)
+    /// <summary>A call of a sample the actor's scope holds (tracked), or refused as not found; the masses' evaluation by telephone takes its household.</summary>
+    internal static async Task<SampleCall> FindCallAsync(LiaisonDb db, OfficeActor actor, long callId, CancellationToken ct)
     {
+        using var outside = Unscoped.Section(Reach);
         var call = await db.SampleCalls.FirstOrDefaultAsync(c => c.Id == callId, ct);
         var division = call is null ? null : await db.CallSamples.AsNoTracking().Where(s => s.Id == call.SampleId).Select(s => s.DivisionCode).FirstOrDefaultAsync(ct);
         return call is not null && division is not null && actor.Covers(division) ? call

@@ -177,6 +177,8 @@ public enum RefusalReason
     Burst = 3,
     /// <summary>A paper code unknown, or used already.</summary>
     BadCode = 4,
+    /// <summary>A telephone ballot for a household no longer in the village's register.</summary>
+    Unregistered = 5,
 }
 
 /// <summary>A refused ballot: the village, why, when and the address's keyed hash — nothing of the person.</summary>
@@ -197,5 +199,7 @@ public sealed class PaperCode
     public int Year { get; set; }
     public required string VillageCode { get; set; }
     public required string CodeKey { get; set; }
+    /// <summary>The household the form was printed for, as its keyed hash (the ballot's own key): one voice whichever way it comes. Null on codes issued before forms were tied to households.</summary>
+    public string? HouseholdKey { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
 }

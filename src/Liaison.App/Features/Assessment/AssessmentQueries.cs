@@ -4,6 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.App.Features.Assessment;
 
+/// <summary>The rating fields of a ballot form: the cadres rated, whether comments are taken, and what was entered (kept when the form comes back refused).</summary>
+public sealed record RatingFields(IReadOnlyList<Data.Assessment.RatedCadre> Cadres, bool Comments, IReadOnlyDictionary<int, Domain.Assessment.Rating>? Ratings = null,
+    IReadOnlyDictionary<int, string?>? Texts = null);
+
 /// <summary>A cadre's satisfaction in a village's evaluation: the standing from the ratings counted.</summary>
 public sealed record CadreSatisfaction(int CadreId, string Name, Domain.Shared.Term Role, SatisfactionStanding Standing);
 

@@ -28,10 +28,11 @@ public sealed class EvaluationModel(LiaisonDb db, Scoped scoped, Jurisdiction ju
     public string Link { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
     public List<CadreSatisfaction> Cadres { get; private set; } = [];
+    public List<RatedCadre> Rated { get; private set; } = [];
     public int Ballots { get; private set; }
     public Dictionary<RefusalReason, int> Refused { get; private set; } = [];
     public List<MassRating> Pending { get; private set; } = [];
-    public List<string>? Codes { get; private set; }
+    public List<IssuedCode>? Codes { get; private set; }
     public int MinimumRatings { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -42,13 +43,21 @@ public sealed class EvaluationModel(LiaisonDb db, Scoped scoped, Jurisdiction ju
         return Redirect($"/assessment/evaluation?code={Code}#comments");
     }
 
-    public async Task<IActionResult> OnPostCodesAsync(int count, CancellationToken ct)
+    /// <summary>Codes for the village's households without a form (or, with a house number, that household's form again): shown this once, to print.</summary>
+    public async Task<IActionResult> OnPostCodesAsync(string? houseNo, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
-        Codes = await EvaluationStore.IssuePaperCodesAsync(db, clock, Actor, Code!, count, ct);
+        try
+        {
+            Codes = await EvaluationStore.IssuePaperCodesAsync(db, clock, Actor, Code!, houseNo, ct);
+        }
+        catch (RefusedException e)
+        {
+            PaperProblems = e.Problems.Select(p => p.In(Ui.English)).ToList();
+        }
         return Page();
     }
 
@@ -90,7 +99,7 @@ public sealed class EvaluationModel(LiaisonDb db, Scoped scoped, Jurisdiction ju
         {
             QrSvg = new SvgQRCode(data).GetGraphic(4);
         }
-        var rated = await EvaluationStore.RatedAsync(db, village.Code, Year, ct);
+        var rated = Rated = await EvaluationStore.RatedAsync(db, village.Code, Year, ct);
         var standings = await new AssessmentQueries(scoped).SatisfactionAsync(rated.Select(c => c.Id).ToList(), Year, ct);
         Cadres = rated.Select(c => new CadreSatisfaction(c.Id, c.Name, c.Role, standings[c.Id])).ToList();
         using var outside = Unscoped.Section("a village's ballots and refusals are counted for its office (the village is in scope: read above)");
