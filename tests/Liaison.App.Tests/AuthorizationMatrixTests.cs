@@ -127,6 +127,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["/assessment/evaluation"] = _ => "/assessment/evaluation?code=370830001001",
         ["/assessment/mine"] = _ => "/assessment/mine",
         ["/assessment/observations"] = code => $"/assessment/observations?code={code}",
+        ["/supervision/calls/{call:long}/evaluation"] = _ => "/supervision/calls/1/evaluation",
+        ["/years"] = _ => "/years",
     };
 
     /// <summary>Routes whose answer depends on the division in the path: outside the scope they must be 404.</summary>
@@ -259,7 +261,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "/plan/people/{code}" or "/plan/units/{code}" or "/plan/ties/{id:long}" or "/plan/ties/{id:long}/stays" or "/teams/{id:long}" or "/help/{id:long}" or "/nights/{id:long}" or "/commitments/{id:long}" or "/agreements/{id:long}" or "/grading/{id:long}" or "/plan/edit" or "/api/v1/plan/people/{code}" or "/secretaries/calls/{id:int}" or "/secretaries/postings/{id:long}" or "/secretaries/postings/{id:long}/duties"
             or "/cases/{id:long}" or "/people/cadres/{code}" or "/people/units/{code}" or "/people/households/{id:long}"
             or "/supervision/rounds/{id:long}" or "/supervision/inspections/{id:long}" or "/supervision/samples/{id:long}" or "/notices/{id:long}" or "/orders/{id:long}"
-            or "/assessment/runs/{id:long}" or "/assessment/results/{id:long}" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
+            or "/assessment/runs/{id:long}" or "/assessment/results/{id:long}" or "/supervision/calls/{call:long}/evaluation" => [HttpStatusCode.OK, HttpStatusCode.NotFound],
         // A job lives only while someone started it: an unknown one is not found, for everyone.
         "/jobs/{id:guid}" => [HttpStatusCode.NotFound],
         "/divisions" => [HttpStatusCode.Redirect],

@@ -218,6 +218,23 @@ public class AssessmentRunTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task The_demo_assessment_writes_its_entries_on_either_database_and_never_twice(string provider)
+    {
+        var (t, db, author, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var made = await Liaison.Data.Demo.DemoAssessment.GenerateAsync(db, clock, new Liaison.Data.Audit.Actor("demo"), 2026, 1, default);
+        Assert.True(made.Ballots > 0 && made.Ratings >= made.Ballots && made.Comments > 0);
+        Assert.Equal(made.Ballots, await db.MassBallots.CountAsync(b => b.Year == 2026));
+        Assert.True(await db.MassBallots.AnyAsync(b => b.VillageCode == village));
+        Assert.All(await db.MassBallots.AsNoTracking().Select(b => b.At).ToListAsync(), at => Assert.Equal(12, Liaison.Domain.Shared.ChinaTime.DateOf(at).Month));
+        Assert.True(await db.MassRatings.AnyAsync(r => r.CadreId == author.CadreId));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Liaison.Data.Demo.DemoAssessment.GenerateAsync(db, clock, new Liaison.Data.Audit.Actor("demo"), 2026, 1, default));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_year_closes_only_once_assessed_freezes_its_records_and_the_next_opens_from_it(string provider)
     {
         var (t, db, author, village, households, _) = await FieldWorkTests.WorldAsync(provider);
@@ -233,7 +250,19 @@ public class AssessmentRunTests
         foreach (var group in AssessmentGroups.All)
         {
             var run = await AssessmentStore.RunAsync(db, clock, office, 2026, group, city, default);
+            // A commendation waits for the publication; then it names the top grade in a draft notice.
+            Assert.Equal("draft", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.CommendAsync(db, clock, office, run.Id, default))).Problems.Single().Code);
             await AssessmentStore.PublishAsync(db, clock, office, run.Id, default);
+            var top = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == run.Id && r.Grade == "excellent").Select(r => r.CadreId).OrderBy(x => x).ToListAsync();
+            if (top.Count == 0)
+            {
+                Assert.Equal("nobody", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.CommendAsync(db, clock, office, run.Id, default))).Problems.Single().Code);
+                continue;
+            }
+            var notice = await AssessmentStore.CommendAsync(db, clock, office, run.Id, default);
+            Assert.Equal(Liaison.Domain.Supervision.NoticeKind.Commendation, notice.Kind);
+            Assert.Equal(Liaison.Domain.Supervision.NoticeStatus.Draft, notice.Status);
+            Assert.Equal(top, await db.NoticeSubjects.AsNoTracking().Where(x => x.NoticeId == notice.Id).Select(x => x.CadreId!.Value).OrderBy(x => x).ToListAsync());
         }
         // Nor the next year opened before this one is closed.
         await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.OpenAsync(db, clock, office, 2027, default));
@@ -248,7 +277,7 @@ public class AssessmentRunTests
             HouseholdId = households[0],
             VillageCode = village,
             Year = 2026,
-            VisitedAt = new DateTimeOffset(2026, 12, 30, 9, 0, 0, Liaison.Domain.Shared.ChinaTime.Offset),
+            VisitedAt = new DateTimeOffset(2026, 12, 30, 9, 0, 0, Liaison.Domain.Shared.ChinaTime.Offset).ToUniversalTime(),
             ReceivedAt = clock.GetUtcNow(),
             Source = Liaison.Domain.Field.RecordSource.Phone,
             ReceivedBy = "office",
@@ -256,6 +285,22 @@ public class AssessmentRunTests
         });
         var frozen = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => db.SaveChangesAsync());
         Assert.Equal("year-closed", frozen.Problems.Single().Code);
+        var late = db.ChangeTracker.Entries<Liaison.Domain.Field.HouseholdVisit>().Single().Entity;
+        db.ChangeTracker.Clear();
+
+        // An amendment: reopened only with a reason (audited, the archived report kept in the audit), the record saved, closed again and frozen again.
+        Assert.Equal("reason", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.ReopenAsync(db, clock, office, 2026, " ", default))).Problems.Single().Field);
+        await Liaison.Data.Years.YearStore.ReopenAsync(db, clock, office, 2026, "补录 12 月 30 日因断网未上传的走访", default);
+        var reopened = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "year.reopen");
+        Assert.Contains("assessment_assessed", reopened.Before!, StringComparison.Ordinal);
+        db.HouseholdVisits.Add(late);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        Assert.NotNull((await Liaison.Data.Years.YearStore.CloseAsync(db, clock, office, 2026, default)).ReportJson);
+        Assert.Equal("not-closed", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.ReopenAsync(db, clock, office, 2025, "x", default))).Problems.Single().Code);
+        var visit = await db.HouseholdVisits.FirstAsync(v => v.ClientId == late.ClientId);
+        visit.Note = "改";
+        Assert.Equal("year-closed", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => db.SaveChangesAsync())).Problems.Single().Code);
         db.ChangeTracker.Clear();
 
         // Opened from it: ties carried (the backward villages' ranked again), First Secretaries in their term, the plan made again.

@@ -40,6 +40,7 @@ public static class Navigation
             new(new("异常提示", "Plausibility flags"), "/field/flags", Ability.Supervise),
             new(new("年度考核", "Year-end assessment"), "/assessment", Ability.Assess),
             new(new("我的考核", "My assessment"), "/assessment/mine", CadreOnly: true),
+            new(Liaison.Domain.Assessment.AssessmentWords.Years, "/years", Ability.Assess),
         ]),
         new(Words.Report, [new(Words.Report, "/reports")]),
         new(new("系统管理", "Administration"), [

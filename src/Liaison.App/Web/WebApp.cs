@@ -94,6 +94,8 @@ public static class WebApp
             o.Conventions.AuthorizePage("/Assessment/Run", Policies.Assess);
             o.Conventions.AuthorizePage("/Assessment/Evaluation", Policies.Assess);
             o.Conventions.AuthorizePage("/Assessment/Observations", Policies.Assess);
+            // The year's close, opening and reopening: the assessing offices read it; only the city's office acts (the store checks).
+            o.Conventions.AuthorizeFolder("/Years", Policies.Assess);
             // Published for public supervision (DOMAIN.md section 2.1): no sign-in.
             o.Conventions.AllowAnonymousToPage("/Public/Contacts");
             o.Conventions.AllowAnonymousToPage("/Public/Figures");

@@ -4779,6 +4779,20 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("opened_by");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reopened_by");
+
                     b.Property<string>("ReportJson")
                         .HasColumnType("text")
                         .HasColumnName("report_json");

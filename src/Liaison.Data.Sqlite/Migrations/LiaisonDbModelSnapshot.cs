@@ -4654,6 +4654,20 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_by");
+
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT")
                         .HasColumnName("report_json");

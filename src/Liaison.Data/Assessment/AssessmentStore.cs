@@ -170,6 +170,41 @@ public static class AssessmentStore
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// 通报表扬: a published run's top grade named in a draft notice of commendation, its text ready to
+    /// edit. The notice then goes the notices' way — edited, issued by the county or the city, on the
+    /// public pages where the policy publishes notices (<c>supervision.publishNotices</c>).
+    /// </summary>
+    public static async Task<Domain.Supervision.Notice> CommendAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, long runId, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var run = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || !actor.Covers(run.DivisionCode))
+        {
+            throw new RefusedException([new Problem("run", "没有这次考核，或不在你的管辖范围内", "no such assessment within your jurisdiction") { Code = "out-of-reach" }]);
+        }
+        if (run.Status != RunStatus.Published)
+        {
+            throw new RefusedException([new Problem("run", "考核结果公布后才能通报表扬", "commend once the results are published") { Code = "draft" }]);
+        }
+        var top = (await PolicyStore.GetAsync(db, run.Year, ct)).Policy.Assessment.For(run.Group)?.Bands[0];
+        var codes = await (from r in db.AssessmentResults.AsNoTracking()
+                           join c in db.Cadres.AsNoTracking() on r.CadreId equals c.Id
+                           where r.RunId == run.Id && r.Grade == top!.Code
+                           orderby r.Rank
+                           select c.Code).ToListAsync(ct);
+        if (top is null || codes.Count == 0)
+        {
+            throw new RefusedException([new Problem("run", "本次考核没有最高等次的人员", "no one took the top grade in this assessment") { Code = "nobody" }]);
+        }
+        var group = AssessmentGroups.Name(run.Group).Zh;
+        var title = $"关于对{run.Year}年度{group}考核“{top.Name}”等次人员予以通报表扬的通报";
+        var body = $"经{run.Year}年度考核，以下{codes.Count}名同志被评为“{top.Name}”等次，现予通报表扬。"
+            + "希望受到表扬的同志珍惜荣誉、再接再厉；广大驻村干部以他们为榜样，扎实做好驻村联系服务工作。";
+        return await Supervision.NoticeStore.DraftAsync(db, clock, actor,
+            new Supervision.NoticeInput(run.DivisionCode, Domain.Supervision.NoticeKind.Commendation, title, body, null, [], codes, [], []), ct);
+    }
+
     /// <summary>The person assessed appeals their published result, within the policy's days, once.</summary>
     public static async Task<AssessmentAppeal> AppealAsync(LiaisonDb db, TimeProvider clock, string userName, int cadreId, long resultId, string? text, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public static class DemoAssessment
         }
         var rng = SeededRandom.For(seed, "assessment-" + year);
         var now = clock.GetUtcNow();
-        var december = new DateTimeOffset(year, 12, 10, 10, 0, 0, ChinaTime.Offset);
+        // Stored in UTC, as PostgreSQL keeps instants.
+        var december = new DateTimeOffset(year, 12, 10, 10, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var postings = await db.SecretaryPostings.AsNoTracking().Where(p => p.Year == year && p.Until == null).Select(p => new { p.CadreId, p.VillageCode }).ToListAsync(ct);
         var stationed = await db.LiaisonTies.AsNoTracking().Where(t => t.Year == year && t.Until == null && t.Kind != TieKind.Pairing && t.CadreId != null && t.DivisionCode.Length == 12)
             .Select(t => new { CadreId = t.CadreId!.Value, t.DivisionCode }).ToListAsync(ct);

@@ -13,5 +13,7 @@ internal sealed class ProgrammeYearConfiguration : IEntityTypeConfiguration<Prog
         b.Property(y => y.Year).ValueGeneratedNever();
         b.Property(y => y.ClosedBy).HasMaxLength(100);
         b.Property(y => y.OpenedBy).HasMaxLength(100);
+        b.Property(y => y.ReopenedBy).HasMaxLength(100);
+        b.Property(y => y.ReopenReason).HasMaxLength(ProgrammeYear.MaxReason);
     }
 }

@@ -61,6 +61,10 @@ public static class YearStore
         }
         RefusedException.ThrowIfAny(problems);
 
+        // The archive is the year as it stands: every village marked for recounting (the publication marks them all) is recounted first.
+        while (await Field.FieldRollups.DrainAsync(db, ct) > 0)
+        {
+        }
         var figures = await Reporting.CampaignReports.FiguresAsync(Scoped.Public(db), city!, Domain.Reporting.ReportPeriod.WholeYear(year), ct);
         record ??= db.ProgrammeYears.Add(new ProgrammeYear { Year = year }).Entity;
         record.ClosedAt = now;
@@ -70,6 +74,43 @@ public static class YearStore
         await db.SaveChangesAsync(ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("year.close", "programme-year", year.ToString(CultureInfo.InvariantCulture), city, null,
             new { year, Indicators = figures.Values.Count }), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return record;
+    }
+
+    /// <summary>
+    /// 记录更正: a closed year reopened by the city's office with a written reason, so that a record
+    /// found wrong may be amended through the ordinary forms (each change audited by its own store);
+    /// closing it again archives the report anew. The report archived at the close before goes into the
+    /// audit record of the reopening, so no archive is lost.
+    /// </summary>
+    public static async Task<ProgrammeYear> ReopenAsync(LiaisonDb db, TimeProvider clock, OfficeActor actor, int year, string? reason, CancellationToken ct)
+    {
+        using var outside = Unscoped.Section(Reach);
+        var city = (await CityStore.GetAsync(db, ct))?.Code;
+        var problems = new List<Problem>();
+        if (city is null || !actor.Covers(city))
+        {
+            problems.Add(new Problem("year", "重新打开年度须由全市的驻村办办理", "a year is reopened by the city's office") { Code = "out-of-reach" });
+        }
+        var record = await db.ProgrammeYears.FirstOrDefaultAsync(y => y.Year == year, ct);
+        if (record?.ClosedAt is null)
+        {
+            problems.Add(new Problem("year", $"{year} 年度没有关账", $"{year} is not closed") { Code = "not-closed" });
+        }
+        var why = RefusedException.Text(problems, "reason", reason, ProgrammeYear.MaxReason, required: true);
+        RefusedException.ThrowIfAny(problems);
+        var before = new { record!.ClosedAt, record.ClosedBy, Report = record.ReportJson is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : default(JsonElement?) };
+        record.ClosedAt = null;
+        record.ClosedBy = null;
+        record.ReopenedAt = clock.GetUtcNow();
+        record.ReopenedBy = actor.UserName;
+        record.ReopenReason = why;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("year.reopen", "programme-year", year.ToString(CultureInfo.InvariantCulture), city, before,
+            new { year, reason = why }), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return record;

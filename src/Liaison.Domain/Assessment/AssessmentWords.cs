@@ -16,6 +16,7 @@ public static class AssessmentWords
     public static Term Evaluation { get; } = new("群众评议", "Masses' evaluation");
     public static Term ObservationAndComments { get; } = new("现场观摩与工作点评", "Observation and comments");
     public static Term TownshipCommittee { get; } = new("乡镇党委", "Township committee");
+    public static Term Years { get; } = new("年度关账与开年", "Closing and opening years");
     public static Term NoneServes { get; } = new("本村本年度还没有驻村干部或第一书记。", "No cadre or First Secretary serves the village this year.");
     /// <summary>After a year's number: "2025 年度" (nothing in English).</summary>
     public static Term YearSuffix { get; } = new("年度", "");

@@ -18,6 +18,11 @@ public sealed class ProgrammeYear
     public string? ClosedBy { get; set; }
     /// <summary>The city's report for the whole year at the close: indicator id → value, as JSON.</summary>
     public string? ReportJson { get; set; }
+    /// <summary>The last reopening for amendment (年度记录更正): when, by whom and why; the year is closed again after.</summary>
+    public DateTimeOffset? ReopenedAt { get; set; }
+    public string? ReopenedBy { get; set; }
+    public string? ReopenReason { get; set; }
+    public const int MaxReason = 500;
     public DateTimeOffset? OpenedAt { get; set; }
     public string? OpenedBy { get; set; }
     /// <summary>What opening this year carried from the last, as JSON (counts and why).</summary>

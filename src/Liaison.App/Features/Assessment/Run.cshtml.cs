@@ -59,6 +59,28 @@ public sealed class RunModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdict
         }
     }
 
+    /// <summary>A draft notice of commendation naming the top grade (the notices' page edits and issues it).</summary>
+    public async Task<IActionResult> OnPostCommendAsync(CancellationToken ct)
+    {
+        if (!CanCommend)
+        {
+            return Forbid();
+        }
+        try
+        {
+            var notice = await AssessmentStore.CommendAsync(db, clock, new OfficeActor(jurisdiction.UserName ?? "?", jurisdiction.Covers), Id, ct);
+            return Redirect($"/notices/{notice.Id}");
+        }
+        catch (RefusedException e)
+        {
+            var page = await OnGetAsync(ct);
+            Problems = e.Problems;
+            return page;
+        }
+    }
+
+    public bool CanCommend => jurisdiction.May(Domain.Access.Ability.IssueNotices);
+
     /// <summary>The results as filtered, every row, as xlsx: the organisation department's sheet (one unit's with ?unit=).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {

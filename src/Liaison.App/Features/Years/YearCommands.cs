@@ -7,7 +7,8 @@ namespace Liaison.App.Features.Years;
 
 /// <summary>
 /// 年度关账与开年 on the command line: <c>year close Y</c> after the year's assessment is published
-/// (records frozen, the report archived), <c>year open Y+1</c> to begin the next year from it.
+/// (records frozen, the report archived), <c>year open Y+1</c> to begin the next year from it,
+/// <c>year reopen Y --reason</c> to amend a closed year's records (audited), closed again after.
 /// </summary>
 public static class YearCommands
 {
@@ -16,6 +17,7 @@ public static class YearCommands
         var command = new Command("year", "年度关账与开年 / closing a year and opening the next");
         command.Subcommands.Add(Close());
         command.Subcommands.Add(Open());
+        command.Subcommands.Add(Reopen());
         return command;
     }
 
@@ -43,6 +45,31 @@ public static class YearCommands
             return ExitCodes.Ok;
         }));
         return close;
+    }
+
+    private static Command Reopen()
+    {
+        var year = new Argument<int>("YEAR") { Description = "重新打开的年度 / the closed year to reopen" };
+        var reason = new Option<string?>("--reason") { Description = "更正的理由（必填，记入审计日志）/ why the year's records are amended (required, audited)" };
+        var asUser = AsOption();
+        var reopen = new Command("reopen", "重新打开已关账的年度以更正记录（写明理由），更正后再次关账 / reopen a closed year to amend its records, with a reason; close it again after") { year, reason, asUser };
+        reopen.SetAction(CommandRunner.Action(async (r, ct) =>
+        {
+            await using var db = await r.OpenDbAsync(ct);
+            var who = await CliAccount.WhoAsync(db, r.Clock, r.Value(asUser), ct);
+            var y = await YearStore.ReopenAsync(db, r.Clock, new OfficeActor(who.Actor.Name, who.Scoped.Covers), r.Value(year), r.Value(reason), ct);
+            if (r.Json)
+            {
+                CommandRunner.Print(new { year = y.Year, closed = false, reopenedAt = y.ReopenedAt, reason = y.ReopenReason });
+            }
+            else
+            {
+                Console.WriteLine(r.Say($"{y.Year} 年度已重新打开以更正记录；更正后请再次关账（liaison year close {y.Year}）。",
+                    $"{y.Year} is reopened for amendment; close it again after (liaison year close {y.Year})."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return reopen;
     }
 
     private static Command Open()
