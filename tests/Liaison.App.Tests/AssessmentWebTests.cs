@@ -105,5 +105,69 @@ public sealed class AssessmentWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Content.Headers.ContentType?.MediaType);
         Assert.True((await sheet.Content.ReadAsByteArrayAsync()).Length > 1000);
+
+        // A commendation from the published run: a draft notice naming its top grade, on the notices' page to edit and issue.
+        var published = runs.Single(x => x.Run == run).Json;
+        if (published.GetProperty("grades")[0].GetProperty("count").GetInt32() > 0)
+        {
+            var commend = await office.PostAsync($"/assessment/runs/{run}?handler=commend", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = TestAccounts.FormToken(await office.GetStringAsync($"/assessment/runs/{run}")),
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, commend.StatusCode);
+            Assert.Contains("通报表扬", await office.GetStringAsync(commend.Headers.Location!.ToString()), StringComparison.Ordinal);
+        }
+
+        // The year's page: the other group not yet published, so closing is refused with the reason, nothing closed.
+        var years = await office.GetStringAsync("/years");
+        Assert.Contains($"data-year=\"{year}\"", years, StringComparison.Ordinal);
+        var close = await office.PostAsync("/years?handler=close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestAccounts.FormToken(years),
+            ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var refused = await close.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        Assert.Contains("考核尚未公布", refused, StringComparison.Ordinal);
+        Assert.Contains($"data-year=\"{year}\" data-closed=\"false\"", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_household_reached_on_a_supervision_call_gives_its_voice_through_the_caller_once()
+    {
+        long call;
+        string village;
+        await using (var db = _file.Target.CreateContext())
+        {
+            var reached = await (from c in db.SampleCalls.AsNoTracking()
+                                 join s in db.CallSamples.AsNoTracking() on c.SampleId equals s.Id
+                                 where c.Outcome == Liaison.Domain.Supervision.CallOutcome.Reached && c.VillageCode.StartsWith("370830") && s.DivisionCode.StartsWith("370830") && !s.DivisionCode.StartsWith("370830102")
+                                 orderby c.Id
+                                 select new { c.Id, c.VillageCode }).FirstAsync();
+            (call, village) = (reached.Id, reached.VillageCode);
+        }
+        var office = await SignedInAsync("office");
+        var page = $"/supervision/calls/{call}/evaluation";
+        var form = await office.GetStringAsync(page);
+        var cadres = System.Text.RegularExpressions.Regex.Matches(form, "<fieldset data-cadre=\"(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(cadres);
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = TestAccounts.FormToken(form) };
+        foreach (var c in cadres)
+        {
+            fields[$"ratings[{c}]"] = "Satisfied";
+        }
+        var cast = await office.PostAsync(page, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, cast.StatusCode);
+        Assert.Contains("id=\"voted\"", await office.GetStringAsync(page), StringComparison.Ordinal);
+        // Sent again, refused as the household's second voice and counted; one telephone ballot kept.
+        var again = await office.PostAsync(page, new FormUrlEncodedContent(fields));
+        Assert.Contains("id=\"refused\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = _file.Target.CreateContext())
+        {
+            Assert.Equal(1, await db.MassBallots.CountAsync(b => b.VillageCode == village && b.Channel == Liaison.Domain.Assessment.BallotChannel.Phone));
+            Assert.Equal(1, await db.BallotRefusals.CountAsync(r => r.VillageCode == village && r.Reason == Liaison.Domain.Assessment.RefusalReason.Again));
+        }
+        // Another county's inspector does not find the call.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("other-inspector")).GetAsync(page)).StatusCode);
     }
 }

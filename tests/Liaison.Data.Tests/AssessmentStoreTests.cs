@@ -212,8 +212,89 @@ public class AssessmentRunTests
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "assessment.answer"));
         clock.Advance(TimeSpan.FromDays(11));
         var others = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == other.CadreId);
-        var late = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AppealAsync(db, clock, "x", other.CadreId, others.Id, "迟到的申诉", default));
+        var late = await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AppealAsync(db, clock, "x", other.CadreId!.Value, others.Id, "迟到的申诉", default));
         Assert.Equal("late", late.Problems.Single().Code);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Units_pairing_and_townships_work_are_assessed_where_the_policy_says_from_their_stays_plans_members_and_the_reports_rates(string provider)
+    {
+        var (t, db, author, village, _, _) = await FieldWorkTests.WorldAsync(provider);
+        await using var _t = t;
+        await using var _db = db;
+        var clock = FieldWorkTests.Clock();
+        var county = village[..6];
+        var office = new OfficeActor("office", code => code.StartsWith(county, StringComparison.Ordinal));
+        // The city assesses its units' pairing and its townships' work too.
+        var policy = (await Liaison.Data.Policy.PolicyStore.GetAsync(db, 2026, default)).Policy;
+        var units = new Liaison.Domain.Policy.AssessmentScheme
+        {
+            Group = AssessmentGroups.UnitPairing,
+            Components = [new() { Code = "pairing-stays", Weight = 40 }, new() { Code = "help-plans", Weight = 20 }, new() { Code = "members", Weight = 20 }, new() { Code = "masses", Weight = 20 }],
+        };
+        var townships = new Liaison.Domain.Policy.AssessmentScheme
+        {
+            Group = AssessmentGroups.TownshipWork,
+            Components = [new() { Code = "visit_rate", Weight = 50 }, new() { Code = "cases_on_time_rate", Weight = 30 }, new() { Code = "coverage", Weight = 20 }],
+        };
+        await Liaison.Data.Policy.PolicyStore.SetAsync(db, clock, Liaison.Data.Audit.Actor.System, Liaison.Domain.Policy.PolicyDocument.ToJson(policy with
+        {
+            Assessment = policy.Assessment with { Schemes = [.. policy.Assessment.Schemes, units, townships] },
+        }), default);
+
+        // A pairing of the county with one concentrated stay this half-year; the First Secretaries assessed first (the members' part reads it).
+        var pairing = await db.LiaisonTies.AsNoTracking().Where(x => x.Year == 2026 && x.Until == null && x.Kind == Liaison.Domain.Liaisons.TieKind.Pairing && x.DivisionCode.StartsWith(county))
+            .OrderBy(x => x.Id).FirstAsync();
+        db.UnitStays.Add(new Liaison.Domain.Liaisons.UnitStay
+        {
+            TieId = pairing.Id, UnitId = pairing.UnitId!.Value, VillageCode = pairing.DivisionCode, Arrived = new DateOnly(2026, 5, 10), Left = new DateOnly(2026, 5, 12),
+            What = "集中驻村", Members = 3, RecordedBy = "unit-admin", RecordedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.FirstSecretaries, county, default);
+
+        var unitRun = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.UnitPairing, county, default);
+        var paired = await db.LiaisonTies.AsNoTracking().Where(x => x.Year == 2026 && x.Until == null && x.Kind == Liaison.Domain.Liaisons.TieKind.Pairing && x.DivisionCode.StartsWith(county))
+            .Select(x => x.UnitId).Distinct().CountAsync();
+        var unitResults = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == unitRun.Id).ToListAsync();
+        Assert.Equal(paired, unitResults.Count);
+        Assert.All(unitResults, r => { Assert.Null(r.CadreId); Assert.NotNull(r.UnitId); });
+        var stayed = unitResults.Single(r => r.UnitId == pairing.UnitId);
+        var parts = await db.AssessmentParts.AsNoTracking().Where(p => p.ResultId == stayed.Id).ToDictionaryAsync(p => p.Code);
+        Assert.Equal(["help-plans", "masses", "members", "pairing-stays"], parts.Keys.Order(StringComparer.Ordinal));
+        // One stay of the one asked this half-year for each paired village.
+        var villages = await db.LiaisonTies.CountAsync(x => x.Year == 2026 && x.Until == null && x.Kind == Liaison.Domain.Liaisons.TieKind.Pairing && x.UnitId == pairing.UnitId && x.DivisionCode.StartsWith(county));
+        Assert.Equal(Math.Round(100.0 / villages, 2), parts["pairing-stays"].Score!.Value, 1);
+        Assert.StartsWith("/people/units/", parts["pairing-stays"].Link, StringComparison.Ordinal);
+
+        // Townships: one result each, scored by the report's rates for the township, linked to its report.
+        var townshipRun = await AssessmentStore.RunAsync(db, clock, office, 2026, AssessmentGroups.TownshipWork, county, default);
+        var townshipCodes = await db.Divisions.Where(d => d.ParentCode == county && d.Level == Liaison.Domain.Divisions.DivisionLevel.Township).Select(d => d.Code).OrderBy(c => c).ToListAsync();
+        var townshipResults = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == townshipRun.Id).ToListAsync();
+        Assert.Equal(townshipCodes, townshipResults.Select(r => r.VillageCode).Order(StringComparer.Ordinal));
+        var first = townshipResults.Single(r => r.VillageCode == townshipCodes[0]);
+        var rate = await db.AssessmentParts.AsNoTracking().SingleAsync(p => p.ResultId == first.Id && p.Code == "visit_rate");
+        var figures = await Liaison.Data.Reporting.CampaignReports.FiguresAsync(Liaison.Data.Access.Scoped.Public(db), townshipCodes[0], Liaison.Domain.Reporting.ReportPeriod.WholeYear(2026), default);
+        Assert.Equal(Math.Round(100 * figures[Liaison.Domain.Reporting.Ratios.VisitRate]!.Value, 2), rate.Score!.Value, 1);
+        Assert.StartsWith($"/reports/{townshipCodes[0]}", rate.Link, StringComparison.Ordinal);
+
+        // Published, a township's result is not a person's: the report's count of people assessed does not move; a commendation names units, not townships.
+        await AssessmentStore.PublishAsync(db, clock, office, townshipRun.Id, default);
+        await AssessmentStore.PublishAsync(db, clock, office, unitRun.Id, default);
+        await Liaison.Data.Field.FieldRollups.DrainAllAsync(db, default);
+        var after = await Liaison.Data.Reporting.CampaignReports.FiguresAsync(Liaison.Data.Access.Scoped.Public(db), county, Liaison.Domain.Reporting.ReportPeriod.WholeYear(2026), default);
+        Assert.Equal(0, after["assessment_assessed"]);
+        Assert.Equal("division", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.CommendAsync(db, clock, office, townshipRun.Id, default))).Problems.Single().Code);
+        var topUnits = unitResults.Count(r => r.Grade == "excellent");
+        if (topUnits > 0)
+        {
+            var notice = await AssessmentStore.CommendAsync(db, clock, office, unitRun.Id, default);
+            Assert.Equal(topUnits, await db.NoticeSubjects.CountAsync(x => x.NoticeId == notice.Id && x.UnitId != null));
+        }
+        // The person assessed never appeals a unit's result.
+        await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.AppealAsync(db, clock, "cadre-test", author.CadreId, stayed.Id, "申诉", default));
     }
 
     [Theory]
@@ -253,7 +334,7 @@ public class AssessmentRunTests
             // A commendation waits for the publication; then it names the top grade in a draft notice.
             Assert.Equal("draft", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.CommendAsync(db, clock, office, run.Id, default))).Problems.Single().Code);
             await AssessmentStore.PublishAsync(db, clock, office, run.Id, default);
-            var top = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == run.Id && r.Grade == "excellent").Select(r => r.CadreId).OrderBy(x => x).ToListAsync();
+            var top = await db.AssessmentResults.AsNoTracking().Where(r => r.RunId == run.Id && r.Grade == "excellent").Select(r => r.CadreId!.Value).OrderBy(x => x).ToListAsync();
             if (top.Count == 0)
             {
                 Assert.Equal("nobody", (await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => AssessmentStore.CommendAsync(db, clock, office, run.Id, default))).Problems.Single().Code);

@@ -57,9 +57,9 @@ public class AssessmentScoringTests
     public void A_veto_puts_the_person_in_the_last_grade_whatever_the_score()
     {
         var results = Scoring.Assess(Scheme, [Person(1, 100, 100, 100, veto: "fabricated"), Person(2, 80, 80, 80)]);
-        Assert.Equal("incompetent", results.Single(r => r.CadreId == 1).Grade);
-        Assert.Equal(100, results.Single(r => r.CadreId == 1).Score);
-        Assert.Equal("competent", results.Single(r => r.CadreId == 2).Grade);
+        Assert.Equal("incompetent", results.Single(r => r.Subject == 1).Grade);
+        Assert.Equal(100, results.Single(r => r.Subject == 1).Score);
+        Assert.Equal("competent", results.Single(r => r.Subject == 2).Grade);
     }
 
     [Theory]
@@ -76,9 +76,9 @@ public class AssessmentScoringTests
         // Ten people, a fifth may be excellent: two. Four score 90 or more.
         var people = new[] { 99.0, 95, 92, 91, 80, 75, 70, 65, 60, 50 }.Select((s, i) => Person(i + 1, s, s, s)).ToList();
         var results = Scoring.Assess(Scheme, people);
-        Assert.Equal([1, 2], results.Where(r => r.Grade == "excellent").Select(r => r.CadreId).Order());
-        Assert.All(results.Where(r => r.CadreId is 3 or 4), r => { Assert.Equal("competent", r.Grade); Assert.True(r.Capped); });
-        Assert.DoesNotContain(results.Where(r => r.CadreId > 4), r => r.Capped);
+        Assert.Equal([1, 2], results.Where(r => r.Grade == "excellent").Select(r => r.Subject).Order());
+        Assert.All(results.Where(r => r.Subject is 3 or 4), r => { Assert.Equal("competent", r.Grade); Assert.True(r.Capped); });
+        Assert.DoesNotContain(results.Where(r => r.Subject > 4), r => r.Capped);
     }
 
     [Fact]
@@ -87,9 +87,9 @@ public class AssessmentScoringTests
         // Two may be excellent; the second and third share a score: only the first keeps the grade.
         var people = new[] { 99.0, 95, 95, 80, 80, 80, 70, 70, 60, 50 }.Select((s, i) => Person(i + 1, s, s, s)).ToList();
         var results = Scoring.Assess(Scheme, people);
-        Assert.Equal([1], results.Where(r => r.Grade == "excellent").Select(r => r.CadreId));
-        Assert.True(results.Single(r => r.CadreId == 2).Capped);
-        Assert.True(results.Single(r => r.CadreId == 3).Capped);
+        Assert.Equal([1], results.Where(r => r.Grade == "excellent").Select(r => r.Subject));
+        Assert.True(results.Single(r => r.Subject == 2).Capped);
+        Assert.True(results.Single(r => r.Subject == 3).Capped);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public class AssessmentScoringTests
         // Five assessed, one vetoed: a fifth of five is one excellent.
         var people = new List<PersonInput> { Person(1, 100, 100, 100, veto: "fabricated"), Person(2, 95, 95, 95), Person(3, 92, 92, 92), Person(4, 70, 70, 70), Person(5, 60, 60, 60) };
         var results = Scoring.Assess(Scheme, people);
-        Assert.Equal([2], results.Where(r => r.Grade == "excellent").Select(r => r.CadreId));
-        Assert.Equal("incompetent", results.Single(r => r.CadreId == 1).Grade);
+        Assert.Equal([2], results.Where(r => r.Grade == "excellent").Select(r => r.Subject));
+        Assert.Equal("incompetent", results.Single(r => r.Subject == 1).Grade);
     }
 
     [Fact]
@@ -122,6 +122,10 @@ public class AssessmentScoringTests
     [InlineData("""{ "year": 2026, "assessment": { "schemes": [ { "group": "first-secretaries", "components": [ { "code": "coverage", "weight": 100 } ], "vetoFindings": ["murder"] } ] } }""", "assessment.veto")]
     [InlineData("""{ "year": 2026, "assessment": { "schemes": [ { "group": "first-secretaries", "components": [ { "code": "coverage", "weight": 100 } ], "bands": [ { "code": "a", "name": "好", "atLeast": 60 }, { "code": "b", "name": "差", "atLeast": 70 } ] } ] } }""", "assessment.bands")]
     [InlineData("""{ "year": 2026, "assessment": { "appealDays": 0 } }""", "assessment.appeal")]
+    // A township is scored by the report's rates, a unit by its pairing: a person's components do not fit them.
+    [InlineData("""{ "year": 2026, "assessment": { "schemes": [ { "group": "township-work", "components": [ { "code": "residence", "weight": 100 } ] } ] } }""", "assessment.components")]
+    [InlineData("""{ "year": 2026, "assessment": { "schemes": [ { "group": "unit-pairing", "components": [ { "code": "visit_rate", "weight": 100 } ] } ] } }""", "assessment.components")]
+    [InlineData("""{ "year": 2026, "assessment": { "schemes": [ { "group": "county-work", "components": [ { "code": "cases_reopen_rate", "weight": 100 } ] } ] } }""", "assessment.components")]
     public void A_scheme_that_cannot_work_is_refused_by_rule(string json, string rule)
     {
         var (policy, problems) = PolicyDocument.Parse(json);
@@ -138,5 +142,19 @@ public class AssessmentScoringTests
         Assert.Contains(zh.Lines, l => l.StartsWith("第一书记：", StringComparison.Ordinal) && l.Contains("优秀 ≥ 90", StringComparison.Ordinal) && l.Contains("20%", StringComparison.Ordinal));
         var en = PolicyText.Describe(policy, en: true).Single(s => s.Heading.StartsWith("Year-end", StringComparison.Ordinal));
         Assert.Contains(en.Lines, l => l.Contains("records fabricated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Units_and_townships_schemes_pass_with_their_own_components_and_are_shown_in_words()
+    {
+        var json = """{ "year": 2026, "assessment": { "schemes": [ { "group": "unit-pairing", "components": [ { "code": "pairing-stays", "weight": 60 }, { "code": "members", "weight": 40 } ] },""" +
+            """ { "group": "township-work", "components": [ { "code": "visit_rate", "weight": 70 }, { "code": "cases_on_time_rate", "weight": 30 } ] } ] } }""";
+        var (policy, problems) = PolicyDocument.Parse(json);
+        Assert.Empty(problems);
+        var zh = PolicyText.Describe(policy!, en: false).Single(s => s.Heading == "年度考核");
+        Assert.Contains(zh.Lines, l => l.StartsWith("联建单位：", StringComparison.Ordinal) && l.Contains("集中驻村 60", StringComparison.Ordinal));
+        Assert.Contains(zh.Lines, l => l.StartsWith("乡镇驻村工作：", StringComparison.Ordinal) && l.Contains("农户走访率 70", StringComparison.Ordinal));
+        Assert.Equal(AssessedKind.Division, AssessmentGroups.KindOf("county-work"));
+        Assert.DoesNotContain("cases_reopen_rate", AssessmentGroups.ComponentsOf("township-work"));
     }
 }

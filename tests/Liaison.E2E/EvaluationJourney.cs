@@ -20,10 +20,12 @@ public class EvaluationJourney(BrowserFixture app)
     {
         // A household of the village with a phone of its own (as the household registry holds it).
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        string ratedHouse;
         await using (var db = app.OpenDb())
         {
             var household = await db.Households.FirstAsync(h => h.VillageCode == Village && h.Status == HouseholdStatus.Current);
             household.HeadPhone = phone;
+            ratedHouse = household.HouseNo;
             await db.SaveChangesAsync();
         }
 
@@ -67,11 +69,11 @@ public class EvaluationJourney(BrowserFixture app)
         // The comment waits for screening before the cadre reads it.
         Assert.Contains("问题解决得及时", await desk.InnerTextAsync("#comments ~ form[data-rating]"), StringComparison.Ordinal);
 
-        // A paper form: the office prints one-time codes, enters a returned form once; the same code again is refused.
+        // A paper form: the office prints a one-time code for each household that has not rated (not the one that did), enters a returned form once; the same code again is refused.
         var ballots = int.Parse(await desk.InnerTextAsync("#ballots"), CultureInfo.InvariantCulture);
-        await desk.FillAsync("input[name=count]", "1");
-        await desk.ClickAsync("form[action*='handler=codes'] button[type=submit]");
-        var code = await desk.InnerTextAsync("#paper-codes li code");
+        await desk.ClickAsync("#make-codes button[type=submit]");
+        Assert.DoesNotContain(await desk.Locator("#paper-codes tbody td:first-child").AllInnerTextsAsync(), h => h == ratedHouse);
+        var code = await desk.InnerTextAsync("#paper-codes tbody tr:first-child code");
         foreach (var attempt in new[] { 1, 2 })
         {
             await desk.FillAsync("#enter-paper input[name=paperCode]", code);

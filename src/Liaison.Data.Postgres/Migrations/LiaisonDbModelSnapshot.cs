@@ -669,7 +669,7 @@ namespace Liaison.Data.Postgres.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("adjustment");
 
-                    b.Property<int>("CadreId")
+                    b.Property<int?>("CadreId")
                         .HasColumnType("integer")
                         .HasColumnName("cadre_id");
 
@@ -4930,7 +4930,6 @@ namespace Liaison.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_assessment_results_cadres_cadre_id");
 
                     b.HasOne("Liaison.Domain.Assessment.AssessmentRun", null)

@@ -652,7 +652,7 @@ namespace Liaison.Data.Sqlite.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("adjustment");
 
-                    b.Property<int>("CadreId")
+                    b.Property<int?>("CadreId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cadre_id");
 
@@ -4803,7 +4803,6 @@ namespace Liaison.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_assessment_results_cadres_cadre_id");
 
                     b.HasOne("Liaison.Domain.Assessment.AssessmentRun", null)

@@ -117,13 +117,7 @@ public static class AssessmentInputs
             var said = comments[p.CadreId].ToList();
             parts.Add(new(C.Comments, said.Count > 0 ? said.Average() : null, new($"工作点评 {said.Count} 条", $"{said.Count} work comments"), null));
 
-            var mass = ratings[p.CadreId].ToDictionary(r => r.Rating, r => r.Count);
-            var satisfaction = Satisfaction.Of(mass.GetValueOrDefault(Rating.Satisfied), mass.GetValueOrDefault(Rating.Basically), mass.GetValueOrDefault(Rating.Dissatisfied));
-            var rate = satisfaction.Rate;
-            parts.Add(new(C.Masses, satisfaction.Ratings >= rules.Masses.MinimumRatings ? satisfaction.Score : null,
-                satisfaction.Ratings == 0 ? new("尚无群众评议", "no ratings yet")
-                    : new($"评议 {satisfaction.Ratings} 份，满意率 {Percent(rate.Rate)}（95% 区间 {Percent(rate.Low)}–{Percent(rate.High)}）{(satisfaction.Ratings < rules.Masses.MinimumRatings ? $"，不足 {rules.Masses.MinimumRatings} 份不计" : "")}",
-                          $"{satisfaction.Ratings} ratings, {Percent(rate.Rate)} satisfied (95% interval {Percent(rate.Low)}–{Percent(rate.High)}){(satisfaction.Ratings < rules.Masses.MinimumRatings ? $"; fewer than {rules.Masses.MinimumRatings}, not counted" : "")}"), null));
+            parts.Add(MassesPart(ratings[p.CadreId].ToDictionary(r => r.Rating, r => r.Count), rules.Masses.MinimumRatings));
 
             var veto = found.Where(f => vetoes.Contains(f.Kind)).OrderBy(f => f.Id).Select(f => $"{(policy.Supervision.Find(f.Kind)?.Name ?? f.Kind)} #{f.Id.ToString(CultureInfo.InvariantCulture)}").FirstOrDefault();
             return (p, new PersonInput(p.CadreId, parts, veto));
@@ -162,6 +156,17 @@ public static class AssessmentInputs
                 .Select(x => new AssessedPerson(x.Key, x.Villages[0], x.Villages, x.UnitId, null)).ToList();
         }
         return [];
+    }
+
+    /// <summary>The masses' part from ratings counted by kind: the mean rating with the satisfied share and its interval; left out below the policy's fewest.</summary>
+    internal static PartInput MassesPart(IReadOnlyDictionary<Rating, int> counted, int minimum)
+    {
+        var satisfaction = Satisfaction.Of(counted.GetValueOrDefault(Rating.Satisfied), counted.GetValueOrDefault(Rating.Basically), counted.GetValueOrDefault(Rating.Dissatisfied));
+        var rate = satisfaction.Rate;
+        return new(C.Masses, satisfaction.Ratings >= minimum ? satisfaction.Score : null,
+            satisfaction.Ratings == 0 ? new("尚无群众评议", "no ratings yet")
+                : new($"评议 {satisfaction.Ratings} 份，满意率 {Percent(rate.Rate)}（95% 区间 {Percent(rate.Low)}–{Percent(rate.High)}）{(satisfaction.Ratings < minimum ? $"，不足 {minimum} 份不计" : "")}",
+                      $"{satisfaction.Ratings} ratings, {Percent(rate.Rate)} satisfied (95% interval {Percent(rate.Low)}–{Percent(rate.High)}){(satisfaction.Ratings < minimum ? $"; fewer than {minimum}, not counted" : "")}"), null);
     }
 
     private static double? Share(int part, int whole) => whole > 0 ? part * 100.0 / whole : null;

@@ -50,15 +50,18 @@ public static class AssessmentStore
         }
         RefusedException.ThrowIfAny(problems);
 
-        var read = await AssessmentInputs.ReadAsync(db, policy, scheme!.Group, year, code, today, ct);
+        var read = await SubjectInputs.ReadAsync(db, policy, scheme!, year, code, today, ct);
         // A draft run again keeps the office's adjustments, with their reasons.
+        var kind = AssessmentGroups.KindOf(scheme!.Group);
         var draftIds = previous.Select(r => r.Id).ToList();
-        var kept = await db.AssessmentResults.AsNoTracking().Where(r => draftIds.Contains(r.RunId) && r.Adjustment != 0)
-            .Select(r => new { r.CadreId, r.Adjustment, r.AdjustReason }).ToDictionaryAsync(r => r.CadreId, ct);
-        var inputs = read.Select(x => kept.TryGetValue(x.Input.CadreId, out var k) ? x.Input with { Adjustment = k.Adjustment } : x.Input).ToList();
+        var kept = (await db.AssessmentResults.AsNoTracking().Where(r => draftIds.Contains(r.RunId) && r.Adjustment != 0)
+            .Select(r => new { r.CadreId, r.UnitId, r.VillageCode, r.Adjustment, r.AdjustReason }).ToListAsync(ct))
+            .ToDictionary(r => AssessedSubject.Identity(kind, r.CadreId, r.UnitId, r.VillageCode));
+        var subjects = read.ToDictionary(x => x.Input.Subject, x => x.Who);
+        string Identity(int subject) => AssessedSubject.Identity(kind, subjects[subject].CadreId, subjects[subject].UnitId, subjects[subject].Place);
+        var inputs = read.Select(x => kept.TryGetValue(Identity(x.Input.Subject), out var k) ? x.Input with { Adjustment = k.Adjustment } : x.Input).ToList();
         var results = Scoring.Assess(scheme, inputs);
         var ranks = Scoring.Ranks(results);
-        var people = read.ToDictionary(x => x.Person.CadreId, x => x.Person);
 
         var run = new AssessmentRun
         {
@@ -80,24 +83,24 @@ public static class AssessmentStore
         var rows = results.Select(r => new AssessmentResult
         {
             RunId = run.Id,
-            CadreId = r.CadreId,
-            VillageCode = people[r.CadreId].VillageCode,
-            UnitId = people[r.CadreId].UnitId,
+            CadreId = subjects[r.Subject].CadreId,
+            VillageCode = subjects[r.Subject].Place,
+            UnitId = subjects[r.Subject].UnitId,
             Raw = r.Raw,
-            Adjustment = kept.GetValueOrDefault(r.CadreId)?.Adjustment ?? 0,
-            AdjustReason = kept.GetValueOrDefault(r.CadreId)?.AdjustReason,
+            Adjustment = kept.GetValueOrDefault(Identity(r.Subject))?.Adjustment ?? 0,
+            AdjustReason = kept.GetValueOrDefault(Identity(r.Subject))?.AdjustReason,
             Score = r.Score,
             Grade = r.Grade,
             Capped = r.Capped,
             Veto = r.Veto,
-            Rank = ranks[r.CadreId],
+            Rank = ranks[r.Subject],
         }).ToList();
         db.AssessmentResults.AddRange(rows);
         await db.SaveChangesAsync(ct);
-        var ids = rows.ToDictionary(r => r.CadreId, r => r.Id);
+        var ids = results.Zip(rows).ToDictionary(x => x.First.Subject, x => x.Second.Id);
         db.AssessmentParts.AddRange(results.SelectMany(r => r.Parts.Select(p => new AssessmentPart
         {
-            ResultId = ids[r.CadreId],
+            ResultId = ids[r.Subject],
             Code = p.Code,
             Weight = p.Weight,
             Score = p.Score,
@@ -163,7 +166,7 @@ public static class AssessmentStore
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         // Published results count in the report: their villages are figured again.
-        await Field.FieldRollups.MarkAsync(db, await db.AssessmentResults.Where(r => r.RunId == run.Id).Select(r => r.VillageCode).Distinct().ToListAsync(ct), ct);
+        await Field.FieldRollups.MarkAsync(db, await PeoplesVillagesAsync(db, run.Id, ct), ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("assessment.publish", "assessment-run", run.Id.ToString(CultureInfo.InvariantCulture), run.DivisionCode, null,
             new { run.Year, run.Group, run.Assessed }), ct);
         await tx.CommitAsync(ct);
@@ -187,22 +190,27 @@ public static class AssessmentStore
         {
             throw new RefusedException([new Problem("run", "考核结果公布后才能通报表扬", "commend once the results are published") { Code = "draft" }]);
         }
+        var kind = AssessmentGroups.KindOf(run.Group);
+        if (kind == AssessedKind.Division)
+        {
+            throw new RefusedException([new Problem("run", "通报点名单位、干部或村：乡镇、县级工作的表扬请在通报页起草", "a notice names units, cadres or villages: draft a township's or county's commendation on the notices' page") { Code = "division" }]);
+        }
         var top = (await PolicyStore.GetAsync(db, run.Year, ct)).Policy.Assessment.For(run.Group)?.Bands[0];
-        var codes = await (from r in db.AssessmentResults.AsNoTracking()
-                           join c in db.Cadres.AsNoTracking() on r.CadreId equals c.Id
-                           where r.RunId == run.Id && r.Grade == top!.Code
-                           orderby r.Rank
-                           select c.Code).ToListAsync(ct);
+        var topResults = db.AssessmentResults.AsNoTracking().Where(r => r.RunId == run.Id && r.Grade == top!.Code).OrderBy(r => r.Rank);
+        var codes = kind == AssessedKind.Unit
+            ? await topResults.Join(db.Units.AsNoTracking(), r => r.UnitId, u => u.Id, (r, u) => u.Code).ToListAsync(ct)
+            : await topResults.Join(db.Cadres.AsNoTracking(), r => r.CadreId, c => c.Id, (r, c) => c.Code).ToListAsync(ct);
         if (top is null || codes.Count == 0)
         {
-            throw new RefusedException([new Problem("run", "本次考核没有最高等次的人员", "no one took the top grade in this assessment") { Code = "nobody" }]);
+            throw new RefusedException([new Problem("run", "本次考核没有最高等次", "no one took the top grade in this assessment") { Code = "nobody" }]);
         }
         var group = AssessmentGroups.Name(run.Group).Zh;
-        var title = $"关于对{run.Year}年度{group}考核“{top.Name}”等次人员予以通报表扬的通报";
-        var body = $"经{run.Year}年度考核，以下{codes.Count}名同志被评为“{top.Name}”等次，现予通报表扬。"
+        var who = kind == AssessedKind.Unit ? $"{codes.Count}个单位" : $"{codes.Count}名同志";
+        var title = $"关于对{run.Year}年度{group}考核“{top.Name}”等次予以通报表扬的通报";
+        var body = $"经{run.Year}年度考核，以下{who}被评为“{top.Name}”等次，现予通报表扬。"
             + "希望受到表扬的同志珍惜荣誉、再接再厉；广大驻村干部以他们为榜样，扎实做好驻村联系服务工作。";
-        return await Supervision.NoticeStore.DraftAsync(db, clock, actor,
-            new Supervision.NoticeInput(run.DivisionCode, Domain.Supervision.NoticeKind.Commendation, title, body, null, [], codes, [], []), ct);
+        return await Supervision.NoticeStore.DraftAsync(db, clock, actor, new Supervision.NoticeInput(run.DivisionCode, Domain.Supervision.NoticeKind.Commendation, title, body, null, [],
+            kind == AssessedKind.Unit ? [] : codes, kind == AssessedKind.Unit ? codes : [], []), ct);
     }
 
     /// <summary>The person assessed appeals their published result, within the policy's days, once.</summary>
@@ -274,7 +282,7 @@ public static class AssessmentStore
         if (change != 0)
         {
             await RegradeAsync(db, run, policy, ct);
-            await Field.FieldRollups.MarkAsync(db, await db.AssessmentResults.Where(r => r.RunId == run.Id).Select(r => r.VillageCode).Distinct().ToListAsync(ct), ct);
+            await Field.FieldRollups.MarkAsync(db, await PeoplesVillagesAsync(db, run.Id, ct), ct);
         }
         var after = await db.AssessmentResults.AsNoTracking().FirstAsync(r => r.Id == result.Id, ct);
         await AuditLog.AppendAsync(db, clock, new Actor(actor.UserName), new AuditRecord("assessment.answer", "assessment-appeal", appeal.Id.ToString(CultureInfo.InvariantCulture), result.VillageCode,
@@ -282,6 +290,10 @@ public static class AssessmentStore
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    // The report counts people's grades at the villages they served: a unit's or a division's result marks nothing.
+    private static Task<List<string>> PeoplesVillagesAsync(LiaisonDb db, long run, CancellationToken ct) =>
+        db.AssessmentResults.Where(r => r.RunId == run && r.CadreId != null).Select(r => r.VillageCode).Distinct().ToListAsync(ct);
 
     private static async Task<(AssessmentRun Run, AssessmentResult Result, ProgrammePolicy Policy)> ResultAsync(LiaisonDb db, OfficeActor actor, long resultId, CancellationToken ct)
     {
@@ -299,13 +311,13 @@ public static class AssessmentStore
     {
         var scheme = policy.Assessment.For(run.Group) ?? throw new InvalidOperationException($"no scheme for {run.Group}");
         var rows = await db.AssessmentResults.Where(r => r.RunId == run.Id).ToListAsync(ct);
-        var graded = Scoring.Grade(scheme, rows.Select(r => new PersonResult(r.CadreId, r.Raw, Math.Round(Math.Clamp(r.Raw + r.Adjustment, 0, 100), 2), "", false, r.Veto, [])).ToList());
+        // Each row's place in the list is its key in the arithmetic (a unit's or a division's row has no cadre).
+        var graded = Scoring.Grade(scheme, rows.Select((r, i) => new PersonResult(i, r.Raw, Math.Round(Math.Clamp(r.Raw + r.Adjustment, 0, 100), 2), "", false, r.Veto, [])).ToList());
         var ranks = Scoring.Ranks(graded);
-        var byCadre = graded.ToDictionary(g => g.CadreId);
-        foreach (var r in rows)
+        foreach (var g in graded)
         {
-            var g = byCadre[r.CadreId];
-            (r.Score, r.Grade, r.Capped, r.Rank) = (g.Score, g.Grade, g.Capped, ranks[r.CadreId]);
+            var r = rows[g.Subject];
+            (r.Score, r.Grade, r.Capped, r.Rank) = (g.Score, g.Grade, g.Capped, ranks[g.Subject]);
         }
         await db.SaveChangesAsync(ct);
     }

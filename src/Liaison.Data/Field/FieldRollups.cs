@@ -90,7 +90,7 @@ public static class FieldRollups
         return dirty.Count;
     }
 
-    /// <summary>Drains until nothing is marked (for commands and tests that want the figures now).</summary>
+    /// <summary>Drains until nothing is marked (for commands and tests that want the figures now, and what keeps them: an assessment, a year's archive).</summary>
     public static async Task DrainAllAsync(LiaisonDb db, CancellationToken ct)
     {
         while (await DrainAsync(db, ct) > 0)

@@ -62,9 +62,7 @@ public static class YearStore
         RefusedException.ThrowIfAny(problems);
 
         // The archive is the year as it stands: every village marked for recounting (the publication marks them all) is recounted first.
-        while (await Field.FieldRollups.DrainAsync(db, ct) > 0)
-        {
-        }
+        await Field.FieldRollups.DrainAllAsync(db, ct);
         var figures = await Reporting.CampaignReports.FiguresAsync(Scoped.Public(db), city!, Domain.Reporting.ReportPeriod.WholeYear(year), ct);
         record ??= db.ProgrammeYears.Add(new ProgrammeYear { Year = year }).Entity;
         record.ClosedAt = now;

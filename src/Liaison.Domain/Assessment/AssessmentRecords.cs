@@ -25,14 +25,22 @@ public sealed class AssessmentRun
     public int TopAllowed { get; set; }
 }
 
-/// <summary>A person's result in a run: the score from the parts, the office's adjustment with its reason, the score, grade, cap and veto.</summary>
+/// <summary>
+/// A result in a run — a person's, a unit's (its pairing) or a township's or county's work —: the score
+/// from the parts, the office's adjustment with its reason, the score, grade, cap and veto.
+/// </summary>
 public sealed class AssessmentResult
 {
     public long Id { get; set; }
     public long RunId { get; set; }
-    public int CadreId { get; set; }
-    /// <summary>The village the person served (a First Secretary's; a stationed cadre's first tie) — where the result is read by jurisdiction.</summary>
+    /// <summary>The person assessed; null for a unit or a division.</summary>
+    public int? CadreId { get; set; }
+    /// <summary>
+    /// Where the result is read by jurisdiction: the village the person served (a First Secretary's; a
+    /// stationed cadre's first tie), a unit's first paired village, or the township or county assessed.
+    /// </summary>
     public required string VillageCode { get; set; }
+    /// <summary>The person's unit, or the unit assessed.</summary>
     public int? UnitId { get; set; }
     public double Raw { get; set; }
     public double Adjustment { get; set; }

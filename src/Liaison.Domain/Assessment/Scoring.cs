@@ -5,14 +5,14 @@ namespace Liaison.Domain.Assessment;
 /// <summary>One component of one person as read from the records: its score (0–100; null where it does not apply), what it rests on in words, and where those records are.</summary>
 public sealed record PartInput(string Code, double? Score, Shared.Term Detail, string? Link = null);
 
-/// <summary>One person to assess: their parts, the finding that vetoes them (null: none) and the office's adjustment in points.</summary>
-public sealed record PersonInput(int CadreId, IReadOnlyList<PartInput> Parts, string? Veto = null, double Adjustment = 0);
+/// <summary>One person (or unit, or division: <c>Subject</c> is the key the caller gives it) to assess: their parts, the finding that vetoes them (null: none) and the office's adjustment in points.</summary>
+public sealed record PersonInput(int Subject, IReadOnlyList<PartInput> Parts, string? Veto = null, double Adjustment = 0);
 
 /// <summary>A part as it counts: the weight it carries once the parts that do not apply are left out, and the points it gives (weight × score ÷ 100).</summary>
 public sealed record PartResult(string Code, double Weight, double? Score, double Points, Shared.Term Detail, string? Link);
 
 /// <summary>A person's result: the score from the parts, the score after the adjustment, the grade, whether the top band's cap moved them down, and the veto.</summary>
-public sealed record PersonResult(int CadreId, double Raw, double Score, string Grade, bool Capped, string? Veto, IReadOnlyList<PartResult> Parts);
+public sealed record PersonResult(int Subject, double Raw, double Score, string Grade, bool Capped, string? Veto, IReadOnlyList<PartResult> Parts);
 
 /// <summary>
 /// The assessment's arithmetic: each person's weighted score, the grade by the scheme's bands, the
@@ -43,7 +43,7 @@ public static class Scoring
         var ranks = new Dictionary<int, int>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            ranks[ordered[i].CadreId] = i > 0 && ordered[i].Score == ordered[i - 1].Score ? ranks[ordered[i - 1].CadreId] : i + 1;
+            ranks[ordered[i].Subject] = i > 0 && ordered[i].Score == ordered[i - 1].Score ? ranks[ordered[i - 1].Subject] : i + 1;
         }
         return ranks;
     }
@@ -63,7 +63,7 @@ public static class Scoring
             return new PartResult(c.Code, weight, score, applies && score is { } v ? Round(weight * v / 100) : 0, input?.Detail ?? new Shared.Term("", ""), input?.Link);
         }).ToList();
         var raw = total > 0 ? Round(applying.Sum(c => c.Weight * Math.Clamp(byCode[c.Code].Score!.Value, 0, 100)) / total) : 0;
-        return new PersonResult(person.CadreId, raw, Round(Math.Clamp(raw + person.Adjustment, 0, 100)), "", false, person.Veto, parts);
+        return new PersonResult(person.Subject, raw, Round(Math.Clamp(raw + person.Adjustment, 0, 100)), "", false, person.Veto, parts);
     }
 
     /// <summary>The band a score falls in: the first whose least it reaches (the last takes the rest).</summary>
@@ -97,9 +97,9 @@ public static class Scoring
         {
             var cut = inTop[allowed - 1].Score;
             var fits = inTop.Count(r => r.Score >= cut) <= allowed;
-            keep = inTop.Where(r => fits ? r.Score >= cut : r.Score > cut).Select(r => r.CadreId).ToHashSet();
+            keep = inTop.Where(r => fits ? r.Score >= cut : r.Score > cut).Select(r => r.Subject).ToHashSet();
         }
-        return graded.Select(r => r.Grade == top && !keep.Contains(r.CadreId) ? r with { Grade = next, Capped = true } : r).ToList();
+        return graded.Select(r => r.Grade == top && !keep.Contains(r.Subject) ? r with { Grade = next, Capped = true } : r).ToList();
     }
 
     private static double Round(double x) => Math.Round(x, 2, MidpointRounding.AwayFromZero);

@@ -152,15 +152,16 @@ public static class PolicyValidation
     {
         var a = p.Assessment;
         var kinds = p.Supervision.FindingKinds.Select(k => k.Code).ToHashSet();
-        add(a.Schemes.GroupBy(s => s.Group).Any(g => g.Count() > 1) || a.Schemes.Any(s => !Assessment.AssessmentGroups.All.Contains(s.Group)), "assessment.groups", "assessment.schemes",
-            $"考核方案的对象须为 {string.Join("、", Assessment.AssessmentGroups.All)} 之一，且每类只有一个方案", $"a scheme's group is one of {string.Join(", ", Assessment.AssessmentGroups.All)}, one scheme a group");
+        add(a.Schemes.GroupBy(s => s.Group).Any(g => g.Count() > 1) || a.Schemes.Any(s => !Assessment.AssessmentGroups.Known.Contains(s.Group)), "assessment.groups", "assessment.schemes",
+            $"考核方案的对象须为 {string.Join("、", Assessment.AssessmentGroups.Known)} 之一，且每类只有一个方案", $"a scheme's group is one of {string.Join(", ", Assessment.AssessmentGroups.Known)}, one scheme a group");
         foreach (var (s, i) in a.Schemes.Select((s, i) => (s, i)))
         {
             var path = $"assessment.schemes[{i}]";
-            var unknown = s.Components.Select(c => c.Code).Where(c => !Assessment.AssessmentComponents.All.Contains(c)).ToList();
+            var allowed = Assessment.AssessmentGroups.ComponentsOf(s.Group);
+            var unknown = s.Components.Select(c => c.Code).Where(c => !allowed.Contains(c)).ToList();
             add(unknown.Count > 0 || s.Components.GroupBy(c => c.Code).Any(g => g.Count() > 1), "assessment.components", path + ".components",
-                $"考核项目须为 {string.Join("、", Assessment.AssessmentComponents.All)}，且不重复{(unknown.Count > 0 ? "（没有：" + string.Join("、", unknown) + "）" : "")}",
-                $"components are among {string.Join(", ", Assessment.AssessmentComponents.All)}, each once{(unknown.Count > 0 ? " (no such: " + string.Join(", ", unknown) + ")" : "")}");
+                $"{s.Group} 的考核项目须为 {string.Join("、", allowed)}，且不重复{(unknown.Count > 0 ? "（没有：" + string.Join("、", unknown) + "）" : "")}",
+                $"the components of {s.Group} are among {string.Join(", ", allowed)}, each once{(unknown.Count > 0 ? " (no such: " + string.Join(", ", unknown) + ")" : "")}");
             add(s.Components.Any(c => c.Weight < 0 || double.IsNaN(c.Weight)) || Math.Abs(s.Components.Sum(c => c.Weight) - 100) > 0.001, "assessment.weights", path + ".components",
                 $"各项权重不能为负，合计须为 100（现为 {s.Components.Sum(c => c.Weight):0.##}）", $"weights are not negative and add up to 100 (now {s.Components.Sum(c => c.Weight):0.##})");
             var bands = s.Bands;

@@ -195,4 +195,7 @@ public static class Words
     public static Term VisitRate { get; } = new("走访率", "Visit rate");
     public static Term Year { get; } = new("年度", "Year");
     public static Term Yes { get; } = new("是", "yes");
+    public static Term Print { get; } = new("打印", "Print");
+    public static Term HouseNo { get; } = new("门牌号", "House no.");
+    public static Term Enter { get; } = new("录入", "Enter");
 }

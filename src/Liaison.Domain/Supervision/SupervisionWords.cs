@@ -89,4 +89,5 @@ public static class SupervisionWords
     /// <summary>A finding kind's name from the policy's catalogue, its code when the catalogue no longer has it.</summary>
     public static Term KindName(Policy.SupervisionRules rules, string code) =>
         rules.Find(code) is { } k ? new(k.Name, k.EnglishName.Length > 0 ? k.EnglishName : k.Name) : Term.Same(code);
+    public static Term CallList { get; } = new("核实名单", "Call list");
 }

@@ -46,12 +46,12 @@ public static class AssessmentCommands
             var policy = (await PolicyStore.GetAsync(db, assessed.Year, ct)).Policy;
             var scheme = policy.Assessment.For(assessed.Group)!;
             using var outside = Data.Access.Unscoped.Section("the CLI prints the run its actor just made under its own jurisdiction");
-            var results = await db.AssessmentResults.AsNoTracking().Where(x => x.RunId == assessed.Id).OrderBy(x => x.Rank).ThenBy(x => x.CadreId).ToListAsync(ct);
-            var ids = results.Select(x => x.Id).ToList();
+            var results = await AssessmentRows.NameAsync(db, Data.Access.Scoped.Public(db),
+                await db.AssessmentResults.AsNoTracking().Where(x => x.RunId == assessed.Id).OrderBy(x => x.Rank).ThenBy(x => x.Id).ToListAsync(ct), ct);
+            var ids = results.Select(x => x.Result.Id).ToList();
             var parts = (await db.AssessmentParts.AsNoTracking().Where(p => ids.Contains(p.ResultId)).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.ResultId);
-            var cadreIds = results.Select(x => x.CadreId).ToList();
-            var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name }, ct);
-            var grades = scheme.Bands.Select(b => new { grade = b.Code, name = r.English && b.EnglishName.Length > 0 ? b.EnglishName : b.Name, count = results.Count(x => x.Grade == b.Code) }).ToList();
+            var kind = AssessmentGroups.KindOf(assessed.Group);
+            var grades = scheme.Bands.Select(b => new { grade = b.Code, name = r.English && b.EnglishName.Length > 0 ? b.EnglishName : b.Name, count = results.Count(x => x.Result.Grade == b.Code) }).ToList();
             if (r.Json)
             {
                 CommandRunner.Print(new
@@ -63,20 +63,23 @@ public static class AssessmentCommands
                     assessed = assessed.Assessed,
                     topAllowed = assessed.TopAllowed,
                     grades,
-                    people = results.Select(x => new
+                    // "people" for every group (a unit's or a division's rows too), each with its code: the cadre's staff number, the unit's code or the division's.
+                    people = results.Select(row => (Row: row, x: row.Result)).Select(y => new
                     {
-                        cadre = cadres[x.CadreId].Code,
-                        name = cadres[x.CadreId].Name,
-                        village = x.VillageCode,
-                        score = x.Score,
-                        raw = x.Raw,
-                        adjustment = x.Adjustment,
-                        grade = x.Grade,
-                        rank = x.Rank,
-                        capped = x.Capped,
-                        veto = x.Veto,
-                        page = $"/assessment/results/{x.Id}",
-                        components = parts[x.Id].Select(p => new { code = p.Code, weight = p.Weight, score = p.Score, points = p.Points, detail = r.English ? p.DetailEn : p.Detail, link = p.Link }),
+                        cadre = kind == AssessedKind.Person ? y.Row.Code : null,
+                        unit = kind == AssessedKind.Unit ? y.Row.Code : null,
+                        division = kind == AssessedKind.Division ? y.Row.Code : null,
+                        name = y.Row.Name,
+                        village = y.x.VillageCode,
+                        score = y.x.Score,
+                        raw = y.x.Raw,
+                        adjustment = y.x.Adjustment,
+                        grade = y.x.Grade,
+                        rank = y.x.Rank,
+                        capped = y.x.Capped,
+                        veto = y.x.Veto,
+                        page = $"/assessment/results/{y.x.Id}",
+                        components = parts[y.x.Id].Select(p => new { code = p.Code, weight = p.Weight, score = p.Score, points = p.Points, detail = r.English ? p.DetailEn : p.Detail, link = p.Link }),
                     }),
                 });
             }
@@ -85,9 +88,9 @@ public static class AssessmentCommands
                 Console.WriteLine(r.Say($"考核 {assessed.Id}：{assessed.Year} 年{AssessmentGroups.Name(assessed.Group).Zh}（{assessed.DivisionCode}）{assessed.Assessed} 人；最高等次不超过 {assessed.TopAllowed} 人。",
                     $"Assessment {assessed.Id}: {assessed.Year}, {AssessmentGroups.Name(assessed.Group).En} under {assessed.DivisionCode}, {assessed.Assessed} assessed; the top grade for at most {assessed.TopAllowed}."));
                 Console.WriteLine(string.Join(r.Say(Domain.Shared.Words.PhraseSeparator), grades.Select(g => $"{g.name} {g.count}")));
-                foreach (var x in results.Take(20))
+                foreach (var (row, x) in results.Take(20).Select(row => (row, row.Result)))
                 {
-                    Console.WriteLine($"{x.Rank,5} {cadres[x.CadreId].Code,-12} {cadres[x.CadreId].Name,-6} {x.Score,6:0.00} {scheme.Bands.First(b => b.Code == x.Grade).Name}{(x.Capped ? r.Say(AssessmentWords.Capped) : "")}{(x.Veto is { } v ? r.Say($"（一票否决：{v}）", $" (vetoed: {v})") : "")}");
+                    Console.WriteLine($"{x.Rank,5} {row.Code,-12} {row.Name,-6} {x.Score,6:0.00} {scheme.Bands.First(b => b.Code == x.Grade).Name}{(x.Capped ? r.Say(AssessmentWords.Capped) : "")}{(x.Veto is { } v ? r.Say($"（一票否决：{v}）", $" (vetoed: {v})") : "")}");
                 }
                 if (results.Count > 20)
                 {

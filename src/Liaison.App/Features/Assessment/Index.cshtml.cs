@@ -29,8 +29,13 @@ public sealed class IndexModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdi
     /// <summary>The grades' names by code, from this year's policy.</summary>
     public Dictionary<string, Term> Grades { get; private set; } = [];
 
+    /// <summary>The groups the policy assesses (last year's and this year's schemes): people, and units or townships and counties where the city assesses them.</summary>
+    public List<string> Groups { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Groups = (await Data.Policy.PolicyStore.GetAsync(db, Year - 1, ct)).Policy.Assessment.Schemes.Select(s => s.Group)
+            .Concat((await Data.Policy.PolicyStore.GetAsync(db, Year, ct)).Policy.Assessment.Schemes.Select(s => s.Group)).Distinct().ToList();
         Grades = (await Data.Policy.PolicyStore.GetAsync(db, Year, ct)).Policy.Assessment.Schemes.SelectMany(s => s.Bands)
             .DistinctBy(b => b.Code).ToDictionary(b => b.Code, b => new Term(b.Name, b.EnglishName.Length > 0 ? b.EnglishName : b.Name));
         var query = Code is { Length: > 0 } code ? scoped.Under(code).AssessmentRuns : scoped.AssessmentRuns;

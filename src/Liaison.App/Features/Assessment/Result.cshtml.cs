@@ -46,7 +46,7 @@ public sealed class ResultModel(LiaisonDb db, Jurisdiction jurisdiction, TimePro
         {
             return NotFound();
         }
-        return File(ResultSheet.Pdf(Row, Run, Scheme, Parts, Appeal), "application/pdf", $"assessment-{Run.Year}-{Row.CadreCode}.pdf");
+        return File(ResultSheet.Pdf(Row, Run, Scheme, Parts, Appeal), "application/pdf", $"assessment-{Run.Year}-{Row.Code}.pdf");
     }
 
     public Task<IActionResult> OnPostAdjustAsync(double points, string? reason, CancellationToken ct) =>
@@ -89,7 +89,7 @@ public sealed class ResultModel(LiaisonDb db, Jurisdiction jurisdiction, TimePro
         }
         Run = await db.AssessmentRuns.AsNoTracking().FirstAsync(r => r.Id == result.RunId, ct);
         Office = jurisdiction.May(Ability.Assess) && jurisdiction.Covers(result.VillageCode);
-        Own = jurisdiction.CadreId == result.CadreId && Run.Status == RunStatus.Published;
+        Own = result.CadreId is { } cadre && jurisdiction.CadreId == cadre && Run.Status == RunStatus.Published;
         if (!Office && !Own)
         {
             return false;

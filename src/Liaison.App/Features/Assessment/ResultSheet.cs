@@ -22,12 +22,12 @@ public static class ResultSheet
         string N(double? v) => v is { } d ? d.ToString("0.##", inv) : "—";
         var r = row.Result;
         using var document = new PdfDocument();
-        document.Info.Title = $"{run.Year}年度考核登记表 {row.CadreName}";
+        document.Info.Title = $"{run.Year}年度考核登记表 {row.Name}";
         var pdf = new PdfWriter(document);
         try
         {
             pdf.Heading($"{run.Year} 年度{AssessmentGroups.Name(run.Group).Zh}考核登记表", 16);
-            pdf.Line($"姓名：{row.CadreName}（{row.CadreCode}）　单位：{row.Unit}　所驻村：{row.Village}", 10, XBrushes.Black);
+            pdf.Line($"姓名：{row.Name}（{row.Code}）　单位：{row.Unit}　所驻村：{row.Village}", 10, XBrushes.Black);
             pdf.Line($"得分：{r.Score.ToString("0.00", inv)}　等次：{AssessmentRows.GradeName(scheme, r.Grade).Zh}{(r.Capped ? "（限额）" : "")}　名次：{r.Rank}/{run.Assessed}"
                 + (run.PublishedAt is { } p ? $"　公布日期：{p.ToString("yyyy-MM-dd", inv)}" : "　（草稿，未公布）"), 10, XBrushes.Black);
             if (r.Veto is { } veto)

@@ -93,7 +93,7 @@ public sealed class RunModel(LiaisonDb db, Scoped scoped, Jurisdiction jurisdict
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var bytes = await Data.Export.TableExport.XlsxAsync(
             [Ui.T(AssessmentWords.Rank), Ui.T("干部编码", "Cadre code"), Ui.T(Words.PersonName), Ui.T(Words.Unit), Ui.T(Words.Village), Ui.T(AssessmentWords.Score), Ui.T("调整", "Adjustment"), Ui.T("调整理由", "Reason"), Ui.T(AssessmentWords.Grade), Ui.T("一票否决", "Veto")],
-            rows.Select(r => new[] { r.Result.Rank.ToString(inv), r.CadreCode, r.CadreName, r.Unit, r.Village, r.Result.Score.ToString("0.00", inv), r.Result.Adjustment.ToString("0.##", inv), r.Result.AdjustReason ?? "",
+            rows.Select(r => new[] { r.Result.Rank.ToString(inv), r.Code, r.Name, r.Unit, r.Village, r.Result.Score.ToString("0.00", inv), r.Result.Adjustment.ToString("0.##", inv), r.Result.AdjustReason ?? "",
                 Ui.T(AssessmentRows.GradeName(Scheme, r.Result.Grade)) + (r.Result.Capped ? Ui.T(AssessmentWords.Capped) : ""), r.Result.Veto ?? "" }), ct);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"assessment-{Run.Year}-{Run.Group}{(Unit is { Length: > 0 } u ? "-" + u : "")}.xlsx");
     }

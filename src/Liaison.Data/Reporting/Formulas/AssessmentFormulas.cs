@@ -21,7 +21,7 @@ public sealed class ObservedRow
 /// <summary>
 /// 年度考核 (issue 23) at each village for a year: the masses' ratings (in December: the evaluation closes the year), the
 /// county's observation days by their month, and the year's published results (the newest published
-/// run of each group) at the village served, in December. The grades are the policy's default bands'
+/// run of each group of people) at the village served, in December. The grades are the policy's default bands'
 /// codes; a city with bands of its own reads them on the assessment pages.
 /// </summary>
 internal static class AssessmentFormulas
@@ -56,7 +56,7 @@ internal static class AssessmentFormulas
         await Observations.ReadAsync(scope.Narrow(observed, db, o => o.VillageCode, null, o => o.Month), o => o.VillageCode, o => o.Month, cells, ct);
         var runs = db.AssessmentRuns.AsNoTracking().Where(r => r.Year == year && r.Status == RunStatus.Published);
         var newest = runs.Where(r => !runs.Any(o => o.Group == r.Group && o.DivisionCode == r.DivisionCode && o.Id > r.Id)).Select(r => r.Id);
-        var graded = db.AssessmentResults.AsNoTracking().Where(r => newest.Contains(r.RunId)).Select(r => new GradedRow { VillageCode = r.VillageCode, Grade = r.Grade });
+        var graded = db.AssessmentResults.AsNoTracking().Where(r => newest.Contains(r.RunId) && r.CadreId != null).Select(r => new GradedRow { VillageCode = r.VillageCode, Grade = r.Grade });
         await Grades.ReadAsync(scope.Narrow(graded, db, g => g.VillageCode, null, _ => 12), g => g.VillageCode, _ => 12, cells, ct);
     }
 }
