@@ -522,7 +522,8 @@ fi
 
 # The year's close (issue 23) on PostgreSQL: the city demo with last year's plan, First Secretaries
 # and activity, kept as a template; each repetition on a fresh copy times, in order, the demo's
-# assessment entries, the assessment run of each group, their publication, `year close` and
+# assessment entries, the assessment run of each group (the people's, then — the policy naming them —
+# the units' pairing and the townships' and counties' work), their publication, `year close` and
 # `year open` of the next year, each beside `db status` on the same copy. Last year, because a year
 # is closed only once it has ended.
 CLOSE_YEAR=$(( $(date +%Y) - 1 ))
@@ -543,7 +544,17 @@ if selected year; then
       [ "$TIMED_OK" = 1 ] || { echo "run.sh: $bench failed: $(cut -c1-300 "$WORK/out.txt")" >&2; exit 1; }
     }
     step year-demo-assessment "$LIAISON" demo assessment --year "$CLOSE_YEAR"
-    for group in first-secretaries stationed-cadres; do
+    # The city assesses its units' pairing and its townships' and counties' work too (untimed: the policy's new version).
+    "$LIAISON" policy show --year "$CLOSE_YEAR" --document --db "$run_db" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+d["assessment"]["schemes"] += [
+    {"group": "unit-pairing", "components": [{"code": "pairing-stays", "weight": 40}, {"code": "help-plans", "weight": 20}, {"code": "members", "weight": 20}, {"code": "masses", "weight": 20}]},
+    {"group": "township-work", "components": [{"code": "visit_rate", "weight": 40}, {"code": "cases_on_time_rate", "weight": 30}, {"code": "assessment_satisfaction_rate", "weight": 30}]},
+    {"group": "county-work", "components": [{"code": "coverage", "weight": 40}, {"code": "visit_rate", "weight": 30}, {"code": "participation", "weight": 30}]}]
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)' "$WORK/year-policy.json"
+    "$LIAISON" policy set "$WORK/year-policy.json" --json --db "$run_db" >/dev/null
+    for group in first-secretaries stationed-cadres unit-pairing township-work county-work; do
       step "year-run-$group" "$LIAISON" assessment run --year "$CLOSE_YEAR" --group "$group"
       run_id=$(grep -o '"run":[0-9]*' "$WORK/out.txt" | head -1 | cut -d: -f2)
       log "year: $group: $(grep -o '"assessed":[0-9]*,"topAllowed":[0-9]*,"grades":\[[^]]*\]' "$WORK/out.txt")"

@@ -248,8 +248,15 @@ public class AssessmentRunTests
             .OrderBy(x => x.Id).FirstAsync();
         db.UnitStays.Add(new Liaison.Domain.Liaisons.UnitStay
         {
-            TieId = pairing.Id, UnitId = pairing.UnitId!.Value, VillageCode = pairing.DivisionCode, Arrived = new DateOnly(2026, 5, 10), Left = new DateOnly(2026, 5, 12),
-            What = "集中驻村", Members = 3, RecordedBy = "unit-admin", RecordedAt = clock.GetUtcNow(),
+            TieId = pairing.Id,
+            UnitId = pairing.UnitId!.Value,
+            VillageCode = pairing.DivisionCode,
+            Arrived = new DateOnly(2026, 5, 10),
+            Left = new DateOnly(2026, 5, 12),
+            What = "集中驻村",
+            Members = 3,
+            RecordedBy = "unit-admin",
+            RecordedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
