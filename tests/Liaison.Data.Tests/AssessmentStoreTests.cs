@@ -201,6 +201,8 @@ public class AssessmentRunTests
         await Liaison.Data.Field.FieldRollups.DrainAsync(db, default);
         var figures = await Liaison.Data.Reporting.CampaignReports.FiguresAsync(Liaison.Data.Access.Scoped.Public(db), county, Liaison.Domain.Reporting.ReportPeriod.WholeYear(2026), default);
         Assert.Equal(run.Assessed, figures["assessment_assessed"]);
+        Assert.Equal(run.Assessed, figures["assessment_fs_assessed"]);
+        Assert.Equal(await db.AssessmentResults.CountAsync(r => r.RunId == run.Id && r.Grade == "excellent"), figures["assessment_fs_excellent"]);
         Assert.Equal(await db.AssessmentResults.CountAsync(r => r.RunId == run.Id && r.Grade == "incompetent"), figures["assessment_incompetent"]);
         Assert.True(figures["assessment_incompetent"] >= 1);
         mine = await db.AssessmentResults.AsNoTracking().SingleAsync(r => r.RunId == run.Id && r.CadreId == author.CadreId);
@@ -351,6 +353,11 @@ public class AssessmentRunTests
             Assert.Equal(Liaison.Domain.Supervision.NoticeKind.Commendation, notice.Kind);
             Assert.Equal(Liaison.Domain.Supervision.NoticeStatus.Draft, notice.Status);
             Assert.Equal(top, await db.NoticeSubjects.AsNoTracking().Where(x => x.NoticeId == notice.Id).Select(x => x.CadreId!.Value).OrderBy(x => x).ToListAsync());
+            // Issued, it counts in the report: those named, at the villages they served.
+            await Liaison.Data.Supervision.NoticeStore.IssueAsync(db, clock, office, notice.Id, default);
+            await Liaison.Data.Field.FieldRollups.DrainAllAsync(db, default);
+            var commended = await db.AssessmentResults.AsNoTracking().Where(r => top.Contains(r.CadreId!.Value) && r.RunId == run.Id).CountAsync();
+            Assert.True((await Liaison.Data.Reporting.CampaignReports.FiguresAsync(Liaison.Data.Access.Scoped.Public(db), city, Liaison.Domain.Reporting.ReportPeriod.WholeYear(2026), default))["assessment_commended"] >= commended);
         }
         // Nor the next year opened before this one is closed.
         await Assert.ThrowsAsync<Liaison.Domain.Shared.RefusedException>(() => Liaison.Data.Years.YearStore.OpenAsync(db, clock, office, 2027, default));

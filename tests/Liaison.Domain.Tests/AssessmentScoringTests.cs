@@ -145,6 +145,18 @@ public class AssessmentScoringTests
     }
 
     [Fact]
+    public void The_reports_satisfaction_reads_with_its_interval_and_other_rates_without()
+    {
+        long Figure(string id) => id switch { "assessment_satisfied" => 90, "assessment_ratings" => 100, "assessment_excellent" => 2, "assessment_assessed" => 10, _ => 0 };
+        var zh = Liaison.Domain.Reporting.Ratios.MassSatisfaction.Format(Figure, english: false);
+        Assert.StartsWith("90.0%（95% 区间 ", zh, StringComparison.Ordinal);
+        var bounds = Liaison.Domain.Supervision.Proportions.Interval(90, 100);
+        Assert.Contains(Liaison.Domain.Reporting.Ratios.MassSatisfaction.Format(bounds.Low) + "–" + Liaison.Domain.Reporting.Ratios.MassSatisfaction.Format(bounds.High), zh, StringComparison.Ordinal);
+        Assert.Equal("20.0%", Liaison.Domain.Reporting.Ratios.Excellence.Format(Figure, english: true));
+        Assert.Equal("—", Liaison.Domain.Reporting.Ratios.MassSatisfaction.Format(_ => 0, english: true));
+    }
+
+    [Fact]
     public void Units_and_townships_schemes_pass_with_their_own_components_and_are_shown_in_words()
     {
         var json = """{ "year": 2026, "assessment": { "schemes": [ { "group": "unit-pairing", "components": [ { "code": "pairing-stays", "weight": 60 }, { "code": "members", "weight": 40 } ] },""" +

@@ -120,6 +120,7 @@ public static class NoticeStore
         (notice.Status, notice.IssuedOn, notice.IssuedBy, notice.Public) = (NoticeStatus.Issued, ChinaTime.DateOf(now), actor.UserName, rules.PublishNotices);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await MarkCommendedAsync(db, notice, ct);
         await AuditAsync(db, clock, actor, "notice.issue", notice, new { Status = NoticeStatus.Draft }, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -141,10 +142,22 @@ public static class NoticeStore
         (notice.Status, notice.WithdrawnReason, notice.Public) = (NoticeStatus.Withdrawn, why, false);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await MarkCommendedAsync(db, notice, ct);
         await AuditAsync(db, clock, actor, "notice.withdraw", notice, new { Status = NoticeStatus.Issued }, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return notice;
+    }
+
+    // The report counts the people assessed whom an issued commendation names, at the villages they served: those villages are figured again.
+    private static async Task MarkCommendedAsync(LiaisonDb db, Notice notice, CancellationToken ct)
+    {
+        if (notice.Kind != NoticeKind.Commendation)
+        {
+            return;
+        }
+        var named = db.NoticeSubjects.Where(s => s.NoticeId == notice.Id && s.CadreId != null).Select(s => s.CadreId);
+        await Field.FieldRollups.MarkAsync(db, await db.AssessmentResults.Where(r => named.Contains(r.CadreId)).Select(r => r.VillageCode).Distinct().ToListAsync(ct), ct);
     }
 
     private static Problem Frozen() => new("status", "通报已印发，不能再修改", "the notice is issued; its text no longer changes") { Code = "issued" };

@@ -99,7 +99,7 @@ public static class AssessmentComponents
     /// where more is better — not the reopened cases' rate, nor the top grade's share (the cap sets it).
     /// </summary>
     public static IReadOnlyList<string> ForDivisions { get; } = Reporting.Ratios.All
-        .Where(r => r.Percent && r.Id is not ("cases_reopen_rate" or "assessment_excellent_rate")).Select(r => r.Id).ToList();
+        .Where(r => r.Percent && r.Id is not ("cases_reopen_rate" or "assessment_excellent_rate" or "assessment_fs_excellent_rate")).Select(r => r.Id).ToList();
 
     public static Term Name(string code) => code switch
     {

@@ -47,7 +47,7 @@ public static class CampaignSections
         new("deeds", "实事好事", "Practical deeds", Indicators.DeedFigures, []),
         new("party", "党组织建设", "Party organisations", Indicators.PartyFigures, []),
         new("supervision", "督查", "Supervision", Indicators.SupervisionFigures, [Ratios.Presence, Ratios.Confirmation, Ratios.OrdersOnTime]),
-        new("assessment", "年度考核", "Year-end assessment", Indicators.AssessmentFigures, [Ratios.MassSatisfaction, Ratios.Excellence]),
+        new("assessment", "年度考核", "Year-end assessment", Indicators.AssessmentFigures, [Ratios.MassSatisfaction, Ratios.Excellence, Ratios.SecretaryExcellence]),
     ];
 }
 

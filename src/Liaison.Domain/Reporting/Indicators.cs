@@ -113,10 +113,13 @@ public static class Indicators
     public static readonly Indicator GradedCompetent = new("assessment_competent", "考核称职", "Graded competent", "人", "", "其中定为称职的", "Of those, graded competent") { Kind = IndicatorKind.Flow };
     public static readonly Indicator GradedBasic = new("assessment_basic", "考核基本称职", "Graded basically competent", "人", "", "其中定为基本称职的", "Of those, graded basically competent") { Kind = IndicatorKind.Flow };
     public static readonly Indicator GradedIncompetent = new("assessment_incompetent", "考核不称职", "Graded not competent", "人", "", "其中定为不称职的（含一票否决）", "Of those, graded not competent (vetoes included)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator SecretariesAssessed = new("assessment_fs_assessed", "第一书记参加考核", "First Secretaries assessed", "人", "", "参加年度考核的人中第一书记组的人数（其余为驻村联系干部组）", "Of those assessed, the First Secretaries' group (the rest: stationed and liaison cadres)") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator SecretariesExcellent = new("assessment_fs_excellent", "第一书记考核优秀", "First Secretaries graded excellent", "人", "", "其中定为优秀的", "Of those, graded excellent") { Kind = IndicatorKind.Flow };
+    public static readonly Indicator Commended = new("assessment_commended", "通报表扬", "Commended", "人", "", "参加考核的人中被已印发的通报表扬点名的（本年度）", "Of those assessed, the people named in an issued notice of commendation of the year") { Kind = IndicatorKind.Flow };
 
     /// <summary>The assessment section's figures (issue 23), counted at villages with the field family.</summary>
     public static IReadOnlyList<Indicator> AssessmentFigures { get; } =
-        [MassRatings, MassSatisfied, Observed, Assessed, GradedExcellent, GradedCompetent, GradedBasic, GradedIncompetent];
+        [MassRatings, MassSatisfied, Observed, Assessed, GradedExcellent, GradedCompetent, GradedBasic, GradedIncompetent, SecretariesAssessed, SecretariesExcellent, Commended];
 
     // 年度目标责任书 (issue 21): signed agreements and their targets, by the month signed, with where each target stands now.
     public static readonly Indicator AgreementsSigned = new("agreements_signed", "签订目标责任书", "Agreements signed", "份", "", "本年度第一书记与乡镇党委签订的目标责任书，按签订的月份计", "Target-responsibility agreements First Secretaries signed with the township committee this year, by the month signed") { Kind = IndicatorKind.Flow };

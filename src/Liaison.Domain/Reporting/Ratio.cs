@@ -4,7 +4,7 @@ namespace Liaison.Domain.Reporting;
 /// A rate or average the report derives from two or more indicators, defined once so that every
 /// page, export and check divides the same way. Empty (null) when the denominator is zero.
 /// </summary>
-public sealed record Ratio(string Id, string NameZh, string NameEn, Indicator Numerator, IReadOnlyList<Indicator> Denominators, bool Percent = true)
+public sealed record Ratio(string Id, string NameZh, string NameEn, Indicator Numerator, IReadOnlyList<Indicator> Denominators, bool Percent = true, bool Interval = false)
 {
     public string Name(bool english) => english ? NameEn : NameZh;
 
@@ -15,6 +15,21 @@ public sealed record Ratio(string Id, string NameZh, string NameEn, Indicator Nu
     {
         var whole = Denominators.Sum(d => figure(d.Id));
         return whole == 0 ? null : (double)figure(Numerator.Id) / whole;
+    }
+
+    /// <summary>
+    /// As people read it with the figures it divides: for a rate from a sample (<see cref="Interval"/>:
+    /// the masses' satisfaction), its 95% interval beside it (Wilson's, exact where few).
+    /// </summary>
+    public string Format(Func<string, long> figure, bool english)
+    {
+        var value = Of(figure);
+        if (!Interval || value is null)
+        {
+            return Format(value);
+        }
+        var e = Supervision.Proportions.Interval(figure(Numerator.Id), Denominators.Sum(d => figure(d.Id)));
+        return english ? $"{Format(value)} (95% interval {Format(e.Low)}–{Format(e.High)})" : $"{Format(value)}（95% 区间 {Format(e.Low)}–{Format(e.High)}）";
     }
 
     /// <summary>As people read it: 86.5% for a rate, 4.32 for an average, a dash when empty.</summary>
@@ -57,12 +72,13 @@ public static class Ratios
     /// <summary>核实率: visits confirmed ÷ households reached, pooled over the samples; each sample's weighted estimate and interval are on the supervision page.</summary>
     public static readonly Ratio Confirmation = new("supervision_confirmation_rate", "走访核实率", "Visits confirmed", Indicators.CallsConfirmed, [Indicators.CallsReached]);
     public static readonly Ratio OrdersOnTime = new("supervision_orders_on_time_rate", "整改按期销号率", "Orders closed on time", Indicators.OrdersOnTime, [Indicators.Orders]);
-    public static readonly Ratio MassSatisfaction = new("assessment_satisfaction_rate", "群众满意率", "Masses' satisfaction", Indicators.MassSatisfied, [Indicators.MassRatings]);
+    public static readonly Ratio MassSatisfaction = new("assessment_satisfaction_rate", "群众满意率", "Masses' satisfaction", Indicators.MassSatisfied, [Indicators.MassRatings], Interval: true);
     public static readonly Ratio Excellence = new("assessment_excellent_rate", "优秀比例", "Graded excellent", Indicators.GradedExcellent, [Indicators.Assessed]);
+    public static readonly Ratio SecretaryExcellence = new("assessment_fs_excellent_rate", "第一书记优秀比例", "First Secretaries graded excellent", Indicators.SecretariesExcellent, [Indicators.SecretariesAssessed]);
 
     public static IReadOnlyList<Ratio> All { get; } =
         [Coverage, NeedCoverage, SecretariesAllVisited, SecretariesThreeOldsVisited, SecretariesThreeKindsVisited, VisitRate, ThreeOldsVisitRate, ThreeKindsVisitRate, Participation, TiesVisitingRate, HelpAchieved, ResidenceCompliance,
-         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet, Presence, Confirmation, OrdersOnTime, MassSatisfaction, Excellence];
+         Completion, OnTime, Replies, Satisfaction, Reopens, Mediation, ErrandsDone, CommitmentCompletion, TargetsMet, Presence, Confirmation, OrdersOnTime, MassSatisfaction, Excellence, SecretaryExcellence];
 
     public static Ratio? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 }

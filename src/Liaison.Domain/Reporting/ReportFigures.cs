@@ -12,4 +12,7 @@ public sealed class ReportFigures(IReadOnlyDictionary<string, long> values)
     public long this[Indicator indicator] => this[indicator.Id];
 
     public double? this[Ratio ratio] => ratio.Of(id => this[id]);
+
+    /// <summary>The ratio as people read it, with its interval where it is a sample's.</summary>
+    public string Show(Ratio ratio, bool english) => ratio.Format(id => this[id], english);
 }

@@ -27,7 +27,12 @@ public static class ResultSheet
         try
         {
             pdf.Heading($"{run.Year} 年度{AssessmentGroups.Name(run.Group).Zh}考核登记表", 16);
-            pdf.Line($"姓名：{row.Name}（{row.Code}）　单位：{row.Unit}　所驻村：{row.Village}", 10, XBrushes.Black);
+            pdf.Line(AssessmentGroups.KindOf(run.Group) switch
+            {
+                AssessedKind.Unit => $"单位：{row.Name}（{row.Code}）　联建村：{row.Village}",
+                AssessedKind.Division => $"区划：{row.Name}（{row.Code}）",
+                _ => $"姓名：{row.Name}（{row.Code}）　单位：{row.Unit}　所驻村：{row.Village}",
+            }, 10, XBrushes.Black);
             pdf.Line($"得分：{r.Score.ToString("0.00", inv)}　等次：{AssessmentRows.GradeName(scheme, r.Grade).Zh}{(r.Capped ? "（限额）" : "")}　名次：{r.Rank}/{run.Assessed}"
                 + (run.PublishedAt is { } p ? $"　公布日期：{p.ToString("yyyy-MM-dd", inv)}" : "　（草稿，未公布）"), 10, XBrushes.Black);
             if (r.Veto is { } veto)

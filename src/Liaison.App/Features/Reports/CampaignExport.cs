@@ -84,7 +84,7 @@ public static class CampaignExport
             }
             foreach (var q in s.Ratios.Where(r.Shows))
             {
-                yield return [s.Name(english), q.Name(english), q.Format(r.Figures[q]), ""];
+                yield return [s.Name(english), q.Name(english), r.Figures.Show(q, english), ""];
             }
         }
     }
@@ -176,7 +176,7 @@ public static class CampaignExport
                 }
                 foreach (var q in s.Ratios.Where(r.Shows))
                 {
-                    pdf.Cells([q.Name(english) + "（" + q.Definition(english) + "）", q.Format(r.Figures[q])], TwoColumns);
+                    pdf.Cells([q.Name(english) + "（" + q.Definition(english) + "）", r.Figures.Show(q, english)], TwoColumns);
                 }
             }
             if (r.Children.Count > 0)

@@ -9,6 +9,9 @@ public sealed class GradedRow
 {
     public string VillageCode { get; set; } = "";
     public string Grade { get; set; } = "";
+    public string Group { get; set; } = "";
+    /// <summary>Named in an issued notice of commendation of the year.</summary>
+    public bool Commended { get; set; }
 }
 
 /// <summary>An observation day at a village.</summary>
@@ -21,7 +24,8 @@ public sealed class ObservedRow
 /// <summary>
 /// 年度考核 (issue 23) at each village for a year: the masses' ratings (in December: the evaluation closes the year), the
 /// county's observation days by their month, and the year's published results (the newest published
-/// run of each group of people) at the village served, in December. The grades are the policy's default bands'
+/// run of each group of people) at the village served, in December — First Secretaries apart too, and
+/// those named in an issued commendation since the year began. The grades are the policy's default bands'
 /// codes; a city with bands of its own reads them on the assessment pages.
 /// </summary>
 internal static class AssessmentFormulas
@@ -38,7 +42,10 @@ internal static class AssessmentFormulas
         .Count(I.GradedExcellent, g => g.Grade == "excellent")
         .Count(I.GradedCompetent, g => g.Grade == "competent")
         .Count(I.GradedBasic, g => g.Grade == "basic")
-        .Count(I.GradedIncompetent, g => g.Grade == "incompetent");
+        .Count(I.GradedIncompetent, g => g.Grade == "incompetent")
+        .Count(I.SecretariesAssessed, g => g.Group == AssessmentGroups.FirstSecretaries)
+        .Count(I.SecretariesExcellent, g => g.Group == AssessmentGroups.FirstSecretaries && g.Grade == "excellent")
+        .Count(I.Commended, g => g.Commended);
 
     public static IEnumerable<Domain.Reporting.Indicator> Indicators => [.. Ratings.Indicators, .. Observations.Indicators, .. Grades.Indicators];
 
@@ -56,7 +63,15 @@ internal static class AssessmentFormulas
         await Observations.ReadAsync(scope.Narrow(observed, db, o => o.VillageCode, null, o => o.Month), o => o.VillageCode, o => o.Month, cells, ct);
         var runs = db.AssessmentRuns.AsNoTracking().Where(r => r.Year == year && r.Status == RunStatus.Published);
         var newest = runs.Where(r => !runs.Any(o => o.Group == r.Group && o.DivisionCode == r.DivisionCode && o.Id > r.Id)).Select(r => r.Id);
-        var graded = db.AssessmentResults.AsNoTracking().Where(r => newest.Contains(r.RunId) && r.CadreId != null).Select(r => new GradedRow { VillageCode = r.VillageCode, Grade = r.Grade });
+        var since = new DateOnly(year, 1, 1);
+        var commended = from n in db.Notices.AsNoTracking()
+                        join s in db.NoticeSubjects.AsNoTracking() on n.Id equals s.NoticeId
+                        where n.Kind == Domain.Supervision.NoticeKind.Commendation && n.Status == Domain.Supervision.NoticeStatus.Issued && n.IssuedOn >= since
+                        select s.CadreId;
+        var graded = from r in db.AssessmentResults.AsNoTracking()
+                     join run in db.AssessmentRuns.AsNoTracking() on r.RunId equals run.Id
+                     where newest.Contains(r.RunId) && r.CadreId != null
+                     select new GradedRow { VillageCode = r.VillageCode, Grade = r.Grade, Group = run.Group, Commended = commended.Contains(r.CadreId) };
         await Grades.ReadAsync(scope.Narrow(graded, db, g => g.VillageCode, null, _ => 12), g => g.VillageCode, _ => 12, cells, ct);
     }
 }
