@@ -81,11 +81,16 @@ public class InterfaceJourney(ActivityBrowserFixture app)
             ("office", "reports", "/reports/370830"),
             ("office", "audit", "/audit"),
             ("office", "security", "/account/security"),
+            ("office", "assessment", "/assessment"),
+            ("office", "evaluation", "/assessment/evaluation?code=370830001001"),
+            ("office", "observations", "/assessment/observations?code=370830"),
+            ("office", "years", "/years"),
             (null, "public-figures", "/public/figures/370830"),
             (null, "public", "/public"),
             (null, "public-contacts", "/public/contacts"),
             (null, "public-report", "/public/report/370830001001"),
             (null, "public-track", "/public/track"),
+            (null, "public-evaluate", "/public/evaluate/370830001001"),
             (null, "sign-in", "/account/login"),
         ];
         var problems = new List<string>();
