@@ -36,7 +36,7 @@ public static class AssessmentInputs
         var cadres = people.Select(p => p.CadreId).ToList();
         var villages = people.SelectMany(p => p.Villages).Distinct().ToList();
         var end = new DateOnly(year, 12, 31);
-        var asOf = today < end ? today : end;
+        var asOf = AsOf(year, today);
 
         // Every village's days: residence reads the villages served, taking part reads them all (one read for both).
         var days = await FieldRollups.ResidenceDaysAsync(db, year, null, ct);
@@ -169,7 +169,11 @@ public static class AssessmentInputs
                       $"{satisfaction.Ratings} ratings, {Percent(rate.Rate)} satisfied (95% interval {Percent(rate.Low)}–{Percent(rate.High)}){(satisfaction.Ratings < minimum ? $"; fewer than {minimum}, not counted" : "")}"), null);
     }
 
-    private static double? Share(int part, int whole) => whole > 0 ? part * 100.0 / whole : null;
+    /// <summary>The day a year's duties are read as of: today while the year runs, its last day after.</summary>
+    internal static DateOnly AsOf(int year, DateOnly today) => today < new DateOnly(year, 12, 31) ? today : new DateOnly(year, 12, 31);
+
+    /// <summary>A share as a score of 0–100; null (the part left out) where there is nothing to share.</summary>
+    internal static double? Share(int part, int whole) => whole > 0 ? part * 100.0 / whole : null;
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -60,7 +60,7 @@ public static class SubjectInputs
         var units = pairings.Keys.ToList();
         var codes = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var end = new DateOnly(year, 12, 31);
-        var asOf = today < end ? today : end;
+        var asOf = AssessmentInputs.AsOf(year, today);
         var from = new DateOnly(year, 1, 1);
         var stays = (await db.UnitStays.AsNoTracking().Where(s => units.Contains(s.UnitId) && s.Arrived >= from && s.Arrived <= end)
             .Select(s => new { s.UnitId, s.VillageCode }).ToListAsync(ct)).ToLookup(s => s.UnitId);
@@ -96,7 +96,7 @@ public static class SubjectInputs
                 new($"联建村 {p.Value.Count} 个，集中驻村 {done} 次，应 {asked} 次", $"{p.Value.Count} paired villages, {done} concentrated stays of {asked} asked"), link));
             var due = plans[p.Key].ToList();
             var achieved = due.Count(x => x.Status == HelpPlanStatus.Achieved);
-            parts.Add(new(C.HelpPlans, due.Count > 0 ? achieved * 100.0 / due.Count : null,
+            parts.Add(new(C.HelpPlans, AssessmentInputs.Share(achieved, due.Count),
                 new($"到期帮扶计划 {due.Count} 个，达成 {achieved} 个", $"{achieved} of {due.Count} help plans due achieved"), link));
             var scores = scored[p.Key].Select(x => x.Score).ToList();
             parts.Add(new(C.Members, scores.Count > 0 ? scores.Average() : null,
